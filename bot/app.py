@@ -1,0 +1,131 @@
+"""Factories shared by `python -m bot`, the tests and the benchmarks."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.session.base import BaseSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.fsm.storage.base import BaseStorage
+from aiogram.fsm.storage.memory import SimpleEventIsolation
+from aiogram_i18n import I18nMiddleware
+from aiogram_i18n.cores import FluentRuntimeCore
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.commands import set_chat_commands, set_default_commands
+from bot.config import Settings
+from bot.middlewares.db import DbSessionMiddleware
+from bot.middlewares.inflight import InFlightMiddleware
+from bot.middlewares.locale import UserLocaleManager
+from bot.services.roles import effective_role
+from handlers import get_routers
+from storage.db import create_engine, create_session_factory
+from storage.fsm import DatabaseStorage
+from storage.migrate import upgrade_to_head
+from storage.models import Role
+from storage.reference import load_reference_data
+from storage.repositories.users import UserRepository
+
+logger = logging.getLogger(__name__)
+
+LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+SHUTDOWN_GRACE_SECONDS = 10.0
+
+
+def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
+    if session is None:
+        session = AiohttpSession()
+        if settings.telegram_api_url:
+            session.api = TelegramAPIServer.from_base(settings.telegram_api_url)
+    return Bot(
+        token=settings.bot_token.get_secret_value(),
+        session=session,
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML),
+    )
+
+
+class DatabaseUnavailable(Exception):
+    """DATABASE_URL is malformed, names an unknown driver, or the server cannot be reached."""
+
+
+async def prepare_database(
+    settings: Settings,
+) -> tuple[AsyncEngine, async_sessionmaker[AsyncSession]]:
+    """Connect, migrate to head and load the reference data (idempotent)."""
+    try:
+        engine = create_engine(settings.database_url)
+        async with engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
+    except (SQLAlchemyError, OSError, ImportError, ValueError) as exc:
+        # The message may contain the password: name only the kind of failure.
+        raise DatabaseUnavailable(type(exc).__name__) from None
+    await upgrade_to_head(engine)
+    session_factory = create_session_factory(engine)
+    async with session_factory() as session:
+        loaded = await load_reference_data(session)
+    logger.info(
+        "Reference data: %d municipalities, %d districts, %d centers, %d committees",
+        loaded.municipalities,
+        loaded.districts,
+        loaded.centers,
+        loaded.committees,
+    )
+    return engine, session_factory
+
+
+def create_dispatcher(
+    settings: Settings,
+    engine: AsyncEngine,
+    session_factory: async_sessionmaker[AsyncSession],
+    storage: BaseStorage | None = None,
+) -> Dispatcher:
+    dp = Dispatcher(
+        storage=storage or DatabaseStorage(session_factory),
+        events_isolation=SimpleEventIsolation(),
+        settings=settings,
+        engine=engine,
+        session_factory=session_factory,
+    )
+    inflight = InFlightMiddleware()
+    dp["inflight"] = inflight
+    dp.update.outer_middleware(inflight)
+    dp.update.outer_middleware(DbSessionMiddleware(session_factory))
+    core = FluentRuntimeCore(path=LOCALES_DIR / "{locale}", default_locale=settings.default_locale)
+    I18nMiddleware(
+        core=core,
+        manager=UserLocaleManager(default_locale=settings.default_locale),
+        default_locale=settings.default_locale,
+    ).setup(dp)
+    dp["i18n_core"] = core
+    dp.include_routers(*get_routers())
+    dp.startup.register(_on_startup)
+    dp.shutdown.register(_on_shutdown)
+    return dp
+
+
+async def _on_startup(
+    bot: Bot,
+    settings: Settings,
+    i18n_core: FluentRuntimeCore,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    await set_default_commands(bot, i18n_core, settings.default_locale)
+    async with session_factory() as session:
+        staff_and_admins = await UserRepository(session).with_extra_commands()
+        privileged = {u.id: effective_role(u, settings) for u in staff_and_admins}
+    privileged.update(dict.fromkeys(settings.admin_ids, Role.ADMIN))
+    for chat_id, role in privileged.items():
+        await set_chat_commands(bot, i18n_core, chat_id, role)
+
+
+async def _on_shutdown(inflight: InFlightMiddleware, engine: AsyncEngine) -> None:
+    if not await inflight.wait_idle(SHUTDOWN_GRACE_SECONDS):
+        logger.warning("Shutting down with %d updates still in flight", inflight.count)
+    await engine.dispose()

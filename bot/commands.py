@@ -1,0 +1,58 @@
+"""The command lists Telegram shows: everyone's by default, staff/admin extras per chat."""
+
+from __future__ import annotations
+
+import logging
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramAPIError
+from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
+from aiogram_i18n.cores import BaseCore
+
+from bot.config import SUPPORTED_LOCALES
+from storage.models import Role
+
+logger = logging.getLogger(__name__)
+
+RESIDENT_COMMANDS = ("start", "centers", "help", "mydata", "deleteme", "lang", "cancel")
+STAFF_COMMANDS = (*RESIDENT_COMMANDS, "whoami")
+ADMIN_COMMANDS = (*STAFF_COMMANDS, "grant", "revoke", "whois")
+
+
+def commands_for(role: Role) -> tuple[str, ...]:
+    if role is Role.ADMIN:
+        return ADMIN_COMMANDS
+    if role is Role.STAFF:
+        return STAFF_COMMANDS
+    return RESIDENT_COMMANDS
+
+
+def _commands(core: BaseCore, names: tuple[str, ...], locale: str) -> list[BotCommand]:
+    return [BotCommand(command=n, description=core.get(f"cmd-{n}", locale)) for n in names]
+
+
+async def set_default_commands(bot: Bot, core: BaseCore, default_locale: str) -> None:
+    scope = BotCommandScopeDefault()
+    await bot.set_my_commands(_commands(core, RESIDENT_COMMANDS, default_locale), scope=scope)
+    for locale in SUPPORTED_LOCALES:
+        await bot.set_my_commands(
+            _commands(core, RESIDENT_COMMANDS, locale), scope=scope, language_code=locale
+        )
+
+
+async def set_chat_commands(bot: Bot, core: BaseCore, chat_id: int, role: Role) -> None:
+    """Staff and admins get their extra commands in their own chat; others get the default back."""
+    scope = BotCommandScopeChat(chat_id=chat_id)
+    try:
+        if role in (Role.STAFF, Role.ADMIN):
+            for locale in (None, *SUPPORTED_LOCALES):
+                await bot.set_my_commands(
+                    _commands(core, commands_for(role), locale or "ru"),
+                    scope=scope,
+                    language_code=locale,
+                )
+        else:
+            for locale in (None, *SUPPORTED_LOCALES):
+                await bot.delete_my_commands(scope=scope, language_code=locale)
+    except TelegramAPIError as exc:  # e.g. the user never opened the chat
+        logger.info("Chat commands not updated: %s", type(exc).__name__)

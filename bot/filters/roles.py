@@ -1,0 +1,34 @@
+"""Role filters for routers: `router.message.filter(IsAdmin())`."""
+
+from __future__ import annotations
+
+from aiogram.filters import BaseFilter
+from aiogram.types import TelegramObject
+
+from bot.config import Settings
+from bot.services.roles import effective_role
+from storage.models import Role, User
+
+
+class HasRole(BaseFilter):
+    def __init__(self, *roles: Role) -> None:
+        self.roles = roles
+
+    async def __call__(
+        self, event: TelegramObject, settings: Settings, user: User | None = None
+    ) -> bool:
+        return user is not None and effective_role(user, settings) in self.roles
+
+
+def IsAdmin() -> HasRole:
+    return HasRole(Role.ADMIN)
+
+
+def IsStaff() -> HasRole:
+    """Staff of a center, and admins (who may do whatever staff may)."""
+    return HasRole(Role.STAFF, Role.ADMIN)
+
+
+class HasConsent(BaseFilter):
+    async def __call__(self, event: TelegramObject, user: User | None = None) -> bool:
+        return user is not None and user.has_consent

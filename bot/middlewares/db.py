@@ -1,0 +1,57 @@
+"""One database session per update; repositories and the current user go into handler data."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiogram import BaseMiddleware
+from aiogram.types import TelegramObject
+from aiogram.types import User as TgUser
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from storage.fsm import update_session
+from storage.repositories.audit import AuditRepository
+from storage.repositories.directory import DirectoryRepository
+from storage.repositories.users import UserRepository
+
+
+class DbSessionMiddleware(BaseMiddleware):
+    def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
+        self.session_factory = session_factory
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        async with self.session_factory() as session:
+            token = update_session.set(session)
+            try:
+                return await self._handle(handler, event, data, session)
+            finally:
+                update_session.reset(token)
+
+    async def _handle(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+        session: AsyncSession,
+    ) -> Any:
+        users = UserRepository(session)
+        data["session"] = session
+        data["users"] = users
+        data["directory"] = DirectoryRepository(session)
+        data["audit"] = AuditRepository(session)
+        tg_user: TgUser | None = data.get("event_from_user")
+        if tg_user is not None and not tg_user.is_bot:
+            user = await users.get_or_create(tg_user.id)
+            if not user.is_active:
+                user.is_active = True  # they wrote to us again: broadcasts may reach them
+            await users.refresh_username(user, tg_user.username)
+            data["user"] = user
+        result = await handler(event, data)
+        await session.commit()
+        return result

@@ -1,0 +1,16 @@
+"""Erasing a user's personal data (152-ФЗ)."""
+
+from __future__ import annotations
+
+from storage.models import User
+from storage.repositories.audit import AuditRepository
+from storage.repositories.users import UserRepository
+
+
+async def erase_user(user: User, users: UserRepository, audit: AuditRepository) -> None:
+    """The user row, saved forms and the link from audit records go; the records stay.
+
+    Later features keep their figures (reports, sign-ups) by nulling the author on delete."""
+    await audit.unlink_user(user.id)
+    await audit.write(None, "user.erased")
+    await users.erase_personal_data(user)

@@ -1,0 +1,205 @@
+"""/centers, center cards, «Как добраться», «Мой центр» and the nearest centers by location."""
+
+from __future__ import annotations
+
+import html
+
+from aiogram import F, Router
+from aiogram.filters import Command, StateFilter
+from aiogram.types import CallbackQuery, Message
+from aiogram_i18n import I18nContext, LazyFilter
+
+from bot.keyboards.builders import (
+    center_card_keyboard,
+    centers_keyboard,
+    districts_keyboard,
+    municipalities_keyboard,
+    nearby_keyboard,
+)
+from bot.keyboards.callbacks import CenterCb, PlaceBackCb, PlaceCb
+from bot.services.geo import nearest_centers
+from bot.views import center_card, edit_or_send
+from storage.models import User
+from storage.repositories.directory import DirectoryRepository
+
+router = Router(name=__name__)
+
+
+@router.message(Command("centers"))
+async def centers_start(
+    message: Message, i18n: I18nContext, directory: DirectoryRepository
+) -> None:
+    municipalities = await directory.municipalities()
+    if len(municipalities) == 1:
+        districts = await directory.districts(municipalities[0].id)
+        await message.answer(
+            i18n.get("centers-choose-district"),
+            reply_markup=districts_keyboard(i18n, districts, "browse", with_back=False),
+        )
+        return
+    await message.answer(
+        i18n.get("choose-municipality"),
+        reply_markup=municipalities_keyboard(municipalities, "browse"),
+    )
+
+
+@router.callback_query(PlaceBackCb.filter(F.purpose == "browse"))
+async def browse_back(
+    callback: CallbackQuery, i18n: I18nContext, directory: DirectoryRepository
+) -> None:
+    await callback.answer()
+    await edit_or_send(
+        callback,
+        i18n.get("choose-municipality"),
+        municipalities_keyboard(await directory.municipalities(), "browse"),
+    )
+
+
+@router.callback_query(PlaceCb.filter((F.purpose == "browse") & (F.level == "mun")))
+async def browse_municipality(
+    callback: CallbackQuery,
+    callback_data: PlaceCb,
+    i18n: I18nContext,
+    directory: DirectoryRepository,
+) -> None:
+    municipality = await directory.municipality(callback_data.id)
+    if municipality is None:
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    await callback.answer()
+    districts = await directory.districts(municipality.id)
+    several = len(await directory.municipalities()) > 1
+    await edit_or_send(
+        callback,
+        i18n.get("centers-choose-district"),
+        districts_keyboard(i18n, districts, "browse", with_back=several),
+    )
+
+
+async def _show_district_centers(
+    callback: CallbackQuery, district_id: int, i18n: I18nContext, directory: DirectoryRepository
+) -> None:
+    district = await directory.district(district_id)
+    if district is None:
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    await callback.answer()
+    centers = await directory.centers(district.id)
+    text = i18n.get("centers-choose-center", district=html.escape(district.name))
+    if not centers:
+        text = f"{text}\n{i18n.get('centers-none')}"
+    await edit_or_send(callback, text, centers_keyboard(i18n, centers, district.municipality_id))
+
+
+@router.callback_query(PlaceCb.filter((F.purpose == "browse") & (F.level == "dist")))
+async def browse_district(
+    callback: CallbackQuery,
+    callback_data: PlaceCb,
+    i18n: I18nContext,
+    directory: DirectoryRepository,
+) -> None:
+    await _show_district_centers(callback, callback_data.id, i18n, directory)
+
+
+@router.callback_query(CenterCb.filter(F.action == "list"))
+async def back_to_list(
+    callback: CallbackQuery,
+    callback_data: CenterCb,
+    i18n: I18nContext,
+    directory: DirectoryRepository,
+) -> None:
+    center = await directory.center(callback_data.id)
+    if center is None:
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    await _show_district_centers(callback, center.district_id, i18n, directory)
+
+
+@router.callback_query(CenterCb.filter(F.action == "card"))
+async def show_card(
+    callback: CallbackQuery,
+    callback_data: CenterCb,
+    i18n: I18nContext,
+    directory: DirectoryRepository,
+) -> None:
+    center = await directory.center(callback_data.id)
+    if center is None:
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    await callback.answer()
+    await edit_or_send(callback, center_card(i18n, center), center_card_keyboard(i18n, center))
+
+
+@router.callback_query(CenterCb.filter(F.action == "route"))
+async def show_route(
+    callback: CallbackQuery,
+    callback_data: CenterCb,
+    i18n: I18nContext,
+    directory: DirectoryRepository,
+) -> None:
+    center = await directory.center(callback_data.id)
+    if center is None or not isinstance(callback.message, Message):
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    await callback.answer()
+    address = center.address or i18n.get("center-unknown")
+    if center.lat is not None and center.lon is not None:
+        await callback.message.answer_venue(
+            latitude=center.lat, longitude=center.lon, title=center.name, address=address
+        )
+    else:
+        await callback.message.answer(i18n.get("center-no-point", address=html.escape(address)))
+
+
+@router.callback_query(CenterCb.filter(F.action == "clubs"))
+async def center_clubs(callback: CallbackQuery, i18n: I18nContext) -> None:
+    await callback.answer(i18n.get("menu-not-ready"), show_alert=True)
+
+
+@router.message(StateFilter(None), LazyFilter("menu-my-center"))
+async def my_center(
+    message: Message, user: User, i18n: I18nContext, directory: DirectoryRepository
+) -> None:
+    district = await directory.district(user.district_id) if user.district_id else None
+    if district is None:
+        await message.answer(i18n.get("my-center-no-district"))
+        return
+    centers = await directory.centers(district.id)
+    if len(centers) == 1:
+        center = await directory.center(centers[0].id)
+        assert center is not None
+        await message.answer(
+            center_card(i18n, center), reply_markup=center_card_keyboard(i18n, center)
+        )
+        return
+    text = i18n.get("centers-choose-center", district=html.escape(district.name))
+    if not centers:
+        text = f"{text}\n{i18n.get('centers-none')}"
+    await message.answer(
+        text, reply_markup=centers_keyboard(i18n, centers, district.municipality_id)
+    )
+
+
+@router.message(StateFilter(None), LazyFilter("menu-nearby"))
+async def nearby_as_text(message: Message, i18n: I18nContext) -> None:
+    """Clients that cannot share a location send the button's text instead."""
+    await message.answer(i18n.get("nearby-ask"))
+
+
+@router.message(StateFilter(None), F.location)
+async def nearby(message: Message, i18n: I18nContext, directory: DirectoryRepository) -> None:
+    assert message.location is not None
+    found = nearest_centers(
+        message.location.latitude,
+        message.location.longitude,
+        await directory.centers_with_points(),
+    )
+    if not found:
+        await message.answer(i18n.get("nearby-none"))
+        return
+    lines = [i18n.get("nearby-title")]
+    for n, item in enumerate(found, start=1):
+        key = "nearby-line-approx" if item.approximate else "nearby-line"
+        km = f"{item.km:.1f}".replace(".", ",") if i18n.locale == "ru" else f"{item.km:.1f}"
+        lines.append(i18n.get(key, n=n, name=html.escape(item.center.name), km=km))
+    await message.answer("\n".join(lines), reply_markup=nearby_keyboard([f.center for f in found]))

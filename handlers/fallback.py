@@ -1,0 +1,31 @@
+"""Catch-alls, included last: unknown commands, unexpected messages, stale buttons."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import StateFilter
+from aiogram.types import CallbackQuery, Message
+from aiogram_i18n import I18nContext
+
+router = Router(name=__name__)
+
+
+@router.message(F.text.startswith("/"))
+async def unknown_command(message: Message, i18n: I18nContext) -> None:
+    # The same words whether the command exists for others or not at all: no hints.
+    await message.answer(i18n.get("unknown-command"))
+
+
+@router.message(~StateFilter(None))
+async def unexpected_in_wizard(message: Message, i18n: I18nContext) -> None:
+    await message.answer(i18n.get("wizard-hint"))
+
+
+@router.message()
+async def unexpected(message: Message, i18n: I18nContext) -> None:
+    await message.answer(i18n.get("unknown-input"))
+
+
+@router.callback_query()
+async def stale_button(callback: CallbackQuery, i18n: I18nContext) -> None:
+    await callback.answer(i18n.get("button-stale"), show_alert=True)

@@ -1,0 +1,77 @@
+"""/mydata and /deleteme (152-ФЗ: a user sees and deletes their own data)."""
+
+from __future__ import annotations
+
+import html
+import logging
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message, ReplyKeyboardRemove
+from aiogram_i18n import I18nContext
+
+from bot.config import Settings
+from bot.keyboards.builders import deleteme_keyboard
+from bot.keyboards.callbacks import DeleteMeCb
+from bot.services.privacy import erase_user
+from bot.views import edit_or_send, place_name, role_name
+from storage.models import User
+from storage.repositories.audit import AuditRepository
+from storage.repositories.users import UserRepository
+
+router = Router(name=__name__)
+logger = logging.getLogger(__name__)
+
+
+@router.message(Command("mydata"))
+async def my_data(message: Message, user: User, settings: Settings, i18n: I18nContext) -> None:
+    tz_date = user.consent_at.strftime("%d.%m.%Y") if user.consent_at else None
+    lines = [
+        i18n.get("mydata-title"),
+        i18n.get("mydata-id", id=str(user.id)),
+        i18n.get("mydata-lang", lang=user.locale or settings.default_locale),
+        i18n.get("mydata-role", role=role_name(i18n, user.role.value)),
+    ]
+    if tz_date is None:
+        lines.append(i18n.get("mydata-no-consent"))
+    else:
+        lines.append(i18n.get("mydata-consent", date=tz_date))
+        if user.username:
+            lines.append(i18n.get("mydata-username", username=html.escape(user.username)))
+        place = place_name(user)
+        if place:
+            lines.append(i18n.get("mydata-place", place=place))
+    if user.staff_center is not None:
+        lines.append(i18n.get("mydata-center", center=html.escape(user.staff_center.name)))
+    lines.append(i18n.get("mydata-footer"))
+    await message.answer("\n".join(lines))
+
+
+@router.message(Command("deleteme"))
+async def delete_me(message: Message, i18n: I18nContext) -> None:
+    await message.answer(i18n.get("deleteme-confirm"), reply_markup=deleteme_keyboard(i18n))
+
+
+@router.callback_query(DeleteMeCb.filter(F.confirm))
+async def delete_me_confirmed(
+    callback: CallbackQuery,
+    user: User,
+    users: UserRepository,
+    audit: AuditRepository,
+    state: FSMContext,
+    i18n: I18nContext,
+) -> None:
+    await state.clear()
+    await erase_user(user, users, audit)
+    logger.info("A user erased their personal data")
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        await callback.message.edit_reply_markup(reply_markup=None)
+        await callback.message.answer(i18n.get("deleteme-done"), reply_markup=ReplyKeyboardRemove())
+
+
+@router.callback_query(DeleteMeCb.filter(~F.confirm))
+async def delete_me_cancelled(callback: CallbackQuery, i18n: I18nContext) -> None:
+    await callback.answer()
+    await edit_or_send(callback, i18n.get("deleteme-kept"))

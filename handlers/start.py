@@ -1,0 +1,207 @@
+"""/start: greeting, consent (152-ФЗ), municipality and district, main menu; deep links."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+from aiogram import F, Router
+from aiogram.filters import CommandObject, CommandStart
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+from aiogram_i18n import I18nContext
+
+from bot.keyboards.builders import (
+    center_card_keyboard,
+    consent_keyboard,
+    districts_keyboard,
+    main_menu,
+    municipalities_keyboard,
+)
+from bot.keyboards.callbacks import ConsentCb, PlaceBackCb, PlaceCb
+from bot.views import center_card, edit_or_send
+from handlers.states import Onboarding
+from storage.models import User
+from storage.repositories.audit import AuditRepository
+from storage.repositories.directory import DirectoryRepository
+from storage.repositories.users import UserRepository
+
+router = Router(name=__name__)
+
+CENTER_LINK = re.compile(r"^center_(\d{1,9})$")
+
+
+async def ask_consent(message: Message, i18n: I18nContext, state: FSMContext) -> None:
+    await state.set_state(Onboarding.consent)
+    await message.answer(i18n.get("consent-request"), reply_markup=consent_keyboard(i18n))
+
+
+async def ask_place(
+    message: Message, i18n: I18nContext, state: FSMContext, directory: DirectoryRepository
+) -> None:
+    await state.set_state(Onboarding.place)
+    municipalities = await directory.municipalities()
+    if len(municipalities) == 1:
+        districts = await directory.districts(municipalities[0].id)
+        await message.answer(
+            i18n.get("choose-district"),
+            reply_markup=districts_keyboard(i18n, districts, "home", with_back=False),
+        )
+        return
+    await message.answer(
+        i18n.get("choose-municipality"),
+        reply_markup=municipalities_keyboard(municipalities, "home"),
+    )
+
+
+async def continue_onboarding(
+    message: Message,
+    user: User,
+    i18n: I18nContext,
+    state: FSMContext,
+    directory: DirectoryRepository,
+) -> None:
+    if not user.has_consent:
+        await ask_consent(message, i18n, state)
+    elif user.district_id is None:
+        await ask_place(message, i18n, state, directory)
+    else:
+        await state.clear()
+        await message.answer(i18n.get("welcome-back"), reply_markup=main_menu(i18n))
+
+
+@router.message(CommandStart(deep_link=True))
+async def start_deep_link(
+    message: Message,
+    command: CommandObject,
+    user: User,
+    i18n: I18nContext,
+    state: FSMContext,
+    directory: DirectoryRepository,
+) -> None:
+    match = CENTER_LINK.match(command.args or "")
+    center = await directory.center(int(match.group(1))) if match else None
+    if center is None:
+        await message.answer(i18n.get("center-not-found"))
+    else:
+        await message.answer(
+            center_card(i18n, center), reply_markup=center_card_keyboard(i18n, center)
+        )
+    if not user.has_consent:
+        await message.answer(i18n.get("start-greeting"))
+    await continue_onboarding(message, user, i18n, state, directory)
+
+
+@router.message(CommandStart())
+async def start(
+    message: Message,
+    user: User,
+    i18n: I18nContext,
+    state: FSMContext,
+    directory: DirectoryRepository,
+) -> None:
+    await state.clear()
+    if not user.has_consent:
+        await message.answer(i18n.get("start-greeting"))
+    await continue_onboarding(message, user, i18n, state, directory)
+
+
+@router.callback_query(ConsentCb.filter(F.agree))
+async def consent_given(
+    callback: CallbackQuery,
+    user: User,
+    users: UserRepository,
+    audit: AuditRepository,
+    i18n: I18nContext,
+    state: FSMContext,
+    directory: DirectoryRepository,
+) -> None:
+    if user.has_consent:  # a double tap or an old message
+        await callback.answer(i18n.get("consent-already"))
+    else:
+        username = callback.from_user.username if callback.from_user else None
+        await users.give_consent(user, datetime.now(UTC), username)
+        await audit.write(user.id, "consent.given", user.id)
+        await callback.answer()
+    if isinstance(callback.message, Message):
+        await callback.message.edit_reply_markup(reply_markup=None)
+        if user.district_id is None:
+            await ask_place(callback.message, i18n, state, directory)
+        else:
+            await state.clear()
+            await callback.message.answer(i18n.get("welcome-back"), reply_markup=main_menu(i18n))
+
+
+@router.callback_query(ConsentCb.filter(~F.agree))
+async def consent_declined(
+    callback: CallbackQuery, user: User, i18n: I18nContext, state: FSMContext
+) -> None:
+    await callback.answer()
+    await state.clear()
+    if user.has_consent:
+        # An old «Не сейчас» button must not silently keep data the user thinks is gone.
+        await edit_or_send(callback, i18n.get("consent-already"))
+        return
+    await edit_or_send(callback, i18n.get("consent-declined"))
+
+
+@router.callback_query(PlaceCb.filter((F.purpose == "home") & (F.level == "mun")))
+async def home_municipality(
+    callback: CallbackQuery,
+    callback_data: PlaceCb,
+    user: User,
+    i18n: I18nContext,
+    directory: DirectoryRepository,
+) -> None:
+    if not user.has_consent:
+        await callback.answer(i18n.get("consent-needed"), show_alert=True)
+        return
+    municipality = await directory.municipality(callback_data.id)
+    if municipality is None:
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    await callback.answer()
+    districts = await directory.districts(municipality.id)
+    await edit_or_send(
+        callback,
+        i18n.get("choose-district"),
+        districts_keyboard(i18n, districts, "home", with_back=True),
+    )
+
+
+@router.callback_query(PlaceBackCb.filter(F.purpose == "home"))
+async def home_back(
+    callback: CallbackQuery, i18n: I18nContext, directory: DirectoryRepository
+) -> None:
+    await callback.answer()
+    await edit_or_send(
+        callback,
+        i18n.get("choose-municipality"),
+        municipalities_keyboard(await directory.municipalities(), "home"),
+    )
+
+
+@router.callback_query(PlaceCb.filter((F.purpose == "home") & (F.level == "dist")))
+async def home_district(
+    callback: CallbackQuery,
+    callback_data: PlaceCb,
+    user: User,
+    audit: AuditRepository,
+    i18n: I18nContext,
+    state: FSMContext,
+    directory: DirectoryRepository,
+) -> None:
+    if not user.has_consent:
+        await callback.answer(i18n.get("consent-needed"), show_alert=True)
+        return
+    district = await directory.district(callback_data.id)
+    if district is None:
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    await callback.answer()
+    user.municipality_id = district.municipality_id
+    user.district_id = district.id
+    await state.clear()
+    await edit_or_send(callback, i18n.get("place-saved", district=district.name))
+    if isinstance(callback.message, Message):
+        await callback.message.answer(i18n.get("place-saved-hint"), reply_markup=main_menu(i18n))

@@ -1,0 +1,155 @@
+## Greeting and consent
+start-greeting =
+    Hello! This is the «Это мой город» (This is my city) bot.
+    Find your neighbourhood center, join a club, get your district's news, report a clean-up day or share an idea.
+consent-request =
+    To remember your district and send you news we need your consent to process personal data (Federal Law 152-FZ).
+    We keep only what you tell us. See your data: /mydata, delete it: /deleteme.
+consent-yes = ✅ I agree
+consent-no = Not now
+consent-declined =
+    All right. Without consent we keep nothing about you.
+    You can still browse centers: /centers. Changed your mind? Press /start.
+consent-already = Your consent is already saved.
+consent-needed = Consent to data processing comes first. Press /start.
+welcome-back = Welcome back! Choose what you need with the buttons below.
+
+## Place
+choose-municipality = Choose your city or area:
+choose-district = Choose your district:
+place-saved = Done! Your district: { $district }.
+place-saved-hint = The buttons below are the main menu. Help: /help
+button-stale = This button is out of date. Press /start.
+
+## Main menu
+menu-my-center = 🏠 My center
+menu-clubs = 🎨 Clubs
+menu-report = 🧹 Report a clean-up
+menu-contests = 🏆 Contests
+menu-idea = 💡 Idea or problem
+menu-nearby = 📍 Centers nearby
+menu-help = ❓ Help
+menu-opened = Main menu.
+menu-not-ready = This section is coming soon. Thank you for waiting!
+back = ⬅️ Back
+
+## Centers
+centers-choose-district = Choose a district:
+centers-choose-center = { $district }. Choose a center:
+centers-none = No centers of this district are in the bot yet.
+center-card =
+    <b>{ $name }</b>
+    { $district }
+    📍 Address: { $address }
+    🕒 Opening hours: { $hours }
+    ☎️ Phone: { $phone }
+    🎨 Clubs: { $clubs }
+center-unknown = to be confirmed
+center-clubs-soon = coming soon
+center-clubs-button = 🎨 Clubs
+center-route-button = 🗺 How to get there
+center-no-point =
+    This center has no map point yet.
+    Address: { $address }
+center-not-found = No such center. All centers: /centers
+my-center-no-district = Choose your district first: /start
+nearby-ask = Press «📍 Centers nearby» below: the bot will ask to send your location.
+nearby-title = Centers nearest to you:
+nearby-line = { $n }. { $name } — { $km } km
+nearby-line-approx = { $n }. { $name } — about { $km } km (exact address to be confirmed)
+nearby-none = No centers within 50 km of this point. By district: /centers
+
+## Help
+help-title = What the bot can do:
+help-resident =
+    /start — start and main menu
+    /centers — centers by district
+    📍 send your location — the three nearest centers
+    /mydata — what the bot keeps about you
+    /deleteme — delete my data
+    /lang — language (Русский / English)
+    /cancel — leave any step
+    /help — this help
+help-staff =
+    For center staff:
+    /whoami — your role and center
+help-admin =
+    For admins:
+    /grant id staff center_code — make staff of a center
+    /grant id admin — make admin
+    /revoke id — take the role away
+    /whois id — who is this
+help-footer = Instead of an id you may write @username. Questions — to your neighbourhood center.
+
+## Common answers
+cancelled = Cancelled. You are in the main menu.
+cancelled-no-menu = Cancelled. To start: /start
+unknown-command = There is no such command, or it is not available to you. Commands: /help
+unknown-input = I understand the menu buttons and commands. Help: /help
+wizard-hint = Please choose an option with the buttons above, or press /cancel to leave.
+error-generic = Something went wrong… Please try again a bit later or press /start.
+
+## Language
+lang-choose = Выберите язык / Choose language:
+lang-set = Language: English.
+
+## My data
+mydata-title = <b>What the bot keeps about you</b>
+mydata-id = Telegram id: { $id }
+mydata-lang = Language: { $lang }
+mydata-role = Role: { $role }
+mydata-consent = Consent to data processing: { $date }
+mydata-no-consent = No consent: nothing is kept except your id, role and language.
+mydata-username = Username: @{ $username }
+mydata-place = District: { $place }
+mydata-center = Center (staff): { $center }
+mydata-footer = Delete your data: /deleteme
+deleteme-confirm =
+    Delete all your data? The bot will forget your district, consent and settings.
+    Shared figures (such as the number of people at a clean-up) stay, with no link to you.
+deleteme-yes = 🗑 Yes, delete
+deleteme-no = No, keep it
+deleteme-done = Your data is deleted. To start again, press /start.
+deleteme-kept = All right, nothing is deleted.
+
+role-resident = resident
+role-elder = ТОС elder / activist
+role-staff = center staff
+role-admin = admin
+
+## Administration
+whoami = Your role: { $role }.{ $center }
+whoami-center = { " " }Center: { $name }.
+grant-usage =
+    Usage:
+    /grant 123456789 staff center_code
+    /grant @username admin
+grant-need-center = Name the center: /grant id staff center_code.
+grant-bad-role = The role can only be staff or admin.
+grant-unknown-center = Center «{ $code }» not found.
+grant-unknown-user = User { $who } not found. They must have written to the bot once, or give a numeric id.
+grant-done = Done: { $who } — { $role }.{ $center }
+grant-notify = You were given a role: { $role }.{ $center } Commands: /help
+revoke-usage = Usage: /revoke 123456789 or /revoke @username
+revoke-done = Done: { $who } is a resident now.
+revoke-notify = Your role changed: you are a resident now.
+revoke-config-admin = This admin is set in the settings (ADMIN_IDS) and can only be removed there.
+whois-usage = Usage: /whois 123456789 or /whois @username
+whois =
+    id { $id }: { $role }.{ $center }
+    Consent: { $consent }. District: { $place }.
+yes = yes
+no = no
+
+## Commands in Telegram's menu
+cmd-start = Start and main menu
+cmd-centers = Centers by district
+cmd-help = What the bot can do
+cmd-mydata = My data
+cmd-deleteme = Delete my data
+cmd-lang = Language / Язык
+cmd-cancel = Leave the current step
+cmd-whoami = My role
+cmd-grant = Give a role
+cmd-revoke = Take a role away
+cmd-whois = Who is this

@@ -1,0 +1,155 @@
+## Приветствие и согласие
+start-greeting =
+    Здравствуйте! Это бот «Это мой город».
+    Здесь можно найти свой центр по работе с населением, записаться в кружок, узнать новости района, сообщить о субботнике или предложить идею.
+consent-request =
+    Чтобы запомнить ваш район и присылать новости, нужно ваше согласие на обработку персональных данных (152-ФЗ).
+    Мы храним только то, что вы сами укажете. Посмотреть свои данные — /mydata, удалить — /deleteme.
+consent-yes = ✅ Согласен
+consent-no = Не сейчас
+consent-declined =
+    Хорошо. Без согласия мы ничего о вас не храним.
+    Центры можно посмотреть и без него: /centers. Передумаете — нажмите /start.
+consent-already = Согласие уже сохранено.
+consent-needed = Сначала нужно согласие на обработку данных. Нажмите /start.
+welcome-back = С возвращением! Выберите, что нужно, кнопками внизу.
+
+## Выбор места
+choose-municipality = Выберите ваш город или район:
+choose-district = Выберите ваш район:
+place-saved = Готово! Ваш район: { $district }.
+place-saved-hint = Кнопки внизу — главное меню. Помощь: /help
+button-stale = Эта кнопка устарела. Нажмите /start.
+
+## Главное меню
+menu-my-center = 🏠 Мой центр
+menu-clubs = 🎨 Кружки и клубы
+menu-report = 🧹 Сообщить о субботнике
+menu-contests = 🏆 Конкурсы
+menu-idea = 💡 Идея или проблема
+menu-nearby = 📍 Центры рядом
+menu-help = ❓ Помощь
+menu-opened = Главное меню.
+menu-not-ready = Этот раздел скоро появится. Спасибо, что ждёте!
+back = ⬅️ Назад
+
+## Центры
+centers-choose-district = Выберите район:
+centers-choose-center = { $district }. Выберите центр:
+centers-none = В этом районе пока нет центров в боте.
+center-card =
+    <b>{ $name }</b>
+    { $district }
+    📍 Адрес: { $address }
+    🕒 Часы работы: { $hours }
+    ☎️ Телефон: { $phone }
+    🎨 Кружки: { $clubs }
+center-unknown = уточняется
+center-clubs-soon = скоро в боте
+center-clubs-button = 🎨 Кружки
+center-route-button = 🗺 Как добраться
+center-no-point =
+    Точки на карте у этого центра пока нет.
+    Адрес: { $address }
+center-not-found = Такого центра нет. Список центров: /centers
+my-center-no-district = Сначала выберите свой район: /start
+nearby-ask = Нажмите кнопку «📍 Центры рядом» внизу — бот попросит разрешение отправить вашу точку.
+nearby-title = Ближайшие к вам центры:
+nearby-line = { $n }. { $name } — { $km } км
+nearby-line-approx = { $n }. { $name } — около { $km } км (точный адрес уточняется)
+nearby-none = В радиусе 50 км от этой точки центров нет. Список по районам: /centers
+
+## Помощь
+help-title = Что умеет бот:
+help-resident =
+    /start — начать и главное меню
+    /centers — центры по районам
+    📍 отправьте свою точку — три ближайших центра
+    /mydata — что бот о вас хранит
+    /deleteme — удалить мои данные
+    /lang — язык (Русский / English)
+    /cancel — выйти из любого шага
+    /help — эта справка
+help-staff =
+    Для сотрудников центра:
+    /whoami — ваша роль и центр
+help-admin =
+    Для администраторов:
+    /grant id staff код_центра — назначить сотрудником центра
+    /grant id admin — назначить администратором
+    /revoke id — снять роль
+    /whois id — кто это
+help-footer = Вместо id можно писать @имя. Вопросы — в ваш центр по работе с населением.
+
+## Общие ответы
+cancelled = Хорошо, отменили. Вы в главном меню.
+cancelled-no-menu = Хорошо, отменили. Начать: /start
+unknown-command = Такой команды нет или она вам недоступна. Список команд: /help
+unknown-input = Я понимаю кнопки меню и команды. Помощь: /help
+wizard-hint = Пожалуйста, выберите вариант кнопкой выше или нажмите /cancel, чтобы выйти.
+error-generic = Что-то пошло не так… Попробуйте ещё раз чуть позже или нажмите /start.
+
+## Язык
+lang-choose = Выберите язык / Choose language:
+lang-set = Язык: русский.
+
+## Мои данные
+mydata-title = <b>Что бот хранит о вас</b>
+mydata-id = Telegram id: { $id }
+mydata-lang = Язык: { $lang }
+mydata-role = Роль: { $role }
+mydata-consent = Согласие на обработку данных: { $date }
+mydata-no-consent = Согласия нет — кроме id, роли и языка ничего не храним.
+mydata-username = Имя пользователя: @{ $username }
+mydata-place = Район: { $place }
+mydata-center = Центр (сотрудник): { $center }
+mydata-footer = Удалить свои данные: /deleteme
+deleteme-confirm =
+    Удалить все ваши данные? Бот забудет ваш район, согласие и настройки.
+    Общие цифры (например, число участников субботника) останутся, но без связи с вами.
+deleteme-yes = 🗑 Да, удалить
+deleteme-no = Нет, оставить
+deleteme-done = Ваши данные удалены. Чтобы начать заново, нажмите /start.
+deleteme-kept = Хорошо, ничего не удаляем.
+
+role-resident = житель
+role-elder = старший / активист ТОС
+role-staff = сотрудник центра
+role-admin = администратор
+
+## Администрирование
+whoami = Ваша роль: { $role }.{ $center }
+whoami-center = { " " }Центр: { $name }.
+grant-usage =
+    Как писать:
+    /grant 123456789 staff код_центра
+    /grant @имя admin
+grant-need-center = Укажите центр: /grant id staff код_центра (коды — в /whois или справочнике).
+grant-bad-role = Роль может быть только staff или admin.
+grant-unknown-center = Центр «{ $code }» не найден.
+grant-unknown-user = Пользователь { $who } не найден. Он должен хоть раз написать боту, или укажите числовой id.
+grant-done = Готово: { $who } — { $role }.{ $center }
+grant-notify = Вам выдана роль: { $role }.{ $center } Команды: /help
+revoke-usage = Как писать: /revoke 123456789 или /revoke @имя
+revoke-done = Готово: { $who } теперь житель.
+revoke-notify = Ваша роль изменена: теперь вы житель.
+revoke-config-admin = Этот администратор задан в настройках (ADMIN_IDS): снять его можно только там.
+whois-usage = Как писать: /whois 123456789 или /whois @имя
+whois =
+    id { $id }: { $role }.{ $center }
+    Согласие: { $consent }. Район: { $place }.
+yes = да
+no = нет
+
+## Команды в меню Telegram
+cmd-start = Начать и главное меню
+cmd-centers = Центры по районам
+cmd-help = Что умеет бот
+cmd-mydata = Мои данные
+cmd-deleteme = Удалить мои данные
+cmd-lang = Язык / Language
+cmd-cancel = Выйти из шага
+cmd-whoami = Моя роль
+cmd-grant = Выдать роль
+cmd-revoke = Снять роль
+cmd-whois = Кто это

@@ -1,0 +1,116 @@
+"""Idempotent loading of the reference data file (storage/data/reference.json).
+
+Rows are matched by their `code`: a new code inserts, a known one updates, a code that left the
+file is marked inactive (never deleted: users and reports may point at it)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Center, Committee, District, Municipality
+
+REFERENCE_FILE = Path(__file__).resolve().parent / "data" / "reference.json"
+
+
+@dataclass
+class LoadResult:
+    municipalities: int = 0
+    districts: int = 0
+    centers: int = 0
+    committees: int = 0
+
+
+async def _upsert(session: AsyncSession, model: Any, code: str, values: dict[str, Any]) -> Any:
+    row = (await session.execute(select(model).where(model.code == code))).scalar_one_or_none()
+    if row is None:
+        row = model(code=code, **values)
+        session.add(row)
+    else:
+        for key, value in values.items():
+            setattr(row, key, value)
+    row.active = True
+    await session.flush()
+    return row
+
+
+async def _deactivate_missing(session: AsyncSession, model: Any, seen: set[str]) -> None:
+    statement = update(model).values(active=False)
+    if seen:
+        statement = statement.where(model.code.not_in(seen))
+    await session.execute(statement)
+
+
+async def load_reference_data(session: AsyncSession, path: Path = REFERENCE_FILE) -> LoadResult:
+    raw = json.loads(path.read_text(encoding="utf-8"))  # noqa: ASYNC240 - small file, at start
+    result = LoadResult()
+    seen: dict[Any, set[str]] = {
+        Municipality: set(),
+        District: set(),
+        Center: set(),
+        Committee: set(),
+    }
+    for m_sort, m in enumerate(raw["municipalities"]):
+        municipality = await _upsert(
+            session,
+            Municipality,
+            m["code"],
+            {"name": m["name"], "lat": m.get("lat"), "lon": m.get("lon"), "sort": m_sort},
+        )
+        seen[Municipality].add(m["code"])
+        result.municipalities += 1
+        district_ids: dict[str, int] = {}
+        for d_sort, d in enumerate(m["districts"]):
+            district = await _upsert(
+                session,
+                District,
+                d["code"],
+                {
+                    "name": d["name"],
+                    "municipality_id": municipality.id,
+                    "lat": d.get("lat"),
+                    "lon": d.get("lon"),
+                    "sort": d_sort,
+                },
+            )
+            seen[District].add(d["code"])
+            district_ids[d["code"]] = district.id
+            result.districts += 1
+            for c in d["centers"]:
+                await _upsert(
+                    session,
+                    Center,
+                    c["code"],
+                    {
+                        "name": c["name"],
+                        "district_id": district.id,
+                        **{k: c.get(k) for k in ("address", "phone", "hours", "lat", "lon")},
+                    },
+                )
+                seen[Center].add(c["code"])
+                result.centers += 1
+        for k in m.get("committees", []):
+            district_code = k.get("district")
+            if district_code is not None and district_code not in district_ids:
+                raise ValueError(f"committee {k['code']}: unknown district {district_code}")
+            await _upsert(
+                session,
+                Committee,
+                k["code"],
+                {
+                    "name": k["name"],
+                    "municipality_id": municipality.id,
+                    "district_id": district_ids.get(district_code) if district_code else None,
+                },
+            )
+            seen[Committee].add(k["code"])
+            result.committees += 1
+    for model, codes in seen.items():
+        await _deactivate_missing(session, model, codes)
+    await session.commit()
+    return result

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from bot.app import create_bot, create_dispatcher, prepare_database
+from bot.config import Settings
+from storage.db import create_engine
+from tests.fixtures.harness import Harness
+from tests.fixtures.recording_session import RecordingSession
+from tests.fixtures.updates import tg_user
+
+TOKEN = "123456789:TEST_token_for_the_local_fake_server"
+ADMIN_ID = 1
+PG_URL = os.environ.get("TEST_DATABASE_URL")
+
+
+def make_settings(database_url: str, **overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "bot_token": TOKEN,
+        "database_url": database_url,
+        "admin_ids": str(ADMIN_ID),
+        **overrides,
+    }
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+async def reset_postgres(url: str) -> None:
+    engine = create_engine(url)
+    async with engine.begin() as conn:
+        await conn.execute(text("DROP SCHEMA public CASCADE"))
+        await conn.execute(text("CREATE SCHEMA public"))
+    await engine.dispose()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def any_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Storage tests run on SQLite, and on PostgreSQL too when TEST_DATABASE_URL is set."""
+    if request.param == "sqlite":
+        return f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"
+    if not PG_URL:
+        pytest.skip("TEST_DATABASE_URL not set")
+    await reset_postgres(PG_URL)
+    return PG_URL
+
+
+async def _harness(settings: Settings) -> AsyncIterator[Harness]:
+    engine, session_factory = await prepare_database(settings)
+    session = RecordingSession()
+    bot = create_bot(settings, session=session)
+    dp = create_dispatcher(settings, engine, session_factory)
+    await dp.emit_startup(bot=bot, dispatcher=dp, **dp.workflow_data)
+    try:
+        yield Harness(dp, bot, session, session_factory, settings)
+    finally:
+        await dp.emit_shutdown(bot=bot, dispatcher=dp, **dp.workflow_data)
+
+
+@pytest.fixture
+async def harness(sqlite_url: str) -> AsyncIterator[Harness]:
+    async for h in _harness(make_settings(sqlite_url)):
+        yield h
+
+
+@pytest.fixture
+async def pg_or_sqlite_harness(any_db_url: str) -> AsyncIterator[Harness]:
+    async for h in _harness(make_settings(any_db_url)):
+        yield h
+
+
+@pytest.fixture
+def resident():
+    return tg_user(1001, username="Anna_Resident", first_name="Анна")
+
+
+@pytest.fixture
+def admin():
+    return tg_user(ADMIN_ID, username="city_admin", first_name="Админ")
