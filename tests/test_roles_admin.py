@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+from aiogram.methods import DeleteMyCommands, SetMyCommands
+from aiogram.types import BotCommandScopeChat
+from sqlalchemy import select
+
+from storage.models import AuditEntry, Role
+from tests.fixtures.harness import Harness, joined
+from tests.fixtures.updates import tg_user
+
+
+async def _audit(harness: Harness) -> list[AuditEntry]:
+    async with harness.session_factory() as s:
+        return list((await s.execute(select(AuditEntry).order_by(AuditEntry.id))).scalars())
+
+
+async def test_help_depends_on_role(harness: Harness, resident, admin):
+    resident_help = joined(await harness.say(resident, "/help"))
+    assert "/centers" in resident_help and "/mydata" in resident_help
+    assert "/grant" not in resident_help and "/whoami" not in resident_help
+    admin_help = joined(await harness.say(admin, "/help"))
+    assert "/grant" in admin_help and "/whois" in admin_help and "/whoami" in admin_help
+
+
+async def test_help_button_from_menu(harness: Harness, resident):
+    assert "/centers" in joined(await harness.say(resident, "❓ Помощь"))
+
+
+async def test_non_admin_gets_plain_refusal_same_as_unknown_command(harness: Harness, resident):
+    refusal = joined(await harness.say(resident, "/grant 5 admin"))
+    unknown = joined(await harness.say(resident, "/nosuchcommand"))
+    assert refusal == unknown == "Такой команды нет или она вам недоступна. Список команд: /help"
+    assert joined(await harness.say(resident, "/whois 1")) == refusal
+    assert joined(await harness.say(resident, "/whoami")) == refusal
+    stored = await harness.db_user(5)
+    assert stored is None  # nothing was created by the refused command
+
+
+async def test_grant_staff_by_id_with_center_code(harness: Harness, admin):
+    staff = tg_user(2002, username="Olga_Staff")
+    sent = await harness.say(admin, "/grant 2002 staff optimist")
+    assert "Готово: 2002 — сотрудник центра. Центр: ЦРН «Оптимист»." in joined(sent)
+    stored = await harness.db_user(2002)
+    assert stored is not None and stored.role is Role.STAFF and stored.staff_center_id is not None
+    scopes = [r for r in sent if isinstance(r, SetMyCommands)]
+    assert scopes and all(isinstance(r.scope, BotCommandScopeChat) for r in scopes)
+    assert all(r.scope.chat_id == 2002 for r in scopes)  # type: ignore[union-attr]
+    assert any(c.command == "whoami" for c in scopes[0].commands)
+    assert "Вам выдана роль: сотрудник центра" in joined(sent)
+    entries = await _audit(harness)
+    assert [(e.action, e.actor_id, e.target_id) for e in entries][-1] == (
+        "role.grant", admin.id, 2002)
+    assert entries[-1].details == {"before": "resident", "after": "staff", "center": "optimist"}
+    whoami = joined(await harness.say(staff, "/whoami"))
+    assert "сотрудник центра" in whoami and "Оптимист" in whoami
+
+
+async def test_grant_admin_by_username_and_revoke(harness: Harness, admin, resident):
+    await harness.onboard(resident)
+    sent = await harness.say(admin, "/grant @anna_resident admin")
+    assert f"Готово: {resident.id} — администратор." in joined(sent)
+    assert "/grant" in joined(await harness.say(resident, "/help"))
+    sent = await harness.say(admin, f"/revoke {resident.id}")
+    assert "теперь житель" in joined(sent)
+    assert any(isinstance(r, DeleteMyCommands) for r in sent)
+    stored = await harness.db_user(resident.id)
+    assert stored is not None and stored.role is Role.RESIDENT
+    assert [e.action for e in await _audit(harness)][-2:] == ["role.grant", "role.revoke"]
+
+
+async def test_grant_bad_inputs(harness: Harness, admin):
+    assert "Как писать" in joined(await harness.say(admin, "/grant"))
+    assert "Как писать" in joined(await harness.say(admin, "/grant 5 king"))
+    assert "Укажите центр" in joined(await harness.say(admin, "/grant 5 staff"))
+    assert "не найден" in joined(await harness.say(admin, "/grant 5 staff nowhere"))
+    assert "не найден" in joined(await harness.say(admin, "/grant @ghost admin"))
+    assert "не найден" in joined(await harness.say(admin, "/grant <b>x</b> admin"))
+    assert await harness.db_user(5) is None or (await harness.db_user(5)).role is Role.RESIDENT  # type: ignore[union-attr]
+    assert [e for e in await _audit(harness) if e.action.startswith("role")] == []
+
+
+async def test_config_admin_cannot_be_revoked(harness: Harness, admin):
+    sent = await harness.say(admin, f"/revoke {admin.id}")
+    assert "ADMIN_IDS" in joined(sent)
+
+
+async def test_whois(harness: Harness, admin, resident):
+    await harness.onboard(resident, "kem-kirovsky")
+    text = joined(await harness.say(admin, f"/whois {resident.id}"))
+    assert "житель" in text and "Согласие: да" in text and "Кировский район" in text
+    assert "не найден" in joined(await harness.say(admin, "/whois 424242"))
+    assert "Как писать" in joined(await harness.say(admin, "/whois"))
+
+
+async def test_grant_still_applies_when_the_user_blocked_the_bot(harness: Harness, admin):
+    from aiogram.exceptions import TelegramForbiddenError
+    from aiogram.methods import SendMessage
+
+    blocked = TelegramForbiddenError(method=SendMessage(chat_id=3003, text=""), message="blocked")
+    harness.session.fail_next("SendMessage", blocked, chat_id=3003)
+    sent = await harness.say(admin, "/grant 3003 admin")
+    assert "Готово: 3003 — администратор." in joined(sent)
+    assert "Что-то пошло не так" not in joined(sent)
+    stored = await harness.db_user(3003)
+    assert stored is not None and stored.role is Role.ADMIN
