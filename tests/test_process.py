@@ -1,0 +1,134 @@
+"""`python -m bot` as a real process against a local Bot API server, over real HTTP."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from tests.conftest import TOKEN
+from tests.fixtures.fake_bot_api import FakeBotApi, free_port
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def bot_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "WEBHOOK_"))}
+    env.update(
+        PYTHONPATH=str(ROOT),
+        DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'data' / 'bot.sqlite3'}",
+        ADMIN_IDS="1",
+        LOG_LEVEL="INFO",
+        **extra,
+    )
+    return env
+
+
+async def start_bot(tmp_path: Path, env: dict[str, str]) -> asyncio.subprocess.Process:
+    # cwd is a clean folder, so a developer's own .env cannot leak into the test.
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", cwd=tmp_path, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )
+
+
+async def stop_bot(process: asyncio.subprocess.Process) -> tuple[int, float, str]:
+    started = time.monotonic()
+    process.send_signal(signal.SIGTERM)
+    _, stderr = await asyncio.wait_for(process.communicate(), 15)
+    assert process.returncode is not None
+    return process.returncode, time.monotonic() - started, stderr.decode()
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[FakeBotApi]:
+    server = FakeBotApi(TOKEN)
+    await server.start()
+    yield server
+    await server.stop()
+
+
+async def test_polling_answers_start_and_stops_on_sigterm(api: FakeBotApi, tmp_path: Path):
+    process = await start_bot(tmp_path, bot_env(tmp_path, BOT_TOKEN=TOKEN, TELEGRAM_API_URL=api.url))
+    try:
+        await api.wait_for("getupdates")
+        api.push_text(1001, "/start")
+        reply = await api.wait_for("sendmessage", chat_id=1001)
+        assert "Это мой город" in reply["text"]
+        commands = [p for name, p in api.calls if name == "setmycommands"]
+        assert any(p.get("language_code") == "en" for p in commands)
+        assert any(p.get("language_code") == "ru" for p in commands)
+    finally:
+        code, took, stderr = await stop_bot(process)
+    assert code == 0, stderr
+    assert took < 5
+    assert TOKEN not in stderr
+    assert (tmp_path / "data" / "bot.sqlite3").exists()
+
+
+async def test_webhook_mode_serves_updates_and_stops(api: FakeBotApi, tmp_path: Path):
+    port = free_port()
+    env = bot_env(
+        tmp_path, BOT_TOKEN=TOKEN, TELEGRAM_API_URL=api.url,
+        WEBHOOK_URL=f"http://127.0.0.1:{port}/tg/hook", WEBHOOK_SECRET="s3cret-value",
+        WEBHOOK_HOST="127.0.0.1", WEBHOOK_PORT=str(port),
+    )
+    process = await start_bot(tmp_path, env)
+    try:
+        hook = await api.wait_for("setwebhook")
+        assert hook["url"] == f"http://127.0.0.1:{port}/tg/hook"
+        assert hook["secret_token"] == "s3cret-value"
+        update = api.push_text(1002, "/help")
+        async with aiohttp.ClientSession() as http:
+            for _ in range(50):  # the server may need a moment after setWebhook
+                try:
+                    bad = await http.post(f"http://127.0.0.1:{port}/tg/hook", json=update,
+                                          headers={"X-Telegram-Bot-Api-Secret-Token": "wrong"})
+                    break
+                except aiohttp.ClientConnectionError:
+                    await asyncio.sleep(0.1)
+            assert bad.status == 401
+            good = await http.post(f"http://127.0.0.1:{port}/tg/hook", json=update,
+                                   headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret-value"})
+            assert good.status == 200
+        reply = await api.wait_for("sendmessage", chat_id=1002)
+        assert "/centers" in reply["text"]
+        assert not [c for c in api.calls if c[0] == "getupdates"]
+    finally:
+        code, took, stderr = await stop_bot(process)
+    assert code == 0, stderr
+    assert took < 5
+
+
+@pytest.mark.parametrize(
+    ("env", "setting"),
+    [
+        ({}, "BOT_TOKEN"),
+        ({"BOT_TOKEN": "not-a-token"}, "BOT_TOKEN"),
+        ({"BOT_TOKEN": TOKEN, "DATABASE_URL": "postgresql+asyncpg://bot:pw@127.0.0.1:1/none"},
+         "DATABASE_URL"),
+        ({"BOT_TOKEN": TOKEN, "DATABASE_URL": "no-such-scheme://x"}, "DATABASE_URL"),
+        ({"BOT_TOKEN": TOKEN, "ADMIN_IDS": "12,abc"}, "ADMIN_IDS"),
+        ({"BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": "localhost:8081"}, "TELEGRAM_API_URL"),
+    ],
+)
+async def test_bad_settings_give_one_line_and_exit_2(tmp_path: Path, env, setting):
+    base = bot_env(tmp_path)
+    if "DATABASE_URL" in env:
+        base["DATABASE_URL"] = env["DATABASE_URL"]
+    base.update({k: v for k, v in env.items() if k != "DATABASE_URL"})
+    process = await start_bot(tmp_path, base)
+    _, stderr_bytes = await asyncio.wait_for(process.communicate(), 30)
+    stderr = stderr_bytes.decode().strip()
+    assert process.returncode == 2, stderr
+    assert "Traceback" not in stderr
+    assert len(stderr.splitlines()) == 1, stderr
+    assert setting in stderr
+    assert "pw@" not in stderr and "not-a-token" not in stderr

@@ -1,0 +1,113 @@
+"""Storage on SQLite, and on PostgreSQL when TEST_DATABASE_URL is set."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from aiogram.fsm.storage.base import StorageKey
+from sqlalchemy import func, select
+
+from bot.keyboards.callbacks import ConsentCb
+from handlers.states import Onboarding
+from storage.db import create_engine, create_session_factory
+from storage.fsm import DatabaseStorage
+from storage.migrate import upgrade_to_head
+from storage.models import Center, Committee, District, Municipality
+from storage.reference import REFERENCE_FILE, load_reference_data
+from tests.conftest import make_settings
+from tests.fixtures.harness import Harness, joined
+
+KEY = StorageKey(bot_id=42, chat_id=1001, user_id=1001)
+
+
+async def _counts(session_factory) -> dict[str, int]:
+    async with session_factory() as s:
+        return {
+            m.__tablename__: await s.scalar(select(func.count()).select_from(m))
+            for m in (Municipality, District, Center, Committee)
+        }
+
+
+async def test_migrations_and_reference_data_are_idempotent(any_db_url: str):
+    engine = create_engine(any_db_url)
+    await upgrade_to_head(engine)
+    await upgrade_to_head(engine)
+    factory = create_session_factory(engine)
+    async with factory() as s:
+        first = await load_reference_data(s)
+    async with factory() as s:
+        await load_reference_data(s)
+    counts = await _counts(factory)
+    assert counts == {
+        "municipalities": first.municipalities,
+        "districts": first.districts,
+        "centers": first.centers,
+        "committees": first.committees,
+    }
+    assert counts["municipalities"] >= 2 and counts["districts"] >= 9
+    async with factory() as s:
+        names = set((await s.execute(select(District.name))).scalars())
+    assert {"Центральный район", "Ленинский район", "Заводский район", "Кировский район",
+            "Рудничный район"} <= names
+    await engine.dispose()
+
+
+async def test_changed_reference_file_updates_rows(any_db_url: str, tmp_path: Path):
+    engine = create_engine(any_db_url)
+    await upgrade_to_head(engine)
+    factory = create_session_factory(engine)
+    async with factory() as s:
+        await load_reference_data(s)
+    data = json.loads(REFERENCE_FILE.read_text(encoding="utf-8"))
+    central = data["municipalities"][0]["districts"][0]
+    optimist = next(c for c in central["centers"] if c["code"] == "optimist")
+    optimist.update(address="ул. Весенняя, 1", phone="+7 3842 00-00-00", lat=55.35, lon=86.08)
+    central["centers"] = [c for c in central["centers"] if c["code"] != "vstrecha"]
+    changed = tmp_path / "reference.json"
+    changed.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    before = await _counts(factory)
+    async with factory() as s:
+        await load_reference_data(s, changed)
+    assert await _counts(factory) == before  # updated in place, nothing duplicated or deleted
+    async with factory() as s:
+        row = (await s.execute(select(Center).where(Center.code == "optimist"))).scalar_one()
+        gone = (await s.execute(select(Center).where(Center.code == "vstrecha"))).scalar_one()
+    assert (row.address, row.phone, row.lat, row.lon) == (
+        "ул. Весенняя, 1", "+7 3842 00-00-00", 55.35, 86.08)
+    assert gone.active is False
+    await engine.dispose()
+
+
+async def test_fsm_storage_roundtrip_and_survives_a_new_process(any_db_url: str):
+    engine = create_engine(any_db_url)
+    await upgrade_to_head(engine)
+    storage = DatabaseStorage(create_session_factory(engine))
+    assert await storage.get_state(KEY) is None and await storage.get_data(KEY) == {}
+    await storage.set_state(KEY, Onboarding.place)
+    await storage.set_data(KEY, {"draft": "Субботник во дворе", "n": 12})
+    await engine.dispose()
+
+    engine = create_engine(any_db_url)  # "restart": a new engine on the same database
+    storage = DatabaseStorage(create_session_factory(engine))
+    assert await storage.get_state(KEY) == Onboarding.place.state
+    assert await storage.get_data(KEY) == {"draft": "Субботник во дворе", "n": 12}
+    await storage.set_state(KEY, None)
+    await storage.set_data(KEY, {})
+    assert await storage.get_state(KEY) is None
+    await engine.dispose()
+
+
+async def test_half_done_onboarding_survives_restart(sqlite_url: str, resident):
+    from tests.conftest import _harness
+
+    settings = make_settings(sqlite_url)
+    async for h in _harness(settings):
+        await h.say(resident, "/start")
+        await h.tap(resident, ConsentCb(agree=True))  # now choosing a municipality
+    async for h in _harness(settings):  # new Dispatcher, new engine: a restart
+        first: Harness = h
+        sent = await first.say(resident, "привет")
+        assert "кнопкой выше" in joined(sent)  # still in the place step
+        sent = await first.say(resident, "/start")
+        assert "Выберите ваш город или район" in joined(sent)
