@@ -44,7 +44,9 @@ def load_settings() -> Settings:
 
 
 def configure_logging(level: str) -> None:
-    logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     # Their DEBUG lines carry SQL parameters and request bodies, i.e. personal data.
     for name in ("aiosqlite", "sqlalchemy.engine", "asyncpg", "aiohttp.access"):
         logging.getLogger(name).setLevel(logging.WARNING)
@@ -88,12 +90,12 @@ async def main() -> None:
     settings = load_settings()
     configure_logging(settings.log_level)
     try:
-        engine, session_factory = await prepare_database(settings)
+        db = await prepare_database(settings)
     except DatabaseUnavailable as exc:
         fail(f"DATABASE_URL: cannot open the database ({exc})")
         return
     bot = create_bot(settings)
-    dp = create_dispatcher(settings, engine, session_factory)
+    dp = create_dispatcher(settings, db)
     if settings.webhook_url:
         await run_webhook(dp, bot, settings)
     else:

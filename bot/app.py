@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from aiogram import Bot, Dispatcher
@@ -31,6 +32,7 @@ from storage.fsm import DatabaseStorage
 from storage.migrate import upgrade_to_head
 from storage.models import Role
 from storage.reference import load_reference_data
+from storage.repositories.directory import Directory
 from storage.repositories.users import UserRepository
 
 logger = logging.getLogger(__name__)
@@ -51,13 +53,18 @@ def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
     )
 
 
+@dataclass
+class Database:
+    engine: AsyncEngine
+    session_factory: async_sessionmaker[AsyncSession]
+    directory: Directory
+
+
 class DatabaseUnavailable(Exception):
     """DATABASE_URL is malformed, names an unknown driver, or the server cannot be reached."""
 
 
-async def prepare_database(
-    settings: Settings,
-) -> tuple[AsyncEngine, async_sessionmaker[AsyncSession]]:
+async def prepare_database(settings: Settings) -> Database:
     """Connect, migrate to head and load the reference data (idempotent)."""
     try:
         engine = create_engine(settings.database_url)
@@ -70,6 +77,7 @@ async def prepare_database(
     session_factory = create_session_factory(engine)
     async with session_factory() as session:
         loaded = await load_reference_data(session)
+        directory = await Directory.load(session)
     logger.info(
         "Reference data: %d municipalities, %d districts, %d centers, %d committees",
         loaded.municipalities,
@@ -77,26 +85,24 @@ async def prepare_database(
         loaded.centers,
         loaded.committees,
     )
-    return engine, session_factory
+    return Database(engine, session_factory, directory)
 
 
 def create_dispatcher(
-    settings: Settings,
-    engine: AsyncEngine,
-    session_factory: async_sessionmaker[AsyncSession],
-    storage: BaseStorage | None = None,
+    settings: Settings, db: Database, storage: BaseStorage | None = None
 ) -> Dispatcher:
     dp = Dispatcher(
-        storage=storage or DatabaseStorage(session_factory),
+        storage=storage or DatabaseStorage(db.session_factory),
         events_isolation=SimpleEventIsolation(),
         settings=settings,
-        engine=engine,
-        session_factory=session_factory,
+        engine=db.engine,
+        session_factory=db.session_factory,
+        directory=db.directory,
     )
     inflight = InFlightMiddleware()
     dp["inflight"] = inflight
     dp.update.outer_middleware(inflight)
-    dp.update.outer_middleware(DbSessionMiddleware(session_factory))
+    dp.update.outer_middleware(DbSessionMiddleware(db.session_factory))
     core = FluentRuntimeCore(path=LOCALES_DIR / "{locale}", default_locale=settings.default_locale)
     I18nMiddleware(
         core=core,

@@ -61,6 +61,16 @@ class Settings(BaseSettings):
             return value.rstrip("/")
         return value
 
+    @field_validator("webhook_secret", mode="before")
+    @classmethod
+    def _secret_shape(cls, value: object) -> object:
+        if isinstance(value, str):
+            if not value.strip():
+                return None
+            if not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", value):
+                raise ValueError("may hold only A-Z a-z 0-9 _ - (1-256 characters)")
+        return value
+
     @field_validator("default_locale")
     @classmethod
     def _known_locale(cls, value: str) -> str:

@@ -8,10 +8,11 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
-from storage.models import Center, User
+from storage.models import User
+from storage.repositories.directory import CenterRef, Directory
 
 
-def center_card(i18n: I18nContext, center: Center) -> str:
+def center_card(i18n: I18nContext, center: CenterRef) -> str:
     unknown = i18n.get("center-unknown")
     return i18n.get(
         "center-card",
@@ -28,11 +29,9 @@ def role_name(i18n: I18nContext, role: str) -> str:
     return i18n.get(f"role-{role}")
 
 
-def place_name(user: User) -> str | None:
-    if user.district is None:
-        return None
-    municipality = user.municipality.name if user.municipality else ""
-    return html.escape(f"{municipality}, {user.district.name}".strip(", "))
+def place_name(user: User, directory: Directory) -> str | None:
+    district = directory.district(user.district_id)
+    return html.escape(district.full_name) if district else None
 
 
 async def edit_or_send(

@@ -17,9 +17,9 @@ from bot.config import Settings
 from bot.filters.roles import IsAdmin, IsStaff
 from bot.services.roles import GrantError, apply_grant, apply_revoke, effective_role
 from bot.views import place_name, role_name
-from storage.models import Center, Role, User
+from storage.models import Role, User
 from storage.repositories.audit import AuditRepository
-from storage.repositories.directory import DirectoryRepository
+from storage.repositories.directory import CenterRef, Directory
 from storage.repositories.users import UserRepository
 
 logger = logging.getLogger(__name__)
@@ -39,18 +39,20 @@ async def _find_user(who: str, users: UserRepository) -> User | None:
     return None
 
 
-def _center_suffix(i18n: I18nContext, center: Center | None) -> str:
+def _center_suffix(i18n: I18nContext, center: CenterRef | None) -> str:
     return i18n.get("whoami-center", name=html.escape(center.name)) if center else ""
 
 
 @staff_router.message(Command("whoami"))
-async def whoami(message: Message, user: User, settings: Settings, i18n: I18nContext) -> None:
+async def whoami(
+    message: Message, user: User, settings: Settings, directory: Directory, i18n: I18nContext
+) -> None:
     role = effective_role(user, settings)
     await message.answer(
         i18n.get(
             "whoami",
             role=role_name(i18n, role.value),
-            center=_center_suffix(i18n, user.staff_center),
+            center=_center_suffix(i18n, directory.center(user.staff_center_id)),
         )
     )
 
@@ -62,7 +64,7 @@ async def grant(
     bot: Bot,
     user: User,
     users: UserRepository,
-    directory: DirectoryRepository,
+    directory: Directory,
     audit: AuditRepository,
     settings: Settings,
     i18n: I18nContext,
@@ -75,9 +77,9 @@ async def grant(
     center = None
     if len(args) == 3:
         code = args[2]
-        center = await directory.center_by_code(code)
+        center = directory.center_by_code(code)
         if center is None and code.isdigit() and len(code) <= 9:
-            center = await directory.center(int(code))
+            center = directory.center(int(code))
         if center is None:
             await message.answer(i18n.get("grant-unknown-center", code=html.escape(code[:64])))
             return
@@ -153,6 +155,7 @@ async def whois(
     message: Message,
     command: CommandObject,
     users: UserRepository,
+    directory: Directory,
     settings: Settings,
     i18n: I18nContext,
 ) -> None:
@@ -175,8 +178,8 @@ async def whois(
             "whois",
             id=str(target.id),
             role=role_name(i18n, effective_role(target, settings).value),
-            center=_center_suffix(i18n, target.staff_center),
+            center=_center_suffix(i18n, directory.center(target.staff_center_id)),
             consent=i18n.get("yes") if target.has_consent else i18n.get("no"),
-            place=place_name(target) or "—",
+            place=place_name(target, directory) or "—",
         )
     )

@@ -20,18 +20,16 @@ from bot.keyboards.callbacks import CenterCb, PlaceBackCb, PlaceCb
 from bot.services.geo import nearest_centers
 from bot.views import center_card, edit_or_send
 from storage.models import User
-from storage.repositories.directory import DirectoryRepository
+from storage.repositories.directory import Directory
 
 router = Router(name=__name__)
 
 
 @router.message(Command("centers"))
-async def centers_start(
-    message: Message, i18n: I18nContext, directory: DirectoryRepository
-) -> None:
-    municipalities = await directory.municipalities()
+async def centers_start(message: Message, i18n: I18nContext, directory: Directory) -> None:
+    municipalities = directory.municipalities()
     if len(municipalities) == 1:
-        districts = await directory.districts(municipalities[0].id)
+        districts = directory.districts(municipalities[0].id)
         await message.answer(
             i18n.get("centers-choose-district"),
             reply_markup=districts_keyboard(i18n, districts, "browse", with_back=False),
@@ -44,14 +42,12 @@ async def centers_start(
 
 
 @router.callback_query(PlaceBackCb.filter(F.purpose == "browse"))
-async def browse_back(
-    callback: CallbackQuery, i18n: I18nContext, directory: DirectoryRepository
-) -> None:
+async def browse_back(callback: CallbackQuery, i18n: I18nContext, directory: Directory) -> None:
     await callback.answer()
     await edit_or_send(
         callback,
         i18n.get("choose-municipality"),
-        municipalities_keyboard(await directory.municipalities(), "browse"),
+        municipalities_keyboard(directory.municipalities(), "browse"),
     )
 
 
@@ -60,15 +56,15 @@ async def browse_municipality(
     callback: CallbackQuery,
     callback_data: PlaceCb,
     i18n: I18nContext,
-    directory: DirectoryRepository,
+    directory: Directory,
 ) -> None:
-    municipality = await directory.municipality(callback_data.id)
+    municipality = directory.municipality(callback_data.id)
     if municipality is None:
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
     await callback.answer()
-    districts = await directory.districts(municipality.id)
-    several = len(await directory.municipalities()) > 1
+    districts = directory.districts(municipality.id)
+    several = len(directory.municipalities()) > 1
     await edit_or_send(
         callback,
         i18n.get("centers-choose-district"),
@@ -77,14 +73,14 @@ async def browse_municipality(
 
 
 async def _show_district_centers(
-    callback: CallbackQuery, district_id: int, i18n: I18nContext, directory: DirectoryRepository
+    callback: CallbackQuery, district_id: int, i18n: I18nContext, directory: Directory
 ) -> None:
-    district = await directory.district(district_id)
+    district = directory.district(district_id)
     if district is None:
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
     await callback.answer()
-    centers = await directory.centers(district.id)
+    centers = directory.centers(district.id)
     text = i18n.get("centers-choose-center", district=html.escape(district.name))
     if not centers:
         text = f"{text}\n{i18n.get('centers-none')}"
@@ -96,7 +92,7 @@ async def browse_district(
     callback: CallbackQuery,
     callback_data: PlaceCb,
     i18n: I18nContext,
-    directory: DirectoryRepository,
+    directory: Directory,
 ) -> None:
     await _show_district_centers(callback, callback_data.id, i18n, directory)
 
@@ -106,9 +102,9 @@ async def back_to_list(
     callback: CallbackQuery,
     callback_data: CenterCb,
     i18n: I18nContext,
-    directory: DirectoryRepository,
+    directory: Directory,
 ) -> None:
-    center = await directory.center(callback_data.id)
+    center = directory.center(callback_data.id)
     if center is None:
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
@@ -120,9 +116,9 @@ async def show_card(
     callback: CallbackQuery,
     callback_data: CenterCb,
     i18n: I18nContext,
-    directory: DirectoryRepository,
+    directory: Directory,
 ) -> None:
-    center = await directory.center(callback_data.id)
+    center = directory.center(callback_data.id)
     if center is None:
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
@@ -135,9 +131,9 @@ async def show_route(
     callback: CallbackQuery,
     callback_data: CenterCb,
     i18n: I18nContext,
-    directory: DirectoryRepository,
+    directory: Directory,
 ) -> None:
-    center = await directory.center(callback_data.id)
+    center = directory.center(callback_data.id)
     if center is None or not isinstance(callback.message, Message):
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
@@ -157,16 +153,14 @@ async def center_clubs(callback: CallbackQuery, i18n: I18nContext) -> None:
 
 
 @router.message(StateFilter(None), LazyFilter("menu-my-center"))
-async def my_center(
-    message: Message, user: User, i18n: I18nContext, directory: DirectoryRepository
-) -> None:
-    district = await directory.district(user.district_id) if user.district_id else None
+async def my_center(message: Message, user: User, i18n: I18nContext, directory: Directory) -> None:
+    district = directory.district(user.district_id) if user.district_id else None
     if district is None:
         await message.answer(i18n.get("my-center-no-district"))
         return
-    centers = await directory.centers(district.id)
+    centers = directory.centers(district.id)
     if len(centers) == 1:
-        center = await directory.center(centers[0].id)
+        center = directory.center(centers[0].id)
         assert center is not None
         await message.answer(
             center_card(i18n, center), reply_markup=center_card_keyboard(i18n, center)
@@ -187,12 +181,12 @@ async def nearby_as_text(message: Message, i18n: I18nContext) -> None:
 
 
 @router.message(StateFilter(None), F.location)
-async def nearby(message: Message, i18n: I18nContext, directory: DirectoryRepository) -> None:
+async def nearby(message: Message, i18n: I18nContext, directory: Directory) -> None:
     assert message.location is not None
     found = nearest_centers(
         message.location.latitude,
         message.location.longitude,
-        await directory.centers_with_points(),
+        directory.all_centers(),
     )
     if not found:
         await message.answer(i18n.get("nearby-none"))

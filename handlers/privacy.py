@@ -18,6 +18,7 @@ from bot.services.privacy import erase_user
 from bot.views import edit_or_send, place_name, role_name
 from storage.models import User
 from storage.repositories.audit import AuditRepository
+from storage.repositories.directory import Directory
 from storage.repositories.users import UserRepository
 
 router = Router(name=__name__)
@@ -25,7 +26,9 @@ logger = logging.getLogger(__name__)
 
 
 @router.message(Command("mydata"))
-async def my_data(message: Message, user: User, settings: Settings, i18n: I18nContext) -> None:
+async def my_data(
+    message: Message, user: User, settings: Settings, directory: Directory, i18n: I18nContext
+) -> None:
     tz_date = user.consent_at.strftime("%d.%m.%Y") if user.consent_at else None
     lines = [
         i18n.get("mydata-title"),
@@ -39,11 +42,12 @@ async def my_data(message: Message, user: User, settings: Settings, i18n: I18nCo
         lines.append(i18n.get("mydata-consent", date=tz_date))
         if user.username:
             lines.append(i18n.get("mydata-username", username=html.escape(user.username)))
-        place = place_name(user)
+        place = place_name(user, directory)
         if place:
             lines.append(i18n.get("mydata-place", place=place))
-    if user.staff_center is not None:
-        lines.append(i18n.get("mydata-center", center=html.escape(user.staff_center.name)))
+    staff_center = directory.center(user.staff_center_id)
+    if staff_center is not None:
+        lines.append(i18n.get("mydata-center", center=html.escape(staff_center.name)))
     lines.append(i18n.get("mydata-footer"))
     await message.answer("\n".join(lines))
 

@@ -23,7 +23,7 @@ from bot.views import center_card, edit_or_send
 from handlers.states import Onboarding
 from storage.models import User
 from storage.repositories.audit import AuditRepository
-from storage.repositories.directory import DirectoryRepository
+from storage.repositories.directory import Directory
 from storage.repositories.users import UserRepository
 
 router = Router(name=__name__)
@@ -37,12 +37,12 @@ async def ask_consent(message: Message, i18n: I18nContext, state: FSMContext) ->
 
 
 async def ask_place(
-    message: Message, i18n: I18nContext, state: FSMContext, directory: DirectoryRepository
+    message: Message, i18n: I18nContext, state: FSMContext, directory: Directory
 ) -> None:
     await state.set_state(Onboarding.place)
-    municipalities = await directory.municipalities()
+    municipalities = directory.municipalities()
     if len(municipalities) == 1:
-        districts = await directory.districts(municipalities[0].id)
+        districts = directory.districts(municipalities[0].id)
         await message.answer(
             i18n.get("choose-district"),
             reply_markup=districts_keyboard(i18n, districts, "home", with_back=False),
@@ -59,7 +59,7 @@ async def continue_onboarding(
     user: User,
     i18n: I18nContext,
     state: FSMContext,
-    directory: DirectoryRepository,
+    directory: Directory,
 ) -> None:
     if not user.has_consent:
         await ask_consent(message, i18n, state)
@@ -77,10 +77,10 @@ async def start_deep_link(
     user: User,
     i18n: I18nContext,
     state: FSMContext,
-    directory: DirectoryRepository,
+    directory: Directory,
 ) -> None:
     match = CENTER_LINK.match(command.args or "")
-    center = await directory.center(int(match.group(1))) if match else None
+    center = directory.center(int(match.group(1))) if match else None
     if center is None:
         await message.answer(i18n.get("center-not-found"))
     else:
@@ -98,7 +98,7 @@ async def start(
     user: User,
     i18n: I18nContext,
     state: FSMContext,
-    directory: DirectoryRepository,
+    directory: Directory,
 ) -> None:
     await state.clear()
     if not user.has_consent:
@@ -114,7 +114,7 @@ async def consent_given(
     audit: AuditRepository,
     i18n: I18nContext,
     state: FSMContext,
-    directory: DirectoryRepository,
+    directory: Directory,
 ) -> None:
     if user.has_consent:  # a double tap or an old message
         await callback.answer(i18n.get("consent-already"))
@@ -151,17 +151,17 @@ async def home_municipality(
     callback_data: PlaceCb,
     user: User,
     i18n: I18nContext,
-    directory: DirectoryRepository,
+    directory: Directory,
 ) -> None:
     if not user.has_consent:
         await callback.answer(i18n.get("consent-needed"), show_alert=True)
         return
-    municipality = await directory.municipality(callback_data.id)
+    municipality = directory.municipality(callback_data.id)
     if municipality is None:
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
     await callback.answer()
-    districts = await directory.districts(municipality.id)
+    districts = directory.districts(municipality.id)
     await edit_or_send(
         callback,
         i18n.get("choose-district"),
@@ -170,14 +170,12 @@ async def home_municipality(
 
 
 @router.callback_query(PlaceBackCb.filter(F.purpose == "home"))
-async def home_back(
-    callback: CallbackQuery, i18n: I18nContext, directory: DirectoryRepository
-) -> None:
+async def home_back(callback: CallbackQuery, i18n: I18nContext, directory: Directory) -> None:
     await callback.answer()
     await edit_or_send(
         callback,
         i18n.get("choose-municipality"),
-        municipalities_keyboard(await directory.municipalities(), "home"),
+        municipalities_keyboard(directory.municipalities(), "home"),
     )
 
 
@@ -189,12 +187,12 @@ async def home_district(
     audit: AuditRepository,
     i18n: I18nContext,
     state: FSMContext,
-    directory: DirectoryRepository,
+    directory: Directory,
 ) -> None:
     if not user.has_consent:
         await callback.answer(i18n.get("consent-needed"), show_alert=True)
         return
-    district = await directory.district(callback_data.id)
+    district = directory.district(callback_data.id)
     if district is None:
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return

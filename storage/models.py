@@ -147,10 +147,6 @@ class User(Base):
     is_active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    staff_center: Mapped[Center | None] = relationship(foreign_keys=[staff_center_id])
-    district: Mapped[District | None] = relationship(foreign_keys=[district_id])
-    municipality: Mapped[Municipality | None] = relationship(foreign_keys=[municipality_id])
-
     @property
     def has_consent(self) -> bool:
         return self.consent_at is not None

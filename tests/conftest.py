@@ -26,7 +26,7 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "admin_ids": str(ADMIN_ID),
         **overrides,
     }
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg,arg-type]
 
 
 async def reset_postgres(url: str) -> None:
@@ -54,13 +54,13 @@ async def any_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 async def _harness(settings: Settings) -> AsyncIterator[Harness]:
-    engine, session_factory = await prepare_database(settings)
+    db = await prepare_database(settings)
     session = RecordingSession()
     bot = create_bot(settings, session=session)
-    dp = create_dispatcher(settings, engine, session_factory)
+    dp = create_dispatcher(settings, db)
     await dp.emit_startup(bot=bot, dispatcher=dp, **dp.workflow_data)
     try:
-        yield Harness(dp, bot, session, session_factory, settings)
+        yield Harness(dp, bot, session, db.session_factory, settings)
     finally:
         await dp.emit_shutdown(bot=bot, dispatcher=dp, **dp.workflow_data)
 

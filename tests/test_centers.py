@@ -52,6 +52,7 @@ async def test_route_sends_venue_when_point_known_and_address_otherwise(harness:
             .values(lat=55.40, lon=86.10, address="ул. Примерная, 1")
         )
         await s.commit()
+    await harness.reload_directory()
     sent = await harness.tap(resident, CenterCb(action="route", id=borovoy.id))
     venues = [r for r in sent if isinstance(r, SendVenue)]
     assert len(venues) == 1
@@ -86,8 +87,9 @@ async def test_exact_point_beats_district_estimate(harness: Harness, resident):
             update(Center).where(Center.code == "raduga").values(lat=55.3001, lon=86.0001)
         )
         await s.commit()
+    await harness.reload_directory()
     sent = await harness.locate(resident, 55.3, 86.0)
-    first = [line for line in joined(sent).splitlines() if line.startswith("1.")][0]
+    first = next(line for line in joined(sent).splitlines() if line.startswith("1."))
     assert first == "1. ЦРН «Радуга» — 0,0 км"
 
 
@@ -121,8 +123,11 @@ async def test_nearby_button_text_from_desktop_explains(harness: Harness, reside
 
 async def test_single_municipality_skips_the_municipality_step(harness: Harness, resident):
     async with harness.session_factory() as s:
-        await s.execute(update(Municipality).where(Municipality.code == "yurga").values(active=False))
+        await s.execute(
+            update(Municipality).where(Municipality.code == "yurga").values(active=False)
+        )
         await s.commit()
+    await harness.reload_directory()
     sent = await harness.say(resident, "/centers")
     assert "Центральный район" in buttons(sent)
     assert all(isinstance(r, SendMessage) for r in sent)

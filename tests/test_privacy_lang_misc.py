@@ -93,8 +93,12 @@ async def test_unsupported_language_button(harness: Harness, resident):
 
 async def test_menu_buttons_of_future_features_answer_politely(harness: Harness, resident):
     await harness.onboard(resident)
-    for label in ("🎨 Кружки и клубы", "🧹 Сообщить о субботнике", "🏆 Конкурсы",
-                  "💡 Идея или проблема"):
+    for label in (
+        "🎨 Кружки и клубы",
+        "🧹 Сообщить о субботнике",
+        "🏆 Конкурсы",
+        "💡 Идея или проблема",
+    ):
         assert "скоро появится" in joined(await harness.say(resident, label))
 
 

@@ -34,8 +34,13 @@ def bot_env(tmp_path: Path, **extra: str) -> dict[str, str]:
 async def start_bot(tmp_path: Path, env: dict[str, str]) -> asyncio.subprocess.Process:
     # cwd is a clean folder, so a developer's own .env cannot leak into the test.
     return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", cwd=tmp_path, env=env,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        sys.executable,
+        "-m",
+        "bot",
+        cwd=tmp_path,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
     )
 
 
@@ -56,7 +61,9 @@ async def api() -> AsyncIterator[FakeBotApi]:
 
 
 async def test_polling_answers_start_and_stops_on_sigterm(api: FakeBotApi, tmp_path: Path):
-    process = await start_bot(tmp_path, bot_env(tmp_path, BOT_TOKEN=TOKEN, TELEGRAM_API_URL=api.url))
+    process = await start_bot(
+        tmp_path, bot_env(tmp_path, BOT_TOKEN=TOKEN, TELEGRAM_API_URL=api.url)
+    )
     try:
         await api.wait_for("getupdates")
         api.push_text(1001, "/start")
@@ -76,9 +83,13 @@ async def test_polling_answers_start_and_stops_on_sigterm(api: FakeBotApi, tmp_p
 async def test_webhook_mode_serves_updates_and_stops(api: FakeBotApi, tmp_path: Path):
     port = free_port()
     env = bot_env(
-        tmp_path, BOT_TOKEN=TOKEN, TELEGRAM_API_URL=api.url,
-        WEBHOOK_URL=f"http://127.0.0.1:{port}/tg/hook", WEBHOOK_SECRET="s3cret-value",
-        WEBHOOK_HOST="127.0.0.1", WEBHOOK_PORT=str(port),
+        tmp_path,
+        BOT_TOKEN=TOKEN,
+        TELEGRAM_API_URL=api.url,
+        WEBHOOK_URL=f"http://127.0.0.1:{port}/tg/hook",
+        WEBHOOK_SECRET="s3cret-value",
+        WEBHOOK_HOST="127.0.0.1",
+        WEBHOOK_PORT=str(port),
     )
     process = await start_bot(tmp_path, env)
     try:
@@ -89,14 +100,20 @@ async def test_webhook_mode_serves_updates_and_stops(api: FakeBotApi, tmp_path: 
         async with aiohttp.ClientSession() as http:
             for _ in range(50):  # the server may need a moment after setWebhook
                 try:
-                    bad = await http.post(f"http://127.0.0.1:{port}/tg/hook", json=update,
-                                          headers={"X-Telegram-Bot-Api-Secret-Token": "wrong"})
+                    bad = await http.post(
+                        f"http://127.0.0.1:{port}/tg/hook",
+                        json=update,
+                        headers={"X-Telegram-Bot-Api-Secret-Token": "wrong"},
+                    )
                     break
                 except aiohttp.ClientConnectionError:
                     await asyncio.sleep(0.1)
             assert bad.status == 401
-            good = await http.post(f"http://127.0.0.1:{port}/tg/hook", json=update,
-                                   headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret-value"})
+            good = await http.post(
+                f"http://127.0.0.1:{port}/tg/hook",
+                json=update,
+                headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret-value"},
+            )
             assert good.status == 200
         reply = await api.wait_for("sendmessage", chat_id=1002)
         assert "/centers" in reply["text"]
@@ -112,8 +129,10 @@ async def test_webhook_mode_serves_updates_and_stops(api: FakeBotApi, tmp_path: 
     [
         ({}, "BOT_TOKEN"),
         ({"BOT_TOKEN": "not-a-token"}, "BOT_TOKEN"),
-        ({"BOT_TOKEN": TOKEN, "DATABASE_URL": "postgresql+asyncpg://bot:pw@127.0.0.1:1/none"},
-         "DATABASE_URL"),
+        (
+            {"BOT_TOKEN": TOKEN, "DATABASE_URL": "postgresql+asyncpg://bot:pw@127.0.0.1:1/none"},
+            "DATABASE_URL",
+        ),
         ({"BOT_TOKEN": TOKEN, "DATABASE_URL": "no-such-scheme://x"}, "DATABASE_URL"),
         ({"BOT_TOKEN": TOKEN, "ADMIN_IDS": "12,abc"}, "ADMIN_IDS"),
         ({"BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": "localhost:8081"}, "TELEGRAM_API_URL"),

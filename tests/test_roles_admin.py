@@ -49,7 +49,10 @@ async def test_grant_staff_by_id_with_center_code(harness: Harness, admin):
     assert "Вам выдана роль: сотрудник центра" in joined(sent)
     entries = await _audit(harness)
     assert [(e.action, e.actor_id, e.target_id) for e in entries][-1] == (
-        "role.grant", admin.id, 2002)
+        "role.grant",
+        admin.id,
+        2002,
+    )
     assert entries[-1].details == {"before": "resident", "after": "staff", "center": "optimist"}
     whoami = joined(await harness.say(staff, "/whoami"))
     assert "сотрудник центра" in whoami and "Оптимист" in whoami

@@ -35,8 +35,14 @@ async def test_consent_then_municipality_then_district_gives_main_menu(harness: 
     sent = await harness.tap(resident, callback_datas(sent)["Ленинский район"])
     assert "Ваш район: Ленинский район" in joined(sent)
     menu = buttons(sent)
-    for label in ("🏠 Мой центр", "🎨 Кружки и клубы", "🧹 Сообщить о субботнике", "🏆 Конкурсы",
-                  "💡 Идея или проблема", "❓ Помощь"):
+    for label in (
+        "🏠 Мой центр",
+        "🎨 Кружки и клубы",
+        "🧹 Сообщить о субботнике",
+        "🏆 Конкурсы",
+        "💡 Идея или проблема",
+        "❓ Помощь",
+    ):
         assert label in menu
     stored = await harness.db_user(resident.id)
     assert stored is not None and stored.district_id is not None

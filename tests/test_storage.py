@@ -48,8 +48,13 @@ async def test_migrations_and_reference_data_are_idempotent(any_db_url: str):
     assert counts["municipalities"] >= 2 and counts["districts"] >= 9
     async with factory() as s:
         names = set((await s.execute(select(District.name))).scalars())
-    assert {"Центральный район", "Ленинский район", "Заводский район", "Кировский район",
-            "Рудничный район"} <= names
+    assert {
+        "Центральный район",
+        "Ленинский район",
+        "Заводский район",
+        "Кировский район",
+        "Рудничный район",
+    } <= names
     await engine.dispose()
 
 
@@ -74,7 +79,11 @@ async def test_changed_reference_file_updates_rows(any_db_url: str, tmp_path: Pa
         row = (await s.execute(select(Center).where(Center.code == "optimist"))).scalar_one()
         gone = (await s.execute(select(Center).where(Center.code == "vstrecha"))).scalar_one()
     assert (row.address, row.phone, row.lat, row.lon) == (
-        "ул. Весенняя, 1", "+7 3842 00-00-00", 55.35, 86.08)
+        "ул. Весенняя, 1",
+        "+7 3842 00-00-00",
+        55.35,
+        86.08,
+    )
     assert gone.active is False
     await engine.dispose()
 

@@ -20,7 +20,7 @@ from bot.keyboards.callbacks import (
     PlaceBackCb,
     PlaceCb,
 )
-from storage.models import Center, District, Municipality
+from storage.repositories.directory import CenterRef, DistrictRef, MunicipalityRef
 
 MAIN_MENU_KEYS = (
     "menu-my-center",
@@ -58,7 +58,7 @@ def consent_keyboard(i18n: I18nContext) -> InlineKeyboardMarkup:
 
 
 def municipalities_keyboard(
-    municipalities: Sequence[Municipality], purpose: str
+    municipalities: Sequence[MunicipalityRef], purpose: str
 ) -> InlineKeyboardMarkup:
     kb = InlineKeyboardBuilder()
     for m in municipalities:
@@ -68,7 +68,7 @@ def municipalities_keyboard(
 
 
 def districts_keyboard(
-    i18n: I18nContext, districts: Sequence[District], purpose: str, with_back: bool
+    i18n: I18nContext, districts: Sequence[DistrictRef], purpose: str, with_back: bool
 ) -> InlineKeyboardMarkup:
     kb = InlineKeyboardBuilder()
     for d in districts:
@@ -80,7 +80,7 @@ def districts_keyboard(
 
 
 def centers_keyboard(
-    i18n: I18nContext, centers: Sequence[Center], municipality_id: int
+    i18n: I18nContext, centers: Sequence[CenterRef], municipality_id: int
 ) -> InlineKeyboardMarkup:
     kb = InlineKeyboardBuilder()
     for c in centers:
@@ -93,7 +93,7 @@ def centers_keyboard(
     return kb.as_markup()
 
 
-def center_card_keyboard(i18n: I18nContext, center: Center) -> InlineKeyboardMarkup:
+def center_card_keyboard(i18n: I18nContext, center: CenterRef) -> InlineKeyboardMarkup:
     kb = InlineKeyboardBuilder()
     kb.button(
         text=i18n.get("center-clubs-button"), callback_data=CenterCb(action="clubs", id=center.id)
@@ -106,7 +106,7 @@ def center_card_keyboard(i18n: I18nContext, center: Center) -> InlineKeyboardMar
     return kb.as_markup()
 
 
-def nearby_keyboard(centers: Sequence[Center]) -> InlineKeyboardMarkup:
+def nearby_keyboard(centers: Sequence[CenterRef]) -> InlineKeyboardMarkup:
     kb = InlineKeyboardBuilder()
     for c in centers:
         kb.button(text=c.name, callback_data=CenterCb(action="card", id=c.id))

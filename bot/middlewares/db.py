@@ -12,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.fsm import update_session
 from storage.repositories.audit import AuditRepository
-from storage.repositories.directory import DirectoryRepository
 from storage.repositories.users import UserRepository
 
 
@@ -43,7 +42,6 @@ class DbSessionMiddleware(BaseMiddleware):
         users = UserRepository(session)
         data["session"] = session
         data["users"] = users
-        data["directory"] = DirectoryRepository(session)
         data["audit"] = AuditRepository(session)
         tg_user: TgUser | None = data.get("event_from_user")
         if tg_user is not None and not tg_user.is_bot:

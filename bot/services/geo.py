@@ -6,7 +6,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from storage.models import Center, District
+from storage.repositories.directory import CenterRef
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -21,7 +21,7 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 @dataclass(frozen=True)
 class NearbyCenter:
-    center: Center
+    center: CenterRef
     km: float
     approximate: bool  # measured to the district's centre because the center's point is unknown
 
@@ -29,13 +29,14 @@ class NearbyCenter:
 def nearest_centers(
     lat: float,
     lon: float,
-    centers: Iterable[tuple[Center, District]],
+    centers: Iterable[CenterRef],
     limit: int = 3,
     max_km: float = 50.0,
 ) -> list[NearbyCenter]:
     """The `limit` closest centers within `max_km` (a point in another city finds nothing)."""
     found: list[NearbyCenter] = []
-    for center, district in centers:
+    for center in centers:
+        district = center.district
         if center.lat is not None and center.lon is not None:
             found.append(NearbyCenter(center, distance_km(lat, lon, center.lat, center.lon), False))
         elif district.lat is not None and district.lon is not None:

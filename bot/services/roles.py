@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.config import Settings
-from storage.models import Center, Role, User
+from storage.models import Role, User
+from storage.repositories.directory import CenterRef
 
 
 def effective_role(user: User, settings: Settings) -> Role:
@@ -26,10 +27,12 @@ class GrantError(Exception):
 class RoleChange:
     before: Role
     after: Role
-    center: Center | None
+    center: CenterRef | None
 
 
-def apply_grant(target: User, role: Role, center: Center | None, settings: Settings) -> RoleChange:
+def apply_grant(
+    target: User, role: Role, center: CenterRef | None, settings: Settings
+) -> RoleChange:
     if role is Role.STAFF and center is None:
         raise GrantError("grant-need-center")
     if role not in (Role.STAFF, Role.ADMIN):

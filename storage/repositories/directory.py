@@ -1,73 +1,156 @@
-"""Reference data read side: municipalities, districts, centers, committees."""
+"""The reference data (municipalities, districts, centers, committees) as an in-memory snapshot.
+
+It changes only when storage/data/reference.json is reloaded at start-up, and it is read on almost
+every update, so it is loaded once instead of queried each time."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
 
-from storage.models import Center, District, Municipality
+from storage.models import Center, Committee, District, Municipality
 
 
-class DirectoryRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+@dataclass(frozen=True)
+class MunicipalityRef:
+    id: int
+    code: str
+    name: str
 
-    async def municipalities(self) -> Sequence[Municipality]:
-        result = await self.session.execute(
-            select(Municipality).where(Municipality.active).order_by(Municipality.sort)
-        )
-        return result.scalars().all()
 
-    async def municipality(self, municipality_id: int) -> Municipality | None:
-        row = await self.session.get(Municipality, municipality_id)
-        return row if row is not None and row.active else None
+@dataclass(frozen=True)
+class DistrictRef:
+    id: int
+    code: str
+    name: str
+    municipality: MunicipalityRef
+    lat: float | None
+    lon: float | None
 
-    async def districts(self, municipality_id: int) -> Sequence[District]:
-        result = await self.session.execute(
-            select(District)
-            .where(District.municipality_id == municipality_id, District.active)
-            .order_by(District.sort)
-        )
-        return result.scalars().all()
+    @property
+    def municipality_id(self) -> int:
+        return self.municipality.id
 
-    async def district(self, district_id: int) -> District | None:
-        row = await self.session.get(
-            District, district_id, options=[selectinload(District.municipality)]
-        )
-        return row if row is not None and row.active else None
+    @property
+    def full_name(self) -> str:
+        return f"{self.municipality.name}, {self.name}"
 
-    async def centers(self, district_id: int) -> Sequence[Center]:
-        result = await self.session.execute(
-            select(Center)
-            .where(Center.district_id == district_id, Center.active)
-            .order_by(Center.name)
-        )
-        return result.scalars().all()
 
-    async def center(self, center_id: int) -> Center | None:
-        row = await self.session.get(
-            Center,
-            center_id,
-            options=[selectinload(Center.district).selectinload(District.municipality)],
-        )
-        return row if row is not None and row.active else None
+@dataclass(frozen=True)
+class CenterRef:
+    id: int
+    code: str
+    name: str
+    district: DistrictRef
+    address: str | None
+    phone: str | None
+    hours: str | None
+    lat: float | None
+    lon: float | None
 
-    async def center_by_code(self, code: str) -> Center | None:
-        result = await self.session.execute(
-            select(Center)
-            .where(Center.code == code, Center.active)
-            .options(selectinload(Center.district))
-        )
-        return result.scalar_one_or_none()
+    @property
+    def district_id(self) -> int:
+        return self.district.id
 
-    async def centers_with_points(self) -> Sequence[tuple[Center, District]]:
-        """Every active center with its district (for nearest-center search)."""
-        result = await self.session.execute(
-            select(Center, District)
-            .join(District, Center.district_id == District.id)
-            .where(Center.active, District.active)
-        )
-        return [(c, d) for c, d in result.all()]
+
+@dataclass(frozen=True)
+class CommitteeRef:
+    id: int
+    code: str
+    name: str
+    municipality: MunicipalityRef
+    district: DistrictRef | None
+
+
+@dataclass
+class Directory:
+    _municipalities: dict[int, MunicipalityRef] = field(default_factory=dict)
+    _districts: dict[int, DistrictRef] = field(default_factory=dict)
+    _centers: dict[int, CenterRef] = field(default_factory=dict)
+    _committees: dict[int, CommitteeRef] = field(default_factory=dict)
+
+    @classmethod
+    async def load(cls, session: AsyncSession) -> Directory:
+        d = cls()
+        for m in (
+            await session.execute(
+                select(Municipality).where(Municipality.active).order_by(Municipality.sort)
+            )
+        ).scalars():
+            d._municipalities[m.id] = MunicipalityRef(m.id, m.code, m.name)
+        for ds in (
+            await session.execute(select(District).where(District.active).order_by(District.sort))
+        ).scalars():
+            if ds.municipality_id in d._municipalities:
+                d._districts[ds.id] = DistrictRef(
+                    ds.id, ds.code, ds.name, d._municipalities[ds.municipality_id], ds.lat, ds.lon
+                )
+        for c in (
+            await session.execute(select(Center).where(Center.active).order_by(Center.name))
+        ).scalars():
+            if c.district_id in d._districts:
+                d._centers[c.id] = CenterRef(
+                    c.id,
+                    c.code,
+                    c.name,
+                    d._districts[c.district_id],
+                    c.address,
+                    c.phone,
+                    c.hours,
+                    c.lat,
+                    c.lon,
+                )
+        for k in (
+            await session.execute(
+                select(Committee).where(Committee.active).order_by(Committee.name)
+            )
+        ).scalars():
+            if k.municipality_id in d._municipalities:
+                d._committees[k.id] = CommitteeRef(
+                    k.id,
+                    k.code,
+                    k.name,
+                    d._municipalities[k.municipality_id],
+                    d._districts.get(k.district_id) if k.district_id else None,
+                )
+        return d
+
+    def municipalities(self) -> list[MunicipalityRef]:
+        return list(self._municipalities.values())
+
+    def municipality(self, municipality_id: int | None) -> MunicipalityRef | None:
+        return self._municipalities.get(municipality_id) if municipality_id else None
+
+    def districts(self, municipality_id: int) -> list[DistrictRef]:
+        return [d for d in self._districts.values() if d.municipality.id == municipality_id]
+
+    def district(self, district_id: int | None) -> DistrictRef | None:
+        return self._districts.get(district_id) if district_id else None
+
+    def centers(self, district_id: int) -> list[CenterRef]:
+        return [c for c in self._centers.values() if c.district.id == district_id]
+
+    def all_centers(self) -> list[CenterRef]:
+        return list(self._centers.values())
+
+    def center(self, center_id: int | None) -> CenterRef | None:
+        return self._centers.get(center_id) if center_id else None
+
+    def center_by_code(self, code: str) -> CenterRef | None:
+        return next((c for c in self._centers.values() if c.code == code), None)
+
+    def committees(
+        self, municipality_id: int, district_id: int | None = None
+    ) -> list[CommitteeRef]:
+        """Committees of a municipality: those of the district first, then those with no district."""
+        found = [k for k in self._committees.values() if k.municipality.id == municipality_id]
+        if district_id is None:
+            return found
+        return [k for k in found if k.district and k.district.id == district_id] + [
+            k for k in found if k.district is None
+        ]
+
+    def committee(self, committee_id: int | None) -> CommitteeRef | None:
+        return self._committees.get(committee_id) if committee_id else None

@@ -5,7 +5,6 @@ from datetime import datetime
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
 
 from storage.models import FsmRecord, Role, User
 
@@ -15,15 +14,7 @@ class UserRepository:
         self.session = session
 
     async def get(self, user_id: int) -> User | None:
-        return await self.session.get(
-            User,
-            user_id,
-            options=[
-                selectinload(User.district),
-                selectinload(User.municipality),
-                selectinload(User.staff_center),
-            ],
-        )
+        return await self.session.get(User, user_id)
 
     async def get_or_create(self, user_id: int) -> User:
         """Only the Telegram id (and defaults) is stored here: no personal data before consent."""

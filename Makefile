@@ -1,0 +1,35 @@
+# Two commands on a fresh clone:  make run  (set-up, migrations, reference data, start)  and  make test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[dev]"
+	touch $(STAMP)
+
+.env:
+	@cp .env.example .env
+	@echo "Created .env from .env.example: put your BOT_TOKEN from @BotFather into it." >&2
+
+# Migrations and reference data are applied by the bot itself at start-up.
+run: $(STAMP) .env
+	$(BIN)/python -m bot
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy bot handlers storage tests bench
+
+test: lint
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.updates
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

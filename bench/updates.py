@@ -1,0 +1,125 @@
+"""Updates per second through the full pipeline (middlewares, database, i18n, FSM) against a bare
+aiogram echo bot, on the same updates, in the same run. No network: a recording Bot API session.
+
+    .venv/bin/python -m bench.updates [--users 300] [--rounds 3] [--concurrency 32]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from aiogram import Bot, Dispatcher, F
+from aiogram.types import CallbackQuery, Message, Update
+
+from bot.app import create_bot, create_dispatcher, prepare_database
+from bot.config import Settings
+from bot.keyboards.callbacks import CenterCb, PlaceCb
+from tests.fixtures.recording_session import RecordingSession
+from tests.fixtures.updates import callback_update, location_update, text_update, tg_user
+
+TOKEN = "123456789:BENCH_token_for_a_recording_session"
+
+
+def make_updates(users: int, district_id: int, center_id: int) -> list[Update]:
+    """A resident's typical minute: /start, /centers, district, card, way back, location, help."""
+    updates: list[Update] = []
+    for i in range(users):
+        u = tg_user(10_000 + i)
+        updates += [
+            text_update(u, "/start"),
+            text_update(u, "/centers"),
+            callback_update(u, PlaceCb(level="dist", id=district_id, purpose="browse").pack()),
+            callback_update(u, CenterCb(action="card", id=center_id).pack()),
+            callback_update(u, CenterCb(action="list", id=center_id).pack()),
+            location_update(u, 55.35, 86.08),
+            text_update(u, "/help"),
+        ]
+    return updates
+
+
+async def feed_all(dp: Dispatcher, bot: Bot, updates: list[Update], concurrency: int) -> float:
+    """Seconds to handle every update, `concurrency` at a time (as polling does with tasks)."""
+    semaphore = asyncio.Semaphore(concurrency)
+
+    async def one(update: Update) -> None:
+        async with semaphore:
+            await dp.feed_update(bot, update)
+
+    started = time.perf_counter()
+    await asyncio.gather(*(one(u) for u in updates))
+    return time.perf_counter() - started
+
+
+def echo_dispatcher() -> Dispatcher:
+    dp = Dispatcher()
+
+    @dp.message(F.text)
+    async def echo(message: Message) -> None:
+        await message.answer(message.text or "")
+
+    @dp.message()
+    async def other(message: Message) -> None:
+        await message.answer("?")
+
+    @dp.callback_query()
+    async def tap(callback: CallbackQuery) -> None:
+        await callback.answer()
+
+    return dp
+
+
+async def main(users: int, rounds: int, concurrency: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings.model_validate(
+            {"bot_token": TOKEN, "database_url": f"sqlite+aiosqlite:///{Path(tmp) / 'b.sqlite3'}"}
+        )
+        db = await prepare_database(settings)
+        center = db.directory.center_by_code("borovoy")
+        assert center is not None
+        district = center.district
+        full_session, echo_session = RecordingSession(), RecordingSession()
+        full_bot = create_bot(settings, session=full_session)
+        echo_bot = create_bot(settings, session=echo_session)
+        full = create_dispatcher(settings, db)
+        echo = echo_dispatcher()
+        await full.emit_startup(bot=full_bot, dispatcher=full, **full.workflow_data)
+
+        full_rates: list[float] = []
+        echo_rates: list[float] = []
+        for r in range(rounds):
+            updates = make_updates(users, district.id, center.id)
+            echo_rates.append(len(updates) / await feed_all(echo, echo_bot, updates, concurrency))
+            updates = make_updates(users, district.id, center.id)
+            full_rates.append(len(updates) / await feed_all(full, full_bot, updates, concurrency))
+            full_session.requests.clear()
+            echo_session.requests.clear()
+            print(
+                f"round {r + 1}: full {full_rates[-1]:8.0f} upd/s   echo {echo_rates[-1]:8.0f} upd/s"
+            )
+
+        await full.emit_shutdown(bot=full_bot, dispatcher=full, **full.workflow_data)
+        full_rate, echo_rate = statistics.median(full_rates), statistics.median(echo_rates)
+        print(
+            f"updates per round: {users * 7} ({users} users x 7), concurrency {concurrency}, SQLite"
+        )
+        print(f"full pipeline : {full_rate:8.0f} updates/s (median of {rounds})")
+        print(f"bare echo bot : {echo_rate:8.0f} updates/s")
+        print(f"ratio         : {full_rate / echo_rate:8.1%} of the echo bot")
+        print(
+            f"goal          : >= 1000 updates/s and >= 25% -> "
+            f"{'met' if full_rate >= 1000 and full_rate / echo_rate >= 0.25 else 'NOT met'}"
+        )
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--users", type=int, default=300)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--concurrency", type=int, default=32)
+    args = parser.parse_args()
+    asyncio.run(main(args.users, args.rounds, args.concurrency))
