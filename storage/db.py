@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.orm import Session
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -38,3 +40,31 @@ def create_engine(url: str) -> AsyncEngine:
 
 def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False)
+
+
+AFTER_COMMIT = "after_commit_callbacks"
+TRANSACTION = "transaction_scoped"
+
+
+def on_commit(session: AsyncSession, callback: Callable[[], None]) -> None:
+    """Run `callback` once the session's transaction commits; forget it on rollback."""
+    session.info.setdefault(AFTER_COMMIT, []).append(callback)
+
+
+def transaction_info(session: AsyncSession) -> dict[str, Any]:
+    """A dict that lives until the session's transaction commits or rolls back."""
+    info: dict[str, Any] = session.info.setdefault(TRANSACTION, {})
+    return info
+
+
+@event.listens_for(Session, "after_commit")
+def _run_after_commit(session: Session) -> None:
+    for callback in session.info.pop(AFTER_COMMIT, []):
+        callback()
+    session.info.pop(TRANSACTION, None)
+
+
+@event.listens_for(Session, "after_rollback")
+def _drop_after_commit(session: Session) -> None:
+    session.info.pop(AFTER_COMMIT, None)
+    session.info.pop(TRANSACTION, None)
