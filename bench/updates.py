@@ -96,6 +96,12 @@ async def main(users: int, rounds: int, concurrency: int) -> None:
             echo_rates.append(len(updates) / await feed_all(echo, echo_bot, updates, concurrency))
             updates = make_updates(users, district.id, center.id)
             full_rates.append(len(updates) / await feed_all(full, full_bot, updates, concurrency))
+            failures = [
+                r
+                for r in full_session.requests
+                if "Что-то пошло не так" in str(getattr(r, "text", ""))
+            ]
+            assert not failures, f"{len(failures)} updates failed"
             full_session.requests.clear()
             echo_session.requests.clear()
             print(

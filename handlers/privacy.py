@@ -66,8 +66,7 @@ async def delete_me_confirmed(
     state: FSMContext,
     i18n: I18nContext,
 ) -> None:
-    await state.clear()
-    await erase_user(user, users, audit)
+    await erase_user(user, users, audit, state)
     logger.info("A user erased their personal data")
     await callback.answer()
     if isinstance(callback.message, Message):

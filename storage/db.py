@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import ORMExecuteState, Session
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -39,7 +39,10 @@ def create_engine(url: str) -> AsyncEngine:
 
 
 def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    return async_sessionmaker(engine, expire_on_commit=False)
+    """Sessions write only at commit (autoflush off): SQLite has one writer at a time, and a
+    handler's write lock must not be held while it waits for Telegram. Code that must see its own
+    pending rows in a query flushes explicitly."""
+    return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
 
 
 AFTER_COMMIT = "after_commit_callbacks"
@@ -51,10 +54,23 @@ def on_commit(session: AsyncSession, callback: Callable[[], None]) -> None:
     session.info.setdefault(AFTER_COMMIT, []).append(callback)
 
 
-def transaction_info(session: AsyncSession) -> dict[str, Any]:
+def transaction_info(session: AsyncSession | Session) -> dict[str, Any]:
     """A dict that lives until the session's transaction commits or rolls back."""
     info: dict[str, Any] = session.info.setdefault(TRANSACTION, {})
     return info
+
+
+def has_writes(session: AsyncSession) -> bool:
+    """Whether committing would write anything (pending ORM changes or executed DML)."""
+    return bool(
+        session.new or session.dirty or session.deleted or transaction_info(session).get("dml")
+    )
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _note_dml(state: ORMExecuteState) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        transaction_info(state.session)["dml"] = True
 
 
 @event.listens_for(Session, "after_commit")

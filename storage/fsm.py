@@ -20,7 +20,9 @@ from typing import Any
 
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import BaseStorage, StateType, StorageKey
+from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import make_transient_to_detached
 
 from storage.db import on_commit, transaction_info
 from storage.models import FsmRecord
@@ -30,6 +32,7 @@ update_session: ContextVar[AsyncSession | None] = ContextVar("update_session", d
 Entry = tuple[str | None, str]  # (state, data as JSON)
 EMPTY: Entry = (None, "{}")
 PENDING = "fsm_pending"
+RECORDS = "fsm_records"
 
 
 def storage_key(key: StorageKey) -> str:
@@ -46,9 +49,10 @@ class DatabaseStorage(BaseStorage):
     ) -> None:
         self.session_factory = session_factory
         self.cache_size = cache_size
-        self._cache: OrderedDict[str, Entry] = OrderedDict()
+        # key -> committed (state, data), or None when the database has no row for the key
+        self._cache: OrderedDict[str, Entry | None] = OrderedDict()
 
-    def _remember(self, key: str, entry: Entry) -> None:
+    def _remember(self, key: str, entry: Entry | None) -> None:
         self._cache[key] = entry
         self._cache.move_to_end(key)
         if len(self._cache) > self.cache_size:
@@ -63,35 +67,45 @@ class DatabaseStorage(BaseStorage):
         async with self.session_factory() as own:
             yield own, True
 
-    async def _read(self, session: AsyncSession, key: str) -> Entry:
+    async def _read(self, session: AsyncSession, key: str) -> Entry | None:
         pending: dict[str, Entry] = transaction_info(session).get(PENDING, {})
         if key in pending:
             return pending[key]
         if key in self._cache:
             return self._cache[key]
         record = await session.get(FsmRecord, key)
-        entry = (record.state, record.data) if record else EMPTY
+        entry = (record.state, record.data) if record else None
         self._remember(key, entry)
         return entry
+
+    def _record(self, session: AsyncSession, key: str) -> FsmRecord:
+        """The ORM row to change, without a SELECT: the cache knows what is stored."""
+        records: dict[str, FsmRecord] = transaction_info(session).setdefault(RECORDS, {})
+        if key not in records:
+            stored = self._cache[key]  # _read() has just put it there
+            if stored is None:
+                record = FsmRecord(key=key, state=None, data="{}")
+            else:
+                record = FsmRecord(key=key, state=stored[0], data=stored[1])
+                make_transient_to_detached(record)  # a known row: UPDATE it, don't re-read it
+            session.add(record)
+            records[key] = record
+        return records[key]
 
     async def _save(self, key: StorageKey, **values: Any) -> None:
         k = storage_key(key)
         async with self._session() as (session, owned):
             current = await self._read(session, k)
-            entry: Entry = (values.get("state", current[0]), values.get("data", current[1]))
-            record = await session.get(FsmRecord, k)
-            if entry == EMPTY:
-                if record is not None:
-                    await session.delete(record)
-            elif record is None:
-                session.add(FsmRecord(key=k, state=entry[0], data=entry[1]))
-            else:
-                record.state, record.data = entry
+            old = current or EMPTY
+            entry: Entry = (values.get("state", old[0]), values.get("data", old[1]))
+            if entry == old:
+                return  # e.g. clearing a state that is already clear: nothing to write
+            record = self._record(session, k)
+            record.state, record.data = entry
             if owned:
                 await session.commit()
                 self._remember(k, entry)
             else:
-                await session.flush()
                 pending = transaction_info(session).setdefault(PENDING, {})
                 if not pending:
                     on_commit(session, lambda: self._apply(pending))
@@ -101,20 +115,40 @@ class DatabaseStorage(BaseStorage):
         for key, entry in pending.items():
             self._remember(key, entry)
 
+    async def delete_user(self, user_id: int) -> None:
+        """Remove every saved form of a user (152-ФЗ erasure), in the current update's session."""
+        marker = f":{user_id}:"
+        async with self._session() as (session, owned):
+            for record in transaction_info(session).pop(RECORDS, {}).values():
+                session.expunge(record)  # its pending UPDATE would hit a deleted row
+            transaction_info(session).pop(PENDING, None)
+            await session.execute(delete(FsmRecord).where(FsmRecord.key.contains(marker)))
+            if owned:
+                await session.commit()
+                self._forget(marker)
+            else:
+                on_commit(session, lambda: self._forget(marker))
+
+    def _forget(self, marker: str) -> None:
+        for key in [k for k in self._cache if marker in k]:
+            del self._cache[key]
+
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
         value = state.state if isinstance(state, State) else state
         await self._save(key, state=value)
 
     async def get_state(self, key: StorageKey) -> str | None:
         async with self._session() as (session, _):
-            return (await self._read(session, storage_key(key)))[0]
+            entry = await self._read(session, storage_key(key))
+            return entry[0] if entry else None
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
         await self._save(key, data=json.dumps(dict(data), ensure_ascii=False))
 
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
         async with self._session() as (session, _):
-            return dict(json.loads((await self._read(session, storage_key(key)))[1]))
+            entry = await self._read(session, storage_key(key))
+            return dict(json.loads(entry[1])) if entry else {}
 
     async def close(self) -> None:
         self._cache.clear()

@@ -44,6 +44,20 @@ async def test_deleteme_erases_and_keeps_audit_without_link(harness: Harness, re
     assert "152-ФЗ" in joined(await harness.say(resident, "/start"))
 
 
+async def test_deleteme_in_the_middle_of_a_form_leaves_no_saved_state(harness: Harness, resident):
+    await harness.say(resident, "/start")
+    await harness.tap(resident, ConsentCb(agree=True))  # now in the place step, a saved state
+    await harness.say(resident, "/deleteme")
+    sent = await harness.tap(resident, DeleteMeCb(confirm=True))
+    assert "Ваши данные удалены" in joined(sent)
+    async with harness.session_factory() as s:
+        assert await s.scalar(select(func.count()).select_from(FsmRecord)) == 0
+    assert await harness.db_user(resident.id) is None
+    # No leftover state: ordinary text gets the ordinary hint, /start begins anew.
+    assert "Я понимаю кнопки меню" in joined(await harness.say(resident, "привет"))
+    assert "152-ФЗ" in joined(await harness.say(resident, "/start"))
+
+
 async def test_deleteme_declined_keeps_data(harness: Harness, resident):
     await harness.onboard(resident)
     await harness.say(resident, "/deleteme")

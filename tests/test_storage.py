@@ -120,3 +120,39 @@ async def test_half_done_onboarding_survives_restart(sqlite_url: str, resident):
         assert "кнопкой выше" in joined(sent)  # still in the place step
         sent = await first.say(resident, "/start")
         assert "Выберите ваш город или район" in joined(sent)
+
+
+async def test_fsm_write_in_a_failed_update_is_forgotten(any_db_url: str):
+    """The state cache learns a value only when the update's transaction commits."""
+    from storage.fsm import update_session
+
+    engine = create_engine(any_db_url)
+    await upgrade_to_head(engine)
+    factory = create_session_factory(engine)
+    storage = DatabaseStorage(factory)
+    await storage.set_state(KEY, Onboarding.consent)
+
+    async with factory() as session:  # an update whose handler then fails
+        token = update_session.set(session)
+        try:
+            await storage.set_state(KEY, Onboarding.place)
+            await storage.set_data(KEY, {"x": 1})
+            assert await storage.get_state(KEY) == Onboarding.place.state  # seen inside
+            await session.rollback()
+        finally:
+            update_session.reset(token)
+    assert await storage.get_state(KEY) == Onboarding.consent.state
+    assert await storage.get_data(KEY) == {}
+
+    async with factory() as session:  # and one that succeeds
+        token = update_session.set(session)
+        try:
+            await storage.set_state(KEY, None)
+            await storage.set_state(KEY, Onboarding.place)
+            await session.commit()
+        finally:
+            update_session.reset(token)
+    assert await storage.get_state(KEY) == Onboarding.place.state
+    fresh = DatabaseStorage(factory)  # no cache: straight from the database
+    assert await fresh.get_state(KEY) == Onboarding.place.state
+    await engine.dispose()

@@ -10,6 +10,7 @@ from aiogram.types import TelegramObject
 from aiogram.types import User as TgUser
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from storage.db import has_writes
 from storage.fsm import update_session
 from storage.repositories.audit import AuditRepository
 from storage.repositories.users import UserRepository
@@ -51,5 +52,7 @@ class DbSessionMiddleware(BaseMiddleware):
             await users.refresh_username(user, tg_user.username)
             data["user"] = user
         result = await handler(event, data)
-        await session.commit()
+        if has_writes(session):
+            await session.commit()
+        # else: a read-only update; closing the session ends its transaction
         return result

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from aiogram.fsm.context import FSMContext
+
+from storage.fsm import DatabaseStorage
 from storage.models import User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.users import UserRepository
 
 
-async def erase_user(user: User, users: UserRepository, audit: AuditRepository) -> None:
+async def erase_user(
+    user: User, users: UserRepository, audit: AuditRepository, state: FSMContext
+) -> None:
     """The user row, saved forms and the link from audit records go; the records stay.
 
     Later features keep their figures (reports, sign-ups) by nulling the author on delete."""
+    await state.clear()
+    if isinstance(state.storage, DatabaseStorage):
+        await state.storage.delete_user(user.id)
     await audit.unlink_user(user.id)
     await audit.write(None, "user.erased")
     await users.erase_personal_data(user)

@@ -3,10 +3,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import FsmRecord, Role, User
+from storage.models import Role, User
 
 
 class UserRepository:
@@ -22,7 +22,6 @@ class UserRepository:
         if user is None:
             user = User(id=user_id, role=Role.RESIDENT, is_active=True)
             self.session.add(user)
-            await self.session.flush()
         return user
 
     async def find_by_username(self, username: str) -> User | None:
@@ -47,9 +46,11 @@ class UserRepository:
         return result.scalars().all()
 
     async def erase_personal_data(self, user: User) -> None:
-        """152-ФЗ deletion: the row and its saved forms go; figures keep no link to the person."""
-        await self.session.execute(delete(FsmRecord).where(FsmRecord.key.like(f"%:{user.id}:%")))
-        await self.session.delete(user)
+        """152-ФЗ deletion of the user's row; figures elsewhere keep no link to the person."""
+        if user in self.session.new:  # created by this very update (e.g. a repeated tap)
+            self.session.expunge(user)
+        else:
+            await self.session.delete(user)
 
     async def set_active(self, user_id: int, active: bool) -> None:
         await self.session.execute(update(User).where(User.id == user_id).values(is_active=active))
