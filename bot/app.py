@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from aiogram import Bot, Dispatcher
@@ -33,7 +33,7 @@ from storage.migrate import upgrade_to_head
 from storage.models import Role
 from storage.reference import load_reference_data
 from storage.repositories.directory import Directory
-from storage.repositories.users import UserRepository
+from storage.repositories.users import UserCache, UserRepository
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +58,7 @@ class Database:
     engine: AsyncEngine
     session_factory: async_sessionmaker[AsyncSession]
     directory: Directory
+    user_cache: UserCache = field(default_factory=UserCache)
 
 
 class DatabaseUnavailable(Exception):
@@ -98,11 +99,12 @@ def create_dispatcher(
         engine=db.engine,
         session_factory=db.session_factory,
         directory=db.directory,
+        user_cache=db.user_cache,
     )
     inflight = InFlightMiddleware()
     dp["inflight"] = inflight
     dp.update.outer_middleware(inflight)
-    dp.update.outer_middleware(DbSessionMiddleware(db.session_factory))
+    dp.update.outer_middleware(DbSessionMiddleware(db.session_factory, db.user_cache))
     core = FluentRuntimeCore(path=LOCALES_DIR / "{locale}", default_locale=settings.default_locale)
     I18nMiddleware(
         core=core,

@@ -7,7 +7,8 @@ from aiogram.methods import SendMessage
 from sqlalchemy import func, select
 
 from bot.keyboards.callbacks import ConsentCb, DeleteMeCb, LangCb
-from storage.models import AuditEntry, FsmRecord, User
+from storage.models import AuditEntry, FsmRecord
+from storage.repositories.users import UserRepository
 from tests.fixtures.harness import Harness, buttons, joined
 from tests.fixtures.updates import sticker_update, voice_update
 
@@ -161,11 +162,10 @@ async def test_unexpected_error_answers_politely_and_logs_no_personal_data(
 
 async def test_user_who_blocked_and_returned_is_active_again(harness: Harness, resident):
     await harness.onboard(resident)
-    async with harness.session_factory() as s:
-        user = await s.get(User, resident.id)
-        assert user is not None
-        user.is_active = False
+    async with harness.session_factory() as s:  # as the delivery engine does on a 403
+        await UserRepository(s, harness.user_cache).set_active(resident.id, False)
         await s.commit()
+    assert (await harness.db_user(resident.id)).is_active is False  # type: ignore[union-attr]
     await harness.say(resident, "/help")
     stored = await harness.db_user(resident.id)
     assert stored is not None and stored.is_active

@@ -106,3 +106,15 @@ async def test_grant_still_applies_when_the_user_blocked_the_bot(harness: Harnes
     assert "Что-то пошло не так" not in joined(sent)
     stored = await harness.db_user(3003)
     assert stored is not None and stored.role is Role.ADMIN
+
+
+async def test_role_change_is_seen_at_once_by_the_changed_user(harness: Harness, admin):
+    """The user cache must not serve a stale role after a grant or revoke."""
+    staff = tg_user(4004, username="petr_staff")
+    await harness.say(staff, "/help")  # the row is now cached as a resident
+    await harness.say(admin, "/grant 4004 staff lider")
+    assert "/whoami" in joined(await harness.say(staff, "/help"))
+    await harness.say(admin, "/revoke @petr_staff")  # username unknown: no consent given
+    assert "/whoami" in joined(await harness.say(staff, "/help"))
+    await harness.say(admin, "/revoke 4004")
+    assert "/whoami" not in joined(await harness.say(staff, "/help"))

@@ -34,7 +34,7 @@ MAIN_MENU_KEYS = (
 )
 
 
-def inline(*rows: list[tuple[str, CallbackData]]) -> InlineKeyboardMarkup:
+def inline(*rows: Sequence[tuple[str, CallbackData]]) -> InlineKeyboardMarkup:
     """An inline keyboard from rows of (text, callback data).
 
     Built directly: aiogram's InlineKeyboardBuilder costs ~6x more, on screens shown all the time."""
@@ -80,7 +80,9 @@ def municipalities_keyboard(
 def districts_keyboard(
     i18n: I18nContext, districts: Sequence[DistrictRef], purpose: str, with_back: bool
 ) -> InlineKeyboardMarkup:
-    rows = [[(d.name, PlaceCb(level="dist", id=d.id, purpose=purpose))] for d in districts]
+    rows: list[list[tuple[str, CallbackData]]] = [
+        [(d.name, PlaceCb(level="dist", id=d.id, purpose=purpose))] for d in districts
+    ]
     if with_back:
         rows.append([(i18n.get("back"), PlaceBackCb(purpose=purpose))])
     return inline(*rows)

@@ -13,12 +13,15 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from storage.db import has_writes
 from storage.fsm import update_session
 from storage.repositories.audit import AuditRepository
-from storage.repositories.users import UserRepository
+from storage.repositories.users import UserCache, UserRepository
 
 
 class DbSessionMiddleware(BaseMiddleware):
-    def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(
+        self, session_factory: async_sessionmaker[AsyncSession], user_cache: UserCache
+    ) -> None:
         self.session_factory = session_factory
+        self.user_cache = user_cache
 
     async def __call__(
         self,
@@ -40,7 +43,7 @@ class DbSessionMiddleware(BaseMiddleware):
         data: dict[str, Any],
         session: AsyncSession,
     ) -> Any:
-        users = UserRepository(session)
+        users = UserRepository(session, self.user_cache)
         data["session"] = session
         data["users"] = users
         data["audit"] = AuditRepository(session)

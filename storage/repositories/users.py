@@ -1,20 +1,91 @@
 from __future__ import annotations
 
+import time
+from collections import OrderedDict
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import event, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session, make_transient_to_detached
 
+from storage.db import on_commit, transaction_info
 from storage.models import Role, User
+
+USER_COLUMNS = tuple(c.key for c in User.__mapper__.column_attrs)
+
+
+CHANGED_USERS = "changed_users"
+
+
+class UserCache:
+    """Committed user rows kept between updates: almost every update needs its user, and
+    reading it costs more than the rest of a simple screen.
+
+    A row is refreshed whenever a session that loaded it commits, and dropped on deletion. In one
+    process that is exact; `ttl` bounds how long another process's change (several bot processes
+    on one PostgreSQL) can go unseen."""
+
+    def __init__(self, ttl: float = 30.0, size: int = 100_000) -> None:
+        self.ttl = ttl
+        self.size = size
+        self._rows: OrderedDict[int, tuple[float, dict[str, Any]]] = OrderedDict()
+
+    def get(self, user_id: int) -> dict[str, Any] | None:
+        cached = self._rows.get(user_id)
+        if cached is None or time.monotonic() - cached[0] > self.ttl:
+            return None
+        return cached[1]
+
+    def put(self, user: User) -> None:
+        self._rows[user.id] = (time.monotonic(), {k: getattr(user, k) for k in USER_COLUMNS})
+        self._rows.move_to_end(user.id)
+        if len(self._rows) > self.size:
+            self._rows.popitem(last=False)
+
+    def evict(self, user_id: int) -> None:
+        self._rows.pop(user_id, None)
+
+    def clear(self) -> None:
+        self._rows.clear()
 
 
 class UserRepository:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, cache: UserCache | None = None) -> None:
         self.session = session
+        self.cache = cache
 
     async def get(self, user_id: int) -> User | None:
-        return await self.session.get(User, user_id)
+        loaded = self.session.sync_session.identity_map.get((User, (user_id,), None))
+        if isinstance(loaded, User):
+            return loaded
+        values = self.cache.get(user_id) if self.cache else None
+        user: User | None
+        if values is not None:
+            user = User(**values)
+            make_transient_to_detached(user)  # a known row: no SELECT, changes become an UPDATE
+            self.session.add(user)
+        else:
+            user = await self.session.get(User, user_id)
+        self._remember_on_commit()
+        return user
+
+    def _remember_on_commit(self) -> None:
+        cache, info = self.cache, transaction_info(self.session)
+        if cache is None or info.get("user_cache_hooked"):
+            return
+        info["user_cache_hooked"] = True
+        session = self.session
+
+        def store() -> None:
+            # Changed rows are held by _hold_changed_users: a flushed object is otherwise only
+            # weakly referenced by the session and may already be gone.
+            for obj in (*info.get(CHANGED_USERS, ()), *session.sync_session.identity_map.values()):
+                if isinstance(obj, User):
+                    cache.put(obj)
+
+        on_commit(session, store)
 
     async def get_or_create(self, user_id: int) -> User:
         """Only the Telegram id (and defaults) is stored here: no personal data before consent."""
@@ -27,6 +98,7 @@ class UserRepository:
     async def find_by_username(self, username: str) -> User | None:
         name = username.removeprefix("@").lower()
         result = await self.session.execute(select(User).where(User.username == name))
+        self._remember_on_commit()
         return result.scalars().first()
 
     async def give_consent(self, user: User, at: datetime, username: str | None) -> None:
@@ -51,6 +123,19 @@ class UserRepository:
             self.session.expunge(user)
         else:
             await self.session.delete(user)
+        if self.cache is not None:
+            cache, user_id = self.cache, user.id
+            on_commit(self.session, lambda: cache.evict(user_id))
 
     async def set_active(self, user_id: int, active: bool) -> None:
         await self.session.execute(update(User).where(User.id == user_id).values(is_active=active))
+        if self.cache is not None:
+            cache = self.cache
+            on_commit(self.session, lambda: cache.evict(user_id))
+
+
+@event.listens_for(Session, "before_flush")
+def _hold_changed_users(session: Session, *_: Any) -> None:
+    changed = [o for o in (*session.new, *session.dirty) if isinstance(o, User)]
+    if changed:
+        transaction_info(session).setdefault(CHANGED_USERS, []).extend(changed)
