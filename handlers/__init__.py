@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import admin, centers, common, errors, fallback, help, lang, menu, privacy, start
+from handlers import (
+    admin,
+    centers,
+    common,
+    errors,
+    fallback,
+    help,
+    lang,
+    menu,
+    places,
+    privacy,
+    start,
+)
 
 
 def get_routers() -> list[Router]:
@@ -12,6 +24,7 @@ def get_routers() -> list[Router]:
         errors.router,
         common.router,  # /cancel works in every state
         start.router,
+        places.router,
         help.router,
         lang.router,
         privacy.router,

@@ -12,64 +12,30 @@ from aiogram_i18n import I18nContext, LazyFilter
 from bot.keyboards.builders import (
     center_card_keyboard,
     centers_keyboard,
-    districts_keyboard,
-    municipalities_keyboard,
     nearby_keyboard,
 )
-from bot.keyboards.callbacks import CenterCb, PlaceBackCb, PlaceCb
+from bot.keyboards.callbacks import CenterCb, PlaceCb
 from bot.services.geo import nearest_centers
 from bot.views import center_card, edit_or_send
+from handlers.places import ask_place
 from storage.models import User
-from storage.repositories.directory import Directory
+from storage.repositories.directory import CenterRef, Directory
 
 router = Router(name=__name__)
 
 
 @router.message(Command("centers"))
 async def centers_start(message: Message, i18n: I18nContext, directory: Directory) -> None:
-    municipalities = directory.municipalities()
-    if len(municipalities) == 1:
-        districts = directory.districts(municipalities[0].id)
-        await message.answer(
-            i18n.get("centers-choose-district"),
-            reply_markup=districts_keyboard(i18n, districts, "browse", with_back=False),
-        )
-        return
-    await message.answer(
-        i18n.get("choose-municipality"),
-        reply_markup=municipalities_keyboard(municipalities, "browse"),
-    )
+    await ask_place(message, i18n, directory, "browse")
 
 
-@router.callback_query(PlaceBackCb.filter(F.purpose == "browse"))
-async def browse_back(callback: CallbackQuery, i18n: I18nContext, directory: Directory) -> None:
-    await callback.answer()
-    await edit_or_send(
-        callback,
-        i18n.get("choose-municipality"),
-        municipalities_keyboard(directory.municipalities(), "browse"),
-    )
-
-
-@router.callback_query(PlaceCb.filter((F.purpose == "browse") & (F.level == "mun")))
-async def browse_municipality(
-    callback: CallbackQuery,
-    callback_data: PlaceCb,
-    i18n: I18nContext,
-    directory: Directory,
-) -> None:
-    municipality = directory.municipality(callback_data.id)
-    if municipality is None:
+async def _center_or_stale(
+    callback: CallbackQuery, center_id: int, i18n: I18nContext, directory: Directory
+) -> CenterRef | None:
+    center = directory.center(center_id)
+    if center is None:
         await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
-    await callback.answer()
-    districts = directory.districts(municipality.id)
-    several = len(directory.municipalities()) > 1
-    await edit_or_send(
-        callback,
-        i18n.get("centers-choose-district"),
-        districts_keyboard(i18n, districts, "browse", with_back=several),
-    )
+    return center
 
 
 async def _show_district_centers(
@@ -104,11 +70,9 @@ async def back_to_list(
     i18n: I18nContext,
     directory: Directory,
 ) -> None:
-    center = directory.center(callback_data.id)
-    if center is None:
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
-    await _show_district_centers(callback, center.district_id, i18n, directory)
+    center = await _center_or_stale(callback, callback_data.id, i18n, directory)
+    if center is not None:
+        await _show_district_centers(callback, center.district_id, i18n, directory)
 
 
 @router.callback_query(CenterCb.filter(F.action == "card"))
@@ -118,12 +82,10 @@ async def show_card(
     i18n: I18nContext,
     directory: Directory,
 ) -> None:
-    center = directory.center(callback_data.id)
-    if center is None:
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
-    await callback.answer()
-    await edit_or_send(callback, center_card(i18n, center), center_card_keyboard(i18n, center))
+    center = await _center_or_stale(callback, callback_data.id, i18n, directory)
+    if center is not None:
+        await callback.answer()
+        await edit_or_send(callback, center_card(i18n, center), center_card_keyboard(i18n, center))
 
 
 @router.callback_query(CenterCb.filter(F.action == "route"))
@@ -133,9 +95,8 @@ async def show_route(
     i18n: I18nContext,
     directory: Directory,
 ) -> None:
-    center = directory.center(callback_data.id)
+    center = await _center_or_stale(callback, callback_data.id, i18n, directory)
     if center is None or not isinstance(callback.message, Message):
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
     await callback.answer()
     address = center.address or i18n.get("center-unknown")

@@ -14,12 +14,11 @@ from aiogram_i18n import I18nContext
 from bot.keyboards.builders import (
     center_card_keyboard,
     consent_keyboard,
-    districts_keyboard,
     main_menu,
-    municipalities_keyboard,
 )
-from bot.keyboards.callbacks import ConsentCb, PlaceBackCb, PlaceCb
+from bot.keyboards.callbacks import ConsentCb, PlaceCb
 from bot.views import center_card, edit_or_send
+from handlers.places import ask_place
 from handlers.states import Onboarding
 from storage.models import User
 from storage.repositories.audit import AuditRepository
@@ -36,22 +35,11 @@ async def ask_consent(message: Message, i18n: I18nContext, state: FSMContext) ->
     await message.answer(i18n.get("consent-request"), reply_markup=consent_keyboard(i18n))
 
 
-async def ask_place(
+async def ask_home_place(
     message: Message, i18n: I18nContext, state: FSMContext, directory: Directory
 ) -> None:
     await state.set_state(Onboarding.place)
-    municipalities = directory.municipalities()
-    if len(municipalities) == 1:
-        districts = directory.districts(municipalities[0].id)
-        await message.answer(
-            i18n.get("choose-district"),
-            reply_markup=districts_keyboard(i18n, districts, "home", with_back=False),
-        )
-        return
-    await message.answer(
-        i18n.get("choose-municipality"),
-        reply_markup=municipalities_keyboard(municipalities, "home"),
-    )
+    await ask_place(message, i18n, directory, "home")
 
 
 async def continue_onboarding(
@@ -64,7 +52,7 @@ async def continue_onboarding(
     if not user.has_consent:
         await ask_consent(message, i18n, state)
     elif user.district_id is None:
-        await ask_place(message, i18n, state, directory)
+        await ask_home_place(message, i18n, state, directory)
     else:
         await state.clear()
         await message.answer(i18n.get("welcome-back"), reply_markup=main_menu(i18n))
@@ -126,7 +114,7 @@ async def consent_given(
     if isinstance(callback.message, Message):
         await callback.message.edit_reply_markup(reply_markup=None)
         if user.district_id is None:
-            await ask_place(callback.message, i18n, state, directory)
+            await ask_home_place(callback.message, i18n, state, directory)
         else:
             await state.clear()
             await callback.message.answer(i18n.get("welcome-back"), reply_markup=main_menu(i18n))
@@ -143,40 +131,6 @@ async def consent_declined(
         await edit_or_send(callback, i18n.get("consent-already"))
         return
     await edit_or_send(callback, i18n.get("consent-declined"))
-
-
-@router.callback_query(PlaceCb.filter((F.purpose == "home") & (F.level == "mun")))
-async def home_municipality(
-    callback: CallbackQuery,
-    callback_data: PlaceCb,
-    user: User,
-    i18n: I18nContext,
-    directory: Directory,
-) -> None:
-    if not user.has_consent:
-        await callback.answer(i18n.get("consent-needed"), show_alert=True)
-        return
-    municipality = directory.municipality(callback_data.id)
-    if municipality is None:
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
-    await callback.answer()
-    districts = directory.districts(municipality.id)
-    await edit_or_send(
-        callback,
-        i18n.get("choose-district"),
-        districts_keyboard(i18n, districts, "home", with_back=True),
-    )
-
-
-@router.callback_query(PlaceBackCb.filter(F.purpose == "home"))
-async def home_back(callback: CallbackQuery, i18n: I18nContext, directory: Directory) -> None:
-    await callback.answer()
-    await edit_or_send(
-        callback,
-        i18n.get("choose-municipality"),
-        municipalities_keyboard(directory.municipalities(), "home"),
-    )
 
 
 @router.callback_query(PlaceCb.filter((F.purpose == "home") & (F.level == "dist")))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import sys
@@ -69,6 +70,12 @@ async def test_polling_answers_start_and_stops_on_sigterm(api: FakeBotApi, tmp_p
         api.push_text(1001, "/start")
         reply = await api.wait_for("sendmessage", chat_id=1001)
         assert "Это мой город" in reply["text"]
+        api.push_text(1001, "/centers")
+        reply = await api.wait_for("sendmessage", chat_id=1001, text="Выберите ваш город или район:")
+        assert "Кемерово" in json.loads(reply["reply_markup"])["inline_keyboard"][0][0]["text"]
+        api.push_text(1, "/grant 1001 staff optimist")
+        reply = await api.wait_for("sendmessage", chat_id=1)
+        assert "Готово: 1001" in reply["text"]
         commands = [p for name, p in api.calls if name == "setmycommands"]
         assert any(p.get("language_code") == "en" for p in commands)
         assert any(p.get("language_code") == "ru" for p in commands)

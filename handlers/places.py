@@ -1,0 +1,78 @@
+"""Choosing a municipality and a district, shared by onboarding (`home`) and /centers (`browse`).
+
+The last step differs and lives with its feature: start.py saves the district, centers.py lists its
+centers."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.types import CallbackQuery, Message
+from aiogram_i18n import I18nContext
+
+from bot.keyboards.builders import districts_keyboard, municipalities_keyboard
+from bot.keyboards.callbacks import PlaceBackCb, PlaceCb
+from bot.views import edit_or_send
+from storage.models import User
+from storage.repositories.directory import Directory
+
+router = Router(name=__name__)
+
+DISTRICT_PROMPT = {"home": "choose-district", "browse": "centers-choose-district"}
+
+
+async def ask_place(
+    message: Message, i18n: I18nContext, directory: Directory, purpose: str
+) -> None:
+    municipalities = directory.municipalities()
+    if len(municipalities) == 1:
+        await message.answer(
+            i18n.get(DISTRICT_PROMPT[purpose]),
+            reply_markup=districts_keyboard(
+                i18n, directory.districts(municipalities[0].id), purpose, with_back=False
+            ),
+        )
+        return
+    await message.answer(
+        i18n.get("choose-municipality"),
+        reply_markup=municipalities_keyboard(municipalities, purpose),
+    )
+
+
+@router.callback_query(PlaceBackCb.filter(F.purpose.in_(DISTRICT_PROMPT)))
+async def back_to_municipalities(
+    callback: CallbackQuery, callback_data: PlaceBackCb, i18n: I18nContext, directory: Directory
+) -> None:
+    await callback.answer()
+    await edit_or_send(
+        callback,
+        i18n.get("choose-municipality"),
+        municipalities_keyboard(directory.municipalities(), callback_data.purpose),
+    )
+
+
+@router.callback_query(PlaceCb.filter((F.level == "mun") & F.purpose.in_(DISTRICT_PROMPT)))
+async def municipality_chosen(
+    callback: CallbackQuery,
+    callback_data: PlaceCb,
+    user: User,
+    i18n: I18nContext,
+    directory: Directory,
+) -> None:
+    if callback_data.purpose == "home" and not user.has_consent:
+        await callback.answer(i18n.get("consent-needed"), show_alert=True)
+        return
+    municipality = directory.municipality(callback_data.id)
+    if municipality is None:
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    await callback.answer()
+    await edit_or_send(
+        callback,
+        i18n.get(DISTRICT_PROMPT[callback_data.purpose]),
+        districts_keyboard(
+            i18n,
+            directory.districts(municipality.id),
+            callback_data.purpose,
+            with_back=len(directory.municipalities()) > 1,
+        ),
+    )
