@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import html
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
+from bot.config import Settings
 from storage.models import User
 from storage.repositories.directory import CenterRef, Directory
 
@@ -23,6 +26,11 @@ def center_card(i18n: I18nContext, center: CenterRef) -> str:
         phone=html.escape(center.phone or unknown),
         clubs=i18n.get("center-clubs-soon"),
     )
+
+
+def local_time(moment: datetime, settings: Settings) -> datetime:
+    """Times are stored in UTC and shown in the city's time zone (TIMEZONE)."""
+    return moment.astimezone(ZoneInfo(settings.timezone))
 
 
 def role_name(i18n: I18nContext, role: str) -> str:

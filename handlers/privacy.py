@@ -15,7 +15,7 @@ from bot.config import Settings
 from bot.keyboards.builders import deleteme_keyboard
 from bot.keyboards.callbacks import DeleteMeCb
 from bot.services.privacy import erase_user
-from bot.views import edit_or_send, place_name, role_name
+from bot.views import edit_or_send, local_time, place_name, role_name
 from storage.models import User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory
@@ -29,17 +29,17 @@ logger = logging.getLogger(__name__)
 async def my_data(
     message: Message, user: User, settings: Settings, directory: Directory, i18n: I18nContext
 ) -> None:
-    tz_date = user.consent_at.strftime("%d.%m.%Y") if user.consent_at else None
+    consent = local_time(user.consent_at, settings) if user.consent_at else None
     lines = [
         i18n.get("mydata-title"),
         i18n.get("mydata-id", id=str(user.id)),
         i18n.get("mydata-lang", lang=user.locale or settings.default_locale),
         i18n.get("mydata-role", role=role_name(i18n, user.role.value)),
     ]
-    if tz_date is None:
+    if consent is None:
         lines.append(i18n.get("mydata-no-consent"))
     else:
-        lines.append(i18n.get("mydata-consent", date=tz_date))
+        lines.append(i18n.get("mydata-consent", date=consent.strftime("%d.%m.%Y %H:%M")))
         if user.username:
             lines.append(i18n.get("mydata-username", username=html.escape(user.username)))
         place = place_name(user, directory)

@@ -71,7 +71,9 @@ async def test_polling_answers_start_and_stops_on_sigterm(api: FakeBotApi, tmp_p
         reply = await api.wait_for("sendmessage", chat_id=1001)
         assert "Это мой город" in reply["text"]
         api.push_text(1001, "/centers")
-        reply = await api.wait_for("sendmessage", chat_id=1001, text="Выберите ваш город или район:")
+        reply = await api.wait_for(
+            "sendmessage", chat_id=1001, text="Выберите ваш город или район:"
+        )
         assert "Кемерово" in json.loads(reply["reply_markup"])["inline_keyboard"][0][0]["text"]
         api.push_text(1, "/grant 1001 staff optimist")
         reply = await api.wait_for("sendmessage", chat_id=1)

@@ -156,3 +156,18 @@ async def test_fsm_write_in_a_failed_update_is_forgotten(any_db_url: str):
     fresh = DatabaseStorage(factory)  # no cache: straight from the database
     assert await fresh.get_state(KEY) == Onboarding.place.state
     await engine.dispose()
+
+
+async def test_resident_and_admin_flows_on_each_database(
+    pg_or_sqlite_harness: Harness, resident, admin
+):
+    h = pg_or_sqlite_harness
+    await h.onboard(resident, "kem-leninsky")
+    assert "Ленинский район" in joined(await h.say(resident, "/mydata"))
+    assert "Готово" in joined(await h.say(admin, f"/grant {resident.id} staff shalgotarian"))
+    assert "Шалготарьян" in joined(await h.say(resident, "/whoami"))
+    await h.say(resident, "/deleteme")
+    from bot.keyboards.callbacks import DeleteMeCb
+
+    assert "удалены" in joined(await h.tap(resident, DeleteMeCb(confirm=True)))
+    assert await h.db_user(resident.id) is None
