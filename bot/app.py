@@ -80,11 +80,12 @@ async def prepare_database(settings: Settings) -> Database:
         loaded = await load_reference_data(session)
         directory = await Directory.load(session)
     logger.info(
-        "Reference data: %d municipalities, %d districts, %d centers, %d committees",
+        "Reference data: %d municipalities, %d districts, %d centers, %d committees, %d actions",
         loaded.municipalities,
         loaded.districts,
         loaded.centers,
         loaded.committees,
+        loaded.actions,
     )
     return Database(engine, session_factory, directory)
 

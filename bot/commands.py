@@ -14,17 +14,24 @@ from storage.models import Role
 
 logger = logging.getLogger(__name__)
 
-RESIDENT_COMMANDS = ("start", "centers", "help", "mydata", "deleteme", "lang", "cancel")
-STAFF_COMMANDS = (*RESIDENT_COMMANDS, "whoami")
+RESIDENT_COMMANDS = (
+    "start",
+    "centers",
+    "register",
+    "help",
+    "mydata",
+    "deleteme",
+    "lang",
+    "cancel",
+)
+ELDER_COMMANDS = ("report", "myreports", *RESIDENT_COMMANDS)
+STAFF_COMMANDS = ("queue", "elders", *RESIDENT_COMMANDS, "whoami")
 ADMIN_COMMANDS = (*STAFF_COMMANDS, "grant", "revoke", "whois")
+EXTRA = {Role.ELDER: ELDER_COMMANDS, Role.STAFF: STAFF_COMMANDS, Role.ADMIN: ADMIN_COMMANDS}
 
 
 def commands_for(role: Role) -> tuple[str, ...]:
-    if role is Role.ADMIN:
-        return ADMIN_COMMANDS
-    if role is Role.STAFF:
-        return STAFF_COMMANDS
-    return RESIDENT_COMMANDS
+    return EXTRA.get(role, RESIDENT_COMMANDS)
 
 
 def _commands(core: BaseCore, names: tuple[str, ...], locale: str) -> list[BotCommand]:
@@ -41,10 +48,11 @@ async def set_default_commands(bot: Bot, core: BaseCore, default_locale: str) ->
 
 
 async def set_chat_commands(bot: Bot, core: BaseCore, chat_id: int, role: Role) -> None:
-    """Staff and admins get their extra commands in their own chat; others get the default back."""
+    """Elders, staff and admins get their extra commands in their own chat; residents get the
+    default list back."""
     scope = BotCommandScopeChat(chat_id=chat_id)
     try:
-        if role in (Role.STAFF, Role.ADMIN):
+        if role in EXTRA:
             for locale in (None, *SUPPORTED_LOCALES):
                 await bot.set_my_commands(
                     _commands(core, commands_for(role), locale or "ru"),

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import html
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, InputMediaPhoto, Message
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
-from storage.models import User
+from storage.models import ElderRegistration, Report, User
 from storage.repositories.directory import CenterRef, Directory
 
 
@@ -59,3 +61,132 @@ async def edit_or_send(
             if "not modified" in exc.message:
                 return
     await message.answer(text, reply_markup=markup)
+
+
+def territory_text(i18n: I18nContext, reg: ElderRegistration | dict[str, Any]) -> str:
+    get = reg.get if isinstance(reg, dict) else lambda k: getattr(reg, k)
+    street, house, entrance = get("street"), get("house"), get("entrance")
+    if entrance:
+        return i18n.get(
+            "reg-territory-entrance", street=street, house=house, entrance=str(entrance)
+        )
+    if house:
+        return i18n.get("reg-territory-house", street=street, house=house)
+    if street:
+        return i18n.get("reg-territory-street", street=street)
+    return i18n.get("reg-territory-none")
+
+
+def registration_summary(
+    i18n: I18nContext, data: dict[str, Any], directory: Directory, title: bool = True
+) -> str:
+    """An elder application as staff and the applicant see it (HTML-escaped)."""
+    district = directory.district(data.get("district_id"))
+    committee = directory.committee(data.get("committee_id"))
+    committee_name = committee.name if committee else (data.get("committee_other") or "—")
+    text = i18n.get(
+        "reg-summary",
+        role=i18n.get(f"tos-role-{data['tos_role']}") if data.get("tos_role") else "—",
+        district=html.escape(district.full_name) if district else "—",
+        committee=html.escape(committee_name),
+        territory=html.escape(territory_text(i18n, data)),
+        name=html.escape(data.get("full_name") or "—"),
+        phone=html.escape(data.get("phone") or "—"),
+    )
+    return text if title else text.split("\n", 1)[1]
+
+
+def registration_data(reg: ElderRegistration, user: User | None) -> dict[str, Any]:
+    """A stored application in the shape of the wizard's draft, for the same summary."""
+    return {
+        "tos_role": reg.tos_role,
+        "district_id": reg.district_id,
+        "committee_id": reg.committee_id,
+        "committee_other": reg.committee_other,
+        "street": reg.street,
+        "house": reg.house,
+        "entrance": reg.entrance,
+        "full_name": user.full_name if user else None,
+        "phone": user.phone if user else None,
+    }
+
+
+def report_summary(i18n: I18nContext, data: dict[str, Any], directory: Directory) -> str:
+    """A report (a wizard draft, or a stored report via `draft_from_report`) as text."""
+    from bot.services.reports import figures_for
+
+    none = i18n.get("rep-none")
+    action = directory.action(data.get("action_id"))
+    action_name = action.name if action else (data.get("action_other") or none)
+    held_on = data.get("held_on")
+    place = data.get("place") or (i18n.get("rep-place-point") if data.get("lat") else none)
+    figures = data.get("figures", {})
+    figure_lines = [
+        f"{i18n.get(f'rep-figure-{f}')}: {figures[f]}"
+        for f in figures_for(data.get("kind", ""))
+        if f in figures
+    ]
+    title = (
+        i18n.get("rep-title-edit", id=str(data["report_id"]))
+        if data.get("report_id")
+        else i18n.get("rep-title-new")
+    )
+    text = i18n.get(
+        "rep-summary",
+        title=title,
+        kind=i18n.get(f"rep-kind-{data['kind']}") if data.get("kind") else none,
+        action=html.escape(action_name),
+        date=_date_text(held_on) if held_on else none,
+        place=html.escape(place),
+        participants=str(data.get("participants") or none),
+        figures="\n".join(figure_lines),
+        description=html.escape(data.get("description") or none),
+        photos=str(len(data.get("photos", []))),
+    )
+    return "\n".join(line for line in text.split("\n") if line.strip())
+
+
+def _date_text(iso: str) -> str:
+    from datetime import date
+
+    return date.fromisoformat(iso).strftime("%d.%m.%Y")
+
+
+async def send_report(
+    bot: Bot,
+    chat_id: int,
+    report: Report,
+    text: str,
+    markup: InlineKeyboardMarkup | None,
+) -> None:
+    """The report's photos as albums of up to 10 (Telegram's limit), then its card."""
+    photos = [p.file_id for p in report.photos]
+    for start in range(0, len(photos), 10):
+        chunk = photos[start : start + 10]
+        if len(chunk) == 1:
+            await bot.send_photo(chat_id, chunk[0])
+        else:
+            await bot.send_media_group(chat_id, [InputMediaPhoto(media=f) for f in chunk])
+    await bot.send_message(chat_id, text, reply_markup=markup)
+
+
+def report_card(
+    i18n: I18nContext,
+    report: Report,
+    directory: Directory,
+    extra: list[str],
+) -> str:
+    from bot.services.reports import draft_from_report
+
+    data = draft_from_report(report)
+    data.pop("report_id")
+    body = report_summary(i18n, data, directory).split("\n", 1)[1]
+    title = f"<b>№ {report.id}</b>"
+    lines = [
+        title,
+        body,
+        i18n.get("rep-card-status", status=i18n.get(f"rep-status-{report.status.value}")),
+    ]
+    if report.moderator_comment:
+        lines.append(i18n.get("rep-card-comment", comment=html.escape(report.moderator_comment)))
+    return "\n".join([*lines, *extra])

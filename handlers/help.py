@@ -16,6 +16,8 @@ router = Router(name=__name__)
 
 def help_text(i18n: I18nContext, role: Role) -> str:
     parts = [i18n.get("help-title"), i18n.get("help-resident")]
+    if role is Role.ELDER:
+        parts.append(i18n.get("help-elder"))
     if role in (Role.STAFF, Role.ADMIN):
         parts.append(i18n.get("help-staff"))
     if role is Role.ADMIN:

@@ -17,7 +17,11 @@ from storage.repositories.directory import Directory
 
 router = Router(name=__name__)
 
-DISTRICT_PROMPT = {"home": "choose-district", "browse": "centers-choose-district"}
+DISTRICT_PROMPT = {
+    "home": "choose-district",
+    "browse": "centers-choose-district",
+    "reg": "reg-ask-district",
+}
 
 
 async def ask_place(

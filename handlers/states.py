@@ -4,3 +4,39 @@ from aiogram.fsm.state import State, StatesGroup
 class Onboarding(StatesGroup):
     consent = State()
     place = State()
+
+
+class Registration(StatesGroup):
+    role = State()
+    district = State()
+    committee = State()
+    committee_other = State()
+    street = State()
+    house = State()
+    entrance = State()
+    full_name = State()
+    phone = State()
+    summary = State()
+
+
+class Report(StatesGroup):
+    territory = State()
+    kind = State()
+    action = State()
+    action_other = State()
+    date = State()
+    date_typed = State()
+    place = State()
+    participants = State()
+    figures = State()
+    figure_value = State()
+    description = State()
+    photos = State()
+    summary = State()
+    edit = State()
+
+
+class Moderation(StatesGroup):
+    reject_reason = State()  # staff typing why an elder application is rejected
+    revoke_reason = State()  # staff typing why a confirmed elder is revoked
+    return_comment = State()  # staff typing why a report goes back to its author

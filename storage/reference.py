@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Center, Committee, District, Municipality
+from storage.models import Action, Center, Committee, District, Municipality
 
 REFERENCE_FILE = Path(__file__).resolve().parent / "data" / "reference.json"
 
@@ -24,6 +24,7 @@ class LoadResult:
     districts: int = 0
     centers: int = 0
     committees: int = 0
+    actions: int = 0
 
 
 async def _upsert(session: AsyncSession, model: Any, code: str, values: dict[str, Any]) -> Any:
@@ -110,6 +111,11 @@ async def load_reference_data(session: AsyncSession, path: Path = REFERENCE_FILE
             )
             seen[Committee].add(k["code"])
             result.committees += 1
+    seen[Action] = set()
+    for a_sort, a in enumerate(raw.get("actions", [])):
+        await _upsert(session, Action, a["code"], {"name": a["name"], "sort": a_sort})
+        seen[Action].add(a["code"])
+        result.actions += 1
     for model, codes in seen.items():
         await _deactivate_missing(session, model, codes)
     await session.commit()

@@ -18,6 +18,7 @@ from bot.keyboards.callbacks import (
     ConsentCb,
     DeleteMeCb,
     LangCb,
+    PageCb,
     PlaceBackCb,
     PlaceCb,
 )
@@ -44,6 +45,18 @@ def inline(*rows: Sequence[tuple[str, CallbackData]]) -> InlineKeyboardMarkup:
             for row in rows
         ]
     )
+
+
+def page_nav(
+    i18n: I18nContext, list_name: str, page: int, pages: int, key: int = 0
+) -> list[tuple[str, CallbackData]]:
+    """«◀️» / «▶️» for a paginated list (empty when there is one page)."""
+    nav: list[tuple[str, CallbackData]] = []
+    if page > 0:
+        nav.append((i18n.get("page-prev"), PageCb(list=list_name, page=page - 1, key=key)))
+    if page < pages - 1:
+        nav.append((i18n.get("page-next"), PageCb(list=list_name, page=page + 1, key=key)))
+    return nav
 
 
 def main_menu(i18n: I18nContext) -> ReplyKeyboardMarkup:

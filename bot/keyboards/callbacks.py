@@ -30,5 +30,27 @@ class LangCb(CallbackData, prefix="lang"):
     code: str
 
 
+class RegDecisionCb(CallbackData, prefix="regd"):
+    id: int
+    confirm: bool
+
+
+class ElderRevokeCb(CallbackData, prefix="eldr"):
+    id: int
+
+
+class PageCb(CallbackData, prefix="pg"):
+    """Pagination of a list: `list` names it ("elders", "myreports", "queue"), `key` narrows it."""
+
+    list: str
+    page: int
+    key: int = 0
+
+
+class ReportCb(CallbackData, prefix="rep"):
+    action: str  # "open" | "edit" (author); "mod" | "accept" | "return" (staff)
+    id: int
+
+
 class DeleteMeCb(CallbackData, prefix="delme"):
     confirm: bool

@@ -64,14 +64,21 @@ help-title = What the bot can do:
 help-resident =
     /start — start and main menu
     /centers — centers by district
+    /register — register as a ТОС elder / activist
     📍 send your location — the three nearest centers
     /mydata — what the bot keeps about you
     /deleteme — delete my data
     /lang — language (Русский / English)
     /cancel — leave any step
     /help — this help
+help-elder =
+    For ТОС elders and activists:
+    /report — report a clean-up, action or event
+    /myreports — my reports
 help-staff =
     For center staff:
+    /queue — reports to check
+    /elders — elders and applications of the district
     /whoami — your role and center
 help-admin =
     For admins:
@@ -153,3 +160,8 @@ cmd-whoami = My role
 cmd-grant = Give a role
 cmd-revoke = Take a role away
 cmd-whois = Who is this
+cmd-register = Register as a ТОС elder
+cmd-report = Report a clean-up
+cmd-myreports = My reports
+cmd-queue = Reports to check
+cmd-elders = Elders of the district

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Center, Committee, District, Municipality
+from storage.models import Action, Center, Committee, District, Municipality
 
 
 @dataclass(frozen=True)
@@ -64,12 +64,20 @@ class CommitteeRef:
     district: DistrictRef | None
 
 
+@dataclass(frozen=True)
+class ActionRef:
+    id: int
+    code: str
+    name: str
+
+
 @dataclass
 class Directory:
     _municipalities: dict[int, MunicipalityRef] = field(default_factory=dict)
     _districts: dict[int, DistrictRef] = field(default_factory=dict)
     _centers: dict[int, CenterRef] = field(default_factory=dict)
     _committees: dict[int, CommitteeRef] = field(default_factory=dict)
+    _actions: dict[int, ActionRef] = field(default_factory=dict)
 
     @classmethod
     async def load(cls, session: AsyncSession) -> Directory:
@@ -115,7 +123,17 @@ class Directory:
                     d._municipalities[k.municipality_id],
                     d._districts.get(k.district_id) if k.district_id else None,
                 )
+        for a in (
+            await session.execute(select(Action).where(Action.active).order_by(Action.sort))
+        ).scalars():
+            d._actions[a.id] = ActionRef(a.id, a.code, a.name)
         return d
+
+    def actions(self) -> list[ActionRef]:
+        return list(self._actions.values())
+
+    def action(self, action_id: int | None) -> ActionRef | None:
+        return self._actions.get(action_id) if action_id else None
 
     def municipalities(self) -> list[MunicipalityRef]:
         return list(self._municipalities.values())

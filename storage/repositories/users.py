@@ -111,9 +111,29 @@ class UserRepository:
         if user.has_consent and user.username != name:
             user.username = name
 
+    async def deciders(self, center_ids: Sequence[int], admin_ids: frozenset[int]) -> list[User]:
+        """Staff of these centers and every admin: who decides on a district's applications."""
+        result = await self.session.execute(
+            select(User).where(
+                ((User.role == Role.STAFF) & User.staff_center_id.in_(center_ids))
+                | (User.role == Role.ADMIN)
+                | User.id.in_(admin_ids)
+            )
+        )
+        found = {u.id: u for u in result.scalars()}
+        for admin_id in admin_ids - found.keys():  # an ADMIN_IDS admin who never wrote yet
+            found[admin_id] = User(id=admin_id, role=Role.ADMIN)
+        return sorted(found.values(), key=lambda u: u.id)
+
+    async def staff_of(self, center_ids: Sequence[int]) -> Sequence[User]:
+        result = await self.session.execute(
+            select(User).where(User.role == Role.STAFF, User.staff_center_id.in_(center_ids))
+        )
+        return result.scalars().all()
+
     async def with_extra_commands(self) -> Sequence[User]:
         result = await self.session.execute(
-            select(User).where(User.role.in_((Role.STAFF, Role.ADMIN)))
+            select(User).where(User.role.in_((Role.ELDER, Role.STAFF, Role.ADMIN)))
         )
         return result.scalars().all()
 

@@ -1,0 +1,365 @@
+"""Staff and admins decide on elder applications (/elders, «Подтвердить» / «Отклонить», revoke)."""
+
+from __future__ import annotations
+
+import html
+import math
+from contextlib import suppress
+
+from aiogram import Bot, F, Router
+from aiogram.exceptions import TelegramAPIError
+from aiogram.filters import Command, CommandObject
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+from aiogram_i18n import I18nContext
+
+from bot.commands import set_chat_commands
+from bot.config import Settings
+from bot.filters.roles import IsStaff
+from bot.keyboards.builders import inline, page_nav
+from bot.keyboards.callbacks import ElderRevokeCb, PageCb, RegDecisionCb
+from bot.services.roles import effective_role, may_moderate
+from bot.services.validation import InputError, parse_text
+from bot.views import territory_text
+from handlers.states import Moderation
+from storage.models import ElderRegistration, RegistrationStatus, Role, User
+from storage.repositories.audit import AuditRepository
+from storage.repositories.directory import Directory
+from storage.repositories.elders import ElderRepository
+from storage.repositories.users import UserRepository
+
+router = Router(name=__name__)
+router.message.filter(IsStaff())
+router.callback_query.filter(IsStaff())
+
+PAGE = 10
+
+
+async def _decidable(
+    callback: CallbackQuery,
+    reg_id: int,
+    user: User,
+    settings: Settings,
+    directory: Directory,
+    elders: ElderRepository,
+    i18n: I18nContext,
+) -> ElderRegistration | None:
+    reg = await elders.get(reg_id)
+    if reg is None:
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return None
+    if not may_moderate(user, settings, directory, reg.district_id):
+        await callback.answer(i18n.get("reg-not-your-district"), show_alert=True)
+        return None
+    if reg.status is not RegistrationStatus.PENDING:
+        await callback.answer(
+            i18n.get(
+                "reg-already-decided",
+                id=str(reg.id),
+                status=i18n.get(f"reg-status-{reg.status.value}"),
+            ),
+            show_alert=True,
+        )
+        return None
+    return reg
+
+
+async def _tell_applicant(
+    bot: Bot, applicant: User | None, settings: Settings, i18n: I18nContext, key: str, **args: str
+) -> None:
+    if applicant is None:
+        return
+    with i18n.use_locale(applicant.locale or settings.default_locale):
+        text = i18n.get(key, **args)
+    with suppress(TelegramAPIError):
+        await bot.send_message(applicant.id, text)
+
+
+async def _after_status_change(
+    bot: Bot,
+    reg: ElderRegistration,
+    users: UserRepository,
+    elders: ElderRepository,
+    settings: Settings,
+    i18n: I18nContext,
+) -> User | None:
+    applicant = await users.get(reg.user_id)
+    if applicant is not None:
+        await elders.sync_role(applicant)
+        await set_chat_commands(bot, i18n.core, applicant.id, effective_role(applicant, settings))
+    return applicant
+
+
+@router.callback_query(RegDecisionCb.filter(F.confirm))
+async def confirm(
+    callback: CallbackQuery,
+    callback_data: RegDecisionCb,
+    bot: Bot,
+    user: User,
+    users: UserRepository,
+    elders: ElderRepository,
+    audit: AuditRepository,
+    settings: Settings,
+    directory: Directory,
+    i18n: I18nContext,
+) -> None:
+    reg = await _decidable(callback, callback_data.id, user, settings, directory, elders, i18n)
+    if reg is None:
+        return
+    if not await elders.decide(
+        reg.id, RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, user.id
+    ):
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    await audit.write(user.id, "elder.confirm", reg.user_id, registration=reg.id)
+    await callback.answer(i18n.get("reg-confirmed-staff", id=str(reg.id)))
+    if isinstance(callback.message, Message):
+        await callback.message.edit_reply_markup(reply_markup=None)
+        await callback.message.answer(i18n.get("reg-confirmed-staff", id=str(reg.id)))
+    applicant = await _after_status_change(bot, reg, users, elders, settings, i18n)
+    await _tell_applicant(bot, applicant, settings, i18n, "reg-confirmed-user", id=str(reg.id))
+
+
+@router.callback_query(RegDecisionCb.filter(~F.confirm))
+async def reject_ask_reason(
+    callback: CallbackQuery,
+    callback_data: RegDecisionCb,
+    user: User,
+    elders: ElderRepository,
+    settings: Settings,
+    directory: Directory,
+    state: FSMContext,
+    i18n: I18nContext,
+) -> None:
+    reg = await _decidable(callback, callback_data.id, user, settings, directory, elders, i18n)
+    if reg is None:
+        return
+    await callback.answer()
+    await state.set_state(Moderation.reject_reason)
+    await state.set_data({"registration_id": reg.id})
+    if isinstance(callback.message, Message):
+        await callback.message.answer(i18n.get("reg-ask-reject-reason", id=str(reg.id)))
+
+
+@router.message(Moderation.reject_reason, F.text)
+async def reject_with_reason(
+    message: Message,
+    bot: Bot,
+    user: User,
+    users: UserRepository,
+    elders: ElderRepository,
+    audit: AuditRepository,
+    settings: Settings,
+    state: FSMContext,
+    i18n: I18nContext,
+) -> None:
+    reason = await _reason(message, i18n)
+    if reason is None:
+        return
+    reg_id = int((await state.get_data())["registration_id"])
+    await state.clear()
+    reg = await elders.get(reg_id)
+    if reg is None or not await elders.decide(
+        reg_id, RegistrationStatus.PENDING, RegistrationStatus.REJECTED, user.id, reason
+    ):
+        status = i18n.get(f"reg-status-{reg.status.value}") if reg else "—"
+        await message.answer(i18n.get("reg-already-decided", id=str(reg_id), status=status))
+        return
+    await audit.write(user.id, "elder.reject", reg.user_id, registration=reg.id)
+    await message.answer(i18n.get("reg-rejected-staff", id=str(reg.id)))
+    applicant = await users.get(reg.user_id)
+    await _tell_applicant(
+        bot,
+        applicant,
+        settings,
+        i18n,
+        "reg-rejected-user",
+        id=str(reg.id),
+        reason=html.escape(reason),
+    )
+
+
+async def _reason(message: Message, i18n: I18nContext) -> str | None:
+    try:
+        return parse_text(message.text, max_len=500, min_len=3)
+    except InputError as exc:
+        await message.answer(i18n.get(exc.key, **exc.args_))
+        return None
+
+
+@router.message(Command("elders"))
+async def elders_list(
+    message: Message,
+    command: CommandObject,
+    user: User,
+    settings: Settings,
+    directory: Directory,
+    elders: ElderRepository,
+    users: UserRepository,
+    i18n: I18nContext,
+) -> None:
+    district_id = _district_for_list(user, settings, directory, command.args)
+    if district_id is None:
+        await message.answer(i18n.get("elders-no-center"))
+        return
+    text, markup = await _elders_page(district_id, 0, directory, elders, users, i18n)
+    await message.answer(text, reply_markup=markup)
+
+
+@router.callback_query(PageCb.filter(F.list == "elders"))
+async def elders_page(
+    callback: CallbackQuery,
+    callback_data: PageCb,
+    user: User,
+    settings: Settings,
+    directory: Directory,
+    elders: ElderRepository,
+    users: UserRepository,
+    i18n: I18nContext,
+) -> None:
+    if not may_moderate(user, settings, directory, callback_data.key):
+        await callback.answer(i18n.get("reg-not-your-district"), show_alert=True)
+        return
+    await callback.answer()
+    text, markup = await _elders_page(
+        callback_data.key, callback_data.page, directory, elders, users, i18n
+    )
+    if isinstance(callback.message, Message):
+        await callback.message.edit_text(text, reply_markup=markup)
+
+
+def _district_for_list(
+    user: User, settings: Settings, directory: Directory, args: str | None
+) -> int | None:
+    center = directory.center(user.staff_center_id)
+    if effective_role(user, settings) is Role.ADMIN and args:
+        district = next(
+            (
+                d
+                for m in directory.municipalities()
+                for d in directory.districts(m.id)
+                if d.code == args.strip()
+            ),
+            None,
+        )
+        return district.id if district else None
+    return center.district_id if center else None
+
+
+async def _elders_page(
+    district_id: int,
+    page: int,
+    directory: Directory,
+    elders: ElderRepository,
+    users: UserRepository,
+    i18n: I18nContext,
+):  # type: ignore[no-untyped-def]
+    district = directory.district(district_id)
+    total = await elders.count_of_district(district_id)
+    if total == 0 or district is None:
+        return i18n.get("elders-empty"), None
+    pages = math.ceil(total / PAGE)
+    page = max(0, min(page, pages - 1))
+    lines = [
+        i18n.get(
+            "elders-title",
+            district=html.escape(district.name),
+            page=str(page + 1),
+            pages=str(pages),
+        )
+    ]
+    buttons: list[list[tuple[str, CallbackData]]] = []
+    for reg in await elders.of_district(district_id, page * PAGE, PAGE):
+        person = await users.get(reg.user_id)
+        lines.append(
+            f"№ {reg.id}. "
+            + i18n.get(
+                "elders-line",
+                name=html.escape((person.full_name if person else None) or "—"),
+                role=i18n.get(f"tos-role-{reg.tos_role}"),
+                territory=html.escape(territory_text(i18n, reg)),
+                status=i18n.get(f"reg-status-{reg.status.value}"),
+            )
+        )
+        if reg.status is RegistrationStatus.CONFIRMED:
+            buttons.append([(f"{i18n.get('elders-revoke')} № {reg.id}", ElderRevokeCb(id=reg.id))])
+        else:
+            buttons.append(
+                [
+                    (
+                        f"{i18n.get('reg-confirm')} № {reg.id}",
+                        RegDecisionCb(id=reg.id, confirm=True),
+                    ),
+                    (
+                        f"{i18n.get('reg-reject')} № {reg.id}",
+                        RegDecisionCb(id=reg.id, confirm=False),
+                    ),
+                ]
+            )
+    nav = page_nav(i18n, "elders", page, pages, district_id)
+    if nav:
+        buttons.append(nav)
+    return "\n".join(lines), inline(*buttons)
+
+
+@router.callback_query(ElderRevokeCb.filter())
+async def revoke_ask_reason(
+    callback: CallbackQuery,
+    callback_data: ElderRevokeCb,
+    user: User,
+    elders: ElderRepository,
+    settings: Settings,
+    directory: Directory,
+    state: FSMContext,
+    i18n: I18nContext,
+) -> None:
+    reg = await elders.get(callback_data.id)
+    if reg is None or reg.status is not RegistrationStatus.CONFIRMED:
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    if not may_moderate(user, settings, directory, reg.district_id):
+        await callback.answer(i18n.get("reg-not-your-district"), show_alert=True)
+        return
+    await callback.answer()
+    await state.set_state(Moderation.revoke_reason)
+    await state.set_data({"registration_id": reg.id})
+    if isinstance(callback.message, Message):
+        await callback.message.answer(i18n.get("elders-ask-revoke-reason", id=str(reg.id)))
+
+
+@router.message(Moderation.revoke_reason, F.text)
+async def revoke_with_reason(
+    message: Message,
+    bot: Bot,
+    user: User,
+    users: UserRepository,
+    elders: ElderRepository,
+    audit: AuditRepository,
+    settings: Settings,
+    state: FSMContext,
+    i18n: I18nContext,
+) -> None:
+    reason = await _reason(message, i18n)
+    if reason is None:
+        return
+    reg_id = int((await state.get_data())["registration_id"])
+    await state.clear()
+    reg = await elders.get(reg_id)
+    if reg is None or not await elders.decide(
+        reg_id, RegistrationStatus.CONFIRMED, RegistrationStatus.REVOKED, user.id, reason
+    ):
+        await message.answer(i18n.get("button-stale"))
+        return
+    await audit.write(user.id, "elder.revoke", reg.user_id, registration=reg.id)
+    await message.answer(i18n.get("elders-revoked", id=str(reg.id)))
+    applicant = await _after_status_change(bot, reg, users, elders, settings, i18n)
+    await _tell_applicant(
+        bot,
+        applicant,
+        settings,
+        i18n,
+        "reg-revoked-user",
+        id=str(reg.id),
+        reason=html.escape(reason),
+    )

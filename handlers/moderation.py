@@ -1,0 +1,245 @@
+"""/queue: staff check their district's reports — accept, or return to the author with a comment."""
+
+from __future__ import annotations
+
+import html
+from contextlib import suppress
+
+from aiogram import Bot, F, Router
+from aiogram.exceptions import TelegramAPIError
+from aiogram.filters import Command
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+from aiogram_i18n import I18nContext
+
+from bot.config import Settings
+from bot.filters.roles import IsStaff
+from bot.keyboards.builders import inline
+from bot.keyboards.callbacks import ReportCb
+from bot.services.roles import may_moderate, moderated_districts
+from bot.services.validation import InputError, parse_text
+from bot.views import local_time, report_card, send_report, territory_text
+from handlers.states import Moderation
+from storage.models import Report, ReportStatus, User
+from storage.repositories.audit import AuditRepository
+from storage.repositories.directory import Directory
+from storage.repositories.elders import ElderRepository
+from storage.repositories.reports import ReportRepository
+from storage.repositories.users import UserRepository
+
+router = Router(name=__name__)
+router.message.filter(IsStaff())
+router.callback_query.filter(IsStaff())
+
+QUEUE_LIMIT = 20
+
+
+@router.message(Command("queue"))
+async def queue(
+    message: Message,
+    user: User,
+    settings: Settings,
+    directory: Directory,
+    reports: ReportRepository,
+    i18n: I18nContext,
+) -> None:
+    districts = moderated_districts(user, settings, directory)
+    pending = await reports.queue(districts, QUEUE_LIMIT) if districts != [] else []
+    if not pending:
+        await message.answer(i18n.get("queue-empty"))
+        return
+    lines = [i18n.get("queue-title", count=len(pending))]
+    rows = []
+    for r in pending:
+        district = directory.district(r.district_id)
+        lines.append(
+            i18n.get(
+                "queue-line",
+                id=str(r.id),
+                date=r.held_on.strftime("%d.%m.%Y"),
+                kind=i18n.get(f"rep-kind-{r.kind}"),
+                district=html.escape(district.name if district else "—"),
+            )
+        )
+        rows.append([(i18n.get("rep-open", id=str(r.id)), ReportCb(action="mod", id=r.id))])
+    await message.answer("\n".join(lines), reply_markup=inline(*rows))
+
+
+async def _report_for(
+    callback: CallbackQuery,
+    report_id: int,
+    user: User,
+    settings: Settings,
+    directory: Directory,
+    reports: ReportRepository,
+    i18n: I18nContext,
+) -> Report | None:
+    report = await reports.get(report_id)
+    if report is None:
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return None
+    if not may_moderate(user, settings, directory, report.district_id):
+        await callback.answer(i18n.get("mod-not-your-district"), show_alert=True)
+        return None
+    return report
+
+
+@router.callback_query(ReportCb.filter(F.action == "mod"))
+async def open_for_moderation(
+    callback: CallbackQuery,
+    callback_data: ReportCb,
+    bot: Bot,
+    user: User,
+    users: UserRepository,
+    elders: ElderRepository,
+    settings: Settings,
+    directory: Directory,
+    reports: ReportRepository,
+    i18n: I18nContext,
+) -> None:
+    report = await _report_for(callback, callback_data.id, user, settings, directory, reports, i18n)
+    if report is None:
+        return
+    await callback.answer()
+    extra = []
+    author = await users.get(report.author_id) if report.author_id else None
+    registration = await elders.get(report.registration_id) if report.registration_id else None
+    extra.append(
+        i18n.get(
+            "rep-card-author",
+            name=html.escape((author.full_name if author else None) or "—"),
+            territory=html.escape(territory_text(i18n, registration) if registration else "—"),
+        )
+    )
+    for earlier in await reports.earlier_photos(report):
+        extra.append(
+            i18n.get(
+                "rep-card-earlier",
+                n=str(earlier.position),
+                id=str(earlier.report_id),
+                date=local_time(earlier.submitted_at, settings).strftime("%d.%m.%Y"),
+            )
+        )
+    markup = None
+    if report.status is ReportStatus.SUBMITTED:
+        markup = inline(
+            [(i18n.get("mod-accept"), ReportCb(action="accept", id=report.id))],
+            [(i18n.get("mod-return"), ReportCb(action="return", id=report.id))],
+        )
+    await send_report(bot, user.id, report, report_card(i18n, report, directory, extra), markup)
+
+
+async def _tell_author(
+    bot: Bot,
+    author_id: int | None,
+    users: UserRepository,
+    settings: Settings,
+    i18n: I18nContext,
+    key: str,
+    **args: str,
+) -> None:
+    author = await users.get(author_id) if author_id else None
+    if author is None:
+        return
+    with i18n.use_locale(author.locale or settings.default_locale):
+        text = i18n.get(key, **args)
+    with suppress(TelegramAPIError):
+        await bot.send_message(author.id, text)
+
+
+def _already(i18n: I18nContext, report: Report) -> str:
+    return i18n.get(
+        "mod-already", id=str(report.id), status=i18n.get(f"rep-status-{report.status.value}")
+    )
+
+
+@router.callback_query(ReportCb.filter(F.action == "accept"))
+async def accept(
+    callback: CallbackQuery,
+    callback_data: ReportCb,
+    bot: Bot,
+    user: User,
+    users: UserRepository,
+    audit: AuditRepository,
+    settings: Settings,
+    directory: Directory,
+    reports: ReportRepository,
+    i18n: I18nContext,
+) -> None:
+    report = await _report_for(callback, callback_data.id, user, settings, directory, reports, i18n)
+    if report is None:
+        return
+    if not await reports.moderate(report.id, ReportStatus.ACCEPTED, user.id):
+        await callback.answer(_already(i18n, report), show_alert=True)
+        return
+    await audit.write(user.id, "report.accept", report.author_id, report=report.id)
+    await callback.answer(i18n.get("mod-accepted", id=str(report.id)))
+    if isinstance(callback.message, Message):
+        await callback.message.edit_reply_markup(reply_markup=None)
+        await callback.message.answer(i18n.get("mod-accepted", id=str(report.id)))
+    await _tell_author(
+        bot, report.author_id, users, settings, i18n, "mod-author-accepted", id=str(report.id)
+    )
+
+
+@router.callback_query(ReportCb.filter(F.action == "return"))
+async def return_ask_comment(
+    callback: CallbackQuery,
+    callback_data: ReportCb,
+    user: User,
+    state: FSMContext,
+    settings: Settings,
+    directory: Directory,
+    reports: ReportRepository,
+    i18n: I18nContext,
+) -> None:
+    report = await _report_for(callback, callback_data.id, user, settings, directory, reports, i18n)
+    if report is None:
+        return
+    if report.status is not ReportStatus.SUBMITTED:
+        await callback.answer(_already(i18n, report), show_alert=True)
+        return
+    await callback.answer()
+    await state.set_state(Moderation.return_comment)
+    await state.set_data({"report_id": report.id})
+    if isinstance(callback.message, Message):
+        await callback.message.answer(i18n.get("mod-ask-comment", id=str(report.id)))
+
+
+@router.message(Moderation.return_comment, F.text)
+async def return_with_comment(
+    message: Message,
+    bot: Bot,
+    user: User,
+    users: UserRepository,
+    audit: AuditRepository,
+    state: FSMContext,
+    settings: Settings,
+    reports: ReportRepository,
+    i18n: I18nContext,
+) -> None:
+    try:
+        comment = parse_text(message.text, max_len=500, min_len=3)
+    except InputError as exc:
+        await message.answer(i18n.get(exc.key, **exc.args_))
+        return
+    report_id = int((await state.get_data())["report_id"])
+    await state.clear()
+    report = await reports.get(report_id)
+    if report is None or not await reports.moderate(
+        report_id, ReportStatus.RETURNED, user.id, comment
+    ):
+        await message.answer(_already(i18n, report) if report else i18n.get("button-stale"))
+        return
+    await audit.write(user.id, "report.return", report.author_id, report=report.id)
+    await message.answer(i18n.get("mod-returned", id=str(report.id)))
+    await _tell_author(
+        bot,
+        report.author_id,
+        users,
+        settings,
+        i18n,
+        "mod-author-returned",
+        id=str(report.id),
+        comment=html.escape(comment),
+    )

@@ -1,0 +1,106 @@
+## Input hints
+input-not-number = A number from { $low } to { $high } is needed. Type digits, e.g.: 12
+input-out-of-range = The number must be from { $low } to { $high }.
+input-too-short = Too short. Please write a bit more.
+input-too-long = Too long: { $length } characters, up to { $max } allowed. Please shorten it.
+input-bad-date = I did not understand the date. Write it like: 21.11.2026
+input-date-future = That date has not come yet. Give a past date.
+input-date-too-old = You can report work done within the last { $days } days.
+input-bad-name = Write your surname and name (patronymic optional) in letters, e.g.: Ivanova Maria
+input-bad-house = Write the house number, e.g.: 17, 34a or 12/1
+input-need-text = Please answer in text or press a button above.
+input-menu-text = You are filling in a form. Answer the question above or press /cancel.
+wizard-back = ⬅️ Back
+wizard-cancel = ❌ Cancel
+wizard-skip = Skip
+wizard-cancelled = The form is cancelled. You are in the main menu.
+wizard-send = ✅ Send
+wizard-edit = ✏️ Change
+wizard-edit-which = What do you want to change?
+wizard-done-button = ✅ Done
+
+## Elder registration
+reg-need-consent = Registration needs your consent to data processing. Press /start.
+reg-start = Registering as a ТОС elder / activist. It takes a couple of minutes.
+reg-ask-role = Who are you in the ТОС?
+tos-role-house_elder = House elder
+tos-role-entrance_elder = Entrance elder
+tos-role-street_elder = Street elder
+tos-role-house_committee = Chair of a house committee
+tos-role-street_committee = Chair of a street committee
+tos-role-district_committee = Chair of a district committee
+tos-role-mkd_council = Chair of an apartment building council
+tos-role-activist = ТОС activist
+tos-role-house_mistress = Private house keeper
+reg-ask-district = Which district is your territory in?
+reg-ask-committee = Your ТОС district committee:
+reg-committee-other = Not in the list
+reg-ask-committee-other = Write the name of your district committee:
+reg-ask-street = Street (e.g.: Vesennyaya st.):
+reg-ask-house = House number:
+reg-ask-entrance = Entrance number:
+reg-ask-name = Your full name:
+reg-ask-phone = Press «📱 Share contact» below so we get your number.
+reg-share-contact = 📱 Share contact
+reg-not-own-contact = That is someone else's contact. Press «📱 Share contact»: your own number is needed.
+reg-phone-by-button = The number is needed through the «📱 Share contact» button below.
+reg-phone-saved = Thank you, the number is received.
+reg-summary =
+    <b>Check your application</b>
+    Role: { $role }
+    District: { $district }
+    District committee: { $committee }
+    Territory: { $territory }
+    Name: { $name }
+    Phone: { $phone }
+reg-territory-none = the whole committee
+reg-territory-street = { $street }
+reg-territory-house = { $street }, house { $house }
+reg-territory-entrance = { $street }, house { $house }, entrance { $entrance }
+reg-sent = The application is sent to your district's center staff. We will tell you the decision. Status: /register
+reg-already-sent = This application is already sent.
+reg-duplicate = You already have an application for this territory (No. { $id }, { $status }).
+reg-status-title = <b>Your applications</b>
+reg-status-line = No. { $id }. { $role }, { $territory } — { $status }
+reg-status-new = Register one more territory:
+reg-new-button = ➕ New territory
+reg-status-pending = under review
+reg-status-confirmed = confirmed
+reg-status-rejected = rejected
+reg-status-revoked = revoked
+reg-edit-role = Role
+reg-edit-district = District
+reg-edit-committee = Committee
+reg-edit-territory = Territory
+reg-edit-name = Name
+reg-edit-phone = Phone
+reg-incomplete = Not every step is filled in. Press «Change».
+
+## Decisions (staff)
+reg-new-application =
+    <b>Elder application No. { $id }</b>
+    { $summary }
+reg-confirm = ✅ Confirm
+reg-reject = ❌ Reject
+reg-ask-reject-reason = Write the reason for rejecting application No. { $id } (the applicant will see it):
+reg-confirmed-staff = Application No. { $id } is confirmed.
+reg-rejected-staff = Application No. { $id } is rejected.
+reg-already-decided = Application No. { $id } is already decided: { $status }.
+reg-not-your-district = This application is not from your district.
+reg-confirmed-user = Your application No. { $id } is confirmed! You can now report clean-ups and actions: /report
+reg-rejected-user = Your application No. { $id } is rejected. Reason: { $reason }
+reg-revoked-user = Your role under application No. { $id } is revoked. Reason: { $reason }
+elders-title = <b>Elders of { $district }</b> (page { $page } of { $pages })
+elders-empty = No elders or applications in the district yet.
+elders-line = { $name } — { $role }, { $territory } ({ $status })
+elders-revoke = Revoke
+elders-ask-revoke-reason = Write the reason for revoking No. { $id }:
+elders-revoked = No. { $id } is revoked.
+elders-no-center = You are not bound to a center. Please ask an admin.
+page-prev = ◀️
+page-next = ▶️
+reason-too-long = The reason is too long (up to 500 characters).
+
+## Access
+elder-only-pending = Your elder application is still under review. Status: /register
+elder-only-none = Confirmed ТОС elders and activists can report clean-ups. To register: /register

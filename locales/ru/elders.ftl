@@ -1,0 +1,106 @@
+## Общие подсказки ввода
+input-not-number = Нужно число от { $low } до { $high }. Напишите цифрами, например: 12
+input-out-of-range = Число должно быть от { $low } до { $high }.
+input-too-short = Слишком коротко. Напишите подробнее.
+input-too-long = Слишком длинно: { $length } знаков, можно до { $max }. Сократите, пожалуйста.
+input-bad-date = Не понял дату. Напишите так: 21.11.2026
+input-date-future = Эта дата ещё не наступила. Укажите прошедшую дату.
+input-date-too-old = Можно сообщить о деле не старше { $days } дней.
+input-bad-name = Напишите фамилию и имя (можно с отчеством) буквами, например: Иванова Мария Петровна
+input-bad-house = Напишите номер дома, например: 17, 34а или 12/1
+input-need-text = Напишите ответ текстом или нажмите кнопку выше.
+input-menu-text = Сейчас идёт заполнение формы. Ответьте на вопрос выше или нажмите /cancel.
+wizard-back = ⬅️ Назад
+wizard-cancel = ❌ Отмена
+wizard-skip = Пропустить
+wizard-cancelled = Заполнение отменено. Вы в главном меню.
+wizard-send = ✅ Отправить
+wizard-edit = ✏️ Изменить
+wizard-edit-which = Что изменить?
+wizard-done-button = ✅ Готово
+
+## Регистрация старшего
+reg-need-consent = Регистрация требует согласия на обработку данных. Нажмите /start.
+reg-start = Регистрация старшего / активиста ТОС. Это займёт пару минут.
+reg-ask-role = Кто вы в ТОС?
+tos-role-house_elder = Старший дома
+tos-role-entrance_elder = Старший подъезда
+tos-role-street_elder = Старший улицы
+tos-role-house_committee = Председатель домового комитета
+tos-role-street_committee = Председатель уличного комитета
+tos-role-district_committee = Председатель окружного комитета
+tos-role-mkd_council = Председатель совета МКД
+tos-role-activist = Активист ТОС
+tos-role-house_mistress = Хозяйка дома
+reg-ask-district = В каком районе ваша территория?
+reg-ask-committee = Ваш окружной комитет ТОС:
+reg-committee-other = Нет в списке
+reg-ask-committee-other = Напишите название вашего окружного комитета:
+reg-ask-street = Улица (например: ул. Весенняя или пр. Ленина):
+reg-ask-house = Номер дома:
+reg-ask-entrance = Номер подъезда:
+reg-ask-name = Ваши фамилия, имя и отчество:
+reg-ask-phone = Нажмите кнопку «📱 Поделиться контактом» внизу — так мы получим ваш номер.
+reg-share-contact = 📱 Поделиться контактом
+reg-not-own-contact = Это чужой контакт. Нажмите кнопку «📱 Поделиться контактом» — нужен ваш собственный номер.
+reg-phone-by-button = Номер нужен через кнопку «📱 Поделиться контактом» внизу.
+reg-phone-saved = Спасибо, номер получен.
+reg-summary =
+    <b>Проверьте заявку</b>
+    Роль: { $role }
+    Район: { $district }
+    Окружной комитет: { $committee }
+    Территория: { $territory }
+    ФИО: { $name }
+    Телефон: { $phone }
+reg-territory-none = весь комитет
+reg-territory-street = { $street }
+reg-territory-house = { $street }, д. { $house }
+reg-territory-entrance = { $street }, д. { $house }, подъезд { $entrance }
+reg-sent = Заявка отправлена сотрудникам центра вашего района. Мы сообщим о решении. Статус: /register
+reg-already-sent = Эта заявка уже отправлена.
+reg-duplicate = У вас уже есть заявка на эту территорию (№ { $id }, { $status }).
+reg-status-title = <b>Ваши заявки</b>
+reg-status-line = № { $id }. { $role }, { $territory } — { $status }
+reg-status-new = Зарегистрировать ещё одну территорию:
+reg-new-button = ➕ Новая территория
+reg-status-pending = на рассмотрении
+reg-status-confirmed = подтверждена
+reg-status-rejected = отклонена
+reg-status-revoked = отозвана
+reg-edit-role = Роль
+reg-edit-district = Район
+reg-edit-committee = Комитет
+reg-edit-territory = Территория
+reg-edit-name = ФИО
+reg-edit-phone = Телефон
+reg-incomplete = Заполнены не все шаги. Нажмите «Изменить».
+
+## Решение по заявке (сотрудникам)
+reg-new-application =
+    <b>Заявка старшего № { $id }</b>
+    { $summary }
+reg-confirm = ✅ Подтвердить
+reg-reject = ❌ Отклонить
+reg-ask-reject-reason = Напишите причину отказа для заявки № { $id } (её увидит заявитель):
+reg-confirmed-staff = Заявка № { $id } подтверждена.
+reg-rejected-staff = Заявка № { $id } отклонена.
+reg-already-decided = Заявка № { $id } уже рассмотрена: { $status }.
+reg-not-your-district = Эта заявка не из вашего района.
+reg-confirmed-user = Ваша заявка № { $id } подтверждена! Теперь вы можете сообщать о субботниках и акциях: /report
+reg-rejected-user = Ваша заявка № { $id } отклонена. Причина: { $reason }
+reg-revoked-user = Ваши полномочия по заявке № { $id } отозваны. Причина: { $reason }
+elders-title = <b>Старшие района { $district }</b> (стр. { $page } из { $pages })
+elders-empty = В районе пока нет старших и заявок.
+elders-line = { $name } — { $role }, { $territory } ({ $status })
+elders-revoke = Отозвать
+elders-ask-revoke-reason = Напишите причину отзыва для № { $id }:
+elders-revoked = Полномочия по № { $id } отозваны.
+elders-no-center = Вы не привязаны к центру. Обратитесь к администратору.
+page-prev = ◀️
+page-next = ▶️
+reason-too-long = Причина слишком длинная (до 500 знаков).
+
+## Доступ
+elder-only-pending = Ваша заявка старшего ещё на рассмотрении. Статус: /register
+elder-only-none = Сообщать о субботниках могут подтверждённые старшие и активисты ТОС. Зарегистрироваться: /register
