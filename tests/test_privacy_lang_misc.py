@@ -108,13 +108,9 @@ async def test_unsupported_language_button(harness: Harness, resident):
 
 async def test_menu_buttons_of_future_features_answer_politely(harness: Harness, resident):
     await harness.onboard(resident)
-    for label in (
-        "🎨 Кружки и клубы",
-        "🧹 Сообщить о субботнике",
-        "🏆 Конкурсы",
-        "💡 Идея или проблема",
-    ):
+    for label in ("🎨 Кружки и клубы", "🏆 Конкурсы", "💡 Идея или проблема"):
         assert "скоро появится" in joined(await harness.say(resident, label))
+    assert "/register" in joined(await harness.say(resident, "🧹 Сообщить о субботнике"))
 
 
 async def test_cancel_returns_to_menu_and_clears_state(harness: Harness, resident):
