@@ -171,3 +171,29 @@ async def test_resident_and_admin_flows_on_each_database(
 
     assert "удалены" in joined(await h.tap(resident, DeleteMeCb(confirm=True)))
     assert await h.db_user(resident.id) is None
+
+
+async def test_elder_and_report_flow_on_each_database(
+    pg_or_sqlite_harness: Harness, resident, admin
+):
+    from bot.keyboards.callbacks import ReportCb
+    from storage.models import Report, ReportStatus
+    from tests.fixtures.updates import photo_update, tg_user
+    from tests.test_reports import _fill_until_photos
+
+    h = pg_or_sqlite_harness
+    staff = tg_user(2001)
+    await h.say(admin, f"/grant {staff.id} staff optimist")
+    await h.register_elder(resident, confirm_by=staff)
+    await _fill_until_photos(h, resident)
+    await h.feed(photo_update(resident, "pg1"))
+    from bot.wizard import WizardCb
+
+    await h.tap(resident, WizardCb(wizard="rep", action="done"))
+    await h.tap(resident, WizardCb(wizard="rep", action="submit"))
+    async with h.session_factory() as s:
+        report = (await s.execute(select(Report))).scalar_one()
+    await h.tap(staff, ReportCb(action="accept", id=report.id))
+    async with h.session_factory() as s:
+        report = (await s.execute(select(Report))).scalar_one()
+        assert report.status is ReportStatus.ACCEPTED and len(report.photos) == 1

@@ -1,0 +1,326 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from aiogram.methods import EditMessageText, SendMediaGroup, SendMessage
+from sqlalchemy import func, select
+
+from bot.keyboards.callbacks import PageCb, ReportCb
+from bot.keyboards.wizard import ChoiceCb
+from bot.wizard import WizardCb
+from storage.models import Report, ReportStatus
+from tests.fixtures.harness import Harness, buttons, joined
+from tests.fixtures.updates import (
+    document_update,
+    photo_update,
+    sticker_update,
+    tg_user,
+    video_update,
+)
+
+STAFF = tg_user(2001, username="olga_staff")
+FAR_STAFF = tg_user(2002, username="ivan_staff")
+
+
+async def _elder(harness: Harness, admin, resident) -> None:
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    await harness.register_elder(resident, confirm_by=STAFF)
+
+
+async def _reports(harness: Harness) -> list[Report]:
+    async with harness.session_factory() as s:
+        return list((await s.execute(select(Report).order_by(Report.id))).scalars())
+
+
+def choice(step: str, value: str) -> ChoiceCb:
+    return ChoiceCb(wizard="rep", step=step, value=value)
+
+
+async def _fill_until_photos(harness: Harness, user, participants: str = "25") -> None:
+    await harness.say(user, "/report")
+    await harness.tap(user, choice("kind", "subbotnik"))
+    action = next(a for a in harness.directory.actions() if a.name == "Чистые берега")
+    await harness.tap(user, choice("action", str(action.id)))
+    await harness.tap(user, choice("date", "today"))
+    await harness.say(user, "Берег реки Искитимки у моста")
+    await harness.say(user, participants)
+    await harness.tap(user, WizardCb(wizard="rep", action="done"))  # no figures
+    await harness.say(user, "Убрали берег, вывезли мусор.")
+
+
+async def _album(harness: Harness, user, group: str, uniques: list[str]) -> list:
+    sent = []
+    for unique in uniques:
+        sent += await harness.feed(photo_update(user, unique, media_group_id=group))
+    return sent
+
+
+async def _submit_simple(harness: Harness, user, uniques: list[str]) -> None:
+    await _fill_until_photos(harness, user)
+    await _album(harness, user, f"g-{uniques[0]}", uniques)
+    await harness.tap(user, WizardCb(wizard="rep", action="done"))
+    await harness.tap(user, WizardCb(wizard="rep", action="submit"))
+
+
+async def test_report_with_album_and_figures_then_accepted(harness: Harness, resident, admin):
+    await _elder(harness, admin, resident)
+    sent = await harness.say(resident, "/report")
+    assert "Что проводили?" in joined(sent)
+    assert {"Субботник", "Акция", "Мероприятие", "Другое"} <= set(buttons(sent))
+    sent = await harness.tap(resident, choice("kind", "subbotnik"))
+    assert "Окна Победы" in buttons(sent) and "✍️ Своё название" in buttons(sent)
+    action = next(a for a in harness.directory.actions() if a.name == "Чистые берега")
+    sent = await harness.tap(resident, choice("action", str(action.id)))
+    assert buttons(sent)[:3] == ["Сегодня", "Вчера", "Другая дата"]
+    await harness.tap(resident, choice("date", "yesterday"))
+    await harness.say(resident, "Берег реки Искитимки")
+    sent = await harness.say(resident, "25")
+    assert "Мешков мусора: —" in buttons(sent)
+    assert not any("Снежных фигур" in b for b in buttons(sent))  # not asked of a субботник
+    await harness.tap(resident, choice("figure", "bags"))
+    sent = await harness.say(resident, "12")
+    assert "Мешков мусора: 12" in buttons(sent)
+    await harness.tap(resident, choice("figure", "trees"))
+    await harness.say(resident, "3")
+    sent = await harness.tap(resident, WizardCb(wizard="rep", action="done"))
+    assert "опишите" in joined(sent)
+    sent = await harness.say(resident, "Убрали берег, посадили три куста.")
+    assert "от 1 до 10 фото" in joined(sent)
+
+    sent = await _album(harness, resident, "album-1", ["p1", "p2", "p3"])
+    new_messages = [r for r in sent if isinstance(r, SendMessage)]
+    edits = [r for r in sent if isinstance(r, EditMessageText)]
+    assert len(new_messages) == 1 and len(edits) == 2  # one status message, edited as photos come
+    assert "Фото: 3 из 10" in (edits[-1].text or "")
+    sent = await harness.tap(resident, WizardCb(wizard="rep", action="done"))
+    summary = joined(sent)
+    assert "Субботник" in summary and "Чистые берега" in summary and "Участников: 25" in summary
+    assert "Мешков мусора: 12" in summary and "Деревьев и кустарников высажено: 3" in summary
+    assert "Фото: 3" in summary
+    assert (date.today() - timedelta(days=1)).strftime("%d.%m.") in summary
+
+    sent = await harness.tap(resident, WizardCb(wizard="rep", action="submit"))
+    [report] = await _reports(harness)
+    assert f"Отчёт № {report.id} отправлен" in joined(sent)
+    assert [p.file_unique_id for p in report.photos] == ["p1", "p2", "p3"]
+    assert (report.bags, report.trees, report.participants) == (12, 3, 25)
+    assert report.status is ReportStatus.SUBMITTED and report.action_id == action.id
+    assert any(getattr(r, "chat_id", None) == STAFF.id for r in sent), "staff are told"
+
+    sent = await harness.say(STAFF, "/queue")
+    assert f"№ {report.id}" in joined(sent)
+    sent = await harness.tap(STAFF, ReportCb(action="mod", id=report.id))
+    albums = [r for r in sent if isinstance(r, SendMediaGroup)]
+    assert len(albums) == 1 and [m.media for m in albums[0].media] == [
+        "file-p1",
+        "file-p2",
+        "file-p3",
+    ]
+    card = joined(sent)
+    assert "Иванова Мария Петровна" in card and "на проверке" in card
+    assert buttons(sent) == ["✅ Принять", "↩️ Вернуть на доработку"]
+    sent = await harness.tap(STAFF, ReportCb(action="accept", id=report.id))
+    assert f"Отчёт № {report.id} принят" in joined(sent)
+    told = [r for r in sent if getattr(r, "chat_id", None) == resident.id]
+    assert told and "принят" in told[0].text  # type: ignore[attr-defined]
+    [report] = await _reports(harness)
+    assert report.status is ReportStatus.ACCEPTED and report.moderated_by == STAFF.id
+    assert "принят" in joined(await harness.tap(STAFF, ReportCb(action="accept", id=report.id)))
+    assert "Отчётов на проверку нет" in joined(await harness.say(STAFF, "/queue"))
+
+
+async def test_returned_report_is_fixed_and_resent(harness: Harness, resident, admin):
+    await _elder(harness, admin, resident)
+    await _submit_simple(harness, resident, ["a1"])
+    [report] = await _reports(harness)
+    await harness.tap(STAFF, ReportCb(action="return", id=report.id))
+    sent = await harness.say(STAFF, "Добавьте фото до уборки")
+    assert "возвращён автору" in joined(sent)
+    told = [r for r in sent if getattr(r, "chat_id", None) == resident.id]
+    assert "Добавьте фото до уборки" in told[0].text  # type: ignore[attr-defined]
+
+    sent = await harness.say(resident, "/myreports")
+    assert "возвращён на доработку" in joined(sent)
+    sent = await harness.tap(resident, ReportCb(action="open", id=report.id))
+    assert "Добавьте фото до уборки" in joined(sent) and "✏️ Изменить" in buttons(sent)
+    sent = await harness.tap(resident, ReportCb(action="edit", id=report.id))
+    assert f"Отчёт № {report.id}: проверьте изменения" in joined(sent)
+    await harness.tap(resident, WizardCb(wizard="rep", action="edit"))
+    await harness.tap(resident, choice("goto", "photos"))
+    await _album(harness, resident, "g2", ["b1", "b2"])
+    await harness.tap(resident, WizardCb(wizard="rep", action="done"))
+    await harness.tap(resident, WizardCb(wizard="rep", action="submit"))
+    [report] = await _reports(harness)  # the same report, not a new one
+    assert report.status is ReportStatus.SUBMITTED and report.moderator_comment is None
+    assert [p.file_unique_id for p in report.photos] == ["b1", "b2"]
+
+
+async def test_editing_an_accepted_report_sends_it_back_to_moderation(
+    harness: Harness, resident, admin
+):
+    await _elder(harness, admin, resident)
+    await _submit_simple(harness, resident, ["c1"])
+    [report] = await _reports(harness)
+    await harness.tap(STAFF, ReportCb(action="accept", id=report.id))
+    await harness.tap(resident, ReportCb(action="edit", id=report.id))
+    await harness.tap(resident, WizardCb(wizard="rep", action="edit"))
+    await harness.tap(resident, choice("goto", "participants"))
+    sent = await harness.say(resident, "40")
+    assert "Участников: 40" in joined(sent)
+    await harness.tap(resident, WizardCb(wizard="rep", action="submit"))
+    [report] = await _reports(harness)
+    assert report.participants == 40 and report.status is ReportStatus.SUBMITTED
+
+
+async def test_bad_input_at_every_step(harness: Harness, resident, admin):
+    await _elder(harness, admin, resident)
+    await harness.say(resident, "/report")
+    assert "кнопкой выше" in joined(await harness.say(resident, "субботник"))
+    await harness.tap(resident, choice("kind", "event"))
+    sent = await harness.tap(resident, choice("action", "9999"))
+    assert "устарела" in joined(sent)
+    await harness.tap(resident, WizardCb(wizard="rep", action="skip"))
+    await harness.tap(resident, choice("date", "other"))
+    future = (date.today() + timedelta(days=2)).strftime("%d.%m.%Y")
+    assert "ещё не наступила" in joined(await harness.say(resident, future))
+    old = (date.today() - timedelta(days=61)).strftime("%d.%m.%Y")
+    assert "не старше 60 дней" in joined(await harness.say(resident, old))
+    assert "Не понял дату" in joined(await harness.say(resident, "31.02.2026"))
+    assert "Не понял дату" in joined(await harness.say(resident, "вчера вечером"))
+    await harness.say(resident, (date.today() - timedelta(days=3)).strftime("%d.%m.%Y"))
+    assert "Напишите адрес" in joined(await harness.feed(sticker_update(resident)))
+    await harness.say(resident, "Двор дома 17")
+    assert "Нужно число" in joined(await harness.say(resident, "много"))
+    assert "от 1 до 10\xa0000" in joined(await harness.say(resident, "-5"))
+    assert "от 1 до 10\xa0000" in joined(await harness.say(resident, "0"))
+    assert "от 1 до 10\xa0000" in joined(await harness.say(resident, "99999999"))
+    await harness.say(resident, "30")
+    sent = await harness.tap(resident, choice("figure", "bags"))  # not a figure of an event
+    assert "устарела" in joined(sent)
+    await harness.tap(resident, choice("figure", "snow_figures"))
+    assert "от 0 до 1\xa0000" in joined(await harness.say(resident, "5000"))
+    await harness.say(resident, "7")
+    await harness.tap(resident, WizardCb(wizard="rep", action="done"))
+    assert "можно до 1\xa0000" in joined(await harness.say(resident, "д" * 1001))
+    await harness.say(resident, "Слепили снежный городок.")
+    assert "нужны фото" in joined(await harness.say(resident, "вот фото"))
+    assert "Видео не подходит" in joined(await harness.feed(video_update(resident)))
+    assert "не файлом" in joined(await harness.feed(document_update(resident)))
+    sent = await harness.tap(resident, WizardCb(wizard="rep", action="done"))
+    assert "хотя бы одно фото" in joined(sent)
+    await harness.feed(photo_update(resident, "x0"))
+    assert "уже есть в отчёте" in joined(await harness.feed(photo_update(resident, "x0")))
+    sent = await _album(harness, resident, "big", [f"x{i}" for i in range(1, 13)])  # 12 more
+    assert joined(sent).count("не больше 10 фото") == 1
+    sent = await harness.tap(resident, WizardCb(wizard="rep", action="done"))
+    assert "Фото: 10" in joined(sent) and "Снежных фигур построено: 7" in joined(sent)
+    await harness.tap(resident, WizardCb(wizard="rep", action="submit"))
+    sent = await harness.tap(resident, WizardCb(wizard="rep", action="submit"))
+    assert "уже отправлен" in joined(sent)
+    [report] = await _reports(harness)
+    assert len(report.photos) == 10 and report.snow_figures == 7 and report.kind == "event"
+    assert report.action_id is None and report.action_other is None
+
+
+async def test_moderator_of_another_district_cannot_accept(harness: Harness, resident, admin):
+    await _elder(harness, admin, resident)
+    await harness.say(admin, f"/grant {FAR_STAFF.id} staff borovoy")
+    await _submit_simple(harness, resident, ["d1"])
+    [report] = await _reports(harness)
+    assert "нет" in joined(await harness.say(FAR_STAFF, "/queue")).lower()
+    sent = await harness.tap(FAR_STAFF, ReportCb(action="accept", id=report.id))
+    assert "не из вашего района" in joined(sent)
+    sent = await harness.tap(FAR_STAFF, ReportCb(action="mod", id=report.id))
+    assert "не из вашего района" in joined(sent)
+    [report] = await _reports(harness)
+    assert report.status is ReportStatus.SUBMITTED
+    # An elder is not a moderator either.
+    sent = await harness.tap(resident, ReportCb(action="accept", id=report.id))
+    assert "устарела" in joined(sent)
+
+
+async def test_reused_photo_is_flagged_to_the_moderator(harness: Harness, resident, admin):
+    await _elder(harness, admin, resident)
+    await _submit_simple(harness, resident, ["same", "fresh"])
+    await _submit_simple(harness, resident, ["other", "same"])
+    first, second = await _reports(harness)
+    sent = await harness.tap(STAFF, ReportCb(action="mod", id=second.id))
+    assert f"Фото 2 уже было в отчёте № {first.id}" in joined(sent)
+    sent = await harness.tap(STAFF, ReportCb(action="mod", id=first.id))
+    assert "уже было" not in joined(sent)
+
+
+async def test_restart_in_the_middle_keeps_the_draft(sqlite_url: str, resident, admin):
+    from tests.conftest import _harness, make_settings
+
+    settings = make_settings(sqlite_url)
+    async for h in _harness(settings):
+        await _elder(h, admin, resident)
+        await _fill_until_photos(h, resident)
+        await h.feed(photo_update(resident, "r1"))
+    async for h in _harness(settings):
+        await h.feed(photo_update(resident, "r2"))
+        sent = await h.tap(resident, WizardCb(wizard="rep", action="done"))
+        assert "Фото: 2" in joined(sent) and "Участников: 25" in joined(sent)
+        await h.tap(resident, WizardCb(wizard="rep", action="submit"))
+        [report] = await _reports(h)
+        assert [p.file_unique_id for p in report.photos] == ["r1", "r2"]
+
+
+async def test_myreports_pages_and_someone_elses_report(harness: Harness, resident, admin):
+    await _elder(harness, admin, resident)
+    for i in range(6):
+        await _submit_simple(harness, resident, [f"m{i}"])
+    sent = await harness.say(resident, "/myreports")
+    assert "стр. 1 из 2" in joined(sent) and "▶️" in buttons(sent)
+    sent = await harness.tap(resident, PageCb(list="myreports", page=1))
+    assert "стр. 2 из 2" in joined(sent)
+    stranger = tg_user(6006)
+    await harness.register_elder(stranger, house="40", confirm_by=STAFF)
+    first = (await _reports(harness))[0]
+    assert "не ваш" in joined(await harness.tap(stranger, ReportCb(action="open", id=first.id)))
+    assert "не ваш" in joined(await harness.tap(stranger, ReportCb(action="edit", id=first.id)))
+    assert "дождитесь решения" in joined(
+        await harness.tap(resident, ReportCb(action="edit", id=first.id))
+    )
+
+
+async def test_elder_of_two_territories_chooses_one(harness: Harness, resident, admin):
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    await harness.say(admin, f"/grant {FAR_STAFF.id} staff borovoy")
+    await harness.register_elder(resident, confirm_by=STAFF)
+    await harness.register_elder(resident, "kem-rudnichny", house="5", confirm_by=FAR_STAFF)
+    sent = await harness.say(resident, "/report")
+    assert "По какой территории" in joined(sent)
+    regs = [b for b in buttons(sent) if "д. 5" in b]
+    assert regs
+    from tests.fixtures.harness import callback_datas
+
+    await harness.tap(resident, callback_datas(sent)[regs[0]])
+    await harness.tap(resident, choice("kind", "other"))
+    await harness.tap(resident, WizardCb(wizard="rep", action="skip"))
+    await harness.tap(resident, choice("date", "today"))
+    await harness.say(resident, "Улица Боровая")
+    await harness.say(resident, "3")
+    await harness.tap(resident, WizardCb(wizard="rep", action="done"))
+    await harness.say(resident, "Покрасили скамейки.")
+    await harness.feed(photo_update(resident, "t1"))
+    await harness.tap(resident, WizardCb(wizard="rep", action="done"))
+    await harness.tap(resident, WizardCb(wizard="rep", action="submit"))
+    [report] = await _reports(harness)
+    assert report.district_id == await harness.district_id("kem-rudnichny")
+    assert "нет" in joined(await harness.say(STAFF, "/queue")).lower()
+    assert f"№ {report.id}" in joined(await harness.say(FAR_STAFF, "/queue"))
+
+
+async def test_author_deletion_keeps_the_figures(harness: Harness, resident, admin):
+    from bot.keyboards.callbacks import DeleteMeCb
+
+    await _elder(harness, admin, resident)
+    await _submit_simple(harness, resident, ["z1"])
+    await harness.say(resident, "/deleteme")
+    await harness.tap(resident, DeleteMeCb(confirm=True))
+    [report] = await _reports(harness)
+    assert report.author_id is None and report.participants == 25
+    async with harness.session_factory() as s:
+        assert await s.scalar(select(func.count()).select_from(Report)) == 1
