@@ -113,7 +113,7 @@ async def main(total: int, elders: int, concurrency: int) -> None:
         seconds = await feed_all(dp, bot, updates, concurrency)
         after = await size()
         async with db.session_factory() as s:
-            stored = await s.scalar(select(func.count()).select_from(Report))
+            stored = int(await s.scalar(select(func.count()).select_from(Report)) or 0)
         failures = sum(
             "Что-то пошло не так" in str(getattr(r, "text", "")) for r in session.requests
         )
