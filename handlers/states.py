@@ -33,7 +33,6 @@ class Report(StatesGroup):
     description = State()
     photos = State()
     summary = State()
-    edit = State()
 
 
 class Moderation(StatesGroup):
