@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import html
 import logging
-from contextlib import suppress
 
 from aiogram import Bot, Router
-from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 from aiogram_i18n import I18nContext
@@ -15,6 +13,7 @@ from aiogram_i18n import I18nContext
 from bot.commands import set_chat_commands
 from bot.config import Settings
 from bot.filters.roles import IsAdmin, IsStaff
+from bot.notify import tell, tell_rendered
 from bot.services.roles import GrantError, apply_grant, apply_revoke, effective_role
 from bot.views import place_name, role_name
 from storage.models import Role, User
@@ -105,15 +104,20 @@ async def grant(
         i18n.get("grant-done", who=str(target.id), role=role_name(i18n, role.value), center=suffix)
     )
     await set_chat_commands(bot, i18n.core, target.id, role)
-    with i18n.use_locale(target.locale or settings.default_locale), suppress(TelegramAPIError):
-        await bot.send_message(
-            target.id,
-            i18n.get(
+    await tell_rendered(
+        bot,
+        target,
+        settings,
+        i18n,
+        lambda t: (
+            t.get(
                 "grant-notify",
-                role=role_name(i18n, role.value),
-                center=_center_suffix(i18n, change.center),
+                role=role_name(t, role.value),
+                center=_center_suffix(t, change.center),
             ),
-        )
+            None,
+        ),
+    )
 
 
 @router.message(Command("revoke"))
@@ -146,8 +150,7 @@ async def revoke(
     await message.answer(i18n.get("revoke-done", who=str(target.id)))
     await set_chat_commands(bot, i18n.core, target.id, Role.RESIDENT)
     if change.before is not Role.RESIDENT:
-        with i18n.use_locale(target.locale or settings.default_locale), suppress(TelegramAPIError):
-            await bot.send_message(target.id, i18n.get("revoke-notify"))
+        await tell(bot, target, settings, i18n, "revoke-notify")
 
 
 @router.message(Command("whois"))

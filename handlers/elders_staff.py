@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import html
 import math
-from contextlib import suppress
+from dataclasses import dataclass
 
 from aiogram import Bot, F, Router
-from aiogram.exceptions import TelegramAPIError
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
@@ -19,6 +18,7 @@ from bot.config import Settings
 from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline, page_nav
 from bot.keyboards.callbacks import ElderRevokeCb, PageCb, RegDecisionCb
+from bot.notify import tell
 from bot.services.roles import effective_role, may_moderate
 from bot.services.validation import InputError, parse_text
 from bot.views import territory_text
@@ -65,17 +65,6 @@ async def _decidable(
     return reg
 
 
-async def _tell_applicant(
-    bot: Bot, applicant: User | None, settings: Settings, i18n: I18nContext, key: str, **args: str
-) -> None:
-    if applicant is None:
-        return
-    with i18n.use_locale(applicant.locale or settings.default_locale):
-        text = i18n.get(key, **args)
-    with suppress(TelegramAPIError):
-        await bot.send_message(applicant.id, text)
-
-
 async def _after_status_change(
     bot: Bot,
     reg: ElderRegistration,
@@ -118,7 +107,7 @@ async def confirm(
         await callback.message.edit_reply_markup(reply_markup=None)
         await callback.message.answer(i18n.get("reg-confirmed-staff", id=str(reg.id)))
     applicant = await _after_status_change(bot, reg, users, elders, settings, i18n)
-    await _tell_applicant(bot, applicant, settings, i18n, "reg-confirmed-user", id=str(reg.id))
+    await tell(bot, applicant, settings, i18n, "reg-confirmed-user", id=str(reg.id))
 
 
 @router.callback_query(RegDecisionCb.filter(~F.confirm))
@@ -142,8 +131,36 @@ async def reject_ask_reason(
         await callback.message.answer(i18n.get("reg-ask-reject-reason", id=str(reg.id)))
 
 
-@router.message(Moderation.reject_reason, F.text)
-async def reject_with_reason(
+@dataclass(frozen=True)
+class ReasonedDecision:
+    expected: RegistrationStatus
+    new: RegistrationStatus
+    audit_action: str
+    staff_key: str
+    applicant_key: str
+
+
+# Both decisions that need a reason: rejecting an application, revoking a confirmed elder.
+REASONED = {
+    Moderation.reject_reason.state: ReasonedDecision(
+        RegistrationStatus.PENDING,
+        RegistrationStatus.REJECTED,
+        "elder.reject",
+        "reg-rejected-staff",
+        "reg-rejected-user",
+    ),
+    Moderation.revoke_reason.state: ReasonedDecision(
+        RegistrationStatus.CONFIRMED,
+        RegistrationStatus.REVOKED,
+        "elder.revoke",
+        "elders-revoked",
+        "reg-revoked-user",
+    ),
+}
+
+
+@router.message(StateFilter(Moderation.reject_reason, Moderation.revoke_reason), F.text)
+async def decide_with_reason(
     message: Message,
     bot: Bot,
     user: User,
@@ -157,24 +174,25 @@ async def reject_with_reason(
     reason = await _reason(message, i18n)
     if reason is None:
         return
+    decision = REASONED[str(await state.get_state())]
     reg_id = int((await state.get_data())["registration_id"])
     await state.clear()
     reg = await elders.get(reg_id)
     if reg is None or not await elders.decide(
-        reg_id, RegistrationStatus.PENDING, RegistrationStatus.REJECTED, user.id, reason
+        reg_id, decision.expected, decision.new, user.id, reason
     ):
         status = i18n.get(f"reg-status-{reg.status.value}") if reg else "—"
         await message.answer(i18n.get("reg-already-decided", id=str(reg_id), status=status))
         return
-    await audit.write(user.id, "elder.reject", reg.user_id, registration=reg.id)
-    await message.answer(i18n.get("reg-rejected-staff", id=str(reg.id)))
-    applicant = await users.get(reg.user_id)
-    await _tell_applicant(
+    await audit.write(user.id, decision.audit_action, reg.user_id, registration=reg.id)
+    await message.answer(i18n.get(decision.staff_key, id=str(reg.id)))
+    applicant = await _after_status_change(bot, reg, users, elders, settings, i18n)
+    await tell(
         bot,
         applicant,
         settings,
         i18n,
-        "reg-rejected-user",
+        decision.applicant_key,
         id=str(reg.id),
         reason=html.escape(reason),
     )
@@ -326,40 +344,3 @@ async def revoke_ask_reason(
     await state.set_data({"registration_id": reg.id})
     if isinstance(callback.message, Message):
         await callback.message.answer(i18n.get("elders-ask-revoke-reason", id=str(reg.id)))
-
-
-@router.message(Moderation.revoke_reason, F.text)
-async def revoke_with_reason(
-    message: Message,
-    bot: Bot,
-    user: User,
-    users: UserRepository,
-    elders: ElderRepository,
-    audit: AuditRepository,
-    settings: Settings,
-    state: FSMContext,
-    i18n: I18nContext,
-) -> None:
-    reason = await _reason(message, i18n)
-    if reason is None:
-        return
-    reg_id = int((await state.get_data())["registration_id"])
-    await state.clear()
-    reg = await elders.get(reg_id)
-    if reg is None or not await elders.decide(
-        reg_id, RegistrationStatus.CONFIRMED, RegistrationStatus.REVOKED, user.id, reason
-    ):
-        await message.answer(i18n.get("button-stale"))
-        return
-    await audit.write(user.id, "elder.revoke", reg.user_id, registration=reg.id)
-    await message.answer(i18n.get("elders-revoked", id=str(reg.id)))
-    applicant = await _after_status_change(bot, reg, users, elders, settings, i18n)
-    await _tell_applicant(
-        bot,
-        applicant,
-        settings,
-        i18n,
-        "reg-revoked-user",
-        id=str(reg.id),
-        reason=html.escape(reason),
-    )

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import html
-from contextlib import suppress
 
 from aiogram import Bot, F, Router
-from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
@@ -16,6 +14,7 @@ from bot.config import Settings
 from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import ReportCb
+from bot.notify import tell
 from bot.services.roles import may_moderate, moderated_districts
 from bot.services.validation import InputError, parse_text
 from bot.views import local_time, report_card, send_report, territory_text
@@ -129,24 +128,6 @@ async def open_for_moderation(
     await send_report(bot, user.id, report, report_card(i18n, report, directory, extra), markup)
 
 
-async def _tell_author(
-    bot: Bot,
-    author_id: int | None,
-    users: UserRepository,
-    settings: Settings,
-    i18n: I18nContext,
-    key: str,
-    **args: str,
-) -> None:
-    author = await users.get(author_id) if author_id else None
-    if author is None:
-        return
-    with i18n.use_locale(author.locale or settings.default_locale):
-        text = i18n.get(key, **args)
-    with suppress(TelegramAPIError):
-        await bot.send_message(author.id, text)
-
-
 def _already(i18n: I18nContext, report: Report) -> str:
     return i18n.get(
         "mod-already", id=str(report.id), status=i18n.get(f"rep-status-{report.status.value}")
@@ -177,9 +158,8 @@ async def accept(
     if isinstance(callback.message, Message):
         await callback.message.edit_reply_markup(reply_markup=None)
         await callback.message.answer(i18n.get("mod-accepted", id=str(report.id)))
-    await _tell_author(
-        bot, report.author_id, users, settings, i18n, "mod-author-accepted", id=str(report.id)
-    )
+    author = await users.get(report.author_id) if report.author_id else None
+    await tell(bot, author, settings, i18n, "mod-author-accepted", id=str(report.id))
 
 
 @router.callback_query(ReportCb.filter(F.action == "return"))
@@ -233,10 +213,10 @@ async def return_with_comment(
         return
     await audit.write(user.id, "report.return", report.author_id, report=report.id)
     await message.answer(i18n.get("mod-returned", id=str(report.id)))
-    await _tell_author(
+    author = await users.get(report.author_id) if report.author_id else None
+    await tell(
         bot,
-        report.author_id,
-        users,
+        author,
         settings,
         i18n,
         "mod-author-returned",

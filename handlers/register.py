@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import html
-from contextlib import suppress
 from typing import Any
 
 from aiogram import Bot, F, Router
-from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.config import Settings
@@ -24,6 +22,7 @@ from bot.keyboards.wizard import (
     summary_keyboard,
     text_step,
 )
+from bot.notify import tell_rendered
 from bot.services.elders import TOS_ROLES, normalize_phone, parse_full_name, parse_house
 from bot.services.validation import InputError, parse_count, parse_text
 from bot.views import registration_summary, territory_text
@@ -455,19 +454,14 @@ async def notify_deciders(
     directory: Directory,
     i18n: I18nContext,
 ) -> None:
+    def render(t: I18nContext) -> tuple[str, InlineKeyboardMarkup]:
+        summary = registration_summary(t, data, directory, title=False)
+        buttons = [
+            (t.get("reg-confirm"), RegDecisionCb(id=reg.id, confirm=True)),
+            (t.get("reg-reject"), RegDecisionCb(id=reg.id, confirm=False)),
+        ]
+        return t.get("reg-new-application", id=str(reg.id), summary=summary), inline(buttons)
+
     center_ids = [c.id for c in directory.centers(reg.district_id)]
     for recipient in await users.deciders(center_ids, settings.admin_ids):
-        with i18n.use_locale(recipient.locale or settings.default_locale):
-            text = i18n.get(
-                "reg-new-application",
-                id=str(reg.id),
-                summary=registration_summary(i18n, data, directory, title=False),
-            )
-            markup = inline(
-                [
-                    (i18n.get("reg-confirm"), RegDecisionCb(id=reg.id, confirm=True)),
-                    (i18n.get("reg-reject"), RegDecisionCb(id=reg.id, confirm=False)),
-                ]
-            )
-        with suppress(TelegramAPIError):
-            await bot.send_message(recipient.id, text, reply_markup=markup)
+        await tell_rendered(bot, recipient, settings, i18n, render)

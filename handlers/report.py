@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from contextlib import suppress
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot, F, Router
-from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.config import Settings
 from bot.filters.roles import HasRole
 from bot.keyboards.builders import MAIN_MENU_KEYS, inline, main_menu
+from bot.keyboards.callbacks import ReportCb
 from bot.keyboards.wizard import ChoiceCb, cancel_only, choices, summary_keyboard, text_step
+from bot.notify import tell_rendered
 from bot.services.reports import (
     FIGURE_LIMITS,
     KINDS,
@@ -611,13 +611,17 @@ async def notify_staff(
     i18n: I18nContext,
 ) -> None:
     center_ids = [c.id for c in directory.centers(report.district_id)]
+
+    def render(t: I18nContext) -> tuple[str, InlineKeyboardMarkup]:
+        text = t.get(
+            "rep-new-for-staff",
+            id=str(report.id),
+            kind=t.get(f"rep-kind-{report.kind}"),
+            date=report.held_on.strftime("%d.%m.%Y"),
+        )
+        return text, inline(
+            [(t.get("rep-open", id=str(report.id)), ReportCb(action="mod", id=report.id))]
+        )
+
     for staff in await users.staff_of(center_ids):
-        with i18n.use_locale(staff.locale or settings.default_locale):
-            text = i18n.get(
-                "rep-new-for-staff",
-                id=str(report.id),
-                kind=i18n.get(f"rep-kind-{report.kind}"),
-                date=report.held_on.strftime("%d.%m.%Y"),
-            )
-        with suppress(TelegramAPIError):
-            await bot.send_message(staff.id, text)
+        await tell_rendered(bot, staff, settings, i18n, render)

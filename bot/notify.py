@@ -1,0 +1,46 @@
+"""Messages the bot sends on its own (decisions, new applications, reports to check): in the
+recipient's language, and never failing the action that caused them (a blocked bot, a chat never
+opened)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramAPIError
+from aiogram.types import InlineKeyboardMarkup
+from aiogram_i18n import I18nContext
+
+from bot.config import Settings
+from storage.models import User
+
+logger = logging.getLogger(__name__)
+
+Render = Callable[[I18nContext], tuple[str, InlineKeyboardMarkup | None]]
+
+
+async def tell_rendered(
+    bot: Bot, recipient: User | None, settings: Settings, i18n: I18nContext, render: Render
+) -> bool:
+    if recipient is None:
+        return False
+    with i18n.use_locale(recipient.locale or settings.default_locale):
+        text, markup = render(i18n)
+    try:
+        await bot.send_message(recipient.id, text, reply_markup=markup)
+    except TelegramAPIError as exc:
+        logger.info("Notification not delivered: %s", type(exc).__name__)
+        return False
+    return True
+
+
+async def tell(
+    bot: Bot,
+    recipient: User | None,
+    settings: Settings,
+    i18n: I18nContext,
+    key: str,
+    **args: str,
+) -> bool:
+    return await tell_rendered(bot, recipient, settings, i18n, lambda t: (t.get(key, **args), None))
