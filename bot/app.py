@@ -25,6 +25,8 @@ from bot.config import Settings
 from bot.middlewares.db import DbSessionMiddleware
 from bot.middlewares.inflight import InFlightMiddleware
 from bot.middlewares.locale import UserLocaleManager
+from bot.scheduler import create_scheduler
+from bot.services.reminders import Reminders
 from bot.services.roles import effective_role
 from handlers import get_routers
 from storage.db import create_engine, create_session_factory
@@ -114,6 +116,7 @@ def create_dispatcher(
     ).setup(dp)
     dp["i18n_core"] = core
     dp.include_routers(*get_routers())
+    dp["reminders"] = Reminders(db.session_factory, settings, core, db.directory)
     dp.startup.register(_on_startup)
     dp.shutdown.register(_on_shutdown)
     return dp
@@ -121,6 +124,8 @@ def create_dispatcher(
 
 async def _on_startup(
     bot: Bot,
+    dispatcher: Dispatcher,
+    reminders: Reminders,
     settings: Settings,
     i18n_core: FluentRuntimeCore,
     session_factory: async_sessionmaker[AsyncSession],
@@ -132,9 +137,18 @@ async def _on_startup(
     privileged.update(dict.fromkeys(settings.admin_ids, Role.ADMIN))
     for chat_id, role in privileged.items():
         await set_chat_commands(bot, i18n_core, chat_id, role)
+    if settings.scheduler_interval:
+        scheduler = create_scheduler(settings.scheduler_interval, [lambda: reminders.tick(bot)])
+        scheduler.start()
+        dispatcher["scheduler"] = scheduler
 
 
-async def _on_shutdown(inflight: InFlightMiddleware, engine: AsyncEngine) -> None:
+async def _on_shutdown(
+    dispatcher: Dispatcher, inflight: InFlightMiddleware, engine: AsyncEngine
+) -> None:
+    scheduler = dispatcher.workflow_data.pop("scheduler", None)
+    if scheduler is not None:
+        scheduler.shutdown(wait=False)
     if not await inflight.wait_idle(SHUTDOWN_GRACE_SECONDS):
         logger.warning("Shutting down with %d updates still in flight", inflight.count)
     await engine.dispose()

@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     default_locale: str = "ru"
     log_level: str = "INFO"
 
+    # How often the scheduler looks for due reminders and scheduled work; 0 turns it off.
+    scheduler_interval: int = Field(default=30, ge=0, le=3600)
+
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
     webhook_host: str = "0.0.0.0"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -190,3 +190,17 @@ def report_card(
     if report.moderator_comment:
         lines.append(i18n.get("rep-card-comment", comment=html.escape(report.moderator_comment)))
     return "\n".join([*lines, *extra])
+
+
+def when_text(moment: datetime, settings: Settings) -> str:
+    """A session or event time as the city reads it: «пт 21.11 18:00» in TIMEZONE."""
+    local = local_time(moment, settings)
+    return local.strftime("%d.%m %H:%M")
+
+
+def schedule_text(i18n: I18nContext, slots: Any) -> str:
+    parts = []
+    for slot in slots:
+        end = (datetime.combine(datetime.min, slot.starts) + timedelta(minutes=slot.minutes)).time()
+        parts.append(f"{i18n.get(f'weekday-{slot.weekday}')} {slot.starts:%H:%M}–{end:%H:%M}")
+    return ", ".join(parts) or "—"

@@ -7,6 +7,7 @@ from aiogram import Router
 from handlers import (
     admin,
     centers,
+    clubs,
     common,
     elders_staff,
     errors,
@@ -20,6 +21,7 @@ from handlers import (
     privacy,
     register,
     report,
+    settings,
     start,
 )
 
@@ -34,6 +36,8 @@ def get_routers() -> list[Router]:
         lang.router,
         privacy.router,
         centers.router,
+        clubs.router,
+        settings.router,
         report.router,  # elders only; others fall through to register's answer
         myreports.router,
         register.router,

@@ -21,6 +21,7 @@ DISTRICT_PROMPT = {
     "home": "choose-district",
     "browse": "centers-choose-district",
     "reg": "reg-ask-district",
+    "clubs": "centers-choose-district",
 }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 from sqlalchemy import (
     JSON,
@@ -18,6 +18,9 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    Time,
+    UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -151,6 +154,8 @@ class User(Base):
     # Given in /register (after consent); shared by all of the user's territories.
     full_name: Mapped[str | None] = mapped_column(String(100))
     phone: Mapped[str | None] = mapped_column(String(20))
+    # Minutes before a club session to remind; 0 switches club reminders off (/settings).
+    club_reminder_min: Mapped[int] = mapped_column(Integer, default=180, server_default="180")
 
     @property
     def has_consent(self) -> bool:
@@ -269,6 +274,146 @@ class ReportPhoto(Base):
     file_unique_id: Mapped[str] = mapped_column(String(64), index=True)
 
     report: Mapped[Report] = relationship(back_populates="photos")
+
+
+class Club(Base):
+    __tablename__ = "clubs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str | None] = mapped_column(String(64), unique=True)  # reference examples only
+    center_id: Mapped[int] = mapped_column(ForeignKey("centers.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    description: Mapped[str] = mapped_column(Text, default="")
+    category: Mapped[str] = mapped_column(String(16), index=True)
+    age_group: Mapped[str] = mapped_column(String(16))
+    capacity: Mapped[int] = mapped_column(Integer)
+    leader: Mapped[str | None] = mapped_column(String(100))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    slots: Mapped[list[ClubSlot]] = relationship(
+        order_by="(ClubSlot.weekday, ClubSlot.starts)",
+        cascade="all, delete-orphan",
+        lazy="selectin",
+    )
+
+
+class ClubSlot(Base):
+    """One weekly meeting of a club: weekday (0 = Monday), local start time, length."""
+
+    __tablename__ = "club_slots"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    club_id: Mapped[int] = mapped_column(ForeignKey("clubs.id", ondelete="CASCADE"), index=True)
+    weekday: Mapped[int] = mapped_column(Integer)
+    starts: Mapped[time] = mapped_column(Time)
+    minutes: Mapped[int] = mapped_column(Integer)
+
+
+class Event(Base):
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    center_id: Mapped[int] = mapped_column(ForeignKey("centers.id"), index=True)
+    title: Mapped[str] = mapped_column(String(150))
+    description: Mapped[str] = mapped_column(Text, default="")
+    starts_at: Mapped[datetime] = mapped_column(index=True)
+    minutes: Mapped[int] = mapped_column(Integer)
+    capacity: Mapped[int] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SignupStatus(enum.StrEnum):
+    ENROLLED = "enrolled"
+    WAITING = "waiting"
+    CANCELLED = "cancelled"
+
+
+class Signup(Base):
+    """A place in a club or at an event, for the user or for their child (`child_name`)."""
+
+    __tablename__ = "signups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    club_id: Mapped[int | None] = mapped_column(ForeignKey("clubs.id"), index=True)
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"), index=True)
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    # '' for the user themselves, else the child's first name (lower-cased in `who`).
+    who: Mapped[str] = mapped_column(String(60), default="")
+    child_name: Mapped[str | None] = mapped_column(String(60))
+    child_age: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[SignupStatus] = mapped_column(_str_enum(SignupStatus), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    cancelled_at: Mapped[datetime | None]
+
+    __table_args__ = (
+        # Nobody holds two live places in one club or event.
+        Index(
+            "uq_signups_live_club",
+            "club_id",
+            "user_id",
+            "who",
+            unique=True,
+            sqlite_where=text("status != 'cancelled' AND club_id IS NOT NULL"),
+            postgresql_where=text("status != 'cancelled' AND club_id IS NOT NULL"),
+        ),
+        Index(
+            "uq_signups_live_event",
+            "event_id",
+            "user_id",
+            "who",
+            unique=True,
+            sqlite_where=text("status != 'cancelled' AND event_id IS NOT NULL"),
+            postgresql_where=text("status != 'cancelled' AND event_id IS NOT NULL"),
+        ),
+    )
+
+
+class SessionCancellation(Base):
+    """One club session called off by staff."""
+
+    __tablename__ = "session_cancellations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    club_id: Mapped[int] = mapped_column(ForeignKey("clubs.id", ondelete="CASCADE"))
+    starts_at: Mapped[datetime]
+
+    __table_args__ = (UniqueConstraint("club_id", "starts_at"),)
+
+
+class Attendance(Base):
+    __tablename__ = "attendance"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    club_id: Mapped[int] = mapped_column(ForeignKey("clubs.id", ondelete="CASCADE"))
+    starts_at: Mapped[datetime]
+    signup_id: Mapped[int] = mapped_column(ForeignKey("signups.id", ondelete="CASCADE"))
+    present: Mapped[bool] = mapped_column(default=True)
+
+    __table_args__ = (UniqueConstraint("club_id", "starts_at", "signup_id"),)
+
+
+class Reminder(Base):
+    """A reminder of a club session or an event, planned ahead and sent by the scheduler tick."""
+
+    __tablename__ = "reminders"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    signup_id: Mapped[int] = mapped_column(ForeignKey("signups.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    starts_at: Mapped[datetime]  # of the session or event
+    due_at: Mapped[datetime]
+    # None: to send; a time: claimed for sending then; `sent` marks delivery (or giving up).
+    claimed_at: Mapped[datetime | None]
+    sent: Mapped[bool] = mapped_column(default=False)
+
+    __table_args__ = (
+        UniqueConstraint("signup_id", "starts_at", "due_at"),
+        Index("ix_reminders_due", "sent", "due_at"),
+    )
 
 
 class AuditEntry(Base):

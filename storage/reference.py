@@ -25,6 +25,7 @@ class LoadResult:
     centers: int = 0
     committees: int = 0
     actions: int = 0
+    clubs_added: int = 0
 
 
 async def _upsert(session: AsyncSession, model: Any, code: str, values: dict[str, Any]) -> Any:
@@ -116,7 +117,48 @@ async def load_reference_data(session: AsyncSession, path: Path = REFERENCE_FILE
         await _upsert(session, Action, a["code"], {"name": a["name"], "sort": a_sort})
         seen[Action].add(a["code"])
         result.actions += 1
+    result.clubs_added = await _add_example_clubs(session, raw.get("clubs", []))
     for model, codes in seen.items():
         await _deactivate_missing(session, model, codes)
     await session.commit()
     return result
+
+
+async def _add_example_clubs(session: AsyncSession, clubs: list[dict[str, Any]]) -> int:
+    """Example clubs are added once: after that they belong to the center's staff, who may edit or
+    close them, so reloading the file never overwrites them."""
+    from datetime import time
+
+    from storage.models import Club, ClubSlot
+
+    weekdays = {"пн": 0, "вт": 1, "ср": 2, "чт": 3, "пт": 4, "сб": 5, "вс": 6}
+    known = set((await session.execute(select(Club.code).where(Club.code.is_not(None)))).scalars())
+    centers = dict((await session.execute(select(Center.code, Center.id))).all())
+    added = 0
+    for c in clubs:
+        if c["code"] in known:
+            continue
+        if c["center"] not in centers:
+            raise ValueError(f"club {c['code']}: unknown center {c['center']}")
+        club = Club(
+            code=c["code"],
+            center_id=centers[c["center"]],
+            name=c["name"],
+            description=c.get("description", ""),
+            category=c["category"],
+            age_group=c["age_group"],
+            capacity=c["capacity"],
+            leader=c.get("leader"),
+            slots=[
+                ClubSlot(
+                    weekday=weekdays[s["day"]],
+                    starts=time.fromisoformat(s["time"]),
+                    minutes=s["minutes"],
+                )
+                for s in c["schedule"]
+            ],
+        )
+        session.add(club)
+        added += 1
+    await session.flush()
+    return added

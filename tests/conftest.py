@@ -24,6 +24,7 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "bot_token": TOKEN,
         "database_url": database_url,
         "admin_ids": str(ADMIN_ID),
+        "scheduler_interval": 0,  # tests tick the reminders themselves, on a fake clock
         **overrides,
     }
     return Settings(_env_file=None, **values)  # type: ignore[call-arg,arg-type]

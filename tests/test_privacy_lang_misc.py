@@ -108,7 +108,7 @@ async def test_unsupported_language_button(harness: Harness, resident):
 
 async def test_menu_buttons_of_future_features_answer_politely(harness: Harness, resident):
     await harness.onboard(resident)
-    for label in ("🎨 Кружки и клубы", "🏆 Конкурсы", "💡 Идея или проблема"):
+    for label in ("🏆 Конкурсы", "💡 Идея или проблема"):
         assert "скоро появится" in joined(await harness.say(resident, label))
     assert "/register" in joined(await harness.say(resident, "🧹 Сообщить о субботнике"))
 

@@ -54,3 +54,62 @@ class ReportCb(CallbackData, prefix="rep"):
 
 class DeleteMeCb(CallbackData, prefix="delme"):
     confirm: bool
+
+
+class ClubListCb(CallbackData, prefix="cl"):
+    """The club list and its filter: district, center (0 = all), category ("" = all), kids."""
+
+    district: int
+    center: int = 0
+    cat: str = ""
+    kids: bool = False
+    page: int = 0
+
+
+class ClubFilterCb(CallbackData, prefix="clf"):
+    what: str  # "center" | "cat"
+    district: int
+    center: int = 0
+    cat: str = ""
+    kids: bool = False
+
+
+class ClubCb(CallbackData, prefix="club"):
+    action: str  # residents: "card" "join" "child"; staff: "staff" "members" "csv" "msg" ...
+    id: int
+
+
+class EventCb(CallbackData, prefix="ev"):
+    action: str
+    id: int
+
+
+class SignupCb(CallbackData, prefix="su"):
+    action: str  # "cancel"
+    id: int
+
+
+class SettingsCb(CallbackData, prefix="set"):
+    minutes: int
+
+
+class SessionCb(CallbackData, prefix="ses"):
+    """A club session: `action` "cancel" or "att" (attendance); `at` is its UTC epoch."""
+
+    action: str
+    club: int
+    at: int
+
+
+class AttendCb(CallbackData, prefix="att"):
+    club: int
+    at: int
+    signup: int
+
+
+class FieldCb(CallbackData, prefix="fld"):
+    """Staff forms: a field to edit (`target` "club"/"event", `id` 0 while creating)."""
+
+    target: str
+    id: int
+    field: str

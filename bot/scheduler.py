@@ -1,0 +1,39 @@
+"""APScheduler ticks. Jobs only read due work from the database (never pickled, in-memory store):
+a restart simply starts ticking again."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+logger = logging.getLogger(__name__)
+
+
+def create_scheduler(
+    interval_seconds: int, ticks: list[Callable[[], Awaitable[object]]]
+) -> AsyncIOScheduler:
+    scheduler = AsyncIOScheduler(timezone=UTC)
+    for tick in ticks:
+        scheduler.add_job(
+            _guarded(tick),
+            "interval",
+            seconds=interval_seconds,
+            next_run_time=datetime.now(UTC),
+            max_instances=1,
+            coalesce=True,
+            misfire_grace_time=interval_seconds,
+        )
+    return scheduler
+
+
+def _guarded(tick: Callable[[], Awaitable[object]]) -> Callable[[], Awaitable[None]]:
+    async def run() -> None:
+        try:
+            await tick()
+        except Exception as exc:  # a failed tick must not stop the next one
+            logger.error("Scheduler tick failed: %s", type(exc).__name__)
+
+    return run

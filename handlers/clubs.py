@@ -1,0 +1,680 @@
+"""Residents: /clubs with filters, club cards, sign-up (self or a child), /events, /my."""
+
+from __future__ import annotations
+
+import html
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command, StateFilter
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram_i18n import I18nContext, LazyFilter
+
+from bot.config import Settings
+from bot.keyboards.builders import inline
+from bot.keyboards.callbacks import ClubCb, ClubFilterCb, ClubListCb, EventCb, PlaceCb, SignupCb
+from bot.notify import tell
+from bot.services.clubs import CATEGORIES, CHILD_AGE_GROUPS
+from bot.services.elders import parse_full_name
+from bot.services.sessions import next_sessions
+from bot.services.validation import InputError, parse_count, parse_text
+from bot.views import edit_or_send, schedule_text, when_text
+from handlers.places import ask_place
+from handlers.states import SignupForm
+from storage.models import Club, Event, Signup, SignupStatus, User
+from storage.repositories.clubs import ClubRepository
+from storage.repositories.directory import Directory
+from storage.repositories.users import UserRepository
+
+router = Router(name=__name__)
+
+PAGE = 8
+
+
+def tz(settings: Settings) -> ZoneInfo:
+    return ZoneInfo(settings.timezone)
+
+
+async def _club_list(
+    f: ClubListCb, clubs: ClubRepository, directory: Directory, i18n: I18nContext
+) -> tuple[str, InlineKeyboardMarkup]:
+    district = directory.district(f.district)
+    centers = directory.centers(f.district) if district else []
+    center_ids = [f.center] if f.center else [c.id for c in centers]
+    found = await clubs.clubs(center_ids, f.cat or None, CHILD_AGE_GROUPS if f.kids else None)
+    counts = await clubs.club_counts([c.id for c in found])
+    chosen_center = directory.center(f.center)
+    place = html.escape(
+        chosen_center.name if chosen_center else (district.name if district else "—")
+    )
+    filters = (
+        i18n.get("clubs-filter-category", category=i18n.get(f"club-cat-{f.cat}")) if f.cat else ""
+    ) + (i18n.get("clubs-filter-kids") if f.kids else "")
+    lines = [i18n.get("clubs-title", place=place, filters=filters)]
+    pages = max(1, -(-len(found) // PAGE))
+    page = max(0, min(f.page, pages - 1))
+    rows: list[list[tuple[str, CallbackData]]] = []
+    for club in found[page * PAGE : (page + 1) * PAGE]:
+        free = club.capacity - counts.get(club.id, 0)
+        center = directory.center(club.center_id)
+        label = i18n.get(
+            "clubs-line",
+            name=club.name,
+            center=center.name if center else "",
+            free=i18n.get("clubs-free", free=free) if free > 0 else i18n.get("clubs-full"),
+        )
+        rows.append([(label[:64], ClubCb(action="card", id=club.id))])
+    if not found:
+        lines.append(i18n.get("clubs-none"))
+    nav = page_nav_clubs(i18n, f, page, pages)
+    if nav:
+        rows.append(nav)
+    rows.append(
+        [
+            (
+                i18n.get("clubs-btn-center"),
+                ClubFilterCb(
+                    what="center", district=f.district, center=f.center, cat=f.cat, kids=f.kids
+                ),
+            ),
+            (
+                i18n.get("clubs-btn-category"),
+                ClubFilterCb(
+                    what="cat", district=f.district, center=f.center, cat=f.cat, kids=f.kids
+                ),
+            ),
+        ]
+    )
+    rows.append(
+        [
+            (
+                i18n.get("clubs-btn-kids-on" if f.kids else "clubs-btn-kids"),
+                ClubListCb(district=f.district, center=f.center, cat=f.cat, kids=not f.kids),
+            ),
+            (
+                i18n.get("clubs-btn-district"),
+                PlaceCb(
+                    level="mun", id=district.municipality_id if district else 0, purpose="clubs"
+                ),
+            ),
+        ]
+    )
+    return "\n".join(lines), inline(*rows)
+
+
+def page_nav_clubs(
+    i18n: I18nContext, f: ClubListCb, page: int, pages: int
+) -> list[tuple[str, CallbackData]]:
+    nav: list[tuple[str, CallbackData]] = []
+    if page > 0:
+        nav.append((i18n.get("page-prev"), f.model_copy(update={"page": page - 1})))
+    if page < pages - 1:
+        nav.append((i18n.get("page-next"), f.model_copy(update={"page": page + 1})))
+    return nav
+
+
+@router.message(Command("clubs"))
+@router.message(StateFilter(None), LazyFilter("menu-clubs"))
+async def clubs_start(
+    message: Message, user: User, clubs: ClubRepository, directory: Directory, i18n: I18nContext
+) -> None:
+    if user.district_id is None:
+        await ask_place(message, i18n, directory, "clubs")
+        return
+    text, markup = await _club_list(ClubListCb(district=user.district_id), clubs, directory, i18n)
+    await message.answer(text, reply_markup=markup)
+
+
+@router.callback_query(PlaceCb.filter((F.level == "dist") & (F.purpose == "clubs")))
+async def clubs_district(
+    callback: CallbackQuery,
+    callback_data: PlaceCb,
+    clubs: ClubRepository,
+    directory: Directory,
+    i18n: I18nContext,
+) -> None:
+    if directory.district(callback_data.id) is None:
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    await callback.answer()
+    text, markup = await _club_list(ClubListCb(district=callback_data.id), clubs, directory, i18n)
+    await edit_or_send(callback, text, markup)
+
+
+@router.callback_query(ClubListCb.filter())
+async def clubs_page(
+    callback: CallbackQuery,
+    callback_data: ClubListCb,
+    clubs: ClubRepository,
+    directory: Directory,
+    i18n: I18nContext,
+) -> None:
+    valid = directory.district(callback_data.district) is not None and (
+        not callback_data.cat or callback_data.cat in CATEGORIES
+    )
+    if not valid:
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    await callback.answer()
+    text, markup = await _club_list(callback_data, clubs, directory, i18n)
+    await edit_or_send(callback, text, markup)
+
+
+@router.callback_query(ClubFilterCb.filter())
+async def clubs_filter(
+    callback: CallbackQuery, callback_data: ClubFilterCb, directory: Directory, i18n: I18nContext
+) -> None:
+    f = callback_data
+    await callback.answer()
+    rows: list[list[tuple[str, CallbackData]]]
+    if f.what == "center":
+        rows = [
+            [
+                (
+                    i18n.get("clubs-btn-all-centers"),
+                    ClubListCb(district=f.district, cat=f.cat, kids=f.kids),
+                )
+            ]
+        ]
+        rows += [
+            [(c.name, ClubListCb(district=f.district, center=c.id, cat=f.cat, kids=f.kids))]
+            for c in directory.centers(f.district)
+        ]
+        prompt = "clubs-choose-center"
+    else:
+        rows = [
+            [
+                (
+                    i18n.get("clubs-btn-all"),
+                    ClubListCb(district=f.district, center=f.center, kids=f.kids),
+                )
+            ]
+        ]
+        rows += [
+            [
+                (
+                    i18n.get(f"club-cat-{c}"),
+                    ClubListCb(district=f.district, center=f.center, cat=c, kids=f.kids),
+                )
+            ]
+            for c in CATEGORIES
+        ]
+        prompt = "clubs-choose-category"
+    await edit_or_send(callback, i18n.get(prompt), inline(*rows))
+
+
+def club_card_text(
+    i18n: I18nContext, club: Club, enrolled: int, waiting: int, directory: Directory
+) -> str:
+    center = directory.center(club.center_id)
+    free = club.capacity - enrolled
+    if not club.active:
+        places = i18n.get("club-closed")
+    elif free > 0:
+        places = i18n.get("club-places-free", free=free, capacity=club.capacity)
+    else:
+        places = i18n.get("club-places-full", waiting=waiting)
+    return i18n.get(
+        "club-card",
+        name=html.escape(club.name),
+        center=html.escape(center.name if center else ""),
+        category=i18n.get(f"club-cat-{club.category}"),
+        age=i18n.get(f"club-age-{club.age_group}"),
+        schedule=schedule_text(i18n, club.slots),
+        leader=html.escape(club.leader or i18n.get("club-unknown-leader")),
+        places=places,
+        description=html.escape(club.description or ""),
+    ).strip()
+
+
+@router.callback_query(ClubCb.filter(F.action == "card"))
+async def club_card(
+    callback: CallbackQuery,
+    callback_data: ClubCb,
+    clubs: ClubRepository,
+    directory: Directory,
+    i18n: I18nContext,
+) -> None:
+    club = await clubs.club(callback_data.id)
+    if club is None:
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    await callback.answer()
+    enrolled, waiting = await clubs.counts(club_id=club.id)
+    center = directory.center(club.center_id)
+    rows: list[list[tuple[str, CallbackData]]] = []
+    if club.active:
+        rows.append([(i18n.get("club-join"), ClubCb(action="join", id=club.id))])
+        rows.append([(i18n.get("club-join-child"), ClubCb(action="child", id=club.id))])
+    if center:
+        rows.append(
+            [
+                (
+                    i18n.get("club-back-list"),
+                    ClubListCb(district=center.district_id, center=center.id),
+                )
+            ]
+        )
+    await edit_or_send(
+        callback, club_card_text(i18n, club, enrolled, waiting, directory), inline(*rows)
+    )
+
+
+# --- signing up (clubs and events share it) ------------------------------------------------------
+
+
+async def _target(kind: str, target_id: int, clubs: ClubRepository) -> Club | Event | None:
+    return await clubs.club(target_id) if kind == "club" else await clubs.event(target_id)
+
+
+def _is_open(target: Club | Event, now: datetime) -> bool:
+    if isinstance(target, Event):
+        return target.active and target.starts_at > now
+    return target.active
+
+
+async def begin_signup(
+    callback: CallbackQuery,
+    kind: str,
+    target_id: int,
+    for_child: bool,
+    user: User,
+    state: FSMContext,
+    clubs: ClubRepository,
+    settings: Settings,
+    directory: Directory,
+    i18n: I18nContext,
+) -> None:
+    target = await _target(kind, target_id, clubs)
+    if target is None or not isinstance(callback.message, Message):
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    if not _is_open(target, datetime.now(UTC)):
+        await callback.answer(
+            i18n.get("club-is-closed" if kind == "club" else "event-is-closed"), show_alert=True
+        )
+        return
+    if not user.has_consent:
+        await callback.answer(i18n.get("club-need-consent"), show_alert=True)
+        return
+    await callback.answer()
+    await state.set_data({"kind": kind, "target_id": target_id})
+    if for_child:
+        await state.set_state(SignupForm.child_name)
+        await callback.message.answer(i18n.get("club-ask-child-name"))
+    elif not user.full_name:
+        await state.set_state(SignupForm.own_name)
+        await callback.message.answer(i18n.get("club-ask-own-name"))
+    else:
+        await state.clear()
+        await finish_signup(callback.message, kind, target, user, None, None, clubs, settings, i18n)
+
+
+async def finish_signup(
+    message: Message,
+    kind: str,
+    target: Club | Event,
+    user: User,
+    child_name: str | None,
+    child_age: int | None,
+    clubs: ClubRepository,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    who = (child_name or "").lower()
+    club = target if isinstance(target, Club) else None
+    event = target if isinstance(target, Event) else None
+    name = html.escape(target.name if club else target.title)  # type: ignore[union-attr]
+    existing = await clubs.live_signup(
+        user.id, who, club_id=club.id if club else None, event_id=event.id if event else None
+    )
+    if existing is not None:
+        if existing.status is SignupStatus.WAITING:
+            position = await clubs.waiting_position(existing.id)
+            await message.answer(i18n.get("club-already-waiting", name=name, position=position))
+        else:
+            await message.answer(i18n.get("club-already", name=name))
+        return
+    taken = await clubs.take_place(user.id, who, child_name, child_age, club=club, event=event)
+    if not taken.enrolled:
+        await message.answer(i18n.get("club-waiting", position=taken.position))
+        return
+    child = html.escape(child_name or "")
+    if club is not None:
+        nxt = await _next_text(club, clubs, settings, i18n)
+        key = "club-joined-child" if child_name else "club-joined"
+        await message.answer(i18n.get(key, name=name, child=child, next=nxt))
+    else:
+        assert event is not None
+        key = "event-joined-child" if child_name else "event-joined"
+        await message.answer(
+            i18n.get(key, title=name, child=child, when=when_text(event.starts_at, settings))
+        )
+
+
+async def _next_text(
+    club: Club, clubs: ClubRepository, settings: Settings, i18n: I18nContext
+) -> str:
+    now = datetime.now(UTC)
+    upcoming = next_sessions(
+        club, tz(settings), now, await clubs.cancelled_sessions(club.id, now), 1
+    )
+    return i18n.get("club-next", when=when_text(upcoming[0], settings)) if upcoming else ""
+
+
+@router.callback_query(ClubCb.filter(F.action.in_(("join", "child"))))
+async def club_join(
+    callback: CallbackQuery,
+    callback_data: ClubCb,
+    user: User,
+    state: FSMContext,
+    clubs: ClubRepository,
+    settings: Settings,
+    directory: Directory,
+    i18n: I18nContext,
+) -> None:
+    await begin_signup(
+        callback,
+        "club",
+        callback_data.id,
+        callback_data.action == "child",
+        user,
+        state,
+        clubs,
+        settings,
+        directory,
+        i18n,
+    )
+
+
+@router.callback_query(EventCb.filter(F.action.in_(("join", "child"))))
+async def event_join(
+    callback: CallbackQuery,
+    callback_data: EventCb,
+    user: User,
+    state: FSMContext,
+    clubs: ClubRepository,
+    settings: Settings,
+    directory: Directory,
+    i18n: I18nContext,
+) -> None:
+    await begin_signup(
+        callback,
+        "event",
+        callback_data.id,
+        callback_data.action == "child",
+        user,
+        state,
+        clubs,
+        settings,
+        directory,
+        i18n,
+    )
+
+
+async def _continue(
+    message: Message,
+    state: FSMContext,
+    user: User,
+    clubs: ClubRepository,
+    settings: Settings,
+    i18n: I18nContext,
+    child_name: str | None = None,
+    child_age: int | None = None,
+) -> None:
+    data = await state.get_data()
+    await state.clear()
+    target = await _target(data.get("kind", ""), int(data.get("target_id", 0)), clubs)
+    if target is None or not _is_open(target, datetime.now(UTC)):
+        await message.answer(i18n.get("club-is-closed"))
+        return
+    await finish_signup(
+        message, data["kind"], target, user, child_name, child_age, clubs, settings, i18n
+    )
+
+
+@router.message(SignupForm.own_name, F.text)
+async def own_name(
+    message: Message,
+    state: FSMContext,
+    user: User,
+    clubs: ClubRepository,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    try:
+        user.full_name = parse_full_name(message.text)
+    except InputError as exc:
+        await message.answer(i18n.get(exc.key, **exc.args_))
+        return
+    await _continue(message, state, user, clubs, settings, i18n)
+
+
+@router.message(SignupForm.child_name, F.text)
+async def child_name(message: Message, state: FSMContext, i18n: I18nContext) -> None:
+    try:
+        name = parse_text(message.text, max_len=40, min_len=2)
+    except InputError as exc:
+        await message.answer(i18n.get(exc.key, **exc.args_))
+        return
+    if not all(part.replace("-", "").isalpha() for part in name.split()):
+        await message.answer(i18n.get("input-bad-name"))
+        return
+    await state.update_data(child_name=name)
+    await state.set_state(SignupForm.child_age)
+    await message.answer(i18n.get("club-ask-child-age"))
+
+
+@router.message(SignupForm.child_age, F.text)
+async def child_age(
+    message: Message,
+    state: FSMContext,
+    user: User,
+    clubs: ClubRepository,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    try:
+        age = parse_count(message.text or "", 0, 17)
+    except InputError as exc:
+        await message.answer(i18n.get(exc.key, **exc.args_))
+        return
+    name = (await state.get_data()).get("child_name")
+    await _continue(message, state, user, clubs, settings, i18n, child_name=name, child_age=age)
+
+
+@router.message(StateFilter(SignupForm.own_name, SignupForm.child_name, SignupForm.child_age))
+async def signup_not_text(message: Message, i18n: I18nContext) -> None:
+    await message.answer(i18n.get("input-need-text"))
+
+
+# --- events -------------------------------------------------------------------------------------
+
+
+@router.message(Command("events"))
+async def events_list(
+    message: Message,
+    user: User,
+    clubs: ClubRepository,
+    settings: Settings,
+    directory: Directory,
+    i18n: I18nContext,
+) -> None:
+    district = directory.district(user.district_id)
+    if district is None:
+        await message.answer(i18n.get("clubs-need-district"))
+        return
+    found = await clubs.events([c.id for c in directory.centers(district.id)], datetime.now(UTC))
+    lines = [i18n.get("events-title", place=html.escape(district.name))]
+    rows: list[list[tuple[str, CallbackData]]] = []
+    for event in found[:20]:
+        enrolled, _ = await clubs.counts(event_id=event.id)
+        free = event.capacity - enrolled
+        label = i18n.get(
+            "events-line",
+            when=when_text(event.starts_at, settings),
+            title=event.title,
+            free=i18n.get("clubs-free", free=free) if free > 0 else i18n.get("clubs-full"),
+        )
+        rows.append([(label[:64], EventCb(action="card", id=event.id))])
+    if not found:
+        lines.append(i18n.get("events-none"))
+    await message.answer("\n".join(lines), reply_markup=inline(*rows) if rows else None)
+
+
+@router.callback_query(EventCb.filter(F.action == "card"))
+async def event_card(
+    callback: CallbackQuery,
+    callback_data: EventCb,
+    clubs: ClubRepository,
+    settings: Settings,
+    directory: Directory,
+    i18n: I18nContext,
+) -> None:
+    event = await clubs.event(callback_data.id)
+    if event is None:
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    await callback.answer()
+    enrolled, waiting = await clubs.counts(event_id=event.id)
+    free = event.capacity - enrolled
+    center = directory.center(event.center_id)
+    if not _is_open(event, datetime.now(UTC)):
+        places = i18n.get("event-is-closed")
+    elif free > 0:
+        places = i18n.get("event-places-free", free=free, capacity=event.capacity)
+    else:
+        places = i18n.get("club-places-full", waiting=waiting)
+    text = i18n.get(
+        "event-card",
+        title=html.escape(event.title),
+        center=html.escape(center.name if center else ""),
+        when=when_text(event.starts_at, settings),
+        minutes=event.minutes,
+        places=places,
+        description=html.escape(event.description or ""),
+    ).strip()
+    rows: list[list[tuple[str, CallbackData]]] = []
+    if _is_open(event, datetime.now(UTC)):
+        rows.append([(i18n.get("club-join"), EventCb(action="join", id=event.id))])
+        rows.append([(i18n.get("club-join-child"), EventCb(action="child", id=event.id))])
+    await edit_or_send(callback, text, inline(*rows))
+
+
+# --- my sign-ups --------------------------------------------------------------------------------
+
+
+def _signup_name(signup: Signup, target: Club | Event | None) -> str:
+    if target is None:
+        return "—"
+    return target.name if isinstance(target, Club) else target.title
+
+
+@router.message(Command("my"))
+async def my_signups(
+    message: Message, user: User, clubs: ClubRepository, settings: Settings, i18n: I18nContext
+) -> None:
+    signups = await clubs.of_user(user.id)
+    if not signups:
+        await message.answer(i18n.get("my-empty"))
+        return
+    lines = [i18n.get("my-title")]
+    rows: list[list[tuple[str, CallbackData]]] = []
+    now = datetime.now(UTC)
+    for s in signups:
+        target = await _target(
+            "club" if s.club_id else "event", s.club_id or s.event_id or 0, clubs
+        )
+        who = (
+            i18n.get("my-who-child", child=html.escape(s.child_name)) + " " if s.child_name else ""
+        )
+        if s.status is SignupStatus.WAITING:
+            status = i18n.get("my-status-waiting", position=await clubs.waiting_position(s.id))
+        else:
+            status = i18n.get("my-status-enrolled")
+        if isinstance(target, Club):
+            upcoming = next_sessions(
+                target, tz(settings), now, await clubs.cancelled_sessions(target.id, now), 1
+            )
+            if upcoming and s.status is SignupStatus.ENROLLED:
+                status += ", " + i18n.get("my-next", when=when_text(upcoming[0], settings))
+            lines.append(
+                i18n.get("my-club-line", name=html.escape(target.name), who=who, status=status)
+            )
+        elif isinstance(target, Event):
+            lines.append(
+                i18n.get(
+                    "my-event-line",
+                    title=html.escape(target.title),
+                    when=when_text(target.starts_at, settings),
+                    who=who,
+                    status=status,
+                )
+            )
+        label = i18n.get(
+            "my-cancel",
+            name=_signup_name(s, target),
+            who=f" ({s.child_name})" if s.child_name else "",
+        )
+        rows.append([(label[:64], SignupCb(action="cancel", id=s.id))])
+    await message.answer("\n".join(lines), reply_markup=inline(*rows))
+
+
+@router.callback_query(SignupCb.filter(F.action == "cancel"))
+async def cancel_signup(
+    callback: CallbackQuery,
+    callback_data: SignupCb,
+    bot: Bot,
+    user: User,
+    users: UserRepository,
+    clubs: ClubRepository,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    signup = await clubs.signup(callback_data.id)
+    if signup is None or signup.user_id != user.id:
+        await callback.answer(i18n.get("my-not-yours"), show_alert=True)
+        return
+    if signup.status is SignupStatus.CANCELLED:
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    target = await _target(
+        "club" if signup.club_id else "event", signup.club_id or signup.event_id or 0, clubs
+    )
+    promoted = await clubs.give_back(signup)
+    await callback.answer()
+    await edit_or_send(
+        callback, i18n.get("my-cancelled", name=html.escape(_signup_name(signup, target)))
+    )
+    if promoted is not None and promoted.user_id is not None and target is not None:
+        await tell_promoted(bot, promoted, target, users, clubs, settings, i18n)
+
+
+async def tell_promoted(
+    bot: Bot,
+    promoted: Signup,
+    target: Club | Event,
+    users: UserRepository,
+    clubs: ClubRepository,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    recipient = await users.get(promoted.user_id) if promoted.user_id else None
+    if isinstance(target, Club):
+        nxt = await _next_text(target, clubs, settings, i18n)
+        await tell(
+            bot, recipient, settings, i18n, "club-promoted", name=html.escape(target.name), next=nxt
+        )
+    else:
+        await tell(
+            bot,
+            recipient,
+            settings,
+            i18n,
+            "event-promoted",
+            title=html.escape(target.title),
+            when=when_text(target.starts_at, settings),
+        )

@@ -1,0 +1,51 @@
+"""/settings: when to be reminded of club sessions (or not at all)."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command
+from aiogram.types import CallbackQuery, Message
+from aiogram_i18n import I18nContext
+
+from bot.keyboards.builders import inline
+from bot.keyboards.callbacks import SettingsCb
+from bot.views import edit_or_send
+from storage.models import User
+from storage.repositories.clubs import ClubRepository
+
+router = Router(name=__name__)
+
+CHOICES = ((60, "settings-1h"), (180, "settings-3h"), (1440, "settings-1d"), (0, "settings-off"))
+
+
+def reminder_text(i18n: I18nContext, minutes: int) -> str:
+    if minutes == 0:
+        return i18n.get("settings-club-off")
+    return i18n.get("settings-club-minutes", hours=minutes // 60)
+
+
+@router.message(Command("settings"))
+async def settings_menu(message: Message, user: User, i18n: I18nContext) -> None:
+    text = i18n.get("settings-title", club=reminder_text(i18n, user.club_reminder_min))
+    rows = [[(i18n.get(key), SettingsCb(minutes=m))] for m, key in CHOICES]
+    await message.answer(f"{text}\n\n{i18n.get('settings-choose')}", reply_markup=inline(*rows))
+
+
+@router.callback_query(SettingsCb.filter())
+async def settings_chosen(
+    callback: CallbackQuery,
+    callback_data: SettingsCb,
+    user: User,
+    clubs: ClubRepository,
+    i18n: I18nContext,
+) -> None:
+    if callback_data.minutes not in dict(CHOICES):
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    await callback.answer()
+    if user.club_reminder_min != callback_data.minutes:
+        user.club_reminder_min = callback_data.minutes
+        await clubs.drop_unsent_club_reminders(user.id)  # the planner makes them anew
+    await edit_or_send(
+        callback, i18n.get("settings-saved", club=reminder_text(i18n, callback_data.minutes))
+    )
