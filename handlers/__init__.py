@@ -22,6 +22,7 @@ from handlers import (
     register,
     report,
     settings,
+    staff_clubs,
     start,
 )
 
@@ -43,6 +44,7 @@ def get_routers() -> list[Router]:
         register.router,
         elders_staff.router,
         moderation.router,
+        staff_clubs.router,
         admin.staff_router,
         admin.router,
         menu.router,

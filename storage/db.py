@@ -73,6 +73,12 @@ def _note_dml(state: ORMExecuteState) -> None:
         transaction_info(state.session)["dml"] = True
 
 
+@event.listens_for(Session, "after_flush")
+def _note_flush(session: Session, _context: object) -> None:
+    # A flush empties new/dirty/deleted; its writes still wait for the commit.
+    transaction_info(session)["dml"] = True
+
+
 @event.listens_for(Session, "after_commit")
 def _run_after_commit(session: Session) -> None:
     for callback in session.info.pop(AFTER_COMMIT, []):

@@ -298,6 +298,7 @@ class ClubRepository:
             self.session.add(row)
         else:
             row.present = not row.present
+        await self.session.flush()  # the redrawn checklist reads it back
         return row.present
 
     async def close_club(self, club: Club) -> Sequence[Signup]:
@@ -327,6 +328,12 @@ class ClubRepository:
         )
         await self.session.execute(
             delete(Reminder).where(Reminder.signup_id.in_(club_signups), Reminder.sent.is_(False))
+        )
+
+    async def drop_unsent_reminders_of_club(self, club_id: int) -> None:
+        signups = select(Signup.id).where(Signup.club_id == club_id)
+        await self.session.execute(
+            delete(Reminder).where(Reminder.signup_id.in_(signups), Reminder.sent.is_(False))
         )
 
     async def drop_reminders_of_session(self, club_id: int, starts_at: datetime) -> None:

@@ -1,0 +1,810 @@
+"""Staff run their own center's clubs and events: /myclubs, add and edit (forms), members and
+waiting list, CSV, a message to all members, cancelling a session, attendance, closing."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiogram_i18n import I18nContext
+
+from bot.config import Settings
+from bot.filters.roles import IsStaff
+from bot.keyboards.builders import inline
+from bot.keyboards.callbacks import AttendCb, ClubCb, EventCb, FieldCb, SessionCb
+from bot.keyboards.wizard import ChoiceCb
+from bot.notify import tell
+from bot.services.clubs import AGE_GROUPS, CATEGORIES, parse_local_datetime, parse_schedule
+from bot.services.roles import effective_role
+from bot.services.sessions import next_sessions, recent_sessions
+from bot.services.validation import InputError, parse_count, parse_text
+from bot.views import schedule_text, when_text
+from bot.wizard import WizardCb
+from handlers.clubs import tell_promoted
+from handlers.states import StaffForm
+from storage.models import Club, ClubSlot, Event, Role, Signup, SignupStatus, User
+from storage.repositories.clubs import ClubRepository
+from storage.repositories.directory import Directory
+from storage.repositories.users import UserRepository
+
+router = Router(name=__name__)
+router.message.filter(IsStaff())
+router.callback_query.filter(IsStaff())
+
+WZ = "staff"
+CLUB_FIELDS = ("name", "category", "age_group", "schedule", "capacity", "leader", "description")
+EVENT_FIELDS = ("title", "starts_at", "minutes", "capacity", "description")
+SKIPPABLE = ("leader", "description")
+CHOICE_FIELDS = {"category": CATEGORIES, "age_group": AGE_GROUPS}
+
+
+def _fields(target: str) -> tuple[str, ...]:
+    return CLUB_FIELDS if target == "club" else EVENT_FIELDS
+
+
+def _may_run(user: User, settings: Settings, center_id: int) -> bool:
+    return effective_role(user, settings) is Role.ADMIN or user.staff_center_id == center_id
+
+
+# --- the list -------------------------------------------------------------------------------------
+
+
+@router.message(Command("myclubs"))
+async def my_clubs(
+    message: Message,
+    user: User,
+    clubs: ClubRepository,
+    directory: Directory,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    center = directory.center(user.staff_center_id)
+    if center is None:
+        await message.answer(i18n.get("myclubs-no-center"))
+        return
+    lines = [i18n.get("myclubs-title", center=html.escape(center.name))]
+    rows: list[list[tuple[str, CallbackData]]] = []
+    closed = i18n.get("myclubs-closed-mark")
+    for club in await clubs.clubs([center.id], include_closed=True):
+        enrolled, waiting = await clubs.counts(club_id=club.id)
+        label = i18n.get(
+            "myclubs-club",
+            name=club.name,
+            enrolled=enrolled,
+            capacity=club.capacity,
+            waiting=waiting,
+            closed="" if club.active else closed,
+        )
+        rows.append([(label[:64], ClubCb(action="staff", id=club.id))])
+    for event in await clubs.events([center.id], datetime.now(UTC), include_closed=True):
+        enrolled, _ = await clubs.counts(event_id=event.id)
+        label = i18n.get(
+            "myclubs-event",
+            when=when_text(event.starts_at, settings),
+            title=event.title,
+            enrolled=enrolled,
+            capacity=event.capacity,
+            closed="" if event.active else closed,
+        )
+        rows.append([(label[:64], EventCb(action="staff", id=event.id))])
+    rows.append(
+        [
+            (i18n.get("myclubs-add-club"), FieldCb(target="club", id=0, field="new")),
+            (i18n.get("myclubs-add-event"), FieldCb(target="event", id=0, field="new")),
+        ]
+    )
+    await message.answer("\n".join(lines), reply_markup=inline(*rows))
+
+
+async def _own(
+    callback: CallbackQuery,
+    target: str,
+    target_id: int,
+    user: User,
+    clubs: ClubRepository,
+    settings: Settings,
+    i18n: I18nContext,
+) -> Club | Event | None:
+    found = await clubs.club(target_id) if target == "club" else await clubs.event(target_id)
+    if found is None:
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return None
+    if not _may_run(user, settings, found.center_id):
+        await callback.answer(i18n.get("staff-not-your-center"), show_alert=True)
+        return None
+    return found
+
+
+# --- cards ----------------------------------------------------------------------------------------
+
+
+@router.callback_query(ClubCb.filter(F.action == "staff"))
+async def club_card(
+    callback: CallbackQuery,
+    callback_data: ClubCb,
+    user: User,
+    clubs: ClubRepository,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    club = await _own(callback, "club", callback_data.id, user, clubs, settings, i18n)
+    if not isinstance(club, Club) or not isinstance(callback.message, Message):
+        return
+    await callback.answer()
+    enrolled, waiting = await clubs.counts(club_id=club.id)
+    text = i18n.get(
+        "staff-club-card",
+        name=html.escape(club.name),
+        schedule=schedule_text(i18n, club.slots),
+        enrolled=enrolled,
+        capacity=club.capacity,
+        waiting=waiting,
+        closed="" if club.active else i18n.get("myclubs-closed-mark"),
+    )
+    rows: list[list[tuple[str, CallbackData]]] = [
+        [
+            (i18n.get("staff-members"), ClubCb(action="members", id=club.id)),
+            (i18n.get("staff-csv"), ClubCb(action="csv", id=club.id)),
+        ],
+        [(i18n.get("staff-message"), ClubCb(action="msg", id=club.id))],
+    ]
+    if club.active:
+        rows += [
+            [
+                (i18n.get("staff-cancel-session"), ClubCb(action="sessions", id=club.id)),
+                (i18n.get("staff-attendance"), ClubCb(action="att", id=club.id)),
+            ],
+            [
+                (i18n.get("staff-edit"), ClubCb(action="edit", id=club.id)),
+                (i18n.get("staff-close"), ClubCb(action="close", id=club.id)),
+            ],
+        ]
+    await callback.message.answer(text, reply_markup=inline(*rows))
+
+
+@router.callback_query(EventCb.filter(F.action == "staff"))
+async def event_card(
+    callback: CallbackQuery,
+    callback_data: EventCb,
+    user: User,
+    clubs: ClubRepository,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    event = await _own(callback, "event", callback_data.id, user, clubs, settings, i18n)
+    if not isinstance(event, Event) or not isinstance(callback.message, Message):
+        return
+    await callback.answer()
+    enrolled, waiting = await clubs.counts(event_id=event.id)
+    text = i18n.get(
+        "staff-event-card",
+        title=html.escape(event.title),
+        when=when_text(event.starts_at, settings),
+        minutes=event.minutes,
+        enrolled=enrolled,
+        capacity=event.capacity,
+        waiting=waiting,
+        closed="" if event.active else i18n.get("myclubs-closed-mark"),
+    )
+    rows: list[list[tuple[str, CallbackData]]] = [
+        [
+            (i18n.get("staff-members"), EventCb(action="members", id=event.id)),
+            (i18n.get("staff-csv"), EventCb(action="csv", id=event.id)),
+        ],
+        [(i18n.get("staff-message"), EventCb(action="msg", id=event.id))],
+    ]
+    if event.active:
+        rows.append(
+            [
+                (i18n.get("staff-edit"), EventCb(action="edit", id=event.id)),
+                (i18n.get("staff-close-event"), EventCb(action="close", id=event.id)),
+            ]
+        )
+    await callback.message.answer(text, reply_markup=inline(*rows))
+
+
+def _target_of(data: ClubCb | EventCb) -> str:
+    return "club" if isinstance(data, ClubCb) else "event"
+
+
+async def _people(
+    members: list[Signup] | Any, users: UserRepository, i18n: I18nContext
+) -> list[tuple[Signup, str]]:
+    out = []
+    for s in members:
+        person = await users.get(s.user_id) if s.user_id else None
+        name = (person.full_name if person else None) or i18n.get("staff-member-anon")
+        out.append((s, name))
+    return out
+
+
+@router.callback_query(ClubCb.filter(F.action == "members"))
+@router.callback_query(EventCb.filter(F.action == "members"))
+async def members(
+    callback: CallbackQuery,
+    callback_data: ClubCb | EventCb,
+    user: User,
+    users: UserRepository,
+    clubs: ClubRepository,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    target = _target_of(callback_data)
+    found = await _own(callback, target, callback_data.id, user, clubs, settings, i18n)
+    if found is None or not isinstance(callback.message, Message):
+        return
+    await callback.answer()
+    live = await clubs.members(**{f"{target}_id": found.id})
+    name = found.name if isinstance(found, Club) else found.title
+    lines = [i18n.get("staff-members-title", name=html.escape(name))]
+    waiting_no = 0
+    for n, (s, person) in enumerate(await _people(live, users, i18n), start=1):
+        child = (
+            i18n.get("staff-member-child", child=html.escape(s.child_name), age=s.child_age or 0)
+            if s.child_name
+            else ""
+        )
+        if s.status is SignupStatus.WAITING:
+            waiting_no += 1
+            status = i18n.get("my-status-waiting", position=waiting_no)
+        else:
+            status = i18n.get("my-status-enrolled")
+        lines.append(
+            i18n.get(
+                "staff-member-line", n=n, person=html.escape(person), child=child, status=status
+            )
+        )
+    if not live:
+        lines.append(i18n.get("staff-members-none"))
+    await callback.message.answer("\n".join(lines))
+
+
+@router.callback_query(ClubCb.filter(F.action == "csv"))
+@router.callback_query(EventCb.filter(F.action == "csv"))
+async def members_csv(
+    callback: CallbackQuery,
+    callback_data: ClubCb | EventCb,
+    user: User,
+    users: UserRepository,
+    clubs: ClubRepository,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    target = _target_of(callback_data)
+    found = await _own(callback, target, callback_data.id, user, clubs, settings, i18n)
+    if found is None or not isinstance(callback.message, Message):
+        return
+    await callback.answer()
+    live = await clubs.members(**{f"{target}_id": found.id})
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")  # what Excel in a Russian locale expects
+    writer.writerow(
+        [
+            "№",
+            i18n.get("csv-name"),
+            i18n.get("csv-child"),
+            i18n.get("csv-age"),
+            i18n.get("csv-status"),
+            i18n.get("csv-date"),
+        ]
+    )
+    for n, (s, person) in enumerate(await _people(live, users, i18n), start=1):
+        writer.writerow(
+            [
+                n,
+                person,
+                s.child_name or "",
+                s.child_age if s.child_age is not None else "",
+                i18n.get("my-status-enrolled") if s.status is SignupStatus.ENROLLED else "waiting",
+                s.created_at.astimezone(ZoneInfo(settings.timezone)).strftime("%d.%m.%Y"),
+            ]
+        )
+    data = buffer.getvalue().encode("utf-8-sig")  # the BOM makes Excel read UTF-8
+    await callback.message.answer_document(
+        BufferedInputFile(data, filename=f"{target}-{found.id}-members.csv")
+    )
+
+
+@router.callback_query(ClubCb.filter(F.action == "msg"))
+@router.callback_query(EventCb.filter(F.action == "msg"))
+async def message_ask(
+    callback: CallbackQuery,
+    callback_data: ClubCb | EventCb,
+    user: User,
+    clubs: ClubRepository,
+    state: FSMContext,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    target = _target_of(callback_data)
+    found = await _own(callback, target, callback_data.id, user, clubs, settings, i18n)
+    if found is None or not isinstance(callback.message, Message):
+        return
+    await callback.answer()
+    await state.set_state(StaffForm.message)
+    await state.set_data({"target": target, "id": found.id})
+    name = found.name if isinstance(found, Club) else found.title
+    await callback.message.answer(i18n.get("staff-ask-message", name=html.escape(name)))
+
+
+@router.message(StaffForm.message, F.text)
+async def message_send(
+    message: Message,
+    bot: Bot,
+    user: User,
+    users: UserRepository,
+    clubs: ClubRepository,
+    state: FSMContext,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    try:
+        text = parse_text(message.text, max_len=4000, min_len=2)
+    except InputError as exc:
+        await message.answer(i18n.get(exc.key, **exc.args_))
+        return
+    data = await state.get_data()
+    await state.clear()
+    target = data["target"]
+    found = await clubs.club(data["id"]) if target == "club" else await clubs.event(data["id"])
+    if found is None or not _may_run(user, settings, found.center_id):
+        await message.answer(i18n.get("button-stale"))
+        return
+    name = html.escape(found.name if isinstance(found, Club) else found.title)
+    recipients = {
+        s.user_id
+        for s in await clubs.members(**{f"{target}_id": found.id})
+        if s.user_id and s.status is SignupStatus.ENROLLED
+    }
+    sent = 0
+    for user_id in sorted(recipients):
+        sent += await tell(
+            bot,
+            await users.get(user_id),
+            settings,
+            i18n,
+            "staff-message-from",
+            name=name,
+            text=html.escape(text),
+        )
+    await message.answer(i18n.get("staff-message-sent", sent=sent, total=len(recipients)))
+
+
+# --- sessions: cancel one, mark attendance ----------------------------------------------------------
+
+
+@router.callback_query(ClubCb.filter(F.action.in_(("sessions", "att"))))
+async def sessions_list(
+    callback: CallbackQuery,
+    callback_data: ClubCb,
+    user: User,
+    clubs: ClubRepository,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    club = await _own(callback, "club", callback_data.id, user, clubs, settings, i18n)
+    if not isinstance(club, Club) or not isinstance(callback.message, Message):
+        return
+    await callback.answer()
+    now = datetime.now(UTC)
+    tz = ZoneInfo(settings.timezone)
+    if callback_data.action == "sessions":
+        times = next_sessions(club, tz, now, await clubs.cancelled_sessions(club.id, now))
+        prompt, empty, action = "staff-choose-session", "staff-no-sessions", "cancel"
+    else:
+        times = recent_sessions(club, tz, now)
+        prompt, empty, action = "staff-choose-attendance", "staff-attendance-none", "att"
+    if not times:
+        await callback.message.answer(i18n.get(empty))
+        return
+    rows = [
+        [(when_text(t, settings), SessionCb(action=action, club=club.id, at=int(t.timestamp())))]
+        for t in times
+    ]
+    await callback.message.answer(i18n.get(prompt), reply_markup=inline(*rows))
+
+
+def _session_time(at: int) -> datetime:
+    return datetime.fromtimestamp(at, UTC)
+
+
+@router.callback_query(SessionCb.filter(F.action == "cancel"))
+async def cancel_session(
+    callback: CallbackQuery,
+    callback_data: SessionCb,
+    bot: Bot,
+    user: User,
+    users: UserRepository,
+    clubs: ClubRepository,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    club = await _own(callback, "club", callback_data.club, user, clubs, settings, i18n)
+    if not isinstance(club, Club) or not isinstance(callback.message, Message):
+        return
+    starts_at = _session_time(callback_data.at)
+    now = datetime.now(UTC)
+    valid = starts_at in next_sessions(club, ZoneInfo(settings.timezone), now, set(), limit=50)
+    if not valid:
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    if not await clubs.cancel_session(club.id, starts_at):
+        await callback.answer(i18n.get("staff-session-already"), show_alert=True)
+        return
+    await clubs.drop_reminders_of_session(club.id, starts_at)
+    await callback.answer()
+    when = when_text(starts_at, settings)
+    told = 0
+    enrolled = {
+        s.user_id for s in await clubs.members(club_id=club.id) if s.status is SignupStatus.ENROLLED
+    }
+    for user_id in sorted(u for u in enrolled if u):
+        told += await tell(
+            bot,
+            await users.get(user_id),
+            settings,
+            i18n,
+            "member-session-cancelled",
+            name=html.escape(club.name),
+            when=when,
+        )
+    await callback.message.answer(i18n.get("staff-session-cancelled", when=when, count=told))
+
+
+async def _attendance_keyboard(
+    club: Club, starts_at: datetime, clubs: ClubRepository, users: UserRepository, i18n: I18nContext
+):  # type: ignore[no-untyped-def]
+    marks = await clubs.attendance(club.id, starts_at)
+    enrolled = [
+        s for s in await clubs.members(club_id=club.id) if s.status is SignupStatus.ENROLLED
+    ]
+    rows: list[list[tuple[str, CallbackData]]] = []
+    for s, person in await _people(enrolled, users, i18n):
+        label = f"{'✅' if marks.get(s.id) else '⬜'} {person}" + (
+            f" ({s.child_name})" if s.child_name else ""
+        )
+        rows.append(
+            [(label[:64], AttendCb(club=club.id, at=int(starts_at.timestamp()), signup=s.id))]
+        )
+    return inline(*rows)
+
+
+@router.callback_query(SessionCb.filter(F.action == "att"))
+async def attendance(
+    callback: CallbackQuery,
+    callback_data: SessionCb,
+    user: User,
+    users: UserRepository,
+    clubs: ClubRepository,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    club = await _own(callback, "club", callback_data.club, user, clubs, settings, i18n)
+    if not isinstance(club, Club) or not isinstance(callback.message, Message):
+        return
+    await callback.answer()
+    starts_at = _session_time(callback_data.at)
+    await callback.message.answer(
+        i18n.get(
+            "staff-attendance-title",
+            name=html.escape(club.name),
+            when=when_text(starts_at, settings),
+        ),
+        reply_markup=await _attendance_keyboard(club, starts_at, clubs, users, i18n),
+    )
+
+
+@router.callback_query(AttendCb.filter())
+async def attendance_toggle(
+    callback: CallbackQuery,
+    callback_data: AttendCb,
+    user: User,
+    users: UserRepository,
+    clubs: ClubRepository,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    club = await _own(callback, "club", callback_data.club, user, clubs, settings, i18n)
+    if not isinstance(club, Club) or not isinstance(callback.message, Message):
+        return
+    signup = await clubs.signup(callback_data.signup)
+    starts_at = _session_time(callback_data.at)
+    if signup is None or signup.club_id != club.id or starts_at > datetime.now(UTC):
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    await clubs.toggle_attendance(club.id, starts_at, signup.id)
+    await callback.answer()
+    await callback.message.edit_reply_markup(
+        reply_markup=await _attendance_keyboard(club, starts_at, clubs, users, i18n)
+    )
+
+
+# --- close ------------------------------------------------------------------------------------
+
+
+@router.callback_query(ClubCb.filter(F.action == "close"))
+@router.callback_query(EventCb.filter(F.action == "close"))
+async def close(
+    callback: CallbackQuery,
+    callback_data: ClubCb | EventCb,
+    bot: Bot,
+    user: User,
+    users: UserRepository,
+    clubs: ClubRepository,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    target = _target_of(callback_data)
+    found = await _own(callback, target, callback_data.id, user, clubs, settings, i18n)
+    if found is None or not isinstance(callback.message, Message):
+        return
+    if not found.active:
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    await callback.answer()
+    if isinstance(found, Club):
+        ended = await clubs.close_club(found)
+        key, args = "member-club-closed", {"name": html.escape(found.name)}
+    else:
+        ended = await clubs.close_event(found)
+        key, args = "member-event-closed", {"title": html.escape(found.title)}
+    told = 0
+    for user_id in sorted({s.user_id for s in ended if s.user_id}):
+        told += await tell(bot, await users.get(user_id), settings, i18n, key, **args)
+    name = html.escape(found.name if isinstance(found, Club) else found.title)
+    await callback.message.answer(i18n.get("staff-closed", name=name, count=told))
+
+
+# --- add and edit: one field at a time ----------------------------------------------------------------
+
+
+@router.callback_query(ClubCb.filter(F.action == "edit"))
+@router.callback_query(EventCb.filter(F.action == "edit"))
+async def edit_menu(
+    callback: CallbackQuery,
+    callback_data: ClubCb | EventCb,
+    user: User,
+    clubs: ClubRepository,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    target = _target_of(callback_data)
+    found = await _own(callback, target, callback_data.id, user, clubs, settings, i18n)
+    if found is None or not isinstance(callback.message, Message):
+        return
+    await callback.answer()
+    fields = _fields(target)
+    rows = [
+        [
+            (i18n.get(f"staff-field-{f}"), FieldCb(target=target, id=found.id, field=f))
+            for f in fields[i : i + 2]
+        ]
+        for i in range(0, len(fields), 2)
+    ]
+    await callback.message.answer(i18n.get("staff-edit-which"), reply_markup=inline(*rows))
+
+
+async def _ask(message: Message, field: str, i18n: I18nContext) -> None:
+    if field in CHOICE_FIELDS:
+        prefix = "club-cat" if field == "category" else "club-age"
+        rows = [
+            [(i18n.get(f"{prefix}-{code}"), ChoiceCb(wizard=WZ, step=field, value=code))]
+            for code in CHOICE_FIELDS[field]
+        ]
+        await message.answer(i18n.get(f"staff-ask-{field}"), reply_markup=inline(*rows))
+        return
+    extra = (
+        [[(i18n.get("wizard-skip"), WizardCb(wizard=WZ, action="skip"))]]
+        if field in SKIPPABLE
+        else []
+    )
+    await message.answer(
+        i18n.get(f"staff-ask-{field}"), reply_markup=inline(*extra) if extra else None
+    )
+
+
+@router.callback_query(FieldCb.filter())
+async def field_start(
+    callback: CallbackQuery,
+    callback_data: FieldCb,
+    user: User,
+    clubs: ClubRepository,
+    directory: Directory,
+    state: FSMContext,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    f = callback_data
+    if f.target not in ("club", "event") or (f.field != "new" and f.field not in _fields(f.target)):
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    if f.id:
+        if await _own(callback, f.target, f.id, user, clubs, settings, i18n) is None:
+            return
+    elif directory.center(user.staff_center_id) is None:
+        await callback.answer(i18n.get("myclubs-no-center"), show_alert=True)
+        return
+    await callback.answer()
+    field = _fields(f.target)[0] if f.field == "new" else f.field
+    await state.set_state(StaffForm.field)
+    await state.set_data({"target": f.target, "id": f.id, "field": field, "values": {}})
+    if isinstance(callback.message, Message):
+        await _ask(callback.message, field, i18n)
+
+
+def _parse_field(field: str, text: str, settings: Settings) -> Any:
+    if field == "schedule":
+        return [
+            [s.weekday, s.starts.isoformat(timespec="minutes"), s.minutes]
+            for s in parse_schedule(text)
+        ]
+    if field == "capacity":
+        return parse_count(text, 1, 5000)
+    if field == "minutes":
+        return parse_count(text, 15, 720)
+    if field == "starts_at":
+        return parse_local_datetime(
+            text, ZoneInfo(settings.timezone), datetime.now(UTC)
+        ).isoformat()
+    if field == "description":
+        return parse_text(text, max_len=1000, min_len=2)
+    return parse_text(text, max_len=100 if field != "title" else 150, min_len=2)
+
+
+@router.message(StaffForm.field, F.text)
+async def field_text(
+    message: Message,
+    bot: Bot,
+    user: User,
+    users: UserRepository,
+    clubs: ClubRepository,
+    state: FSMContext,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    data = await state.get_data()
+    if data["field"] in CHOICE_FIELDS:
+        await message.answer(i18n.get("wizard-hint"))
+        return
+    try:
+        value = _parse_field(data["field"], message.text or "", settings)
+    except InputError as exc:
+        await message.answer(i18n.get(exc.key, **exc.args_))
+        return
+    await _store(message, data, value, bot, user, users, clubs, state, settings, i18n)
+
+
+@router.callback_query(StaffForm.field, ChoiceCb.filter(F.wizard == WZ))
+async def field_choice(
+    callback: CallbackQuery,
+    callback_data: ChoiceCb,
+    bot: Bot,
+    user: User,
+    users: UserRepository,
+    clubs: ClubRepository,
+    state: FSMContext,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    data = await state.get_data()
+    field = data["field"]
+    if callback_data.step != field or callback_data.value not in CHOICE_FIELDS.get(field, ()):
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        await _store(
+            callback.message,
+            data,
+            callback_data.value,
+            bot,
+            user,
+            users,
+            clubs,
+            state,
+            settings,
+            i18n,
+        )
+
+
+@router.callback_query(StaffForm.field, WizardCb.filter((F.wizard == WZ) & (F.action == "skip")))
+async def field_skip(
+    callback: CallbackQuery,
+    bot: Bot,
+    user: User,
+    users: UserRepository,
+    clubs: ClubRepository,
+    state: FSMContext,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    data = await state.get_data()
+    if data["field"] not in SKIPPABLE:
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        await _store(callback.message, data, None, bot, user, users, clubs, state, settings, i18n)
+
+
+@router.message(StaffForm.field)
+async def field_not_text(message: Message, i18n: I18nContext) -> None:
+    await message.answer(i18n.get("input-need-text"))
+
+
+async def _store(
+    message: Message,
+    data: dict[str, Any],
+    value: Any,
+    bot: Bot,
+    user: User,
+    users: UserRepository,
+    clubs: ClubRepository,
+    state: FSMContext,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    """Keep the value; a new club/event asks for the next field and is created after the last
+    one, an edited one is saved at once."""
+    target, field = data["target"], data["field"]
+    if data["id"]:
+        await state.clear()
+        found = await clubs.club(data["id"]) if target == "club" else await clubs.event(data["id"])
+        if found is None or not _may_run(user, settings, found.center_id):
+            await message.answer(i18n.get("button-stale"))
+            return
+        _apply(found, {field: value})
+        if field == "schedule" and isinstance(found, Club):
+            await clubs.drop_unsent_reminders_of_club(found.id)  # planned for the old times
+        if field == "capacity":
+            kwargs = {"club": found} if isinstance(found, Club) else {"event": found}
+            for promoted in await clubs.promote(**kwargs):  # type: ignore[arg-type]
+                await tell_promoted(bot, promoted, found, users, clubs, settings, i18n)
+        await message.answer(i18n.get("staff-saved"))
+        return
+    values = {**data["values"], field: value}
+    fields = _fields(target)
+    if field != fields[-1]:
+        nxt = fields[fields.index(field) + 1]
+        await state.update_data(field=nxt, values=values)
+        await _ask(message, nxt, i18n)
+        return
+    await state.clear()
+    center_id = user.staff_center_id
+    assert center_id is not None
+    if target == "club":
+        club = Club(center_id=center_id, description="")
+        _apply(club, values)
+        clubs.session.add(club)
+        await message.answer(i18n.get("staff-club-created", name=html.escape(club.name)))
+    else:
+        event = Event(center_id=center_id, description="")
+        _apply(event, values)
+        clubs.session.add(event)
+        await message.answer(i18n.get("staff-event-created", title=html.escape(event.title)))
+
+
+def _apply(target: Club | Event, values: dict[str, Any]) -> None:
+    from datetime import time
+
+    for field, value in values.items():
+        if field == "schedule":
+            assert isinstance(target, Club)
+            target.slots = [
+                ClubSlot(weekday=w, starts=time.fromisoformat(t), minutes=m) for w, t, m in value
+            ]
+        elif field == "starts_at":
+            setattr(target, field, datetime.fromisoformat(value))
+        elif field in ("leader", "description") and value is None:
+            setattr(target, field, None if field == "leader" else "")
+        else:
+            setattr(target, field, value)

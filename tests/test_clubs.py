@@ -1,0 +1,362 @@
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from aiogram.methods import SendDocument, SendMessage
+from sqlalchemy import func, select
+
+from bot.keyboards.callbacks import (
+    AttendCb,
+    ClubCb,
+    ClubFilterCb,
+    ClubListCb,
+    EventCb,
+    FieldCb,
+    SessionCb,
+    SettingsCb,
+    SignupCb,
+)
+from bot.keyboards.wizard import ChoiceCb
+from bot.wizard import WizardCb
+from storage.models import Attendance, Club, ClubSlot, Event, Reminder, Signup, SignupStatus
+from tests.fixtures.harness import Harness, buttons, callback_datas, joined
+from tests.fixtures.updates import callback_update, tg_user
+
+TZ = ZoneInfo("Asia/Novokuznetsk")
+STAFF = tg_user(2001, username="olga_staff")
+FAR_STAFF = tg_user(2002, username="ivan_staff")
+
+
+async def make_club(
+    harness: Harness, capacity: int = 2, center: str = "optimist", slots=((0, time(18, 0), 90),)
+) -> int:
+    center_id = harness.directory.center_by_code(center).id
+    async with harness.session_factory() as s:
+        club = Club(
+            center_id=center_id,
+            name="Хор «Рябинушка»",
+            description="Поём вместе",
+            category="creative",
+            age_group="adults",
+            capacity=capacity,
+            leader="Анна Петровна",
+            slots=[ClubSlot(weekday=w, starts=t, minutes=m) for w, t, m in slots],
+        )
+        s.add(club)
+        await s.commit()
+        return club.id
+
+
+async def signups(harness: Harness, club_id: int) -> list[Signup]:
+    async with harness.session_factory() as s:
+        return list(
+            (
+                await s.execute(select(Signup).where(Signup.club_id == club_id).order_by(Signup.id))
+            ).scalars()
+        )
+
+
+async def join(harness: Harness, user, club_id: int, name: str = "Петрова Анна") -> list:
+    sent = await harness.tap(user, ClubCb(action="join", id=club_id))
+    if "Как вас записать" in joined(sent):
+        sent = await harness.say(user, name)
+    return sent
+
+
+async def test_catalogue_filters_and_card(harness: Harness, resident):
+    await harness.onboard(resident, "kem-central")
+    sent = await harness.say(resident, "🎨 Кружки и клубы")
+    assert "Кружки и клубы</b>: Центральный район" in joined(sent)
+    labels = [b for b in buttons(sent) if "—" in b]
+    assert labels and all("ЦРН" in b for b in labels)
+    kids = callback_datas(sent)["👶 Для детей"]
+    sent = await harness.tap(resident, kids)
+    assert "для детей" in joined(sent)
+    assert all("Умелые руки" in b for b in buttons(sent) if "—" in b)
+    f = ClubFilterCb(what="cat", district=await harness.district_id("kem-central"))
+    sent = await harness.tap(resident, f)
+    assert "Здоровье" in buttons(sent)
+    sent = await harness.tap(resident, callback_datas(sent)["Здоровье"])
+    assert "Скандинавская ходьба" in joined(sent) or "ходьба" in " ".join(buttons(sent))
+    club_button = next(b for b in buttons(sent) if "ходьба" in b)
+    sent = await harness.tap(resident, callback_datas(sent)[club_button])
+    card = joined(sent)
+    assert (
+        "Скандинавская ходьба" in card
+        and "Вт 10:00–11:00" in card
+        and "Свободно мест: 20 из 20" in card
+    )
+    assert buttons(sent)[:2] == ["✍️ Записаться", "👶 Записать ребёнка"]
+    sent = await harness.tap(resident, ClubListCb(district=99999))
+    assert "устарела" in joined(sent)
+
+
+async def test_sign_up_self_and_child_and_no_double(harness: Harness, resident):
+    await harness.onboard(resident)
+    club_id = await make_club(harness, capacity=5)
+    sent = await harness.tap(resident, ClubCb(action="join", id=club_id))
+    assert "Как вас записать" in joined(sent)
+    assert "фамилию и имя" in joined(await harness.say(resident, "Аня"))
+    sent = await harness.say(resident, "Петрова Анна")
+    assert "Вы записаны: «Хор «Рябинушка»»" in joined(sent) and "Ближайшее занятие" in joined(sent)
+    assert "Уже записаны" in joined(await harness.tap(resident, ClubCb(action="join", id=club_id)))
+    await harness.tap(resident, ClubCb(action="child", id=club_id))
+    await harness.say(resident, "Миша")
+    assert "от 0 до 17" in joined(await harness.say(resident, "40"))
+    sent = await harness.say(resident, "7")
+    assert "Миша записан(а)" in joined(sent)
+    rows = await signups(harness, club_id)
+    assert [(r.who, r.child_age, r.status) for r in rows] == [
+        ("", None, SignupStatus.ENROLLED),
+        ("миша", 7, SignupStatus.ENROLLED),
+    ]
+    my = joined(await harness.say(resident, "/my"))
+    assert "Хор «Рябинушка»" in my and "(Миша)" in my and "ближайшее" in my
+
+
+async def test_waiting_list_and_automatic_promotion(harness: Harness, resident):
+    first, second = resident, tg_user(1002)
+    await harness.onboard(first)
+    await harness.onboard(second)
+    club_id = await make_club(harness, capacity=1)
+    await join(harness, first, club_id)
+    sent = await join(harness, second, club_id, "Сидоров Олег")
+    assert "в очереди под номером 1" in joined(sent)
+    assert "в очереди № 1" in joined(await harness.say(second, "/my"))
+    mine = (await signups(harness, club_id))[0]
+    other = tg_user(1003)
+    assert "не ваша" in joined(await harness.tap(other, SignupCb(action="cancel", id=mine.id)))
+    sent = await harness.tap(first, SignupCb(action="cancel", id=mine.id))
+    assert "Запись отменена" in joined(sent)
+    told = [r for r in sent if isinstance(r, SendMessage) and r.chat_id == second.id]
+    assert told and "Освободилось место" in told[0].text
+    assert [r.status for r in await signups(harness, club_id)] == [
+        SignupStatus.CANCELLED,
+        SignupStatus.ENROLLED,
+    ]
+    assert "устарела" in joined(await harness.tap(first, SignupCb(action="cancel", id=mine.id)))
+
+
+async def test_racing_for_the_last_places(harness: Harness):
+    club_id = await make_club(harness, capacity=3)
+    users = [tg_user(5000 + i) for i in range(12)]
+    for u in users:
+        await harness.onboard(u)
+        async with harness.session_factory() as s:
+            from storage.models import User as DbUser
+
+            row = await s.get(DbUser, u.id)
+            assert row is not None
+            row.full_name = f"Житель {u.id}"
+            await s.commit()
+        harness.user_cache.evict(u.id)
+    updates = [callback_update(u, ClubCb(action="join", id=club_id).pack()) for u in users]
+    await asyncio.gather(*(harness.dp.feed_update(harness.bot, upd) for upd in updates))
+    rows = await signups(harness, club_id)
+    assert len(rows) == 12
+    assert sum(r.status is SignupStatus.ENROLLED for r in rows) == 3
+    assert len({r.user_id for r in rows}) == 12
+
+
+async def test_closed_club_takes_no_sign_ups(harness: Harness, resident, admin):
+    await harness.onboard(resident)
+    club_id = await make_club(harness)
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    await join(harness, resident, club_id)
+    sent = await harness.tap(STAFF, ClubCb(action="close", id=club_id))
+    assert "закрыт, участникам сообщено (1)" in joined(sent)
+    other = tg_user(1004)
+    await harness.onboard(other)
+    assert "закрыт" in joined(await harness.tap(other, ClubCb(action="join", id=club_id)))
+    assert all(r.status is SignupStatus.CANCELLED for r in await signups(harness, club_id))
+
+
+async def test_staff_of_another_center_cannot_touch(harness: Harness, admin, resident):
+    club_id = await make_club(harness)
+    await harness.say(admin, f"/grant {FAR_STAFF.id} staff borovoy")
+    for action in ("staff", "members", "csv", "close", "edit"):
+        sent = await harness.tap(FAR_STAFF, ClubCb(action=action, id=club_id))
+        assert "другого центра" in joined(sent)
+    sent = await harness.tap(FAR_STAFF, FieldCb(target="club", id=club_id, field="capacity"))
+    assert "другого центра" in joined(sent)
+    assert "устарела" in joined(await harness.tap(resident, ClubCb(action="close", id=club_id)))
+    async with harness.session_factory() as s:
+        assert (await s.get(Club, club_id)).active  # type: ignore[union-attr]
+
+
+async def test_staff_create_edit_members_csv_message(harness: Harness, admin, resident):
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    sent = await harness.say(STAFF, "/myclubs")
+    assert "ЦРН «Оптимист»" in joined(sent) and "➕ Кружок" in buttons(sent)
+    await harness.tap(STAFF, FieldCb(target="club", id=0, field="new"))
+    await harness.say(STAFF, "Шашки для всех")
+    await harness.tap(STAFF, ChoiceCb(wizard="staff", step="category", value="leisure"))
+    await harness.tap(STAFF, ChoiceCb(wizard="staff", step="age_group", value="all"))
+    assert "Не понял расписание" in joined(await harness.say(STAFF, "каждый день"))
+    await harness.say(STAFF, "ср 17:00 60; сб 11:00 90")
+    assert "от 1 до 5" in joined(await harness.say(STAFF, "0"))
+    await harness.say(STAFF, "1")
+    await harness.tap(STAFF, WizardCb(wizard="staff", action="skip"))
+    sent = await harness.say(STAFF, "Играем по субботам")
+    assert "Кружок «Шашки для всех» создан" in joined(sent)
+    async with harness.session_factory() as s:
+        club = (await s.execute(select(Club).where(Club.name == "Шашки для всех"))).scalar_one()
+        assert [(sl.weekday, sl.starts, sl.minutes) for sl in club.slots] == [
+            (2, time(17, 0), 60),
+            (5, time(11, 0), 90),
+        ]
+        assert club.capacity == 1 and club.leader is None and club.category == "leisure"
+    waiting = tg_user(1005)
+    await harness.onboard(resident)
+    await harness.onboard(waiting)
+    await join(harness, resident, club.id)
+    await join(harness, waiting, club.id, "Орлов Иван")
+    await harness.tap(STAFF, FieldCb(target="club", id=club.id, field="capacity"))
+    sent = await harness.say(STAFF, "2")
+    assert "Сохранено" in joined(sent)
+    assert any(
+        isinstance(r, SendMessage) and r.chat_id == waiting.id and "Освободилось" in r.text
+        for r in sent
+    )
+    sent = await harness.tap(STAFF, ClubCb(action="members", id=club.id))
+    assert "Петрова Анна" in joined(sent) and "Орлов Иван" in joined(sent)
+    sent = await harness.tap(STAFF, ClubCb(action="csv", id=club.id))
+    [doc] = [r for r in sent if isinstance(r, SendDocument)]
+    content = doc.document.data  # type: ignore[union-attr]
+    assert content.startswith("\ufeff".encode()) and "Петрова Анна".encode() in content
+    await harness.tap(STAFF, ClubCb(action="msg", id=club.id))
+    sent = await harness.say(STAFF, "Завтра занятие <b>в 17:00</b>")
+    assert "Отправлено: 2 из 2" in joined(sent)
+    to_member = [r for r in sent if isinstance(r, SendMessage) and r.chat_id == resident.id]
+    assert "&lt;b&gt;" in to_member[0].text
+
+
+async def test_cancel_a_session_and_attendance(harness: Harness, admin, resident):
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    now = datetime.now(UTC)
+    soon = (now + timedelta(days=1)).astimezone(TZ)
+    past = (now - timedelta(days=1)).astimezone(TZ)
+    club_id = await make_club(
+        harness, slots=((soon.weekday(), time(23, 0), 30), (past.weekday(), time(0, 5), 30))
+    )
+    await harness.onboard(resident)
+    await join(harness, resident, club_id)
+    reminders = harness.dp["reminders"]
+    await reminders.plan(now)
+    sent = await harness.tap(STAFF, ClubCb(action="sessions", id=club_id))
+    first = next(iter(callback_datas(sent).values()))
+    sent = await harness.tap(STAFF, first)
+    assert "отменено, участникам сообщено (1)" in joined(sent)
+    assert "отменено" in next(
+        r.text for r in sent if isinstance(r, SendMessage) and r.chat_id == resident.id
+    )
+    assert "уже отменено" in joined(await harness.tap(STAFF, first))
+    cancelled_at = SessionCb.unpack(first).at
+    async with harness.session_factory() as s:
+        left = await s.scalar(
+            select(func.count())
+            .select_from(Reminder)
+            .where(Reminder.starts_at == datetime.fromtimestamp(cancelled_at, UTC))
+        )
+        assert left == 0
+    sent = await harness.tap(STAFF, ClubCb(action="att", id=club_id))
+    session_button = next(iter(callback_datas(sent).values()))
+    sent = await harness.tap(STAFF, session_button)
+    member = next(b for b in buttons(sent) if "Петрова Анна" in b)
+    assert member.startswith("⬜")
+    sent = await harness.tap(STAFF, callback_datas(sent)[member])
+    assert any("✅ Петрова Анна" in b for b in buttons(sent))
+    async with harness.session_factory() as s:
+        [mark] = list((await s.execute(select(Attendance))).scalars())
+        assert mark.present
+    bogus = AttendCb(
+        club=club_id, at=int((now + timedelta(days=3)).timestamp()), signup=mark.signup_id
+    )
+    assert "устарела" in joined(await harness.tap(STAFF, bogus))
+
+
+async def test_events_create_sign_up_and_reminders(harness: Harness, admin, resident):
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    await harness.tap(STAFF, FieldCb(target="event", id=0, field="new"))
+    await harness.say(STAFF, "Новогодний двор")
+    assert "уже прошло" in joined(await harness.say(STAFF, "01.01.2020 12:00"))
+    start = (datetime.now(UTC) + timedelta(days=3)).astimezone(TZ).replace(second=0, microsecond=0)
+    await harness.say(STAFF, start.strftime("%d.%m.%Y %H:%M"))
+    await harness.say(STAFF, "90")
+    await harness.say(STAFF, "1")
+    sent = await harness.say(STAFF, "Хороводы и конкурсы")
+    assert "Мероприятие «Новогодний двор» создано" in joined(sent)
+    await harness.onboard(resident)
+    sent = await harness.say(resident, "/events")
+    assert "Новогодний двор" in " ".join(buttons(sent))
+    async with harness.session_factory() as s:
+        event = (await s.execute(select(Event))).scalar_one()
+    sent = await harness.tap(resident, EventCb(action="card", id=event.id))
+    assert "Свободно мест: 1 из 1" in joined(sent)
+    sent = await join_event(harness, resident, event.id)
+    assert "Вы записаны на «Новогодний двор»" in joined(sent)
+    reminders = harness.dp["reminders"]
+    now = datetime.now(UTC)
+    assert await reminders.plan(now) == 2  # a day and two hours before
+    assert await reminders.plan(now) == 0
+    day_before = event.starts_at - timedelta(days=1)
+    assert await reminders.send_due(harness.bot, day_before - timedelta(minutes=1)) == 0
+    before = len(harness.session.requests)
+    assert await reminders.send_due(harness.bot, day_before) == 1
+    text = harness.session.requests[before].text  # type: ignore[attr-defined]
+    assert "Напоминание: «Новогодний двор»" in text
+    assert await reminders.send_due(harness.bot, day_before + timedelta(minutes=5)) == 0
+
+
+async def join_event(harness: Harness, user, event_id: int) -> list:
+    sent = await harness.tap(user, EventCb(action="join", id=event_id))
+    if "Как вас записать" in joined(sent):
+        sent = await harness.say(user, "Петрова Анна")
+    return sent
+
+
+async def test_club_reminders_on_a_fake_clock_survive_a_restart(sqlite_url: str, resident):
+    from tests.conftest import _harness, make_settings
+
+    settings = make_settings(sqlite_url)
+    monday_8 = datetime(2026, 11, 23, 8, 0, tzinfo=TZ).astimezone(UTC)  # session Mon 18:00
+    async for h in _harness(settings):
+        await h.onboard(resident)
+        club_id = await make_club(h)
+        await join(h, resident, club_id)
+        assert await h.dp["reminders"].plan(monday_8) >= 2  # this Monday and the next
+    async for h in _harness(settings):  # restart between planning and sending
+        reminders = h.dp["reminders"]
+        due = datetime(2026, 11, 23, 15, 0, tzinfo=TZ).astimezone(UTC)  # 3 h before
+        assert await reminders.send_due(h.bot, due - timedelta(seconds=1)) == 0
+        assert await reminders.send_due(h.bot, due) == 1
+        assert await reminders.send_due(h.bot, due + timedelta(minutes=1)) == 0
+        assert await reminders.plan(due) == 0  # nothing planned twice
+    async for h in _harness(settings):
+        assert (
+            await h.dp["reminders"].send_due(h.bot, datetime(2026, 11, 23, 9, 0, tzinfo=UTC)) == 0
+        )
+
+
+async def test_settings_switch_club_reminders_off(harness: Harness, resident):
+    await harness.onboard(resident)
+    club_id = await make_club(harness)
+    await join(harness, resident, club_id)
+    monday_8 = datetime(2026, 11, 23, 8, 0, tzinfo=TZ).astimezone(UTC)
+    reminders = harness.dp["reminders"]
+    assert await reminders.plan(monday_8) >= 1
+    sent = await harness.say(resident, "/settings")
+    assert "за 3 ч." in joined(sent)
+    sent = await harness.tap(resident, SettingsCb(minutes=0))
+    assert "не напоминать" in joined(sent)
+    assert await reminders.plan(monday_8) == 0
+    async with harness.session_factory() as s:
+        assert await s.scalar(select(func.count()).select_from(Reminder)) == 0
+    await harness.tap(resident, SettingsCb(minutes=60))
+    assert await reminders.plan(monday_8) >= 1
+    async with harness.session_factory() as s:
+        dues = list((await s.execute(select(Reminder.due_at, Reminder.starts_at))).all())
+        assert all(start - due == timedelta(hours=1) for due, start in dues)
+    assert "устарела" in joined(await harness.tap(resident, SettingsCb(minutes=7)))
