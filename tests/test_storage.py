@@ -197,3 +197,33 @@ async def test_elder_and_report_flow_on_each_database(
     async with h.session_factory() as s:
         report = (await s.execute(select(Report))).scalar_one()
         assert report.status is ReportStatus.ACCEPTED and len(report.photos) == 1
+
+
+async def test_racing_for_the_last_place_on_each_database(pg_or_sqlite_harness: Harness):
+    """Exactly `capacity` get in, on SQLite (one writer) and PostgreSQL (row lock)."""
+    import asyncio
+
+    from bot.keyboards.callbacks import ClubCb
+    from storage.models import Signup, SignupStatus, User
+    from tests.fixtures.updates import callback_update, tg_user
+    from tests.test_clubs import make_club
+
+    h = pg_or_sqlite_harness
+    club_id = await make_club(h, capacity=4)
+    racers = [tg_user(7000 + i) for i in range(15)]
+    for u in racers:
+        await h.onboard(u)
+        async with h.session_factory() as s:
+            row = await s.get(User, u.id)
+            assert row is not None
+            row.full_name = f"Житель {u.id}"
+            await s.commit()
+        h.user_cache.evict(u.id)
+    updates = [callback_update(u, ClubCb(action="join", id=club_id).pack()) for u in racers]
+    await asyncio.gather(*(h.dp.feed_update(h.bot, upd) for upd in updates))
+    async with h.session_factory() as s:
+        statuses = list(
+            (await s.execute(select(Signup.status).where(Signup.club_id == club_id))).scalars()
+        )
+    assert len(statuses) == 15
+    assert statuses.count(SignupStatus.ENROLLED) == 4

@@ -3,7 +3,9 @@ so that two people racing for the last place never both get it."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import asyncio
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -22,6 +24,9 @@ from storage.models import (
 )
 
 LIVE = (SignupStatus.ENROLLED, SignupStatus.WAITING)
+# SQLite has one writer at a time and makes the others sleep and retry; queuing this process's
+# place-taking writes here instead keeps a rush on one club fast. (PostgreSQL locks the row.)
+_sqlite_writes = asyncio.Lock()
 
 
 @dataclass(frozen=True)
@@ -124,6 +129,27 @@ class ClubRepository:
     ) -> Taken:
         """A place if one is free, else the end of the waiting list — decided by the database in
         one statement (a row lock first on PostgreSQL), and committed at once."""
+        async with self._write_turn():
+            return await self._take_place(user_id, who, child_name, child_age, club, event)
+
+    @asynccontextmanager
+    async def _write_turn(self) -> AsyncIterator[None]:
+        bind = self.session.bind
+        if bind is not None and bind.dialect.name == "sqlite":
+            async with _sqlite_writes:
+                yield
+        else:
+            yield
+
+    async def _take_place(
+        self,
+        user_id: int,
+        who: str,
+        child_name: str | None,
+        child_age: int | None,
+        club: Club | None,
+        event: Event | None,
+    ) -> Taken:
         capacity = club.capacity if club else event.capacity  # type: ignore[union-attr]
         owner_column = Signup.club_id if club else Signup.event_id
         owner_id = club.id if club else event.id  # type: ignore[union-attr]
@@ -190,6 +216,10 @@ class ClubRepository:
     async def give_back(self, signup: Signup) -> Signup | None:
         """Cancel a place; the first on the waiting list moves up if a place is now free.
         Returns the promoted sign-up (committed together with the cancellation)."""
+        async with self._write_turn():
+            return await self._give_back(signup)
+
+    async def _give_back(self, signup: Signup) -> Signup | None:
         club = await self.club(signup.club_id) if signup.club_id else None
         event = await self.event(signup.event_id) if signup.event_id else None
         owner_table = Club if club else Event
