@@ -31,6 +31,7 @@ test: lint
 bench: $(STAMP)
 	$(BIN)/python -m bench.updates
 	$(BIN)/python -m bench.reports
+	$(BIN)/python -m bench.clubs
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -17,6 +17,10 @@ logger = logging.getLogger(__name__)
 RESIDENT_COMMANDS = (
     "start",
     "centers",
+    "clubs",
+    "events",
+    "my",
+    "settings",
     "register",
     "help",
     "mydata",
@@ -25,7 +29,7 @@ RESIDENT_COMMANDS = (
     "cancel",
 )
 ELDER_COMMANDS = ("report", "myreports", *RESIDENT_COMMANDS)
-STAFF_COMMANDS = ("queue", "elders", *RESIDENT_COMMANDS, "whoami")
+STAFF_COMMANDS = ("myclubs", "queue", "elders", *RESIDENT_COMMANDS, "whoami")
 ADMIN_COMMANDS = (*STAFF_COMMANDS, "grant", "revoke", "whois")
 EXTRA = {Role.ELDER: ELDER_COMMANDS, Role.STAFF: STAFF_COMMANDS, Role.ADMIN: ADMIN_COMMANDS}
 

@@ -64,6 +64,10 @@ help-title = What the bot can do:
 help-resident =
     /start — start and main menu
     /centers — centers by district
+    /clubs — clubs, sign up
+    /events — events of the district
+    /my — my sign-ups, cancel
+    /settings — session reminders
     /register — register as a ТОС elder / activist
     📍 send your location — the three nearest centers
     /mydata — what the bot keeps about you
@@ -77,6 +81,7 @@ help-elder =
     /myreports — my reports
 help-staff =
     For center staff:
+    /myclubs — the center's clubs and events
     /queue — reports to check
     /elders — elders and applications of the district
     /whoami — your role and center
@@ -161,6 +166,11 @@ cmd-grant = Give a role
 cmd-revoke = Take a role away
 cmd-whois = Who is this
 cmd-register = Register as a ТОС elder
+cmd-clubs = Clubs
+cmd-events = Events of the district
+cmd-my = My sign-ups
+cmd-settings = Reminders
+cmd-myclubs = My center's clubs
 cmd-report = Report a clean-up
 cmd-myreports = My reports
 cmd-queue = Reports to check

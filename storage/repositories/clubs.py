@@ -4,6 +4,7 @@ so that two people racing for the last place never both get it."""
 from __future__ import annotations
 
 import asyncio
+import weakref
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -26,7 +27,9 @@ from storage.models import (
 LIVE = (SignupStatus.ENROLLED, SignupStatus.WAITING)
 # SQLite has one writer at a time and makes the others sleep and retry; queuing this process's
 # place-taking writes here instead keeps a rush on one club fast. (PostgreSQL locks the row.)
-_sqlite_writes = asyncio.Lock()
+_sqlite_writes: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 @dataclass(frozen=True)
@@ -136,7 +139,8 @@ class ClubRepository:
     async def _write_turn(self) -> AsyncIterator[None]:
         bind = self.session.bind
         if bind is not None and bind.dialect.name == "sqlite":
-            async with _sqlite_writes:
+            lock = _sqlite_writes.setdefault(asyncio.get_running_loop(), asyncio.Lock())
+            async with lock:
                 yield
         else:
             yield
