@@ -784,12 +784,12 @@ async def _store(
     if target == "club":
         club = Club(center_id=center_id, description="")
         _apply(club, values)
-        clubs.session.add(club)
+        clubs.add(club)
         await message.answer(i18n.get("staff-club-created", name=html.escape(club.name)))
     else:
         event = Event(center_id=center_id, description="")
         _apply(event, values)
-        clubs.session.add(event)
+        clubs.add(event)
         await message.answer(i18n.get("staff-event-created", title=html.escape(event.title)))
 
 

@@ -43,6 +43,9 @@ class ClubRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
+    def add(self, item: Club | Event) -> None:
+        self.session.add(item)
+
     # --- catalogue -------------------------------------------------------------------------
     async def clubs(
         self,
