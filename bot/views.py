@@ -17,7 +17,7 @@ from storage.models import ElderRegistration, Report, User
 from storage.repositories.directory import CenterRef, Directory
 
 
-def center_card(i18n: I18nContext, center: CenterRef) -> str:
+def center_card(i18n: I18nContext, center: CenterRef, clubs: int) -> str:
     unknown = i18n.get("center-unknown")
     return i18n.get(
         "center-card",
@@ -26,7 +26,7 @@ def center_card(i18n: I18nContext, center: CenterRef) -> str:
         address=html.escape(center.address or unknown),
         hours=html.escape(center.hours or unknown),
         phone=html.escape(center.phone or unknown),
-        clubs=i18n.get("center-clubs-soon"),
+        clubs=str(clubs),
     )
 
 

@@ -19,6 +19,7 @@ from bot.services.geo import nearest_centers
 from bot.views import center_card, edit_or_send
 from handlers.places import ask_place
 from storage.models import User
+from storage.repositories.clubs import ClubRepository
 from storage.repositories.directory import CenterRef, Directory
 
 router = Router(name=__name__)
@@ -81,11 +82,13 @@ async def show_card(
     callback_data: CenterCb,
     i18n: I18nContext,
     directory: Directory,
+    clubs: ClubRepository,
 ) -> None:
     center = await _center_or_stale(callback, callback_data.id, i18n, directory)
     if center is not None:
         await callback.answer()
-        await edit_or_send(callback, center_card(i18n, center), center_card_keyboard(i18n, center))
+        card = center_card(i18n, center, await clubs.clubs_per_center(center.id))
+        await edit_or_send(callback, card, center_card_keyboard(i18n, center))
 
 
 @router.callback_query(CenterCb.filter(F.action == "route"))
@@ -108,13 +111,10 @@ async def show_route(
         await callback.message.answer(i18n.get("center-no-point", address=html.escape(address)))
 
 
-@router.callback_query(CenterCb.filter(F.action == "clubs"))
-async def center_clubs(callback: CallbackQuery, i18n: I18nContext) -> None:
-    await callback.answer(i18n.get("menu-not-ready"), show_alert=True)
-
-
 @router.message(StateFilter(None), LazyFilter("menu-my-center"))
-async def my_center(message: Message, user: User, i18n: I18nContext, directory: Directory) -> None:
+async def my_center(
+    message: Message, user: User, i18n: I18nContext, directory: Directory, clubs: ClubRepository
+) -> None:
     district = directory.district(user.district_id) if user.district_id else None
     if district is None:
         await message.answer(i18n.get("my-center-no-district"))
@@ -124,7 +124,8 @@ async def my_center(message: Message, user: User, i18n: I18nContext, directory: 
         center = directory.center(centers[0].id)
         assert center is not None
         await message.answer(
-            center_card(i18n, center), reply_markup=center_card_keyboard(i18n, center)
+            center_card(i18n, center, await clubs.clubs_per_center(center.id)),
+            reply_markup=center_card_keyboard(i18n, center),
         )
         return
     text = i18n.get("centers-choose-center", district=html.escape(district.name))

@@ -22,6 +22,7 @@ from handlers.places import ask_place
 from handlers.states import Onboarding
 from storage.models import User
 from storage.repositories.audit import AuditRepository
+from storage.repositories.clubs import ClubRepository
 from storage.repositories.directory import Directory
 from storage.repositories.users import UserRepository
 
@@ -66,6 +67,7 @@ async def start_deep_link(
     i18n: I18nContext,
     state: FSMContext,
     directory: Directory,
+    clubs: ClubRepository,
 ) -> None:
     match = CENTER_LINK.match(command.args or "")
     center = directory.center(int(match.group(1))) if match else None
@@ -73,7 +75,8 @@ async def start_deep_link(
         await message.answer(i18n.get("center-not-found"))
     else:
         await message.answer(
-            center_card(i18n, center), reply_markup=center_card_keyboard(i18n, center)
+            center_card(i18n, center, await clubs.clubs_per_center(center.id)),
+            reply_markup=center_card_keyboard(i18n, center),
         )
     if not user.has_consent:
         await message.answer(i18n.get("start-greeting"))

@@ -26,7 +26,7 @@ async def test_centers_district_list_card_and_back(harness: Harness, resident):
     sent = await harness.tap(resident, callback_datas(sent)["ЦРН «Боровой»"])
     card = joined(sent)
     assert "<b>ЦРН «Боровой»</b>" in card and "Рудничный район" in card
-    assert "Адрес: уточняется" in card and "Кружки:" in card
+    assert "Адрес: уточняется" in card and "Кружки: 2" in card
     assert buttons(sent) == ["🎨 Кружки", "🗺 Как добраться", "⬅️ Назад"]
     sent = await harness.tap(resident, callback_datas(sent)["⬅️ Назад"])
     assert "Рудничный район. Выберите центр" in joined(sent)
@@ -60,10 +60,15 @@ async def test_route_sends_venue_when_point_known_and_address_otherwise(harness:
     assert venues[0].address == "ул. Примерная, 1" and venues[0].title == "ЦРН «Боровой»"
 
 
-async def test_clubs_button_says_not_ready(harness: Harness, resident):
-    borovoy = await _center(harness, "borovoy")
-    sent = await harness.tap(resident, CenterCb(action="clubs", id=borovoy.id))
-    assert "скоро появится" in joined(sent)
+async def test_clubs_button_opens_the_centers_clubs(harness: Harness, resident):
+    sent = await harness.say(resident, "/centers")
+    sent = await harness.tap(resident, callback_datas(sent)["Кемерово"])
+    sent = await harness.tap(resident, callback_datas(sent)["Рудничный район"])
+    sent = await harness.tap(resident, callback_datas(sent)["ЦРН «Боровой»"])
+    assert "Кружки: 2" in joined(sent)
+    sent = await harness.tap(resident, callback_datas(sent)["🎨 Кружки"])
+    assert "Кружки и клубы</b>: ЦРН «Боровой»" in joined(sent)
+    assert len([b for b in buttons(sent) if "ЦРН «Боровой»" in b]) == 2
 
 
 async def test_stale_center_button(harness: Harness, resident):

@@ -15,6 +15,7 @@ from aiogram_i18n import I18nContext
 
 from bot.keyboards.callbacks import (
     CenterCb,
+    ClubListCb,
     ConsentCb,
     DeleteMeCb,
     LangCb,
@@ -114,7 +115,10 @@ def centers_keyboard(
 def center_card_keyboard(i18n: I18nContext, center: CenterRef) -> InlineKeyboardMarkup:
     return inline(
         [
-            (i18n.get("center-clubs-button"), CenterCb(action="clubs", id=center.id)),
+            (
+                i18n.get("center-clubs-button"),
+                ClubListCb(district=center.district_id, center=center.id),
+            ),
             (i18n.get("center-route-button"), CenterCb(action="route", id=center.id)),
         ],
         [(i18n.get("back"), CenterCb(action="list", id=center.id))],

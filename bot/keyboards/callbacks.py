@@ -22,7 +22,7 @@ class PlaceBackCb(CallbackData, prefix="pback"):
 
 
 class CenterCb(CallbackData, prefix="ctr"):
-    action: str  # "card" | "route" | "clubs" | "list"
+    action: str  # "card" | "route" | "list"
     id: int
 
 

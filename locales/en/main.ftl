@@ -45,7 +45,6 @@ center-card =
     ☎️ Phone: { $phone }
     🎨 Clubs: { $clubs }
 center-unknown = to be confirmed
-center-clubs-soon = coming soon
 center-clubs-button = 🎨 Clubs
 center-route-button = 🗺 How to get there
 center-no-point =

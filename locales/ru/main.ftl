@@ -45,7 +45,6 @@ center-card =
     ☎️ Телефон: { $phone }
     🎨 Кружки: { $clubs }
 center-unknown = уточняется
-center-clubs-soon = скоро в боте
 center-clubs-button = 🎨 Кружки
 center-route-button = 🗺 Как добраться
 center-no-point =
