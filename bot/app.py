@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -20,12 +22,14 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot.broadcast.engine import DeliveryEngine
 from bot.commands import set_chat_commands, set_default_commands
 from bot.config import Settings
 from bot.middlewares.db import DbSessionMiddleware
 from bot.middlewares.inflight import InFlightMiddleware
 from bot.middlewares.locale import UserLocaleManager
 from bot.scheduler import create_scheduler
+from bot.services.contests import ContestNotices
 from bot.services.reminders import Reminders
 from bot.services.roles import effective_role
 from handlers import get_routers
@@ -116,7 +120,15 @@ def create_dispatcher(
     ).setup(dp)
     dp["i18n_core"] = core
     dp.include_routers(*get_routers())
-    dp["reminders"] = Reminders(db.session_factory, settings, core, db.directory)
+    dp["reminders"] = Reminders(
+        db.session_factory, settings, core, db.directory, rate=settings.broadcast_rate
+    )
+    dp["delivery"] = DeliveryEngine(
+        db.session_factory, core, settings.default_locale, db.user_cache, settings.broadcast_rate
+    )
+    dp["contest_notices"] = ContestNotices(
+        db.session_factory, core, settings.default_locale, ZoneInfo(settings.timezone)
+    )
     dp.startup.register(_on_startup)
     dp.shutdown.register(_on_shutdown)
     return dp
@@ -126,6 +138,8 @@ async def _on_startup(
     bot: Bot,
     dispatcher: Dispatcher,
     reminders: Reminders,
+    delivery: DeliveryEngine,
+    contest_notices: ContestNotices,
     settings: Settings,
     i18n_core: FluentRuntimeCore,
     session_factory: async_sessionmaker[AsyncSession],
@@ -137,18 +151,27 @@ async def _on_startup(
     privileged.update(dict.fromkeys(settings.admin_ids, Role.ADMIN))
     for chat_id, role in privileged.items():
         await set_chat_commands(bot, i18n_core, chat_id, role)
-    if settings.scheduler_interval:
-        scheduler = create_scheduler(settings.scheduler_interval, [lambda: reminders.tick(bot)])
+    if settings.scheduler_interval:  # background work; tests drive these themselves
+        scheduler = create_scheduler(
+            settings.scheduler_interval,
+            [lambda: reminders.tick(bot), lambda: contest_notices.tick(datetime.now(UTC))],
+        )
         scheduler.start()
         dispatcher["scheduler"] = scheduler
+        delivery.start(bot)
 
 
 async def _on_shutdown(
-    dispatcher: Dispatcher, inflight: InFlightMiddleware, engine: AsyncEngine
+    dispatcher: Dispatcher,
+    inflight: InFlightMiddleware,
+    engine: AsyncEngine,
+    settings: Settings,
 ) -> None:
     scheduler = dispatcher.workflow_data.pop("scheduler", None)
     if scheduler is not None:
         scheduler.shutdown(wait=False)
+    if settings.scheduler_interval:
+        await dispatcher["delivery"].stop()  # in-flight messages finish, results are written
     if not await inflight.wait_idle(SHUTDOWN_GRACE_SECONDS):
         logger.warning("Shutting down with %d updates still in flight", inflight.count)
     await engine.dispose()

@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     default_locale: str = "ru"
     log_level: str = "INFO"
 
+    # Messages per second the delivery engine sends (Telegram allows about 30 in all; the rest is
+    # left for replies to users).
+    broadcast_rate: float = Field(default=25.0, gt=0, le=30)
     # How often the scheduler looks for due reminders and scheduled work; 0 turns it off.
     scheduler_interval: int = Field(default=30, ge=0, le=3600)
 

@@ -6,9 +6,11 @@ from aiogram import Router
 
 from handlers import (
     admin,
+    announce,
     centers,
     clubs,
     common,
+    contests_admin,
     elders_staff,
     errors,
     fallback,
@@ -45,6 +47,8 @@ def get_routers() -> list[Router]:
         elders_staff.router,
         moderation.router,
         staff_clubs.router,
+        announce.router,
+        contests_admin.router,
         admin.staff_router,
         admin.router,
         menu.router,

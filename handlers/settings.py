@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from aiogram import Router
 from aiogram.filters import Command
-from aiogram.types import CallbackQuery, Message
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
 from bot.keyboards.builders import inline
-from bot.keyboards.callbacks import SettingsCb
+from bot.keyboards.callbacks import MuteCb, SettingsCb
 from bot.views import edit_or_send
 from storage.models import User
 from storage.repositories.clubs import ClubRepository
@@ -16,6 +17,25 @@ from storage.repositories.clubs import ClubRepository
 router = Router(name=__name__)
 
 CHOICES = ((60, "settings-1h"), (180, "settings-3h"), (1440, "settings-1d"), (0, "settings-off"))
+MUTABLE = ("news", "contests")
+
+
+def muted_kinds(user: User) -> set[str]:
+    return {k for k in user.muted.split(",") if k}
+
+
+def settings_keyboard(i18n: I18nContext, user: User) -> InlineKeyboardMarkup:
+    rows: list[list[tuple[str, CallbackData]]] = [
+        [(i18n.get(key), SettingsCb(minutes=m))] for m, key in CHOICES
+    ]
+    muted = muted_kinds(user)
+    for kind in MUTABLE:
+        label = i18n.get(
+            "settings-off-kind" if kind in muted else "settings-on",
+            kind=i18n.get(f"settings-kind-{kind}"),
+        )
+        rows.append([(label, MuteCb(kind=kind))])
+    return inline(*rows)
 
 
 def reminder_text(i18n: I18nContext, minutes: int) -> str:
@@ -27,8 +47,10 @@ def reminder_text(i18n: I18nContext, minutes: int) -> str:
 @router.message(Command("settings"))
 async def settings_menu(message: Message, user: User, i18n: I18nContext) -> None:
     text = i18n.get("settings-title", club=reminder_text(i18n, user.club_reminder_min))
-    rows = [[(i18n.get(key), SettingsCb(minutes=m))] for m, key in CHOICES]
-    await message.answer(f"{text}\n\n{i18n.get('settings-choose')}", reply_markup=inline(*rows))
+    await message.answer(
+        f"{text}\n\n{i18n.get('settings-choose')}\n{i18n.get('settings-mute-title')}",
+        reply_markup=settings_keyboard(i18n, user),
+    )
 
 
 @router.callback_query(SettingsCb.filter())
@@ -49,3 +71,17 @@ async def settings_chosen(
     await edit_or_send(
         callback, i18n.get("settings-saved", club=reminder_text(i18n, callback_data.minutes))
     )
+
+
+@router.callback_query(MuteCb.filter())
+async def mute_toggled(
+    callback: CallbackQuery, callback_data: MuteCb, user: User, i18n: I18nContext
+) -> None:
+    if callback_data.kind not in MUTABLE:
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    muted = muted_kinds(user) ^ {callback_data.kind}
+    user.muted = ",".join(sorted(muted))
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        await callback.message.edit_reply_markup(reply_markup=settings_keyboard(i18n, user))

@@ -50,3 +50,13 @@ class SignupForm(StatesGroup):
 class StaffForm(StatesGroup):
     field = State()  # typing the value of one field of a club or event (new or edited)
     message = State()  # typing a message to all members
+
+
+class Announce(StatesGroup):
+    text = State()
+    photo = State()
+    audience = State()
+    target = State()
+    when = State()
+    datetime = State()
+    preview = State()

@@ -156,6 +156,8 @@ class User(Base):
     phone: Mapped[str | None] = mapped_column(String(20))
     # Minutes before a club session to remind; 0 switches club reminders off (/settings).
     club_reminder_min: Mapped[int] = mapped_column(Integer, default=180, server_default="180")
+    # Announcement kinds the user muted in /settings, comma-separated ("news", "contests").
+    muted: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
     @property
     def has_consent(self) -> bool:
@@ -414,6 +416,95 @@ class Reminder(Base):
         UniqueConstraint("signup_id", "starts_at", "due_at"),
         Index("ix_reminders_due", "sent", "due_at"),
     )
+
+
+class AnnouncementStatus(enum.StrEnum):
+    SCHEDULED = "scheduled"  # waits for send_at
+    SENDING = "sending"  # recipients written to the outbox, the engine works through them
+    DONE = "done"
+    STOPPED = "stopped"  # «Остановить» during sending, or cancelled before it started
+
+
+class Announcement(Base):
+    __tablename__ = "announcements"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    author_id: Mapped[int | None] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(16), default="news")  # what a user can mute
+    audience: Mapped[str] = mapped_column(
+        String(16)
+    )  # center, district, club, elders, municipality, all
+    audience_id: Mapped[int | None] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)  # HTML, user text already escaped
+    photo: Mapped[str | None] = mapped_column(String(200))  # Telegram file_id
+    status: Mapped[AnnouncementStatus] = mapped_column(
+        _str_enum(AnnouncementStatus), default=AnnouncementStatus.SCHEDULED, index=True
+    )
+    send_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    # Where the author watches the progress (one message, edited as it goes).
+    progress_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    progress_message_id: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class OutboxStatus(enum.StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    BLOCKED = "blocked"
+    FAILED = "failed"
+
+
+class Outbox(Base):
+    """One message of one announcement to one chat."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    announcement_id: Mapped[int] = mapped_column(ForeignKey("announcements.id", ondelete="CASCADE"))
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    status: Mapped[OutboxStatus] = mapped_column(
+        _str_enum(OutboxStatus), default=OutboxStatus.PENDING
+    )
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    error: Mapped[str | None] = mapped_column(String(200))
+
+    __table_args__ = (
+        UniqueConstraint("announcement_id", "chat_id"),
+        Index("ix_outbox_due", "status", "next_attempt_at"),
+    )
+
+
+class Contest(Base):
+    """A city contest (the contests issue fills in nominations, applications and jury)."""
+
+    __tablename__ = "contests"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    audience: Mapped[str] = mapped_column(String(16), default="all")
+    audience_id: Mapped[int | None] = mapped_column(Integer)
+    deadline: Mapped[datetime]
+    reminder_days: Mapped[str] = mapped_column(String(32), default="14,7,1")
+    created_by: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ContestNotice(Base):
+    """A contest message that was queued (or skipped) once: "open", "d14", "d7", "d1", "results"."""
+
+    __tablename__ = "contest_notices"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contest_id: Mapped[int] = mapped_column(ForeignKey("contests.id", ondelete="CASCADE"))
+    notice: Mapped[str] = mapped_column(String(16))
+    announcement_id: Mapped[int | None] = mapped_column(ForeignKey("announcements.id"))
+
+    __table_args__ = (UniqueConstraint("contest_id", "notice"),)
 
 
 class AuditEntry(Base):

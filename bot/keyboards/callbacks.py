@@ -113,3 +113,12 @@ class FieldCb(CallbackData, prefix="fld"):
     target: str
     id: int
     field: str
+
+
+class AnnouncementCb(CallbackData, prefix="ann"):
+    action: str  # "stop" | "cancel" (a scheduled one)
+    id: int
+
+
+class MuteCb(CallbackData, prefix="mute"):
+    kind: str  # "news" | "contests"

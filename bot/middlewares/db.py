@@ -12,8 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.db import has_writes
 from storage.fsm import update_session
+from storage.repositories.announcements import AnnouncementRepository
 from storage.repositories.audit import AuditRepository
 from storage.repositories.clubs import ClubRepository
+from storage.repositories.contests import ContestRepository
 from storage.repositories.elders import ElderRepository
 from storage.repositories.reports import ReportRepository
 from storage.repositories.users import UserCache, UserRepository
@@ -53,6 +55,8 @@ class DbSessionMiddleware(BaseMiddleware):
         data["elders"] = ElderRepository(session)
         data["reports"] = ReportRepository(session)
         data["clubs"] = ClubRepository(session)
+        data["announcements"] = AnnouncementRepository(session)
+        data["contests"] = ContestRepository(session)
         tg_user: TgUser | None = data.get("event_from_user")
         if tg_user is not None and not tg_user.is_bot:
             user = await users.get_or_create(tg_user.id)

@@ -1,0 +1,162 @@
+"""Contest messages through the delivery engine: «конкурс открыт», reminders at the contest's
+offsets before the deadline, and «итоги». Each goes out once: a ContestNotice row marks it."""
+
+from __future__ import annotations
+
+import html
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from aiogram_i18n.cores import BaseCore
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.services.validation import InputError
+from storage.models import Announcement, AnnouncementStatus, Contest, ContestNotice
+from storage.repositories.directory import Directory
+
+
+def parse_audience(text: str, directory: Directory) -> tuple[str, int | None]:
+    """«all», «municipality:kemerovo», «district:kem-central»."""
+    kind, _, code = text.partition(":")
+    if kind == "all" and not code:
+        return "all", None
+    if kind == "municipality":
+        found = next((m for m in directory.municipalities() if m.code == code), None)
+        if found:
+            return "municipality", found.id
+    if kind == "district":
+        found_d = next(
+            (
+                d
+                for m in directory.municipalities()
+                for d in directory.districts(m.id)
+                if d.code == code
+            ),
+            None,
+        )
+        if found_d:
+            return "district", found_d.id
+    raise InputError("contest-add-usage")
+
+
+def parse_days(text: str) -> list[int]:
+    try:
+        days = sorted({int(d) for d in text.split(",")}, reverse=True)
+    except ValueError:
+        raise InputError("contest-add-usage") from None
+    if not days or any(d < 1 or d > 90 for d in days):
+        raise InputError("contest-add-usage")
+    return days
+
+
+def deadline_of(day_text: str, tz: ZoneInfo, now: datetime) -> datetime:
+    """The end of the given day (local time), which must be in the future."""
+    try:
+        day = datetime.strptime(day_text, "%d.%m.%Y").date()
+    except ValueError:
+        raise InputError("contest-add-usage") from None
+    deadline = datetime.combine(day, time(23, 59), tzinfo=tz).astimezone(UTC)
+    if deadline <= now:
+        raise InputError("contest-add-usage")
+    return deadline
+
+
+class ContestNotices:
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        core: BaseCore,
+        locale: str,
+        tz: ZoneInfo,
+    ) -> None:
+        self.session_factory = session_factory
+        self.core = core
+        self.locale = locale
+        self.tz = tz
+
+    def _deadline_text(self, contest: Contest) -> str:
+        return contest.deadline.astimezone(self.tz).strftime("%d.%m.%Y")
+
+    async def _queue(
+        self, session: AsyncSession, contest: Contest, notice: str, text: str, now: datetime
+    ) -> Announcement:
+        announcement = Announcement(
+            author_id=contest.created_by,
+            kind="contests",
+            audience=contest.audience,
+            audience_id=contest.audience_id,
+            text=text,
+            send_at=now,
+            status=AnnouncementStatus.SCHEDULED,
+        )
+        session.add(announcement)
+        await session.flush()
+        session.add(
+            ContestNotice(contest_id=contest.id, notice=notice, announcement_id=announcement.id)
+        )
+        return announcement
+
+    async def opened(self, session: AsyncSession, contest: Contest, now: datetime) -> None:
+        """At creation: «открыт» now; reminders whose time has already passed are skipped."""
+        text = self.core.get(
+            "contest-open",
+            self.locale,
+            title=html.escape(contest.title),
+            deadline=self._deadline_text(contest),
+        )
+        await self._queue(session, contest, "open", text, now)
+        for days in parse_days(contest.reminder_days):
+            if now >= contest.deadline - timedelta(days=days):
+                session.add(ContestNotice(contest_id=contest.id, notice=f"d{days}"))
+
+    async def tick(self, now: datetime) -> int:
+        """Queue the reminders that came due; each once."""
+        queued = 0
+        async with self.session_factory() as session:
+            contests = (
+                (await session.execute(select(Contest).where(Contest.deadline > now)))
+                .scalars()
+                .all()
+            )
+            for contest in contests:
+                done = set(
+                    (
+                        await session.execute(
+                            select(ContestNotice.notice).where(
+                                ContestNotice.contest_id == contest.id
+                            )
+                        )
+                    ).scalars()
+                )
+                for days in parse_days(contest.reminder_days):
+                    notice = f"d{days}"
+                    if notice in done or now < contest.deadline - timedelta(days=days):
+                        continue
+                    text = self.core.get(
+                        "contest-reminder",
+                        self.locale,
+                        title=html.escape(contest.title),
+                        days=days,
+                        deadline=self._deadline_text(contest),
+                    )
+                    await self._queue(session, contest, notice, text, now)
+                    queued += 1
+            await session.commit()
+        return queued
+
+    async def results(
+        self, session: AsyncSession, contest: Contest, text: str, now: datetime
+    ) -> bool:
+        exists = await session.scalar(
+            select(ContestNotice.id).where(
+                ContestNotice.contest_id == contest.id, ContestNotice.notice == "results"
+            )
+        )
+        if exists:
+            return False
+        body = self.core.get(
+            "contest-results", self.locale, title=html.escape(contest.title), text=html.escape(text)
+        )
+        await self._queue(session, contest, "results", body, now)
+        return True

@@ -1,0 +1,439 @@
+"""/announce for staff and admins, /announcements, «Остановить»."""
+
+from __future__ import annotations
+
+import html
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+from aiogram_i18n import I18nContext
+
+from bot.broadcast.engine import DeliveryEngine
+from bot.config import Settings
+from bot.filters.roles import IsStaff
+from bot.keyboards.builders import inline
+from bot.keyboards.callbacks import AnnouncementCb
+from bot.keyboards.wizard import ChoiceCb, summary_keyboard
+from bot.services.clubs import parse_local_datetime
+from bot.services.roles import effective_role
+from bot.services.validation import InputError, parse_text
+from bot.views import when_text
+from bot.wizard import WizardCb
+from handlers.states import Announce
+from storage.models import Announcement, AnnouncementStatus, OutboxStatus, Role, User
+from storage.repositories.announcements import AnnouncementRepository
+from storage.repositories.audit import AuditRepository
+from storage.repositories.clubs import ClubRepository
+from storage.repositories.directory import Directory
+
+router = Router(name=__name__)
+router.message.filter(IsStaff())
+router.callback_query.filter(IsStaff())
+
+WZ = "ann"
+STAFF_AUDIENCES = ("center", "district", "club", "elders")
+ADMIN_AUDIENCES = ("district", "elders", "municipality", "all")
+NEEDS_TARGET = {"club": "ann-choose-club", "municipality": "ann-choose-municipality"}
+
+
+def _is_admin(user: User, settings: Settings) -> bool:
+    return effective_role(user, settings) is Role.ADMIN
+
+
+@router.message(Command("announce"))
+async def announce(
+    message: Message,
+    user: User,
+    state: FSMContext,
+    settings: Settings,
+    directory: Directory,
+    i18n: I18nContext,
+) -> None:
+    if not _is_admin(user, settings) and directory.center(user.staff_center_id) is None:
+        await message.answer(i18n.get("ann-no-center"))
+        return
+    await state.set_state(Announce.text)
+    await state.set_data({})
+    await message.answer(i18n.get("ann-ask-text"))
+
+
+@router.message(Announce.text, F.text)
+async def got_text(message: Message, state: FSMContext, i18n: I18nContext) -> None:
+    try:
+        text = parse_text(message.text, max_len=4096, min_len=2)
+    except InputError as exc:
+        await message.answer(i18n.get(exc.key, **exc.args_))
+        return
+    await state.update_data(text=html.escape(text))
+    await state.set_state(Announce.photo)
+    await message.answer(
+        i18n.get("ann-ask-photo"),
+        reply_markup=inline(
+            [(i18n.get("ann-no-photo"), ChoiceCb(wizard=WZ, step="photo", value="none"))]
+        ),
+    )
+
+
+@router.message(Announce.text)
+async def text_needed(message: Message, i18n: I18nContext) -> None:
+    await message.answer(i18n.get("ann-text-only"))
+
+
+async def _ask_audience(
+    message: Message, user: User, state: FSMContext, settings: Settings, i18n: I18nContext
+) -> None:
+    await state.set_state(Announce.audience)
+    codes = ADMIN_AUDIENCES if _is_admin(user, settings) else STAFF_AUDIENCES
+    rows: list[list[tuple[str, CallbackData]]] = [
+        [(i18n.get(f"ann-aud-{c}"), ChoiceCb(wizard=WZ, step="aud", value=c))] for c in codes
+    ]
+    await message.answer(i18n.get("ann-ask-audience"), reply_markup=inline(*rows))
+
+
+@router.message(Announce.photo, F.photo)
+async def got_photo(
+    message: Message, user: User, state: FSMContext, settings: Settings, i18n: I18nContext
+) -> None:
+    assert message.photo is not None
+    data = await state.get_data()
+    await state.update_data(photo=message.photo[-1].file_id)
+    if len(data.get("text", "")) > 1024:
+        await message.answer(i18n.get("ann-photo-long"))
+    await _ask_audience(message, user, state, settings, i18n)
+
+
+@router.callback_query(Announce.photo, ChoiceCb.filter((F.wizard == WZ) & (F.step == "photo")))
+async def no_photo(
+    callback: CallbackQuery, user: User, state: FSMContext, settings: Settings, i18n: I18nContext
+) -> None:
+    await callback.answer()
+    await state.update_data(photo=None)
+    if isinstance(callback.message, Message):
+        await _ask_audience(callback.message, user, state, settings, i18n)
+
+
+@router.message(Announce.photo)
+async def photo_needed(message: Message, i18n: I18nContext) -> None:
+    await message.answer(i18n.get("ann-photo-only"))
+
+
+@router.callback_query(Announce.audience, ChoiceCb.filter((F.wizard == WZ) & (F.step == "aud")))
+async def audience_chosen(
+    callback: CallbackQuery,
+    callback_data: ChoiceCb,
+    user: User,
+    state: FSMContext,
+    settings: Settings,
+    directory: Directory,
+    clubs: ClubRepository,
+    i18n: I18nContext,
+) -> None:
+    admin = _is_admin(user, settings)
+    code = callback_data.value
+    if code not in (ADMIN_AUDIENCES if admin else STAFF_AUDIENCES) or not isinstance(
+        callback.message, Message
+    ):
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    await callback.answer()
+    await state.update_data(audience=code)
+    center = directory.center(user.staff_center_id)
+    if not admin and code != "club":
+        assert center is not None
+        await state.update_data(audience_id=center.id if code == "center" else center.district_id)
+        await _ask_when(callback.message, state, i18n)
+        return
+    if code == "all":
+        await state.update_data(audience_id=None)
+        await _ask_when(callback.message, state, i18n)
+        return
+    if code == "club":
+        assert center is not None
+        options = [(c.name, c.id) for c in await clubs.clubs([center.id])]
+        prompt = "ann-choose-club"
+    elif code == "municipality":
+        options = [(m.name, m.id) for m in directory.municipalities()]
+        prompt = "ann-choose-municipality"
+    else:  # an admin's district or elders: which district
+        options = [
+            (d.full_name, d.id)
+            for m in directory.municipalities()
+            for d in directory.districts(m.id)
+        ]
+        prompt = "ann-choose-district"
+    await state.set_state(Announce.target)
+    rows: list[list[tuple[str, CallbackData]]] = [
+        [(name[:60], ChoiceCb(wizard=WZ, step="target", value=str(i)))] for name, i in options
+    ]
+    await callback.message.answer(i18n.get(prompt), reply_markup=inline(*rows))
+
+
+async def _allowed(
+    user: User,
+    settings: Settings,
+    directory: Directory,
+    clubs: ClubRepository,
+    audience: str,
+    audience_id: int | None,
+) -> bool:
+    """Staff reach only their own center and district; admins reach anyone."""
+    if _is_admin(user, settings):
+        if audience == "municipality":
+            return directory.municipality(audience_id) is not None
+        if audience in ("district", "elders"):
+            return directory.district(audience_id) is not None
+        return audience == "all"
+    center = directory.center(user.staff_center_id)
+    if center is None:
+        return False
+    if audience == "center":
+        return audience_id == center.id
+    if audience in ("district", "elders"):
+        return audience_id == center.district_id
+    if audience == "club":
+        club = await clubs.club(audience_id or 0)
+        return club is not None and club.center_id == center.id and club.active
+    return False
+
+
+@router.callback_query(Announce.target, ChoiceCb.filter((F.wizard == WZ) & (F.step == "target")))
+async def target_chosen(
+    callback: CallbackQuery,
+    callback_data: ChoiceCb,
+    user: User,
+    state: FSMContext,
+    settings: Settings,
+    directory: Directory,
+    clubs: ClubRepository,
+    i18n: I18nContext,
+) -> None:
+    data = await state.get_data()
+    target = int(callback_data.value) if callback_data.value.isdigit() else None
+    if not await _allowed(user, settings, directory, clubs, data.get("audience", ""), target):
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    await callback.answer()
+    await state.update_data(audience_id=target)
+    if isinstance(callback.message, Message):
+        await _ask_when(callback.message, state, i18n)
+
+
+async def _ask_when(message: Message, state: FSMContext, i18n: I18nContext) -> None:
+    await state.set_state(Announce.when)
+    await message.answer(
+        i18n.get("ann-ask-when"),
+        reply_markup=inline(
+            [
+                (i18n.get("ann-now"), ChoiceCb(wizard=WZ, step="when", value="now")),
+                (i18n.get("ann-later"), ChoiceCb(wizard=WZ, step="when", value="later")),
+            ]
+        ),
+    )
+
+
+@router.callback_query(Announce.when, ChoiceCb.filter((F.wizard == WZ) & (F.step == "when")))
+async def when_chosen(
+    callback: CallbackQuery,
+    callback_data: ChoiceCb,
+    bot: Bot,
+    user: User,
+    state: FSMContext,
+    settings: Settings,
+    announcements: AnnouncementRepository,
+    i18n: I18nContext,
+) -> None:
+    await callback.answer()
+    if not isinstance(callback.message, Message):
+        return
+    if callback_data.value == "later":
+        await state.set_state(Announce.datetime)
+        await callback.message.answer(i18n.get("ann-ask-datetime"))
+        return
+    await state.update_data(send_at=None)
+    await _preview(callback.message, bot, user, state, settings, announcements, i18n)
+
+
+@router.message(Announce.datetime, F.text)
+async def datetime_typed(
+    message: Message,
+    bot: Bot,
+    user: User,
+    state: FSMContext,
+    settings: Settings,
+    announcements: AnnouncementRepository,
+    i18n: I18nContext,
+) -> None:
+    try:
+        moment = parse_local_datetime(
+            message.text or "", ZoneInfo(settings.timezone), datetime.now(UTC)
+        )
+    except InputError as exc:
+        await message.answer(i18n.get(exc.key, **exc.args_))
+        return
+    await state.update_data(send_at=moment.isoformat())
+    await _preview(message, bot, user, state, settings, announcements, i18n)
+
+
+async def _preview(
+    message: Message,
+    bot: Bot,
+    user: User,
+    state: FSMContext,
+    settings: Settings,
+    announcements: AnnouncementRepository,
+    i18n: I18nContext,
+) -> None:
+    data = await state.get_data()
+    count = await announcements.audience_size(data["audience"], data.get("audience_id"), "news")
+    await state.set_state(Announce.preview)
+    await message.answer(i18n.get("ann-preview-title", count=count))
+    if data.get("photo") and len(data["text"]) <= 1024:
+        await bot.send_photo(user.id, data["photo"], caption=data["text"])
+    else:
+        if data.get("photo"):
+            await bot.send_photo(user.id, data["photo"])
+        await bot.send_message(user.id, data["text"])
+    when = (
+        when_text(datetime.fromisoformat(data["send_at"]), settings)
+        if data.get("send_at")
+        else i18n.get("ann-preview-now")
+    )
+    await message.answer(
+        i18n.get("ann-preview-when", when=when), reply_markup=summary_keyboard(i18n, WZ)
+    )
+
+
+@router.callback_query(Announce.preview, WizardCb.filter((F.wizard == WZ) & (F.action == "submit")))
+async def submit(
+    callback: CallbackQuery,
+    user: User,
+    state: FSMContext,
+    settings: Settings,
+    directory: Directory,
+    clubs: ClubRepository,
+    announcements: AnnouncementRepository,
+    audit: AuditRepository,
+    delivery: DeliveryEngine,
+    i18n: I18nContext,
+) -> None:
+    data = await state.get_data()
+    if not await _allowed(
+        user, settings, directory, clubs, data["audience"], data.get("audience_id")
+    ):
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    if await announcements.audience_size(data["audience"], data.get("audience_id"), "news") == 0:
+        await callback.answer(i18n.get("ann-no-recipients"), show_alert=True)
+        return
+    await callback.answer()
+    await state.clear()
+    send_at = datetime.fromisoformat(data["send_at"]) if data.get("send_at") else datetime.now(UTC)
+    announcement = await announcements.add(
+        Announcement(
+            author_id=user.id,
+            kind="news",
+            audience=data["audience"],
+            audience_id=data.get("audience_id"),
+            text=data["text"],
+            photo=data.get("photo"),
+            send_at=send_at,
+            status=AnnouncementStatus.SCHEDULED,
+        )
+    )
+    await audit.write(
+        user.id,
+        "broadcast.create",
+        None,
+        announcement=announcement.id,
+        audience=data["audience"],
+        audience_id=data.get("audience_id"),
+    )
+    if not isinstance(callback.message, Message):
+        return
+    await callback.message.edit_reply_markup(reply_markup=None)
+    if data.get("send_at"):
+        text = i18n.get("ann-scheduled", id=announcement.id, when=when_text(send_at, settings))
+    else:
+        text = i18n.get("ann-queued", id=announcement.id)
+    progress = await callback.message.answer(text)
+    announcement.progress_chat_id = progress.chat.id
+    announcement.progress_message_id = progress.message_id
+    delivery.wake()  # it looks again within a second anyway, once this update is committed
+
+
+@router.callback_query(WizardCb.filter((F.wizard == WZ) & (F.action == "submit")))
+async def submit_again(callback: CallbackQuery, i18n: I18nContext) -> None:
+    await callback.answer(i18n.get("rep-already-sent"), show_alert=True)
+
+
+@router.callback_query(AnnouncementCb.filter(F.action.in_(("stop", "cancel"))))
+async def stop(
+    callback: CallbackQuery,
+    callback_data: AnnouncementCb,
+    bot: Bot,
+    user: User,
+    settings: Settings,
+    announcements: AnnouncementRepository,
+    audit: AuditRepository,
+    delivery: DeliveryEngine,
+    i18n: I18nContext,
+) -> None:
+    announcement = await announcements.get(callback_data.id)
+    if announcement is None:
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    if announcement.author_id != user.id and not _is_admin(user, settings):
+        await callback.answer(i18n.get("ann-not-yours"), show_alert=True)
+        return
+    if not await announcements.stop(announcement):
+        await callback.answer(i18n.get("ann-already-ended"), show_alert=True)
+        return
+    await audit.write(user.id, "broadcast.stop", None, announcement=announcement.id)
+    await callback.answer(i18n.get("ann-stopped"))
+    await delivery.show(bot, announcement, await announcements.counts(announcement.id), i18n.locale)
+
+
+@router.message(Command("announcements"))
+async def announcement_list(
+    message: Message,
+    user: User,
+    settings: Settings,
+    announcements: AnnouncementRepository,
+    i18n: I18nContext,
+) -> None:
+    found = await announcements.recent(None if _is_admin(user, settings) else user.id)
+    if not found:
+        await message.answer(i18n.get("ann-list-empty"))
+        return
+    lines = [i18n.get("ann-list-title")]
+    rows: list[list[tuple[str, CallbackData]]] = []
+    for a in found:
+        counts = await announcements.counts(a.id)
+        preview = a.text[:40] + ("…" if len(a.text) > 40 else "")
+        lines.append(
+            i18n.get(
+                "ann-list-line",
+                id=a.id,
+                when=when_text(a.send_at, settings),
+                status=i18n.get(f"ann-status-{a.status.value}"),
+                sent=counts.get(OutboxStatus.SENT, 0),
+                total=a.total,
+                blocked=counts.get(OutboxStatus.BLOCKED, 0),
+                preview=preview,
+            )
+        )
+        if a.status is AnnouncementStatus.SCHEDULED:
+            rows.append(
+                [
+                    (
+                        i18n.get("ann-cancel-scheduled", id=a.id),
+                        AnnouncementCb(action="cancel", id=a.id),
+                    )
+                ]
+            )
+    await message.answer("\n".join(lines), reply_markup=inline(*rows) if rows else None)

@@ -1,0 +1,69 @@
+## Announcements
+ann-ask-text = The announcement text (up to 4096 characters). Cancel: /cancel
+ann-ask-photo = Add one photo? Send it, or press «No photo».
+ann-no-photo = No photo
+ann-ask-audience = Who should get it?
+ann-aud-center = My center's people (signed up to its clubs and events)
+ann-aud-district = Residents of my district
+ann-aud-club = Members of a club
+ann-aud-elders = Elders of the district
+ann-aud-municipality = A whole municipality
+ann-aud-all = Every user of the bot
+ann-choose-club = Which club?
+ann-choose-district = Which district?
+ann-choose-municipality = Which municipality?
+ann-ask-when = When to send?
+ann-now = Now
+ann-later = Schedule
+ann-ask-datetime = Date and time to send, e.g.: 25.12.2026 10:00
+ann-preview-title = This is what recipients will see ({ $count }):
+ann-preview-when = Sending: { $when }
+ann-preview-now = right away
+ann-send = ✅ Send
+ann-photo-long = A photo caption can hold 1024 characters: the text will follow the photo as its own message.
+ann-no-center = You are not bound to a center. Please ask an admin.
+ann-no-recipients = Nobody is in this audience yet (or everyone muted such announcements).
+ann-queued = Announcement No. { $id } is being sent.
+ann-scheduled = Announcement No. { $id } is scheduled for { $when }.
+ann-progress = Announcement No. { $id }: sent { $sent } of { $total }, blocked the bot: { $blocked }
+ann-done = Announcement No. { $id } is done: sent { $sent } of { $total }, blocked the bot: { $blocked }, errors: { $failed }.
+ann-stopped-summary = Announcement No. { $id } was stopped: sent { $sent } of { $total }.
+ann-stop = ⏹ Stop
+ann-stopped = Stopped.
+ann-already-ended = The announcement has already ended.
+ann-not-yours = This is not your announcement.
+ann-list-empty = No announcements yet.
+ann-list-title = <b>Announcements</b>
+ann-list-line = No. { $id } { $when } — { $status }: { $sent } of { $total }, blocked: { $blocked }. { $preview }
+ann-status-scheduled = scheduled
+ann-status-sending = sending
+ann-status-done = done
+ann-status-stopped = stopped
+ann-cancel-scheduled = Cancel No. { $id }
+ann-photo-only = A photo is needed (or press «No photo»).
+ann-text-only = The announcement text is needed.
+
+## Muting announcements (settings)
+settings-mute-title = Announcements:
+settings-kind-news = news of centers and the district
+settings-kind-contests = contests
+settings-on = ✅ { $kind }
+settings-off-kind = 🔕 { $kind }
+
+## Contests (deadlines and reminders for now)
+contest-add-usage =
+    Usage:
+    /contest_add 31.12.2026 all 14,7,1 Contest title
+    Audience: all, municipality:CODE, district:CODE. Reminder days comma-separated.
+contest-added = Contest No. { $id } «{ $title }» is created, deadline { $deadline }. The opening message is being sent.
+contest-open = 🏆 The contest «{ $title }» is open. Applications until { $deadline }.
+contest-reminder = ⏳ { $days ->
+        [one] { $days } day is
+       *[other] { $days } days are
+    } left to apply to «{ $title }» (deadline { $deadline }).
+contest-results-usage = Usage: /contest_results number results text
+contest-results = 🏆 Results of «{ $title }»:
+    { $text }
+contest-results-queued = The results of contest No. { $id } are being sent.
+contest-not-found = Contest No. { $id } not found.
+contest-results-already = The results of this contest were already sent.

@@ -1,0 +1,70 @@
+## Объявления
+ann-ask-text = Текст объявления (до 4096 знаков). Отмена — /cancel
+ann-ask-photo = Добавить одно фото? Пришлите его или нажмите «Без фото».
+ann-no-photo = Без фото
+ann-ask-audience = Кому отправить?
+ann-aud-center = Люди моего центра (записаны в кружки и на мероприятия)
+ann-aud-district = Жители моего района
+ann-aud-club = Участники кружка
+ann-aud-elders = Старшие района
+ann-aud-municipality = Весь муниципалитет
+ann-aud-all = Все пользователи бота
+ann-choose-club = Какого кружка?
+ann-choose-district = Какой район?
+ann-choose-municipality = Какой муниципалитет?
+ann-ask-when = Когда отправить?
+ann-now = Сейчас
+ann-later = Запланировать
+ann-ask-datetime = Дата и время отправки, например: 25.12.2026 10:00
+ann-preview-title = Так увидят получатели ({ $count }):
+ann-preview-when = Отправка: { $when }
+ann-preview-now = сразу
+ann-send = ✅ Отправить
+ann-photo-long = К фото подойдёт подпись до 1024 знаков: текст придёт отдельным сообщением после фото.
+ann-no-center = Вы не привязаны к центру. Обратитесь к администратору.
+ann-no-recipients = В этой аудитории пока никого нет (или все отключили такие объявления).
+ann-queued = Рассылка № { $id } запущена.
+ann-scheduled = Рассылка № { $id } запланирована на { $when }.
+ann-progress = Рассылка № { $id }: отправлено { $sent } из { $total }, заблокировали бота: { $blocked }
+ann-done = Рассылка № { $id } завершена: отправлено { $sent } из { $total }, заблокировали бота: { $blocked }, ошибок: { $failed }.
+ann-stopped-summary = Рассылка № { $id } остановлена: отправлено { $sent } из { $total }.
+ann-stop = ⏹ Остановить
+ann-stopped = Остановлено.
+ann-already-ended = Рассылка уже закончилась.
+ann-not-yours = Это не ваша рассылка.
+ann-list-empty = Рассылок пока не было.
+ann-list-title = <b>Рассылки</b>
+ann-list-line = № { $id } { $when } — { $status }: { $sent } из { $total }, заблок.: { $blocked }. { $preview }
+ann-status-scheduled = запланирована
+ann-status-sending = идёт
+ann-status-done = завершена
+ann-status-stopped = остановлена
+ann-cancel-scheduled = Отменить № { $id }
+ann-photo-only = Нужна фотография (или нажмите «Без фото»).
+ann-text-only = Нужен текст объявления.
+
+## Отключение рассылок (настройки)
+settings-mute-title = Объявления:
+settings-kind-news = новости центров и района
+settings-kind-contests = конкурсы
+settings-on = ✅ { $kind }
+settings-off-kind = 🔕 { $kind }
+
+## Конкурсы (пока — только сроки и напоминания)
+contest-add-usage =
+    Как писать:
+    /contest_add 31.12.2026 all 14,7,1 Название конкурса
+    Аудитория: all, municipality:КОД, district:КОД. Дни напоминаний — через запятую.
+contest-added = Конкурс № { $id } «{ $title }» создан, срок — { $deadline }. Сообщение об открытии отправляется.
+contest-open = 🏆 Открыт конкурс «{ $title }». Заявки принимаются до { $deadline }.
+contest-reminder = ⏳ До окончания приёма заявок на конкурс «{ $title }» осталось { $days ->
+        [one] { $days } день
+        [few] { $days } дня
+       *[other] { $days } дней
+    } (срок — { $deadline }).
+contest-results-usage = Как писать: /contest_results номер текст итогов
+contest-results = 🏆 Итоги конкурса «{ $title }»:
+    { $text }
+contest-results-queued = Итоги конкурса № { $id } отправляются.
+contest-not-found = Конкурс № { $id } не найден.
+contest-results-already = Итоги этого конкурса уже отправлены.

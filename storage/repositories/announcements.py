@@ -1,0 +1,145 @@
+"""Announcements and their outbox: who receives one, and how far the sending got."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Select, distinct, func, insert, literal, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import (
+    Announcement,
+    AnnouncementStatus,
+    District,
+    ElderRegistration,
+    Outbox,
+    OutboxStatus,
+    RegistrationStatus,
+    Signup,
+    SignupStatus,
+    User,
+)
+from storage.repositories.clubs import LIVE
+
+AUDIENCES = ("center", "district", "club", "elders", "municipality", "all")
+
+
+def audience_query(audience: str, audience_id: int | None, kind: str) -> Select[Any]:
+    """Telegram ids of an audience: consented, not blocked, not muting this kind."""
+    query = select(distinct(User.id)).where(
+        User.consent_at.is_not(None),
+        User.is_active,
+        ~User.muted.contains(kind),
+    )
+    if audience == "center":  # the people of a center: signed up to its clubs or events
+        from storage.models import Club, Event
+
+        club_ids = select(Club.id).where(Club.center_id == audience_id)
+        event_ids = select(Event.id).where(Event.center_id == audience_id)
+        people = select(Signup.user_id).where(
+            Signup.status.in_(LIVE),
+            or_(Signup.club_id.in_(club_ids), Signup.event_id.in_(event_ids)),
+        )
+        query = query.where(User.id.in_(people))
+    elif audience == "district":
+        query = query.where(User.district_id == audience_id)
+    elif audience == "club":
+        members = select(Signup.user_id).where(
+            Signup.club_id == audience_id, Signup.status == SignupStatus.ENROLLED
+        )
+        query = query.where(User.id.in_(members))
+    elif audience == "elders":  # confirmed elders of a district
+        elders = select(ElderRegistration.user_id).where(
+            ElderRegistration.status == RegistrationStatus.CONFIRMED,
+            ElderRegistration.district_id == audience_id,
+        )
+        query = query.where(User.id.in_(elders))
+    elif audience == "municipality":
+        districts = select(District.id).where(District.municipality_id == audience_id)
+        query = query.where(User.district_id.in_(districts))
+    elif audience != "all":
+        raise ValueError(f"unknown audience {audience}")
+    return query
+
+
+class AnnouncementRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, announcement: Announcement) -> Announcement:
+        self.session.add(announcement)
+        await self.session.flush()
+        return announcement
+
+    async def get(self, announcement_id: int) -> Announcement | None:
+        return await self.session.get(Announcement, announcement_id)
+
+    async def audience_size(self, audience: str, audience_id: int | None, kind: str) -> int:
+        inner = audience_query(audience, audience_id, kind).subquery()
+        return int(await self.session.scalar(select(func.count()).select_from(inner)) or 0)
+
+    async def recent(self, author_id: int | None, limit: int = 10) -> Sequence[Announcement]:
+        """The latest announcements (of one author, or all for admins)."""
+        query = select(Announcement).order_by(Announcement.id.desc()).limit(limit)
+        if author_id is not None:
+            query = query.where(Announcement.author_id == author_id)
+        return (await self.session.execute(query)).scalars().all()
+
+    async def due(self, now: datetime) -> Sequence[Announcement]:
+        result = await self.session.execute(
+            select(Announcement).where(
+                Announcement.status == AnnouncementStatus.SCHEDULED, Announcement.send_at <= now
+            )
+        )
+        return result.scalars().all()
+
+    async def materialize(self, announcement: Announcement) -> int:
+        """Write one outbox row per recipient (a single INSERT … SELECT) and start sending."""
+        now = datetime.now(UTC)
+        recipients = audience_query(
+            announcement.audience, announcement.audience_id, announcement.kind
+        ).subquery()
+        source = select(
+            literal(announcement.id).label("announcement_id"),
+            recipients.c[0].label("chat_id"),
+            literal(OutboxStatus.PENDING.value).label("status"),
+            literal(0).label("attempts"),
+            literal(now, Announcement.send_at.type).label("next_attempt_at"),
+        )
+        await self.session.execute(
+            insert(Outbox).from_select(
+                ["announcement_id", "chat_id", "status", "attempts", "next_attempt_at"], source
+            )
+        )
+        total = await self.session.scalar(
+            select(func.count())
+            .select_from(Outbox)
+            .where(Outbox.announcement_id == announcement.id)
+        )
+        announcement.total = int(total or 0)
+        announcement.status = AnnouncementStatus.SENDING
+        announcement.started_at = now
+        return announcement.total
+
+    async def counts(self, announcement_id: int) -> dict[OutboxStatus, int]:
+        rows = await self.session.execute(
+            select(Outbox.status, func.count())
+            .where(Outbox.announcement_id == announcement_id)
+            .group_by(Outbox.status)
+        )
+        return {OutboxStatus(status): n for status, n in rows.all()}
+
+    async def stop(self, announcement: Announcement) -> bool:
+        """Stop a scheduled or running announcement; False if it had already ended."""
+        result = await self.session.execute(
+            update(Announcement)
+            .where(
+                Announcement.id == announcement.id,
+                Announcement.status.in_((AnnouncementStatus.SCHEDULED, AnnouncementStatus.SENDING)),
+            )
+            .values(status=AnnouncementStatus.STOPPED, finished_at=datetime.now(UTC))
+            .execution_options(synchronize_session="fetch")
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
