@@ -94,7 +94,7 @@ class DeliveryEngine:
         self._in_flight: set[int] = set()
         self._results: list[Result] = []
         self._last_sent: dict[int, float] = {}
-        self._texts: dict[int, Announcement] = {}
+        self._workers: set[asyncio.Task[None]] = set()
 
     # --- lifecycle ----------------------------------------------------------------------------
     def start(self, bot: Bot) -> None:
@@ -111,16 +111,18 @@ class DeliveryEngine:
 
     def crash(self) -> None:
         """Tests only: end abruptly, as a killed process would (unwritten results are lost)."""
-        if self._task is not None:
-            self._task.cancel()
-            self._task = None
+        for task in (self._task, *self._workers):
+            if task is not None:
+                task.cancel()
+        self._task = None
+        self._results.clear()
 
     def wake(self) -> None:
         self._wake.set()
 
     # --- the loop -----------------------------------------------------------------------------
     async def _run(self, bot: Bot) -> None:
-        workers: set[asyncio.Task[None]] = set()
+        workers = self._workers
         slots = asyncio.Semaphore(CONCURRENCY)
         flusher = asyncio.create_task(self._flush_loop())
         loop = asyncio.get_running_loop()

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Select, distinct, func, insert, literal, or_, select, update
+from sqlalchemy import Select, func, insert, literal, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import (
@@ -28,10 +28,14 @@ AUDIENCES = ("center", "district", "club", "elders", "municipality", "all")
 
 def audience_query(audience: str, audience_id: int | None, kind: str) -> Select[Any]:
     """Telegram ids of an audience: consented, not blocked, not muting this kind."""
-    query = select(distinct(User.id)).where(
-        User.consent_at.is_not(None),
-        User.is_active,
-        ~User.muted.contains(kind),
+    query = (
+        select(User.id)
+        .distinct()
+        .where(
+            User.consent_at.is_not(None),
+            User.is_active,
+            ~User.muted.contains(kind),
+        )
     )
     if audience == "center":  # the people of a center: signed up to its clubs or events
         from storage.models import Club, Event

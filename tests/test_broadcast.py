@@ -1,0 +1,342 @@
+"""The delivery engine over real HTTP against a local Bot API server that answers 429 and 403."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.app import create_bot
+from bot.broadcast.engine import CONCURRENCY, FLUSH_ROWS, DeliveryEngine
+from bot.keyboards.callbacks import AnnouncementCb, MuteCb
+from bot.keyboards.wizard import ChoiceCb
+from bot.wizard import WizardCb
+from storage.models import Announcement, AnnouncementStatus, Outbox, OutboxStatus, User
+from tests.conftest import TOKEN
+from tests.fixtures.fake_bot_api import FakeBotApi
+from tests.fixtures.harness import Harness, buttons, joined
+from tests.fixtures.updates import sticker_update, tg_user
+
+STAFF = tg_user(2001, username="olga_staff")
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[FakeBotApi]:
+    server = FakeBotApi(TOKEN)
+    await server.start()
+    yield server
+    await server.stop()
+
+
+async def add_residents(
+    harness: Harness, n: int, district: str = "kem-central", first: int = 10_000
+) -> list[int]:
+    district_id = await harness.district_id(district)
+    ids = list(range(first, first + n))
+    async with harness.session_factory() as s:
+        for uid in ids:
+            s.add(
+                User(
+                    id=uid,
+                    consent_at=datetime.now(UTC),
+                    district_id=district_id,
+                    municipality_id=harness.directory.district(district_id).municipality_id,
+                )
+            )
+        await s.commit()
+    return ids
+
+
+async def announce(
+    harness: Harness,
+    text: str = "Субботник в субботу в 10:00",
+    audience: str = "district",
+    district: str = "kem-central",
+    progress_chat: int | None = None,
+) -> int:
+    async with harness.session_factory() as s:
+        a = Announcement(
+            author_id=1,
+            audience=audience,
+            audience_id=await harness.district_id(district),
+            text=text,
+            status=AnnouncementStatus.SCHEDULED,
+            send_at=datetime.now(UTC),
+            progress_chat_id=progress_chat,
+            progress_message_id=77 if progress_chat else None,
+        )
+        s.add(a)
+        await s.commit()
+        return a.id
+
+
+def engine_for(harness: Harness, rate: float = 400) -> DeliveryEngine:
+    return DeliveryEngine(
+        harness.session_factory, harness.dp["i18n_core"], "ru", harness.user_cache, rate
+    )
+
+
+async def wait_done(harness: Harness, announcement_id: int, seconds: float = 30) -> Announcement:
+    deadline = asyncio.get_running_loop().time() + seconds
+    while True:
+        async with harness.session_factory() as s:
+            a = await s.get(Announcement, announcement_id)
+            assert a is not None
+            if a.status is AnnouncementStatus.DONE:
+                return a
+        if asyncio.get_running_loop().time() > deadline:
+            raise TimeoutError(f"announcement {announcement_id} not done")
+        await asyncio.sleep(0.1)
+
+
+async def outbox(harness: Harness, announcement_id: int) -> dict[int, Outbox]:
+    async with harness.session_factory() as s:
+        rows = (
+            await s.execute(select(Outbox).where(Outbox.announcement_id == announcement_id))
+        ).scalars()
+        return {r.chat_id: r for r in rows}
+
+
+async def test_every_recipient_ends_sent_or_blocked_once(harness: Harness, api: FakeBotApi):
+    ids = await add_residents(harness, 120)
+    await add_residents(harness, 5, "kem-rudnichny", first=50_000)  # not in the audience
+    api.forbidden = set(ids[:6])
+    api.retry_after = {ids[10]: 1, ids[20]: 2}
+    bot = create_bot(harness.settings.model_copy(update={"telegram_api_url": api.url}))
+    announcement_id = await announce(harness)
+    engine = engine_for(harness)
+    engine.start(bot)
+    try:
+        done = await wait_done(harness, announcement_id)
+    finally:
+        await engine.stop()
+        await bot.session.close()
+    rows = await outbox(harness, announcement_id)
+    assert done.total == 120 and set(rows) == set(ids)
+    assert {c for c, r in rows.items() if r.status is OutboxStatus.BLOCKED} == set(ids[:6])
+    assert all(r.status is OutboxStatus.SENT for c, r in rows.items() if c not in ids[:6])
+    assert all(api.sent_to.get(c) == 1 for c in ids[6:])  # none lost, none twice
+    assert not any(c in api.sent_to for c in ids[:6])
+    assert engine.stats.retry_after == 3 and rows[ids[20]].status is OutboxStatus.SENT
+    async with harness.session_factory() as s:
+        blocked = (
+            (await s.execute(select(User.is_active).where(User.id.in_(ids[:6])))).scalars().all()
+        )
+        assert blocked == [False] * 6
+
+
+async def test_killed_mid_way_and_restarted_completes_within_the_bound(
+    harness: Harness, api: FakeBotApi
+):
+    ids = await add_residents(harness, 400)
+    bot = create_bot(harness.settings.model_copy(update={"telegram_api_url": api.url}))
+    announcement_id = await announce(harness)
+    first = engine_for(harness, rate=300)
+    first.start(bot)
+    while sum(api.sent_to.values()) < 120:
+        await asyncio.sleep(0.01)
+    first.crash()
+    await asyncio.sleep(0.2)
+    before_restart = sum(api.sent_to.values())
+    assert before_restart < 400, "the crash must come mid-way"
+    second = engine_for(harness, rate=300)
+    second.start(bot)
+    try:
+        await wait_done(harness, announcement_id)
+    finally:
+        await second.stop()
+        await bot.session.close()
+    assert set(api.sent_to) == set(ids)  # nobody lost
+    duplicates = sum(n - 1 for n in api.sent_to.values())
+    assert duplicates <= CONCURRENCY + FLUSH_ROWS
+    assert max(api.sent_to.values()) <= 2  # nobody gets it more than twice
+    assert all(
+        r.status is OutboxStatus.SENT for r in (await outbox(harness, announcement_id)).values()
+    )
+
+
+async def test_graceful_stop_and_restart_sends_no_duplicates(harness: Harness, api: FakeBotApi):
+    await add_residents(harness, 200)
+    bot = create_bot(harness.settings.model_copy(update={"telegram_api_url": api.url}))
+    announcement_id = await announce(harness)
+    first = engine_for(harness, rate=200)
+    first.start(bot)
+    while sum(api.sent_to.values()) < 50:
+        await asyncio.sleep(0.01)
+    await first.stop()  # as on SIGTERM
+    second = engine_for(harness, rate=400)
+    second.start(bot)
+    try:
+        await wait_done(harness, announcement_id)
+    finally:
+        await second.stop()
+        await bot.session.close()
+    assert len(api.sent_to) == 200 and max(api.sent_to.values()) == 1
+
+
+async def test_rate_is_respected(harness: Harness, api: FakeBotApi):
+    await add_residents(harness, 30)
+    bot = create_bot(harness.settings.model_copy(update={"telegram_api_url": api.url}))
+    announcement_id = await announce(harness)
+    engine = engine_for(harness, rate=20)
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    engine.start(bot)
+    try:
+        await wait_done(harness, announcement_id)
+    finally:
+        await engine.stop()
+        await bot.session.close()
+    # 30 messages at 20/s cannot take less than 29 intervals.
+    assert loop.time() - started >= 29 / 20
+
+
+async def test_announce_wizard_preview_send_progress_and_stop(harness: Harness, admin, resident):
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    await harness.onboard(resident, "kem-central")
+    other = tg_user(1002)
+    await harness.onboard(other, "kem-central")
+    await harness.tap(other, MuteCb(kind="news"))  # mutes district news
+    far = tg_user(1003)
+    await harness.onboard(far, "kem-rudnichny")
+    assert "Такой команды нет" in joined(await harness.say(resident, "/announce"))
+    sent = await harness.say(STAFF, "/announce")
+    assert "Текст объявления" in joined(sent)
+    assert "Нужен текст" in joined(await harness.feed(sticker_update(STAFF)))
+    await harness.say(STAFF, "Субботник <во дворе> в субботу")
+    sent = await harness.tap(STAFF, ChoiceCb(wizard="ann", step="photo", value="none"))
+    assert "Жители моего района" in buttons(sent) and "Все пользователи бота" not in buttons(sent)
+    forged = await harness.tap(STAFF, ChoiceCb(wizard="ann", step="aud", value="all"))
+    assert "устарела" in joined(forged)
+    await harness.tap(STAFF, ChoiceCb(wizard="ann", step="aud", value="district"))
+    sent = await harness.tap(STAFF, ChoiceCb(wizard="ann", step="when", value="now"))
+    text = joined(sent)
+    assert "Так увидят получатели (1)" in text  # the muted and the far resident are not counted
+    assert "Субботник &lt;во дворе&gt; в субботу" in text
+    sent = await harness.tap(STAFF, WizardCb(wizard="ann", action="submit"))
+    assert "Рассылка №" in joined(sent)
+    assert "уже отправлен" in joined(
+        await harness.tap(STAFF, WizardCb(wizard="ann", action="submit"))
+    )
+    async with harness.session_factory() as s:
+        a = (await s.execute(select(Announcement))).scalar_one()
+    assert (a.audience, a.audience_id) == ("district", await harness.district_id("kem-central"))
+    engine = engine_for(harness)
+    engine.start(harness.bot)
+    try:
+        done = await wait_done(harness, a.id)
+    finally:
+        await engine.stop()
+    assert done.total == 1
+    delivered = [
+        r
+        for r in harness.session.requests
+        if getattr(r, "chat_id", None) == resident.id and "во дворе" in str(getattr(r, "text", ""))
+    ]
+    assert len(delivered) == 1
+    edits = [
+        r
+        for r in harness.session.requests
+        if type(r).__name__ == "EditMessageText" and "завершена" in str(getattr(r, "text", ""))
+    ]
+    assert edits and "отправлено 1 из 1" in edits[-1].text  # type: ignore[attr-defined]
+    listing = joined(await harness.say(STAFF, "/announcements"))
+    assert f"№ {a.id}" in listing and "завершена" in listing
+    assert "уже закончилась" in joined(
+        await harness.tap(STAFF, AnnouncementCb(action="stop", id=a.id))
+    )
+
+
+async def test_scheduled_announcement_waits_and_can_be_cancelled(harness: Harness, admin, resident):
+    await harness.onboard(resident)
+    await harness.say(admin, "/announce")
+    await harness.say(admin, "Завтра концерт")
+    await harness.tap(admin, ChoiceCb(wizard="ann", step="photo", value="none"))
+    sent = await harness.tap(admin, ChoiceCb(wizard="ann", step="aud", value="municipality"))
+    assert "Кемерово" in buttons(sent)
+    kem = next(m for m in harness.directory.municipalities() if m.code == "kemerovo")
+    await harness.tap(admin, ChoiceCb(wizard="ann", step="target", value=str(kem.id)))
+    await harness.tap(admin, ChoiceCb(wizard="ann", step="when", value="later"))
+    assert "уже прошло" in joined(await harness.say(admin, "01.01.2020 10:00"))
+    later = (datetime.now(UTC) + timedelta(days=2)).astimezone(ZoneInfo("Asia/Novokuznetsk"))
+    await harness.say(admin, later.strftime("%d.%m.%Y %H:%M"))
+    sent = await harness.tap(admin, WizardCb(wizard="ann", action="submit"))
+    assert "запланирована" in joined(sent)
+    async with harness.session_factory() as s:
+        a = (await s.execute(select(Announcement))).scalar_one()
+    engine = engine_for(harness)
+    await engine._activate_due()  # not due yet: nothing is written to the outbox
+    async with harness.session_factory() as s:
+        assert await s.scalar(select(func.count()).select_from(Outbox)) == 0
+    sent = await harness.say(admin, "/announcements")
+    assert f"Отменить № {a.id}" in buttons(sent)
+    sent = await harness.tap(admin, AnnouncementCb(action="cancel", id=a.id))
+    assert "Остановлено" in joined(sent)
+    async with harness.session_factory() as s:
+        assert (await s.get(Announcement, a.id)).status is AnnouncementStatus.STOPPED  # type: ignore[union-attr]
+
+
+async def test_staff_cannot_stop_someone_elses(harness: Harness, admin):
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    announcement_id = await announce(harness)
+    sent = await harness.tap(STAFF, AnnouncementCb(action="stop", id=announcement_id))
+    assert "не ваша" in joined(sent)
+
+
+async def test_contest_messages_open_reminders_once_and_results(harness: Harness, admin, resident):
+    from bot.services.contests import ContestNotices
+    from storage.models import Contest, ContestNotice
+
+    await harness.onboard(resident)
+    assert "Такой команды нет" in joined(
+        await harness.say(resident, "/contest_add 31.12.2099 all 14,7,1 X")
+    )
+    assert "Как писать" in joined(
+        await harness.say(admin, "/contest_add 31.12.2099 nowhere 14 Конкурс")
+    )
+    assert "Как писать" in joined(
+        await harness.say(admin, "/contest_add 01.01.2020 all 14 Конкурс")
+    )
+    deadline_day = (datetime.now(UTC) + timedelta(days=10)).astimezone(
+        ZoneInfo("Asia/Novokuznetsk")
+    )
+    sent = await harness.say(
+        admin, f"/contest_add {deadline_day:%d.%m.%Y} all 14,7,1 Снежный калейдоскоп"
+    )
+    assert "Конкурс №" in joined(sent)
+    async with harness.session_factory() as s:
+        contest = (await s.execute(select(Contest))).scalar_one()
+        notices = dict(
+            (await s.execute(select(ContestNotice.notice, ContestNotice.announcement_id))).all()
+        )
+    assert set(notices) == {"open", "d14"} and notices["d14"] is None  # 14 days had already passed
+    notices_service: ContestNotices = harness.dp["contest_notices"]
+    assert await notices_service.tick(datetime.now(UTC)) == 0
+    seven_before = contest.deadline - timedelta(days=7)
+    assert await notices_service.tick(seven_before) == 1
+    assert await notices_service.tick(seven_before + timedelta(hours=1)) == 0
+    assert await notices_service.tick(contest.deadline - timedelta(hours=23)) == 1  # the last day
+    async with harness.session_factory() as s:
+        texts = (
+            (await s.execute(select(Announcement.text).where(Announcement.kind == "contests")))
+            .scalars()
+            .all()
+        )
+    assert any("Открыт конкурс «Снежный калейдоскоп»" in t for t in texts)
+    assert any("осталось 7 дней" in t for t in texts) and any("осталось 1 день" in t for t in texts)
+    sent = await harness.say(admin, f"/contest_results {contest.id} 1 место — двор на ул. Весенней")
+    assert "отправляются" in joined(sent)
+    assert "уже отправлены" in joined(
+        await harness.say(admin, f"/contest_results {contest.id} ещё раз")
+    )
+    assert "не найден" in joined(await harness.say(admin, "/contest_results 999 итоги"))
+    await harness.tap(resident, MuteCb(kind="contests"))
+    async with harness.session_factory() as s:
+        from storage.repositories.announcements import AnnouncementRepository
+
+        assert await AnnouncementRepository(s).audience_size("all", None, "contests") == 0
+        assert await AnnouncementRepository(s).audience_size("all", None, "news") == 1
