@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.updates
 	$(BIN)/python -m bench.reports
 	$(BIN)/python -m bench.clubs
+	$(BIN)/python -m bench.broadcast
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

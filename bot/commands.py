@@ -29,8 +29,16 @@ RESIDENT_COMMANDS = (
     "cancel",
 )
 ELDER_COMMANDS = ("report", "myreports", *RESIDENT_COMMANDS)
-STAFF_COMMANDS = ("myclubs", "queue", "elders", *RESIDENT_COMMANDS, "whoami")
-ADMIN_COMMANDS = (*STAFF_COMMANDS, "grant", "revoke", "whois")
+STAFF_COMMANDS = (
+    "announce",
+    "announcements",
+    "myclubs",
+    "queue",
+    "elders",
+    *RESIDENT_COMMANDS,
+    "whoami",
+)
+ADMIN_COMMANDS = (*STAFF_COMMANDS, "contest_add", "contest_results", "grant", "revoke", "whois")
 EXTRA = {Role.ELDER: ELDER_COMMANDS, Role.STAFF: STAFF_COMMANDS, Role.ADMIN: ADMIN_COMMANDS}
 
 

@@ -68,6 +68,9 @@ class Stats:
     blocked: int = 0
     failed: int = 0
     retried: int = 0
+    first_answer: float | None = None  # loop time of the first and the last answer from Telegram
+    last_answer: float | None = None
+    answers: int = 0
     progress_edits: dict[int, float] = field(default_factory=dict)
 
 
@@ -198,7 +201,12 @@ class DeliveryEngine:
         outbox, announcement = row
         try:
             result = await self._send(bot, outbox, announcement)
-            self._last_sent[outbox.chat_id] = asyncio.get_running_loop().time()
+            now = asyncio.get_running_loop().time()
+            self._last_sent[outbox.chat_id] = now
+            stats = self.stats
+            stats.first_answer = stats.first_answer or now
+            stats.last_answer = now
+            stats.answers += 1
             self._results.append(result)
             if len(self._results) >= FLUSH_ROWS:
                 await self._flush()

@@ -66,7 +66,7 @@ help-resident =
     /clubs — clubs, sign up
     /events — events of the district
     /my — my sign-ups, cancel
-    /settings — session reminders
+    /settings — session reminders, mute announcements
     /register — register as a ТОС elder / activist
     📍 send your location — the three nearest centers
     /mydata — what the bot keeps about you
@@ -80,6 +80,8 @@ help-elder =
     /myreports — my reports
 help-staff =
     For center staff:
+    /announce — an announcement to your center, district, a club or the elders
+    /announcements — announcements: progress, figures, cancel a scheduled one
     /myclubs — the center's clubs and events
     /queue — reports to check
     /elders — elders and applications of the district
@@ -90,6 +92,8 @@ help-admin =
     /grant id admin — make admin
     /revoke id — take the role away
     /whois id — who is this
+    /contest_add 31.12.2026 all 14,7,1 Title — a contest with a deadline and reminders
+    /contest_results number text — send the results
 help-footer = Instead of an id you may write @username. Questions — to your neighbourhood center.
 
 ## Common answers
@@ -170,6 +174,10 @@ cmd-events = Events of the district
 cmd-my = My sign-ups
 cmd-settings = Reminders
 cmd-myclubs = My center's clubs
+cmd-announce = New announcement
+cmd-announcements = My announcements
+cmd-contest_add = Create a contest (deadlines)
+cmd-contest_results = Send a contest's results
 cmd-report = Report a clean-up
 cmd-myreports = My reports
 cmd-queue = Reports to check
