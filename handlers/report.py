@@ -19,6 +19,7 @@ from bot.keyboards.builders import MAIN_MENU_KEYS, inline, main_menu
 from bot.keyboards.callbacks import ReportCb
 from bot.keyboards.wizard import ChoiceCb, cancel_only, choices, summary_keyboard, text_step
 from bot.notify import tell_rendered
+from bot.photos import collect_photo, forget_photo_status
 from bot.services.reports import (
     FIGURE_LIMITS,
     KINDS,
@@ -420,33 +421,8 @@ async def place_other(message: Message, i18n: I18nContext) -> None:
 
 @router.message(Rp.photos, F.photo)
 async def photo(message: Message, bot: Bot, state: FSMContext, i18n: I18nContext) -> None:
-    """Each photo of an album arrives as its own update (one after another for one user): they
-    collect into one list, and one status message is edited instead of answering each."""
-    assert message.photo is not None
-    data = await state.get_data()
-    photos: list[dict[str, str]] = data.setdefault("photos", [])
-    group = message.media_group_id
-    largest = message.photo[-1]
-    if len(photos) >= MAX_PHOTOS:
-        if group is None or data.get("overflow_group") != group:
-            data["overflow_group"] = group
-            await message.answer(i18n.get("rep-photos-limit"))
-        await state.set_data(data)
-        return
-    if any(p["unique"] == largest.file_unique_id for p in photos):
-        await message.answer(i18n.get("rep-photo-repeat"))
-        return
-    photos.append({"file_id": largest.file_id, "unique": largest.file_unique_id})
-    text = i18n.get("rep-photos-count", count=len(photos))
     markup = inline([_done_button(i18n)], _nav(i18n))
-    if group is not None and data.get("status_group") == group and data.get("status_message"):
-        await bot.edit_message_text(
-            text, chat_id=message.chat.id, message_id=data["status_message"], reply_markup=markup
-        )
-    else:
-        sent = await message.answer(text, reply_markup=markup)
-        data["status_message"], data["status_group"] = sent.message_id, group
-    await state.set_data(data)
+    await collect_photo(message, bot, state, i18n, MAX_PHOTOS, markup)
 
 
 @router.message(Rp.photos, F.video | F.video_note | F.animation)
@@ -476,8 +452,8 @@ async def step_done(
         await callback.answer(i18n.get("rep-photos-none"), show_alert=True)
         return
     await callback.answer()
-    for key in ("status_message", "status_group", "overflow_group", "figure"):
-        data.pop(key, None)
+    forget_photo_status(data)
+    data.pop("figure", None)
     await state.set_data(data)
     if isinstance(callback.message, Message):
         await advance(step, callback.message, state, i18n, directory)

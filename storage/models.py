@@ -21,6 +21,7 @@ from sqlalchemy import (
     Time,
     UniqueConstraint,
     text,
+    true,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -479,19 +480,157 @@ class Outbox(Base):
     )
 
 
+class ContestStage(enum.StrEnum):
+    APPLY = "apply"  # applications are taken until the deadline
+    DISTRICT = "district"  # district juries score
+    CITY = "city"  # the city jury scores what the districts sent up
+    RANKING = "ranking"  # scoring closed; the admin fixes the places
+    PUBLISHED = "published"
+
+
 class Contest(Base):
-    """A city contest (the contests issue fills in nominations, applications and jury)."""
+    """A city contest: nominations, an application window, jury stages, results."""
 
     __tablename__ = "contests"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    template: Mapped[str | None] = mapped_column(String(64))
     title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="", server_default="")
+    rules: Mapped[str] = mapped_column(Text, default="", server_default="")
     audience: Mapped[str] = mapped_column(String(16), default="all")
     audience_id: Mapped[int | None] = mapped_column(Integer)
+    # Who may apply: comma-separated "residents", "elders" (committees and centers apply
+    # through their elders and staff).
+    applicants: Mapped[str] = mapped_column(
+        String(64), default="residents,elders", server_default="residents,elders"
+    )
+    # "district,city": district juries first, then the city jury; or just "city".
+    stages: Mapped[str] = mapped_column(
+        String(32), default="district,city", server_default="district,city"
+    )
+    stage: Mapped[ContestStage] = mapped_column(
+        _str_enum(ContestStage), default=ContestStage.APPLY, server_default="apply"
+    )
+    criteria: Mapped[str] = mapped_column(
+        String(300),
+        default="оформление;творческий подход;участие жителей",
+        server_default="оформление;творческий подход;участие жителей",
+    )
+    no_own_district: Mapped[bool] = mapped_column(default=True, server_default=true())
+    advance_per_district: Mapped[int] = mapped_column(Integer, default=3, server_default="3")
+    opens_at: Mapped[datetime | None]
     deadline: Mapped[datetime]
+    results_at: Mapped[datetime | None]
     reminder_days: Mapped[str] = mapped_column(String(32), default="14,7,1")
     created_by: Mapped[int | None] = mapped_column(BigInteger)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    nominations: Mapped[list[Nomination]] = relationship(
+        order_by="Nomination.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class Nomination(Base):
+    __tablename__ = "nominations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contest_id: Mapped[int] = mapped_column(
+        ForeignKey("contests.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(200))
+    # What the entry's address is: "house", "entrance", "window", "street", "committee", "center".
+    address: Mapped[str] = mapped_column(String(16), default="house")
+
+
+class ApplicationStatus(enum.StrEnum):
+    SUBMITTED = "submitted"
+    WITHDRAWN = "withdrawn"
+    CITY = "city"  # sent up to the city stage
+    WINNER = "winner"
+    PARTICIPANT = "participant"
+
+
+class Application(Base):
+    __tablename__ = "applications"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contest_id: Mapped[int] = mapped_column(
+        ForeignKey("contests.id", ondelete="CASCADE"), index=True
+    )
+    nomination_id: Mapped[int] = mapped_column(ForeignKey("nominations.id", ondelete="CASCADE"))
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    district_id: Mapped[int] = mapped_column(ForeignKey("districts.id"))
+    address_text: Mapped[str] = mapped_column(String(300))
+    address_key: Mapped[str] = mapped_column(String(300))  # normalized, for «one per address»
+    description: Mapped[str] = mapped_column(Text)
+    responsible_name: Mapped[str | None] = mapped_column(String(100))
+    responsible_phone: Mapped[str | None] = mapped_column(String(20))
+    status: Mapped[ApplicationStatus] = mapped_column(
+        _str_enum(ApplicationStatus), default=ApplicationStatus.SUBMITTED, index=True
+    )
+    place: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    photos: Mapped[list[ApplicationPhoto]] = relationship(
+        order_by="ApplicationPhoto.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    __table_args__ = (
+        Index(
+            "uq_applications_address",
+            "nomination_id",
+            "address_key",
+            unique=True,
+            sqlite_where=text("status != 'withdrawn'"),
+            postgresql_where=text("status != 'withdrawn'"),
+        ),
+    )
+
+
+class ApplicationPhoto(Base):
+    __tablename__ = "application_photos"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    file_id: Mapped[str] = mapped_column(String(200))
+    file_unique_id: Mapped[str] = mapped_column(String(64))
+
+
+class Juror(Base):
+    __tablename__ = "jurors"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contest_id: Mapped[int] = mapped_column(ForeignKey("contests.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    stage: Mapped[str] = mapped_column(String(16))  # "district" | "city"
+    district_id: Mapped[int | None] = mapped_column(ForeignKey("districts.id"))  # the juror's own
+
+    __table_args__ = (UniqueConstraint("contest_id", "user_id", "stage"),)
+
+
+class Score(Base):
+    __tablename__ = "scores"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"))
+    juror_id: Mapped[int] = mapped_column(ForeignKey("jurors.id", ondelete="CASCADE"))
+    stage: Mapped[str] = mapped_column(String(16))
+    criterion: Mapped[int] = mapped_column(Integer)
+    value: Mapped[int] = mapped_column(Integer)
+    comment: Mapped[str | None] = mapped_column(String(500))
+
+    __table_args__ = (
+        UniqueConstraint("application_id", "juror_id", "stage", "criterion"),
+        Index("ix_scores_application", "application_id", "stage"),
+    )
 
 
 class ContestNotice(Base):
