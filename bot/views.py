@@ -152,15 +152,14 @@ def _date_text(iso: str) -> str:
     return date.fromisoformat(iso).strftime("%d.%m.%Y")
 
 
-async def send_report(
+async def send_album(
     bot: Bot,
     chat_id: int,
-    report: Report,
+    photos: list[str],
     text: str,
     markup: InlineKeyboardMarkup | None,
 ) -> None:
-    """The report's photos as albums of up to 10 (Telegram's limit), then its card."""
-    photos = [p.file_id for p in report.photos]
+    """Photos (file_ids) as albums of up to 10 (Telegram's limit), then the card's text."""
     for start in range(0, len(photos), 10):
         chunk = photos[start : start + 10]
         if len(chunk) == 1:

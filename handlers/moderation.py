@@ -17,7 +17,7 @@ from bot.keyboards.callbacks import ReportCb
 from bot.notify import tell
 from bot.services.roles import may_moderate, moderated_districts
 from bot.services.validation import InputError, parse_text
-from bot.views import local_time, report_card, send_report, territory_text
+from bot.views import local_time, report_card, send_album, territory_text
 from handlers.states import Moderation
 from storage.models import Report, ReportStatus, User
 from storage.repositories.audit import AuditRepository
@@ -125,7 +125,13 @@ async def open_for_moderation(
             [(i18n.get("mod-accept"), ReportCb(action="accept", id=report.id))],
             [(i18n.get("mod-return"), ReportCb(action="return", id=report.id))],
         )
-    await send_report(bot, user.id, report, report_card(i18n, report, directory, extra), markup)
+    await send_album(
+        bot,
+        user.id,
+        [p.file_id for p in report.photos],
+        report_card(i18n, report, directory, extra),
+        markup,
+    )
 
 
 def _already(i18n: I18nContext, report: Report) -> str:

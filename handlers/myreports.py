@@ -15,7 +15,7 @@ from bot.filters.roles import HasRole
 from bot.keyboards.builders import inline, page_nav
 from bot.keyboards.callbacks import PageCb, ReportCb
 from bot.services.reports import draft_from_report
-from bot.views import report_card, send_report
+from bot.views import report_card, send_album
 from handlers.report import start_report
 from storage.models import ReportStatus, Role, User
 from storage.repositories.directory import Directory
@@ -93,7 +93,13 @@ async def open_report(
     markup = None
     if report.status is not ReportStatus.SUBMITTED:
         markup = inline([(i18n.get("rep-edit-button"), ReportCb(action="edit", id=report.id))])
-    await send_report(bot, user.id, report, report_card(i18n, report, directory, []), markup)
+    await send_album(
+        bot,
+        user.id,
+        [p.file_id for p in report.photos],
+        report_card(i18n, report, directory, []),
+        markup,
+    )
 
 
 @router.callback_query(ReportCb.filter(F.action == "edit"))

@@ -60,3 +60,30 @@ class Announce(StatesGroup):
     when = State()
     datetime = State()
     preview = State()
+
+
+class ContestApply(StatesGroup):
+    nomination = State()
+    street = State()
+    house = State()
+    entrance = State()
+    apartment = State()
+    committee = State()
+    center = State()
+    description = State()
+    photos = State()
+    name = State()
+    phone = State()
+    summary = State()
+
+
+class Jury(StatesGroup):
+    score = State()
+    comment = State()
+
+
+class ContestAdmin(StatesGroup):
+    title = State()
+    nominations = State()
+    deadline = State()
+    audience = State()

@@ -566,6 +566,7 @@ class Application(Base):
     district_id: Mapped[int] = mapped_column(ForeignKey("districts.id"))
     address_text: Mapped[str] = mapped_column(String(300))
     address_key: Mapped[str] = mapped_column(String(300))  # normalized, for «one per address»
+    address_parts: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)  # as typed
     description: Mapped[str] = mapped_column(Text)
     responsible_name: Mapped[str | None] = mapped_column(String(100))
     responsible_phone: Mapped[str | None] = mapped_column(String(20))

@@ -122,3 +122,18 @@ class AnnouncementCb(CallbackData, prefix="ann"):
 
 class MuteCb(CallbackData, prefix="mute"):
     kind: str  # "news" | "contests"
+
+
+class ContestCb(CallbackData, prefix="ct"):
+    action: str  # residents: "card" "apply"; admins: "admin" "next" "rank" "publish" "xlsx" "tpl"
+    id: int
+
+
+class ApplicationCb(CallbackData, prefix="app"):
+    action: str  # "open" | "edit" | "withdraw"
+    id: int
+
+
+class ScoreCb(CallbackData, prefix="sc"):
+    application: int
+    value: int  # 1..10

@@ -4,6 +4,7 @@ offsets before the deadline, and «итоги». Each goes out once: a ContestNo
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -160,3 +161,99 @@ class ContestNotices:
         )
         await self._queue(session, contest, "results", body, now)
         return True
+
+
+# --- contests: templates, who may apply, addresses, ranking -----------------------------------
+
+
+def templates() -> list[dict[str, object]]:
+    """The city's contests with their nominations, from the reference data file."""
+    import json
+
+    from storage.reference import REFERENCE_FILE
+
+    raw = json.loads(REFERENCE_FILE.read_text(encoding="utf-8"))
+    return list(raw.get("contest_templates", []))
+
+
+APPLICANT_ROLES = {"residents": ("resident",), "elders": ("elder",), "staff": ("staff",)}
+
+
+def may_apply(applicants: str, role: str) -> bool:
+    if role == "admin":
+        return True
+    allowed = {r for code in applicants.split(",") for r in APPLICANT_ROLES.get(code, ())}
+    if "resident" in allowed:
+        allowed.add("elder")  # an elder is a resident too
+    return role in allowed
+
+
+ADDRESS_PARTS = {
+    "house": ("street", "house"),
+    "entrance": ("street", "house", "entrance"),
+    "window": ("street", "house", "apartment"),
+    "street": ("street",),
+    "committee": ("committee",),
+    "center": ("center",),
+}
+
+
+def address_key(parts: dict[str, str]) -> str:
+    """One form of an address for «one application per nomination per address»: lower case,
+    no punctuation, no «ул.»/«д.» words, single spaces."""
+    import re
+
+    words: list[str] = []
+    for key in ("street", "house", "entrance", "apartment", "committee", "center"):
+        value = str(parts.get(key, "") or "").lower().replace("ё", "е")
+        value = re.sub(r"[^\w\s/]", " ", value)
+        tokens = [
+            t for t in value.split() if t not in {"ул", "улица", "пр", "проспект", "д", "дом", "кв"}
+        ]
+        if tokens:
+            words.append(f"{key}:{' '.join(tokens)}")
+    return "|".join(words)
+
+
+@dataclass(frozen=True)
+class Ranked:
+    application_id: int
+    nomination_id: int
+    total: float  # sum over criteria of the jurors' average
+    jurors: int
+
+
+def rank(
+    scores: list[tuple[int, int, int, int, int]], nomination_of: dict[int, int]
+) -> dict[int, list[Ranked]]:
+    """Rows (application, juror, criterion, value, _) → per nomination, best first.
+
+    An entry's total is the sum over criteria of the mean of its jurors' values; equal totals stay
+    equal (the admin resolves ties when fixing places)."""
+    per_app: dict[int, dict[int, list[int]]] = {}
+    jurors: dict[int, set[int]] = {}
+    for application_id, juror_id, criterion, value, _ in scores:
+        per_app.setdefault(application_id, {}).setdefault(criterion, []).append(value)
+        jurors.setdefault(application_id, set()).add(juror_id)
+    ranked: dict[int, list[Ranked]] = {}
+    for application_id, nomination_id in nomination_of.items():
+        criteria = per_app.get(application_id, {})
+        total = round(sum(sum(v) / len(v) for v in criteria.values()), 3)
+        ranked.setdefault(nomination_id, []).append(
+            Ranked(application_id, nomination_id, total, len(jurors.get(application_id, ())))
+        )
+    for entries in ranked.values():
+        entries.sort(key=lambda r: (-r.total, r.application_id))
+    return ranked
+
+
+def places(entries: list[Ranked], top: int = 3) -> tuple[dict[int, int], list[int]]:
+    """Places 1..top in order of total. Entries tied for a place are returned as `ties` (they and
+    everything after them get no place until the admin decides with /place)."""
+    result: dict[int, int] = {}
+    for position, entry in enumerate(entries[:top], start=1):
+        tied = [e.application_id for e in entries if e.total == entry.total]
+        if len(tied) > 1:
+            return result, tied
+        result[entry.application_id] = position
+    return result, []

@@ -41,6 +41,7 @@ def upgrade() -> None:
     sa.Column('district_id', sa.Integer(), nullable=False),
     sa.Column('address_text', sa.String(length=300), nullable=False),
     sa.Column('address_key', sa.String(length=300), nullable=False),
+    sa.Column('address_parts', sa.JSON(), nullable=False),
     sa.Column('description', sa.Text(), nullable=False),
     sa.Column('responsible_name', sa.String(length=100), nullable=True),
     sa.Column('responsible_phone', sa.String(length=20), nullable=True),
