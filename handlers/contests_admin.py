@@ -7,23 +7,41 @@ import html
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from aiogram import Router
+from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject
-from aiogram.types import Message
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_i18n import I18nContext
 
 from bot.broadcast.engine import DeliveryEngine
 from bot.config import Settings
 from bot.filters.roles import IsAdmin
-from bot.services.contests import ContestNotices, deadline_of, parse_audience, parse_days
+from bot.keyboards.builders import inline
+from bot.keyboards.callbacks import ContestCb
+from bot.keyboards.wizard import ChoiceCb
+from bot.notify import tell
+from bot.services.contest_flow import next_stage, publish, ranking, unresolved
+from bot.services.contests import (
+    ContestNotices,
+    deadline_of,
+    parse_audience,
+    parse_days,
+    places,
+    templates,
+)
 from bot.services.validation import InputError, parse_text
-from storage.models import Contest, User
+from bot.views import local_time
+from handlers.states import ContestAdmin
+from storage.models import Contest, ContestStage, Juror, Nomination, User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.contests import ContestRepository
 from storage.repositories.directory import Directory
+from storage.repositories.users import UserRepository
 
 router = Router(name=__name__)
 router.message.filter(IsAdmin())
+router.callback_query.filter(IsAdmin())
 
 
 @router.message(Command("contest_add"))
@@ -99,3 +117,482 @@ async def contest_results(
     await audit.write(user.id, "contest.results", None, contest=contest.id)
     await message.answer(i18n.get("contest-results-queued", id=contest.id))
     delivery.wake()
+
+
+# --- /contests_admin: create from a template or from scratch, run the stages, publish ----------
+
+
+def _district_name(directory: Directory, district_id: int) -> str:
+    district = directory.district(district_id)
+    return district.name if district else "—"
+
+
+def _stage_name(i18n: I18nContext, contest: Contest) -> str:
+    return i18n.get(f"stage-{contest.stage.value}")
+
+
+@router.message(Command("contests_admin"))
+async def contests_admin(message: Message, contests: ContestRepository, i18n: I18nContext) -> None:
+    lines = [i18n.get("cadmin-title")]
+    rows: list[list[tuple[str, CallbackData]]] = []
+    for c in await contests.all():
+        count = len(await contests.of_contest(c.id))
+        lines.append(
+            i18n.get(
+                "cadmin-line",
+                id=c.id,
+                title=html.escape(c.title),
+                stage=_stage_name(i18n, c),
+                count=count,
+            )
+        )
+        rows.append([(f"№ {c.id} {c.title}"[:60], ContestCb(action="admin", id=c.id))])
+    rows.append(
+        [
+            (i18n.get("cadmin-new-template"), ContestCb(action="tpl", id=0)),
+            (i18n.get("cadmin-new-scratch"), ContestCb(action="new", id=0)),
+        ]
+    )
+    await message.answer("\n".join(lines), reply_markup=inline(*rows))
+
+
+@router.callback_query(ContestCb.filter(F.action == "tpl"))
+async def choose_template(callback: CallbackQuery, i18n: I18nContext) -> None:
+    await callback.answer()
+    rows = [
+        [(str(t["title"])[:60], ChoiceCb(wizard="cadm", step="tpl", value=str(t["code"])))]
+        for t in templates()
+    ]
+    if isinstance(callback.message, Message):
+        await callback.message.answer(
+            i18n.get("cadmin-choose-template"), reply_markup=inline(*rows)
+        )
+
+
+@router.callback_query(ChoiceCb.filter((F.wizard == "cadm") & (F.step == "tpl")))
+async def template_chosen(
+    callback: CallbackQuery, callback_data: ChoiceCb, state: FSMContext, i18n: I18nContext
+) -> None:
+    template = next((t for t in templates() if t["code"] == callback_data.value), None)
+    if template is None or not isinstance(callback.message, Message):
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    await callback.answer()
+    await state.set_state(ContestAdmin.deadline)
+    await state.set_data({"template": template["code"]})
+    await callback.message.answer(i18n.get("cadmin-ask-deadline"))
+
+
+@router.callback_query(ContestCb.filter(F.action == "new"))
+async def scratch(callback: CallbackQuery, state: FSMContext, i18n: I18nContext) -> None:
+    await callback.answer()
+    await state.set_state(ContestAdmin.title)
+    await state.set_data({})
+    if isinstance(callback.message, Message):
+        await callback.message.answer(i18n.get("cadmin-ask-title"))
+
+
+@router.message(ContestAdmin.title, F.text)
+async def scratch_title(message: Message, state: FSMContext, i18n: I18nContext) -> None:
+    try:
+        title = parse_text(message.text, max_len=200, min_len=3)
+    except InputError as exc:
+        await message.answer(i18n.get(exc.key, **exc.args_))
+        return
+    await state.update_data(title=title)
+    await state.set_state(ContestAdmin.nominations)
+    await message.answer(i18n.get("cadmin-ask-nominations"))
+
+
+@router.message(ContestAdmin.nominations, F.text)
+async def scratch_nominations(message: Message, state: FSMContext, i18n: I18nContext) -> None:
+    names = [" ".join(line.split()) for line in (message.text or "").splitlines() if line.strip()]
+    if not names or len(names) > 20 or any(len(n) > 200 for n in names):
+        await message.answer(i18n.get("cadmin-bad-nominations"))
+        return
+    await state.update_data(nominations=[{"name": n, "address": "house"} for n in names])
+    await state.set_state(ContestAdmin.deadline)
+    await message.answer(i18n.get("cadmin-ask-deadline"))
+
+
+@router.message(ContestAdmin.deadline, F.text)
+async def admin_deadline(
+    message: Message, state: FSMContext, settings: Settings, i18n: I18nContext
+) -> None:
+    try:
+        deadline = deadline_of(
+            (message.text or "").strip(), ZoneInfo(settings.timezone), datetime.now(UTC)
+        )
+    except InputError:
+        await message.answer(i18n.get("cadmin-bad-deadline"))
+        return
+    await state.update_data(deadline=deadline.isoformat())
+    await state.set_state(ContestAdmin.audience)
+    await message.answer(i18n.get("cadmin-ask-audience"))
+
+
+@router.message(ContestAdmin.audience, F.text)
+async def admin_audience(
+    message: Message,
+    user: User,
+    state: FSMContext,
+    settings: Settings,
+    directory: Directory,
+    contests: ContestRepository,
+    contest_notices: ContestNotices,
+    audit: AuditRepository,
+    delivery: DeliveryEngine,
+    i18n: I18nContext,
+) -> None:
+    try:
+        audience, audience_id = parse_audience((message.text or "").strip(), directory)
+    except InputError:
+        await message.answer(i18n.get("cadmin-ask-audience"))
+        return
+    data = await state.get_data()
+    await state.clear()
+    template = next((t for t in templates() if t["code"] == data.get("template")), None) or {}
+    nominations: list[dict[str, str]] = template.get("nominations") or data["nominations"]  # type: ignore[assignment]
+    contest = await contests.add(
+        Contest(
+            template=data.get("template"),
+            title=template.get("title") or data["title"],
+            description=template.get("description", ""),
+            audience=audience,
+            audience_id=audience_id,
+            applicants=template.get("applicants", "residents,elders"),
+            stages=template.get("stages", "district,city"),
+            deadline=datetime.fromisoformat(data["deadline"]),
+            created_by=user.id,
+            nominations=[
+                Nomination(position=i, name=n["name"], address=n["address"])
+                for i, n in enumerate(nominations)
+            ],
+        )
+    )
+    await contest_notices.opened(contests.session, contest, datetime.now(UTC))
+    await audit.write(user.id, "contest.create", None, contest=contest.id)
+    deadline = datetime.fromisoformat(data["deadline"]).astimezone(ZoneInfo(settings.timezone))
+    await message.answer(
+        i18n.get(
+            "cadmin-created",
+            id=contest.id,
+            title=html.escape(contest.title),
+            count=len(contest.nominations),
+            deadline=f"{deadline:%d.%m.%Y}",
+        )
+    )
+    delivery.wake()
+
+
+@router.callback_query(ContestCb.filter(F.action == "admin"))
+async def admin_card(
+    callback: CallbackQuery,
+    callback_data: ContestCb,
+    contests: ContestRepository,
+    directory: Directory,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    contest = await contests.get(callback_data.id)
+    if contest is None or not isinstance(callback.message, Message):
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    await callback.answer()
+    stage = contest.stage.value if contest.stage.value in ("district", "city") else "all"
+    names = {n.id: n.name for n in contest.nominations}
+    progress = [
+        i18n.get(
+            "cadmin-progress-line",
+            nomination=html.escape(names.get(nom, "—")),
+            district=html.escape(_district_name(directory, dist)),
+            count=count,
+            scored=scored,
+        )
+        for nom, dist, count, scored in await contests.progress(contest.id, stage)
+    ] or [i18n.get("cadmin-no-applications")]
+    jurors = await contests.jurors(contest.id)
+    text = i18n.get(
+        "cadmin-card",
+        id=contest.id,
+        title=html.escape(contest.title),
+        stage=_stage_name(i18n, contest),
+        deadline=local_time(contest.deadline, settings).strftime("%d.%m.%Y"),
+        jurors=", ".join(f"{j.user_id} ({j.stage})" for j in jurors) or "—",
+        progress="\n".join(progress),
+    )
+    rows: list[list[tuple[str, CallbackData]]] = []
+    if contest.stage not in (ContestStage.RANKING, ContestStage.PUBLISHED):
+        rows.append([(i18n.get("cadmin-next-stage"), ContestCb(action="next", id=contest.id))])
+    rows.append(
+        [
+            (i18n.get("cadmin-ranking"), ContestCb(action="rank", id=contest.id)),
+            (i18n.get("cadmin-xlsx"), ContestCb(action="xlsx", id=contest.id)),
+        ]
+    )
+    if contest.stage is ContestStage.RANKING:
+        rows.append([(i18n.get("cadmin-publish"), ContestCb(action="publish", id=contest.id))])
+    await callback.message.answer(text, reply_markup=inline(*rows))
+
+
+@router.callback_query(ContestCb.filter(F.action == "next"))
+async def admin_next(
+    callback: CallbackQuery,
+    callback_data: ContestCb,
+    user: User,
+    contests: ContestRepository,
+    audit: AuditRepository,
+    i18n: I18nContext,
+) -> None:
+    contest = await contests.get(callback_data.id)
+    if contest is None or not isinstance(callback.message, Message):
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    before = contest.stage
+    change = await next_stage(contest, contests)
+    if change.stage is before:
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    await callback.answer()
+    await audit.write(user.id, "contest.stage", None, contest=contest.id, stage=contest.stage.value)
+    lines = [i18n.get("cadmin-stage-moved", stage=_stage_name(i18n, contest))]
+    if before is ContestStage.DISTRICT:
+        lines.append(i18n.get("cadmin-advanced", count=change.advanced))
+    for tied in change.ties or []:
+        lines.append(i18n.get("cadmin-ranking-tie", ids=", ".join(map(str, tied))))
+    await callback.message.answer("\n".join(lines))
+
+
+@router.callback_query(ContestCb.filter(F.action == "rank"))
+async def admin_ranking(
+    callback: CallbackQuery,
+    callback_data: ContestCb,
+    contests: ContestRepository,
+    i18n: I18nContext,
+) -> None:
+    contest = await contests.get(callback_data.id)
+    if contest is None or not isinstance(callback.message, Message):
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    await callback.answer()
+    applications = {a.id: a for a in await contests.of_contest(contest.id)}
+    lines = [i18n.get("cadmin-ranking-title", title=html.escape(contest.title))]
+    ranked = await ranking(contest, contests)
+    for nomination in contest.nominations:
+        entries = ranked.get(nomination.id, [])
+        if not entries:
+            continue
+        lines.append(i18n.get("cadmin-ranking-nomination", nomination=html.escape(nomination.name)))
+        for e in entries[:10]:
+            a = applications[e.application_id]
+            lines.append(
+                i18n.get(
+                    "cadmin-ranking-line",
+                    place=f"{a.place}." if a.place else "·",
+                    id=a.id,
+                    total=f"{e.total:.2f}",
+                    jurors=e.jurors,
+                    address=html.escape(a.address_text),
+                )
+            )
+        _, tied = places([e for e in entries if e.jurors])
+        if tied:
+            lines.append(i18n.get("cadmin-ranking-tie", ids=", ".join(map(str, tied))))
+    await callback.message.answer("\n".join(lines))
+
+
+@router.message(Command("place"))
+async def set_place(
+    message: Message,
+    command: CommandObject,
+    user: User,
+    contests: ContestRepository,
+    audit: AuditRepository,
+    i18n: I18nContext,
+) -> None:
+    parts = (command.args or "").split()
+    if len(parts) != 2 or not parts[0].isdigit() or parts[1] not in ("0", "1", "2", "3"):
+        await message.answer(i18n.get("cadmin-place-usage"))
+        return
+    application = await contests.application(int(parts[0]))
+    contest = await contests.get(application.contest_id) if application else None
+    if application is None or contest is None:
+        await message.answer(i18n.get("cadmin-place-usage"))
+        return
+    if contest.stage is not ContestStage.RANKING:
+        await message.answer(i18n.get("cadmin-place-wrong-stage"))
+        return
+    application.place = int(parts[1]) or None
+    await audit.write(
+        user.id, "contest.place", None, application=application.id, place=application.place
+    )
+    await message.answer(i18n.get("cadmin-place-set", id=application.id, place=parts[1]))
+
+
+@router.callback_query(ContestCb.filter(F.action == "publish"))
+async def admin_publish(
+    callback: CallbackQuery,
+    callback_data: ContestCb,
+    bot: Bot,
+    user: User,
+    users: UserRepository,
+    contests: ContestRepository,
+    contest_notices: ContestNotices,
+    audit: AuditRepository,
+    settings: Settings,
+    delivery: DeliveryEngine,
+    i18n: I18nContext,
+) -> None:
+    contest = await contests.get(callback_data.id)
+    if (
+        contest is None
+        or contest.stage is not ContestStage.RANKING
+        or not isinstance(callback.message, Message)
+    ):
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    if await unresolved(contest, contests):
+        await callback.answer(i18n.get("cadmin-unresolved"), show_alert=True)
+        return
+    await callback.answer()
+    winners = await publish(contest, contests)
+    names = {n.id: n.name for n in contest.nominations}
+    lines = []
+    for nomination in contest.nominations:
+        placed = [w for w in winners if w.nomination_id == nomination.id]
+        if placed:
+            lines.append(f"<b>{html.escape(nomination.name)}</b>")
+            lines += [
+                i18n.get("contest-results-line", place=w.place, address=html.escape(w.address_text))
+                for w in placed
+            ]
+    await contest_notices.results(
+        contests.session, contest, "\n".join(lines) or "—", datetime.now(UTC), escaped=True
+    )
+    for w in winners:
+        await tell(
+            bot,
+            await users.get(w.user_id) if w.user_id else None,
+            settings,
+            i18n,
+            "contest-winner",
+            id=str(w.id),
+            nomination=html.escape(names.get(w.nomination_id, "")),
+            place=str(w.place or 0),
+            title=html.escape(contest.title),
+        )
+    await audit.write(user.id, "contest.publish", None, contest=contest.id, winners=len(winners))
+    await callback.message.answer(i18n.get("cadmin-published", winners=len(winners)))
+    delivery.wake()
+
+
+@router.callback_query(ContestCb.filter(F.action == "xlsx"))
+async def admin_xlsx(
+    callback: CallbackQuery,
+    callback_data: ContestCb,
+    contests: ContestRepository,
+    directory: Directory,
+    i18n: I18nContext,
+) -> None:
+    contest = await contests.get(callback_data.id)
+    if contest is None or not isinstance(callback.message, Message):
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    await callback.answer()
+    data = await contest_workbook(contest, contests, directory)
+    await callback.message.answer_document(
+        BufferedInputFile(data, filename=f"contest-{contest.id}.xlsx")
+    )
+
+
+@router.message(Command("jury_add"))
+async def jury_add(
+    message: Message,
+    command: CommandObject,
+    user: User,
+    users: UserRepository,
+    contests: ContestRepository,
+    directory: Directory,
+    audit: AuditRepository,
+    i18n: I18nContext,
+) -> None:
+    parts = (command.args or "").split()
+    if len(parts) != 3 or not parts[0].isdigit() or parts[2] not in ("district", "city"):
+        await message.answer(i18n.get("jury-add-usage"))
+        return
+    contest = await contests.get(int(parts[0]))
+    who = parts[1]
+    target = (
+        await users.get_or_create(int(who))
+        if who.isdigit() and len(who) <= 20
+        else (await users.find_by_username(who) if who.startswith("@") else None)
+    )
+    if contest is None or target is None:
+        await message.answer(i18n.get("jury-add-usage"))
+        return
+    center = directory.center(target.staff_center_id)
+    district_id = center.district_id if center else target.district_id
+    juror = await contests.add_juror(
+        Juror(contest_id=contest.id, user_id=target.id, stage=parts[2], district_id=district_id)
+    )
+    if juror is None:
+        await message.answer(i18n.get("jury-exists"))
+        return
+    await audit.write(user.id, "contest.juror", target.id, contest=contest.id, stage=parts[2])
+    await message.answer(i18n.get("jury-added", who=target.id, id=contest.id, stage=parts[2]))
+
+
+async def contest_workbook(
+    contest: Contest, contests: ContestRepository, directory: Directory
+) -> bytes:
+    """Applications and scores as XLSX (openpyxl)."""
+    import io
+
+    from openpyxl import Workbook
+
+    names = {n.id: n.name for n in contest.nominations}
+    ranked = {
+        e.application_id: e
+        for entries in (await ranking(contest, contests)).values()
+        for e in entries
+    }
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Заявки"
+    sheet.append(
+        ["№", "Номинация", "Район", "Адрес", "Ответственный", "Телефон", "Статус", "Место", "Баллы"]
+    )
+    for a in await contests.of_contest(contest.id):
+        district = directory.district(a.district_id)
+        entry = ranked.get(a.id)
+        sheet.append(
+            [
+                a.id,
+                names.get(a.nomination_id, ""),
+                district.name if district else "",
+                a.address_text,
+                a.responsible_name or "",
+                a.responsible_phone or "",
+                a.status.value,
+                a.place or "",
+                entry.total if entry else 0,
+            ]
+        )
+    scores = book.create_sheet("Оценки")
+    scores.append(["Заявка", "Член жюри", "Этап", "Критерий", "Балл", "Комментарий"])
+    crit = [c.strip() for c in contest.criteria.split(";")]
+    jurors = {j.id: j.user_id for j in await contests.jurors(contest.id)}
+    for s in await contests.all_scores(contest.id):
+        scores.append(
+            [
+                s.application_id,
+                jurors.get(s.juror_id, ""),
+                s.stage,
+                crit[s.criterion] if s.criterion < len(crit) else s.criterion,
+                s.value,
+                s.comment or "",
+            ]
+        )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -10,6 +10,6 @@ from aiogram_i18n import I18nContext, LazyFilter
 router = Router(name=__name__)
 
 
-@router.message(StateFilter(None), LazyFilter("menu-contests", "menu-idea"))
+@router.message(StateFilter(None), LazyFilter("menu-idea"))
 async def not_ready(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("menu-not-ready"))

@@ -147,7 +147,12 @@ class ContestNotices:
         return queued
 
     async def results(
-        self, session: AsyncSession, contest: Contest, text: str, now: datetime
+        self,
+        session: AsyncSession,
+        contest: Contest,
+        text: str,
+        now: datetime,
+        escaped: bool = False,
     ) -> bool:
         exists = await session.scalar(
             select(ContestNotice.id).where(
@@ -157,7 +162,10 @@ class ContestNotices:
         if exists:
             return False
         body = self.core.get(
-            "contest-results", self.locale, title=html.escape(contest.title), text=html.escape(text)
+            "contest-results",
+            self.locale,
+            title=html.escape(contest.title),
+            text=text if escaped else html.escape(text),
         )
         await self._queue(session, contest, "results", body, now)
         return True

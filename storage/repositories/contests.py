@@ -103,6 +103,13 @@ class ContestRepository:
         await self.session.flush()
         return juror
 
+    async def juror_by_id(self, juror_id: int) -> Juror | None:
+        return await self.session.get(Juror, juror_id)
+
+    async def jurors(self, contest_id: int) -> Sequence[Juror]:
+        result = await self.session.execute(select(Juror).where(Juror.contest_id == contest_id))
+        return result.scalars().all()
+
     async def juror(self, contest_id: int, user_id: int, stage: str) -> Juror | None:
         result = await self.session.execute(
             select(Juror).where(
@@ -164,6 +171,15 @@ class ContestRepository:
                 )
             )
         await self.session.flush()
+
+    async def all_scores(self, contest_id: int) -> Sequence[Score]:
+        result = await self.session.execute(
+            select(Score)
+            .join(Application, Application.id == Score.application_id)
+            .where(Application.contest_id == contest_id)
+            .order_by(Score.application_id, Score.juror_id, Score.criterion)
+        )
+        return result.scalars().all()
 
     async def score_rows(self, contest_id: int, stage: str) -> list[tuple[int, int, int, int, int]]:
         result = await self.session.execute(

@@ -1,0 +1,118 @@
+"""A contest's life after the deadline: jury stages, sending the best up to the city stage,
+places, results. Plain code over the repository (no Telegram)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.services.contests import Ranked, places, rank
+from storage.models import Application, ApplicationStatus, Contest, ContestStage
+from storage.repositories.contests import ContestRepository
+
+
+def stages_of(contest: Contest) -> list[str]:
+    return [s for s in contest.stages.split(",") if s in ("district", "city")] or ["city"]
+
+
+def final_stage(contest: Contest) -> str:
+    return stages_of(contest)[-1]
+
+
+async def ranking(
+    contest: Contest, contests: ContestRepository, stage: str | None = None
+) -> dict[int, list[Ranked]]:
+    stage = stage or final_stage(contest)
+    status = (
+        ApplicationStatus.CITY if stage == "city" and "district" in stages_of(contest) else None
+    )
+    entries = [
+        a
+        for a in await contests.of_contest(contest.id)
+        if status is None or a.status is status or a.place
+    ]
+    return rank(
+        await contests.score_rows(contest.id, stage), {a.id: a.nomination_id for a in entries}
+    )
+
+
+@dataclass
+class StageChange:
+    stage: ContestStage
+    advanced: int = 0  # entries sent up to the city stage
+    ties: list[list[int]] | None = None
+
+
+async def next_stage(contest: Contest, contests: ContestRepository) -> StageChange:
+    """apply → (district →) city → ranking. Leaving the district stage sends the best
+    `advance_per_district` entries of each district and nomination up; entering ranking fixes the
+    places that are not tied."""
+    order = [
+        ContestStage.APPLY,
+        *[ContestStage(s) for s in stages_of(contest)],
+        ContestStage.RANKING,
+    ]
+    if contest.stage not in order[:-1]:
+        return StageChange(contest.stage)
+    leaving = contest.stage
+    contest.stage = order[order.index(leaving) + 1]
+    change = StageChange(contest.stage)
+    if leaving is ContestStage.DISTRICT:
+        change.advanced = await _advance(contest, contests)
+    if contest.stage is ContestStage.RANKING:
+        change.ties = await _fix_places(contest, contests)
+    await contests.session.flush()
+    return change
+
+
+async def _advance(contest: Contest, contests: ContestRepository) -> int:
+    applications = {a.id: a for a in await contests.of_contest(contest.id)}
+    by_group: dict[tuple[int, int], list[Ranked]] = {}
+    for entries in (await ranking(contest, contests, "district")).values():
+        for entry in entries:
+            a = applications[entry.application_id]
+            by_group.setdefault((a.nomination_id, a.district_id), []).append(entry)
+    advanced = 0
+    for entries in by_group.values():
+        for entry in entries[: contest.advance_per_district]:
+            if entry.jurors:  # unscored entries do not go up
+                applications[entry.application_id].status = ApplicationStatus.CITY
+                advanced += 1
+    return advanced
+
+
+async def _fix_places(contest: Contest, contests: ContestRepository) -> list[list[int]]:
+    ties = []
+    applications = {a.id: a for a in await contests.of_contest(contest.id)}
+    for entries in (await ranking(contest, contests)).values():
+        fixed, tied = places([e for e in entries if e.jurors])
+        for application_id, place in fixed.items():
+            applications[application_id].place = place
+        if tied:
+            ties.append(tied)
+    return ties
+
+
+async def publish(contest: Contest, contests: ContestRepository) -> list[Application]:
+    """Winners (places 1–3) and participants; returns the winners."""
+    winners = []
+    for a in await contests.of_contest(contest.id):
+        if a.place and 1 <= a.place <= 3:
+            a.status = ApplicationStatus.WINNER
+            winners.append(a)
+        else:
+            a.status = ApplicationStatus.PARTICIPANT
+            a.place = None
+    contest.stage = ContestStage.PUBLISHED
+    await contests.session.flush()
+    return sorted(winners, key=lambda a: (a.nomination_id, a.place or 0))
+
+
+async def unresolved(contest: Contest, contests: ContestRepository) -> list[list[int]]:
+    """Tied groups that still have no place set by the admin."""
+    placed = {a.id for a in await contests.of_contest(contest.id) if a.place}
+    out = []
+    for entries in (await ranking(contest, contests)).values():
+        _, tied = places([e for e in entries if e.jurors])
+        if tied and not any(t in placed for t in tied):
+            out.append(tied)
+    return out
