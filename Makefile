@@ -33,6 +33,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.reports
 	$(BIN)/python -m bench.clubs
 	$(BIN)/python -m bench.broadcast
+	$(BIN)/python -m bench.contests
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

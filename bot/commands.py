@@ -17,6 +17,9 @@ logger = logging.getLogger(__name__)
 RESIDENT_COMMANDS = (
     "start",
     "centers",
+    "contests",
+    "myapplications",
+    "jury",
     "clubs",
     "events",
     "my",
@@ -38,7 +41,17 @@ STAFF_COMMANDS = (
     *RESIDENT_COMMANDS,
     "whoami",
 )
-ADMIN_COMMANDS = (*STAFF_COMMANDS, "contest_add", "contest_results", "grant", "revoke", "whois")
+ADMIN_COMMANDS = (
+    *STAFF_COMMANDS,
+    "contests_admin",
+    "jury_add",
+    "place",
+    "contest_add",
+    "contest_results",
+    "grant",
+    "revoke",
+    "whois",
+)
 EXTRA = {Role.ELDER: ELDER_COMMANDS, Role.STAFF: STAFF_COMMANDS, Role.ADMIN: ADMIN_COMMANDS}
 
 

@@ -13,7 +13,14 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.services.validation import InputError
-from storage.models import Announcement, AnnouncementStatus, Contest, ContestNotice
+from storage.models import (
+    Announcement,
+    AnnouncementStatus,
+    Contest,
+    ContestNotice,
+    FsmRecord,
+    Outbox,
+)
 from storage.repositories.directory import Directory
 
 
@@ -130,21 +137,67 @@ class ContestNotices:
                         )
                     ).scalars()
                 )
-                for days in parse_days(contest.reminder_days):
-                    notice = f"d{days}"
-                    if notice in done or now < contest.deadline - timedelta(days=days):
-                        continue
-                    text = self.core.get(
-                        "contest-reminder",
-                        self.locale,
-                        title=html.escape(contest.title),
-                        days=days,
-                        deadline=self._deadline_text(contest),
-                    )
-                    await self._queue(session, contest, notice, text, now)
-                    queued += 1
+                due = [
+                    days
+                    for days in parse_days(contest.reminder_days)
+                    if f"d{days}" not in done and now >= contest.deadline - timedelta(days=days)
+                ]
+                if not due:
+                    continue
+                # After a pause only the latest reminder goes out; the stale ones are skipped.
+                days = min(due)
+                for stale in due:
+                    if stale != days:
+                        session.add(ContestNotice(contest_id=contest.id, notice=f"d{stale}"))
+                text = self.core.get(
+                    "contest-reminder",
+                    self.locale,
+                    title=html.escape(contest.title),
+                    days=days,
+                    deadline=self._deadline_text(contest),
+                )
+                await self._queue(session, contest, f"d{days}", text, now)
+                await self._remind_drafts(session, contest, days, now)
+                queued += 1
             await session.commit()
         return queued
+
+    async def _remind_drafts(
+        self, session: AsyncSession, contest: Contest, days: int, now: datetime
+    ) -> None:
+        """A personal, more insistent reminder to everyone with an unfinished application."""
+        marker = f'"contest_id": {contest.id},'
+        rows = await session.execute(
+            select(FsmRecord.key).where(
+                FsmRecord.state.like("ContestApply:%"), FsmRecord.data.contains(marker)
+            )
+        )
+        chats = sorted({int(key.split(":")[2]) for key in rows.scalars()})
+        if not chats:
+            return
+        text = self.core.get(
+            "contest-draft-reminder",
+            self.locale,
+            title=html.escape(contest.title),
+            days=days,
+            deadline=self._deadline_text(contest),
+        )
+        announcement = Announcement(
+            author_id=contest.created_by,
+            kind="contests",
+            audience="drafts",
+            audience_id=contest.id,
+            text=text,
+            send_at=now,
+            started_at=now,
+            status=AnnouncementStatus.SENDING,
+            total=len(chats),
+        )
+        session.add(announcement)
+        await session.flush()
+        session.add_all(
+            Outbox(announcement_id=announcement.id, chat_id=c, next_attempt_at=now) for c in chats
+        )
 
     async def results(
         self,

@@ -61,6 +61,10 @@ contest-reminder = ⏳ { $days ->
         [one] { $days } day is
        *[other] { $days } days are
     } left to apply to «{ $title }» (deadline { $deadline }).
+contest-draft-reminder = ❗ Your application to «{ $title }» is not sent! { $days ->
+        [one] { $days } day is
+       *[other] { $days } days are
+    } left (deadline { $deadline }). Open it and press «Send».
 contest-results-usage = Usage: /contest_results number results text
 contest-results = 🏆 Results of «{ $title }»:
     { $text }

@@ -1,129 +1,129 @@
-## Конкурсы: участникам
-contests-none = Сейчас нет открытых конкурсов.
-contests-title = <b>Открытые конкурсы</b>
-contests-line = «{ $title }» — заявки до { $deadline }
+## Contests: applicants
+contests-none = No contests are open now.
+contests-title = <b>Open contests</b>
+contests-line = «{ $title }» — applications until { $deadline }
 contest-card =
     <b>{ $title }</b>
     { $description }
-    Заявки до: { $deadline }
-    Номинации:
+    Applications until: { $deadline }
+    Nominations:
     { $nominations }
-contest-rules = Положение: { $rules }
-contest-apply = 📝 Подать заявку
-contest-not-for-you = В этом конкурсе участвуют: { $who }.
-contest-who-residents = жители
-contest-who-elders = старшие и активисты ТОС
-contest-who-staff = центры по работе с населением
-contest-closed = Приём заявок закончился { $deadline }. Подать или изменить заявку уже нельзя.
-contest-need-district = Сначала выберите свой район: /start
-contest-need-consent = Для заявки нужно согласие на обработку данных: /start
-apply-ask-nomination = Номинация:
-apply-ask-street = Улица:
-apply-ask-house = Номер дома:
-apply-ask-entrance = Номер подъезда:
-apply-ask-apartment = Номер квартиры (для окна или балкона):
-apply-ask-committee = Окружной комитет ТОС:
-apply-ask-center = Центр:
-apply-ask-description = Расскажите о работе (до 2000 знаков):
-apply-ask-photos = Пришлите от 1 до 10 фото (можно альбомом), потом «Готово».
-apply-ask-name = Ответственный: фамилия и имя
-apply-ask-phone = Телефон ответственного — кнопкой «📱 Поделиться контактом» внизу.
+contest-rules = Rules: { $rules }
+contest-apply = 📝 Apply
+contest-not-for-you = This contest is for: { $who }.
+contest-who-residents = residents
+contest-who-elders = ТОС elders and activists
+contest-who-staff = neighbourhood centers
+contest-closed = Applications closed on { $deadline }. An application can no longer be sent or changed.
+contest-need-district = Choose your district first: /start
+contest-need-consent = Applying needs consent to data processing: /start
+apply-ask-nomination = Nomination:
+apply-ask-street = Street:
+apply-ask-house = House number:
+apply-ask-entrance = Entrance number:
+apply-ask-apartment = Flat number (for a window or balcony):
+apply-ask-committee = ТОС district committee:
+apply-ask-center = Center:
+apply-ask-description = Tell about the work (up to 2000 characters):
+apply-ask-photos = Send 1 to 10 photos (an album is fine), then «Done».
+apply-ask-name = Responsible person: surname and name
+apply-ask-phone = The responsible person's phone: press «📱 Share contact» below.
 apply-summary =
     <b>{ $title }</b>
-    Конкурс: { $contest }
-    Номинация: { $nomination }
-    Адрес: { $address }
-    Описание: { $description }
-    Фото: { $photos }
-    Ответственный: { $name }, { $phone }
-apply-title-new = Проверьте заявку
-apply-title-edit = Заявка № { $id }: проверьте изменения
-apply-edit-nomination = Номинация
-apply-edit-address = Адрес
-apply-edit-description = Описание
-apply-edit-photos = Фото
-apply-edit-responsible = Ответственный
-apply-duplicate = На эту номинацию по этому адресу уже есть заявка № { $id }. Вторую подать нельзя.
-apply-duplicate-open = Открыть заявку № { $id }
-apply-sent = Заявка № { $id } подана. Статус: /myapplications
-apply-already-sent = Эта заявка уже отправлена.
-apply-incomplete = Заполнены не все шаги. Нажмите «Изменить».
-apply-address-entrance = { $street }, д. { $house }, подъезд { $entrance }
-apply-address-window = { $street }, д. { $house }, кв. { $apartment }
-apply-address-house = { $street }, д. { $house }
-myapps-empty = У вас нет заявок. Конкурсы: /contests
-myapps-title = <b>Мои заявки</b>
-myapps-line = № { $id } «{ $contest }», { $nomination }: { $status }
-app-status-submitted = подана
-app-status-withdrawn = отозвана
-app-status-city = на городском этапе
-app-status-scoring = на оценке
-app-status-winner = победитель, { $place } место
-app-status-participant = участник
-app-open = Открыть № { $id }
-app-edit = ✏️ Изменить
-app-withdraw = 🗑 Отозвать
-app-withdrawn = Заявка № { $id } отозвана.
-app-not-yours = Это не ваша заявка.
-app-cannot-change = Заявку уже нельзя изменить: конкурс на оценке.
+    Contest: { $contest }
+    Nomination: { $nomination }
+    Address: { $address }
+    Description: { $description }
+    Photos: { $photos }
+    Responsible: { $name }, { $phone }
+apply-title-new = Check the application
+apply-title-edit = Application No. { $id }: check the changes
+apply-edit-nomination = Nomination
+apply-edit-address = Address
+apply-edit-description = Description
+apply-edit-photos = Photos
+apply-edit-responsible = Responsible
+apply-duplicate = There is already application No. { $id } for this nomination at this address. A second one is not possible.
+apply-duplicate-open = Open application No. { $id }
+apply-sent = Application No. { $id } is sent. Status: /myapplications
+apply-already-sent = This application is already sent.
+apply-incomplete = Not every step is filled in. Press «Change».
+apply-address-entrance = { $street }, house { $house }, entrance { $entrance }
+apply-address-window = { $street }, house { $house }, flat { $apartment }
+apply-address-house = { $street }, house { $house }
+myapps-empty = You have no applications. Contests: /contests
+myapps-title = <b>My applications</b>
+myapps-line = No. { $id } «{ $contest }», { $nomination }: { $status }
+app-status-submitted = sent
+app-status-withdrawn = withdrawn
+app-status-city = at the city stage
+app-status-scoring = being scored
+app-status-winner = winner, place { $place }
+app-status-participant = participant
+app-open = Open No. { $id }
+app-edit = ✏️ Change
+app-withdraw = 🗑 Withdraw
+app-withdrawn = Application No. { $id } is withdrawn.
+app-not-yours = This is not your application.
+app-cannot-change = The application can no longer be changed: the contest is being scored.
 
-## Жюри
-jury-none = Вы не в жюри открытого этапа ни одного конкурса.
-jury-done = Все заявки этапа оценены. Спасибо!
+## Jury
+jury-none = You are not on the jury of any open stage.
+jury-done = Every entry of the stage is scored. Thank you!
 jury-card =
-    <b>Заявка № { $id }</b> — { $nomination }
+    <b>Application No. { $id }</b> — { $nomination }
     { $district }, { $address }
     { $description }
-    Осталось оценить: { $left }
-jury-ask-criterion = Оценка «{ $criterion }» (1–10):
-jury-ask-comment = Комментарий (необязательно):
-jury-saved = Оценка заявки № { $id } сохранена.
-jury-already = Вы уже оценили эту заявку.
-jury-own-district = Заявки своего района в этом конкурсе оценивать нельзя.
-jury-out-of-range = Оценка — от 1 до 10.
+    Left to score: { $left }
+jury-ask-criterion = Score for «{ $criterion }» (1–10):
+jury-ask-comment = Comment (optional):
+jury-saved = The score of application No. { $id } is saved.
+jury-already = You have already scored this application.
+jury-own-district = Entries of your own district cannot be scored in this contest.
+jury-out-of-range = A score is from 1 to 10.
 
-## Администраторам
-cadmin-title = <b>Конкурсы</b>
-cadmin-line = № { $id } «{ $title }» — { $stage }, заявок: { $count }
-cadmin-new-template = ➕ Из шаблона
-cadmin-new-scratch = ➕ С нуля
-cadmin-choose-template = Какой конкурс?
-cadmin-ask-title = Название конкурса:
-cadmin-ask-nominations = Номинации — по одной в строке:
-cadmin-ask-deadline = Срок подачи заявок (дата), например: 31.12.2026
-cadmin-ask-audience = Для кого объявлять: all, municipality:КОД или district:КОД
-cadmin-created = Конкурс № { $id } «{ $title }» создан: { $count } номинаций, заявки до { $deadline }. Объявление об открытии отправляется.
-cadmin-bad-deadline = Нужна будущая дата, например: 31.12.2026
-cadmin-bad-nominations = Нужна хотя бы одна номинация (до 20, по строке на каждую).
+## Admins
+cadmin-title = <b>Contests</b>
+cadmin-line = No. { $id } «{ $title }» — { $stage }, applications: { $count }
+cadmin-new-template = ➕ From a template
+cadmin-new-scratch = ➕ From scratch
+cadmin-choose-template = Which contest?
+cadmin-ask-title = Contest title:
+cadmin-ask-nominations = Nominations, one per line:
+cadmin-ask-deadline = Application deadline (date), e.g.: 31.12.2026
+cadmin-ask-audience = Who is told: all, municipality:CODE or district:CODE
+cadmin-created = Contest No. { $id } «{ $title }» is created: { $count } nominations, applications until { $deadline }. The opening message is being sent.
+cadmin-bad-deadline = A future date is needed, e.g.: 31.12.2026
+cadmin-bad-nominations = At least one nomination is needed (up to 20, one per line).
 cadmin-card =
-    <b>№ { $id } «{ $title }»</b>
-    Этап: { $stage }. Заявки до { $deadline }.
-    Жюри: { $jurors }
+    <b>No. { $id } «{ $title }»</b>
+    Stage: { $stage }. Applications until { $deadline }.
+    Jury: { $jurors }
     { $progress }
-cadmin-progress-line = { $nomination } / { $district }: заявок { $count }, оценено { $scored }
-cadmin-no-applications = Заявок пока нет.
-stage-apply = приём заявок
-stage-district = районный этап (оценка)
-stage-city = городской этап (оценка)
-stage-ranking = подведение итогов
-stage-published = итоги опубликованы
-cadmin-next-stage = ⏭ Закрыть этап
-cadmin-ranking = 🏅 Рейтинг
-cadmin-publish = 📣 Опубликовать итоги
+cadmin-progress-line = { $nomination } / { $district }: applications { $count }, scored { $scored }
+cadmin-no-applications = No applications yet.
+stage-apply = taking applications
+stage-district = district stage (scoring)
+stage-city = city stage (scoring)
+stage-ranking = fixing the results
+stage-published = results published
+cadmin-next-stage = ⏭ Close the stage
+cadmin-ranking = 🏅 Ranking
+cadmin-publish = 📣 Publish the results
 cadmin-xlsx = 📊 XLSX
-cadmin-stage-moved = Этап: { $stage }.
-cadmin-advanced = На городской этап прошло заявок: { $count }.
-cadmin-ranking-title = <b>Рейтинг «{ $title }»</b>
+cadmin-stage-moved = Stage: { $stage }.
+cadmin-advanced = Applications sent up to the city stage: { $count }.
+cadmin-ranking-title = <b>Ranking of «{ $title }»</b>
 cadmin-ranking-nomination = <b>{ $nomination }</b>
-cadmin-ranking-line = { $place } № { $id } — { $total } баллов ({ $jurors } жюри), { $address }
-cadmin-ranking-tie = ⚖️ Равные баллы у № { $ids }: поставьте места командой /place номер_заявки место
-cadmin-place-usage = Как писать: /place номер_заявки место (1–3, 0 — снять)
-cadmin-place-set = Заявка № { $id }: место { $place }.
-cadmin-place-wrong-stage = Места ставятся на этапе подведения итогов.
-cadmin-published = Итоги опубликованы: победителей { $winners }, сообщения отправляются.
-cadmin-unresolved = Есть равные баллы без мест — поставьте места (/place) перед публикацией.
-jury-add-usage = Как писать: /jury_add номер_конкурса id_или_@имя district|city
-jury-added = { $who } в жюри конкурса № { $id } ({ $stage }).
-jury-exists = Уже в жюри этого этапа.
-contest-winner = 🏆 Поздравляем! Ваша заявка № { $id } («{ $nomination }») заняла { $place } место в конкурсе «{ $title }».
-contest-results-line = { $place } место — { $address }
+cadmin-ranking-line = { $place } No. { $id } — { $total } points ({ $jurors } jurors), { $address }
+cadmin-ranking-tie = ⚖️ Equal points for No. { $ids }: set places with /place application place
+cadmin-place-usage = Usage: /place application_number place (1–3, 0 removes)
+cadmin-place-set = Application No. { $id }: place { $place }.
+cadmin-place-wrong-stage = Places are set at the results stage.
+cadmin-published = Results published: { $winners } winners, messages are being sent.
+cadmin-unresolved = There are ties without places: set them (/place) before publishing.
+jury-add-usage = Usage: /jury_add contest_number id_or_@username district|city
+jury-added = { $who } is on the jury of contest No. { $id } ({ $stage }).
+jury-exists = Already on the jury of this stage.
+contest-winner = 🏆 Congratulations! Your application No. { $id } («{ $nomination }») took place { $place } in «{ $title }».
+contest-results-line = Place { $place } — { $address }

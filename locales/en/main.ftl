@@ -63,6 +63,9 @@ help-title = What the bot can do:
 help-resident =
     /start — start and main menu
     /centers — centers by district
+    /contests — city contests, apply
+    /myapplications — my applications
+    /jury — score applications if you are on a jury
     /clubs — clubs, sign up
     /events — events of the district
     /my — my sign-ups, cancel
@@ -92,7 +95,10 @@ help-admin =
     /grant id admin — make admin
     /revoke id — take the role away
     /whois id — who is this
-    /contest_add 31.12.2026 all 14,7,1 Title — a contest with a deadline and reminders
+    /contests_admin — contests: create (template or scratch), stages, ranking, results, XLSX
+    /jury_add number id district|city — add to a stage's jury
+    /place application place — a place when points are equal
+    /contest_add 31.12.2026 all 14,7,1 Title — quick: a contest with a deadline and reminders
     /contest_results number text — send the results
 help-footer = Instead of an id you may write @username. Questions — to your neighbourhood center.
 
@@ -170,6 +176,12 @@ cmd-revoke = Take a role away
 cmd-whois = Who is this
 cmd-register = Register as a ТОС elder
 cmd-clubs = Clubs
+cmd-contests = City contests
+cmd-myapplications = My contest applications
+cmd-jury = Score applications (jury)
+cmd-contests_admin = Contests: create and results
+cmd-jury_add = Add to a jury
+cmd-place = Set an application's place
 cmd-events = Events of the district
 cmd-my = My sign-ups
 cmd-settings = Reminders

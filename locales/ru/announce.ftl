@@ -62,6 +62,11 @@ contest-reminder = ⏳ До окончания приёма заявок на к
         [few] { $days } дня
        *[other] { $days } дней
     } (срок — { $deadline }).
+contest-draft-reminder = ❗ Ваша заявка на конкурс «{ $title }» не отправлена! До конца приёма { $days ->
+        [one] { $days } день
+        [few] { $days } дня
+       *[other] { $days } дней
+    } (срок — { $deadline }). Откройте заявку и нажмите «Отправить».
 contest-results-usage = Как писать: /contest_results номер текст итогов
 contest-results = 🏆 Итоги конкурса «{ $title }»:
     { $text }

@@ -1,0 +1,287 @@
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from aiogram.methods import SendDocument, SendMediaGroup, SendMessage
+from openpyxl import load_workbook
+from sqlalchemy import select, update
+
+from bot.keyboards.callbacks import ApplicationCb, ContestCb, ScoreCb
+from bot.keyboards.wizard import ChoiceCb
+from bot.wizard import WizardCb
+from storage.models import (
+    Announcement,
+    Application,
+    ApplicationStatus,
+    Contest,
+    ContestStage,
+    Score,
+)
+from tests.fixtures.harness import Harness, buttons, callback_datas, joined
+from tests.fixtures.updates import contact_update, photo_update, tg_user, video_update
+
+TZ = ZoneInfo("Asia/Novokuznetsk")
+JUROR = tg_user(3001)  # lives in Рудничный
+OWN_JUROR = tg_user(3002)  # lives in Центральный, like the entries
+CITY_JUROR = tg_user(3003)
+
+
+async def create_from_template(harness: Harness, admin) -> Contest:
+    sent = await harness.say(admin, "/contests_admin")
+    assert "➕ Из шаблона" in buttons(sent)
+    sent = await harness.tap(admin, ContestCb(action="tpl", id=0))
+    assert "Снежный калейдоскоп" in buttons(sent)
+    await harness.tap(admin, ChoiceCb(wizard="cadm", step="tpl", value="snezhny-kaleidoskop"))
+    assert "будущая дата" in joined(await harness.say(admin, "вчера"))
+    deadline = (datetime.now(UTC) + timedelta(days=20)).astimezone(TZ)
+    await harness.say(admin, f"{deadline:%d.%m.%Y}")
+    sent = await harness.say(admin, "all")
+    assert "6 номинаций" in joined(sent)
+    async with harness.session_factory() as s:
+        return (await s.execute(select(Contest))).scalar_one()
+
+
+async def apply(
+    harness: Harness, user, contest_id: int, street: str, house: str, photos: list[str]
+) -> list:
+    sent = await harness.tap(user, ContestCb(action="apply", id=contest_id))
+    contest = await contest_row(harness, contest_id)
+    nomination = contest.nominations[0]  # «Сказки зимнего двора»: street and house
+    await harness.tap(user, ChoiceCb(wizard="app", step="nomination", value=str(nomination.id)))
+    await harness.say(user, street)
+    await harness.say(user, house)
+    await harness.say(user, "Построили снежный городок всем двором.")
+    for unique in photos:
+        await harness.feed(photo_update(user, unique, media_group_id=f"g-{user.id}-{house}"))
+    sent = await harness.tap(user, WizardCb(wizard="app", action="done"))
+    if "Ответственный" in joined(sent) and "Проверьте" not in joined(sent):
+        await harness.say(user, "Петрова Анна")
+        sent = await harness.feed(contact_update(user, "+79131112233", user.id))
+    assert "Проверьте заявку" in joined(sent)
+    return await harness.tap(user, WizardCb(wizard="app", action="submit"))
+
+
+async def contest_row(harness: Harness, contest_id: int) -> Contest:
+    async with harness.session_factory() as s:
+        contest = await s.get(Contest, contest_id)
+        assert contest is not None
+        return contest
+
+
+async def applications(harness: Harness) -> list[Application]:
+    async with harness.session_factory() as s:
+        return list((await s.execute(select(Application).order_by(Application.id))).scalars())
+
+
+async def score_all(harness: Harness, juror, values: list[int]) -> list:
+    sent = await harness.say(juror, "/jury")
+    for _ in range(5):
+        current = [ScoreCb.unpack(d) for d in callback_datas(sent).values() if d.startswith("sc:")]
+        if not current:
+            return sent
+        app_id = current[0].application
+        for v in values:
+            sent = await harness.tap(juror, ScoreCb(application=app_id, value=v))
+        sent = await harness.tap(juror, WizardCb(wizard="jury", action="skip"))
+    return sent
+
+
+async def test_whole_contest_cycle(harness: Harness, admin, resident):
+    contest = await create_from_template(harness, admin)
+    assert contest.stage is ContestStage.APPLY and len(contest.nominations) == 6
+    async with harness.session_factory() as s:
+        texts = (await s.execute(select(Announcement.text))).scalars().all()
+    assert any("Открыт конкурс «Снежный калейдоскоп»" in t for t in texts)
+
+    await harness.onboard(resident, "kem-central")
+    sent = await harness.say(resident, "🏆 Конкурсы")
+    assert "Снежный калейдоскоп" in joined(sent)
+    sent = await harness.tap(resident, ContestCb(action="card", id=contest.id))
+    assert "Сказки зимнего двора" in joined(sent) and "📝 Подать заявку" in buttons(sent)
+    sent = await apply(harness, resident, contest.id, "ул. Весенняя", "17а", ["a1", "a2", "a3"])
+    assert "Заявка №" in joined(sent)
+    [first] = await applications(harness)
+    assert len(first.photos) == 3 and first.responsible_name == "Петрова Анна"
+    assert first.address_text == "ул. Весенняя, д. 17а"
+
+    neighbour = tg_user(1010)
+    await harness.onboard(neighbour, "kem-central")
+    sent = await apply(harness, neighbour, contest.id, "Весенняя", "17А", ["b1"])
+    assert f"уже есть заявка № {first.id}" in joined(sent)
+    assert "Открыть заявку" not in " ".join(buttons(sent))  # not theirs: no link to it
+    sent = await apply(harness, neighbour, contest.id, "ул. Весенняя", "19", ["b1"])
+    assert "Заявка №" in joined(sent)
+
+    # Edit before the deadline: a new description, the same application.
+    sent = await harness.say(resident, "/myapplications")
+    assert "подана" in joined(sent)
+    await harness.tap(resident, ApplicationCb(action="edit", id=first.id))
+    await harness.tap(resident, WizardCb(wizard="app", action="edit"))
+    await harness.tap(resident, ChoiceCb(wizard="app", step="goto", value="description"))
+    sent = await harness.say(resident, "Городок и горка для детей.")
+    assert f"Заявка № {first.id}: проверьте изменения" in joined(sent)
+    await harness.tap(resident, WizardCb(wizard="app", action="submit"))
+    entries = await applications(harness)
+    assert len(entries) == 2 and entries[0].description == "Городок и горка для детей."
+
+    # The deadline passes (fake clock: the deadline moves into the past).
+    async with harness.session_factory() as s:
+        await s.execute(update(Contest).values(deadline=datetime.now(UTC) - timedelta(minutes=1)))
+        await s.commit()
+    sent = await harness.tap(resident, ContestCb(action="apply", id=contest.id))
+    assert "Приём заявок закончился" in joined(sent)
+    sent = await harness.tap(resident, ApplicationCb(action="withdraw", id=first.id))
+    assert "закончился" in joined(sent)
+
+    # Jury.
+    for juror, stage, district in (
+        (JUROR, "district", "kem-rudnichny"),
+        (OWN_JUROR, "district", "kem-central"),
+        (CITY_JUROR, "city", "kem-lesnaya"),
+    ):
+        await harness.onboard(juror, district)
+        sent = await harness.say(admin, f"/jury_add {contest.id} {juror.id} {stage}")
+        assert "в жюри" in joined(sent)
+    assert "Уже в жюри" in joined(
+        await harness.say(admin, f"/jury_add {contest.id} {JUROR.id} district")
+    )
+    assert "не в жюри" in joined(await harness.say(JUROR, "/jury"))  # still the application stage
+    await harness.tap(admin, ContestCb(action="next", id=contest.id))
+    assert (await contest_row(harness, contest.id)).stage is ContestStage.DISTRICT
+
+    sent = await harness.say(OWN_JUROR, "/jury")
+    assert "Все заявки этапа оценены" in joined(sent)  # both entries are from their own district
+    sent = await harness.tap(OWN_JUROR, ScoreCb(application=first.id, value=5))
+    assert "устарела" in joined(sent)
+
+    sent = await harness.say(JUROR, "/jury")
+    assert any(isinstance(r, SendMediaGroup) for r in sent)
+    assert "Оценка «оформление»" in joined(sent)
+    app_id = next(
+        ScoreCb.unpack(d).application for d in callback_datas(sent).values() if d.startswith("sc:")
+    )
+    sent = await harness.tap(JUROR, ScoreCb(application=app_id, value=11))
+    assert "от 1 до 10" in joined(sent)
+    await harness.tap(JUROR, ScoreCb(application=app_id, value=9))
+    await harness.tap(JUROR, ScoreCb(application=app_id, value=9))
+    await harness.tap(JUROR, ScoreCb(application=app_id, value=8))
+    sent = await harness.say(JUROR, "Очень красиво")
+    assert f"Оценка заявки № {app_id} сохранена" in joined(sent)
+    assert "устарела" in joined(await harness.tap(JUROR, ScoreCb(application=app_id, value=3)))
+    await score_all(harness, JUROR, [5, 5, 5])
+    async with harness.session_factory() as s:
+        assert len((await s.execute(select(Score))).scalars().all()) == 6
+
+    sent = await harness.tap(admin, ContestCb(action="next", id=contest.id))
+    assert "На городской этап прошло заявок: 2" in joined(sent)
+    await score_all(harness, CITY_JUROR, [7, 7, 7])
+    sent = await harness.tap(admin, ContestCb(action="next", id=contest.id))
+    assert "подведение итогов" in joined(sent)
+    assert "⚖️" in joined(sent)  # both entries 21 points: a tie for the admin
+    assert "перед публикацией" in joined(
+        await harness.tap(admin, ContestCb(action="publish", id=contest.id))
+    )
+    assert "Места ставятся" not in joined(await harness.say(admin, f"/place {first.id} 1"))
+    await harness.say(admin, f"/place {entries[1].id} 2")
+    sent = await harness.tap(admin, ContestCb(action="rank", id=contest.id))
+    assert f"1. № {first.id}" in joined(sent)
+
+    sent = await harness.tap(admin, ContestCb(action="publish", id=contest.id))
+    assert "победителей 2" in joined(sent)
+    told = [r for r in sent if isinstance(r, SendMessage) and r.chat_id == resident.id]
+    assert told and "1 место" in told[0].text
+    final = await applications(harness)
+    assert [(a.status, a.place) for a in final] == [
+        (ApplicationStatus.WINNER, 1),
+        (ApplicationStatus.WINNER, 2),
+    ]
+    async with harness.session_factory() as s:
+        texts = (await s.execute(select(Announcement.text))).scalars().all()
+    assert any("Итоги конкурса" in t and "ул. Весенняя, д. 17а" in t for t in texts)
+    assert "победитель, 1 место" in joined(await harness.say(resident, "/myapplications"))
+
+    sent = await harness.tap(admin, ContestCb(action="xlsx", id=contest.id))
+    [doc] = [r for r in sent if isinstance(r, SendDocument)]
+    book = load_workbook(io.BytesIO(doc.document.data))  # type: ignore[union-attr]
+    rows = list(book["Заявки"].values)
+    assert rows[0][0] == "№" and len(rows) == 3 and rows[1][7] == 1
+    assert len(list(book["Оценки"].values)) == 1 + 6 + 6
+
+
+async def test_bad_input_and_access(harness: Harness, admin, resident):
+    assert "Такой команды нет" in joined(await harness.say(resident, "/contests_admin"))
+    assert "устарела" in joined(await harness.tap(resident, ContestCb(action="next", id=1)))
+    contest = await create_from_template(harness, admin)
+    await harness.onboard(resident)
+    assert "Такой команды нет" in joined(
+        await harness.say(resident, f"/jury_add {contest.id} 5 city")
+    )
+    await harness.tap(resident, ContestCb(action="apply", id=contest.id))
+    nomination = contest.nominations[0]
+    await harness.tap(resident, ChoiceCb(wizard="app", step="nomination", value=str(nomination.id)))
+    await harness.say(resident, "ул. Весенняя")
+    assert "номер дома" in joined(await harness.say(resident, "у речки"))
+    await harness.say(resident, "5")
+    assert "Слишком длинно" in joined(await harness.say(resident, "x" * 2001))
+    await harness.say(resident, "Описание работы")
+    assert "Видео не подходит" in joined(await harness.feed(video_update(resident)))
+    assert "хотя бы одно фото" in joined(
+        await harness.tap(resident, WizardCb(wizard="app", action="done"))
+    )
+    assert "Как писать" in joined(await harness.say(admin, f"/jury_add {contest.id} 5 village"))
+    assert "Как писать" in joined(await harness.say(admin, "/place 1 7"))
+    assert "Нужна хотя бы одна номинация" not in joined(await harness.say(admin, "/contests"))
+
+
+async def test_scratch_contest_and_restart_keeps_the_draft(sqlite_url: str, admin, resident):
+    from tests.conftest import _harness, make_settings
+
+    settings = make_settings(sqlite_url)
+    async for h in _harness(settings):
+        await h.tap(admin, ContestCb(action="new", id=0))
+        await h.say(admin, "Двор без окурков")
+        assert "хотя бы одна номинация" in joined(await h.say(admin, "\n\n"))
+        await h.say(admin, "Чистый двор\nЛучшая урна")
+        deadline = (datetime.now(UTC) + timedelta(days=5)).astimezone(TZ)
+        await h.say(admin, f"{deadline:%d.%m.%Y}")
+        assert "Для кого" in joined(await h.say(admin, "district:nowhere"))
+        sent = await h.say(admin, "district:kem-central")
+        assert "2 номинаций" in joined(sent)
+        async with h.session_factory() as s:
+            contest_id = (await s.execute(select(Contest.id))).scalar_one()
+        await h.onboard(resident)
+        await h.tap(resident, ContestCb(action="apply", id=contest_id))
+        c = await contest_row(h, contest_id)
+        await h.tap(
+            resident, ChoiceCb(wizard="app", step="nomination", value=str(c.nominations[1].id))
+        )
+        await h.say(resident, "ул. Мира")
+    async for h in _harness(settings):  # restart in the middle of the application
+        sent = await h.say(resident, "3")
+        assert "Расскажите о работе" in joined(sent)
+
+
+async def test_unfinished_drafts_get_an_insistent_reminder(harness: Harness, admin, resident):
+    from storage.models import Outbox
+
+    contest = await create_from_template(harness, admin)
+    await harness.onboard(resident)
+    await harness.tap(resident, ContestCb(action="apply", id=contest.id))
+    await harness.tap(
+        resident, ChoiceCb(wizard="app", step="nomination", value=str(contest.nominations[0].id))
+    )
+    notices = harness.dp["contest_notices"]
+    assert await notices.tick(contest.deadline - timedelta(days=7)) == 1
+    async with harness.session_factory() as s:
+        drafts = (
+            await s.execute(select(Announcement).where(Announcement.audience == "drafts"))
+        ).scalar_one()
+        chats = (
+            (await s.execute(select(Outbox.chat_id).where(Outbox.announcement_id == drafts.id)))
+            .scalars()
+            .all()
+        )
+    assert list(chats) == [resident.id] and "не отправлена" in drafts.text
+    assert await notices.tick(contest.deadline - timedelta(days=7)) == 0  # once
