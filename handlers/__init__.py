@@ -28,6 +28,7 @@ from handlers import (
     settings,
     staff_clubs,
     start,
+    stats,
 )
 
 
@@ -53,6 +54,8 @@ def get_routers() -> list[Router]:
         contests.router,
         jury.router,
         contests_admin.router,
+        stats.router,
+        stats.admin_router,
         admin.staff_router,
         admin.router,
         menu.router,

@@ -18,6 +18,7 @@ from storage.repositories.clubs import ClubRepository
 from storage.repositories.contests import ContestRepository
 from storage.repositories.elders import ElderRepository
 from storage.repositories.reports import ReportRepository
+from storage.repositories.stats import StatsRepository
 from storage.repositories.users import UserCache, UserRepository
 
 
@@ -57,6 +58,7 @@ class DbSessionMiddleware(BaseMiddleware):
         data["clubs"] = ClubRepository(session)
         data["announcements"] = AnnouncementRepository(session)
         data["contests"] = ContestRepository(session)
+        data["stats_repo"] = StatsRepository(session)
         tg_user: TgUser | None = data.get("event_from_user")
         if tg_user is not None and not tg_user.is_bot:
             user = await users.get_or_create(tg_user.id)

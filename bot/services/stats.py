@@ -1,0 +1,146 @@
+"""Periods and the year's figures (no Telegram). Figures are computed from the data, never typed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.services.validation import InputError
+from storage.repositories.stats import StatsRepository
+
+ROLLING = {"week": 7, "month": 30, "year": 365}
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date  # inclusive, local dates
+    end: date  # inclusive
+    unit: str | None = None  # "year" / "month" for calendar periods (compared with the one before)
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def previous(self) -> Period:
+        """The period of the same length just before this one (for a calendar year or month: the
+        previous year or month, compared over the same days)."""
+        if self.unit == "year":
+            return Period(_year_before(self.start), _year_before(self.end), "year")
+        if self.unit == "month":
+            start = (self.start - timedelta(days=1)).replace(day=1)
+            last = self.start - timedelta(days=1)
+            return Period(start, min(start + (self.end - self.start), last), "month")
+        return Period(self.start - timedelta(days=self.days), self.start - timedelta(days=1))
+
+    def utc_bounds(self, tz: ZoneInfo) -> tuple[datetime, datetime]:
+        """[start, end) in UTC for timestamp columns."""
+        start = datetime.combine(self.start, time(), tzinfo=tz).astimezone(UTC)
+        end = datetime.combine(self.end + timedelta(days=1), time(), tzinfo=tz).astimezone(UTC)
+        return start, end
+
+    def label(self) -> str:
+        return f"{self.start:%d.%m.%Y}–{self.end:%d.%m.%Y}"
+
+
+def _year_before(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def parse_period(text: str | None, today: date) -> Period:
+    """week | month | year (rolling, ending today), 2024, 2024-05, 2024-05-01..2024-08-31."""
+    value = (text or "month").strip().lower()
+    if value in ROLLING:
+        return Period(today - timedelta(days=ROLLING[value] - 1), today)
+    if re.fullmatch(r"\d{4}", value):
+        year = int(value)
+        if not 2000 <= year <= today.year:
+            raise InputError("stats-bad-period")
+        return Period(date(year, 1, 1), min(date(year, 12, 31), today), "year")
+    match = re.fullmatch(r"(\d{4})-(\d{2})", value)
+    if match:
+        year, month = int(match.group(1)), int(match.group(2))
+        if not 1 <= month <= 12 or not 2000 <= year <= today.year:
+            raise InputError("stats-bad-period")
+        first = date(year, month, 1)
+        last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        if first > today:
+            raise InputError("stats-bad-period")
+        return Period(first, min(last, today), "month")
+    match = re.fullmatch(r"(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})", value)
+    if match:
+        try:
+            start, end = date.fromisoformat(match.group(1)), date.fromisoformat(match.group(2))
+        except ValueError:
+            raise InputError("stats-bad-period") from None
+        if start > end or (end - start).days > 366 * 10 or start.year < 2000:
+            raise InputError("stats-bad-period")
+        return Period(start, end)
+    raise InputError("stats-bad-period")
+
+
+# The figures in the order of the city's annual report (DOMAIN.md).
+FIGURES = (
+    "reports",
+    "subbotnik",
+    "action",
+    "event",
+    "other",
+    "participants",
+    "yards",
+    "trees",
+    "flowerbeds",
+    "seedlings",
+    "bags",
+    "decorated",
+    "snow_figures",
+    "elders_confirmed",
+    "club_members",
+    "attendance",
+    "events_held",
+    "event_signups",
+    "applications",
+    "announcements_sent",
+    "announcements_blocked",
+    "users_new",
+)
+
+
+@dataclass
+class Figures:
+    values: dict[str, int] = field(default_factory=dict)
+    by_month: list[tuple[str, int, int]] = field(default_factory=list)  # (YYYY-MM, reports, people)
+    by_district: list[tuple[str, int]] = field(default_factory=list)  # (district, reports)
+    roles: dict[str, int] = field(default_factory=dict)
+    contests: list[tuple[str, int]] = field(default_factory=list)
+
+
+def change(now: int, before: int) -> float | None:
+    """Relative change in per cent; None when there was nothing before."""
+    if before == 0:
+        return None
+    return (now - before) / before * 100
+
+
+async def collect(
+    repo: StatsRepository, period: Period, tz: ZoneInfo, district_id: int | None
+) -> Figures:
+    start_utc, end_utc = period.utc_bounds(tz)
+    figures = Figures()
+    figures.values.update(await repo.report_figures(period.start, period.end, district_id))
+    figures.values.update(await repo.other_figures(start_utc, end_utc, district_id))
+    figures.by_month = await repo.reports_by_month(period.start, period.end, district_id)
+    figures.roles = await repo.roles(district_id)
+    figures.contests = await repo.applications_per_contest(start_utc, end_utc, district_id)
+    return figures
+
+
+async def by_district(
+    repo: StatsRepository, period: Period, names: dict[int, str]
+) -> list[tuple[str, int]]:
+    rows = await repo.reports_by_district(period.start, period.end)
+    return sorted(((names.get(d, str(d)), n) for d, n, _ in rows), key=lambda r: -r[1])

@@ -1,0 +1,352 @@
+"""/stats, /year, /export, /audit: the figures from the data, with charts and files."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import html
+import io
+import json
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from aiogram import Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import BufferedInputFile, Message
+from aiogram_i18n import I18nContext
+
+from bot.charts import stats_chart
+from bot.config import Settings
+from bot.filters.roles import IsAdmin, IsStaff
+from bot.services.roles import effective_role
+from bot.services.stats import FIGURES, Period, by_district, change, collect, parse_period
+from bot.services.validation import InputError
+from bot.views import local_time
+from storage.models import Role, User
+from storage.repositories.audit import AuditRepository
+from storage.repositories.directory import Directory, DistrictRef
+from storage.repositories.stats import StatsRepository
+
+router = Router(name=__name__)
+router.message.filter(IsStaff())
+
+admin_router = Router(name=f"{__name__}.admin")
+admin_router.message.filter(IsAdmin())
+
+
+def _today(settings: Settings) -> datetime:
+    return datetime.now(ZoneInfo(settings.timezone))
+
+
+def _district(directory: Directory, code: str) -> DistrictRef | None:
+    code = code.lower()
+    return next(
+        (
+            d
+            for m in directory.municipalities()
+            for d in directory.districts(m.id)
+            if d.code == code or d.name.lower() == code
+        ),
+        None,
+    )
+
+
+def _scope(
+    user: User, settings: Settings, directory: Directory, code: str | None, i18n: I18nContext
+) -> tuple[DistrictRef | None, str | None]:
+    """The district the caller may see (None = all, admins only) or an error text."""
+    wanted = _district(directory, code) if code else None
+    if code and wanted is None:
+        codes = ", ".join(
+            d.code for m in directory.municipalities() for d in directory.districts(m.id)
+        )
+        return None, i18n.get("stats-bad-district", district=html.escape(code[:40]), codes=codes)
+    if effective_role(user, settings) is Role.ADMIN:
+        return wanted, None
+    center = directory.center(user.staff_center_id)
+    own = directory.district(center.district_id) if center else None
+    if own is None or (wanted is not None and wanted.id != own.id):
+        return None, i18n.get("stats-other-district")
+    return own, None
+
+
+def _change_text(i18n: I18nContext, now: int, before: int) -> str:
+    value = change(now, before)
+    if value is None:
+        return i18n.get("stats-change-none" if now == 0 else "stats-change-new")
+    return f"{value:+.0f}%"
+
+
+@router.message(Command("stats"))
+async def stats(
+    message: Message,
+    command: CommandObject,
+    user: User,
+    settings: Settings,
+    directory: Directory,
+    stats_repo: StatsRepository,
+    i18n: I18nContext,
+) -> None:
+    args = (command.args or "").split()
+    try:
+        period = parse_period(args[0] if args else None, _today(settings).date())
+    except InputError as exc:
+        await message.answer(i18n.get(exc.key))
+        return
+    district, error = _scope(user, settings, directory, args[1] if len(args) > 1 else None, i18n)
+    if error:
+        await message.answer(error)
+        return
+    tz = ZoneInfo(settings.timezone)
+    district_id = district.id if district else None
+    now = await collect(stats_repo, period, tz, district_id)
+    before = await collect(stats_repo, period.previous(), tz, district_id)
+    place = district.name if district else i18n.get("stats-all-districts")
+    lines = [i18n.get("stats-title", place=html.escape(place), period=period.label())]
+    for name in FIGURES:
+        if name not in now.values:
+            continue
+        value, old = now.values[name], before.values.get(name, 0)
+        lines.append(
+            i18n.get(
+                "stats-line",
+                name=i18n.get(f"fig-{name}"),
+                value=value,
+                change=_change_text(i18n, value, old),
+            )
+        )
+    roles = ", ".join(f"{i18n.get(f'role-{r}')}: {n}" for r, n in sorted(now.roles.items()))
+    lines.append(i18n.get("stats-roles", roles=roles or "0"))
+    lines += [
+        i18n.get("stats-contest-line", title=html.escape(t), count=n) for t, n in now.contests
+    ]
+    await message.answer("\n".join(lines))
+    names = {d.id: d.name for m in directory.municipalities() for d in directory.districts(m.id)}
+    districts = (
+        await by_district(stats_repo, period, names)
+        if district is None
+        else [(place, now.values.get("reports", 0))]
+    )
+    png = await asyncio.to_thread(
+        stats_chart, f"{place}, {period.label()}", now.by_month, districts, _chart_labels(i18n)
+    )
+    await message.answer_photo(BufferedInputFile(png, filename="stats.png"))
+
+
+def _chart_labels(i18n: I18nContext) -> dict[str, str]:
+    return {
+        "reports": i18n.get("chart-reports"),
+        "participants": i18n.get("chart-participants"),
+        "by_district": i18n.get("chart-by-district"),
+    }
+
+
+@admin_router.message(Command("year"))
+async def year(
+    message: Message,
+    command: CommandObject,
+    settings: Settings,
+    directory: Directory,
+    stats_repo: StatsRepository,
+    i18n: I18nContext,
+) -> None:
+    arg = (command.args or "").strip()
+    try:
+        if not arg.isdigit():
+            raise InputError("year-bad")
+        period = parse_period(arg, _today(settings).date())
+    except InputError:
+        await message.answer(i18n.get("year-bad"))
+        return
+    data, png = await year_report(period, settings, directory, stats_repo, i18n)
+    await message.answer_document(
+        BufferedInputFile(data, filename=f"report-{arg}.xlsx"),
+        caption=i18n.get("year-caption", year=arg),
+    )
+    await message.answer_photo(BufferedInputFile(png, filename=f"report-{arg}.png"))
+
+
+async def year_report(
+    period: Period,
+    settings: Settings,
+    directory: Directory,
+    repo: StatsRepository,
+    i18n: I18nContext,
+) -> tuple[bytes, bytes]:
+    """The annual report as XLSX (summary, districts, centers, committees, reports, contests)."""
+    from openpyxl import Workbook
+
+    tz = ZoneInfo(settings.timezone)
+    start_utc, end_utc = period.utc_bounds(tz)
+    figures = await collect(repo, period, tz, None)
+    book = Workbook()
+    summary = book.active
+    summary.title = "Итоги"
+    summary.append(["Показатель", "Значение"])
+    for name in FIGURES:
+        if name in figures.values:
+            summary.append([i18n.get(f"fig-{name}").lstrip("— "), figures.values[name]])
+    districts = book.create_sheet("По районам")
+    districts.append(
+        [
+            "Район",
+            "Отчётов",
+            "Участников",
+            *[i18n.get(f"fig-{c}") for c in ("yards", "trees", "flowerbeds", "seedlings")],
+        ]
+    )
+    names = {d.id: d for m in directory.municipalities() for d in directory.districts(m.id)}
+    for district_id, district in names.items():
+        f = await repo.report_figures(period.start, period.end, district_id)
+        districts.append(
+            [
+                district.full_name,
+                f["reports"],
+                f["participants"],
+                f["yards"],
+                f["trees"],
+                f["flowerbeds"],
+                f["seedlings"],
+            ]
+        )
+    centers = book.create_sheet("По центрам")
+    centers.append(
+        ["Центр", "Район", "Участников кружков", "Мероприятий", "Записей на мероприятия"]
+    )
+    for center_id, members, events, signups in await repo.per_center(start_utc, end_utc):
+        center = directory.center(center_id)
+        centers.append(
+            [
+                center.name if center else center_id,
+                center.district.name if center else "",
+                members,
+                events,
+                signups,
+            ]
+        )
+    committees = book.create_sheet("По комитетам")
+    committees.append(["Окружной комитет", "Отчётов", "Участников"])
+    for committee_id, other, count, people in await repo.per_committee(period.start, period.end):
+        committee = directory.committee(committee_id)
+        committees.append([committee.name if committee else (other or "—"), count, people])
+    reports = book.create_sheet("Отчёты")
+    reports.append(
+        [
+            "№",
+            "Дата",
+            "Район",
+            "Вид",
+            "Участников",
+            "Мешков",
+            "Деревьев",
+            "Клумб",
+            "Рассады",
+            "Дворов",
+            "Украшено",
+            "Снежных фигур",
+        ]
+    )
+    for r in await repo.accepted_reports(period.start, period.end, None):
+        report_district = names.get(r.district_id)
+        reports.append(
+            [
+                r.id,
+                r.held_on,
+                report_district.name if report_district else "",
+                r.kind,
+                r.participants,
+                r.bags,
+                r.trees,
+                r.flowerbeds,
+                r.seedlings,
+                r.yards,
+                r.decorated,
+                r.snow_figures,
+            ]
+        )
+    contests = book.create_sheet("Конкурсы")
+    contests.append(["Конкурс", "Заявок"])
+    for title, count in figures.contests:
+        contests.append([title, count])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    by_district_rows = await by_district(repo, period, {i: d.name for i, d in names.items()})
+    png = await asyncio.to_thread(
+        stats_chart, period.label(), figures.by_month, by_district_rows, _chart_labels(i18n)
+    )
+    return buffer.getvalue(), png
+
+
+@router.message(Command("export"))
+async def export(
+    message: Message,
+    command: CommandObject,
+    user: User,
+    settings: Settings,
+    directory: Directory,
+    stats_repo: StatsRepository,
+    audit: AuditRepository,
+    i18n: I18nContext,
+) -> None:
+    args = (command.args or "").split()
+    if not args or args[0] not in ("reports", "signups", "applications", "users"):
+        await message.answer(i18n.get("export-usage"))
+        return
+    try:
+        period = parse_period(args[1] if len(args) > 1 else "year", _today(settings).date())
+    except InputError as exc:
+        await message.answer(i18n.get(exc.key))
+        return
+    district, error = _scope(user, settings, directory, None, i18n)
+    admin = effective_role(user, settings) is Role.ADMIN
+    if error and not admin:
+        await message.answer(error)
+        return
+    rows = await stats_repo.export_rows(
+        args[0],
+        period,
+        ZoneInfo(settings.timezone),
+        None if admin else district.id if district else -1,
+    )
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerows(rows)
+    await audit.write(
+        user.id, "export", None, what=args[0], period=period.label(), rows=len(rows) - 1
+    )
+    await message.answer_document(
+        BufferedInputFile(
+            buffer.getvalue().encode("utf-8-sig"),
+            filename=f"{args[0]}-{period.start}-{period.end}.csv",
+        ),
+        caption=i18n.get("export-caption", what=args[0], period=period.label(), rows=len(rows) - 1),
+    )
+
+
+@admin_router.message(Command("audit"))
+async def audit_log(
+    message: Message,
+    command: CommandObject,
+    settings: Settings,
+    audit: AuditRepository,
+    i18n: I18nContext,
+) -> None:
+    arg = (command.args or "20").strip()
+    n = int(arg) if arg.isdigit() and 1 <= int(arg) <= 100 else 20
+    entries = await audit.last(n)
+    if not entries:
+        await message.answer(i18n.get("audit-empty"))
+        return
+    lines = [i18n.get("audit-title", n=n)]
+    for e in entries:
+        lines.append(
+            i18n.get(
+                "audit-line",
+                at=local_time(e.at, settings).strftime("%d.%m.%Y %H:%M"),
+                action=e.action,
+                actor=str(e.actor_id or "—"),
+                target=str(e.target_id or "—"),
+                details=html.escape(json.dumps(e.details, ensure_ascii=False, default=str))[:200],
+            )
+        )
+    await message.answer("\n".join(lines)[:4000])

@@ -1,0 +1,52 @@
+## Statistics
+stats-bad-period =
+    I did not understand the period. Examples:
+    /stats week — the last 7 days
+    /stats month — the last 30 days
+    /stats year — the last 365 days
+    /stats 2024 — a year
+    /stats 2024-05 — a month
+    /stats 2024-05-01..2024-08-31 — a range
+    A district by its code after the period: /stats 2024 kem-central
+stats-bad-district = District «{ $district }» not found. Codes: { $codes }
+stats-other-district = You can see the statistics of your own district only.
+stats-title = <b>Statistics: { $place }, { $period }</b>
+    (in brackets: the change against the previous period of the same length)
+stats-all-districts = all districts
+stats-line = { $name }: { $value } ({ $change })
+stats-change-new = new
+stats-change-none = —
+stats-roles = Users with consent: { $roles }
+stats-contest-line = Applications to «{ $title }»: { $count }
+fig-reports = Accepted reports
+fig-subbotnik = — clean-up days
+fig-action = — actions
+fig-event = — events
+fig-other = — other
+fig-participants = Participants
+fig-yards = Yards improved
+fig-trees = Trees and shrubs planted
+fig-flowerbeds = Flowerbeds laid out
+fig-seedlings = Seedlings planted
+fig-bags = Bags of rubbish
+fig-decorated = Entrances, windows, balconies decorated
+fig-snow_figures = Snow figures
+fig-elders_confirmed = Elders confirmed
+fig-club_members = Club members
+fig-attendance = Session attendances
+fig-events_held = Center events
+fig-event_signups = Event sign-ups
+fig-applications = Contest applications
+fig-announcements_sent = Announcements delivered
+fig-announcements_blocked = Blocked the bot
+fig-users_new = New users
+chart-reports = Reports
+chart-participants = Participants
+chart-by-district = Reports by district
+year-bad = Usage: /year 2024
+year-caption = Report for { $year }
+export-usage = Usage: /export reports|signups|applications|users [period]
+export-caption = { $what }, { $period }: { $rows } rows
+audit-title = <b>Audit log</b> (last { $n })
+audit-line = { $at } — { $action }: { $actor } → { $target } { $details }
+audit-empty = The log is empty.

@@ -1,0 +1,52 @@
+## Статистика
+stats-bad-period =
+    Не понял период. Примеры:
+    /stats week — последние 7 дней
+    /stats month — последние 30 дней
+    /stats year — последние 365 дней
+    /stats 2024 — год
+    /stats 2024-05 — месяц
+    /stats 2024-05-01..2024-08-31 — диапазон
+    Район — кодом после периода: /stats 2024 kem-central
+stats-bad-district = Район «{ $district }» не найден. Коды: { $codes }
+stats-other-district = Вам доступна статистика только своего района.
+stats-title = <b>Статистика: { $place }, { $period }</b>
+    (в скобках — изменение к предыдущему периоду той же длины)
+stats-all-districts = все районы
+stats-line = { $name }: { $value } ({ $change })
+stats-change-new = новое
+stats-change-none = —
+stats-roles = Пользователи с согласием: { $roles }
+stats-contest-line = Заявки на «{ $title }»: { $count }
+fig-reports = Принятых отчётов
+fig-subbotnik = — субботников
+fig-action = — акций
+fig-event = — мероприятий
+fig-other = — другого
+fig-participants = Участников
+fig-yards = Благоустроено дворов
+fig-trees = Высажено деревьев и кустарников
+fig-flowerbeds = Разбито клумб
+fig-seedlings = Высажено рассады
+fig-bags = Мешков мусора
+fig-decorated = Украшено подъездов, окон, балконов
+fig-snow_figures = Снежных фигур
+fig-elders_confirmed = Подтверждено старших
+fig-club_members = Участников кружков
+fig-attendance = Посещений занятий
+fig-events_held = Мероприятий центров
+fig-event_signups = Записей на мероприятия
+fig-applications = Заявок на конкурсы
+fig-announcements_sent = Доставлено объявлений
+fig-announcements_blocked = Заблокировали бота
+fig-users_new = Новых пользователей
+chart-reports = Отчёты
+chart-participants = Участники
+chart-by-district = Отчёты по районам
+year-bad = Как писать: /year 2024
+year-caption = Отчёт за { $year } год
+export-usage = Как писать: /export reports|signups|applications|users [период]
+export-caption = { $what }, { $period }: строк { $rows }
+audit-title = <b>Журнал действий</b> (последние { $n })
+audit-line = { $at } — { $action }: { $actor } → { $target } { $details }
+audit-empty = Журнал пуст.

@@ -1,0 +1,433 @@
+"""The aggregate queries behind /stats and /year. Each is one grouped query over an indexed range."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, Select, String, and_, cast, func, select, true
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import (
+    Announcement,
+    Application,
+    Attendance,
+    Center,
+    Club,
+    Contest,
+    ElderRegistration,
+    Event,
+    Outbox,
+    OutboxStatus,
+    RegistrationStatus,
+    Report,
+    ReportStatus,
+    Signup,
+    SignupStatus,
+    User,
+)
+
+if TYPE_CHECKING:
+    from bot.services.stats import Period
+
+FIGURE_COLUMNS = (
+    "participants",
+    "yards",
+    "trees",
+    "flowerbeds",
+    "seedlings",
+    "bags",
+    "decorated",
+    "snow_figures",
+)
+
+
+class StatsRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    def _reports(self, start: date, end: date, district_id: int | None) -> Select:  # type: ignore[type-arg]
+        query = select().where(
+            Report.status == ReportStatus.ACCEPTED, Report.held_on >= start, Report.held_on <= end
+        )
+        if district_id is not None:
+            query = query.where(Report.district_id == district_id)
+        return query
+
+    async def report_figures(
+        self, start: date, end: date, district_id: int | None
+    ) -> dict[str, int]:
+        query = (
+            self._reports(start, end, district_id)
+            .add_columns(
+                Report.kind,
+                func.count(),
+                *[func.coalesce(func.sum(getattr(Report, c)), 0) for c in FIGURE_COLUMNS],
+            )
+            .select_from(Report)
+            .group_by(Report.kind)
+        )
+        out: dict[str, int] = dict.fromkeys(
+            ("reports", "subbotnik", "action", "event", "other", *FIGURE_COLUMNS), 0
+        )
+        for kind, count, *sums in (await self.session.execute(query)).all():
+            out[kind] = out.get(kind, 0) + count
+            out["reports"] += count
+            for column, value in zip(FIGURE_COLUMNS, sums, strict=True):
+                out[column] += int(value)
+        return out
+
+    async def reports_by_month(
+        self, start: date, end: date, district_id: int | None
+    ) -> list[tuple[str, int, int]]:
+        month = func.substr(cast(Report.held_on, String), 1, 7)
+        query = (
+            self._reports(start, end, district_id)
+            .add_columns(month, func.count(), func.coalesce(func.sum(Report.participants), 0))
+            .select_from(Report)
+            .group_by(month)
+            .order_by(month)
+        )
+        return [(m, n, int(p)) for m, n, p in (await self.session.execute(query)).all()]
+
+    async def reports_by_district(self, start: date, end: date) -> list[tuple[int, int, int]]:
+        query = (
+            self._reports(start, end, None)
+            .add_columns(
+                Report.district_id, func.count(), func.coalesce(func.sum(Report.participants), 0)
+            )
+            .select_from(Report)
+            .group_by(Report.district_id)
+        )
+        return [(d, n, int(p)) for d, n, p in (await self.session.execute(query)).all()]
+
+    async def accepted_reports(
+        self, start: date, end: date, district_id: int | None
+    ) -> Sequence[Report]:
+        query = select(Report).where(
+            Report.status == ReportStatus.ACCEPTED, Report.held_on >= start, Report.held_on <= end
+        )
+        if district_id is not None:
+            query = query.where(Report.district_id == district_id)
+        return (await self.session.execute(query.order_by(Report.held_on))).scalars().all()
+
+    async def other_figures(
+        self, start_utc: datetime, end_utc: datetime, district_id: int | None
+    ) -> dict[str, int]:
+        def in_district(column: ColumnElement[int | None] | object) -> ColumnElement[bool]:
+            return true() if district_id is None else column == district_id  # type: ignore[return-value]
+
+        center_ids = select(Center.id).where(in_district(Center.district_id))
+        club_ids = select(Club.id).where(Club.center_id.in_(center_ids))
+        q = self.session.scalar
+        values = {
+            "elders_confirmed": await q(
+                select(func.count())
+                .select_from(ElderRegistration)
+                .where(
+                    ElderRegistration.status == RegistrationStatus.CONFIRMED,
+                    ElderRegistration.decided_at >= start_utc,
+                    ElderRegistration.decided_at < end_utc,
+                    in_district(ElderRegistration.district_id),
+                )
+            ),
+            "club_members": await q(
+                select(func.count())
+                .select_from(Signup)
+                .where(
+                    Signup.club_id.in_(club_ids),
+                    Signup.status == SignupStatus.ENROLLED,
+                    Signup.created_at < end_utc,
+                )
+            ),
+            "attendance": await q(
+                select(func.count())
+                .select_from(Attendance)
+                .where(
+                    Attendance.club_id.in_(club_ids),
+                    Attendance.present,
+                    Attendance.starts_at >= start_utc,
+                    Attendance.starts_at < end_utc,
+                )
+            ),
+            "events_held": await q(
+                select(func.count())
+                .select_from(Event)
+                .where(
+                    Event.center_id.in_(center_ids),
+                    Event.active,
+                    Event.starts_at >= start_utc,
+                    Event.starts_at < end_utc,
+                )
+            ),
+            "event_signups": await q(
+                select(func.count())
+                .select_from(Signup)
+                .join(Event, Event.id == Signup.event_id)
+                .where(
+                    Event.center_id.in_(center_ids),
+                    Signup.status == SignupStatus.ENROLLED,
+                    Event.starts_at >= start_utc,
+                    Event.starts_at < end_utc,
+                )
+            ),
+            "applications": await q(
+                select(func.count())
+                .select_from(Application)
+                .where(
+                    Application.created_at >= start_utc,
+                    Application.created_at < end_utc,
+                    in_district(Application.district_id),
+                )
+            ),
+            "users_new": await q(
+                select(func.count())
+                .select_from(User)
+                .where(
+                    User.created_at >= start_utc,
+                    User.created_at < end_utc,
+                    in_district(User.district_id),
+                )
+            ),
+        }
+        if district_id is None:  # announcements are not tied to one district
+            outbox = (
+                await self.session.execute(
+                    select(Outbox.status, func.count())
+                    .join(Announcement, Announcement.id == Outbox.announcement_id)
+                    .where(Announcement.send_at >= start_utc, Announcement.send_at < end_utc)
+                    .group_by(Outbox.status)
+                )
+            ).all()
+            by_status = {OutboxStatus(s): n for s, n in outbox}
+            values["announcements_sent"] = by_status.get(OutboxStatus.SENT, 0)
+            values["announcements_blocked"] = by_status.get(OutboxStatus.BLOCKED, 0)
+        return {k: int(v or 0) for k, v in values.items()}
+
+    async def roles(self, district_id: int | None) -> dict[str, int]:
+        query = (
+            select(User.role, func.count()).where(User.consent_at.is_not(None)).group_by(User.role)
+        )
+        if district_id is not None:
+            query = query.where(User.district_id == district_id)
+        return {role.value: n for role, n in (await self.session.execute(query)).all()}
+
+    async def applications_per_contest(
+        self, start_utc: datetime, end_utc: datetime, district_id: int | None
+    ) -> list[tuple[str, int]]:
+        query = (
+            select(Contest.title, func.count(Application.id))
+            .join(
+                Application,
+                and_(
+                    Application.contest_id == Contest.id,
+                    Application.created_at >= start_utc,
+                    Application.created_at < end_utc,
+                ),
+            )
+            .group_by(Contest.id, Contest.title)
+            .order_by(Contest.id)
+        )
+        if district_id is not None:
+            query = query.where(Application.district_id == district_id)
+        return [(t, n) for t, n in (await self.session.execute(query)).all()]
+
+    async def per_center(
+        self, start_utc: datetime, end_utc: datetime
+    ) -> list[tuple[int, int, int, int]]:
+        """(center, club members, events held, event sign-ups)."""
+        members = dict(
+            (
+                await self.session.execute(
+                    select(Club.center_id, func.count(Signup.id))
+                    .join(
+                        Signup,
+                        and_(Signup.club_id == Club.id, Signup.status == SignupStatus.ENROLLED),
+                    )
+                    .group_by(Club.center_id)
+                )
+            ).all()
+        )
+        events = dict(
+            (
+                await self.session.execute(
+                    select(Event.center_id, func.count())
+                    .where(Event.starts_at >= start_utc, Event.starts_at < end_utc, Event.active)
+                    .group_by(Event.center_id)
+                )
+            ).all()
+        )
+        signups = dict(
+            (
+                await self.session.execute(
+                    select(Event.center_id, func.count(Signup.id))
+                    .join(
+                        Signup,
+                        and_(Signup.event_id == Event.id, Signup.status == SignupStatus.ENROLLED),
+                    )
+                    .where(Event.starts_at >= start_utc, Event.starts_at < end_utc)
+                    .group_by(Event.center_id)
+                )
+            ).all()
+        )
+        centers = set(members) | set(events) | set(signups)
+        return [
+            (c, members.get(c, 0), events.get(c, 0), signups.get(c, 0)) for c in sorted(centers)
+        ]
+
+    async def per_committee(
+        self, start: date, end: date
+    ) -> list[tuple[int | None, str | None, int, int]]:
+        """(committee id, committee typed by hand, accepted reports, participants)."""
+        query = (
+            select(
+                ElderRegistration.committee_id,
+                ElderRegistration.committee_other,
+                func.count(Report.id),
+                func.coalesce(func.sum(Report.participants), 0),
+            )
+            .join(Report, Report.registration_id == ElderRegistration.id)
+            .where(
+                Report.status == ReportStatus.ACCEPTED,
+                Report.held_on >= start,
+                Report.held_on <= end,
+            )
+            .group_by(ElderRegistration.committee_id, ElderRegistration.committee_other)
+        )
+        return [(c, o, n, int(p)) for c, o, n, p in (await self.session.execute(query)).all()]
+
+    async def export_rows(
+        self, what: str, period: Period, tz: ZoneInfo, district_id: int | None
+    ) -> list[list[object]]:
+        """CSV rows with a header; `district_id` None = everything (admins)."""
+        start_utc, end_utc = period.utc_bounds(tz)
+        if what == "reports":
+            q_reports = (
+                select(Report, User.full_name)
+                .outerjoin(User, User.id == Report.author_id)
+                .where(Report.held_on >= period.start, Report.held_on <= period.end)
+                .order_by(Report.id)
+            )
+            if district_id is not None:
+                q_reports = q_reports.where(Report.district_id == district_id)
+            rows: list[list[object]] = [
+                [
+                    "id",
+                    "held_on",
+                    "district_id",
+                    "kind",
+                    "status",
+                    "participants",
+                    *FIGURE_COLUMNS[1:],
+                    "author",
+                ]
+            ]
+            for r, author in (await self.session.execute(q_reports)).all():
+                rows.append(
+                    [
+                        r.id,
+                        r.held_on,
+                        r.district_id,
+                        r.kind,
+                        r.status.value,
+                        r.participants,
+                        *[getattr(r, c) for c in FIGURE_COLUMNS[1:]],
+                        author or "",
+                    ]
+                )
+            return rows
+        if what == "signups":
+            center_of = func.coalesce(Club.center_id, Event.center_id)
+            q_signups = (
+                select(Signup, func.coalesce(Club.name, Event.title), center_of, User.full_name)
+                .outerjoin(Club, Club.id == Signup.club_id)
+                .outerjoin(Event, Event.id == Signup.event_id)
+                .outerjoin(User, User.id == Signup.user_id)
+                .where(Signup.created_at >= start_utc, Signup.created_at < end_utc)
+                .order_by(Signup.id)
+            )
+            if district_id is not None:
+                q_signups = q_signups.where(
+                    center_of.in_(select(Center.id).where(Center.district_id == district_id))
+                )
+            rows = [
+                [
+                    "id",
+                    "created_at",
+                    "club_or_event",
+                    "center_id",
+                    "person",
+                    "child",
+                    "child_age",
+                    "status",
+                ]
+            ]
+            for s, name, center_id, person in (await self.session.execute(q_signups)).all():
+                rows.append(
+                    [
+                        s.id,
+                        s.created_at.isoformat(),
+                        name,
+                        center_id,
+                        person or "",
+                        s.child_name or "",
+                        s.child_age if s.child_age is not None else "",
+                        s.status.value,
+                    ]
+                )
+            return rows
+        if what == "applications":
+            q_apps = (
+                select(Application, Contest.title)
+                .join(Contest, Contest.id == Application.contest_id)
+                .where(Application.created_at >= start_utc, Application.created_at < end_utc)
+                .order_by(Application.id)
+            )
+            if district_id is not None:
+                q_apps = q_apps.where(Application.district_id == district_id)
+            rows = [
+                [
+                    "id",
+                    "contest",
+                    "nomination_id",
+                    "district_id",
+                    "address",
+                    "responsible",
+                    "phone",
+                    "status",
+                    "place",
+                ]
+            ]
+            for a, title in (await self.session.execute(q_apps)).all():
+                rows.append(
+                    [
+                        a.id,
+                        title,
+                        a.nomination_id,
+                        a.district_id,
+                        a.address_text,
+                        a.responsible_name or "",
+                        a.responsible_phone or "",
+                        a.status.value,
+                        a.place or "",
+                    ]
+                )
+            return rows
+        query_u = select(User).where(User.consent_at.is_not(None)).order_by(User.id)
+        if district_id is not None:
+            query_u = query_u.where(User.district_id == district_id)
+        rows = [["telegram_id", "role", "district_id", "full_name", "phone", "consent_at"]]
+        for u in (await self.session.execute(query_u)).scalars():
+            rows.append(
+                [
+                    u.id,
+                    u.role.value,
+                    u.district_id or "",
+                    u.full_name or "",
+                    u.phone or "",
+                    u.consent_at.isoformat() if u.consent_at else "",
+                ]
+            )
+        return rows

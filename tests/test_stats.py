@@ -1,0 +1,173 @@
+from __future__ import annotations
+
+import csv
+import io
+from datetime import UTC, date, datetime
+
+from aiogram.methods import SendDocument, SendPhoto
+from openpyxl import load_workbook
+
+from bot.services.stats import Period, change, parse_period
+from bot.services.validation import InputError
+from storage.models import Report, ReportStatus, User
+from tests.fixtures.harness import Harness, joined
+from tests.fixtures.updates import tg_user
+
+STAFF = tg_user(2001, username="olga_staff")  # ЦРН «Оптимист», Центральный район
+TODAY = date(2026, 11, 21)
+
+
+def report(district_id: int, held_on: date, status=ReportStatus.ACCEPTED, **figures) -> Report:
+    return Report(
+        author_id=None,
+        district_id=district_id,
+        kind=figures.pop("kind", "subbotnik"),
+        held_on=held_on,
+        participants=figures.pop("participants", 10),
+        description="…",
+        status=status,
+        **figures,
+    )
+
+
+async def seed(harness: Harness) -> tuple[int, int]:
+    central = await harness.district_id("kem-central")
+    rudnichny = await harness.district_id("kem-rudnichny")
+    async with harness.session_factory() as s:
+        s.add_all(
+            [
+                report(central, date(2025, 5, 3), participants=20, bags=12, trees=3),
+                report(
+                    central,
+                    date(2025, 5, 20),
+                    participants=15,
+                    yards=1,
+                    flowerbeds=2,
+                    kind="action",
+                ),
+                report(rudnichny, date(2025, 6, 1), participants=30, seedlings=500),
+                report(
+                    rudnichny,
+                    date(2025, 6, 2),
+                    participants=99,
+                    bags=99,
+                    status=ReportStatus.RETURNED,
+                ),
+                report(central, date(2024, 5, 10), participants=5, bags=1),  # the year before
+            ]
+        )
+        s.add(
+            User(
+                id=9001,
+                consent_at=datetime(2025, 3, 1, tzinfo=UTC),
+                district_id=central,
+                full_name="Иванова Мария",
+                phone="+79130000001",
+            )
+        )
+        s.add(
+            User(
+                id=9002,
+                consent_at=datetime(2025, 3, 1, tzinfo=UTC),
+                district_id=rudnichny,
+                full_name="Петров Пётр",
+                phone="+79130000002",
+            )
+        )
+        await s.commit()
+    return central, rudnichny
+
+
+def test_period_parsing():
+    assert parse_period("week", TODAY) == Period(date(2026, 11, 15), TODAY)
+    assert parse_period("2024", TODAY) == Period(date(2024, 1, 1), date(2024, 12, 31), "year")
+    assert parse_period("2024-02", TODAY) == Period(date(2024, 2, 1), date(2024, 2, 29), "month")
+    assert parse_period("2024-03", TODAY).previous() == Period(
+        date(2024, 2, 1), date(2024, 2, 29), "month"
+    )
+    assert parse_period("2024-05-01..2024-08-31", TODAY).days == 123
+    assert parse_period("2024", TODAY).previous() == Period(
+        date(2023, 1, 1), date(2023, 12, 31), "year"
+    )
+    for bad in (
+        "2027",
+        "2024-13",
+        "2024-08-31..2024-05-01",
+        "вчера",
+        "2024-02-30..2024-03-01",
+        "1999",
+    ):
+        try:
+            parse_period(bad, TODAY)
+        except InputError:
+            continue
+        raise AssertionError(f"{bad} accepted")
+    assert change(15, 10) == 50 and change(0, 0) is None and change(3, 0) is None
+
+
+async def test_stats_figures_match_hand_totals(harness: Harness, admin):
+    await seed(harness)
+    sent = await harness.say(admin, "/stats 2025")
+    text = joined(sent)
+    assert "все районы, 01.01.2025–31.12.2025" in text
+    assert "Принятых отчётов: 3 (+200%)" in text  # 3 against 1 in 2024
+    assert "— субботников: 2" in text and "— акций: 1" in text
+    assert "Участников: 65 (+1200%)" in text  # 20 + 15 + 30, the returned report is not counted
+    assert "Мешков мусора: 12 (+1100%)" in text and "Высажено рассады: 500 (новое)" in text
+    assert "Благоустроено дворов: 1" in text and "Разбито клумб: 2" in text
+    photos = [r for r in sent if isinstance(r, SendPhoto)]
+    assert photos and photos[0].photo.data.startswith(b"\x89PNG")  # type: ignore[union-attr]
+    text = joined(await harness.say(admin, "/stats 2025 kem-rudnichny"))
+    assert "Рудничный район" in text and "Принятых отчётов: 1" in text and "Участников: 30" in text
+
+
+async def test_stats_access_and_bad_input(harness: Harness, admin, resident):
+    await seed(harness)
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    text = joined(await harness.say(STAFF, "/stats 2025"))
+    assert "Центральный район" in text and "Принятых отчётов: 2" in text
+    assert "только своего района" in joined(await harness.say(STAFF, "/stats 2025 kem-rudnichny"))
+    assert "Такой команды нет" in joined(await harness.say(resident, "/stats"))
+    assert "Не понял период" in joined(await harness.say(admin, "/stats позавчера"))
+    assert "не найден" in joined(await harness.say(admin, "/stats 2025 atlantis"))
+    assert "Такой команды нет" in joined(await harness.say(STAFF, "/year 2025"))
+    assert "Такой команды нет" in joined(await harness.say(STAFF, "/audit"))
+
+
+async def test_year_xlsx_has_the_sums(harness: Harness, admin):
+    await seed(harness)
+    sent = await harness.say(admin, "/year 2025")
+    [doc] = [r for r in sent if isinstance(r, SendDocument)]
+    book = load_workbook(io.BytesIO(doc.document.data))  # type: ignore[union-attr]
+    summary = {row[0]: row[1] for row in book["Итоги"].iter_rows(min_row=2, values_only=True)}
+    assert summary["Принятых отчётов"] == 3 and summary["Участников"] == 65
+    assert summary["Высажено рассады"] == 500
+    districts = {
+        row[0]: row[1] for row in book["По районам"].iter_rows(min_row=2, values_only=True)
+    }
+    assert (
+        districts["Кемерово, Центральный район"] == 2
+        and districts["Кемерово, Рудничный район"] == 1
+    )
+    assert len(list(book["Отчёты"].iter_rows(min_row=2))) == 3
+    assert any(isinstance(r, SendPhoto) for r in sent)
+    assert "Как писать" in joined(await harness.say(admin, "/year"))
+
+
+async def test_export_csv_scope_and_audit(harness: Harness, admin):
+    await seed(harness)
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    sent = await harness.say(STAFF, "/export users 2025")
+    [doc] = [r for r in sent if isinstance(r, SendDocument)]
+    data = doc.document.data  # type: ignore[union-attr]
+    assert data.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    names = {r[3] for r in rows[1:]}
+    assert "Иванова Мария" in names and "Петров Пётр" not in names  # another district's person
+    sent = await harness.say(admin, "/export reports 2025")
+    [doc] = [r for r in sent if isinstance(r, SendDocument)]
+    rows = list(csv.reader(io.StringIO(doc.document.data.decode("utf-8-sig")), delimiter=";"))  # type: ignore[union-attr]
+    assert len(rows) == 1 + 4  # accepted and returned reports of 2025
+    assert "Как писать" in joined(await harness.say(admin, "/export everything"))
+    text = joined(await harness.say(admin, "/audit 5"))
+    assert "export" in text and "role.grant" in text
