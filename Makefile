@@ -34,6 +34,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.clubs
 	$(BIN)/python -m bench.broadcast
 	$(BIN)/python -m bench.contests
+	$(BIN)/python -m bench.stats
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -33,6 +33,8 @@ RESIDENT_COMMANDS = (
 )
 ELDER_COMMANDS = ("report", "myreports", *RESIDENT_COMMANDS)
 STAFF_COMMANDS = (
+    "stats",
+    "export",
     "announce",
     "announcements",
     "myclubs",
@@ -43,6 +45,8 @@ STAFF_COMMANDS = (
 )
 ADMIN_COMMANDS = (
     *STAFF_COMMANDS,
+    "year",
+    "audit",
     "contests_admin",
     "jury_add",
     "place",

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import html
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
@@ -16,6 +17,7 @@ from aiogram_i18n import I18nContext
 
 from bot.broadcast.engine import DeliveryEngine
 from bot.config import Settings
+from bot.exports import workbook_bytes
 from bot.filters.roles import IsAdmin
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import ContestCb
@@ -545,31 +547,23 @@ async def jury_add(
 async def contest_workbook(
     contest: Contest, contests: ContestRepository, directory: Directory
 ) -> bytes:
-    """Applications and scores as XLSX (openpyxl)."""
-    import io
-
-    from openpyxl import Workbook
-
+    """Applications and scores as XLSX."""
     names = {n.id: n.name for n in contest.nominations}
     ranked = {
         e.application_id: e
         for entries in (await ranking(contest, contests)).values()
         for e in entries
     }
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Заявки"
-    sheet.append(
+    applications: list[list[object]] = [
         ["№", "Номинация", "Район", "Адрес", "Ответственный", "Телефон", "Статус", "Место", "Баллы"]
-    )
+    ]
     for a in await contests.of_contest(contest.id):
-        district = directory.district(a.district_id)
         entry = ranked.get(a.id)
-        sheet.append(
+        applications.append(
             [
                 a.id,
                 names.get(a.nomination_id, ""),
-                district.name if district else "",
+                _district_name(directory, a.district_id),
                 a.address_text,
                 a.responsible_name or "",
                 a.responsible_phone or "",
@@ -578,21 +572,20 @@ async def contest_workbook(
                 entry.total if entry else 0,
             ]
         )
-    scores = book.create_sheet("Оценки")
-    scores.append(["Заявка", "Член жюри", "Этап", "Критерий", "Балл", "Комментарий"])
     crit = [c.strip() for c in contest.criteria.split(";")]
     jurors = {j.id: j.user_id for j in await contests.jurors(contest.id)}
-    for s in await contests.all_scores(contest.id):
+    scores: list[list[object]] = [
+        ["Заявка", "Член жюри", "Этап", "Критерий", "Балл", "Комментарий"]
+    ]
+    for sc in await contests.all_scores(contest.id):
         scores.append(
             [
-                s.application_id,
-                jurors.get(s.juror_id, ""),
-                s.stage,
-                crit[s.criterion] if s.criterion < len(crit) else s.criterion,
-                s.value,
-                s.comment or "",
+                sc.application_id,
+                jurors.get(sc.juror_id, ""),
+                sc.stage,
+                crit[sc.criterion] if sc.criterion < len(crit) else sc.criterion,
+                sc.value,
+                sc.comment or "",
             ]
         )
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return await asyncio.to_thread(workbook_bytes, {"Заявки": applications, "Оценки": scores})

@@ -17,6 +17,7 @@ from aiogram_i18n import I18nContext
 
 from bot.charts import stats_chart
 from bot.config import Settings
+from bot.exports import workbook_bytes
 from bot.filters.roles import IsAdmin, IsStaff
 from bot.services.roles import effective_role
 from bot.services.stats import FIGURES, Period, by_district, change, collect, parse_period
@@ -100,7 +101,7 @@ async def stats(
     tz = ZoneInfo(settings.timezone)
     district_id = district.id if district else None
     now = await collect(stats_repo, period, tz, district_id)
-    before = await collect(stats_repo, period.previous(), tz, district_id)
+    before = await collect(stats_repo, period.previous(), tz, district_id, full=False)
     place = district.name if district else i18n.get("stats-all-districts")
     lines = [i18n.get("stats-title", place=html.escape(place), period=period.label())]
     for name in FIGURES:
@@ -122,11 +123,7 @@ async def stats(
     ]
     await message.answer("\n".join(lines))
     names = {d.id: d.name for m in directory.municipalities() for d in directory.districts(m.id)}
-    districts = (
-        await by_district(stats_repo, period, names)
-        if district is None
-        else [(place, now.values.get("reports", 0))]
-    )
+    districts = by_district(now, names)
     png = await asyncio.to_thread(
         stats_chart, f"{place}, {period.label()}", now.by_month, districts, _chart_labels(i18n)
     )
@@ -174,19 +171,16 @@ async def year_report(
     i18n: I18nContext,
 ) -> tuple[bytes, bytes]:
     """The annual report as XLSX (summary, districts, centers, committees, reports, contests)."""
-    from openpyxl import Workbook
-
     tz = ZoneInfo(settings.timezone)
     start_utc, end_utc = period.utc_bounds(tz)
     figures = await collect(repo, period, tz, None)
-    book = Workbook()
-    summary = book.active
-    summary.title = "Итоги"
+    sheets: dict[str, list[list[object]]] = {}
+    summary = sheets.setdefault("Итоги", [])
     summary.append(["Показатель", "Значение"])
     for name in FIGURES:
         if name in figures.values:
             summary.append([i18n.get(f"fig-{name}").lstrip("— "), figures.values[name]])
-    districts = book.create_sheet("По районам")
+    districts = sheets.setdefault("По районам", [])
     districts.append(
         [
             "Район",
@@ -209,7 +203,7 @@ async def year_report(
                 f["seedlings"],
             ]
         )
-    centers = book.create_sheet("По центрам")
+    centers = sheets.setdefault("По центрам", [])
     centers.append(
         ["Центр", "Район", "Участников кружков", "Мероприятий", "Записей на мероприятия"]
     )
@@ -224,12 +218,12 @@ async def year_report(
                 signups,
             ]
         )
-    committees = book.create_sheet("По комитетам")
+    committees = sheets.setdefault("По комитетам", [])
     committees.append(["Окружной комитет", "Отчётов", "Участников"])
     for committee_id, other, count, people in await repo.per_committee(period.start, period.end):
         committee = directory.committee(committee_id)
         committees.append([committee.name if committee else (other or "—"), count, people])
-    reports = book.create_sheet("Отчёты")
+    reports = sheets.setdefault("Отчёты", [])
     reports.append(
         [
             "№",
@@ -264,17 +258,16 @@ async def year_report(
                 r.snow_figures,
             ]
         )
-    contests = book.create_sheet("Конкурсы")
+    contests = sheets.setdefault("Конкурсы", [])
     contests.append(["Конкурс", "Заявок"])
     for title, count in figures.contests:
         contests.append([title, count])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    by_district_rows = await by_district(repo, period, {i: d.name for i, d in names.items()})
+    data = await asyncio.to_thread(workbook_bytes, sheets)
+    by_district_rows = by_district(figures, {i: d.name for i, d in names.items()})
     png = await asyncio.to_thread(
         stats_chart, period.label(), figures.by_month, by_district_rows, _chart_labels(i18n)
     )
-    return buffer.getvalue(), png
+    return data, png
 
 
 @router.message(Command("export"))

@@ -117,6 +117,7 @@ class Figures:
     by_district: list[tuple[str, int]] = field(default_factory=list)  # (district, reports)
     roles: dict[str, int] = field(default_factory=dict)
     contests: list[tuple[str, int]] = field(default_factory=list)
+    by_district_ids: dict[int, int] = field(default_factory=dict)  # district -> reports
 
 
 def change(now: int, before: int) -> float | None:
@@ -127,20 +128,41 @@ def change(now: int, before: int) -> float | None:
 
 
 async def collect(
-    repo: StatsRepository, period: Period, tz: ZoneInfo, district_id: int | None
+    repo: StatsRepository, period: Period, tz: ZoneInfo, district_id: int | None, full: bool = True
 ) -> Figures:
+    """Every figure of the period; `full` adds months, districts, roles and contests (the
+    previous period only needs the totals for the changes)."""
+    from storage.repositories.stats import FIGURE_COLUMNS
+
     start_utc, end_utc = period.utc_bounds(tz)
     figures = Figures()
-    figures.values.update(await repo.report_figures(period.start, period.end, district_id))
+    totals: dict[str, int] = dict.fromkeys(
+        ("reports", "subbotnik", "action", "event", "other", *FIGURE_COLUMNS), 0
+    )
+    months: dict[str, list[int]] = {}
+    districts: dict[int, int] = {}
+    for month, district, kind, count, sums in await repo.report_breakdown(
+        period.start, period.end, district_id
+    ):
+        totals["reports"] += count
+        totals[kind] = totals.get(kind, 0) + count
+        for column, value in zip(FIGURE_COLUMNS, sums, strict=True):
+            totals[column] += value
+        months.setdefault(month, [0, 0])
+        months[month][0] += count
+        months[month][1] += sums[0]  # participants
+        districts[district] = districts.get(district, 0) + count
+    figures.values.update(totals)
     figures.values.update(await repo.other_figures(start_utc, end_utc, district_id))
-    figures.by_month = await repo.reports_by_month(period.start, period.end, district_id)
-    figures.roles = await repo.roles(district_id)
-    figures.contests = await repo.applications_per_contest(start_utc, end_utc, district_id)
+    if full:
+        figures.by_month = [(m, n, p) for m, (n, p) in sorted(months.items())]
+        figures.by_district_ids = districts
+        figures.roles = await repo.roles(district_id)
+        figures.contests = await repo.applications_per_contest(start_utc, end_utc, district_id)
     return figures
 
 
-async def by_district(
-    repo: StatsRepository, period: Period, names: dict[int, str]
-) -> list[tuple[str, int]]:
-    rows = await repo.reports_by_district(period.start, period.end)
-    return sorted(((names.get(d, str(d)), n) for d, n, _ in rows), key=lambda r: -r[1])
+def by_district(figures: Figures, names: dict[int, str]) -> list[tuple[str, int]]:
+    return sorted(
+        ((names.get(d, str(d)), n) for d, n in figures.by_district_ids.items()), key=lambda r: -r[1]
+    )

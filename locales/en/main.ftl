@@ -83,6 +83,8 @@ help-elder =
     /myreports — my reports
 help-staff =
     For center staff:
+    /stats [period] — your district's statistics (week, month, year, 2024, 2024-05, 2024-05-01..2024-08-31)
+    /export reports|signups|applications|users [period] — CSV of your district
     /announce — an announcement to your center, district, a club or the elders
     /announcements — announcements: progress, figures, cancel a scheduled one
     /myclubs — the center's clubs and events
@@ -95,6 +97,9 @@ help-admin =
     /grant id admin — make admin
     /revoke id — take the role away
     /whois id — who is this
+    /stats [period] [district] — any district or the whole city, with a chart
+    /year 2024 — the annual report: XLSX and charts
+    /audit [n] — the latest actions (roles, decisions, broadcasts, exports)
     /contests_admin — contests: create (template or scratch), stages, ranking, results, XLSX
     /jury_add number id district|city — add to a stage's jury
     /place application place — a place when points are equal
@@ -180,6 +185,10 @@ cmd-contests = City contests
 cmd-myapplications = My contest applications
 cmd-jury = Score applications (jury)
 cmd-contests_admin = Contests: create and results
+cmd-stats = Statistics for a period
+cmd-export = CSV export
+cmd-year = Annual report (XLSX)
+cmd-audit = Audit log
 cmd-jury_add = Add to a jury
 cmd-place = Set an application's place
 cmd-events = Events of the district

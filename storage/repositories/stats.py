@@ -79,29 +79,28 @@ class StatsRepository:
                 out[column] += int(value)
         return out
 
-    async def reports_by_month(
+    async def report_breakdown(
         self, start: date, end: date, district_id: int | None
-    ) -> list[tuple[str, int, int]]:
+    ) -> list[tuple[str, int, str, int, list[int]]]:
+        """One scan of the period's accepted reports, grouped by (month, district, kind):
+        rows (YYYY-MM, district, kind, count, [sum of each figure column])."""
         month = func.substr(cast(Report.held_on, String), 1, 7)
         query = (
             self._reports(start, end, district_id)
-            .add_columns(month, func.count(), func.coalesce(func.sum(Report.participants), 0))
-            .select_from(Report)
-            .group_by(month)
-            .order_by(month)
-        )
-        return [(m, n, int(p)) for m, n, p in (await self.session.execute(query)).all()]
-
-    async def reports_by_district(self, start: date, end: date) -> list[tuple[int, int, int]]:
-        query = (
-            self._reports(start, end, None)
             .add_columns(
-                Report.district_id, func.count(), func.coalesce(func.sum(Report.participants), 0)
+                month,
+                Report.district_id,
+                Report.kind,
+                func.count(),
+                *[func.coalesce(func.sum(getattr(Report, c)), 0) for c in FIGURE_COLUMNS],
             )
             .select_from(Report)
-            .group_by(Report.district_id)
+            .group_by(month, Report.district_id, Report.kind)
         )
-        return [(d, n, int(p)) for d, n, p in (await self.session.execute(query)).all()]
+        return [
+            (m, d, k, n, [int(v) for v in sums])
+            for m, d, k, n, *sums in (await self.session.execute(query)).all()
+        ]
 
     async def accepted_reports(
         self, start: date, end: date, district_id: int | None
