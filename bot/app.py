@@ -30,6 +30,7 @@ from bot.middlewares.inflight import InFlightMiddleware
 from bot.middlewares.locale import UserLocaleManager
 from bot.scheduler import create_scheduler
 from bot.services.contests import ContestNotices
+from bot.services.ideas import IdeasDigest
 from bot.services.reminders import Reminders
 from bot.services.roles import effective_role
 from handlers import get_routers
@@ -129,6 +130,9 @@ def create_dispatcher(
     dp["contest_notices"] = ContestNotices(
         db.session_factory, core, settings.default_locale, ZoneInfo(settings.timezone)
     )
+    dp["ideas_digest"] = IdeasDigest(
+        db.session_factory, core, settings.default_locale, ZoneInfo(settings.timezone), db.directory
+    )
     dp.startup.register(_on_startup)
     dp.shutdown.register(_on_shutdown)
     return dp
@@ -140,6 +144,7 @@ async def _on_startup(
     reminders: Reminders,
     delivery: DeliveryEngine,
     contest_notices: ContestNotices,
+    ideas_digest: IdeasDigest,
     settings: Settings,
     i18n_core: FluentRuntimeCore,
     session_factory: async_sessionmaker[AsyncSession],
@@ -154,7 +159,11 @@ async def _on_startup(
     if settings.scheduler_interval:  # background work; tests drive these themselves
         scheduler = create_scheduler(
             settings.scheduler_interval,
-            [lambda: reminders.tick(bot), lambda: contest_notices.tick(datetime.now(UTC))],
+            [
+                lambda: reminders.tick(bot),
+                lambda: contest_notices.tick(datetime.now(UTC)),
+                lambda: ideas_digest.tick(datetime.now(UTC)),
+            ],
         )
         scheduler.start()
         dispatcher["scheduler"] = scheduler

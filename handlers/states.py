@@ -87,3 +87,16 @@ class ContestAdmin(StatesGroup):
     nominations = State()
     deadline = State()
     audience = State()
+
+
+class IdeaForm(StatesGroup):
+    kind = State()
+    category = State()
+    place = State()
+    text = State()
+    photos = State()
+    summary = State()
+
+
+class IdeasStaff(StatesGroup):
+    answer = State()

@@ -647,6 +647,72 @@ class ContestNotice(Base):
     __table_args__ = (UniqueConstraint("contest_id", "notice"),)
 
 
+class IdeaStatus(enum.StrEnum):
+    NEW = "new"
+    ACCEPTED = "accepted"
+    IN_PROGRESS = "in_progress"
+    RESOLVED = "resolved"
+    REJECTED = "rejected"
+
+
+class Idea(Base):
+    """An idea or a problem from a resident («банк идей»)."""
+
+    __tablename__ = "ideas"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))  # "idea" | "problem"
+    category: Mapped[str] = mapped_column(String(16))
+    district_id: Mapped[int] = mapped_column(ForeignKey("districts.id"))
+    address: Mapped[str | None] = mapped_column(String(300))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[IdeaStatus] = mapped_column(_str_enum(IdeaStatus), default=IdeaStatus.NEW)
+    answer: Mapped[str | None] = mapped_column(Text)
+    supporters: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    answered_at: Mapped[datetime | None]
+
+    photos: Mapped[list[IdeaPhoto]] = relationship(
+        order_by="IdeaPhoto.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    __table_args__ = (Index("ix_ideas_district_status", "district_id", "status", "category"),)
+
+
+class IdeaPhoto(Base):
+    __tablename__ = "idea_photos"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    file_id: Mapped[str] = mapped_column(String(200))
+    file_unique_id: Mapped[str] = mapped_column(String(64))
+
+
+class IdeaSupport(Base):
+    __tablename__ = "idea_supports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+
+    __table_args__ = (UniqueConstraint("idea_id", "user_id"),)
+
+
+class DigestSent(Base):
+    """A weekly ideas digest already queued (one per week)."""
+
+    __tablename__ = "digests_sent"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    week: Mapped[str] = mapped_column(String(10), unique=True)  # ISO year-week, e.g. 2026-W47
+
+
 class AuditEntry(Base):
     __tablename__ = "audit_log"
 

@@ -108,7 +108,7 @@ async def test_unsupported_language_button(harness: Harness, resident):
 
 async def test_menu_buttons_of_future_features_answer_politely(harness: Harness, resident):
     await harness.onboard(resident)
-    assert "скоро появится" in joined(await harness.say(resident, "💡 Идея или проблема"))
+    assert "Что вы хотите отправить" in joined(await harness.say(resident, "💡 Идея или проблема"))
     assert "нет открытых конкурсов" in joined(await harness.say(resident, "🏆 Конкурсы"))
     assert "/register" in joined(await harness.say(resident, "🧹 Сообщить о субботнике"))
 

@@ -137,3 +137,9 @@ class ApplicationCb(CallbackData, prefix="app"):
 class ScoreCb(CallbackData, prefix="sc"):
     application: int
     value: int  # 1..10
+
+
+class IdeaCb(CallbackData, prefix="idea"):
+    action: str  # "support" "send" (anyway); staff: "open" "status" "move" "moveto" "filter"
+    id: int
+    value: str = ""

@@ -17,6 +17,7 @@ from storage.repositories.audit import AuditRepository
 from storage.repositories.clubs import ClubRepository
 from storage.repositories.contests import ContestRepository
 from storage.repositories.elders import ElderRepository
+from storage.repositories.ideas import IdeaRepository
 from storage.repositories.reports import ReportRepository
 from storage.repositories.stats import StatsRepository
 from storage.repositories.users import UserCache, UserRepository
@@ -59,6 +60,7 @@ class DbSessionMiddleware(BaseMiddleware):
         data["announcements"] = AnnouncementRepository(session)
         data["contests"] = ContestRepository(session)
         data["stats_repo"] = StatsRepository(session)
+        data["ideas"] = IdeaRepository(session)
         tg_user: TgUser | None = data.get("event_from_user")
         if tg_user is not None and not tg_user.is_bot:
             user = await users.get_or_create(tg_user.id)

@@ -30,7 +30,6 @@ menu-idea = 💡 Idea or problem
 menu-nearby = 📍 Centers nearby
 menu-help = ❓ Help
 menu-opened = Main menu.
-menu-not-ready = This section is coming soon. Thank you for waiting!
 back = ⬅️ Back
 
 ## Centers

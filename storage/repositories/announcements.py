@@ -12,31 +12,28 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.models import (
     Announcement,
     AnnouncementStatus,
+    Center,
     District,
     ElderRegistration,
     Outbox,
     OutboxStatus,
     RegistrationStatus,
+    Role,
     Signup,
     SignupStatus,
     User,
 )
 from storage.repositories.clubs import LIVE
 
-AUDIENCES = ("center", "district", "club", "elders", "municipality", "all")
+AUDIENCES = ("center", "district", "club", "elders", "staff", "municipality", "all")
 
 
 def audience_query(audience: str, audience_id: int | None, kind: str) -> Select[Any]:
-    """Telegram ids of an audience: consented, not blocked, not muting this kind."""
-    query = (
-        select(User.id)
-        .distinct()
-        .where(
-            User.consent_at.is_not(None),
-            User.is_active,
-            ~User.muted.contains(kind),
-        )
-    )
+    """Telegram ids of an audience: consented, not blocked, not muting this kind. (Staff get
+    their work messages without a resident's consent: only their id is used.)"""
+    query = select(User.id).distinct().where(User.is_active, ~User.muted.contains(kind))
+    if audience != "staff":
+        query = query.where(User.consent_at.is_not(None))
     if audience == "center":  # the people of a center: signed up to its clubs or events
         from storage.models import Club, Event
 
@@ -60,6 +57,9 @@ def audience_query(audience: str, audience_id: int | None, kind: str) -> Select[
             ElderRegistration.district_id == audience_id,
         )
         query = query.where(User.id.in_(elders))
+    elif audience == "staff":  # the staff of a district's centers
+        centers = select(Center.id).where(Center.district_id == audience_id)
+        query = query.where(User.role == Role.STAFF, User.staff_center_id.in_(centers))
     elif audience == "municipality":
         districts = select(District.id).where(District.municipality_id == audience_id)
         query = query.where(User.district_id.in_(districts))

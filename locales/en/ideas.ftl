@@ -1,0 +1,69 @@
+## Ideas and problems
+idea-need-district = Choose your district first: /start
+idea-limit = You can send no more than { $limit } ideas and problems a day. Please try tomorrow.
+idea-ask-kind = What would you like to send?
+idea-kind-idea = 💡 Idea
+idea-kind-problem = ⚠️ Problem
+idea-ask-category = Topic:
+idea-cat-improvement = Improvement
+idea-cat-lighting = Lighting
+idea-cat-roads = Roads and crossings
+idea-cat-rubbish = Rubbish
+idea-cat-playgrounds = Children's and sports grounds
+idea-cat-transport = Transport
+idea-cat-leisure = Leisure
+idea-cat-other = Other
+idea-ask-place = Where is it? Send a location (📎 → Location) or write the address.
+idea-outside = That point is outside your city. Send a place in the city or write the address.
+idea-ask-text = Describe it (up to 2000 characters):
+idea-ask-photos = You can add up to 5 photos. Send them or press «No photos».
+idea-no-photos = No photos
+idea-summary =
+    <b>Check it</b>
+    { $kind }: { $category }
+    Where: { $place }
+    { $text }
+    Photos: { $photos }
+idea-point = a point on the map
+idea-nearby = Similar ones are already nearby ({ $count }). Maybe support them instead of a new one?
+idea-nearby-line = No. { $id }: { $text } (supporters: { $supporters })
+idea-support = 👍 Support No. { $id }
+idea-send-anyway = Send anyway
+idea-sent = Thank you! No. { $id } is sent to the district's staff. The answer will come here; status: /myideas
+idea-already-sent = This is already sent.
+idea-supported = Thank you, your vote counts. Supporters: { $count }.
+idea-support-twice = You already supported No. { $id }.
+idea-support-own = This is your own.
+idea-support-closed = This matter is already closed.
+idea-status-new = new
+idea-status-accepted = accepted
+idea-status-in_progress = in progress
+idea-status-resolved = resolved
+idea-status-rejected = rejected
+myideas-empty = You have not sent anything yet. An idea or a problem: /idea
+myideas-title = <b>My ideas and problems</b>
+myideas-line = No. { $id } { $category }: { $status }{ $answer }
+myideas-answer = { " " }— answer: { $answer }
+idea-card =
+    <b>No. { $id }</b> { $kind } · { $category } · { $status }
+    { $district }. { $place }
+    { $text }
+    Supporters: { $supporters }
+idea-card-answer = Answer: { $answer }
+idea-status-changed = Your item No. { $id } has a new status: { $status }.{ $answer }
+ideas-title = <b>Ideas and problems: { $district }</b> ({ $filter })
+ideas-filter-open = open
+ideas-none = Nothing found.
+ideas-line = No. { $id } [{ $supporters }] { $category }: { $text }
+ideas-open = Open No. { $id }
+ideas-filter-button = Filter: { $name }
+ideas-all = all
+ideas-set-status = { $status }
+ideas-move = ➡️ To another district
+ideas-ask-answer = An answer to the author for «{ $status }» (up to 1000 characters):
+ideas-ask-reason = The reason for rejecting (the author will see it):
+ideas-status-set = No. { $id }: { $status }. The author is told.
+ideas-choose-district = Which district should it go to?
+ideas-moved = No. { $id } is passed to { $district }.
+ideas-not-your-district = This item belongs to another district.
+digest-text = 📬 Ideas and problems of { $district } this week: { $new } new, { $overdue } without an answer for over 7 days. Open: /ideas

@@ -1,0 +1,69 @@
+## Идеи и проблемы
+idea-need-district = Сначала выберите свой район: /start
+idea-limit = Можно отправить не больше { $limit } идей и проблем в день. Попробуйте завтра.
+idea-ask-kind = Что вы хотите отправить?
+idea-kind-idea = 💡 Идея
+idea-kind-problem = ⚠️ Проблема
+idea-ask-category = Тема:
+idea-cat-improvement = Благоустройство
+idea-cat-lighting = Освещение
+idea-cat-roads = Дороги и переходы
+idea-cat-rubbish = Мусор
+idea-cat-playgrounds = Детские и спортивные площадки
+idea-cat-transport = Транспорт
+idea-cat-leisure = Досуг
+idea-cat-other = Другое
+idea-ask-place = Где это? Отправьте точку (📎 → Геопозиция) или напишите адрес.
+idea-outside = Эта точка вне вашего города. Отправьте место в городе или напишите адрес.
+idea-ask-text = Опишите (до 2000 знаков):
+idea-ask-photos = Можно приложить до 5 фото. Пришлите их или нажмите «Без фото».
+idea-no-photos = Без фото
+idea-summary =
+    <b>Проверьте</b>
+    { $kind }: { $category }
+    Где: { $place }
+    { $text }
+    Фото: { $photos }
+idea-point = точка на карте
+idea-nearby = Рядом уже есть похожие ({ $count }). Может быть, поддержите их вместо новой?
+idea-nearby-line = № { $id }: { $text } (поддержали: { $supporters })
+idea-support = 👍 Поддержать № { $id }
+idea-send-anyway = Всё равно отправить
+idea-sent = Спасибо! № { $id } отправлено сотрудникам района. Ответ придёт сюда, статус — /myideas
+idea-already-sent = Это уже отправлено.
+idea-supported = Спасибо, ваш голос учтён. Поддержали: { $count }.
+idea-support-twice = Вы уже поддержали № { $id }.
+idea-support-own = Это ваше предложение.
+idea-support-closed = Этот вопрос уже закрыт.
+idea-status-new = новое
+idea-status-accepted = принято
+idea-status-in_progress = в работе
+idea-status-resolved = решено
+idea-status-rejected = отклонено
+myideas-empty = Вы ещё ничего не отправляли. Идея или проблема: /idea
+myideas-title = <b>Мои идеи и проблемы</b>
+myideas-line = № { $id } { $category }: { $status }{ $answer }
+myideas-answer = { " " }— ответ: { $answer }
+idea-card =
+    <b>№ { $id }</b> { $kind } · { $category } · { $status }
+    { $district }. { $place }
+    { $text }
+    Поддержали: { $supporters }
+idea-card-answer = Ответ: { $answer }
+idea-status-changed = По вашему обращению № { $id } новый статус: { $status }.{ $answer }
+ideas-title = <b>Идеи и проблемы: { $district }</b> ({ $filter })
+ideas-filter-open = открытые
+ideas-none = Ничего не найдено.
+ideas-line = № { $id } [{ $supporters }] { $category }: { $text }
+ideas-open = Открыть № { $id }
+ideas-filter-button = Фильтр: { $name }
+ideas-all = все
+ideas-set-status = { $status }
+ideas-move = ➡️ В другой район
+ideas-ask-answer = Ответ автору для статуса «{ $status }» (до 1000 знаков):
+ideas-ask-reason = Причина отказа (её увидит автор):
+ideas-status-set = № { $id }: { $status }. Автору сообщено.
+ideas-choose-district = В какой район передать?
+ideas-moved = № { $id } передано: { $district }.
+ideas-not-your-district = Это обращение другого района.
+digest-text = 📬 Идеи и проблемы района { $district } за неделю: новых { $new }, без ответа больше 7 дней: { $overdue }. Открыть: /ideas

@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Idea, IdeaStatus, IdeaSupport
+
+OPEN = (IdeaStatus.NEW, IdeaStatus.ACCEPTED, IdeaStatus.IN_PROGRESS)
+
+
+class IdeaRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, idea: Idea) -> Idea:
+        self.session.add(idea)
+        await self.session.flush()
+        return idea
+
+    async def get(self, idea_id: int) -> Idea | None:
+        return await self.session.get(Idea, idea_id)
+
+    async def count_since(self, user_id: int, since: datetime) -> int:
+        return int(
+            await self.session.scalar(
+                select(func.count())
+                .select_from(Idea)
+                .where(Idea.user_id == user_id, Idea.created_at >= since)
+            )
+            or 0
+        )
+
+    async def open_with_points(self, district_ids: Sequence[int], category: str) -> Sequence[Idea]:
+        """Open items of a category that have a location (for the «nearby» check)."""
+        result = await self.session.execute(
+            select(Idea).where(
+                Idea.district_id.in_(district_ids),
+                Idea.category == category,
+                Idea.status.in_(OPEN),
+                Idea.lat.is_not(None),
+            )
+        )
+        return result.scalars().all()
+
+    async def of_user(self, user_id: int) -> Sequence[Idea]:
+        result = await self.session.execute(
+            select(Idea).where(Idea.user_id == user_id).order_by(Idea.id.desc()).limit(20)
+        )
+        return result.scalars().all()
+
+    async def of_district(
+        self, district_id: int | None, status: str | None, category: str | None, limit: int = 20
+    ) -> Sequence[Idea]:
+        query = select(Idea)
+        if district_id is not None:
+            query = query.where(Idea.district_id == district_id)
+        if status == "open":
+            query = query.where(Idea.status.in_(OPEN))
+        elif status:
+            query = query.where(Idea.status == IdeaStatus(status))
+        if category:
+            query = query.where(Idea.category == category)
+        result = await self.session.execute(
+            query.order_by(Idea.supporters.desc(), Idea.id.desc()).limit(limit)
+        )
+        return result.scalars().all()
+
+    async def support(self, idea: Idea, user_id: int) -> bool:
+        """Count a supporter once; False if they had supported it already."""
+        exists = await self.session.scalar(
+            select(IdeaSupport.id).where(
+                IdeaSupport.idea_id == idea.id, IdeaSupport.user_id == user_id
+            )
+        )
+        if exists:
+            return False
+        self.session.add(IdeaSupport(idea_id=idea.id, user_id=user_id))
+        await self.session.execute(
+            update(Idea)
+            .where(Idea.id == idea.id)
+            .values(supporters=Idea.supporters + 1)
+            .execution_options(synchronize_session="fetch")
+        )
+        return True
+
+    async def digest(
+        self, district_id: int, since: datetime, overdue_before: datetime
+    ) -> tuple[int, int]:
+        """(new items since `since`, items still unanswered that came before `overdue_before`)."""
+        new = await self.session.scalar(
+            select(func.count())
+            .select_from(Idea)
+            .where(Idea.district_id == district_id, Idea.created_at >= since)
+        )
+        overdue = await self.session.scalar(
+            select(func.count())
+            .select_from(Idea)
+            .where(
+                Idea.district_id == district_id,
+                Idea.status == IdeaStatus.NEW,
+                Idea.created_at < overdue_before,
+            )
+        )
+        return int(new or 0), int(overdue or 0)

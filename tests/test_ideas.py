@@ -1,0 +1,199 @@
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from aiogram.methods import SendLocation, SendMediaGroup, SendMessage
+from sqlalchemy import func, select
+
+from bot.keyboards.callbacks import IdeaCb
+from bot.keyboards.wizard import ChoiceCb
+from bot.wizard import WizardCb
+from storage.models import Announcement, Idea, IdeaStatus
+from tests.fixtures.harness import Harness, buttons, joined
+from tests.fixtures.updates import photo_update, sticker_update, tg_user, video_update
+
+STAFF = tg_user(2001, username="olga_staff")  # ЦРН «Оптимист», Центральный район
+FAR_STAFF = tg_user(2002)  # ЦРН «Боровой», Рудничный район
+TZ = ZoneInfo("Asia/Novokuznetsk")
+SPOT = (55.3540, 86.0870)  # the centre of Центральный район
+
+
+def choice(step: str, value: str) -> ChoiceCb:
+    return ChoiceCb(wizard="idea", step=step, value=value)
+
+
+async def send_idea(
+    harness: Harness,
+    user,
+    *,
+    point=SPOT,
+    address: str | None = None,
+    photos: list[str] = (),
+    category: str = "lighting",
+) -> list:  # type: ignore[assignment]
+    await harness.say(user, "/idea")
+    await harness.tap(user, choice("kind", "problem"))
+    await harness.tap(user, choice("category", category))
+    if address:
+        await harness.say(user, address)
+    else:
+        await harness.locate(user, *point)
+    await harness.say(user, "Не горит фонарь у подъезда, темно и опасно.")
+    for unique in photos:
+        await harness.feed(photo_update(user, unique, media_group_id=f"g-{user.id}"))
+    await harness.tap(user, WizardCb(wizard="idea", action="done"))
+    return await harness.tap(user, WizardCb(wizard="idea", action="submit"))
+
+
+async def ideas(harness: Harness) -> list[Idea]:
+    async with harness.session_factory() as s:
+        return list((await s.execute(select(Idea).order_by(Idea.id))).scalars())
+
+
+async def test_problem_with_location_and_album(harness: Harness, resident):
+    await harness.onboard(resident, "kem-central")
+    sent = await harness.say(resident, "💡 Идея или проблема")
+    assert "💡 Идея" in buttons(sent) and "⚠️ Проблема" in buttons(sent)
+    await harness.tap(resident, choice("kind", "problem"))
+    await harness.tap(resident, choice("category", "lighting"))
+    assert "Отправьте точку" in joined(await harness.feed(sticker_update(resident)))
+    assert "вне вашего города" in joined(await harness.locate(resident, 55.75, 37.62))
+    await harness.locate(resident, *SPOT)
+    assert "Слишком коротко" in joined(await harness.say(resident, "  а "))
+    assert "можно до 2\xa0000" in joined(await harness.say(resident, "ж" * 2001))
+    await harness.say(resident, "Не горит фонарь у подъезда.")
+    assert "Видео не подходит" in joined(await harness.feed(video_update(resident)))
+    sent = []
+    for i in range(7):
+        sent += await harness.feed(photo_update(resident, f"p{i}", media_group_id="album"))
+    assert joined(sent).count("не больше 5 фото") == 1
+    sent = await harness.tap(resident, WizardCb(wizard="idea", action="done"))
+    assert "Проблема: Освещение" in joined(sent) and "Фото: 5" in joined(sent)
+    sent = await harness.tap(resident, WizardCb(wizard="idea", action="submit"))
+    assert "отправлено сотрудникам района" in joined(sent)
+    [idea] = await ideas(harness)
+    assert (idea.kind, idea.category, idea.status) == ("problem", "lighting", IdeaStatus.NEW)
+    assert (idea.lat, idea.lon) == SPOT and len(idea.photos) == 5
+    assert "уже отправлено" in joined(
+        await harness.tap(resident, WizardCb(wizard="idea", action="submit"))
+    )
+    assert len(await ideas(harness)) == 1
+
+
+async def test_nearby_same_category_offers_support(harness: Harness, resident):
+    await harness.onboard(resident)
+    await send_idea(harness, resident)
+    [first] = await ideas(harness)
+    neighbour = tg_user(1005)
+    await harness.onboard(neighbour)
+    sent = await send_idea(harness, neighbour, point=(SPOT[0] + 0.0004, SPOT[1]))  # ~45 m away
+    assert "Рядом уже есть похожие (1)" in joined(sent)
+    assert f"👍 Поддержать № {first.id}" in buttons(sent)
+    sent = await harness.tap(neighbour, IdeaCb(action="support", id=first.id))
+    assert "Поддержали: 1" in joined(sent)
+    assert len(await ideas(harness)) == 1 and (await ideas(harness))[0].supporters == 1
+    assert "уже поддержали" in joined(
+        await harness.tap(neighbour, IdeaCb(action="support", id=first.id))
+    )
+    assert "ваше предложение" in joined(
+        await harness.tap(resident, IdeaCb(action="support", id=first.id))
+    )
+    # Another category at the same spot, or «Всё равно отправить», makes a new one.
+    sent = await send_idea(
+        harness, neighbour, point=(SPOT[0] + 0.0004, SPOT[1]), category="rubbish"
+    )
+    assert "отправлено" in joined(sent)
+    sent = await send_idea(harness, neighbour, point=(SPOT[0] + 0.0004, SPOT[1]))
+    sent = await harness.tap(neighbour, IdeaCb(action="send", id=0))
+    assert "отправлено" in joined(sent)
+    assert len(await ideas(harness)) == 3
+
+
+async def test_daily_limit(harness: Harness, resident):
+    await harness.onboard(resident)
+    for i in range(5):
+        await send_idea(harness, resident, address=f"ул. Весенняя, {i + 1}", category="other")
+    assert len(await ideas(harness)) == 5
+    assert "не больше 5" in joined(await harness.say(resident, "/idea"))
+
+
+async def test_staff_answers_moves_and_author_is_told(harness: Harness, admin, resident):
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    await harness.say(admin, f"/grant {FAR_STAFF.id} staff borovoy")
+    await harness.onboard(resident, "kem-central")
+    await send_idea(harness, resident, photos=["a", "b"])
+    await send_idea(harness, resident, address="ул. Весенняя, 5", category="roads")
+    first, second = await ideas(harness)
+    assert "Такой команды нет" in joined(await harness.say(resident, "/ideas"))
+    sent = await harness.say(STAFF, "/ideas")
+    assert f"№ {first.id}" in joined(sent) and f"№ {second.id}" in joined(sent)
+    assert "Ничего не найдено" in joined(await harness.say(FAR_STAFF, "/ideas"))
+    assert "другого района" in joined(
+        await harness.tap(FAR_STAFF, IdeaCb(action="open", id=first.id))
+    )
+    sent = await harness.tap(STAFF, IdeaCb(action="open", id=first.id))
+    assert any(isinstance(r, SendLocation) for r in sent) and any(
+        isinstance(r, SendMediaGroup) for r in sent
+    )
+    assert "в работе" in buttons(sent)
+    await harness.tap(STAFF, IdeaCb(action="status", id=first.id, value="in_progress"))
+    sent = await harness.say(STAFF, "Заявка передана в управляющую компанию.")
+    assert "Автору сообщено" in joined(sent)
+    told = [r for r in sent if isinstance(r, SendMessage) and r.chat_id == resident.id]
+    assert told and "в работе" in told[0].text and "управляющую компанию" in told[0].text
+    sent = await harness.tap(STAFF, IdeaCb(action="status", id=second.id, value="rejected"))
+    assert "Причина отказа" in joined(sent)
+    await harness.say(STAFF, "Эта дорога областная, обратитесь в Кузбассавтодор.")
+    mine = joined(await harness.say(resident, "/myideas"))
+    assert "в работе" in mine and "отклонено" in mine and "Кузбассавтодор" in mine
+    sent = await harness.tap(STAFF, IdeaCb(action="move", id=first.id))
+    assert "Рудничный район" in buttons(sent)
+    rudnichny = await harness.district_id("kem-rudnichny")
+    sent = await harness.tap(STAFF, IdeaCb(action="moveto", id=first.id, value=str(rudnichny)))
+    assert "передано: Рудничный район" in joined(sent)
+    assert "другого района" in joined(await harness.tap(STAFF, IdeaCb(action="open", id=first.id)))
+    assert f"№ {first.id}" in joined(await harness.say(FAR_STAFF, "/ideas"))
+    sent = await harness.tap(resident, IdeaCb(action="status", id=first.id, value="resolved"))
+    assert "устарела" in joined(sent)
+
+
+async def test_weekly_digest_once_a_week(harness: Harness, admin, resident):
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    await harness.onboard(resident, "kem-central")
+    await send_idea(harness, resident)
+    digest = harness.dp["ideas_digest"]
+    monday = datetime(2026, 11, 23, 10, 0, tzinfo=TZ)
+    assert await digest.tick(datetime(2026, 11, 24, 10, 0, tzinfo=TZ)) == 0  # a Tuesday
+    assert await digest.tick(monday.replace(hour=8)) == 0  # too early
+    assert await digest.tick(monday) == 1  # only Центральный has staff
+    assert await digest.tick(monday.replace(hour=15)) == 0
+    async with harness.session_factory() as s:
+        [a] = (
+            (await s.execute(select(Announcement).where(Announcement.kind == "digest")))
+            .scalars()
+            .all()
+        )
+        from storage.repositories.announcements import AnnouncementRepository
+
+        assert await AnnouncementRepository(s).audience_size("staff", a.audience_id, "digest") == 1
+    assert "новых 1" in a.text
+
+
+async def test_restart_in_the_middle_keeps_the_draft(sqlite_url: str, resident):
+    from tests.conftest import _harness, make_settings
+
+    settings = make_settings(sqlite_url)
+    async for h in _harness(settings):
+        await h.onboard(resident)
+        await h.say(resident, "/idea")
+        await h.tap(resident, choice("kind", "idea"))
+        await h.tap(resident, choice("category", "playgrounds"))
+        await h.say(resident, "Двор дома 5 по ул. Мира")
+    async for h in _harness(settings):
+        await h.say(resident, "Нужна детская площадка.")
+        await h.tap(resident, WizardCb(wizard="idea", action="done"))
+        sent = await h.tap(resident, WizardCb(wizard="idea", action="submit"))
+        assert "отправлено" in joined(sent)
+        async with h.session_factory() as s:
+            assert await s.scalar(select(func.count()).select_from(Idea)) == 1
