@@ -29,7 +29,7 @@ async def send_idea(
     *,
     point=SPOT,
     address: str | None = None,
-    photos: list[str] = (),
+    photos: tuple[str, ...] = (),
     category: str = "lighting",
 ) -> list:  # type: ignore[assignment]
     await harness.say(user, "/idea")

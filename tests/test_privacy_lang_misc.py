@@ -106,10 +106,12 @@ async def test_unsupported_language_button(harness: Harness, resident):
     assert "устарела" in joined(sent)
 
 
-async def test_menu_buttons_of_future_features_answer_politely(harness: Harness, resident):
+async def test_menu_buttons_open_their_sections(harness: Harness, resident):
     await harness.onboard(resident)
-    assert "Что вы хотите отправить" in joined(await harness.say(resident, "💡 Идея или проблема"))
     assert "нет открытых конкурсов" in joined(await harness.say(resident, "🏆 Конкурсы"))
+    assert "Что вы хотите отправить" in joined(await harness.say(resident, "💡 Идея или проблема"))
+    # in the form now: menu buttons are not taken for answers
+    assert "кнопкой выше" in joined(await harness.say(resident, "🏆 Конкурсы"))
     assert "/register" in joined(await harness.say(resident, "🧹 Сообщить о субботнике"))
 
 
