@@ -122,7 +122,7 @@ async def test_staff_answers_moves_and_author_is_told(harness: Harness, admin, r
     await harness.say(admin, f"/grant {STAFF.id} staff optimist")
     await harness.say(admin, f"/grant {FAR_STAFF.id} staff borovoy")
     await harness.onboard(resident, "kem-central")
-    await send_idea(harness, resident, photos=["a", "b"])
+    await send_idea(harness, resident, photos=("a", "b"))
     await send_idea(harness, resident, address="ул. Весенняя, 5", category="roads")
     first, second = await ideas(harness)
     assert "Такой команды нет" in joined(await harness.say(resident, "/ideas"))
