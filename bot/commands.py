@@ -20,6 +20,8 @@ RESIDENT_COMMANDS = (
     "contests",
     "myapplications",
     "jury",
+    "idea",
+    "myideas",
     "clubs",
     "events",
     "my",
@@ -33,6 +35,7 @@ RESIDENT_COMMANDS = (
 )
 ELDER_COMMANDS = ("report", "myreports", *RESIDENT_COMMANDS)
 STAFF_COMMANDS = (
+    "ideas",
     "stats",
     "export",
     "announce",

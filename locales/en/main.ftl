@@ -62,6 +62,8 @@ help-title = What the bot can do:
 help-resident =
     /start — start and main menu
     /centers — centers by district
+    /idea — an idea or a problem (place, text, up to 5 photos)
+    /myideas — my ideas and problems, answers
     /contests — city contests, apply
     /myapplications — my applications
     /jury — score applications if you are on a jury
@@ -82,6 +84,7 @@ help-elder =
     /myreports — my reports
 help-staff =
     For center staff:
+    /ideas [open|new|accepted|in_progress|resolved|rejected] — the district's ideas and problems, answer the author
     /stats [period] — your district's statistics (week, month, year, 2024, 2024-05, 2024-05-01..2024-08-31)
     /export reports|signups|applications|users [period] — CSV of your district
     /announce — an announcement to your center, district, a club or the elders
@@ -185,6 +188,9 @@ cmd-myapplications = My contest applications
 cmd-jury = Score applications (jury)
 cmd-contests_admin = Contests: create and results
 cmd-stats = Statistics for a period
+cmd-idea = An idea or a problem
+cmd-myideas = My ideas and problems
+cmd-ideas = Ideas and problems of the district
 cmd-export = CSV export
 cmd-year = Annual report (XLSX)
 cmd-audit = Audit log

@@ -62,6 +62,8 @@ help-title = Что умеет бот:
 help-resident =
     /start — начать и главное меню
     /centers — центры по районам
+    /idea — идея или проблема (место, текст, до 5 фото)
+    /myideas — мои идеи и проблемы, ответы
     /contests — конкурсы города, подать заявку
     /myapplications — мои заявки
     /jury — оценить заявки, если вы в жюри
@@ -82,6 +84,7 @@ help-elder =
     /myreports — мои отчёты
 help-staff =
     Для сотрудников центра:
+    /ideas [open|new|accepted|in_progress|resolved|rejected] — идеи и проблемы района, ответ автору
     /stats [период] — статистика своего района (week, month, year, 2024, 2024-05, 2024-05-01..2024-08-31)
     /export reports|signups|applications|users [период] — CSV своего района
     /announce — объявление для своего центра, района, кружка или старших
@@ -185,6 +188,9 @@ cmd-myapplications = Мои заявки на конкурсы
 cmd-jury = Оценить заявки (жюри)
 cmd-contests_admin = Конкурсы: создание и итоги
 cmd-stats = Статистика за период
+cmd-idea = Идея или проблема
+cmd-myideas = Мои идеи и проблемы
+cmd-ideas = Идеи и проблемы района
 cmd-export = Выгрузка CSV
 cmd-year = Годовой отчёт (XLSX)
 cmd-audit = Журнал действий
