@@ -17,7 +17,7 @@ from aiogram_i18n import I18nContext
 
 from bot.broadcast.engine import DeliveryEngine
 from bot.config import Settings
-from bot.exports import workbook_bytes
+from bot.exports import header_row, workbook_bytes
 from bot.filters.roles import IsAdmin
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import ContestCb
@@ -501,7 +501,7 @@ async def admin_xlsx(
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
     await callback.answer()
-    data = await contest_workbook(contest, contests, directory)
+    data = await contest_workbook(contest, contests, directory, i18n)
     await callback.message.answer_document(
         BufferedInputFile(data, filename=f"contest-{contest.id}.xlsx")
     )
@@ -545,7 +545,7 @@ async def jury_add(
 
 
 async def contest_workbook(
-    contest: Contest, contests: ContestRepository, directory: Directory
+    contest: Contest, contests: ContestRepository, directory: Directory, i18n: I18nContext
 ) -> bytes:
     """Applications and scores as XLSX."""
     names = {n.id: n.name for n in contest.nominations}
@@ -554,9 +554,7 @@ async def contest_workbook(
         for entries in (await ranking(contest, contests)).values()
         for e in entries
     }
-    applications: list[list[object]] = [
-        ["№", "Номинация", "Район", "Адрес", "Ответственный", "Телефон", "Статус", "Место", "Баллы"]
-    ]
+    applications: list[list[object]] = [header_row(i18n, "xlsx-head-applications")]
     for a in await contests.of_contest(contest.id):
         entry = ranked.get(a.id)
         applications.append(
@@ -574,9 +572,7 @@ async def contest_workbook(
         )
     crit = [c.strip() for c in contest.criteria.split(";")]
     jurors = {j.id: j.user_id for j in await contests.jurors(contest.id)}
-    scores: list[list[object]] = [
-        ["Заявка", "Член жюри", "Этап", "Критерий", "Балл", "Комментарий"]
-    ]
+    scores: list[list[object]] = [header_row(i18n, "xlsx-head-scores")]
     for sc in await contests.all_scores(contest.id):
         scores.append(
             [
@@ -588,4 +584,8 @@ async def contest_workbook(
                 sc.comment or "",
             ]
         )
-    return await asyncio.to_thread(workbook_bytes, {"Заявки": applications, "Оценки": scores})
+    sheets = {
+        i18n.get("xlsx-sheet-applications"): applications,
+        i18n.get("xlsx-sheet-scores"): scores,
+    }
+    return await asyncio.to_thread(workbook_bytes, sheets)

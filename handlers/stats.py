@@ -17,7 +17,7 @@ from aiogram_i18n import I18nContext
 
 from bot.charts import stats_chart
 from bot.config import Settings
-from bot.exports import workbook_bytes
+from bot.exports import header_row, workbook_bytes
 from bot.filters.roles import IsAdmin, IsStaff
 from bot.services.roles import effective_role
 from bot.services.stats import FIGURES, Period, by_district, change, collect, parse_period
@@ -175,17 +175,15 @@ async def year_report(
     start_utc, end_utc = period.utc_bounds(tz)
     figures = await collect(repo, period, tz, None)
     sheets: dict[str, list[list[object]]] = {}
-    summary = sheets.setdefault("Итоги", [])
-    summary.append(["Показатель", "Значение"])
+    summary = sheets.setdefault(i18n.get("xlsx-sheet-summary"), [])
+    summary.append(header_row(i18n, "xlsx-head-summary"))
     for name in FIGURES:
         if name in figures.values:
             summary.append([i18n.get(f"fig-{name}").lstrip("— "), figures.values[name]])
-    districts = sheets.setdefault("По районам", [])
+    districts = sheets.setdefault(i18n.get("xlsx-sheet-districts"), [])
     districts.append(
         [
-            "Район",
-            "Отчётов",
-            "Участников",
+            *header_row(i18n, "xlsx-head-districts"),
             *[i18n.get(f"fig-{c}") for c in ("yards", "trees", "flowerbeds", "seedlings")],
         ]
     )
@@ -203,10 +201,8 @@ async def year_report(
                 f["seedlings"],
             ]
         )
-    centers = sheets.setdefault("По центрам", [])
-    centers.append(
-        ["Центр", "Район", "Участников кружков", "Мероприятий", "Записей на мероприятия"]
-    )
+    centers = sheets.setdefault(i18n.get("xlsx-sheet-centers"), [])
+    centers.append(header_row(i18n, "xlsx-head-centers"))
     for center_id, members, events, signups in await repo.per_center(start_utc, end_utc):
         center = directory.center(center_id)
         centers.append(
@@ -218,28 +214,13 @@ async def year_report(
                 signups,
             ]
         )
-    committees = sheets.setdefault("По комитетам", [])
-    committees.append(["Окружной комитет", "Отчётов", "Участников"])
+    committees = sheets.setdefault(i18n.get("xlsx-sheet-committees"), [])
+    committees.append(header_row(i18n, "xlsx-head-committees"))
     for committee_id, other, count, people in await repo.per_committee(period.start, period.end):
         committee = directory.committee(committee_id)
         committees.append([committee.name if committee else (other or "—"), count, people])
-    reports = sheets.setdefault("Отчёты", [])
-    reports.append(
-        [
-            "№",
-            "Дата",
-            "Район",
-            "Вид",
-            "Участников",
-            "Мешков",
-            "Деревьев",
-            "Клумб",
-            "Рассады",
-            "Дворов",
-            "Украшено",
-            "Снежных фигур",
-        ]
-    )
+    reports = sheets.setdefault(i18n.get("xlsx-sheet-reports"), [])
+    reports.append(header_row(i18n, "xlsx-head-reports"))
     for r in await repo.accepted_reports(period.start, period.end, None):
         report_district = names.get(r.district_id)
         reports.append(
@@ -258,8 +239,8 @@ async def year_report(
                 r.snow_figures,
             ]
         )
-    contests = sheets.setdefault("Конкурсы", [])
-    contests.append(["Конкурс", "Заявок"])
+    contests = sheets.setdefault(i18n.get("xlsx-sheet-contests"), [])
+    contests.append(header_row(i18n, "xlsx-head-contests"))
     for title, count in figures.contests:
         contests.append([title, count])
     data = await asyncio.to_thread(workbook_bytes, sheets)

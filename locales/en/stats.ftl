@@ -50,3 +50,21 @@ export-caption = { $what }, { $period }: { $rows } rows
 audit-title = <b>Audit log</b> (last { $n })
 audit-line = { $at } — { $action }: { $actor } → { $target } { $details }
 audit-empty = The log is empty.
+
+## XLSX sheets
+xlsx-sheet-summary = Summary
+xlsx-sheet-districts = By district
+xlsx-sheet-centers = By center
+xlsx-sheet-committees = By committee
+xlsx-sheet-reports = Reports
+xlsx-sheet-contests = Contests
+xlsx-sheet-applications = Applications
+xlsx-sheet-scores = Scores
+xlsx-head-summary = Figure | Value
+xlsx-head-districts = District | Reports | Participants
+xlsx-head-centers = Center | District | Club members | Events | Event sign-ups
+xlsx-head-committees = District committee | Reports | Participants
+xlsx-head-reports = No. | Date | District | Kind | Participants | Bags | Trees | Flowerbeds | Seedlings | Yards | Decorated | Snow figures
+xlsx-head-contests = Contest | Applications
+xlsx-head-applications = No. | Nomination | District | Address | Responsible | Phone | Status | Place | Points
+xlsx-head-scores = Application | Juror | Stage | Criterion | Score | Comment

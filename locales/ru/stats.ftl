@@ -50,3 +50,21 @@ export-caption = { $what }, { $period }: строк { $rows }
 audit-title = <b>Журнал действий</b> (последние { $n })
 audit-line = { $at } — { $action }: { $actor } → { $target } { $details }
 audit-empty = Журнал пуст.
+
+## Таблицы XLSX
+xlsx-sheet-summary = Итоги
+xlsx-sheet-districts = По районам
+xlsx-sheet-centers = По центрам
+xlsx-sheet-committees = По комитетам
+xlsx-sheet-reports = Отчёты
+xlsx-sheet-contests = Конкурсы
+xlsx-sheet-applications = Заявки
+xlsx-sheet-scores = Оценки
+xlsx-head-summary = Показатель | Значение
+xlsx-head-districts = Район | Отчётов | Участников
+xlsx-head-centers = Центр | Район | Участников кружков | Мероприятий | Записей на мероприятия
+xlsx-head-committees = Окружной комитет | Отчётов | Участников
+xlsx-head-reports = № | Дата | Район | Вид | Участников | Мешков | Деревьев | Клумб | Рассады | Дворов | Украшено | Снежных фигур
+xlsx-head-contests = Конкурс | Заявок
+xlsx-head-applications = № | Номинация | Район | Адрес | Ответственный | Телефон | Статус | Место | Баллы
+xlsx-head-scores = Заявка | Член жюри | Этап | Критерий | Балл | Комментарий
