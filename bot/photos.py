@@ -6,8 +6,9 @@ they come instead of answering each."""
 
 from __future__ import annotations
 
-from aiogram import Bot
+from aiogram import Bot, F, Router
 from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State
 from aiogram.types import InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
@@ -51,3 +52,23 @@ async def collect_photo(
 def forget_photo_status(data: dict[str, object]) -> None:
     for key in PHOTO_KEYS:
         data.pop(key, None)
+
+
+async def _video(message: Message, i18n: I18nContext) -> None:
+    await message.answer(i18n.get("rep-photos-no-video"))
+
+
+async def _document(message: Message, i18n: I18nContext) -> None:
+    await message.answer(i18n.get("rep-photos-no-document"))
+
+
+async def _other(message: Message, i18n: I18nContext) -> None:
+    await message.answer(i18n.get("rep-photos-need-photo"))
+
+
+def refuse_non_photos(router: Router, state: State) -> None:
+    """At a photo step: a clear answer to a video, a file, or anything else. Register after the
+    router's own photo handler for the state."""
+    router.message.register(_video, state, F.video | F.video_note | F.animation)
+    router.message.register(_document, state, F.document)
+    router.message.register(_other, state)

@@ -24,7 +24,7 @@ from bot.keyboards.wizard import (
     summary_keyboard,
     text_step,
 )
-from bot.photos import collect_photo, forget_photo_status
+from bot.photos import collect_photo, forget_photo_status, refuse_non_photos
 from bot.services.contests import ADDRESS_PARTS, address_key, may_apply
 from bot.services.elders import normalize_phone, parse_full_name, parse_house
 from bot.services.roles import effective_role
@@ -397,19 +397,7 @@ async def photo(message: Message, bot: Bot, state: FSMContext, i18n: I18nContext
     await collect_photo(message, bot, state, i18n, MAX_PHOTOS, _photo_markup(i18n))
 
 
-@router.message(A.photos, F.video | F.video_note | F.animation)
-async def photo_video(message: Message, i18n: I18nContext) -> None:
-    await message.answer(i18n.get("rep-photos-no-video"))
-
-
-@router.message(A.photos, F.document)
-async def photo_document(message: Message, i18n: I18nContext) -> None:
-    await message.answer(i18n.get("rep-photos-no-document"))
-
-
-@router.message(A.photos)
-async def photo_other(message: Message, i18n: I18nContext) -> None:
-    await message.answer(i18n.get("rep-photos-need-photo"))
+refuse_non_photos(router, A.photos)
 
 
 @router.callback_query(A.photos, WizardCb.filter((F.wizard == WZ) & (F.action == "done")))

@@ -19,7 +19,7 @@ from bot.keyboards.builders import MAIN_MENU_KEYS, inline, main_menu
 from bot.keyboards.callbacks import IdeaCb
 from bot.keyboards.wizard import ChoiceCb, cancel_only, choices, text_step
 from bot.notify import tell
-from bot.photos import collect_photo, forget_photo_status
+from bot.photos import collect_photo, forget_photo_status, refuse_non_photos
 from bot.services.geo import distance_km
 from bot.services.ideas import (
     CATEGORIES,
@@ -230,19 +230,7 @@ async def photo(message: Message, bot: Bot, state: FSMContext, i18n: I18nContext
     await collect_photo(message, bot, state, i18n, MAX_PHOTOS, _photos_markup(i18n, True))
 
 
-@router.message(IdeaForm.photos, F.video | F.video_note | F.animation)
-async def photo_video(message: Message, i18n: I18nContext) -> None:
-    await message.answer(i18n.get("rep-photos-no-video"))
-
-
-@router.message(IdeaForm.photos, F.document)
-async def photo_document(message: Message, i18n: I18nContext) -> None:
-    await message.answer(i18n.get("rep-photos-no-document"))
-
-
-@router.message(IdeaForm.photos)
-async def photo_other(message: Message, i18n: I18nContext) -> None:
-    await message.answer(i18n.get("rep-photos-need-photo"))
+refuse_non_photos(router, IdeaForm.photos)
 
 
 def _place_text(i18n: I18nContext, idea: Idea | dict[str, object]) -> str:

@@ -19,7 +19,7 @@ from bot.keyboards.builders import MAIN_MENU_KEYS, inline, main_menu
 from bot.keyboards.callbacks import ReportCb
 from bot.keyboards.wizard import ChoiceCb, cancel_only, choices, summary_keyboard, text_step
 from bot.notify import tell_rendered
-from bot.photos import collect_photo, forget_photo_status
+from bot.photos import collect_photo, forget_photo_status, refuse_non_photos
 from bot.services.reports import (
     FIGURE_LIMITS,
     KINDS,
@@ -425,19 +425,7 @@ async def photo(message: Message, bot: Bot, state: FSMContext, i18n: I18nContext
     await collect_photo(message, bot, state, i18n, MAX_PHOTOS, markup)
 
 
-@router.message(Rp.photos, F.video | F.video_note | F.animation)
-async def photo_video(message: Message, i18n: I18nContext) -> None:
-    await message.answer(i18n.get("rep-photos-no-video"))
-
-
-@router.message(Rp.photos, F.document)
-async def photo_document(message: Message, i18n: I18nContext) -> None:
-    await message.answer(i18n.get("rep-photos-no-document"))
-
-
-@router.message(Rp.photos)
-async def photo_other(message: Message, i18n: I18nContext) -> None:
-    await message.answer(i18n.get("rep-photos-need-photo"))
+refuse_non_photos(router, Rp.photos)
 
 
 @router.callback_query(
