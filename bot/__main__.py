@@ -50,6 +50,8 @@ def configure_logging(level: str) -> None:
     # Their DEBUG lines carry SQL parameters and request bodies, i.e. personal data.
     for name in ("aiosqlite", "sqlalchemy.engine", "asyncpg", "aiohttp.access"):
         logging.getLogger(name).setLevel(logging.WARNING)
+    # A line per tick every 30 s says nothing; failures are logged by the ticks themselves.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
 async def run_webhook(dp: Dispatcher, bot: Bot, settings: Settings) -> None:

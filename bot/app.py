@@ -159,11 +159,11 @@ async def _on_startup(
     if settings.scheduler_interval:  # background work; tests drive these themselves
         scheduler = create_scheduler(
             settings.scheduler_interval,
-            [
-                lambda: reminders.tick(bot),
-                lambda: contest_notices.tick(datetime.now(UTC)),
-                lambda: ideas_digest.tick(datetime.now(UTC)),
-            ],
+            {
+                "reminders": lambda: reminders.tick(bot),
+                "contest-notices": lambda: contest_notices.tick(datetime.now(UTC)),
+                "ideas-digest": lambda: ideas_digest.tick(datetime.now(UTC)),
+            },
         )
         scheduler.start()
         dispatcher["scheduler"] = scheduler

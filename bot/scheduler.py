@@ -29,11 +29,11 @@ def create_scheduler(
     return scheduler
 
 
-def _guarded(tick: Callable[[], Awaitable[object]]) -> Callable[[], Awaitable[None]]:
+def _guarded(name: str, tick: Callable[[], Awaitable[object]]) -> Callable[[], Awaitable[None]]:
     async def run() -> None:
         try:
             await tick()
         except Exception as exc:  # a failed tick must not stop the next one
-            logger.error("Scheduler tick failed: %s", type(exc).__name__)
+            logger.error("Scheduler tick %s failed: %s", name, type(exc).__name__)
 
     return run
