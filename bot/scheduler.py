@@ -13,13 +13,15 @@ logger = logging.getLogger(__name__)
 
 
 def create_scheduler(
-    interval_seconds: int, ticks: list[Callable[[], Awaitable[object]]]
+    interval_seconds: int, ticks: dict[str, Callable[[], Awaitable[object]]]
 ) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(timezone=UTC)
-    for tick in ticks:
+    for name, tick in ticks.items():
         scheduler.add_job(
-            _guarded(tick),
+            _guarded(name, tick),
             "interval",
+            id=name,
+            name=name,
             seconds=interval_seconds,
             next_run_time=datetime.now(UTC),
             max_instances=1,
