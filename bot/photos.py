@@ -7,10 +7,13 @@ they come instead of answering each."""
 from __future__ import annotations
 
 from aiogram import Bot, F, Router
+from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State
 from aiogram.types import InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
+
+from bot.filters.content import Has
 
 PHOTO_KEYS = ("status_message", "status_group", "overflow_group")
 
@@ -69,6 +72,7 @@ async def _other(message: Message, i18n: I18nContext) -> None:
 def refuse_non_photos(router: Router, state: State) -> None:
     """At a photo step: a clear answer to a video, a file, or anything else. Register after the
     router's own photo handler for the state."""
-    router.message.register(_video, state, F.video | F.video_note | F.animation)
-    router.message.register(_document, state, F.document)
-    router.message.register(_other, state)
+    in_state = StateFilter(state)  # a bare State would be checked in a thread by aiogram
+    router.message.register(_video, in_state, Has(F.video | F.video_note | F.animation))
+    router.message.register(_document, in_state, Has(F.document))
+    router.message.register(_other, in_state)

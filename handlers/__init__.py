@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from aiogram import Router
 
+from bot.filters.roles import HasRole, IsAdmin, IsStaff
 from handlers import (
     admin,
     announce,
@@ -30,10 +31,33 @@ from handlers import (
     start,
     stats,
 )
+from storage.models import Role
+
+
+def _area(name: str, role_filter: HasRole, *children: Router) -> Router:
+    """A group of feature routers for one role: the role is checked once for the whole group,
+    so other users' updates skip all of it."""
+    area = Router(name=name)
+    area.message.filter(role_filter)
+    area.callback_query.filter(role_filter)
+    area.include_routers(*children)
+    return area
 
 
 def get_routers() -> list[Router]:
-    routers = [
+    features = (
+        errors.router, common.router, start.router, places.router, help.router, lang.router,
+        privacy.router, centers.router, clubs.router, settings.router, report.router,
+        myreports.router, register.router, elders_staff.router, moderation.router,
+        staff_clubs.router, announce.router, ideas.staff_router, stats.router, admin.staff_router,
+        contests_admin.router, stats.admin_router, admin.router, contests.router, jury.router,
+        ideas.router, fallback.router,
+    )  # fmt: skip
+    for router in features:
+        # Module routers are process-wide; a new Dispatcher in the same process (tests, benchmarks)
+        # takes them over from the previous one.
+        router._parent_router = None
+    return [
         errors.router,
         common.router,  # /cancel works in every state
         start.router,
@@ -44,26 +68,22 @@ def get_routers() -> list[Router]:
         centers.router,
         clubs.router,
         settings.router,
-        report.router,  # elders only; others fall through to register's answer
-        myreports.router,
-        register.router,
-        elders_staff.router,
-        moderation.router,
-        staff_clubs.router,
-        announce.router,
+        _area("elders", HasRole(Role.ELDER), report.router, myreports.router),
+        register.router,  # after the elders' area: answers /report for everyone else
+        _area(
+            "staff",
+            IsStaff(),
+            elders_staff.router,
+            moderation.router,
+            staff_clubs.router,
+            announce.router,
+            ideas.staff_router,
+            stats.router,
+            admin.staff_router,
+            _area("admins", IsAdmin(), contests_admin.router, stats.admin_router, admin.router),
+        ),
         contests.router,
         jury.router,
-        contests_admin.router,
         ideas.router,
-        ideas.staff_router,
-        stats.router,
-        stats.admin_router,
-        admin.staff_router,
-        admin.router,
-        fallback.router,
+        fallback.router,  # catch-alls last
     ]
-    for router in routers:
-        # Module routers are process-wide; a new Dispatcher in the same process (tests, benchmarks)
-        # takes them over from the previous one.
-        router._parent_router = None
-    return routers

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command
+from aiogram.filters import Command, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
@@ -15,6 +15,7 @@ from aiogram_i18n import I18nContext
 
 from bot.broadcast.engine import DeliveryEngine
 from bot.config import Settings
+from bot.filters.content import Has
 from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import AnnouncementCb
@@ -62,7 +63,7 @@ async def announce(
     await message.answer(i18n.get("ann-ask-text"))
 
 
-@router.message(Announce.text, F.text)
+@router.message(StateFilter(Announce.text), Has(F.text))
 async def got_text(message: Message, state: FSMContext, i18n: I18nContext) -> None:
     try:
         text = parse_text(message.text, max_len=4096, min_len=2)
@@ -79,7 +80,7 @@ async def got_text(message: Message, state: FSMContext, i18n: I18nContext) -> No
     )
 
 
-@router.message(Announce.text)
+@router.message(StateFilter(Announce.text))
 async def text_needed(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("ann-text-only"))
 
@@ -95,7 +96,7 @@ async def _ask_audience(
     await message.answer(i18n.get("ann-ask-audience"), reply_markup=inline(*rows))
 
 
-@router.message(Announce.photo, F.photo)
+@router.message(StateFilter(Announce.photo), Has(F.photo))
 async def got_photo(
     message: Message, user: User, state: FSMContext, settings: Settings, i18n: I18nContext
 ) -> None:
@@ -107,7 +108,9 @@ async def got_photo(
     await _ask_audience(message, user, state, settings, i18n)
 
 
-@router.callback_query(Announce.photo, ChoiceCb.filter((F.wizard == WZ) & (F.step == "photo")))
+@router.callback_query(
+    StateFilter(Announce.photo), ChoiceCb.filter((F.wizard == WZ) & (F.step == "photo"))
+)
 async def no_photo(
     callback: CallbackQuery, user: User, state: FSMContext, settings: Settings, i18n: I18nContext
 ) -> None:
@@ -117,12 +120,14 @@ async def no_photo(
         await _ask_audience(callback.message, user, state, settings, i18n)
 
 
-@router.message(Announce.photo)
+@router.message(StateFilter(Announce.photo))
 async def photo_needed(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("ann-photo-only"))
 
 
-@router.callback_query(Announce.audience, ChoiceCb.filter((F.wizard == WZ) & (F.step == "aud")))
+@router.callback_query(
+    StateFilter(Announce.audience), ChoiceCb.filter((F.wizard == WZ) & (F.step == "aud"))
+)
 async def audience_chosen(
     callback: CallbackQuery,
     callback_data: ChoiceCb,
@@ -201,7 +206,9 @@ async def _allowed(
     return False
 
 
-@router.callback_query(Announce.target, ChoiceCb.filter((F.wizard == WZ) & (F.step == "target")))
+@router.callback_query(
+    StateFilter(Announce.target), ChoiceCb.filter((F.wizard == WZ) & (F.step == "target"))
+)
 async def target_chosen(
     callback: CallbackQuery,
     callback_data: ChoiceCb,
@@ -236,7 +243,9 @@ async def _ask_when(message: Message, state: FSMContext, i18n: I18nContext) -> N
     )
 
 
-@router.callback_query(Announce.when, ChoiceCb.filter((F.wizard == WZ) & (F.step == "when")))
+@router.callback_query(
+    StateFilter(Announce.when), ChoiceCb.filter((F.wizard == WZ) & (F.step == "when"))
+)
 async def when_chosen(
     callback: CallbackQuery,
     callback_data: ChoiceCb,
@@ -258,7 +267,7 @@ async def when_chosen(
     await _preview(callback.message, bot, user, state, settings, announcements, i18n)
 
 
-@router.message(Announce.datetime, F.text)
+@router.message(StateFilter(Announce.datetime), Has(F.text))
 async def datetime_typed(
     message: Message,
     bot: Bot,
@@ -308,7 +317,9 @@ async def _preview(
     )
 
 
-@router.callback_query(Announce.preview, WizardCb.filter((F.wizard == WZ) & (F.action == "submit")))
+@router.callback_query(
+    StateFilter(Announce.preview), WizardCb.filter((F.wizard == WZ) & (F.action == "submit"))
+)
 async def submit(
     callback: CallbackQuery,
     user: User,

@@ -9,6 +9,7 @@ from aiogram.filters import Command, StateFilter
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext, LazyFilter
 
+from bot.filters.content import Has
 from bot.keyboards.builders import (
     center_card_keyboard,
     centers_keyboard,
@@ -142,7 +143,7 @@ async def nearby_as_text(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("nearby-ask"))
 
 
-@router.message(StateFilter(None), F.location)
+@router.message(StateFilter(None), Has(F.location))
 async def nearby(message: Message, i18n: I18nContext, directory: Directory) -> None:
     assert message.location is not None
     found = nearest_centers(

@@ -14,6 +14,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.config import Settings
+from bot.filters.content import Has
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import ClubCb, ClubFilterCb, ClubListCb, EventCb, PlaceCb, SignupCb
 from bot.notify import tell
@@ -436,7 +437,7 @@ async def _continue(
     )
 
 
-@router.message(SignupForm.own_name, F.text)
+@router.message(StateFilter(SignupForm.own_name), Has(F.text))
 async def own_name(
     message: Message,
     state: FSMContext,
@@ -453,7 +454,7 @@ async def own_name(
     await _continue(message, state, user, clubs, settings, i18n)
 
 
-@router.message(SignupForm.child_name, F.text)
+@router.message(StateFilter(SignupForm.child_name), Has(F.text))
 async def child_name(message: Message, state: FSMContext, i18n: I18nContext) -> None:
     try:
         name = parse_text(message.text, max_len=40, min_len=2)
@@ -468,7 +469,7 @@ async def child_name(message: Message, state: FSMContext, i18n: I18nContext) -> 
     await message.answer(i18n.get("club-ask-child-age"))
 
 
-@router.message(SignupForm.child_age, F.text)
+@router.message(StateFilter(SignupForm.child_age), Has(F.text))
 async def child_age(
     message: Message,
     state: FSMContext,

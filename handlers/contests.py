@@ -14,6 +14,7 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.config import Settings
+from bot.filters.content import Has
 from bot.keyboards.builders import MAIN_MENU_KEYS, inline, main_menu
 from bot.keyboards.callbacks import ApplicationCb, ContestCb
 from bot.keyboards.wizard import (
@@ -355,7 +356,7 @@ async def menu_text_in_form(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("input-menu-text"))
 
 
-@router.message(StateFilter(*TEXT_STEPS), F.text)
+@router.message(StateFilter(*TEXT_STEPS), Has(F.text))
 async def text_answer(
     message: Message,
     state: FSMContext,
@@ -392,7 +393,7 @@ async def not_text(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("input-need-text"))
 
 
-@router.message(A.photos, F.photo)
+@router.message(StateFilter(A.photos), Has(F.photo))
 async def photo(message: Message, bot: Bot, state: FSMContext, i18n: I18nContext) -> None:
     await collect_photo(message, bot, state, i18n, MAX_PHOTOS, _photo_markup(i18n))
 
@@ -400,7 +401,9 @@ async def photo(message: Message, bot: Bot, state: FSMContext, i18n: I18nContext
 refuse_non_photos(router, A.photos)
 
 
-@router.callback_query(A.photos, WizardCb.filter((F.wizard == WZ) & (F.action == "done")))
+@router.callback_query(
+    StateFilter(A.photos), WizardCb.filter((F.wizard == WZ) & (F.action == "done"))
+)
 async def photos_done(
     callback: CallbackQuery,
     state: FSMContext,
@@ -420,7 +423,7 @@ async def photos_done(
         await advance("photos", callback.message, state, i18n, contests, directory, settings)
 
 
-@router.message(A.phone, F.contact)
+@router.message(StateFilter(A.phone), Has(F.contact))
 async def contact(
     message: Message,
     state: FSMContext,
@@ -438,7 +441,7 @@ async def contact(
     await advance("phone", message, state, i18n, contests, directory, settings)
 
 
-@router.message(A.phone)
+@router.message(StateFilter(A.phone))
 async def phone_not_contact(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("reg-phone-by-button"), reply_markup=contact_keyboard(i18n))
 
@@ -471,7 +474,9 @@ async def back(
         )
 
 
-@router.callback_query(A.summary, WizardCb.filter((F.wizard == WZ) & (F.action == "edit")))
+@router.callback_query(
+    StateFilter(A.summary), WizardCb.filter((F.wizard == WZ) & (F.action == "edit"))
+)
 async def edit_menu(callback: CallbackQuery, i18n: I18nContext) -> None:
     await callback.answer()
     options = [(i18n.get(key), step) for step, key in EDITABLE]
@@ -482,7 +487,9 @@ async def edit_menu(callback: CallbackQuery, i18n: I18nContext) -> None:
         )
 
 
-@router.callback_query(A.summary, ChoiceCb.filter((F.wizard == WZ) & (F.step == "goto")))
+@router.callback_query(
+    StateFilter(A.summary), ChoiceCb.filter((F.wizard == WZ) & (F.step == "goto"))
+)
 async def edit_step(
     callback: CallbackQuery,
     callback_data: ChoiceCb,
@@ -510,7 +517,9 @@ async def edit_step(
     await show(step, callback.message, state, i18n, contests, directory, settings)
 
 
-@router.callback_query(A.summary, WizardCb.filter((F.wizard == WZ) & (F.action == "submit")))
+@router.callback_query(
+    StateFilter(A.summary), WizardCb.filter((F.wizard == WZ) & (F.action == "submit"))
+)
 async def submit(
     callback: CallbackQuery,
     user: User,

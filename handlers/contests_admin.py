@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
@@ -18,6 +18,7 @@ from aiogram_i18n import I18nContext
 from bot.broadcast.engine import DeliveryEngine
 from bot.config import Settings
 from bot.exports import header_row, workbook_bytes
+from bot.filters.content import Has
 from bot.filters.roles import IsAdmin
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import ContestCb
@@ -194,7 +195,7 @@ async def scratch(callback: CallbackQuery, state: FSMContext, i18n: I18nContext)
         await callback.message.answer(i18n.get("cadmin-ask-title"))
 
 
-@router.message(ContestAdmin.title, F.text)
+@router.message(StateFilter(ContestAdmin.title), Has(F.text))
 async def scratch_title(message: Message, state: FSMContext, i18n: I18nContext) -> None:
     try:
         title = parse_text(message.text, max_len=200, min_len=3)
@@ -206,7 +207,7 @@ async def scratch_title(message: Message, state: FSMContext, i18n: I18nContext) 
     await message.answer(i18n.get("cadmin-ask-nominations"))
 
 
-@router.message(ContestAdmin.nominations, F.text)
+@router.message(StateFilter(ContestAdmin.nominations), Has(F.text))
 async def scratch_nominations(message: Message, state: FSMContext, i18n: I18nContext) -> None:
     names = [" ".join(line.split()) for line in (message.text or "").splitlines() if line.strip()]
     if not names or len(names) > 20 or any(len(n) > 200 for n in names):
@@ -217,7 +218,7 @@ async def scratch_nominations(message: Message, state: FSMContext, i18n: I18nCon
     await message.answer(i18n.get("cadmin-ask-deadline"))
 
 
-@router.message(ContestAdmin.deadline, F.text)
+@router.message(StateFilter(ContestAdmin.deadline), Has(F.text))
 async def admin_deadline(
     message: Message, state: FSMContext, settings: Settings, i18n: I18nContext
 ) -> None:
@@ -233,7 +234,7 @@ async def admin_deadline(
     await message.answer(i18n.get("cadmin-ask-audience"))
 
 
-@router.message(ContestAdmin.audience, F.text)
+@router.message(StateFilter(ContestAdmin.audience), Has(F.text))
 async def admin_audience(
     message: Message,
     user: User,

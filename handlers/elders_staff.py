@@ -15,6 +15,7 @@ from aiogram_i18n import I18nContext
 
 from bot.commands import set_chat_commands
 from bot.config import Settings
+from bot.filters.content import Has
 from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline, page_nav
 from bot.keyboards.callbacks import ElderRevokeCb, PageCb, RegDecisionCb
@@ -159,7 +160,7 @@ REASONED = {
 }
 
 
-@router.message(StateFilter(Moderation.reject_reason, Moderation.revoke_reason), F.text)
+@router.message(StateFilter(Moderation.reject_reason, Moderation.revoke_reason), Has(F.text))
 async def decide_with_reason(
     message: Message,
     bot: Bot,

@@ -7,10 +7,12 @@ from aiogram.filters import StateFilter
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 
+from bot.filters.content import Has
+
 router = Router(name=__name__)
 
 
-@router.message(F.text.startswith("/"))
+@router.message(Has(F.text.startswith("/")))
 async def unknown_command(message: Message, i18n: I18nContext) -> None:
     # The same words whether the command exists for others or not at all: no hints.
     await message.answer(i18n.get("unknown-command"))

@@ -14,6 +14,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.config import Settings
+from bot.filters.content import Has
 from bot.filters.roles import IsStaff
 from bot.keyboards.builders import MAIN_MENU_KEYS, inline, main_menu
 from bot.keyboards.callbacks import IdeaCb
@@ -99,7 +100,9 @@ async def idea_start(
     )
 
 
-@router.callback_query(IdeaForm.kind, ChoiceCb.filter((F.wizard == WZ) & (F.step == "kind")))
+@router.callback_query(
+    StateFilter(IdeaForm.kind), ChoiceCb.filter((F.wizard == WZ) & (F.step == "kind"))
+)
 async def kind_chosen(
     callback: CallbackQuery, callback_data: ChoiceCb, state: FSMContext, i18n: I18nContext
 ) -> None:
@@ -166,7 +169,7 @@ async def menu_text_in_form(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("input-menu-text"))
 
 
-@router.message(IdeaForm.place, F.location)
+@router.message(StateFilter(IdeaForm.place), Has(F.location))
 async def place_point(
     message: Message, user: User, state: FSMContext, directory: Directory, i18n: I18nContext
 ) -> None:
@@ -191,7 +194,7 @@ def _inside(municipality, directory: Directory, lat: float, lon: float) -> bool:
     return any(distance_km(lat, lon, a, b) <= MUNICIPALITY_RADIUS_KM for a, b in points)  # type: ignore[arg-type]
 
 
-@router.message(IdeaForm.place, F.text)
+@router.message(StateFilter(IdeaForm.place), Has(F.text))
 async def place_text(message: Message, state: FSMContext, i18n: I18nContext) -> None:
     try:
         address = parse_text(message.text, max_len=300, min_len=3)
@@ -203,12 +206,12 @@ async def place_text(message: Message, state: FSMContext, i18n: I18nContext) -> 
     await message.answer(i18n.get("idea-ask-text"))
 
 
-@router.message(IdeaForm.place)
+@router.message(StateFilter(IdeaForm.place))
 async def place_other(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("idea-ask-place"))
 
 
-@router.message(IdeaForm.text, F.text)
+@router.message(StateFilter(IdeaForm.text), Has(F.text))
 async def text_given(message: Message, state: FSMContext, i18n: I18nContext) -> None:
     try:
         text = parse_text(message.text, max_len=MAX_TEXT, min_len=3)
@@ -220,12 +223,12 @@ async def text_given(message: Message, state: FSMContext, i18n: I18nContext) -> 
     await message.answer(i18n.get("idea-ask-photos"), reply_markup=_photos_markup(i18n, False))
 
 
-@router.message(IdeaForm.text)
+@router.message(StateFilter(IdeaForm.text))
 async def text_needed(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("input-need-text"))
 
 
-@router.message(IdeaForm.photos, F.photo)
+@router.message(StateFilter(IdeaForm.photos), Has(F.photo))
 async def photo(message: Message, bot: Bot, state: FSMContext, i18n: I18nContext) -> None:
     await collect_photo(message, bot, state, i18n, MAX_PHOTOS, _photos_markup(i18n, True))
 
@@ -238,7 +241,9 @@ def _place_text(i18n: I18nContext, idea: Idea | dict[str, object]) -> str:
     return html.escape(str(address)) if address else i18n.get("idea-point")
 
 
-@router.callback_query(IdeaForm.photos, WizardCb.filter((F.wizard == WZ) & (F.action == "done")))
+@router.callback_query(
+    StateFilter(IdeaForm.photos), WizardCb.filter((F.wizard == WZ) & (F.action == "done"))
+)
 async def photos_done(callback: CallbackQuery, state: FSMContext, i18n: I18nContext) -> None:
     await callback.answer()
     data = await state.get_data()
@@ -262,8 +267,10 @@ async def photos_done(callback: CallbackQuery, state: FSMContext, i18n: I18nCont
         )
 
 
-@router.callback_query(IdeaForm.summary, WizardCb.filter((F.wizard == WZ) & (F.action == "submit")))
-@router.callback_query(IdeaForm.summary, IdeaCb.filter(F.action == "send"))
+@router.callback_query(
+    StateFilter(IdeaForm.summary), WizardCb.filter((F.wizard == WZ) & (F.action == "submit"))
+)
+@router.callback_query(StateFilter(IdeaForm.summary), IdeaCb.filter(F.action == "send"))
 async def submit(
     callback: CallbackQuery,
     callback_data: WizardCb | IdeaCb,
@@ -587,7 +594,7 @@ async def status_ask(
     )
 
 
-@staff_router.message(IdeasStaff.answer, F.text)
+@staff_router.message(StateFilter(IdeasStaff.answer), Has(F.text))
 async def status_answer(
     message: Message,
     bot: Bot,

@@ -5,11 +5,12 @@ from __future__ import annotations
 import html
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command
+from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
+from bot.filters.content import Has
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import ScoreCb
 from bot.services.validation import InputError, parse_text
@@ -175,7 +176,7 @@ async def _save(
     await show_next(message, bot, user, state, contests, directory, i18n)
 
 
-@router.message(Jury.comment, F.text)
+@router.message(StateFilter(Jury.comment), Has(F.text))
 async def comment_typed(
     message: Message,
     bot: Bot,
@@ -193,7 +194,9 @@ async def comment_typed(
     await _save(message, comment, bot, user, state, contests, directory, i18n)
 
 
-@router.callback_query(Jury.comment, WizardCb.filter((F.wizard == "jury") & (F.action == "skip")))
+@router.callback_query(
+    StateFilter(Jury.comment), WizardCb.filter((F.wizard == "jury") & (F.action == "skip"))
+)
 async def comment_skipped(
     callback: CallbackQuery,
     bot: Bot,

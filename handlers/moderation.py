@@ -5,12 +5,13 @@ from __future__ import annotations
 import html
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command
+from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
+from bot.filters.content import Has
 from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import ReportCb
@@ -192,7 +193,7 @@ async def return_ask_comment(
         await callback.message.answer(i18n.get("mod-ask-comment", id=str(report.id)))
 
 
-@router.message(Moderation.return_comment, F.text)
+@router.message(StateFilter(Moderation.return_comment), Has(F.text))
 async def return_with_comment(
     message: Message,
     bot: Bot,

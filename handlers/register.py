@@ -12,6 +12,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.config import Settings
+from bot.filters.content import Has
 from bot.keyboards.builders import MAIN_MENU_KEYS, inline, main_menu
 from bot.keyboards.callbacks import PlaceCb, RegDecisionCb
 from bot.keyboards.wizard import (
@@ -210,7 +211,7 @@ async def start_wizard(
     await show("role", message, state, i18n, directory)
 
 
-@router.callback_query(R.role, ChoiceCb.filter((F.wizard == WZ) & (F.step == "role")))
+@router.callback_query(StateFilter(R.role), ChoiceCb.filter((F.wizard == WZ) & (F.step == "role")))
 async def role_chosen(
     callback: CallbackQuery,
     callback_data: ChoiceCb,
@@ -232,7 +233,9 @@ async def role_chosen(
     await advance("role", callback.message, state, i18n, directory)
 
 
-@router.callback_query(R.district, PlaceCb.filter((F.level == "dist") & (F.purpose == WZ)))
+@router.callback_query(
+    StateFilter(R.district), PlaceCb.filter((F.level == "dist") & (F.purpose == WZ))
+)
 async def district_chosen(
     callback: CallbackQuery,
     callback_data: PlaceCb,
@@ -254,7 +257,9 @@ async def district_chosen(
     await advance("district", callback.message, state, i18n, directory)
 
 
-@router.callback_query(R.committee, ChoiceCb.filter((F.wizard == WZ) & (F.step == "committee")))
+@router.callback_query(
+    StateFilter(R.committee), ChoiceCb.filter((F.wizard == WZ) & (F.step == "committee"))
+)
 async def committee_chosen(
     callback: CallbackQuery,
     callback_data: ChoiceCb,
@@ -294,7 +299,7 @@ async def menu_text_in_form(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("input-menu-text"))
 
 
-@router.message(StateFilter(*TEXT_STEPS), F.text)
+@router.message(StateFilter(*TEXT_STEPS), Has(F.text))
 async def text_answer(
     message: Message, state: FSMContext, i18n: I18nContext, directory: Directory
 ) -> None:
@@ -314,7 +319,7 @@ async def not_text(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("input-need-text"))
 
 
-@router.message(R.phone, F.contact)
+@router.message(StateFilter(R.phone), Has(F.contact))
 async def contact_shared(
     message: Message, state: FSMContext, i18n: I18nContext, directory: Directory
 ) -> None:
@@ -327,7 +332,7 @@ async def contact_shared(
     await advance("phone", message, state, i18n, directory)
 
 
-@router.message(R.phone)
+@router.message(StateFilter(R.phone))
 async def phone_not_contact(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("reg-phone-by-button"), reply_markup=contact_keyboard(i18n))
 
@@ -347,7 +352,9 @@ async def back(
         await show(previous or WIZARD.first(data), callback.message, state, i18n, directory)
 
 
-@router.callback_query(R.summary, WizardCb.filter((F.wizard == WZ) & (F.action == "edit")))
+@router.callback_query(
+    StateFilter(R.summary), WizardCb.filter((F.wizard == WZ) & (F.action == "edit"))
+)
 async def edit_menu(callback: CallbackQuery, i18n: I18nContext) -> None:
     await callback.answer()
     options = [(i18n.get(key), step) for step, key in EDITABLE]
@@ -358,7 +365,9 @@ async def edit_menu(callback: CallbackQuery, i18n: I18nContext) -> None:
         )
 
 
-@router.callback_query(R.summary, ChoiceCb.filter((F.wizard == WZ) & (F.step == "goto")))
+@router.callback_query(
+    StateFilter(R.summary), ChoiceCb.filter((F.wizard == WZ) & (F.step == "goto"))
+)
 async def edit_step(
     callback: CallbackQuery,
     callback_data: ChoiceCb,
@@ -380,7 +389,9 @@ async def edit_step(
         await show(step, callback.message, state, i18n, directory)
 
 
-@router.callback_query(R.summary, WizardCb.filter((F.wizard == WZ) & (F.action == "submit")))
+@router.callback_query(
+    StateFilter(R.summary), WizardCb.filter((F.wizard == WZ) & (F.action == "submit"))
+)
 async def submit(
     callback: CallbackQuery,
     bot: Bot,

@@ -14,6 +14,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.config import Settings
+from bot.filters.content import Has
 from bot.filters.roles import HasRole
 from bot.keyboards.builders import MAIN_MENU_KEYS, inline, main_menu
 from bot.keyboards.callbacks import ReportCb
@@ -226,7 +227,9 @@ async def _choice(
     return await state.get_data()
 
 
-@router.callback_query(Rp.territory, ChoiceCb.filter((F.wizard == WZ) & (F.step == "territory")))
+@router.callback_query(
+    StateFilter(Rp.territory), ChoiceCb.filter((F.wizard == WZ) & (F.step == "territory"))
+)
 async def territory_chosen(
     callback: CallbackQuery,
     callback_data: ChoiceCb,
@@ -245,7 +248,7 @@ async def territory_chosen(
     await advance("territory", callback.message, state, i18n, directory)
 
 
-@router.callback_query(Rp.kind, ChoiceCb.filter((F.wizard == WZ) & (F.step == "kind")))
+@router.callback_query(StateFilter(Rp.kind), ChoiceCb.filter((F.wizard == WZ) & (F.step == "kind")))
 async def kind_chosen(
     callback: CallbackQuery,
     callback_data: ChoiceCb,
@@ -263,7 +266,9 @@ async def kind_chosen(
     await advance("kind", callback.message, state, i18n, directory)
 
 
-@router.callback_query(Rp.action, ChoiceCb.filter((F.wizard == WZ) & (F.step == "action")))
+@router.callback_query(
+    StateFilter(Rp.action), ChoiceCb.filter((F.wizard == WZ) & (F.step == "action"))
+)
 async def action_chosen(
     callback: CallbackQuery,
     callback_data: ChoiceCb,
@@ -293,7 +298,7 @@ async def action_chosen(
     await advance("action", callback.message, state, i18n, directory)
 
 
-@router.callback_query(Rp.date, ChoiceCb.filter((F.wizard == WZ) & (F.step == "date")))
+@router.callback_query(StateFilter(Rp.date), ChoiceCb.filter((F.wizard == WZ) & (F.step == "date")))
 async def date_chosen(
     callback: CallbackQuery,
     callback_data: ChoiceCb,
@@ -318,7 +323,9 @@ async def date_chosen(
     await advance("date", callback.message, state, i18n, directory)
 
 
-@router.callback_query(Rp.figures, ChoiceCb.filter((F.wizard == WZ) & (F.step == "figure")))
+@router.callback_query(
+    StateFilter(Rp.figures), ChoiceCb.filter((F.wizard == WZ) & (F.step == "figure"))
+)
 async def figure_chosen(
     callback: CallbackQuery, callback_data: ChoiceCb, state: FSMContext, i18n: I18nContext
 ) -> None:
@@ -340,7 +347,7 @@ async def menu_text_in_form(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("input-menu-text"))
 
 
-@router.message(StateFilter(*TEXT_STATES), F.text)
+@router.message(StateFilter(*TEXT_STATES), Has(F.text))
 async def text_answer(
     message: Message,
     state: FSMContext,
@@ -390,7 +397,7 @@ async def not_text(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("input-need-text"))
 
 
-@router.message(Rp.place, F.location)
+@router.message(StateFilter(Rp.place), Has(F.location))
 async def place_point(
     message: Message, state: FSMContext, i18n: I18nContext, directory: Directory
 ) -> None:
@@ -401,7 +408,7 @@ async def place_point(
     await advance("place", message, state, i18n, directory)
 
 
-@router.message(Rp.place, F.text)
+@router.message(StateFilter(Rp.place), Has(F.text))
 async def place_text(
     message: Message, state: FSMContext, i18n: I18nContext, directory: Directory
 ) -> None:
@@ -414,12 +421,12 @@ async def place_text(
     await advance("place", message, state, i18n, directory)
 
 
-@router.message(Rp.place)
+@router.message(StateFilter(Rp.place))
 async def place_other(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("rep-ask-place"))
 
 
-@router.message(Rp.photos, F.photo)
+@router.message(StateFilter(Rp.photos), Has(F.photo))
 async def photo(message: Message, bot: Bot, state: FSMContext, i18n: I18nContext) -> None:
     markup = inline([_done_button(i18n)], _nav(i18n))
     await collect_photo(message, bot, state, i18n, MAX_PHOTOS, markup)
@@ -447,7 +454,9 @@ async def step_done(
         await advance(step, callback.message, state, i18n, directory)
 
 
-@router.callback_query(Rp.action, WizardCb.filter((F.wizard == WZ) & (F.action == "skip")))
+@router.callback_query(
+    StateFilter(Rp.action), WizardCb.filter((F.wizard == WZ) & (F.action == "skip"))
+)
 async def action_skipped(
     callback: CallbackQuery, state: FSMContext, i18n: I18nContext, directory: Directory
 ) -> None:
@@ -481,7 +490,9 @@ async def back(
         await show(target or WIZARD.first(data), callback.message, state, i18n, directory)
 
 
-@router.callback_query(Rp.summary, WizardCb.filter((F.wizard == WZ) & (F.action == "edit")))
+@router.callback_query(
+    StateFilter(Rp.summary), WizardCb.filter((F.wizard == WZ) & (F.action == "edit"))
+)
 async def edit_menu(callback: CallbackQuery, state: FSMContext, i18n: I18nContext) -> None:
     await callback.answer()
     data = await state.get_data()
@@ -495,7 +506,9 @@ async def edit_menu(callback: CallbackQuery, state: FSMContext, i18n: I18nContex
         )
 
 
-@router.callback_query(Rp.summary, ChoiceCb.filter((F.wizard == WZ) & (F.step == "goto")))
+@router.callback_query(
+    StateFilter(Rp.summary), ChoiceCb.filter((F.wizard == WZ) & (F.step == "goto"))
+)
 async def edit_step(
     callback: CallbackQuery,
     callback_data: ChoiceCb,
@@ -516,7 +529,9 @@ async def edit_step(
     await show(step, callback.message, state, i18n, directory)
 
 
-@router.callback_query(Rp.summary, WizardCb.filter((F.wizard == WZ) & (F.action == "submit")))
+@router.callback_query(
+    StateFilter(Rp.summary), WizardCb.filter((F.wizard == WZ) & (F.action == "submit"))
+)
 async def submit(
     callback: CallbackQuery,
     bot: Bot,

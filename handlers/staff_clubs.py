@@ -11,13 +11,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command
+from aiogram.filters import Command, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
+from bot.filters.content import Has
 from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import AttendCb, ClubCb, EventCb, FieldCb, SessionCb
@@ -336,7 +337,7 @@ async def message_ask(
     await callback.message.answer(i18n.get("staff-ask-message", name=html.escape(name)))
 
 
-@router.message(StaffForm.message, F.text)
+@router.message(StateFilter(StaffForm.message), Has(F.text))
 async def message_send(
     message: Message,
     bot: Bot,
@@ -660,7 +661,7 @@ def _parse_field(field: str, text: str, settings: Settings) -> Any:
     return parse_text(text, max_len=100 if field != "title" else 150, min_len=2)
 
 
-@router.message(StaffForm.field, F.text)
+@router.message(StateFilter(StaffForm.field), Has(F.text))
 async def field_text(
     message: Message,
     bot: Bot,
@@ -683,7 +684,7 @@ async def field_text(
     await _store(message, data, value, bot, user, users, clubs, state, settings, i18n)
 
 
-@router.callback_query(StaffForm.field, ChoiceCb.filter(F.wizard == WZ))
+@router.callback_query(StateFilter(StaffForm.field), ChoiceCb.filter(F.wizard == WZ))
 async def field_choice(
     callback: CallbackQuery,
     callback_data: ChoiceCb,
@@ -716,7 +717,9 @@ async def field_choice(
         )
 
 
-@router.callback_query(StaffForm.field, WizardCb.filter((F.wizard == WZ) & (F.action == "skip")))
+@router.callback_query(
+    StateFilter(StaffForm.field), WizardCb.filter((F.wizard == WZ) & (F.action == "skip"))
+)
 async def field_skip(
     callback: CallbackQuery,
     bot: Bot,
@@ -736,7 +739,7 @@ async def field_skip(
         await _store(callback.message, data, None, bot, user, users, clubs, state, settings, i18n)
 
 
-@router.message(StaffForm.field)
+@router.message(StateFilter(StaffForm.field))
 async def field_not_text(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("input-need-text"))
 
