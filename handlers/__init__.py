@@ -60,13 +60,13 @@ def get_routers() -> list[Router]:
     return [
         errors.router,
         common.router,  # /cancel works in every state
+        centers.router,  # the most used screens first: fewer routers to pass on the way
         start.router,
         places.router,
+        clubs.router,
         help.router,
         lang.router,
         privacy.router,
-        centers.router,
-        clubs.router,
         settings.router,
         _area("elders", HasRole(Role.ELDER), report.router, myreports.router),
         register.router,  # after the elders' area: answers /report for everyone else
