@@ -97,11 +97,21 @@ async def prepare_database(settings: Settings) -> Database:
     return Database(engine, session_factory, directory)
 
 
+def create_storage(settings: Settings, db: Database) -> BaseStorage:
+    """Forms' state: in the database by default (one bot process per database), in Redis when
+    REDIS_URL is set (several processes)."""
+    if settings.redis_url:
+        from aiogram.fsm.storage.redis import RedisStorage
+
+        return RedisStorage.from_url(settings.redis_url)
+    return DatabaseStorage(db.session_factory)
+
+
 def create_dispatcher(
     settings: Settings, db: Database, storage: BaseStorage | None = None
 ) -> Dispatcher:
     dp = Dispatcher(
-        storage=storage or DatabaseStorage(db.session_factory),
+        storage=storage or create_storage(settings, db),
         events_isolation=SimpleEventIsolation(),
         settings=settings,
         engine=db.engine,

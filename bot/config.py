@@ -19,6 +19,8 @@ class Settings(BaseSettings):
     bot_token: SecretStr
     telegram_api_url: str | None = None
     database_url: str = "sqlite+aiosqlite:///data/bot.sqlite3"
+    # Optional: keep form state in Redis, shared by several bot processes on one PostgreSQL.
+    redis_url: str | None = None
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     timezone: str = "Asia/Novokuznetsk"
     default_locale: str = "ru"
@@ -65,6 +67,17 @@ class Settings(BaseSettings):
             if parsed.scheme not in ("http", "https") or not parsed.netloc:
                 raise ValueError("must be an http(s):// URL")
             return value.rstrip("/")
+        return value
+
+    @field_validator("redis_url", mode="before")
+    @classmethod
+    def _redis_url(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = value.strip()
+            if not value:
+                return None
+            if not value.startswith(("redis://", "rediss://", "unix://")):
+                raise ValueError("must be a redis:// URL")
         return value
 
     @field_validator("webhook_secret", mode="before")

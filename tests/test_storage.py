@@ -227,3 +227,31 @@ async def test_racing_for_the_last_place_on_each_database(pg_or_sqlite_harness: 
         )
     assert len(statuses) == 15
     assert statuses.count(SignupStatus.ENROLLED) == 4
+
+
+async def test_forms_in_redis_when_configured(sqlite_url: str, resident):
+    """REDIS_URL moves form state to Redis; a restart still continues the form."""
+    import socket
+
+    import pytest
+
+    with socket.socket() as s:
+        s.settimeout(0.5)
+        if s.connect_ex(("127.0.0.1", 6379)) != 0:
+            pytest.skip("no Redis on 127.0.0.1:6379")
+    from aiogram.fsm.storage.redis import RedisStorage
+
+    from tests.conftest import _harness
+
+    settings = make_settings(sqlite_url, redis_url="redis://127.0.0.1:6379/15")
+    async for h in _harness(settings):
+        assert isinstance(h.dp.storage, RedisStorage)
+        await h.dp.storage.redis.flushdb()
+        await h.say(resident, "/start")
+        await h.tap(resident, ConsentCb(agree=True))
+    async for h in _harness(settings):
+        assert "кнопкой выше" in joined(await h.say(resident, "привет"))
+        storage = h.dp.storage
+        assert isinstance(storage, RedisStorage)
+        await storage.redis.flushdb()
+        await storage.close()
