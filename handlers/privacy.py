@@ -15,10 +15,11 @@ from bot.config import Settings
 from bot.keyboards.builders import deleteme_keyboard
 from bot.keyboards.callbacks import DeleteMeCb
 from bot.services.privacy import erase_user
-from bot.views import edit_or_send, local_time, place_name, role_name
+from bot.views import edit_or_send, local_time, place_name, role_name, territory_text
 from storage.models import User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory
+from storage.repositories.elders import ElderRepository
 from storage.repositories.users import UserRepository
 
 router = Router(name=__name__)
@@ -27,7 +28,13 @@ logger = logging.getLogger(__name__)
 
 @router.message(Command("mydata"))
 async def my_data(
-    message: Message, user: User, settings: Settings, directory: Directory, i18n: I18nContext
+    message: Message,
+    user: User,
+    users: UserRepository,
+    elders: ElderRepository,
+    settings: Settings,
+    directory: Directory,
+    i18n: I18nContext,
 ) -> None:
     consent = local_time(user.consent_at, settings) if user.consent_at else None
     lines = [
@@ -45,9 +52,28 @@ async def my_data(
         place = place_name(user, directory)
         if place:
             lines.append(i18n.get("mydata-place", place=place))
+    if user.full_name:
+        lines.append(i18n.get("mydata-name", name=html.escape(user.full_name)))
+    if user.phone:
+        lines.append(i18n.get("mydata-phone", phone=html.escape(user.phone)))
+    for reg in await elders.of_user(user.id):
+        lines.append(
+            i18n.get(
+                "mydata-territory",
+                role=i18n.get(f"tos-role-{reg.tos_role}"),
+                territory=html.escape(territory_text(i18n, reg)),
+                status=i18n.get(f"reg-status-{reg.status.value}"),
+            )
+        )
     staff_center = directory.center(user.staff_center_id)
     if staff_center is not None:
         lines.append(i18n.get("mydata-center", center=html.escape(staff_center.name)))
+    counts = await users.footprint(user.id)
+    if any(counts.values()):
+        lines.append(i18n.get("mydata-linked", **counts))
+    lines.append(
+        i18n.get("mydata-settings", minutes=user.club_reminder_min, muted=user.muted or "—")
+    )
     lines.append(i18n.get("mydata-footer"))
     await message.answer("\n".join(lines))
 

@@ -285,3 +285,18 @@ async def test_unfinished_drafts_get_an_insistent_reminder(harness: Harness, adm
         )
     assert list(chats) == [resident.id] and "не отправлена" in drafts.text
     assert await notices.tick(contest.deadline - timedelta(days=7)) == 0  # once
+
+
+async def test_deleteme_keeps_the_application_without_the_person(harness: Harness, admin, resident):
+    from bot.keyboards.callbacks import DeleteMeCb
+
+    contest = await create_from_template(harness, admin)
+    await harness.onboard(resident)
+    await apply(harness, resident, contest.id, "ул. Мира", "3", ["d1"])
+    await harness.say(resident, "/deleteme")
+    await harness.tap(resident, DeleteMeCb(confirm=True))
+    [entry] = await applications(harness)
+    assert (
+        entry.user_id is None and entry.responsible_name is None and entry.responsible_phone is None
+    )
+    assert entry.address_text == "ул. Мира, д. 3"  # the entry itself stays in the contest

@@ -167,3 +167,30 @@ async def test_user_who_blocked_and_returned_is_active_again(harness: Harness, r
     await harness.say(resident, "/help")
     stored = await harness.db_user(resident.id)
     assert stored is not None and stored.is_active
+
+
+async def test_mydata_lists_everything_and_deleteme_scrubs_linked_rows(harness: Harness, resident):
+    from storage.models import Signup, SignupStatus
+    from tests.test_clubs import join, make_club
+
+    reg_id = await harness.register_elder(resident)
+    club_id = await make_club(harness, capacity=5)
+    await join(harness, resident, club_id)
+    from bot.keyboards.callbacks import ClubCb
+
+    await harness.tap(resident, ClubCb(action="child", id=club_id))
+    await harness.say(resident, "Миша")
+    await harness.say(resident, "7")
+    text = joined(await harness.say(resident, "/mydata"))
+    assert "ФИО: Иванова Мария Петровна" in text and "Телефон: +79131234567" in text
+    assert "Территория: Старший дома, ул. Весенняя, д. 17 (на рассмотрении)" in text
+    assert "записей в кружки и на мероприятия 2" in text
+    await harness.say(resident, "/deleteme")
+    await harness.tap(resident, DeleteMeCb(confirm=True))
+    async with harness.session_factory() as s:
+        rows = list((await s.execute(select(Signup).where(Signup.club_id == club_id))).scalars())
+    assert rows and all(
+        r.user_id is None and r.child_name is None and r.child_age is None for r in rows
+    )
+    assert all(r.status is SignupStatus.CANCELLED for r in rows)
+    assert reg_id and await harness.db_user(resident.id) is None

@@ -127,10 +127,15 @@ mydata-id = Telegram id: { $id }
 mydata-lang = Language: { $lang }
 mydata-role = Role: { $role }
 mydata-consent = Consent to data processing: { $date }
-mydata-no-consent = No consent: nothing is kept except your id, role and language.
+mydata-no-consent = No consent: nothing is kept except your id, role, language and settings.
 mydata-username = Username: @{ $username }
 mydata-place = District: { $place }
 mydata-center = Center (staff): { $center }
+mydata-name = Full name: { $name }
+mydata-phone = Phone: { $phone }
+mydata-territory = Territory: { $role }, { $territory } ({ $status })
+mydata-linked = Linked to you: reports { $reports }, club and event sign-ups { $signups }, contest applications { $applications }, ideas and problems { $ideas }
+mydata-settings = Session reminders: { $minutes } min before (0 = off); muted announcements: { $muted }
 mydata-footer = Delete your data: /deleteme
 deleteme-confirm =
     Delete all your data? The bot will forget your district, consent and settings.

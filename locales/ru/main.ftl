@@ -127,10 +127,15 @@ mydata-id = Telegram id: { $id }
 mydata-lang = Язык: { $lang }
 mydata-role = Роль: { $role }
 mydata-consent = Согласие на обработку данных: { $date }
-mydata-no-consent = Согласия нет — кроме id, роли и языка ничего не храним.
+mydata-no-consent = Согласия нет — кроме id, роли, языка и настроек ничего не храним.
 mydata-username = Имя пользователя: @{ $username }
 mydata-place = Район: { $place }
 mydata-center = Центр (сотрудник): { $center }
+mydata-name = ФИО: { $name }
+mydata-phone = Телефон: { $phone }
+mydata-territory = Территория: { $role }, { $territory } ({ $status })
+mydata-linked = Связано с вами: отчётов { $reports }, записей в кружки и на мероприятия { $signups }, заявок на конкурсы { $applications }, идей и проблем { $ideas }
+mydata-settings = Напоминания о занятиях: за { $minutes } мин. (0 — выкл.); отключённые объявления: { $muted }
 mydata-footer = Удалить свои данные: /deleteme
 deleteme-confirm =
     Удалить все ваши данные? Бот забудет ваш район, согласие и настройки.

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import event, select, update
+from sqlalchemy import event, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session, make_transient_to_detached
 
@@ -91,7 +91,10 @@ class UserRepository:
         """Only the Telegram id (and defaults) is stored here: no personal data before consent."""
         user = await self.get(user_id)
         if user is None:
-            user = User(id=user_id, role=Role.RESIDENT, is_active=True)
+            # Column defaults apply only at flush; this update reads them before that.
+            user = User(
+                id=user_id, role=Role.RESIDENT, is_active=True, club_reminder_min=180, muted=""
+            )
             self.session.add(user)
         return user
 
@@ -136,6 +139,43 @@ class UserRepository:
             select(User).where(User.role.in_((Role.ELDER, Role.STAFF, Role.ADMIN)))
         )
         return result.scalars().all()
+
+    async def footprint(self, user_id: int) -> dict[str, int]:
+        """How much else the bot keeps linked to the user (for /mydata)."""
+        from storage.models import Application, Idea, Report, Signup, SignupStatus
+
+        async def count(model: Any, *where: Any) -> int:
+            return int(
+                await self.session.scalar(select(func.count()).select_from(model).where(*where))
+                or 0
+            )
+
+        return {
+            "reports": await count(Report, Report.author_id == user_id),
+            "signups": await count(
+                Signup, Signup.user_id == user_id, Signup.status != SignupStatus.CANCELLED
+            ),
+            "applications": await count(Application, Application.user_id == user_id),
+            "ideas": await count(Idea, Idea.user_id == user_id),
+        }
+
+    async def scrub_linked(self, user_id: int) -> None:
+        """Before the row goes: names and phones kept on other rows go too; live places end."""
+        from storage.models import Application, Signup, SignupStatus
+
+        await self.session.execute(
+            update(Application)
+            .where(Application.user_id == user_id)
+            .values(responsible_name=None, responsible_phone=None)
+        )
+        await self.session.execute(
+            update(Signup)
+            .where(Signup.user_id == user_id, Signup.status != SignupStatus.CANCELLED)
+            .values(status=SignupStatus.CANCELLED, cancelled_at=func.now())
+        )
+        await self.session.execute(
+            update(Signup).where(Signup.user_id == user_id).values(child_name=None, child_age=None)
+        )
 
     async def erase_personal_data(self, user: User) -> None:
         """152-ФЗ deletion of the user's row; figures elsewhere keep no link to the person."""
