@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 
 from bench.updates import TOKEN
 from bot.app import create_bot, create_dispatcher, prepare_database
+from bot.broadcast.limiter import RateLimiter
 from bot.config import Settings
 from bot.keyboards.callbacks import ClubCb
 from bot.services.reminders import Reminders
@@ -125,7 +126,9 @@ async def main(rounds: int, reminders_n: int) -> None:
             )
             await s.commit()
         spare.capacity = reminders_n
-        reminders = Reminders(db.session_factory, settings, dp["i18n_core"], db.directory, rate=0)
+        reminders = Reminders(
+            db.session_factory, settings, dp["i18n_core"], db.directory, RateLimiter(0)
+        )
         session.requests.clear()
         started = clock.perf_counter()
         sent = await reminders.send_due(bot, now, limit=reminders_n)

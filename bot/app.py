@@ -131,11 +131,12 @@ def create_dispatcher(
     ).setup(dp)
     dp["i18n_core"] = core
     dp.include_routers(*get_routers())
-    dp["reminders"] = Reminders(
-        db.session_factory, settings, core, db.directory, rate=settings.broadcast_rate
-    )
-    dp["delivery"] = DeliveryEngine(
+    delivery = DeliveryEngine(
         db.session_factory, core, settings.default_locale, db.user_cache, settings.broadcast_rate
+    )
+    dp["delivery"] = delivery
+    dp["reminders"] = Reminders(
+        db.session_factory, settings, core, db.directory, delivery.limiter, db.user_cache
     )
     dp["contest_notices"] = ContestNotices(
         db.session_factory, core, settings.default_locale, ZoneInfo(settings.timezone)

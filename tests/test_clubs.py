@@ -360,3 +360,25 @@ async def test_settings_switch_club_reminders_off(harness: Harness, resident):
         dues = list((await s.execute(select(Reminder.due_at, Reminder.starts_at))).all())
         assert all(start - due == timedelta(hours=1) for due, start in dues)
     assert "устарела" in joined(await harness.tap(resident, SettingsCb(minutes=7)))
+
+
+async def test_reminder_to_someone_who_blocked_the_bot(harness: Harness, resident):
+    from aiogram.exceptions import TelegramForbiddenError
+
+    await harness.onboard(resident)
+    club_id = await make_club(harness)
+    await join(harness, resident, club_id)
+    reminders = harness.dp["reminders"]
+    monday_8 = datetime(2026, 11, 23, 8, 0, tzinfo=TZ).astimezone(UTC)
+    await reminders.plan(monday_8)
+    harness.session.fail_next(
+        "SendMessage",
+        TelegramForbiddenError(method=SendMessage(chat_id=resident.id, text=""), message="blocked"),
+    )
+    due = datetime(2026, 11, 23, 15, 0, tzinfo=TZ).astimezone(UTC)
+    assert await reminders.send_due(harness.bot, due) == 0
+    assert await reminders.send_due(harness.bot, due + timedelta(minutes=10)) == 0  # not retried
+    stored = await harness.db_user(resident.id)
+    assert stored is not None and stored.is_active is False
+    await harness.say(resident, "/help")  # they write again: active again (the cache was evicted)
+    assert (await harness.db_user(resident.id)).is_active is True  # type: ignore[union-attr]

@@ -5,7 +5,6 @@ after CLAIM_TIMEOUT, so at most the few in flight at a crash can arrive twice.""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -13,11 +12,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot
-from aiogram.exceptions import TelegramAPIError, TelegramForbiddenError
+from aiogram.exceptions import TelegramAPIError, TelegramForbiddenError, TelegramRetryAfter
 from aiogram_i18n.cores import BaseCore
 from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.broadcast.limiter import RateLimiter
 from bot.config import Settings
 from bot.services.clubs import Slot, upcoming_sessions
 from storage.models import (
@@ -31,6 +31,7 @@ from storage.models import (
     User,
 )
 from storage.repositories.directory import Directory
+from storage.repositories.users import UserCache, UserRepository
 
 logger = logging.getLogger(__name__)
 
@@ -53,13 +54,16 @@ class Reminders:
         settings: Settings,
         core: BaseCore,
         directory: Directory,
-        rate: float = 25.0,
+        limiter: RateLimiter,
+        user_cache: UserCache | None = None,
     ) -> None:
         self.session_factory = session_factory
         self.settings = settings
         self.core = core
         self.directory = directory
-        self.rate = rate
+        # The delivery engine's limiter: reminders and broadcasts share Telegram's budget.
+        self.limiter = limiter
+        self.user_cache = user_cache
         self.tz = ZoneInfo(settings.timezone)
 
     async def tick(self, bot: Bot, now: datetime | None = None) -> tuple[int, int]:
@@ -153,14 +157,19 @@ class Reminders:
 
     async def send_due(self, bot: Bot, now: datetime, limit: int = 1000) -> int:
         outgoing = await self._claim(now, limit)
-        delivered: list[int] = []
+        delivered: list[int] = []  # done: sent, or nobody to send to any more
         blocked: set[int] = set()
+        sent = 0
         for item in outgoing:
             if item.text is None:
                 delivered.append(item.reminder_id)
                 continue
+            await self.limiter.acquire()
             try:
                 await bot.send_message(item.chat_id, item.text)
+            except TelegramRetryAfter as exc:
+                self.limiter.pause(exc.retry_after)
+                continue  # stays claimed: sent again after CLAIM_TIMEOUT
             except TelegramForbiddenError:
                 blocked.add(item.chat_id)
                 delivered.append(item.reminder_id)  # nobody to deliver to: done
@@ -169,21 +178,17 @@ class Reminders:
                 logger.warning("Reminder not sent (%s): retried later", type(exc).__name__)
                 continue
             delivered.append(item.reminder_id)
-            if self.rate:
-                await asyncio.sleep(1 / self.rate)
+            sent += 1
         async with self.session_factory() as session:
             if delivered:
                 await session.execute(
                     update(Reminder).where(Reminder.id.in_(delivered)).values(sent=True)
                 )
-            if blocked:
-                await session.execute(
-                    update(User).where(User.id.in_(blocked)).values(is_active=False)
-                )
+            users = UserRepository(session, self.user_cache)
+            for chat_id in blocked:
+                await users.set_active(chat_id, False)
             await session.commit()
-        return sum(
-            1 for item in outgoing if item.text is not None and item.reminder_id in delivered
-        )
+        return sent
 
     async def _claim(self, now: datetime, limit: int) -> list[Outgoing]:
         async with self.session_factory() as session:
