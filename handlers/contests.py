@@ -14,6 +14,7 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.config import Settings
+from bot.contact import take_own_phone
 from bot.filters.content import Has
 from bot.keyboards.builders import MAIN_MENU_KEYS, inline, main_menu
 from bot.keyboards.callbacks import ApplicationCb, ContestCb
@@ -22,12 +23,13 @@ from bot.keyboards.wizard import (
     cancel_only,
     choices,
     contact_keyboard,
+    edit_choices,
     summary_keyboard,
     text_step,
 )
 from bot.photos import collect_photo, forget_photo_status, refuse_non_photos
 from bot.services.contests import ADDRESS_PARTS, address_key, may_apply
-from bot.services.elders import normalize_phone, parse_full_name, parse_house
+from bot.services.elders import parse_full_name, parse_house
 from bot.services.roles import effective_role
 from bot.services.validation import InputError, parse_count, parse_text
 from bot.views import local_time, send_album
@@ -432,13 +434,8 @@ async def contact(
     settings: Settings,
     i18n: I18nContext,
 ) -> None:
-    assert message.contact is not None and message.from_user is not None
-    if message.contact.user_id != message.from_user.id:
-        await message.answer(i18n.get("reg-not-own-contact"))
-        return
-    await state.update_data(phone=normalize_phone(message.contact.phone_number))
-    await message.answer(i18n.get("reg-phone-saved"), reply_markup=cancel_only(i18n))
-    await advance("phone", message, state, i18n, contests, directory, settings)
+    if await take_own_phone(message, state, i18n):
+        await advance("phone", message, state, i18n, contests, directory, settings)
 
 
 @router.message(StateFilter(A.phone))
@@ -482,8 +479,7 @@ async def edit_menu(callback: CallbackQuery, i18n: I18nContext) -> None:
     options = [(i18n.get(key), step) for step, key in EDITABLE]
     if isinstance(callback.message, Message):
         await callback.message.answer(
-            i18n.get("wizard-edit-which"),
-            reply_markup=choices(i18n, WZ, "goto", options, per_row=2, back=False),
+            i18n.get("wizard-edit-which"), reply_markup=edit_choices(i18n, WZ, options)
         )
 
 

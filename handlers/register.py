@@ -12,6 +12,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.config import Settings
+from bot.contact import take_own_phone
 from bot.filters.content import Has
 from bot.keyboards.builders import MAIN_MENU_KEYS, inline, main_menu
 from bot.keyboards.callbacks import PlaceCb, RegDecisionCb
@@ -20,11 +21,12 @@ from bot.keyboards.wizard import (
     cancel_only,
     choices,
     contact_keyboard,
+    edit_choices,
     summary_keyboard,
     text_step,
 )
 from bot.notify import tell_rendered
-from bot.services.elders import TOS_ROLES, normalize_phone, parse_full_name, parse_house
+from bot.services.elders import TOS_ROLES, parse_full_name, parse_house
 from bot.services.validation import InputError, parse_count, parse_text
 from bot.views import registration_summary, territory_text
 from bot.wizard import SUMMARY, Wizard, WizardCb
@@ -323,13 +325,8 @@ async def not_text(message: Message, i18n: I18nContext) -> None:
 async def contact_shared(
     message: Message, state: FSMContext, i18n: I18nContext, directory: Directory
 ) -> None:
-    assert message.contact is not None and message.from_user is not None
-    if message.contact.user_id != message.from_user.id:
-        await message.answer(i18n.get("reg-not-own-contact"))
-        return
-    await state.update_data(phone=normalize_phone(message.contact.phone_number))
-    await message.answer(i18n.get("reg-phone-saved"), reply_markup=cancel_only(i18n))
-    await advance("phone", message, state, i18n, directory)
+    if await take_own_phone(message, state, i18n):
+        await advance("phone", message, state, i18n, directory)
 
 
 @router.message(StateFilter(R.phone))
@@ -360,8 +357,7 @@ async def edit_menu(callback: CallbackQuery, i18n: I18nContext) -> None:
     options = [(i18n.get(key), step) for step, key in EDITABLE]
     if isinstance(callback.message, Message):
         await callback.message.answer(
-            i18n.get("wizard-edit-which"),
-            reply_markup=choices(i18n, WZ, "goto", options, per_row=2, back=False),
+            i18n.get("wizard-edit-which"), reply_markup=edit_choices(i18n, WZ, options)
         )
 
 

@@ -18,7 +18,14 @@ from bot.filters.content import Has
 from bot.filters.roles import HasRole
 from bot.keyboards.builders import MAIN_MENU_KEYS, inline, main_menu
 from bot.keyboards.callbacks import ReportCb
-from bot.keyboards.wizard import ChoiceCb, cancel_only, choices, summary_keyboard, text_step
+from bot.keyboards.wizard import (
+    ChoiceCb,
+    cancel_only,
+    choices,
+    edit_choices,
+    summary_keyboard,
+    text_step,
+)
 from bot.notify import tell_rendered
 from bot.photos import collect_photo, forget_photo_status, refuse_non_photos
 from bot.services.reports import (
@@ -501,8 +508,7 @@ async def edit_menu(callback: CallbackQuery, state: FSMContext, i18n: I18nContex
     ]
     if isinstance(callback.message, Message):
         await callback.message.answer(
-            i18n.get("wizard-edit-which"),
-            reply_markup=choices(i18n, WZ, "goto", options, per_row=2, back=False),
+            i18n.get("wizard-edit-which"), reply_markup=edit_choices(i18n, WZ, options)
         )
 
 

@@ -47,6 +47,13 @@ def choices(
     return inline(*rows)
 
 
+def edit_choices(
+    i18n: I18nContext, wizard: str, steps: Sequence[tuple[str, str]]
+) -> InlineKeyboardMarkup:
+    """«Что изменить?» under a summary: one button per step that can be changed."""
+    return choices(i18n, wizard, "goto", steps, per_row=2, back=False)
+
+
 def text_step(i18n: I18nContext, wizard: str, skip: bool = False) -> InlineKeyboardMarkup:
     extra: list[tuple[str, CallbackData]] = []
     if skip:
