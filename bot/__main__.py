@@ -7,18 +7,31 @@ import logging
 import signal
 import sys
 from contextlib import suppress
+from functools import partial
+from typing import Any
 
 from aiogram import Bot, Dispatcher
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
+from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import ValidationError
+from sqlalchemy import func, select, text
 
-from bot.app import DatabaseUnavailable, create_bot, create_dispatcher, prepare_database
+from bot.app import (
+    Database,
+    DatabaseUnavailable,
+    create_bot,
+    create_dispatcher,
+    prepare_database,
+)
+from bot.cluster import ALIVE_SECONDS, alive_instances
 from bot.config import Settings
+from storage.models import Outbox
 
 logger = logging.getLogger("bot")
 
 EXIT_CONFIG = 2
+HEALTH_TIMEOUT = 3.0
 
 
 def fail(message: str) -> None:
@@ -68,9 +81,13 @@ async def run_webhook(dp: Dispatcher, bot: Bot, settings: Settings) -> None:
 
     dp.startup.register(set_webhook)
     app = web.Application()
-    SimpleRequestHandler(dispatcher=dp, bot=bot, secret_token=secret).register(
-        app, path=settings.webhook_path
-    )
+    # The answer goes back only after the update was handled and committed: a process killed
+    # in the middle answers nothing, and Telegram sends the update again (to another process).
+    SimpleRequestHandler(
+        dispatcher=dp, bot=bot, secret_token=secret, handle_in_background=False
+    ).register(app, path=settings.webhook_path)
+    app.router.add_get("/healthz", partial(healthz, dp))
+    app.router.add_get("/metrics", partial(metrics, dp))
     setup_application(app, dp, bot=bot)
     runner = web.AppRunner(app, handle_signals=False)
     await runner.setup()
@@ -88,6 +105,62 @@ async def run_webhook(dp: Dispatcher, bot: Bot, settings: Settings) -> None:
         await bot.session.close()
 
 
+async def healthz(dp: Dispatcher, _request: web.Request) -> web.Response:
+    """200 when the database (and Redis, if set) answer; says whether this process leads."""
+    checks: dict[str, Any] = {}
+    try:
+        async with dp["engine"].connect() as conn:
+            await asyncio.wait_for(conn.execute(text("SELECT 1")), HEALTH_TIMEOUT)
+        checks["database"] = "ok"
+    except Exception as exc:
+        checks["database"] = type(exc).__name__
+    redis = dp["redis"]
+    if redis is not None:
+        try:
+            await asyncio.wait_for(redis.ping(), HEALTH_TIMEOUT)
+            checks["redis"] = "ok"
+        except Exception as exc:
+            checks["redis"] = type(exc).__name__
+    healthy = all(v == "ok" for v in checks.values())
+    cluster = dp["cluster"]
+    body = {
+        "status": "ok" if healthy else "fail",
+        **checks,
+        "leader": cluster.is_leader,
+        "instance": cluster.id,
+    }
+    return web.json_response(body, status=200 if healthy else 503)
+
+
+async def metrics(dp: Dispatcher, _request: web.Request) -> web.Response:
+    async def outbox_counts() -> dict[str, int]:
+        async with dp["session_factory"]() as session:
+            rows = await session.execute(
+                select(Outbox.status, func.count()).group_by(Outbox.status)
+            )
+            return {str(status): int(n) for status, n in rows.all()}
+
+    body = await dp["metrics"].render(outbox_counts, dp["cluster"].is_leader)
+    return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE_LATEST})
+
+
+async def refuse_beside_others(db: Database, settings: Settings) -> None:
+    """Polling serves one process only, and deleting the webhook would switch it off for every
+    webhook process; a webhook process beside a polling one would stop that one's updates."""
+    alive = await alive_instances(db.session_factory)
+    if not settings.webhook_url and alive:
+        fail(
+            "another bot process is running on this database (seen in the last "
+            f"{ALIVE_SECONDS} s); polling serves one process only: stop it, or run every "
+            "process in webhook mode (README: «Несколько процессов»)"
+        )
+    if settings.webhook_url and alive.get("polling"):
+        fail(
+            "a polling bot process is running on this database; stop it before starting "
+            "webhook processes (README: «Несколько процессов»)"
+        )
+
+
 async def main() -> None:
     settings = load_settings()
     configure_logging(settings.log_level)
@@ -96,6 +169,7 @@ async def main() -> None:
     except DatabaseUnavailable as exc:
         fail(f"DATABASE_URL: cannot open the database ({exc})")
         return
+    await refuse_beside_others(db, settings)
     bot = create_bot(settings)
     dp = create_dispatcher(settings, db)
     if settings.webhook_url:

@@ -14,17 +14,21 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
-from aiogram.fsm.storage.base import BaseStorage
+from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram_i18n import I18nMiddleware
 from aiogram_i18n.cores import FluentRuntimeCore
+from redis.asyncio import Redis
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.broadcast.engine import DeliveryEngine
+from bot.broadcast.limiter import Limiter, RateLimiter, RedisRateLimiter
+from bot.cluster import HEARTBEAT_SECONDS, Cluster, is_shared
 from bot.commands import set_chat_commands, set_default_commands
 from bot.config import Settings
+from bot.metrics import Metrics
 from bot.middlewares.db import DbSessionMiddleware
 from bot.middlewares.inflight import InFlightMiddleware
 from bot.middlewares.locale import UserLocaleManager
@@ -36,7 +40,7 @@ from bot.services.roles import effective_role
 from handlers import get_routers
 from storage.db import create_engine, create_session_factory
 from storage.fsm import DatabaseStorage
-from storage.migrate import upgrade_to_head
+from storage.migrate import startup_lock, upgrade_to_head
 from storage.models import Role
 from storage.reference import load_reference_data
 from storage.repositories.directory import Directory
@@ -65,7 +69,12 @@ class Database:
     engine: AsyncEngine
     session_factory: async_sessionmaker[AsyncSession]
     directory: Directory
-    user_cache: UserCache = field(default_factory=UserCache)
+    # Only for SQLite (one process): several processes must see each other's changes at once.
+    user_cache: UserCache | None = field(default_factory=UserCache)
+
+    @property
+    def shared(self) -> bool:
+        return is_shared(self.engine)
 
 
 class DatabaseUnavailable(Exception):
@@ -75,17 +84,20 @@ class DatabaseUnavailable(Exception):
 async def prepare_database(settings: Settings) -> Database:
     """Connect, migrate to head and load the reference data (idempotent)."""
     try:
-        engine = create_engine(settings.database_url)
+        engine = create_engine(settings.database_url, settings.database_pool_size)
         async with engine.connect() as conn:
             await conn.execute(text("SELECT 1"))
     except (SQLAlchemyError, OSError, ImportError, ValueError) as exc:
         # The message may contain the password: name only the kind of failure.
         raise DatabaseUnavailable(type(exc).__name__) from None
-    await upgrade_to_head(engine)
     session_factory = create_session_factory(engine)
-    async with session_factory() as session:
-        loaded = await load_reference_data(session)
-        directory = await Directory.load(session)
+    async with startup_lock(engine):  # processes started together migrate one at a time
+        await upgrade_to_head(engine)
+        async with session_factory() as session:
+            loaded = await load_reference_data(session)
+            directory = await Directory.load(session)
+            await directory.publish(session)
+            await session.commit()
     logger.info(
         "Reference data: %d municipalities, %d districts, %d centers, %d committees, %d actions",
         loaded.municipalities,
@@ -94,7 +106,7 @@ async def prepare_database(settings: Settings) -> Database:
         loaded.committees,
         loaded.actions,
     )
-    return Database(engine, session_factory, directory)
+    return Database(engine, session_factory, directory, None if is_shared(engine) else UserCache())
 
 
 def create_storage(settings: Settings, db: Database) -> BaseStorage:
@@ -107,22 +119,45 @@ def create_storage(settings: Settings, db: Database) -> BaseStorage:
     return DatabaseStorage(db.session_factory)
 
 
+def create_isolation(storage: BaseStorage) -> BaseEventIsolation:
+    """One user's updates are handled one at a time: across processes through Redis."""
+    from aiogram.fsm.storage.redis import RedisStorage
+
+    if isinstance(storage, RedisStorage):
+        return storage.create_isolation()
+    return SimpleEventIsolation()
+
+
 def create_dispatcher(
     settings: Settings, db: Database, storage: BaseStorage | None = None
 ) -> Dispatcher:
+    storage = storage or create_storage(settings, db)
+    redis = Redis.from_url(settings.redis_url) if settings.redis_url else None
+    cluster = Cluster(
+        db.engine,
+        db.session_factory,
+        mode="webhook" if settings.webhook_url else "polling",
+        interval=min(settings.scheduler_interval or HEARTBEAT_SECONDS, HEARTBEAT_SECONDS),
+    )
+    metrics = Metrics()
     dp = Dispatcher(
-        storage=storage or create_storage(settings, db),
-        events_isolation=SimpleEventIsolation(),
+        storage=storage,
+        events_isolation=create_isolation(storage),
         settings=settings,
         engine=db.engine,
         session_factory=db.session_factory,
         directory=db.directory,
         user_cache=db.user_cache,
+        cluster=cluster,
+        metrics=metrics,
+        redis=redis,
     )
-    inflight = InFlightMiddleware()
+    inflight = InFlightMiddleware(metrics)
     dp["inflight"] = inflight
     dp.update.outer_middleware(inflight)
-    dp.update.outer_middleware(DbSessionMiddleware(db.session_factory, db.user_cache))
+    dp.update.outer_middleware(
+        DbSessionMiddleware(db.session_factory, db.user_cache, db.directory, db.shared)
+    )
     core = FluentRuntimeCore(path=LOCALES_DIR / "{locale}", default_locale=settings.default_locale)
     I18nMiddleware(
         core=core,
@@ -131,13 +166,27 @@ def create_dispatcher(
     ).setup(dp)
     dp["i18n_core"] = core
     dp.include_routers(*get_routers())
+    bot_id = int(settings.bot_token.get_secret_value().split(":", 1)[0])
+    limiter: Limiter = (
+        RedisRateLimiter(redis, bot_id, settings.broadcast_rate)
+        if redis is not None
+        else RateLimiter(settings.broadcast_rate)
+    )
     delivery = DeliveryEngine(
-        db.session_factory, core, settings.default_locale, db.user_cache, settings.broadcast_rate
+        db.session_factory,
+        core,
+        settings.default_locale,
+        db.user_cache,
+        settings.broadcast_rate,
+        limiter=limiter,
+        owner=cluster.id,
+        is_leader=lambda: cluster.is_leader,
     )
     dp["delivery"] = delivery
-    dp["reminders"] = Reminders(
-        db.session_factory, settings, core, db.directory, delivery.limiter, db.user_cache
-    )
+    reminders = Reminders(db.session_factory, settings, core, db.directory, limiter, db.user_cache)
+    dp["reminders"] = reminders
+    metrics.count_sends(delivery.stats.as_metrics)
+    metrics.count_sends(reminders.stats.as_metrics)
     dp["contest_notices"] = ContestNotices(
         db.session_factory, core, settings.default_locale, ZoneInfo(settings.timezone)
     )
@@ -159,6 +208,7 @@ async def _on_startup(
     settings: Settings,
     i18n_core: FluentRuntimeCore,
     session_factory: async_sessionmaker[AsyncSession],
+    cluster: Cluster,
 ) -> None:
     await set_default_commands(bot, i18n_core, settings.default_locale)
     async with session_factory() as session:
@@ -167,6 +217,7 @@ async def _on_startup(
     privileged.update(dict.fromkeys(settings.admin_ids, Role.ADMIN))
     for chat_id, role in privileged.items():
         await set_chat_commands(bot, i18n_core, chat_id, role)
+    await cluster.start()
     if settings.scheduler_interval:  # background work; tests drive these themselves
         scheduler = create_scheduler(
             settings.scheduler_interval,
@@ -175,6 +226,7 @@ async def _on_startup(
                 "contest-notices": lambda: contest_notices.tick(datetime.now(UTC)),
                 "ideas-digest": lambda: ideas_digest.tick(datetime.now(UTC)),
             },
+            should_run=lambda: cluster.is_leader,
         )
         scheduler.start()
         dispatcher["scheduler"] = scheduler
@@ -186,6 +238,8 @@ async def _on_shutdown(
     inflight: InFlightMiddleware,
     engine: AsyncEngine,
     settings: Settings,
+    cluster: Cluster,
+    redis: Redis | None,
 ) -> None:
     scheduler = dispatcher.workflow_data.pop("scheduler", None)
     if scheduler is not None:
@@ -194,4 +248,7 @@ async def _on_shutdown(
         await dispatcher["delivery"].stop()  # in-flight messages finish, results are written
     if not await inflight.wait_idle(SHUTDOWN_GRACE_SECONDS):
         logger.warning("Shutting down with %d updates still in flight", inflight.count)
+    await cluster.stop()
+    if redis is not None:
+        await redis.aclose()
     await engine.dispose()

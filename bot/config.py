@@ -19,6 +19,8 @@ class Settings(BaseSettings):
     bot_token: SecretStr
     telegram_api_url: str | None = None
     database_url: str = "sqlite+aiosqlite:///data/bot.sqlite3"
+    # Connections each process keeps to PostgreSQL (and as many more at peaks).
+    database_pool_size: int = Field(default=10, ge=1, le=100)
     # Optional: keep form state in Redis, shared by several bot processes on one PostgreSQL.
     redis_url: str | None = None
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()

@@ -473,6 +473,10 @@ class Outbox(Base):
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
     message_id: Mapped[int | None] = mapped_column(BigInteger)
     error: Mapped[str | None] = mapped_column(String(200))
+    # Which bot process is sending the row, and until when: another process takes it over only
+    # after the lease ends (the sender died), so two processes never send one row.
+    claimed_by: Mapped[str | None] = mapped_column(String(40))
+    lease_until: Mapped[datetime | None]
 
     __table_args__ = (
         UniqueConstraint("announcement_id", "chat_id"),
@@ -722,6 +726,27 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(64))
     target_id: Mapped[int | None] = mapped_column(BigInteger, index=True)
     details: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+
+
+class AppState(Base):
+    """Small shared values all bot processes read, e.g. the version of the reference data."""
+
+    __tablename__ = "app_state"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(100))
+
+
+class BotInstance(Base):
+    """A running bot process, seen alive at `seen_at` (a heartbeat): a polling process refuses to
+    start while others are alive, and /healthz reports how many there are."""
+
+    __tablename__ = "bot_instances"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    mode: Mapped[str] = mapped_column(String(16))  # polling or webhook
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    seen_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class FsmRecord(Base):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from aiogram.methods import EditMessageText, SendMediaGroup, SendMessage
 from sqlalchemy import func, select
@@ -97,7 +98,8 @@ async def test_report_with_album_and_figures_then_accepted(harness: Harness, res
     assert "Субботник" in summary and "Чистые берега" in summary and "Участников: 25" in summary
     assert "Мешков мусора: 12" in summary and "Деревьев и кустарников высажено: 3" in summary
     assert "Фото: 3" in summary
-    assert (date.today() - timedelta(days=1)).strftime("%d.%m.") in summary
+    local_today = datetime.now(ZoneInfo(harness.settings.timezone)).date()  # «вчера» is local
+    assert (local_today - timedelta(days=1)).strftime("%d.%m.") in summary
 
     sent = await harness.tap(resident, WizardCb(wizard="rep", action="submit"))
     [report] = await _reports(harness)

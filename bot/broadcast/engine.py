@@ -1,21 +1,31 @@
-"""The delivery engine: one sender loop working through the database outbox.
+"""The delivery engine: a sender loop working through the database outbox, one per bot process.
 
-- Pace: a global rate (BROADCAST_RATE, default 25/s, at most 30) and at most one message per chat
-  per second. A 429 pauses all sending for its retry_after. Handlers' own replies do not pass
-  through here, so they are never queued behind a broadcast; the 5/s left under Telegram's 30/s
-  is their room.
+- Several processes: each claims a small batch of rows (`SELECT … FOR UPDATE SKIP LOCKED`, then
+  claimed_by and a lease), so two engines never take the same row. A row is sent only while its
+  lease has at least LEASE_MARGIN left and each send times out before that, so a row whose lease
+  ran out (its engine died or stalled) can be taken over without being sent twice. A due
+  announcement is materialized by whoever locks it first. SQLite (one process) runs the same code;
+  its write lock does what the row locks do.
+- Pace: one rate per bot (BROADCAST_RATE, shared through Redis by all processes when REDIS_URL is
+  set) and at most one message per chat per second. A 429 pauses all sending for its retry_after.
+  Handlers' own replies do not pass through here, so they are never queued behind a broadcast.
 - Errors: 403 marks the row blocked and the user inactive (until they write again); 400 fails the
   row with its reason; network errors and 5xx retry with exponential backoff, MAX_ATTEMPTS times.
+  An error of the engine itself is logged and the engine starts again; it never dies silently.
 - Durability: results are written in small batches (every FLUSH_SECONDS or FLUSH_ROWS). After a
-  crash, rows whose result was not yet written are sent again: at most CONCURRENCY messages in
-  flight plus one unwritten batch (at 25/s: ≤ 8 + 5), each to a different chat, each at most once
-  more. A graceful stop finishes in-flight sends and writes everything first: no duplicates.
+  crash, rows whose result was not yet written are sent again once their lease ends: at most
+  CONCURRENCY messages in flight plus one unwritten batch, each to a different chat, each at most
+  once more. A graceful stop finishes in-flight sends, writes everything and frees its leases.
+- The leader process (bot/cluster.py) edits the authors' progress messages and closes finished
+  announcements, so several processes do not edit one message in turn.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -29,10 +39,10 @@ from aiogram.exceptions import (
 )
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram_i18n.cores import BaseCore
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.broadcast.limiter import RateLimiter
+from bot.broadcast.limiter import Limiter, RateLimiter
 from bot.keyboards.callbacks import AnnouncementCb
 from storage.models import Announcement, AnnouncementStatus, Outbox, OutboxStatus, User
 from storage.repositories.announcements import AnnouncementRepository
@@ -41,7 +51,11 @@ from storage.repositories.users import UserCache, UserRepository
 logger = logging.getLogger(__name__)
 
 CONCURRENCY = 8
-BATCH = 400
+CLAIM_SECONDS = 4  # a claim holds about this many seconds of sending at the full rate
+LEASE_SECONDS = 30.0
+LEASE_MARGIN = 12.0  # a row is not started with less lease left than this
+SEND_TIMEOUT = 10  # seconds; below LEASE_MARGIN, so no send outlives its lease
+RESTART_SECONDS = 2.0
 FLUSH_SECONDS = 0.2
 FLUSH_ROWS = 100
 PROGRESS_SECONDS = 3.0
@@ -73,6 +87,14 @@ class Stats:
     answers: int = 0
     progress_edits: dict[int, float] = field(default_factory=dict)
 
+    def as_metrics(self) -> dict[str, float]:
+        return {
+            "sent": self.sent,
+            "blocked": self.blocked,
+            "failed": self.failed,
+            "retry_after": self.retry_after,
+        }
+
 
 class DeliveryEngine:
     def __init__(
@@ -83,18 +105,29 @@ class DeliveryEngine:
         user_cache: UserCache | None = None,
         rate: float = 25.0,
         per_chat_seconds: float = PER_CHAT_SECONDS,
+        *,
+        limiter: Limiter | None = None,
+        owner: str | None = None,
+        lease_seconds: float = LEASE_SECONDS,
+        is_leader: Callable[[], bool] = lambda: True,
     ) -> None:
         self.session_factory = session_factory
         self.core = core
         self.default_locale = default_locale
         self.user_cache = user_cache
-        self.limiter = RateLimiter(rate)
+        self.limiter: Limiter = limiter or RateLimiter(rate)
+        self.batch = max(CONCURRENCY * 2, int(rate * CLAIM_SECONDS))
         self.per_chat_seconds = per_chat_seconds
+        self.owner = owner or uuid.uuid4().hex[:12]
+        self.lease = timedelta(seconds=lease_seconds)
+        self.margin = timedelta(seconds=min(LEASE_MARGIN, lease_seconds / 2))
+        self.is_leader = is_leader
         self.stats = Stats()
         self._wake = asyncio.Event()
         self._stopping = False
         self._task: asyncio.Task[None] | None = None
         self._in_flight: set[int] = set()
+        self._leases: dict[int, datetime] = {}
         self._results: list[Result] = []
         self._last_sent: dict[int, float] = {}
         self._workers: set[asyncio.Task[None]] = set()
@@ -119,12 +152,44 @@ class DeliveryEngine:
                 task.cancel()
         self._task = None
         self._results.clear()
+        self._in_flight.clear()
+        self._leases.clear()
 
     def wake(self) -> None:
         self._wake.set()
 
     # --- the loop -----------------------------------------------------------------------------
     async def _run(self, bot: Bot) -> None:
+        """Work until stopped; an error of the engine is logged and the work starts again."""
+        while True:
+            try:
+                await self._work(bot)
+            except Exception as exc:
+                logger.error("Delivery engine failed (%s); restarting", type(exc).__name__)
+                await self._abandon_workers()
+                if not self._stopping:
+                    await asyncio.sleep(RESTART_SECONDS)
+                    continue
+            break
+        try:
+            await self._flush()
+            await self._release_leases()
+            if self.is_leader():
+                await self._progress(bot)
+        except Exception as exc:
+            logger.error("Delivery engine could not finish cleanly (%s)", type(exc).__name__)
+
+    async def _abandon_workers(self) -> None:
+        """After a failure: let in-flight sends end; their rows keep their lease until written."""
+        if self._workers:
+            await asyncio.gather(*self._workers, return_exceptions=True)
+        await self._flush_logged()
+        # Rows claimed but never started stay leased in the database and are taken again (by
+        # any engine) when the lease ends; only unwritten results are still ours to write.
+        self._in_flight = {r.outbox_id for r in self._results}
+        self._leases = {k: v for k, v in self._leases.items() if k in self._in_flight}
+
+    async def _work(self, bot: Bot) -> None:
         workers = self._workers
         slots = asyncio.Semaphore(CONCURRENCY)
         flusher = asyncio.create_task(self._flush_loop())
@@ -141,7 +206,9 @@ class DeliveryEngine:
                     task = asyncio.create_task(self._deliver(bot, row, slots))
                     workers.add(task)
                     task.add_done_callback(workers.discard)
-                if loop.time() - last_progress >= PROGRESS_SECONDS or not rows:
+                if self.is_leader() and (
+                    loop.time() - last_progress >= PROGRESS_SECONDS or not rows
+                ):
                     await self._progress(bot)
                     last_progress = loop.time()
                 if not rows:
@@ -154,45 +221,70 @@ class DeliveryEngine:
                 await asyncio.gather(*workers)
         finally:
             flusher.cancel()
-        await self._flush()
-        await self._progress(bot)
 
     async def _activate_due(self) -> None:
         async with self.session_factory() as session:
             repo = AnnouncementRepository(session)
-            due = await repo.due(datetime.now(UTC))
+            due = await repo.claim_due(datetime.now(UTC))  # locked: one process materializes
             for announcement in due:
                 await repo.materialize(announcement)
             if due:
                 await session.commit()
 
     async def _load(self) -> list[tuple[Outbox, Announcement]]:
+        """Claim up to a batch of due rows for this engine: locked rows (another engine is
+        claiming them) are skipped, leased rows are left to their engine until the lease ends."""
         now = datetime.now(UTC)
         loop_now = asyncio.get_running_loop().time()
         async with self.session_factory() as session:
             result = await session.execute(
-                select(Outbox, Announcement)
+                select(Outbox)
                 .join(Announcement, Announcement.id == Outbox.announcement_id)
                 .where(
                     Announcement.status == AnnouncementStatus.SENDING,
                     Outbox.status == OutboxStatus.PENDING,
                     Outbox.next_attempt_at <= now,
+                    or_(Outbox.lease_until.is_(None), Outbox.lease_until < now),
                 )
                 .order_by(Outbox.id)
-                .limit(BATCH + len(self._in_flight))
+                .limit(self.batch * 2)
+                .with_for_update(skip_locked=True, of=Outbox)
             )
-            rows = []
+            claimed: list[Outbox] = []
             chats: set[int] = set()
-            for outbox, announcement in result.all():
+            for outbox in result.scalars():
                 if outbox.id in self._in_flight or outbox.chat_id in chats:
                     continue  # already being sent, or the same chat twice in one batch
                 if loop_now - self._last_sent.get(outbox.chat_id, -1e9) < self.per_chat_seconds:
                     continue  # this chat had a message less than a second ago
                 chats.add(outbox.chat_id)
-                self._in_flight.add(outbox.id)
-                rows.append((outbox, announcement))
-                if len(rows) >= BATCH:
+                claimed.append(outbox)
+                if len(claimed) >= self.batch:
                     break
+            if not claimed:
+                return []
+            lease_until = now + self.lease
+            await session.execute(
+                update(Outbox)
+                .where(Outbox.id.in_([o.id for o in claimed]))
+                .values(claimed_by=self.owner, lease_until=lease_until)
+            )
+            announcements = {
+                a.id: a
+                for a in (
+                    await session.execute(
+                        select(Announcement).where(
+                            Announcement.id.in_({o.announcement_id for o in claimed})
+                        )
+                    )
+                ).scalars()
+            }
+            await session.commit()
+        rows = []
+        for outbox in claimed:
+            self._in_flight.add(outbox.id)
+            self._leases[outbox.id] = lease_until
+            rows.append((outbox, announcements[outbox.announcement_id]))
         return rows
 
     async def _deliver(
@@ -200,6 +292,15 @@ class DeliveryEngine:
     ) -> None:
         outbox, announcement = row
         try:
+            if (
+                self._leases.get(outbox.id, datetime.min.replace(tzinfo=UTC)) - datetime.now(UTC)
+                < self.margin
+            ):
+                # Waited too long (a long pause): the lease may run out mid-send. Leave the row
+                # to whoever claims it after the lease; sending now could send it twice.
+                self._in_flight.discard(outbox.id)
+                self._leases.pop(outbox.id, None)
+                return
             result = await self._send(bot, outbox, announcement)
             now = asyncio.get_running_loop().time()
             self._last_sent[outbox.chat_id] = now
@@ -209,7 +310,7 @@ class DeliveryEngine:
             stats.answers += 1
             self._results.append(result)
             if len(self._results) >= FLUSH_ROWS:
-                await self._flush()
+                await self._flush_logged()
         finally:
             slots.release()
 
@@ -221,22 +322,31 @@ class DeliveryEngine:
                 await self.limiter.acquire()
                 message_id = (
                     await bot.send_photo(
-                        outbox.chat_id, announcement.photo, caption=announcement.text
+                        outbox.chat_id,
+                        announcement.photo,
+                        caption=announcement.text,
+                        request_timeout=SEND_TIMEOUT,
                     )
                 ).message_id
             else:
                 if announcement.photo:
                     await self.limiter.acquire()
-                    await bot.send_photo(outbox.chat_id, announcement.photo)
+                    await bot.send_photo(
+                        outbox.chat_id, announcement.photo, request_timeout=SEND_TIMEOUT
+                    )
                 await self.limiter.acquire()
-                message_id = (await bot.send_message(outbox.chat_id, announcement.text)).message_id
+                message_id = (
+                    await bot.send_message(
+                        outbox.chat_id, announcement.text, request_timeout=SEND_TIMEOUT
+                    )
+                ).message_id
             self.stats.sent += 1
             return Result(
                 outbox.id, outbox.chat_id, OutboxStatus.SENT, attempts, message_id=message_id
             )
         except TelegramRetryAfter as exc:
             self.stats.retry_after += 1
-            self.limiter.pause(exc.retry_after)
+            await self.limiter.pause(exc.retry_after)
             retry_at = datetime.now(UTC) + timedelta(seconds=exc.retry_after)
             return Result(
                 outbox.id, outbox.chat_id, OutboxStatus.PENDING, outbox.attempts, retry_at
@@ -266,34 +376,61 @@ class DeliveryEngine:
     async def _flush_loop(self) -> None:
         while True:
             await asyncio.sleep(FLUSH_SECONDS)
+            await self._flush_logged()
+
+    async def _flush_logged(self) -> None:
+        try:
             await self._flush()
+        except Exception as exc:  # the results stay queued and are written with the next flush
+            logger.warning("Delivery results not written yet (%s)", type(exc).__name__)
 
     async def _flush(self) -> None:
         if not self._results:
             return
         results, self._results = self._results, []
-        async with self.session_factory() as session:
-            await session.execute(
-                update(Outbox),
-                [
-                    {
-                        "id": r.outbox_id,
-                        "status": r.status,
-                        "attempts": r.attempts,
-                        "message_id": r.message_id,
-                        "error": r.error,
-                        **({"next_attempt_at": r.next_attempt_at} if r.next_attempt_at else {}),
-                    }
-                    for r in results
-                ],
-            )
-            blocked = [r.chat_id for r in results if r.status is OutboxStatus.BLOCKED]
-            users = UserRepository(session, self.user_cache)
-            for chat_id in blocked:
-                await users.set_active(chat_id, False)
-            await session.commit()
+        try:
+            async with self.session_factory() as session:
+                await session.execute(
+                    update(Outbox)
+                    .where(Outbox.claimed_by == self.owner)  # not if another took it over
+                    .execution_options(synchronize_session=None),
+                    [
+                        {
+                            "id": r.outbox_id,
+                            "status": r.status,
+                            "attempts": r.attempts,
+                            "message_id": r.message_id,
+                            "error": r.error,
+                            "claimed_by": None,
+                            "lease_until": None,
+                            **({"next_attempt_at": r.next_attempt_at} if r.next_attempt_at else {}),
+                        }
+                        for r in results
+                    ],
+                )
+                blocked = [r.chat_id for r in results if r.status is OutboxStatus.BLOCKED]
+                users = UserRepository(session, self.user_cache)
+                for chat_id in blocked:
+                    await users.set_active(chat_id, False)
+                await session.commit()
+        except Exception:
+            self._results[:0] = results  # written with the next flush; the leases hold them
+            raise
         for r in results:
             self._in_flight.discard(r.outbox_id)
+            self._leases.pop(r.outbox_id, None)
+
+    async def _release_leases(self) -> None:
+        """On a graceful stop: rows claimed but not started go back at once, not after the lease."""
+        async with self.session_factory() as session:
+            await session.execute(
+                update(Outbox)
+                .where(Outbox.claimed_by == self.owner, Outbox.status == OutboxStatus.PENDING)
+                .values(claimed_by=None, lease_until=None)
+            )
+            await session.commit()
+        self._in_flight.clear()
+        self._leases.clear()
 
     # --- progress -----------------------------------------------------------------------------
     async def _progress(self, bot: Bot) -> None:

@@ -16,6 +16,7 @@ from storage.repositories.announcements import AnnouncementRepository
 from storage.repositories.audit import AuditRepository
 from storage.repositories.clubs import ClubRepository
 from storage.repositories.contests import ContestRepository
+from storage.repositories.directory import Directory
 from storage.repositories.elders import ElderRepository
 from storage.repositories.ideas import IdeaRepository
 from storage.repositories.reports import ReportRepository
@@ -25,10 +26,17 @@ from storage.repositories.users import UserCache, UserRepository
 
 class DbSessionMiddleware(BaseMiddleware):
     def __init__(
-        self, session_factory: async_sessionmaker[AsyncSession], user_cache: UserCache
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        user_cache: UserCache | None,
+        directory: Directory,
+        shared: bool,
     ) -> None:
         self.session_factory = session_factory
         self.user_cache = user_cache
+        self.directory = directory
+        # Several processes may serve the bot: reference data changed by another is reloaded.
+        self.shared = shared
 
     async def __call__(
         self,
@@ -50,6 +58,8 @@ class DbSessionMiddleware(BaseMiddleware):
         data: dict[str, Any],
         session: AsyncSession,
     ) -> Any:
+        if self.shared:
+            await self.directory.refresh_if_changed(session)
         users = UserRepository(session, self.user_cache)
         data["session"] = session
         data["users"] = users

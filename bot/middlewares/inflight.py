@@ -1,4 +1,5 @@
-"""Counts updates being handled so shutdown can wait for them to finish."""
+"""Counts updates being handled so shutdown can wait for them to finish (and, for /metrics,
+updates and handler errors)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,12 @@ from typing import Any
 from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject
 
+from bot.metrics import Metrics
+
 
 class InFlightMiddleware(BaseMiddleware):
-    def __init__(self) -> None:
+    def __init__(self, metrics: Metrics | None = None) -> None:
+        self.metrics = metrics
         self.count = 0
         self._idle = asyncio.Event()
         self._idle.set()
@@ -26,7 +30,13 @@ class InFlightMiddleware(BaseMiddleware):
         self._idle.clear()
         try:
             return await handler(event, data)
+        except Exception:
+            if self.metrics is not None:
+                self.metrics.handler_errors.inc()
+            raise
         finally:
+            if self.metrics is not None:
+                self.metrics.updates.inc()
             self.count -= 1
             if self.count == 0:
                 self._idle.set()

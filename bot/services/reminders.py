@@ -1,11 +1,14 @@
 """Reminders of club sessions and events, planned into the database ahead of time and sent by a
-scheduler tick. The database is the truth: a restart loses nothing that is due, and a reminder is
-marked sent once delivered. A reminder claimed but not confirmed (a crash mid-send) is retried
-after CLAIM_TIMEOUT, so at most the few in flight at a crash can arrive twice."""
+scheduler tick (on the leader process only). The database is the truth: a restart loses nothing
+that is due. Due rows are claimed under a row lock (`FOR UPDATE SKIP LOCKED`), so two ticks never
+take the same reminder, and each is marked sent right after Telegram accepted it. A reminder
+claimed but not confirmed (a crash mid-send) is retried after CLAIM_TIMEOUT, so only the one in
+flight at a crash can arrive twice."""
 
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -17,7 +20,7 @@ from aiogram_i18n.cores import BaseCore
 from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.broadcast.limiter import RateLimiter
+from bot.broadcast.limiter import Limiter
 from bot.config import Settings
 from bot.services.clubs import Slot, upcoming_sessions
 from storage.models import (
@@ -37,7 +40,18 @@ logger = logging.getLogger(__name__)
 
 HORIZON = timedelta(days=8)
 EVENT_OFFSETS = (timedelta(days=1), timedelta(hours=2))
-CLAIM_TIMEOUT = timedelta(minutes=5)
+CLAIM_TIMEOUT = timedelta(minutes=1)
+CLAIM_BATCH = 50  # about two seconds of sending: a dead leader's claim delays few reminders
+
+
+@dataclass
+class ReminderStats:
+    sent: int = 0
+    blocked: int = 0
+    retry_after: int = 0
+
+    def as_metrics(self) -> dict[str, float]:
+        return {"sent": self.sent, "blocked": self.blocked, "retry_after": self.retry_after}
 
 
 @dataclass(frozen=True)
@@ -54,7 +68,7 @@ class Reminders:
         settings: Settings,
         core: BaseCore,
         directory: Directory,
-        limiter: RateLimiter,
+        limiter: Limiter,
         user_cache: UserCache | None = None,
     ) -> None:
         self.session_factory = session_factory
@@ -65,6 +79,7 @@ class Reminders:
         self.limiter = limiter
         self.user_cache = user_cache
         self.tz = ZoneInfo(settings.timezone)
+        self.stats = ReminderStats()
 
     async def tick(self, bot: Bot, now: datetime | None = None) -> tuple[int, int]:
         now = now or datetime.now(UTC)
@@ -156,39 +171,54 @@ class Reminders:
         return added
 
     async def send_due(self, bot: Bot, now: datetime, limit: int = 1000) -> int:
-        outgoing = await self._claim(now, limit)
-        delivered: list[int] = []  # done: sent, or nobody to send to any more
-        blocked: set[int] = set()
+        """Send up to `limit` due reminders, claiming them a small batch at a time."""
+        sent = handled = 0
+        started = time.monotonic()
+        while handled < limit:
+            # A long tick claims later batches later: stamped with the time that has passed,
+            # so the claim of a tick still at work never looks abandoned to another process.
+            claim_time = now + timedelta(seconds=time.monotonic() - started)
+            outgoing = await self._claim(claim_time, min(CLAIM_BATCH, limit - handled))
+            if not outgoing:
+                break
+            handled += len(outgoing)
+            sent += await self._send(bot, outgoing)
+        return sent
+
+    async def _send(self, bot: Bot, outgoing: list[Outgoing]) -> int:
         sent = 0
         for item in outgoing:
             if item.text is None:
-                delivered.append(item.reminder_id)
+                await self._done(item)
                 continue
             await self.limiter.acquire()
             try:
                 await bot.send_message(item.chat_id, item.text)
             except TelegramRetryAfter as exc:
-                self.limiter.pause(exc.retry_after)
+                self.stats.retry_after += 1
+                await self.limiter.pause(exc.retry_after)
                 continue  # stays claimed: sent again after CLAIM_TIMEOUT
             except TelegramForbiddenError:
-                blocked.add(item.chat_id)
-                delivered.append(item.reminder_id)  # nobody to deliver to: done
+                self.stats.blocked += 1
+                await self._done(item, blocked=True)  # nobody to deliver to: done
                 continue
             except TelegramAPIError as exc:
                 logger.warning("Reminder not sent (%s): retried later", type(exc).__name__)
                 continue
-            delivered.append(item.reminder_id)
+            await self._done(item)
             sent += 1
-        async with self.session_factory() as session:
-            if delivered:
-                await session.execute(
-                    update(Reminder).where(Reminder.id.in_(delivered)).values(sent=True)
-                )
-            users = UserRepository(session, self.user_cache)
-            for chat_id in blocked:
-                await users.set_active(chat_id, False)
-            await session.commit()
+            self.stats.sent += 1
         return sent
+
+    async def _done(self, item: Outgoing, blocked: bool = False) -> None:
+        """Mark one reminder done at once: a crash later cannot make it go out again."""
+        async with self.session_factory() as session:
+            await session.execute(
+                update(Reminder).where(Reminder.id == item.reminder_id).values(sent=True)
+            )
+            if blocked:
+                await UserRepository(session, self.user_cache).set_active(item.chat_id, False)
+            await session.commit()
 
     async def _claim(self, now: datetime, limit: int) -> list[Outgoing]:
         async with self.session_factory() as session:
@@ -206,6 +236,7 @@ class Reminders:
                         )
                         .order_by(Reminder.due_at)
                         .limit(limit)
+                        .with_for_update(skip_locked=True, of=Reminder)
                     )
                 )
                 .scalars()

@@ -91,11 +91,14 @@ class AnnouncementRepository:
             query = query.where(Announcement.author_id == author_id)
         return (await self.session.execute(query)).scalars().all()
 
-    async def due(self, now: datetime) -> Sequence[Announcement]:
+    async def claim_due(self, now: datetime) -> Sequence[Announcement]:
+        """Scheduled announcements whose time has come, locked for this transaction: another
+        process skips them, and sees them no longer scheduled once this one commits."""
         result = await self.session.execute(
-            select(Announcement).where(
-                Announcement.status == AnnouncementStatus.SCHEDULED, Announcement.send_at <= now
-            )
+            select(Announcement)
+            .where(Announcement.status == AnnouncementStatus.SCHEDULED, Announcement.send_at <= now)
+            .order_by(Announcement.id)
+            .with_for_update(skip_locked=True)
         )
         return result.scalars().all()
 

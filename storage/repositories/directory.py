@@ -1,16 +1,21 @@
 """The reference data (municipalities, districts, centers, committees) as an in-memory snapshot.
 
-It changes only when storage/data/reference.json is reloaded at start-up, and it is read on almost
-every update, so it is loaded once instead of queried each time."""
+It is read on almost every update, so it is loaded once instead of queried each time. Whoever
+changes the reference rows publishes the new snapshot's fingerprint (`publish`, in app_state);
+with several processes, each compares it with its own on every update (`refresh_if_changed`) and
+reloads in place, so every holder of the Directory object sees the change."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Action, Center, Committee, District, Municipality
+from storage.models import Action, AppState, Center, Committee, District, Municipality
+
+VERSION_KEY = "directory"
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,7 @@ class Directory:
     _centers: dict[int, CenterRef] = field(default_factory=dict)
     _committees: dict[int, CommitteeRef] = field(default_factory=dict)
     _actions: dict[int, ActionRef] = field(default_factory=dict)
+    version: str = ""
 
     @classmethod
     async def load(cls, session: AsyncSession) -> Directory:
@@ -127,7 +133,38 @@ class Directory:
             await session.execute(select(Action).where(Action.active).order_by(Action.sort))
         ).scalars():
             d._actions[a.id] = ActionRef(a.id, a.code, a.name)
+        d.version = d.fingerprint()
         return d
+
+    def fingerprint(self) -> str:
+        content = repr(
+            (self._municipalities, self._districts, self._centers, self._committees, self._actions)
+        )
+        return hashlib.sha256(content.encode()).hexdigest()[:32]
+
+    def replace_with(self, other: Directory) -> None:
+        self._municipalities = other._municipalities
+        self._districts = other._districts
+        self._centers = other._centers
+        self._committees = other._committees
+        self._actions = other._actions
+        self.version = other.version
+
+    async def publish(self, session: AsyncSession) -> None:
+        """Tell other processes this snapshot is current (the caller commits)."""
+        row = await session.get(AppState, VERSION_KEY)
+        if row is None:
+            session.add(AppState(key=VERSION_KEY, value=self.version))
+        elif row.value != self.version:
+            row.value = self.version
+
+    async def refresh_if_changed(self, session: AsyncSession) -> bool:
+        """Reload when another process published a different snapshot (one small read)."""
+        published = await session.scalar(select(AppState.value).where(AppState.key == VERSION_KEY))
+        if published is None or published == self.version:
+            return False
+        self.replace_with(await Directory.load(session))
+        return True
 
     def actions(self) -> list[ActionRef]:
         return list(self._actions.values())

@@ -7,6 +7,8 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import event, func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session, make_transient_to_detached
 
@@ -23,9 +25,10 @@ class UserCache:
     """Committed user rows kept between updates: almost every update needs its user, and
     reading it costs more than the rest of a simple screen.
 
-    A row is refreshed whenever a session that loaded it commits, and dropped on deletion. In one
-    process that is exact; `ttl` bounds how long another process's change (several bot processes
-    on one PostgreSQL) can go unseen."""
+    A row is refreshed whenever a session that loaded it commits, and dropped on deletion: exact in
+    one process, so it is used only on SQLite (one process by design). With several processes on
+    PostgreSQL there is no cache: a role revoked or data deleted through one process must be seen
+    by the next update through any other."""
 
     def __init__(self, ttl: float = 30.0, size: int = 100_000) -> None:
         self.ttl = ttl
@@ -88,14 +91,29 @@ class UserRepository:
         on_commit(session, store)
 
     async def get_or_create(self, user_id: int) -> User:
-        """Only the Telegram id (and defaults) is stored here: no personal data before consent."""
+        """Only the Telegram id (and defaults) is stored here: no personal data before consent.
+
+        A new user's row is inserted at once in a short transaction of its own, ignoring a row
+        that another process inserted for their other first update meanwhile."""
         user = await self.get(user_id)
         if user is None:
-            # Column defaults apply only at flush; this update reads them before that.
-            user = User(
-                id=user_id, role=Role.RESIDENT, is_active=True, club_reminder_min=180, muted=""
+            bind = self.session.bind
+            assert bind is not None
+            dialect = bind.dialect.name
+            insert = pg_insert if dialect == "postgresql" else sqlite_insert
+            statement = (
+                insert(User)
+                .values(
+                    id=user_id, role=Role.RESIDENT, is_active=True, club_reminder_min=180, muted=""
+                )
+                .on_conflict_do_nothing(index_elements=[User.id])
             )
-            self.session.add(user)
+            async with AsyncSession(bind) as own:
+                await own.execute(statement)
+                await own.commit()
+            user = await self.session.get(User, user_id)
+            assert user is not None
+            self._remember_on_commit()
         return user
 
     async def find_by_username(self, username: str) -> User | None:
