@@ -350,7 +350,9 @@ async def wait_for_status(s: AsyncSession, announcement_id: int) -> None:
 
 async def test_leader_killed_mid_work_the_other_finishes_once(cluster: Cluster):
     c = cluster
-    leader = next(i for i in range(2) if (await c.health(i))["leader"])
+    leaders = [(await c.health(i))["leader"] for i in range(2)]
+    assert sorted(leaders) == [False, True]
+    leader = leaders.index(True)
     survivor = 1 - leader
     # 2 000 reminders due now, and a broadcast to 600 others, both under way when the leader dies.
     residents, district_id = await add_residents(c, 200_000, 2600)

@@ -40,7 +40,7 @@ logger = logging.getLogger(__name__)
 
 HORIZON = timedelta(days=8)
 EVENT_OFFSETS = (timedelta(days=1), timedelta(hours=2))
-CLAIM_TIMEOUT = timedelta(minutes=1)
+CLAIM_TIMEOUT = timedelta(seconds=30)
 CLAIM_BATCH = 50  # about two seconds of sending: a dead leader's claim delays few reminders
 
 
