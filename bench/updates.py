@@ -2,6 +2,12 @@
 aiogram echo bot, on the same updates, in the same run. No network: a recording Bot API session.
 
     .venv/bin/python -m bench.updates [--users 300] [--rounds 3] [--concurrency 32]
+
+On PostgreSQL (no user cache there; reference data version checked per update), with Redis for
+forms and per-user isolation, in one or several processes feeding disjoint users at once:
+
+    .venv/bin/python -m bench.updates --database-url postgresql+asyncpg://postgres@127.0.0.1/test \
+        --redis-url redis://127.0.0.1:6379/13 --processes 2
 """
 
 from __future__ import annotations
@@ -25,11 +31,13 @@ from tests.fixtures.updates import callback_update, location_update, text_update
 TOKEN = "123456789:BENCH_token_for_a_recording_session"
 
 
-def make_updates(users: int, district_id: int, center_id: int) -> list[Update]:
+def make_updates(
+    users: int, district_id: int, center_id: int, first_user: int = 10_000
+) -> list[Update]:
     """A resident's typical minute: /start, /centers, district, card, way back, location, help."""
     updates: list[Update] = []
     for i in range(users):
-        u = tg_user(10_000 + i)
+        u = tg_user(first_user + i)
         updates += [
             text_update(u, "/start"),
             text_update(u, "/centers"),
@@ -73,11 +81,73 @@ def echo_dispatcher() -> Dispatcher:
     return dp
 
 
+def settings_for(database_url: str, redis_url: str | None) -> Settings:
+    return Settings.model_validate(
+        {"bot_token": TOKEN, "database_url": database_url, "redis_url": redis_url or ""}
+    )
+
+
+async def shared_worker(
+    database_url: str, redis_url: str | None, first_user: int, users: int, concurrency: int
+) -> tuple[int, float]:
+    """One process of several: its own users, the shared database and Redis."""
+    settings = settings_for(database_url, redis_url)
+    db = await prepare_database(settings)
+    center = db.directory.center_by_code("borovoy")
+    assert center is not None
+    session = RecordingSession()
+    bot = create_bot(settings, session=session)
+    dp = create_dispatcher(settings, db)
+    await dp.emit_startup(bot=bot, dispatcher=dp, **dp.workflow_data)
+    updates = make_updates(users, center.district.id, center.id, first_user)
+    took = await feed_all(dp, bot, updates, concurrency)
+    failures = [r for r in session.requests if "Что-то пошло не так" in str(getattr(r, "text", ""))]
+    assert not failures, f"{len(failures)} updates failed"
+    await dp.emit_shutdown(bot=bot, dispatcher=dp, **dp.workflow_data)
+    return len(updates), took
+
+
+def _run_worker(args: tuple[str, str | None, int, int, int]) -> tuple[int, float]:
+    return asyncio.run(shared_worker(*args))
+
+
+async def main_shared(
+    database_url: str,
+    redis_url: str | None,
+    processes: int,
+    users: int,
+    rounds: int,
+    concurrency: int,
+) -> None:
+    import multiprocessing
+
+    settings = settings_for(database_url, redis_url)
+    db = await prepare_database(settings)  # migrate once before the workers start
+    await db.engine.dispose()
+    rates = []
+    context = multiprocessing.get_context("spawn")
+    for r in range(rounds):
+        first = 1_000_000 * (r + 1)
+        jobs = [
+            (database_url, redis_url, first + i * users, users, concurrency)
+            for i in range(processes)
+        ]
+        with context.Pool(processes) as pool:
+            results = pool.map(_run_worker, jobs)
+        total = sum(n for n, _ in results)
+        rates.append(total / max(took for _, took in results))
+        print(f"round {r + 1}: {rates[-1]:8.0f} upd/s over {processes} process(es)")
+    backend = "PostgreSQL" + (" + Redis" if redis_url else "")
+    print(
+        f"updates per round: {users * 7 * processes} ({users} users x 7 x {processes} processes),"
+        f" concurrency {concurrency} each, {backend}"
+    )
+    print(f"full pipeline : {statistics.median(rates):8.0f} updates/s (median of {rounds})")
+
+
 async def main(users: int, rounds: int, concurrency: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings.model_validate(
-            {"bot_token": TOKEN, "database_url": f"sqlite+aiosqlite:///{Path(tmp) / 'b.sqlite3'}"}
-        )
+        settings = settings_for(f"sqlite+aiosqlite:///{Path(tmp) / 'b.sqlite3'}", None)
         db = await prepare_database(settings)
         center = db.directory.center_by_code("borovoy")
         assert center is not None
@@ -127,5 +197,20 @@ if __name__ == "__main__":
     parser.add_argument("--users", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--database-url", help="PostgreSQL URL: measure the shared setup")
+    parser.add_argument("--redis-url", help="with --database-url: forms and isolation in Redis")
+    parser.add_argument("--processes", type=int, default=1)
     args = parser.parse_args()
-    asyncio.run(main(args.users, args.rounds, args.concurrency))
+    if args.database_url:
+        asyncio.run(
+            main_shared(
+                args.database_url,
+                args.redis_url,
+                args.processes,
+                args.users,
+                args.rounds,
+                args.concurrency,
+            )
+        )
+    else:
+        asyncio.run(main(args.users, args.rounds, args.concurrency))

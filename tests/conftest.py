@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.app import create_bot, create_dispatcher, prepare_database
 from bot.config import Settings
@@ -16,7 +18,16 @@ from tests.fixtures.updates import tg_user
 
 TOKEN = "123456789:TEST_token_for_the_local_fake_server"
 ADMIN_ID = 1
-PG_URL = os.environ.get("TEST_DATABASE_URL")
+BASE_PG_URL = os.environ.get("TEST_DATABASE_URL")
+# Each pytest-xdist worker has a database of its own on the same server (test_gw0, test_gw1…).
+WORKER = os.environ.get("PYTEST_XDIST_WORKER")
+PG_URL = (
+    make_url(BASE_PG_URL)
+    .set(database=f"{make_url(BASE_PG_URL).database}_{WORKER}")
+    .render_as_string(hide_password=False)
+    if BASE_PG_URL and WORKER
+    else BASE_PG_URL
+)
 
 
 def make_settings(database_url: str, **overrides: object) -> Settings:
@@ -30,7 +41,22 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
     return Settings(_env_file=None, **values)  # type: ignore[call-arg,arg-type]
 
 
+async def ensure_database(url: str) -> None:
+    name = make_url(url).database
+    server = create_async_engine(
+        make_url(url).set(database="postgres"), isolation_level="AUTOCOMMIT"
+    )
+    async with server.connect() as conn:
+        exists = await conn.scalar(
+            text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
+        )
+        if not exists:
+            await conn.execute(text(f'CREATE DATABASE "{name}"'))
+    await server.dispose()
+
+
 async def reset_postgres(url: str) -> None:
+    await ensure_database(url)
     engine = create_engine(url)
     async with engine.begin() as conn:
         await conn.execute(text("DROP SCHEMA public CASCADE"))

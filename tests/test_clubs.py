@@ -151,7 +151,7 @@ async def test_racing_for_the_last_places(harness: Harness):
             assert row is not None
             row.full_name = f"Житель {u.id}"
             await s.commit()
-        harness.user_cache.evict(u.id)
+        harness.forget_user(u.id)
     updates = [callback_update(u, ClubCb(action="join", id=club_id).pack()) for u in users]
     await asyncio.gather(*(harness.dp.feed_update(harness.bot, upd) for upd in updates))
     rows = await signups(harness, club_id)

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import aiohttp
 import pytest
+from sqlalchemy import text
 
+from storage.db import create_engine
 from tests.conftest import TOKEN
 from tests.fixtures.fake_bot_api import FakeBotApi, free_port
 
@@ -160,3 +162,111 @@ async def test_bad_settings_give_one_line_and_exit_2(tmp_path: Path, env, settin
     assert len(stderr.splitlines()) == 1, stderr
     assert setting in stderr
     assert "pw@" not in stderr and "not-a-token" not in stderr
+
+
+async def wait_http(url: str, seconds: float = 30) -> aiohttp.ClientResponse:
+    deadline = time.monotonic() + seconds
+    async with aiohttp.ClientSession() as http:
+        while True:
+            try:
+                response = await http.get(url)
+                await response.read()
+                return response
+            except aiohttp.ClientConnectionError:
+                if time.monotonic() > deadline:
+                    raise
+                await asyncio.sleep(0.1)
+
+
+async def test_webhook_answers_after_the_update_is_handled_health_and_metrics(
+    api: FakeBotApi, tmp_path: Path
+):
+    port = free_port()
+    env = bot_env(
+        tmp_path,
+        BOT_TOKEN=TOKEN,
+        TELEGRAM_API_URL=api.url,
+        WEBHOOK_URL=f"http://127.0.0.1:{port}/hook",
+        WEBHOOK_HOST="127.0.0.1",
+        WEBHOOK_PORT=str(port),
+    )
+    process = await start_bot(tmp_path, env)
+    try:
+        health = await wait_http(f"http://127.0.0.1:{port}/healthz")
+        assert health.status == 200
+        body = json.loads(await health.text())
+        assert body["database"] == "ok" and body["leader"] is True and "redis" not in body
+        async with aiohttp.ClientSession() as http:
+            answer = await http.post(
+                f"http://127.0.0.1:{port}/hook", json=api.push_text(1003, "/start")
+            )
+            assert answer.status == 200
+            # Killed the moment it answered: the answer came only after the work was done.
+            process.kill()
+            await process.wait()
+        assert any(p.get("chat_id") == "1003" for name, p in api.calls if name == "sendmessage")
+        engine = create_engine(env["DATABASE_URL"])
+        async with engine.connect() as conn:
+            stored = await conn.scalar(text("SELECT count(*) FROM users WHERE id = 1003"))
+        await engine.dispose()
+        assert stored == 1
+    finally:
+        if process.returncode is None:
+            await stop_bot(process)
+
+
+async def test_metrics_count_updates(api: FakeBotApi, tmp_path: Path):
+    port = free_port()
+    env = bot_env(
+        tmp_path,
+        BOT_TOKEN=TOKEN,
+        TELEGRAM_API_URL=api.url,
+        WEBHOOK_URL=f"http://127.0.0.1:{port}/hook",
+        WEBHOOK_HOST="127.0.0.1",
+        WEBHOOK_PORT=str(port),
+    )
+    process = await start_bot(tmp_path, env)
+    try:
+        await wait_http(f"http://127.0.0.1:{port}/healthz")
+        async with aiohttp.ClientSession() as http:
+            for text_ in ("/start", "/help"):
+                await http.post(f"http://127.0.0.1:{port}/hook", json=api.push_text(1004, text_))
+            metrics = await (await http.get(f"http://127.0.0.1:{port}/metrics")).text()
+        assert "bot_updates_total 2.0" in metrics
+        assert "bot_handler_errors_total 0.0" in metrics
+        assert "bot_scheduler_leader 1.0" in metrics
+        assert "bot_telegram_429_total" in metrics and "bot_messages_sent_total" in metrics
+    finally:
+        code, _, stderr = await stop_bot(process)
+    assert code == 0, stderr
+
+
+async def test_polling_refuses_to_start_beside_a_live_process(api: FakeBotApi, tmp_path: Path):
+    env = bot_env(tmp_path, BOT_TOKEN=TOKEN, TELEGRAM_API_URL=api.url)
+    first = await start_bot(tmp_path, env)
+    try:
+        await api.wait_for("getupdates")
+        second = await start_bot(tmp_path, env)
+        _, stderr_bytes = await asyncio.wait_for(second.communicate(), 30)
+        stderr = stderr_bytes.decode().strip()
+        assert second.returncode == 2, stderr
+        errors = [line for line in stderr.splitlines() if "error" in line.lower()]
+        assert "Traceback" not in stderr and len(errors) == 1
+        assert errors[0].startswith("error:") and "polling serves one process only" in errors[0]
+        assert not [c for c in api.calls if c[0] == "deletewebhook"][1:]  # only the first's
+    finally:
+        code, _, stderr = await stop_bot(first)
+    assert code == 0, stderr
+    # Stopped cleanly: its row is gone, so a new polling process starts at once.
+    calls_before = len(api.calls)
+    again = await start_bot(tmp_path, env)
+    try:
+        for _ in range(300):
+            if any(name == "getupdates" for name, _ in api.calls[calls_before:]):
+                break
+            await asyncio.sleep(0.1)
+        assert again.returncode is None
+        assert any(name == "getupdates" for name, _ in api.calls[calls_before:])
+    finally:
+        code, _, stderr = await stop_bot(again)
+    assert code == 0, stderr

@@ -52,9 +52,12 @@ def redis_listening() -> bool:
         return s.connect_ex(("127.0.0.1", 6379)) == 0
 
 
-pytestmark = pytest.mark.skipif(
-    not PG_URL or not redis_listening(), reason="needs TEST_DATABASE_URL and a local Redis"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not PG_URL or not redis_listening(), reason="needs TEST_DATABASE_URL and a local Redis"
+    ),
+    pytest.mark.xdist_group("several-processes"),
+]
 
 
 @dataclass

@@ -218,7 +218,7 @@ async def test_racing_for_the_last_place_on_each_database(pg_or_sqlite_harness: 
             assert row is not None
             row.full_name = f"Житель {u.id}"
             await s.commit()
-        h.user_cache.evict(u.id)
+        h.forget_user(u.id)
     updates = [callback_update(u, ClubCb(action="join", id=club_id).pack()) for u in racers]
     await asyncio.gather(*(h.dp.feed_update(h.bot, upd) for upd in updates))
     async with h.session_factory() as s:
