@@ -25,8 +25,11 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy bot handlers storage tests bench
 
+# Two workers (a PostgreSQL database each); then, alone on the machine, the tests of several real
+# bot processes, which measure the combined send rate and need the CPU to keep it.
 test: lint
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 -m "not several_processes"
+	$(BIN)/python -m pytest -q -m several_processes
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.updates

@@ -56,7 +56,7 @@ pytestmark = [
     pytest.mark.skipif(
         not PG_URL or not redis_listening(), reason="needs TEST_DATABASE_URL and a local Redis"
     ),
-    pytest.mark.xdist_group("several-processes"),
+    pytest.mark.several_processes,
 ]
 
 
