@@ -164,6 +164,18 @@ async def test_bad_settings_give_one_line_and_exit_2(tmp_path: Path, env, settin
     assert "pw@" not in stderr and "not-a-token" not in stderr
 
 
+def webhook_env(api: FakeBotApi, tmp_path: Path) -> tuple[int, dict[str, str]]:
+    port = free_port()
+    return port, bot_env(
+        tmp_path,
+        BOT_TOKEN=TOKEN,
+        TELEGRAM_API_URL=api.url,
+        WEBHOOK_URL=f"http://127.0.0.1:{port}/hook",
+        WEBHOOK_HOST="127.0.0.1",
+        WEBHOOK_PORT=str(port),
+    )
+
+
 async def wait_http(url: str, seconds: float = 30) -> aiohttp.ClientResponse:
     deadline = time.monotonic() + seconds
     async with aiohttp.ClientSession() as http:
@@ -181,15 +193,7 @@ async def wait_http(url: str, seconds: float = 30) -> aiohttp.ClientResponse:
 async def test_webhook_answers_after_the_update_is_handled_health_and_metrics(
     api: FakeBotApi, tmp_path: Path
 ):
-    port = free_port()
-    env = bot_env(
-        tmp_path,
-        BOT_TOKEN=TOKEN,
-        TELEGRAM_API_URL=api.url,
-        WEBHOOK_URL=f"http://127.0.0.1:{port}/hook",
-        WEBHOOK_HOST="127.0.0.1",
-        WEBHOOK_PORT=str(port),
-    )
+    port, env = webhook_env(api, tmp_path)
     process = await start_bot(tmp_path, env)
     try:
         health = await wait_http(f"http://127.0.0.1:{port}/healthz")
@@ -216,15 +220,7 @@ async def test_webhook_answers_after_the_update_is_handled_health_and_metrics(
 
 
 async def test_metrics_count_updates(api: FakeBotApi, tmp_path: Path):
-    port = free_port()
-    env = bot_env(
-        tmp_path,
-        BOT_TOKEN=TOKEN,
-        TELEGRAM_API_URL=api.url,
-        WEBHOOK_URL=f"http://127.0.0.1:{port}/hook",
-        WEBHOOK_HOST="127.0.0.1",
-        WEBHOOK_PORT=str(port),
-    )
+    port, env = webhook_env(api, tmp_path)
     process = await start_bot(tmp_path, env)
     try:
         await wait_http(f"http://127.0.0.1:{port}/healthz")
