@@ -197,10 +197,7 @@ class UserRepository:
 
     async def erase_personal_data(self, user: User) -> None:
         """152-ФЗ deletion of the user's row; figures elsewhere keep no link to the person."""
-        if user in self.session.new:  # created by this very update (e.g. a repeated tap)
-            self.session.expunge(user)
-        else:
-            await self.session.delete(user)
+        await self.session.delete(user)  # the row always exists: get_or_create inserts it
         if self.cache is not None:
             cache, user_id = self.cache, user.id
             on_commit(self.session, lambda: cache.evict(user_id))
