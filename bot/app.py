@@ -167,11 +167,13 @@ def create_dispatcher(
     dp["i18n_core"] = core
     dp.include_routers(*get_routers())
     bot_id = int(settings.bot_token.get_secret_value().split(":", 1)[0])
-    limiter: Limiter = (
-        RedisRateLimiter(redis, bot_id, settings.broadcast_rate)
-        if redis is not None
-        else RateLimiter(settings.broadcast_rate)
-    )
+
+    def limiter_for(rate: float, name: str) -> Limiter:
+        return (
+            RedisRateLimiter(redis, bot_id, rate, name) if redis is not None else RateLimiter(rate)
+        )
+
+    limiter = limiter_for(settings.broadcast_rate, "free")
     delivery = DeliveryEngine(
         db.session_factory,
         core,
@@ -179,6 +181,8 @@ def create_dispatcher(
         db.user_cache,
         settings.broadcast_rate,
         limiter=limiter,
+        paid_rate=settings.paid_broadcast_rate,
+        paid_limiter=limiter_for(settings.paid_broadcast_rate, "paid"),
         owner=cluster.id,
         is_leader=lambda: cluster.is_leader,
     )

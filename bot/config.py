@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     # Messages per second the delivery engine sends (Telegram allows about 30 in all; the rest is
     # left for replies to users).
     broadcast_rate: float = Field(default=25.0, gt=0, le=30)
+    # Messages per second of an admin's urgent alert, sent as Telegram's paid broadcast
+    # (0.1 Star per message from the bot's balance; Telegram allows up to 1000).
+    paid_broadcast_rate: float = Field(default=1000.0, gt=0, le=1000)
     # How often the scheduler looks for due reminders and scheduled work; 0 turns it off.
     scheduler_interval: int = Field(default=30, ge=0, le=3600)
 

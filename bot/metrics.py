@@ -30,16 +30,19 @@ class Metrics(Collector):
 
     def count_sends(self, source: Callable[[], dict[str, float]]) -> None:
         """A sender (delivery engine, reminders) whose counts are summed into the metrics:
-        keys sent, blocked, failed, retry_after."""
+        keys sent, paid, blocked, failed, retry_after."""
         self._sources.append(source)
 
     def collect(self) -> Iterator[Any]:
-        totals: dict[str, float] = {"sent": 0, "blocked": 0, "failed": 0, "retry_after": 0}
+        totals: dict[str, float] = dict.fromkeys(
+            ("sent", "paid", "blocked", "failed", "retry_after"), 0
+        )
         for source in self._sources:
             for key, value in source().items():
                 totals[key] = totals.get(key, 0) + value
         for key, help_text in (
             ("sent", "Messages delivered by broadcasts and reminders"),
+            ("paid", "Of them, urgent alerts sent as paid broadcast (0.1 Star each)"),
             ("blocked", "Recipients who had blocked the bot"),
             ("failed", "Messages given up"),
         ):

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot, F, Router
+from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
@@ -20,6 +21,7 @@ from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import AnnouncementCb
 from bot.keyboards.wizard import ChoiceCb, summary_keyboard
+from bot.services.announcements import PHOTO_CAPTION_MAX, estimate
 from bot.services.clubs import parse_local_datetime
 from bot.services.roles import effective_role
 from bot.services.validation import InputError, parse_text
@@ -103,7 +105,7 @@ async def got_photo(
     assert message.photo is not None
     data = await state.get_data()
     await state.update_data(photo=message.photo[-1].file_id)
-    if len(data.get("text", "")) > 1024:
+    if len(data.get("text", "")) > PHOTO_CAPTION_MAX:
         await message.answer(i18n.get("ann-photo-long"))
     await _ask_audience(message, user, state, settings, i18n)
 
@@ -151,11 +153,11 @@ async def audience_chosen(
     if not admin and code != "club":
         assert center is not None
         await state.update_data(audience_id=center.id if code == "center" else center.district_id)
-        await _ask_when(callback.message, state, i18n)
+        await _ask_when(callback.message, user, state, settings, i18n)
         return
     if code == "all":
         await state.update_data(audience_id=None)
-        await _ask_when(callback.message, state, i18n)
+        await _ask_when(callback.message, user, state, settings, i18n)
         return
     if code == "club":
         assert center is not None
@@ -227,20 +229,22 @@ async def target_chosen(
     await callback.answer()
     await state.update_data(audience_id=target)
     if isinstance(callback.message, Message):
-        await _ask_when(callback.message, state, i18n)
+        await _ask_when(callback.message, user, state, settings, i18n)
 
 
-async def _ask_when(message: Message, state: FSMContext, i18n: I18nContext) -> None:
+async def _ask_when(
+    message: Message, user: User, state: FSMContext, settings: Settings, i18n: I18nContext
+) -> None:
     await state.set_state(Announce.when)
-    await message.answer(
-        i18n.get("ann-ask-when"),
-        reply_markup=inline(
-            [
-                (i18n.get("ann-now"), ChoiceCb(wizard=WZ, step="when", value="now")),
-                (i18n.get("ann-later"), ChoiceCb(wizard=WZ, step="when", value="later")),
-            ]
-        ),
-    )
+    rows: list[list[tuple[str, CallbackData]]] = [
+        [
+            (i18n.get("ann-now"), ChoiceCb(wizard=WZ, step="when", value="now")),
+            (i18n.get("ann-later"), ChoiceCb(wizard=WZ, step="when", value="later")),
+        ]
+    ]
+    if _is_admin(user, settings):  # a paid alert is the city's decision, not a center's
+        rows.append([(i18n.get("ann-urgent"), ChoiceCb(wizard=WZ, step="when", value="urgent"))])
+    await message.answer(i18n.get("ann-ask-when"), reply_markup=inline(*rows))
 
 
 @router.callback_query(
@@ -256,9 +260,12 @@ async def when_chosen(
     announcements: AnnouncementRepository,
     i18n: I18nContext,
 ) -> None:
-    await callback.answer()
-    if not isinstance(callback.message, Message):
+    urgent = callback_data.value == "urgent"
+    if not isinstance(callback.message, Message) or (urgent and not _is_admin(user, settings)):
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
+    await callback.answer()
+    await state.update_data(urgent=urgent)
     if callback_data.value == "later":
         await state.set_state(Announce.datetime)
         await callback.message.answer(i18n.get("ann-ask-datetime"))
@@ -301,7 +308,7 @@ async def _preview(
     count = await announcements.audience_size(data["audience"], data.get("audience_id"), "news")
     await state.set_state(Announce.preview)
     await message.answer(i18n.get("ann-preview-title", count=count))
-    if data.get("photo") and len(data["text"]) <= 1024:
+    if data.get("photo") and len(data["text"]) <= PHOTO_CAPTION_MAX:
         await bot.send_photo(user.id, data["photo"], caption=data["text"])
     else:
         if data.get("photo"):
@@ -312,9 +319,33 @@ async def _preview(
         if data.get("send_at")
         else i18n.get("ann-preview-now")
     )
-    await message.answer(
-        i18n.get("ann-preview-when", when=when), reply_markup=summary_keyboard(i18n, WZ)
+    urgent = bool(data.get("urgent"))
+    cost = estimate(
+        count,
+        data["text"],
+        bool(data.get("photo")),
+        settings.paid_broadcast_rate if urgent else settings.broadcast_rate,
+        urgent,
     )
+    lines = [
+        i18n.get("ann-preview-when", when=when),
+        i18n.get("ann-preview-duration", minutes=cost.minutes),
+    ]
+    if urgent:
+        lines.append(i18n.get("ann-preview-urgent", stars=cost.stars))
+        balance = await _star_balance(bot)
+        if balance is not None:
+            key = "ann-preview-balance" if balance >= cost.stars else "ann-preview-balance-short"
+            lines.append(i18n.get(key, balance=balance))
+    await message.answer("\n".join(lines), reply_markup=summary_keyboard(i18n, WZ))
+
+
+async def _star_balance(bot: Bot) -> int | None:
+    """The bot's Stars, or None when Telegram does not tell (the preview then omits it)."""
+    try:
+        return (await bot.get_my_star_balance()).amount
+    except TelegramAPIError:
+        return None
 
 
 @router.callback_query(
@@ -333,9 +364,10 @@ async def submit(
     i18n: I18nContext,
 ) -> None:
     data = await state.get_data()
+    urgent = bool(data.get("urgent"))
     if not await _allowed(
         user, settings, directory, clubs, data["audience"], data.get("audience_id")
-    ):
+    ) or (urgent and not _is_admin(user, settings)):
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
     if await announcements.audience_size(data["audience"], data.get("audience_id"), "news") == 0:
@@ -354,6 +386,7 @@ async def submit(
             photo=data.get("photo"),
             send_at=send_at,
             status=AnnouncementStatus.SCHEDULED,
+            urgent=urgent,
         )
     )
     await audit.write(
@@ -363,6 +396,7 @@ async def submit(
         announcement=announcement.id,
         audience=data["audience"],
         audience_id=data.get("audience_id"),
+        urgent=urgent,
     )
     if not isinstance(callback.message, Message):
         return
@@ -370,7 +404,7 @@ async def submit(
     if data.get("send_at"):
         text = i18n.get("ann-scheduled", id=announcement.id, when=when_text(send_at, settings))
     else:
-        text = i18n.get("ann-queued", id=announcement.id)
+        text = i18n.get("ann-queued-urgent" if urgent else "ann-queued", id=announcement.id)
     progress = await callback.message.answer(text)
     announcement.progress_chat_id = progress.chat.id
     announcement.progress_message_id = progress.message_id
@@ -425,7 +459,7 @@ async def announcement_list(
     rows: list[list[tuple[str, CallbackData]]] = []
     for a in found:
         counts = await announcements.counts(a.id)
-        preview = a.text[:40] + ("…" if len(a.text) > 40 else "")
+        preview = ("🚨 " if a.urgent else "") + a.text[:40] + ("…" if len(a.text) > 40 else "")
         lines.append(
             i18n.get(
                 "ann-list-line",

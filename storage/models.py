@@ -20,6 +20,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
     text,
     true,
 )
@@ -446,6 +447,8 @@ class Announcement(Base):
     started_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]
     total: Mapped[int] = mapped_column(Integer, default=0)
+    # An admin's urgent alert: sent with Telegram's paid broadcast (Stars), far above the free rate.
+    urgent: Mapped[bool] = mapped_column(default=False, server_default=false())
     # Where the author watches the progress (one message, edited as it goes).
     progress_chat_id: Mapped[int | None] = mapped_column(BigInteger)
     progress_message_id: Mapped[int | None] = mapped_column(BigInteger)

@@ -18,7 +18,7 @@ from bot.wizard import WizardCb
 from storage.models import Announcement, AnnouncementStatus, Outbox, OutboxStatus, User
 from tests.conftest import TOKEN
 from tests.fixtures.fake_bot_api import FakeBotApi
-from tests.fixtures.harness import Harness, buttons, joined
+from tests.fixtures.harness import Harness, buttons, joined, texts
 from tests.fixtures.updates import sticker_update, tg_user
 
 STAFF = tg_user(2001, username="olga_staff")
@@ -57,6 +57,7 @@ async def announce(
     audience: str = "district",
     district: str = "kem-central",
     progress_chat: int | None = None,
+    urgent: bool = False,
 ) -> int:
     async with harness.session_factory() as s:
         a = Announcement(
@@ -68,13 +69,16 @@ async def announce(
             send_at=datetime.now(UTC),
             progress_chat_id=progress_chat,
             progress_message_id=77 if progress_chat else None,
+            urgent=urgent,
         )
         s.add(a)
         await s.commit()
         return a.id
 
 
-def engine_for(harness: Harness, rate: float = 400, lease: float = 30) -> DeliveryEngine:
+def engine_for(
+    harness: Harness, rate: float = 400, lease: float = 30, paid_rate: float = 1000
+) -> DeliveryEngine:
     return DeliveryEngine(
         harness.session_factory,
         harness.dp["i18n_core"],
@@ -82,6 +86,7 @@ def engine_for(harness: Harness, rate: float = 400, lease: float = 30) -> Delive
         harness.user_cache,
         rate,
         lease_seconds=lease,
+        paid_rate=paid_rate,
     )
 
 
@@ -345,3 +350,116 @@ async def test_contest_messages_open_reminders_once_and_results(harness: Harness
 
         assert await AnnouncementRepository(s).audience_size("all", None, "contests") == 0
         assert await AnnouncementRepository(s).audience_size("all", None, "news") == 1
+
+
+async def test_urgent_alert_is_an_admins_choice_with_its_stars_in_the_preview(
+    harness: Harness, admin, resident
+):
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    await add_residents(harness, 24)
+    await harness.onboard(resident)
+    # Staff: no urgent choice, and a forged tap is refused without leaving the step.
+    await harness.say(STAFF, "/announce")
+    await harness.say(STAFF, "Субботник в субботу")
+    await harness.tap(STAFF, ChoiceCb(wizard="ann", step="photo", value="none"))
+    sent = await harness.tap(STAFF, ChoiceCb(wizard="ann", step="aud", value="district"))
+    assert "Сейчас" in buttons(sent) and not any("Срочно" in b for b in buttons(sent))
+    forged = await harness.tap(STAFF, ChoiceCb(wizard="ann", step="when", value="urgent"))
+    assert "устарела" in joined(forged)
+    sent = await harness.tap(STAFF, ChoiceCb(wizard="ann", step="when", value="now"))
+    assert "Займёт меньше минуты" in joined(sent) and "звёзд" not in joined(sent)
+    await harness.say(STAFF, "/cancel")
+    # Admin: urgent to everyone; the preview shows the Stars and the bot's balance.
+    harness.session.star_balance = 2
+    await harness.say(admin, "/announce")
+    await harness.say(admin, "Завтра с 9 до 18 не будет холодной воды")
+    await harness.tap(admin, ChoiceCb(wizard="ann", step="photo", value="none"))
+    sent = await harness.tap(admin, ChoiceCb(wizard="ann", step="aud", value="all"))
+    assert any("Срочно" in b for b in buttons(sent))
+    sent = await harness.tap(admin, ChoiceCb(wizard="ann", step="when", value="urgent"))
+    text = joined(sent)
+    assert "Так увидят получатели (25)" in text
+    assert "спишет со счёта бота 3 звезды" in text  # 25 messages × 0.1, rounded up
+    assert "только 2 ⭐" in text and "обычным темпом" in text
+    assert all(len(t) <= 600 for t in texts(sent))
+    sent = await harness.tap(admin, WizardCb(wizard="ann", action="submit"))
+    assert "Срочная рассылка №" in joined(sent)
+    async with harness.session_factory() as s:
+        a = (await s.execute(select(Announcement))).scalar_one()
+        assert a.urgent and a.audience == "all"
+    engine = engine_for(harness)
+    engine.start(harness.bot)
+    try:
+        await wait_done(harness, a.id)
+    finally:
+        await engine.stop()
+    delivered = [
+        r
+        for r in harness.session.requests
+        if type(r).__name__ == "SendMessage"
+        and "холодной воды" in str(getattr(r, "text", ""))
+        and getattr(r, "chat_id", None) != admin.id  # not the preview
+    ]
+    assert len(delivered) == 25
+    assert all(r.allow_paid_broadcast for r in delivered)  # type: ignore[attr-defined]
+    assert "🚨" in joined(await harness.say(admin, "/announcements"))
+
+
+async def test_ordinary_announcement_is_not_paid(harness: Harness, api: FakeBotApi):
+    await add_residents(harness, 20)
+    bot = create_bot(harness.settings.model_copy(update={"telegram_api_url": api.url}))
+    announcement_id = await announce(harness)
+    engine = engine_for(harness)
+    engine.start(bot)
+    try:
+        await wait_done(harness, announcement_id)
+    finally:
+        await engine.stop()
+        await bot.session.close()
+    assert len(api.sent_to) == 20 and not api.paid_to and engine.stats.paid == 0
+
+
+async def test_urgent_alert_overtakes_a_long_ordinary_broadcast(harness: Harness, api: FakeBotApi):
+    ids = await add_residents(harness, 200)
+    api.rate_limit = 20  # the free limit; paid messages count apart
+    bot = create_bot(harness.settings.model_copy(update={"telegram_api_url": api.url}))
+    ordinary = await announce(harness, "Концерт в субботу")
+    engine = engine_for(harness, rate=19)
+    engine.start(bot)
+    try:
+        while not api.sent_to:
+            await asyncio.sleep(0.01)
+        urgent = await announce(harness, "Штормовое предупреждение", urgent=True)
+        engine.wake()
+        await wait_done(harness, urgent)
+        rows = await outbox(harness, ordinary)
+        assert sum(r.status is OutboxStatus.SENT for r in rows.values()) < 200  # still going
+    finally:
+        await engine.stop()
+        await bot.session.close()
+    urgent_rows = await outbox(harness, urgent)
+    assert set(urgent_rows) == set(ids)
+    assert all(r.status is OutboxStatus.SENT for r in urgent_rows.values())
+    assert api.paid_to == dict.fromkeys(ids, 1)  # each once, all paid
+    assert api.rejected_429 == 0
+
+
+async def test_urgent_alert_out_of_stars_goes_on_at_the_free_rate(
+    harness: Harness, api: FakeBotApi
+):
+    ids = await add_residents(harness, 120)
+    api.star_tenths = 50  # enough for 50 paid messages
+    bot = create_bot(harness.settings.model_copy(update={"telegram_api_url": api.url}))
+    announcement_id = await announce(harness, "Отключение воды", urgent=True)
+    engine = engine_for(harness, paid_rate=200)
+    engine.start(bot)
+    try:
+        done = await wait_done(harness, announcement_id)
+    finally:
+        await engine.stop()
+        await bot.session.close()
+    assert api.sent_to == dict.fromkeys(ids, 1)  # everyone once: nobody lost, nobody twice
+    assert sum(api.paid_to.values()) == 50 and engine.stats.paid == 50
+    assert not done.urgent  # went on unpaid
+    rows = await outbox(harness, announcement_id)
+    assert all(r.status is OutboxStatus.SENT for r in rows.values())

@@ -19,6 +19,7 @@ def test_defaults_and_parsing():
     assert s.timezone == "Asia/Novokuznetsk" and s.default_locale == "ru"
     assert s.bot_token.get_secret_value() == TOKEN
     assert TOKEN not in repr(s)
+    assert s.paid_broadcast_rate == 1000  # Telegram's paid broadcast limit
 
 
 @pytest.mark.parametrize(
@@ -31,6 +32,9 @@ def test_defaults_and_parsing():
         {"webhook_url": "ftp://example.org/hook"},
         {"webhook_secret": "has spaces"},
         {"webhook_port": 0},
+        {"broadcast_rate": 31},
+        {"paid_broadcast_rate": 1001},
+        {"paid_broadcast_rate": 0},
     ],
 )
 def test_invalid_settings_are_refused(overrides):

@@ -9,13 +9,17 @@
 - Pace: one rate per bot (BROADCAST_RATE, shared through Redis by all processes when REDIS_URL is
   set) and at most one message per chat per second. A 429 pauses all sending for its retry_after.
   Handlers' own replies do not pass through here, so they are never queued behind a broadcast.
+- Urgent alerts go in a lane of their own: Telegram's paid broadcast (allow_paid_broadcast,
+  0.1 Star a message) at PAID_BROADCAST_RATE with more sends in flight, beside the free lane, so
+  an alert never waits behind a long ordinary broadcast. When Telegram refuses a paid message for
+  lack of Stars, the alert carries on in the free lane.
 - Errors: 403 marks the row blocked and the user inactive (until they write again); 400 fails the
   row with its reason; network errors and 5xx retry with exponential backoff, MAX_ATTEMPTS times.
   An error of the engine itself is logged and the engine starts again; it never dies silently.
 - Durability: results are written in small batches (every FLUSH_SECONDS or FLUSH_ROWS). After a
-  crash, rows whose result was not yet written are sent again once their lease ends: at most
-  CONCURRENCY messages in flight plus one unwritten batch, each to a different chat, each at most
-  once more. A graceful stop finishes in-flight sends, writes everything and frees its leases.
+  crash, rows whose result was not yet written are sent again once their lease ends: at most the
+  messages in flight (CONCURRENCY, or PAID_CONCURRENCY in the urgent lane) plus one unwritten
+  batch, each to a different chat, each at most once more. A graceful stop finishes in-flight sends, writes everything and frees its leases.
 - The leader process (bot/cluster.py) edits the authors' progress messages and closes finished
   announcements, so several processes do not edit one message in turn.
 """
@@ -51,6 +55,9 @@ from storage.repositories.users import UserCache, UserRepository
 logger = logging.getLogger(__name__)
 
 CONCURRENCY = 8
+# Sends in flight in the urgent lane: at 1 000 messages/s and ~0.1 s per answer from Telegram.
+PAID_CONCURRENCY = 100
+PAID_BATCH_MAX = 2000
 CLAIM_SECONDS = 4  # a claim holds about this many seconds of sending at the full rate
 LEASE_SECONDS = 30.0
 LEASE_MARGIN = 12.0  # a row is not started with less lease left than this
@@ -73,11 +80,31 @@ class Result:
     next_attempt_at: datetime | None = None
     message_id: int | None = None
     error: str | None = None
+    # An urgent announcement whose paid message Telegram refused for lack of Stars: it goes on
+    # in the free lane.
+    out_of_stars: int | None = None
+
+
+class Lane:
+    """Ordinary or urgent sending: its own pace, sends in flight and claim size."""
+
+    def __init__(self, limiter: Limiter, concurrency: int, rate: float) -> None:
+        self.limiter = limiter
+        self.concurrency = concurrency
+        self.batch = min(PAID_BATCH_MAX, max(concurrency * 2, int(rate * CLAIM_SECONDS)))
+        self.wake = asyncio.Event()
+
+
+def _out_of_stars(exc: TelegramBadRequest) -> bool:
+    """Telegram's refusal of a paid message because the bot's Stars balance is too low."""
+    text = exc.message.upper()
+    return "BALANCE" in text or "STARS" in text
 
 
 @dataclass
 class Stats:
     sent: int = 0
+    paid: int = 0  # of them, sent as paid broadcast
     retry_after: int = 0
     blocked: int = 0
     failed: int = 0
@@ -90,6 +117,7 @@ class Stats:
     def as_metrics(self) -> dict[str, float]:
         return {
             "sent": self.sent,
+            "paid": self.paid,
             "blocked": self.blocked,
             "failed": self.failed,
             "retry_after": self.retry_after,
@@ -107,6 +135,8 @@ class DeliveryEngine:
         per_chat_seconds: float = PER_CHAT_SECONDS,
         *,
         limiter: Limiter | None = None,
+        paid_rate: float = 1000.0,
+        paid_limiter: Limiter | None = None,
         owner: str | None = None,
         lease_seconds: float = LEASE_SECONDS,
         is_leader: Callable[[], bool] = lambda: True,
@@ -115,15 +145,16 @@ class DeliveryEngine:
         self.core = core
         self.default_locale = default_locale
         self.user_cache = user_cache
-        self.limiter: Limiter = limiter or RateLimiter(rate)
-        self.batch = max(CONCURRENCY * 2, int(rate * CLAIM_SECONDS))
+        self.lanes = {
+            False: Lane(limiter or RateLimiter(rate), CONCURRENCY, rate),
+            True: Lane(paid_limiter or RateLimiter(paid_rate), PAID_CONCURRENCY, paid_rate),
+        }
         self.per_chat_seconds = per_chat_seconds
         self.owner = owner or uuid.uuid4().hex[:12]
         self.lease = timedelta(seconds=lease_seconds)
         self.margin = timedelta(seconds=min(LEASE_MARGIN, lease_seconds / 2))
         self.is_leader = is_leader
         self.stats = Stats()
-        self._wake = asyncio.Event()
         self._stopping = False
         self._task: asyncio.Task[None] | None = None
         self._in_flight: set[int] = set()
@@ -140,7 +171,7 @@ class DeliveryEngine:
     async def stop(self) -> None:
         """Finish what is in flight, write every result, then end."""
         self._stopping = True
-        self._wake.set()
+        self.wake()
         if self._task is not None:
             await self._task
             self._task = None
@@ -156,7 +187,8 @@ class DeliveryEngine:
         self._leases.clear()
 
     def wake(self) -> None:
-        self._wake.set()
+        for lane in self.lanes.values():
+            lane.wake.set()
 
     # --- the loop -----------------------------------------------------------------------------
     async def _run(self, bot: Bot) -> None:
@@ -190,37 +222,55 @@ class DeliveryEngine:
         self._leases = {k: v for k, v in self._leases.items() if k in self._in_flight}
 
     async def _work(self, bot: Bot) -> None:
-        workers = self._workers
-        slots = asyncio.Semaphore(CONCURRENCY)
         flusher = asyncio.create_task(self._flush_loop())
-        loop = asyncio.get_running_loop()
-        last_progress = 0.0
         try:
-            while not self._stopping:
-                await self._activate_due()
-                rows = await self._load()
-                for row in rows:
-                    if self._stopping:
-                        break
-                    await slots.acquire()
-                    task = asyncio.create_task(self._deliver(bot, row, slots))
-                    workers.add(task)
-                    task.add_done_callback(workers.discard)
-                if self.is_leader() and (
-                    loop.time() - last_progress >= PROGRESS_SECONDS or not rows
-                ):
-                    await self._progress(bot)
-                    last_progress = loop.time()
-                if not rows:
-                    self._wake.clear()
-                    try:
-                        await asyncio.wait_for(self._wake.wait(), IDLE_SECONDS)
-                    except TimeoutError:
-                        pass
-            if workers:
-                await asyncio.gather(*workers)
+            async with asyncio.TaskGroup() as lanes:  # one lane failing stops the other
+                lanes.create_task(self._lane(bot, urgent=True))
+                lanes.create_task(self._lane(bot, urgent=False))
+        except ExceptionGroup as failed:
+            raise failed.exceptions[0] from None
         finally:
             flusher.cancel()
+            await asyncio.gather(flusher, return_exceptions=True)
+
+    async def _lane(self, bot: Bot, urgent: bool) -> None:
+        """Claim and send the rows of ordinary (or of urgent) announcements. The ordinary lane
+        also materializes due announcements and shows progress."""
+        lane = self.lanes[urgent]
+        workers = self._workers
+        slots = asyncio.Semaphore(lane.concurrency)
+        loop = asyncio.get_running_loop()
+        last_progress = 0.0
+        mine: set[asyncio.Task[None]] = set()
+        while not self._stopping:
+            if not urgent:
+                await self._activate_due()
+            rows = await self._load(urgent)
+            for row in rows:
+                if self._stopping:
+                    break
+                await slots.acquire()
+                task = asyncio.create_task(self._deliver(bot, row, slots, lane.limiter))
+                for tasks in (workers, mine):
+                    tasks.add(task)
+                    task.add_done_callback(tasks.discard)
+            if (
+                not urgent
+                and self.is_leader()
+                and (loop.time() - last_progress >= PROGRESS_SECONDS or not rows)
+            ):
+                await self._progress(bot)
+                last_progress = loop.time()
+            if not rows:
+                lane.wake.clear()
+                try:
+                    await asyncio.wait_for(lane.wake.wait(), IDLE_SECONDS)
+                except TimeoutError:
+                    pass
+        if mine:  # (wait, not gather: cancelling this lane must not cancel the sends)
+            done, _ = await asyncio.wait(mine)
+            for task in done:
+                task.result()  # a send's unexpected error is the engine's error
 
     async def _activate_due(self) -> None:
         async with self.session_factory() as session:
@@ -231,9 +281,11 @@ class DeliveryEngine:
             if due:
                 await session.commit()
 
-    async def _load(self) -> list[tuple[Outbox, Announcement]]:
-        """Claim up to a batch of due rows for this engine: locked rows (another engine is
-        claiming them) are skipped, leased rows are left to their engine until the lease ends."""
+    async def _load(self, urgent: bool) -> list[tuple[Outbox, Announcement]]:
+        """Claim up to a batch of due rows of one lane for this engine: locked rows (another
+        engine is claiming them) are skipped, leased rows are left to their engine until the
+        lease ends."""
+        batch = self.lanes[urgent].batch
         now = datetime.now(UTC)
         loop_now = asyncio.get_running_loop().time()
         async with self.session_factory() as session:
@@ -242,12 +294,13 @@ class DeliveryEngine:
                 .join(Announcement, Announcement.id == Outbox.announcement_id)
                 .where(
                     Announcement.status == AnnouncementStatus.SENDING,
+                    Announcement.urgent.is_(urgent),
                     Outbox.status == OutboxStatus.PENDING,
                     Outbox.next_attempt_at <= now,
                     or_(Outbox.lease_until.is_(None), Outbox.lease_until < now),
                 )
                 .order_by(Outbox.id)
-                .limit(self.batch * 2)
+                .limit(batch * 2)
                 .with_for_update(skip_locked=True, of=Outbox)
             )
             claimed: list[Outbox] = []
@@ -259,7 +312,7 @@ class DeliveryEngine:
                     continue  # this chat had a message less than a second ago
                 chats.add(outbox.chat_id)
                 claimed.append(outbox)
-                if len(claimed) >= self.batch:
+                if len(claimed) >= batch:
                     break
             if not claimed:
                 return []
@@ -288,7 +341,11 @@ class DeliveryEngine:
         return rows
 
     async def _deliver(
-        self, bot: Bot, row: tuple[Outbox, Announcement], slots: asyncio.Semaphore
+        self,
+        bot: Bot,
+        row: tuple[Outbox, Announcement],
+        slots: asyncio.Semaphore,
+        limiter: Limiter,
     ) -> None:
         outbox, announcement = row
         try:
@@ -301,7 +358,7 @@ class DeliveryEngine:
                 self._in_flight.discard(outbox.id)
                 self._leases.pop(outbox.id, None)
                 return
-            result = await self._send(bot, outbox, announcement)
+            result = await self._send(bot, outbox, announcement, limiter)
             now = asyncio.get_running_loop().time()
             self._last_sent[outbox.chat_id] = now
             stats = self.stats
@@ -314,39 +371,51 @@ class DeliveryEngine:
         finally:
             slots.release()
 
-    async def _send(self, bot: Bot, outbox: Outbox, announcement: Announcement) -> Result:
+    async def _send(
+        self, bot: Bot, outbox: Outbox, announcement: Announcement, limiter: Limiter
+    ) -> Result:
         attempts = outbox.attempts + 1
+        paid = announcement.urgent or None  # omitted from ordinary sends
         try:
             message_id = None
             if announcement.photo and len(announcement.text) <= 1024:
-                await self.limiter.acquire()
+                await limiter.acquire()
                 message_id = (
                     await bot.send_photo(
                         outbox.chat_id,
                         announcement.photo,
                         caption=announcement.text,
+                        allow_paid_broadcast=paid,
                         request_timeout=SEND_TIMEOUT,
                     )
                 ).message_id
             else:
                 if announcement.photo:
-                    await self.limiter.acquire()
+                    await limiter.acquire()
                     await bot.send_photo(
-                        outbox.chat_id, announcement.photo, request_timeout=SEND_TIMEOUT
+                        outbox.chat_id,
+                        announcement.photo,
+                        allow_paid_broadcast=paid,
+                        request_timeout=SEND_TIMEOUT,
                     )
-                await self.limiter.acquire()
+                await limiter.acquire()
                 message_id = (
                     await bot.send_message(
-                        outbox.chat_id, announcement.text, request_timeout=SEND_TIMEOUT
+                        outbox.chat_id,
+                        announcement.text,
+                        allow_paid_broadcast=paid,
+                        request_timeout=SEND_TIMEOUT,
                     )
                 ).message_id
             self.stats.sent += 1
+            self.stats.paid += 1 if paid else 0
             return Result(
                 outbox.id, outbox.chat_id, OutboxStatus.SENT, attempts, message_id=message_id
             )
         except TelegramRetryAfter as exc:
             self.stats.retry_after += 1
-            await self.limiter.pause(exc.retry_after)
+            for lane in self.lanes.values():  # Telegram's «slow down» holds for every lane
+                await lane.limiter.pause(exc.retry_after)
             retry_at = datetime.now(UTC) + timedelta(seconds=exc.retry_after)
             return Result(
                 outbox.id, outbox.chat_id, OutboxStatus.PENDING, outbox.attempts, retry_at
@@ -355,6 +424,15 @@ class DeliveryEngine:
             self.stats.blocked += 1
             return Result(outbox.id, outbox.chat_id, OutboxStatus.BLOCKED, attempts)
         except TelegramBadRequest as exc:
+            if paid and _out_of_stars(exc):
+                logger.warning("Urgent alert %s: out of Stars, goes on unpaid", announcement.id)
+                return Result(
+                    outbox.id,
+                    outbox.chat_id,
+                    OutboxStatus.PENDING,
+                    outbox.attempts,
+                    out_of_stars=announcement.id,
+                )
             self.stats.failed += 1
             return Result(
                 outbox.id, outbox.chat_id, OutboxStatus.FAILED, attempts, error=exc.message[:200]
@@ -408,12 +486,19 @@ class DeliveryEngine:
                         for r in results
                     ],
                 )
+                out_of_stars = {r.out_of_stars for r in results if r.out_of_stars}
+                if out_of_stars:
+                    await session.execute(
+                        update(Announcement)
+                        .where(Announcement.id.in_(out_of_stars))
+                        .values(urgent=False)
+                    )
                 blocked = [r.chat_id for r in results if r.status is OutboxStatus.BLOCKED]
                 users = UserRepository(session, self.user_cache)
                 for chat_id in blocked:
                     await users.set_active(chat_id, False)
                 await session.commit()
-        except Exception:
+        except BaseException:  # an error, or the flusher cancelled mid-write at a stop
             self._results[:0] = results  # written with the next flush; the leases hold them
             raise
         for r in results:

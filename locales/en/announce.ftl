@@ -15,15 +15,27 @@ ann-choose-municipality = Which municipality?
 ann-ask-when = When to send?
 ann-now = Now
 ann-later = Schedule
+ann-urgent = 🚨 Urgent — now, in minutes (paid)
 ann-ask-datetime = Date and time to send, e.g.: 25.12.2026 10:00
 ann-preview-title = This is what recipients will see ({ $count }):
 ann-preview-when = Sending: { $when }
 ann-preview-now = right away
+ann-preview-duration = { $minutes ->
+        [0] It takes less than a minute.
+       *[other] It takes about { $minutes } min.
+    }
+ann-preview-urgent = 🚨 Urgent alert: Telegram charges the bot's balance { $stars } { $stars ->
+        [one] Star
+       *[other] Stars
+    } (0.1 per message).
+ann-preview-balance = The bot's balance: { $balance } ⭐.
+ann-preview-balance-short = The bot has only { $balance } ⭐: when they run out, sending goes on at the usual pace.
 ann-send = ✅ Send
 ann-photo-long = A photo caption can hold 1024 characters: the text will follow the photo as its own message.
 ann-no-center = You are not bound to a center. Please ask an admin.
 ann-no-recipients = Nobody is in this audience yet (or everyone muted such announcements).
 ann-queued = Announcement No. { $id } is being sent.
+ann-queued-urgent = 🚨 Urgent announcement No. { $id } is being sent.
 ann-scheduled = Announcement No. { $id } is scheduled for { $when }.
 ann-progress = Announcement No. { $id }: sent { $sent } of { $total }, blocked the bot: { $blocked }
 ann-done = Announcement No. { $id } is done: sent { $sent } of { $total }, blocked the bot: { $blocked }, errors: { $failed }.

@@ -101,6 +101,7 @@ help-admin =
     /whois id — who is this
     /stats [period] [district] — any district or the whole city, with a chart
     /year 2024 — the annual report: XLSX and charts
+    /announce — an announcement to any district, municipality or everyone; «🚨 Urgent» — a paid broadcast in minutes
     /audit [n] — the latest actions (roles, decisions, broadcasts, exports)
     /contests_admin — contests: create (template or scratch), stages, ranking, results, XLSX
     /jury_add number id district|city — add to a stage's jury

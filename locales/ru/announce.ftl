@@ -15,15 +15,28 @@ ann-choose-municipality = Какой муниципалитет?
 ann-ask-when = Когда отправить?
 ann-now = Сейчас
 ann-later = Запланировать
+ann-urgent = 🚨 Срочно — сейчас, за минуты (платно)
 ann-ask-datetime = Дата и время отправки, например: 25.12.2026 10:00
 ann-preview-title = Так увидят получатели ({ $count }):
 ann-preview-when = Отправка: { $when }
 ann-preview-now = сразу
+ann-preview-duration = { $minutes ->
+        [0] Займёт меньше минуты.
+       *[other] Займёт около { $minutes } мин.
+    }
+ann-preview-urgent = 🚨 Срочная рассылка: Telegram спишет со счёта бота { $stars } { $stars ->
+        [one] звезду
+        [few] звезды
+       *[other] звёзд
+    } (0,1 за сообщение).
+ann-preview-balance = На счёте бота: { $balance } ⭐.
+ann-preview-balance-short = На счёте бота только { $balance } ⭐: когда звёзды кончатся, рассылка продолжится обычным темпом.
 ann-send = ✅ Отправить
 ann-photo-long = К фото подойдёт подпись до 1024 знаков: текст придёт отдельным сообщением после фото.
 ann-no-center = Вы не привязаны к центру. Обратитесь к администратору.
 ann-no-recipients = В этой аудитории пока никого нет (или все отключили такие объявления).
 ann-queued = Рассылка № { $id } запущена.
+ann-queued-urgent = 🚨 Срочная рассылка № { $id } запущена.
 ann-scheduled = Рассылка № { $id } запланирована на { $when }.
 ann-progress = Рассылка № { $id }: отправлено { $sent } из { $total }, заблокировали бота: { $blocked }
 ann-done = Рассылка № { $id } завершена: отправлено { $sent } из { $total }, заблокировали бота: { $blocked }, ошибок: { $failed }.

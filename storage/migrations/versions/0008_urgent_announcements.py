@@ -1,0 +1,31 @@
+"""urgent announcements (paid broadcast)
+
+Revision ID: 0008
+Revises: 0007
+Create Date: 2026-11-27
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+
+revision: str = '0008'
+down_revision: str | None = '0007'
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('announcements', schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column('urgent', sa.Boolean(), server_default=sa.false(), nullable=False)
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('announcements', schema=None) as batch_op:
+        batch_op.drop_column('urgent')
