@@ -4,6 +4,7 @@
     bot process's CPU seconds per 1 000 messages (engine, SQLite outbox, HTTP client).
 (b) at the default rate (25/s) over `--paced` recipients: the achieved rate and the 429s seen.
 (c) the same with 1 % of answers 429 (retry_after 1 s) and 5 % 403.
+(d) an urgent alert to 25 000 recipients as paid broadcast at 1 000/s: time to reach everyone.
 
     .venv/bin/python -m bench.broadcast [--recipients 25000] [--paced 1500]
 """
@@ -51,7 +52,10 @@ async def start_server(
     return process, f"http://127.0.0.1:{port}"
 
 
-async def run(recipients: int, rate: float, share_429: float, share_403: float) -> dict[str, float]:
+async def run(
+    recipients: int, rate: float, share_429: float, share_403: float, paid_rate: float = 0
+) -> dict[str, float]:
+    """paid_rate > 0: the announcement is an urgent alert sent at that rate."""
     with tempfile.TemporaryDirectory() as tmp:
         server, url = await start_server(share_429, share_403)
         settings = Settings.model_validate(
@@ -72,6 +76,7 @@ async def run(recipients: int, rate: float, share_429: float, share_403: float) 
                 text="Субботник в субботу!",
                 status=AnnouncementStatus.SCHEDULED,
                 send_at=now,
+                urgent=paid_rate > 0,
             )
             s.add(announcement)
             await s.commit()
@@ -81,7 +86,9 @@ async def run(recipients: int, rate: float, share_429: float, share_403: float) 
 
         core = FluentRuntimeCore(path=LOCALES_DIR / "{locale}", default_locale="ru")
         await core.startup()
-        engine = DeliveryEngine(db.session_factory, core, "ru", db.user_cache, rate)
+        engine = DeliveryEngine(
+            db.session_factory, core, "ru", db.user_cache, rate, paid_rate=paid_rate or 1000
+        )
         bot = create_bot(settings)
         cpu, wall = time.process_time(), time.perf_counter()
         engine.start(bot)
@@ -135,6 +142,12 @@ async def main(recipients: int, paced: int) -> None:
         f"(c) rate 25/s with 1 % 429 and 5 % 403, {paced} recipients: achieved "
         f"{c['paced']:.2f} answers/s; sent {c['sent']:.0f}, blocked {c['blocked']:.0f}, "
         f"429s {c['retry_after']} (each pauses all sending 1 s); lost {c['pending'] + c['failed']:.0f}"
+    )
+    d = await run(recipients, 25, 0, 0, paid_rate=1000)
+    print(
+        f"(d) urgent alert, paid broadcast at 1 000/s, {recipients} recipients: everyone in "
+        f"{d['wall']:.1f} s ({d['paced']:.0f} messages/s; at 25/s it takes "
+        f"{recipients / 25 / 60:.0f} min); lost {d['pending'] + d['failed']:.0f}"
     )
 
 
