@@ -26,6 +26,7 @@ from bot.app import (
 )
 from bot.cluster import ALIVE_SECONDS, alive_instances
 from bot.config import Settings
+from storage.db import FAULT_LOG
 from storage.models import Outbox
 
 logger = logging.getLogger("bot")
@@ -121,6 +122,8 @@ async def healthz(dp: Dispatcher, _request: web.Request) -> web.Response:
             checks["redis"] = "ok"
         except Exception as exc:
             checks["redis"] = type(exc).__name__
+    fault = dp["metrics"].recent_storage_fault()
+    checks["writes"] = FAULT_LOG[fault] if fault else "ok"  # a read may pass while writes fail
     healthy = all(v == "ok" for v in checks.values())
     cluster = dp["cluster"]
     body = {

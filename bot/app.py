@@ -29,7 +29,7 @@ from bot.cluster import HEARTBEAT_SECONDS, Cluster, is_shared
 from bot.commands import set_chat_commands, set_default_commands
 from bot.config import Settings
 from bot.metrics import Metrics
-from bot.middlewares.db import DbSessionMiddleware
+from bot.middlewares.db import CommitBeforeSending, DbSessionMiddleware
 from bot.middlewares.inflight import InFlightMiddleware
 from bot.middlewares.locale import UserLocaleManager
 from bot.scheduler import create_scheduler
@@ -57,6 +57,7 @@ def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
         session = AiohttpSession()
         if settings.telegram_api_url:
             session.api = TelegramAPIServer.from_base(settings.telegram_api_url)
+    session.middleware(CommitBeforeSending())
     return Bot(
         token=settings.bot_token.get_secret_value(),
         session=session,
@@ -84,7 +85,9 @@ class DatabaseUnavailable(Exception):
 async def prepare_database(settings: Settings) -> Database:
     """Connect, migrate to head and load the reference data (idempotent)."""
     try:
-        engine = create_engine(settings.database_url, settings.database_pool_size)
+        engine = create_engine(
+            settings.database_url, settings.database_pool_size, settings.database_lock_wait
+        )
         async with engine.connect() as conn:
             await conn.execute(text("SELECT 1"))
     except (SQLAlchemyError, OSError, ImportError, ValueError) as exc:

@@ -21,6 +21,9 @@ class Settings(BaseSettings):
     database_url: str = "sqlite+aiosqlite:///data/bot.sqlite3"
     # Connections each process keeps to PostgreSQL (and as many more at peaks).
     database_pool_size: int = Field(default=10, ge=1, le=100)
+    # Seconds a write waits for a locked SQLite database (a backup, a long export) before the
+    # user is told «Сервер занят».
+    database_lock_wait: float = Field(default=60, ge=1, le=600)
     # Optional: keep form state in Redis, shared by several bot processes on one PostgreSQL.
     redis_url: str | None = None
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()

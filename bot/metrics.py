@@ -6,12 +6,15 @@ A registry per process object, so tests can build several dispatchers in one int
 
 from __future__ import annotations
 
+import time
 from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, generate_latest
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.registry import Collector
+
+FAULT_RECENT = 120.0  # seconds a refused write keeps /healthz failing
 
 
 class Metrics(Collector):
@@ -23,10 +26,27 @@ class Metrics(Collector):
         self.handler_errors = Counter(
             "bot_handler_errors", "Updates whose handler raised an error", registry=self.registry
         )
+        self.storage_faults = Counter(
+            "bot_storage_faults",
+            "Writes the database refused (locked past DATABASE_LOCK_WAIT, disk full)",
+            ["cause"],
+            registry=self.registry,
+        )
+        self._last_fault: tuple[str, float] | None = None
         self._sources: list[Callable[[], dict[str, float]]] = []
         self._outbox: dict[str, int] = {}
         self._leader = False
         self.registry.register(self)
+
+    def storage_fault(self, cause: str) -> None:
+        self.storage_faults.labels(cause).inc()
+        self._last_fault = (cause, time.monotonic())
+
+    def recent_storage_fault(self, within: float = FAULT_RECENT) -> str | None:
+        """The cause of a refused write in the last `within` seconds, for /healthz."""
+        if self._last_fault and time.monotonic() - self._last_fault[1] < within:
+            return self._last_fault[0]
+        return None
 
     def count_sends(self, source: Callable[[], dict[str, float]]) -> None:
         """A sender (delivery engine, reminders) whose counts are summed into the metrics:

@@ -11,6 +11,9 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.types import ErrorEvent
 from aiogram_i18n import I18nContext
 
+from bot.metrics import Metrics
+from storage.db import FAULT_LOG, storage_fault
+
 router = Router(name=__name__)
 logger = logging.getLogger(__name__)
 
@@ -22,12 +25,27 @@ def where(exc: BaseException) -> str:
 
 
 @router.errors()
-async def on_error(event: ErrorEvent, i18n: I18nContext | None = None) -> None:
+async def on_error(
+    event: ErrorEvent, i18n: I18nContext | None = None, metrics: Metrics | None = None
+) -> None:
     exc = event.exception
-    logger.error(
-        "Unhandled %s at %s (update %s)", type(exc).__name__, where(exc), event.update.update_id
-    )
-    text = i18n.get("error-generic") if i18n is not None else "Что-то пошло не так…"
+    fault = storage_fault(exc)
+    if fault is not None:  # nothing of the update was saved, and the user is told so
+        if metrics is not None:
+            metrics.storage_fault(fault)
+        logger.error(
+            "Not saved, %s: %s at %s (update %s)",
+            FAULT_LOG[fault],
+            type(exc).__name__,
+            where(exc),
+            event.update.update_id,
+        )
+    else:
+        logger.error(
+            "Unhandled %s at %s (update %s)", type(exc).__name__, where(exc), event.update.update_id
+        )
+    key = f"error-{fault}" if fault else "error-generic"
+    text = i18n.get(key) if i18n is not None else "Что-то пошло не так…"
     with suppress(TelegramAPIError):
         if event.update.callback_query is not None:
             await event.update.callback_query.answer(text, show_alert=True)

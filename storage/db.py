@@ -17,25 +17,51 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.orm import ORMExecuteState, Session
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
+def _sqlite_pragmas(lock_wait: float) -> Callable[[Any, Any], None]:
+    def apply(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        # SQLite retries a locked write with its own growing back-off for this long.
+        cursor.execute(f"PRAGMA busy_timeout={int(lock_wait * 1000)}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    return apply
 
 
-def create_engine(url: str, pool_size: int = 10) -> AsyncEngine:
-    """Create the async engine; for a SQLite file, its directory is created first."""
+def create_engine(url: str, pool_size: int = 10, lock_wait: float = 60) -> AsyncEngine:
+    """Create the async engine; for a SQLite file, its directory is created first. A write
+    waits up to `lock_wait` seconds for a lock (a backup, a long export, another process)."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, connect_args={"timeout": 30})
-        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        engine = create_async_engine(
+            url,
+            connect_args={"timeout": lock_wait},
+            # every update waiting out a lock holds a connection meanwhile
+            pool_size=10,
+            max_overflow=90,
+            pool_timeout=lock_wait + 30,
+        )
+        event.listen(engine.sync_engine, "connect", _sqlite_pragmas(lock_wait))
         return engine
     return create_async_engine(url, pool_pre_ping=True, pool_size=pool_size, max_overflow=pool_size)
+
+
+FAULT_LOG = {"locked": "database is locked", "disk-full": "disk full"}  # for logs and /healthz
+
+
+def storage_fault(exc: BaseException) -> str | None:
+    """«locked» or «disk-full» when the database could not write for one of those reasons
+    (to tell the user and the log what happened, without the statement or its values)."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    if "database is locked" in text or "lock timeout" in text:
+        return "locked"
+    if "disk is full" in text or "no space left" in text or "diskfull" in text:
+        return "disk-full"
+    return None
 
 
 def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

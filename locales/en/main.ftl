@@ -117,6 +117,8 @@ unknown-command = There is no such command, or it is not available to you. Comma
 unknown-input = I understand the menu buttons and commands. Help: /help
 wizard-hint = Please choose an option with the buttons above, or press /cancel to leave.
 error-generic = Something went wrong… Please try again a bit later or press /start.
+error-locked = The server is busy; your action was not saved. Please try again in a minute.
+error-disk-full = The server cannot save data right now; your action was not saved. Please try again later.
 
 ## Language
 lang-choose = Выберите язык / Choose language:
