@@ -25,11 +25,12 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy bot handlers storage tests bench
 
-# Two workers (a PostgreSQL database each); then, alone on the machine, the tests of several real
-# bot processes, which measure the combined send rate and need the CPU to keep it.
+# Two workers (a PostgreSQL database each); then the tests of several real bot processes, which
+# measure the combined send rate and need the CPU to keep it, beside only the tests that wait
+# minutes of wall-clock time doing next to nothing (a Telegram outage).
 test: lint
-	$(BIN)/python -m pytest -q -n 2 -m "not several_processes"
-	$(BIN)/python -m pytest -q -m several_processes
+	$(BIN)/python -m pytest -q -n 2 -m "not several_processes and not waits_minutes"
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "several_processes or waits_minutes"
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.updates

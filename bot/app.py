@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -188,6 +188,7 @@ def create_dispatcher(
         paid_limiter=limiter_for(settings.paid_broadcast_rate, "paid"),
         owner=cluster.id,
         is_leader=lambda: cluster.is_leader,
+        give_up_after=timedelta(hours=settings.telegram_outage_hours),
     )
     dp["delivery"] = delivery
     reminders = Reminders(db.session_factory, settings, core, db.directory, limiter, db.user_cache)

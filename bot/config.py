@@ -37,6 +37,9 @@ class Settings(BaseSettings):
     # Messages per second of an admin's urgent alert, sent as Telegram's paid broadcast
     # (0.1 Star per message from the bot's balance; Telegram allows up to 1000).
     paid_broadcast_rate: float = Field(default=1000.0, gt=0, le=1000)
+    # How long a message is retried while Telegram cannot be reached (network errors, 5xx)
+    # before it counts as failed.
+    telegram_outage_hours: float = Field(default=6, gt=0, le=72)
     # How often the scheduler looks for due reminders and scheduled work; 0 turns it off.
     scheduler_interval: int = Field(default=30, ge=0, le=3600)
 

@@ -459,13 +459,18 @@ async def announcement_list(
     rows: list[list[tuple[str, CallbackData]]] = []
     for a in found:
         counts = await announcements.counts(a.id)
+        status = a.status.value
+        if a.status is AnnouncementStatus.SENDING and await announcements.waiting_for_telegram(
+            a.id
+        ):
+            status = "waiting"
         preview = ("🚨 " if a.urgent else "") + a.text[:40] + ("…" if len(a.text) > 40 else "")
         lines.append(
             i18n.get(
                 "ann-list-line",
                 id=a.id,
                 when=when_text(a.send_at, settings),
-                status=i18n.get(f"ann-status-{a.status.value}"),
+                status=i18n.get(f"ann-status-{status}"),
                 sent=counts.get(OutboxStatus.SENT, 0),
                 total=a.total,
                 blocked=counts.get(OutboxStatus.BLOCKED, 0),

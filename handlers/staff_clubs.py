@@ -3,9 +3,7 @@ waiting list, CSV, a message to all members, cancelling a session, attendance, c
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -18,6 +16,7 @@ from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
+from bot.exports import csv_bytes
 from bot.filters.content import Has
 from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline
@@ -286,9 +285,7 @@ async def members_csv(
         return
     await callback.answer()
     live = await clubs.members(**{f"{target}_id": found.id})
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")  # what Excel in a Russian locale expects
-    writer.writerow(
+    rows: list[list[object]] = [
         [
             "№",
             i18n.get("csv-name"),
@@ -297,19 +294,23 @@ async def members_csv(
             i18n.get("csv-status"),
             i18n.get("csv-date"),
         ]
-    )
+    ]
     for n, (s, person) in enumerate(await _people(live, users, i18n), start=1):
-        writer.writerow(
+        rows.append(
             [
                 n,
                 person,
                 s.child_name or "",
                 s.child_age if s.child_age is not None else "",
-                i18n.get("my-status-enrolled") if s.status is SignupStatus.ENROLLED else "waiting",
+                i18n.get(
+                    "my-status-enrolled"
+                    if s.status is SignupStatus.ENROLLED
+                    else "csv-status-waiting"
+                ),
                 s.created_at.astimezone(ZoneInfo(settings.timezone)).strftime("%d.%m.%Y"),
             ]
         )
-    data = buffer.getvalue().encode("utf-8-sig")  # the BOM makes Excel read UTF-8
+    data = csv_bytes(rows)
     await callback.message.answer_document(
         BufferedInputFile(data, filename=f"{target}-{found.id}-members.csv")
     )

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import csv
 import html
-import io
 import json
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -17,7 +15,7 @@ from aiogram_i18n import I18nContext
 
 from bot.charts import stats_chart
 from bot.config import Settings
-from bot.exports import header_row, workbook_bytes
+from bot.exports import csv_bytes, header_row, workbook_bytes
 from bot.filters.roles import IsAdmin, IsStaff
 from bot.services.roles import effective_role
 from bot.services.stats import FIGURES, Period, by_district, change, collect, parse_period
@@ -282,15 +280,12 @@ async def export(
         ZoneInfo(settings.timezone),
         None if admin else district.id if district else -1,
     )
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerows(rows)
     await audit.write(
         user.id, "export", None, what=args[0], period=period.label(), rows=len(rows) - 1
     )
     await message.answer_document(
         BufferedInputFile(
-            buffer.getvalue().encode("utf-8-sig"),
+            csv_bytes(rows),
             filename=f"{args[0]}-{period.start}-{period.end}.csv",
         ),
         caption=i18n.get("export-caption", what=args[0], period=period.label(), rows=len(rows) - 1),

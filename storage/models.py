@@ -476,6 +476,8 @@ class Outbox(Base):
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
     message_id: Mapped[int | None] = mapped_column(BigInteger)
     error: Mapped[str | None] = mapped_column(String(200))
+    # Since when Telegram could not be reached for this row (an outage); cleared by a success.
+    failing_since: Mapped[datetime | None]
     # Which bot process is sending the row, and until when: another process takes it over only
     # after the lease ends (the sender died), so two processes never send one row.
     claimed_by: Mapped[str | None] = mapped_column(String(40))

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import asyncio
+import csv
+import io
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -20,7 +22,16 @@ from bot.keyboards.callbacks import (
 )
 from bot.keyboards.wizard import ChoiceCb
 from bot.wizard import WizardCb
-from storage.models import Attendance, Club, ClubSlot, Event, Reminder, Signup, SignupStatus
+from storage.models import (
+    Attendance,
+    Club,
+    ClubSlot,
+    Event,
+    Reminder,
+    Signup,
+    SignupStatus,
+    User,
+)
 from tests.fixtures.harness import Harness, buttons, callback_datas, joined
 from tests.fixtures.updates import callback_update, tg_user
 
@@ -226,6 +237,21 @@ async def test_staff_create_edit_members_csv_message(harness: Harness, admin, re
     [doc] = [r for r in sent if isinstance(r, SendDocument)]
     content = doc.document.data  # type: ignore[union-attr]
     assert content.startswith("\ufeff".encode()) and "Петрова Анна".encode() in content
+    hostile = tg_user(1006)
+    await harness.onboard(hostile)
+    await join(harness, hostile, club.id, "Сидоров Пётр")
+    async with harness.session_factory() as s:  # a name as it might come from any other path
+        person = await s.get(User, hostile.id)
+        assert person is not None
+        person.full_name = '=HYPERLINK("http://evil.example","Иван")'
+        await s.commit()
+    harness.forget_user(hostile.id)
+    sent = await harness.tap(STAFF, ClubCb(action="csv", id=club.id))
+    [doc] = [r for r in sent if isinstance(r, SendDocument)]
+    rows = list(csv.reader(io.StringIO(doc.document.data.decode("utf-8-sig")), delimiter=";"))  # type: ignore[union-attr]
+    [row] = [r for r in rows if "HYPERLINK" in r[1]]
+    assert row[1] == '\'=HYPERLINK("http://evil.example","Иван")'  # inert in Excel
+    assert row[4] == "в очереди"
     await harness.tap(STAFF, ClubCb(action="msg", id=club.id))
     sent = await harness.say(STAFF, "Завтра занятие <b>в 17:00</b>")
     assert "Отправлено: 2 из 2" in joined(sent)

@@ -17,8 +17,10 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from bot.app import create_bot
+from bot.broadcast.engine import DeliveryEngine
 from bot.keyboards.callbacks import ConsentCb
-from storage.models import OutboxStatus
+from storage.models import AnnouncementStatus, OutboxStatus
+from storage.repositories.announcements import AnnouncementRepository
 from tests.conftest import _harness, make_settings
 from tests.fixtures.fake_bot_api import FakeBotApi
 from tests.fixtures.harness import Harness, joined
@@ -161,3 +163,43 @@ async def test_a_full_disk_is_told_nothing_half_saved_and_recovers(small_disk: P
         assert "Выберите ваш" in joined(sent)
         stored = await harness.db_user(person.id)
         assert stored is not None and stored.consent_at is not None
+
+
+@pytest.mark.waits_minutes
+async def test_a_3_minute_telegram_outage_is_waited_out_nobody_lost(
+    harness: Harness, api: FakeBotApi
+):
+    residents = await add_residents(harness, 300)
+    author = 77_001
+    bot = create_bot(harness.settings.model_copy(update={"telegram_api_url": api.url}))
+    announcement_id = await announce(harness, progress_chat=author)
+    # The product waits up to a minute between attempts; here 10 s, so the test ends sooner
+    # after the outage. The outage itself is the full 3 minutes.
+    engine = DeliveryEngine(
+        harness.session_factory,
+        harness.dp["i18n_core"],
+        "ru",
+        harness.user_cache,
+        100,
+        retry_cap=10,
+    )
+    engine.start(bot)
+    try:
+        while len(api.sent_to) < 50:
+            await asyncio.sleep(0.01)
+        api.down = True
+        await asyncio.sleep(180)
+        async with harness.session_factory() as s:
+            assert await AnnouncementRepository(s).waiting_for_telegram(announcement_id)
+        api.down = False
+        done = await wait_done(harness, announcement_id, seconds=120)
+    finally:
+        await engine.stop()
+        await bot.session.close()
+    assert api.sent_to == dict.fromkeys(residents, 1)  # nobody lost, nobody twice
+    rows = await outbox(harness, announcement_id)
+    assert all(r.status is OutboxStatus.SENT and r.failing_since is None for r in rows.values())
+    assert done.status is AnnouncementStatus.DONE
+    edits = [p["text"] for name, p in api.calls if name == "editmessagetext"]
+    assert any("Ожидаем связь с Telegram" in t for t in edits)
+    assert "ошибок: 0" in edits[-1] and "отправлено 300 из 300" in edits[-1]

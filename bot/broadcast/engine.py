@@ -14,7 +14,9 @@
   an alert never waits behind a long ordinary broadcast. When Telegram refuses a paid message for
   lack of Stars, the alert carries on in the free lane.
 - Errors: 403 marks the row blocked and the user inactive (until they write again); 400 fails the
-  row with its reason; network errors and 5xx retry with exponential backoff, MAX_ATTEMPTS times.
+  row with its reason; network errors and 5xx (an outage) are retried with a back-off capped at
+  RETRY_CAP until the row has failed for `give_up_after` (TELEGRAM_OUTAGE_HOURS): hours, not
+  seconds, so an outage is waited out. Meanwhile the author's progress says so.
   An error of the engine itself is logged and the engine starts again; it never dies silently.
 - Durability: results are written in small batches (every FLUSH_SECONDS or FLUSH_ROWS). After a
   crash, rows whose result was not yet written are sent again once their lease ends: at most the
@@ -36,6 +38,7 @@ from typing import Any
 
 from aiogram import Bot
 from aiogram.exceptions import (
+    ClientDecodeError,
     TelegramAPIError,
     TelegramBadRequest,
     TelegramForbiddenError,
@@ -67,7 +70,9 @@ FLUSH_SECONDS = 0.2
 FLUSH_ROWS = 100
 PROGRESS_SECONDS = 3.0
 PER_CHAT_SECONDS = 1.0
-MAX_ATTEMPTS = 5
+# Telegram cannot be reached or answers garbage (an HTML «502 Bad Gateway» in an outage).
+UNREACHABLE = (TelegramAPIError, ClientDecodeError, OSError, TimeoutError)
+RETRY_CAP = 60.0  # seconds between attempts at most while Telegram cannot be reached
 IDLE_SECONDS = 1.0
 
 
@@ -80,6 +85,7 @@ class Result:
     next_attempt_at: datetime | None = None
     message_id: int | None = None
     error: str | None = None
+    failing_since: datetime | None = None  # the first of the row's unbroken transient errors
     # An urgent announcement whose paid message Telegram refused for lack of Stars: it goes on
     # in the free lane.
     out_of_stars: int | None = None
@@ -140,6 +146,8 @@ class DeliveryEngine:
         owner: str | None = None,
         lease_seconds: float = LEASE_SECONDS,
         is_leader: Callable[[], bool] = lambda: True,
+        give_up_after: timedelta = timedelta(hours=6),
+        retry_cap: float = RETRY_CAP,
     ) -> None:
         self.session_factory = session_factory
         self.core = core
@@ -154,6 +162,8 @@ class DeliveryEngine:
         self.lease = timedelta(seconds=lease_seconds)
         self.margin = timedelta(seconds=min(LEASE_MARGIN, lease_seconds / 2))
         self.is_leader = is_leader
+        self.give_up_after = give_up_after
+        self.retry_cap = retry_cap
         self.stats = Stats()
         self._stopping = False
         self._task: asyncio.Task[None] | None = None
@@ -437,8 +447,10 @@ class DeliveryEngine:
             return Result(
                 outbox.id, outbox.chat_id, OutboxStatus.FAILED, attempts, error=exc.message[:200]
             )
-        except (TelegramAPIError, OSError, TimeoutError) as exc:  # network, 5xx
-            if attempts >= MAX_ATTEMPTS:
+        except UNREACHABLE as exc:  # network, 5xx: an outage
+            now = datetime.now(UTC)
+            since = outbox.failing_since or now
+            if now - since >= self.give_up_after:
                 self.stats.failed += 1
                 return Result(
                     outbox.id,
@@ -448,8 +460,15 @@ class DeliveryEngine:
                     error=type(exc).__name__,
                 )
             self.stats.retried += 1
-            backoff = datetime.now(UTC) + timedelta(seconds=min(2**attempts, 300))
-            return Result(outbox.id, outbox.chat_id, OutboxStatus.PENDING, attempts, backoff)
+            backoff = now + timedelta(seconds=min(2 ** min(attempts, 16), self.retry_cap))
+            return Result(
+                outbox.id,
+                outbox.chat_id,
+                OutboxStatus.PENDING,
+                attempts,
+                backoff,
+                failing_since=since,
+            )
 
     async def _flush_loop(self) -> None:
         while True:
@@ -481,6 +500,7 @@ class DeliveryEngine:
                             "error": r.error,
                             "claimed_by": None,
                             "lease_until": None,
+                            "failing_since": r.failing_since,
                             **({"next_attempt_at": r.next_attempt_at} if r.next_attempt_at else {}),
                         }
                         for r in results
@@ -544,7 +564,10 @@ class DeliveryEngine:
                     if announcement.author_id
                     else None
                 )
-                await self.show(bot, announcement, counts, author.locale if author else None)
+                waiting = pending > 0 and await repo.waiting_for_telegram(announcement.id)
+                await self.show(
+                    bot, announcement, counts, author.locale if author else None, waiting
+                )
             await session.commit()
 
     async def show(
@@ -553,8 +576,10 @@ class DeliveryEngine:
         announcement: Announcement,
         counts: dict[OutboxStatus, int],
         locale: str | None,
+        waiting: bool = False,
     ) -> None:
-        """Edit the author's progress message (skipped when nothing changed)."""
+        """Edit the author's progress message (skipped when nothing changed). `waiting`: some
+        messages wait for Telegram to be reachable again."""
         if announcement.progress_chat_id is None or announcement.progress_message_id is None:
             return
         locale = locale or self.default_locale
@@ -567,7 +592,7 @@ class DeliveryEngine:
         }
         markup = None
         if announcement.status is AnnouncementStatus.SENDING:
-            key = "ann-progress"
+            key = "ann-progress-waiting" if waiting else "ann-progress"
             markup = InlineKeyboardMarkup(
                 inline_keyboard=[
                     [
@@ -586,7 +611,6 @@ class DeliveryEngine:
         signature = hash((text, announcement.status))
         if self.stats.progress_edits.get(announcement.id) == signature:
             return  # unchanged: Telegram would answer "message is not modified"
-        self.stats.progress_edits[announcement.id] = signature
         try:
             await bot.edit_message_text(
                 text,
@@ -594,5 +618,9 @@ class DeliveryEngine:
                 message_id=announcement.progress_message_id,
                 reply_markup=markup,
             )
-        except TelegramAPIError as exc:
+        except TelegramBadRequest as exc:  # e.g. the message was deleted: do not insist
             logger.info("Progress not shown: %s", type(exc).__name__)
+        except UNREACHABLE as exc:  # shown again at the next round
+            logger.info("Progress not shown: %s", type(exc).__name__)
+            return
+        self.stats.progress_edits[announcement.id] = signature

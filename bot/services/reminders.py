@@ -15,11 +15,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot
-from aiogram.exceptions import TelegramAPIError, TelegramForbiddenError, TelegramRetryAfter
+from aiogram.exceptions import TelegramForbiddenError, TelegramRetryAfter
 from aiogram_i18n.cores import BaseCore
 from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.broadcast.engine import UNREACHABLE
 from bot.broadcast.limiter import Limiter
 from bot.config import Settings
 from bot.services.clubs import Slot, upcoming_sessions
@@ -202,7 +203,7 @@ class Reminders:
                 self.stats.blocked += 1
                 await self._done(item, blocked=True)  # nobody to deliver to: done
                 continue
-            except TelegramAPIError as exc:
+            except UNREACHABLE as exc:
                 logger.warning("Reminder not sent (%s): retried later", type(exc).__name__)
                 continue
             await self._done(item)

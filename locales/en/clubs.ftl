@@ -184,4 +184,5 @@ csv-name = Name
 csv-child = Child
 csv-age = Age
 csv-status = Status
+csv-status-waiting = waiting list
 csv-date = Signed up

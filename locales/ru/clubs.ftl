@@ -184,4 +184,5 @@ csv-name = Имя
 csv-child = Ребёнок
 csv-age = Возраст
 csv-status = Статус
+csv-status-waiting = в очереди
 csv-date = Дата записи

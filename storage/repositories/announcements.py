@@ -138,6 +138,19 @@ class AnnouncementRepository:
         )
         return {OutboxStatus(status): n for status, n in rows.all()}
 
+    async def waiting_for_telegram(self, announcement_id: int) -> bool:
+        """Whether some of its messages are waiting for Telegram to be reachable again."""
+        found = await self.session.scalar(
+            select(Outbox.id)
+            .where(
+                Outbox.announcement_id == announcement_id,
+                Outbox.status == OutboxStatus.PENDING,
+                Outbox.failing_since.is_not(None),
+            )
+            .limit(1)
+        )
+        return found is not None
+
     async def stop(self, announcement: Announcement) -> bool:
         """Stop a scheduled or running announcement; False if it had already ended."""
         result = await self.session.execute(

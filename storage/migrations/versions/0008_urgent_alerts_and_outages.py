@@ -1,4 +1,4 @@
-"""urgent announcements (paid broadcast)
+"""urgent announcements (paid broadcast); outbox rows waiting out an outage
 
 Revision ID: 0008
 Revises: 0007
@@ -24,8 +24,12 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column('urgent', sa.Boolean(), server_default=sa.false(), nullable=False)
         )
+    with op.batch_alter_table('outbox', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('failing_since', sa.DateTime(timezone=True), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('outbox', schema=None) as batch_op:
+        batch_op.drop_column('failing_since')
     with op.batch_alter_table('announcements', schema=None) as batch_op:
         batch_op.drop_column('urgent')
