@@ -202,8 +202,8 @@ async def test_exports_keep_formulas_as_text(harness: Harness, admin):
     sent = await harness.say(admin, "/year 2025")
     [doc] = [r for r in sent if isinstance(r, SendDocument)]
     book = load_workbook(io.BytesIO(doc.document.data))  # type: ignore[union-attr]
-    cells = {c.value: c.data_type for c in book["По комитетам"]["A"]}
-    assert cells[EVIL] == "s"  # stored as text, never a formula
+    types = {c.value: c.data_type for c in book["По комитетам"]["A"]}
+    assert types[EVIL] == "s"  # stored as text, never a formula
     assert not any(c.data_type == "f" for ws in book for row in ws.iter_rows() for c in row)
     sent = await harness.say(admin, "/export users 2025")
     [doc] = [r for r in sent if isinstance(r, SendDocument)]
