@@ -80,11 +80,9 @@ async def run(
             )
             s.add(announcement)
             await s.commit()
-        from aiogram_i18n.cores import FluentRuntimeCore
+        from bot.i18n import create_core
 
-        from bot.app import LOCALES_DIR
-
-        core = FluentRuntimeCore(path=LOCALES_DIR / "{locale}", default_locale="ru")
+        core = create_core("ru")
         await core.startup()
         engine = DeliveryEngine(
             db.session_factory, core, "ru", db.user_cache, rate, paid_rate=paid_rate or 1000

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot, Dispatcher
@@ -17,7 +16,6 @@ from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram_i18n import I18nMiddleware
-from aiogram_i18n.cores import FluentRuntimeCore
 from redis.asyncio import Redis
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
@@ -28,6 +26,7 @@ from bot.broadcast.limiter import Limiter, RateLimiter, RedisRateLimiter
 from bot.cluster import HEARTBEAT_SECONDS, Cluster, is_shared
 from bot.commands import set_chat_commands, set_default_commands
 from bot.config import Settings
+from bot.i18n import BotTextsCore, create_core
 from bot.metrics import Metrics
 from bot.middlewares.db import CommitBeforeSending, DbSessionMiddleware
 from bot.middlewares.inflight import InFlightMiddleware
@@ -48,7 +47,6 @@ from storage.repositories.users import UserCache, UserRepository
 
 logger = logging.getLogger(__name__)
 
-LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 SHUTDOWN_GRACE_SECONDS = 10.0
 
 
@@ -161,7 +159,7 @@ def create_dispatcher(
     dp.update.outer_middleware(
         DbSessionMiddleware(db.session_factory, db.user_cache, db.directory, db.shared)
     )
-    core = FluentRuntimeCore(path=LOCALES_DIR / "{locale}", default_locale=settings.default_locale)
+    core = create_core(settings.default_locale)
     I18nMiddleware(
         core=core,
         manager=UserLocaleManager(default_locale=settings.default_locale),
@@ -214,7 +212,7 @@ async def _on_startup(
     contest_notices: ContestNotices,
     ideas_digest: IdeasDigest,
     settings: Settings,
-    i18n_core: FluentRuntimeCore,
+    i18n_core: BotTextsCore,
     session_factory: async_sessionmaker[AsyncSession],
     cluster: Cluster,
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -203,3 +204,16 @@ def schedule_text(i18n: I18nContext, slots: Any) -> str:
         end = (datetime.combine(datetime.min, slot.starts) + timedelta(minutes=slot.minutes)).time()
         parts.append(f"{i18n.get(f'weekday-{slot.weekday}')} {slot.starts:%H:%M}–{end:%H:%M}")
     return ", ".join(parts) or "—"
+
+
+MESSAGE_MAX = 4096  # characters Telegram shows in one message (tags and entities not counted)
+
+
+def visible_length(html_text: str) -> int:
+    """What Telegram counts of an HTML message: the text without tags, entities as one."""
+    return len(html.unescape(re.sub(r"<[^>]*>", "", html_text)))
+
+
+def room_for(i18n: I18nContext, key: str, **args: Any) -> int:
+    """How many characters of user text fit into the message `key` (its `text` left empty)."""
+    return MESSAGE_MAX - visible_length(i18n.get(key, text="", **args))

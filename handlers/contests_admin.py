@@ -34,7 +34,7 @@ from bot.services.contests import (
     templates,
 )
 from bot.services.validation import InputError, parse_text
-from bot.views import local_time
+from bot.views import local_time, room_for
 from handlers.states import ContestAdmin
 from storage.models import Contest, ContestStage, Juror, Nomination, User
 from storage.repositories.audit import AuditRepository
@@ -110,7 +110,8 @@ async def contest_results(
         await message.answer(i18n.get("contest-not-found", id=parts[0][:9]))
         return
     try:
-        text = parse_text(parts[1], max_len=3500, min_len=3)
+        room = room_for(i18n, "contest-results", title=html.escape(contest.title))
+        text = parse_text(parts[1], max_len=room, min_len=3)
     except InputError as exc:
         await message.answer(i18n.get(exc.key, **exc.args_))
         return

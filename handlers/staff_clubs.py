@@ -27,7 +27,7 @@ from bot.services.clubs import AGE_GROUPS, CATEGORIES, parse_local_datetime, par
 from bot.services.roles import effective_role
 from bot.services.sessions import next_sessions, recent_sessions
 from bot.services.validation import InputError, parse_count, parse_text
-from bot.views import schedule_text, when_text
+from bot.views import room_for, schedule_text, when_text
 from bot.wizard import WizardCb
 from handlers.clubs import tell_promoted
 from handlers.states import StaffForm
@@ -349,19 +349,22 @@ async def message_send(
     settings: Settings,
     i18n: I18nContext,
 ) -> None:
-    try:
-        text = parse_text(message.text, max_len=4000, min_len=2)
-    except InputError as exc:
-        await message.answer(i18n.get(exc.key, **exc.args_))
-        return
     data = await state.get_data()
-    await state.clear()
     target = data["target"]
     found = await clubs.club(data["id"]) if target == "club" else await clubs.event(data["id"])
     if found is None or not _may_run(user, settings, found.center_id):
+        await state.clear()
         await message.answer(i18n.get("button-stale"))
         return
     name = html.escape(found.name if isinstance(found, Club) else found.title)
+    try:  # as long as fits into one message with the club's name
+        text = parse_text(
+            message.text, max_len=room_for(i18n, "staff-message-from", name=name), min_len=2
+        )
+    except InputError as exc:
+        await message.answer(i18n.get(exc.key, **exc.args_))
+        return
+    await state.clear()
     recipients = {
         s.user_id
         for s in await clubs.members(**{f"{target}_id": found.id})
