@@ -583,8 +583,6 @@ async def submit(
         for i, p in enumerate(data["photos"], start=1)
     ]
     await contests.add_application(application)
-    if not user.full_name:
-        user.full_name = data["name"]
     await state.clear()
     await callback.answer()
     await callback.message.edit_reply_markup(reply_markup=None)

@@ -236,6 +236,13 @@ async def photo(message: Message, bot: Bot, state: FSMContext, i18n: I18nContext
 refuse_non_photos(router, IdeaForm.photos)
 
 
+def _idea_text(i18n: I18nContext, idea: Idea, limit: int | None = None) -> str:
+    """The text as HTML; its author may have deleted their data (/deleteme)."""
+    if not idea.text:
+        return i18n.get("idea-text-erased")
+    return html.escape(idea.text[:limit] if limit else idea.text)
+
+
 def _place_text(i18n: I18nContext, idea: Idea | dict[str, object]) -> str:
     address = idea.get("address") if isinstance(idea, dict) else idea.address
     return html.escape(str(address)) if address else i18n.get("idea-point")
@@ -302,7 +309,7 @@ async def submit(
                 i18n.get(
                     "idea-nearby-line",
                     id=i.id,
-                    text=html.escape(i.text[:80]),
+                    text=_idea_text(i18n, i, 80),
                     supporters=i.supporters,
                 )
                 for i in close
@@ -383,7 +390,7 @@ def idea_card(i18n: I18nContext, idea: Idea, directory: Directory) -> str:
         status=i18n.get(f"idea-status-{idea.status.value}"),
         district=html.escape(district.name if district else ""),
         place=_place_text(i18n, idea),
-        text=html.escape(idea.text),
+        text=_idea_text(i18n, idea),
         supporters=idea.supporters,
     )
     if idea.answer:
@@ -485,7 +492,7 @@ async def _send_list(
                 id=idea.id,
                 supporters=idea.supporters,
                 category=i18n.get(f"idea-cat-{idea.category}"),
-                text=html.escape(idea.text[:60]),
+                text=_idea_text(i18n, idea, 60),
             )
         )
         rows.append([(i18n.get("ideas-open", id=idea.id), IdeaCb(action="open", id=idea.id))])

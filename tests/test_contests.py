@@ -287,7 +287,9 @@ async def test_unfinished_drafts_get_an_insistent_reminder(harness: Harness, adm
     assert await notices.tick(contest.deadline - timedelta(days=7)) == 0  # once
 
 
-async def test_deleteme_keeps_the_application_without_the_person(harness: Harness, admin, resident):
+async def test_deleteme_withdraws_an_application_under_way_and_its_address(
+    harness: Harness, admin, resident
+):
     from bot.keyboards.callbacks import DeleteMeCb
 
     contest = await create_from_template(harness, admin)
@@ -299,4 +301,10 @@ async def test_deleteme_keeps_the_application_without_the_person(harness: Harnes
     assert (
         entry.user_id is None and entry.responsible_name is None and entry.responsible_phone is None
     )
-    assert entry.address_text == "ул. Мира, д. 3"  # the entry itself stays in the contest
+    assert entry.status is ApplicationStatus.WITHDRAWN  # the contest is still under way
+    assert entry.address_text == "" and entry.description == "" and not entry.photos
+    # The address is free for someone else's application.
+    other = tg_user(1009)
+    await harness.onboard(other)
+    await apply(harness, other, contest.id, "ул. Мира", "3", ["d1"])
+    assert len(await applications(harness)) == 2

@@ -194,3 +194,156 @@ async def test_mydata_lists_everything_and_deleteme_scrubs_linked_rows(harness: 
     )
     assert all(r.status is SignupStatus.CANCELLED for r in rows)
     assert reg_id and await harness.db_user(resident.id) is None
+
+
+async def test_deleteme_leaves_none_of_the_persons_data_in_any_table(harness: Harness, admin):
+    """Every table, every column, after /deleteme: no string the person gave, not their id."""
+    import json
+    from datetime import UTC, datetime, timedelta
+
+    from storage.models import (
+        Announcement,
+        AnnouncementStatus,
+        Application,
+        ApplicationPhoto,
+        ApplicationStatus,
+        Base,
+        Club,
+        Contest,
+        ContestStage,
+        Idea,
+        IdeaPhoto,
+        Nomination,
+        Outbox,
+        OutboxStatus,
+        Report,
+        ReportStatus,
+        Signup,
+        SignupStatus,
+    )
+    from tests.fixtures.updates import tg_user
+
+    person = tg_user(987_654_321, username="zina_unique_login", first_name="Зинаида")
+    await harness.register_elder(person, street="ул. Сиреневая-Уникальная", house="77")
+    await harness.say(admin, f"/grant {person.id} staff optimist")
+    district = await harness.district_id("kem-central")
+    center = harness.directory.center_by_code("optimist").id
+    now = datetime.now(UTC)
+    secrets = [
+        "Иванова Мария Петровна",
+        "79131234567",
+        "zina_unique_login",
+        "Сиреневая-Уникальная",
+        "Тимофей",
+        "тимофей",
+        "Яма у подъезда номер девять",
+        "Проезд Тайный, 5",
+        "Построили горку своими руками",
+        "Анна Ответственная",
+        "79990001122",
+        "file-idea-photo",
+        "file-app-photo",
+    ]
+    async with harness.session_factory() as s:
+        club = Club(
+            center_id=center, name="Шахматы", category="leisure", age_group="all", capacity=5
+        )
+        s.add(club)
+        under_way = Contest(title="Двор под ключ", deadline=now + timedelta(days=9))
+        published = Contest(
+            title="Зимняя сказка", deadline=now - timedelta(days=9), stage=ContestStage.PUBLISHED
+        )
+        s.add_all([under_way, published])
+        await s.flush()
+        nominations = [Nomination(contest_id=c.id, name="Двор") for c in (under_way, published)]
+        s.add_all(nominations)
+        await s.flush()
+        s.add(
+            Signup(
+                club_id=club.id,
+                user_id=person.id,
+                who="тимофей",
+                child_name="Тимофей",
+                child_age=7,
+                status=SignupStatus.ENROLLED,
+            )
+        )
+        s.add(
+            Idea(
+                user_id=person.id,
+                kind="problem",
+                category="roads",
+                district_id=district,
+                address="Проезд Тайный, 5",
+                lat=55.35,
+                lon=86.08,
+                text="Яма у подъезда номер девять",
+                photos=[IdeaPhoto(position=1, file_id="file-idea-photo", file_unique_id="u1")],
+            )
+        )
+        for nomination, address, place in (
+            (nominations[0], "Проезд Тайный, 5", None),
+            (nominations[1], "Пр. Победителей, 1", 1),
+        ):
+            s.add(
+                Application(
+                    contest_id=nomination.contest_id,
+                    nomination_id=nomination.id,
+                    user_id=person.id,
+                    district_id=district,
+                    address_text=address,
+                    address_key=address.lower(),
+                    address_parts={"street": address},
+                    description="Построили горку своими руками" if place is None else "Победа",
+                    responsible_name="Анна Ответственная",
+                    responsible_phone="+79990001122",
+                    status=ApplicationStatus.WINNER if place else ApplicationStatus.SUBMITTED,
+                    place=place,
+                    photos=[
+                        ApplicationPhoto(position=1, file_id="file-app-photo", file_unique_id="u2")
+                    ]
+                    if place is None
+                    else [],
+                )
+            )
+        for status in (OutboxStatus.SENT, OutboxStatus.PENDING):
+            announcement = Announcement(
+                author_id=person.id,
+                audience="district",
+                audience_id=district,
+                text="Субботник",
+                status=AnnouncementStatus.SENDING,
+                progress_chat_id=person.id,
+                progress_message_id=5,
+            )
+            s.add(announcement)
+            await s.flush()
+            s.add(Outbox(announcement_id=announcement.id, chat_id=person.id, status=status))
+        s.add(
+            Report(
+                author_id=None,
+                district_id=district,
+                kind="subbotnik",
+                held_on=now.date(),
+                participants=5,
+                description="Убрали двор",
+                status=ReportStatus.ACCEPTED,
+                moderated_by=person.id,
+            )
+        )
+        await s.commit()
+    harness.forget_user(person.id)
+    await harness.say(person, "/deleteme")
+    assert "Ваши данные удалены" in joined(await harness.tap(person, DeleteMeCb(confirm=True)))
+    leaks = []
+    async with harness.session_factory() as s:
+        for table in Base.metadata.sorted_tables:
+            for row in (await s.execute(select(table))).mappings():
+                for column, value in row.items():
+                    shown = json.dumps(value, ensure_ascii=False, default=str)
+                    if value == person.id or any(secret in shown for secret in secrets):
+                        leaks.append(f"{table.name}.{column}: {shown[:60]}")
+        winner = (await s.execute(select(Application).where(Application.place == 1))).scalar_one()
+    assert leaks == []
+    # What stays: the published winner's address (announced with the results), without the person.
+    assert winner.address_text == "Пр. Победителей, 1" and winner.user_id is None

@@ -44,6 +44,7 @@ myideas-empty = You have not sent anything yet. An idea or a problem: /idea
 myideas-title = <b>My ideas and problems</b>
 myideas-line = No. { $id } { $category }: { $status }{ $answer }
 myideas-answer = { " " }— answer: { $answer }
+idea-text-erased = (the text was deleted at its author's request)
 idea-card =
     <b>No. { $id }</b> { $kind } · { $category } · { $status }
     { $district }. { $place }

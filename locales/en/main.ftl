@@ -139,10 +139,11 @@ mydata-phone = Phone: { $phone }
 mydata-territory = Territory: { $role }, { $territory } ({ $status })
 mydata-linked = Linked to you: reports { $reports }, club and event sign-ups { $signups }, contest applications { $applications }, ideas and problems { $ideas }
 mydata-settings = Session reminders: { $minutes } min before (0 = off); muted announcements: { $muted }
-mydata-footer = Delete your data: /deleteme
+mydata-footer =
+    Delete your data: /deleteme. Your name, phone, addresses, the texts of your ideas, children's names and unfinished contest applications go. Clean-up reports and winners' addresses already announced with contest results stay, with no link to you.
 deleteme-confirm =
-    Delete all your data? The bot will forget your district, consent and settings.
-    Shared figures (such as the number of people at a clean-up) stay, with no link to you.
+    Delete all your data? The bot will forget your district, consent, name, phone, addresses, the texts of your ideas, children's names and settings; unfinished contest applications are withdrawn.
+    Clean-up reports and winners' addresses already announced with the results stay, with no link to you.
 deleteme-yes = 🗑 Yes, delete
 deleteme-no = No, keep it
 deleteme-done = Your data is deleted. To start again, press /start.

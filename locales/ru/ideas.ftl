@@ -44,6 +44,7 @@ myideas-empty = Вы ещё ничего не отправляли. Идея и�
 myideas-title = <b>Мои идеи и проблемы</b>
 myideas-line = № { $id } { $category }: { $status }{ $answer }
 myideas-answer = { " " }— ответ: { $answer }
+idea-text-erased = (текст удалён по просьбе автора)
 idea-card =
     <b>№ { $id }</b> { $kind } · { $category } · { $status }
     { $district }. { $place }

@@ -178,21 +178,110 @@ class UserRepository:
         }
 
     async def scrub_linked(self, user_id: int) -> None:
-        """Before the row goes: names and phones kept on other rows go too; live places end."""
-        from storage.models import Application, Signup, SignupStatus
+        """Before the row goes, every copy of the person's data on other rows goes too:
+        - sign-ups: live places end, children's names and ages go;
+        - contest applications: the responsible person, and — unless the application won in a
+          published contest (its address was announced with the results) — the address, the
+          text and the photos; the nomination and the scores stay for the contest's figures;
+        - ideas and problems: the text, the address, the location and the photos (the category,
+          district and status stay in the figures);
+        - the outbox: nothing more is sent to them, delivered rows keep no chat id;
+        - ids of the person as staff (who moderated, decided, created, announced) are unlinked.
+        Reports stay in the city's figures without an author (said in /deleteme and README)."""
+        from sqlalchemy import String, cast, delete, literal, or_
 
-        await self.session.execute(
-            update(Application)
-            .where(Application.user_id == user_id)
-            .values(responsible_name=None, responsible_phone=None)
+        from storage.models import (
+            Announcement,
+            Application,
+            ApplicationPhoto,
+            ApplicationStatus,
+            Contest,
+            ContestStage,
+            ElderRegistration,
+            Idea,
+            IdeaPhoto,
+            Outbox,
+            OutboxStatus,
+            Report,
+            Signup,
+            SignupStatus,
         )
-        await self.session.execute(
+
+        session = self.session
+        await session.execute(
             update(Signup)
             .where(Signup.user_id == user_id, Signup.status != SignupStatus.CANCELLED)
             .values(status=SignupStatus.CANCELLED, cancelled_at=func.now())
         )
-        await self.session.execute(
-            update(Signup).where(Signup.user_id == user_id).values(child_name=None, child_age=None)
+        await session.execute(
+            update(Signup)
+            .where(Signup.user_id == user_id)
+            .values(who="", child_name=None, child_age=None)  # `who` holds the child's name too
+        )
+        published = select(Contest.id).where(Contest.stage == ContestStage.PUBLISHED)
+        unpublished = (
+            select(Application.id)
+            .where(
+                Application.user_id == user_id,
+                or_(Application.place.is_(None), Application.contest_id.not_in(published)),
+            )
+            .scalar_subquery()
+        )
+        await session.execute(
+            update(Application)
+            .where(Application.user_id == user_id)
+            .values(responsible_name=None, responsible_phone=None)
+        )
+        await session.execute(  # a contest still under way: the application is withdrawn
+            update(Application)
+            .where(Application.user_id == user_id, Application.contest_id.not_in(published))
+            .values(status=ApplicationStatus.WITHDRAWN)
+        )
+        await session.execute(
+            update(Application)
+            .where(Application.id.in_(unpublished))
+            .values(
+                address_text="",
+                address_key=literal("erased:") + cast(Application.id, String),
+                address_parts={},
+                description="",
+            )
+            .execution_options(synchronize_session=False)
+        )
+        await session.execute(
+            delete(ApplicationPhoto).where(ApplicationPhoto.application_id.in_(unpublished))
+        )
+        mine = select(Idea.id).where(Idea.user_id == user_id).scalar_subquery()
+        await session.execute(delete(IdeaPhoto).where(IdeaPhoto.idea_id.in_(mine)))
+        await session.execute(
+            update(Idea)
+            .where(Idea.user_id == user_id)
+            .values(text="", address=None, lat=None, lon=None)
+        )
+        await session.execute(
+            delete(Outbox).where(Outbox.chat_id == user_id, Outbox.status == OutboxStatus.PENDING)
+        )
+        await session.execute(
+            update(Outbox)
+            .where(Outbox.chat_id == user_id)
+            .values(chat_id=-Outbox.id)  # unique per announcement, and no one's id
+            .execution_options(synchronize_session=False)
+        )
+        await session.execute(
+            update(Report).where(Report.moderated_by == user_id).values(moderated_by=None)
+        )
+        await session.execute(
+            update(ElderRegistration)
+            .where(ElderRegistration.decided_by == user_id)
+            .values(decided_by=None)
+        )
+        await session.execute(
+            update(Contest).where(Contest.created_by == user_id).values(created_by=None)
+        )
+        await session.execute(
+            update(Announcement)
+            .where(Announcement.author_id == user_id)
+            .values(author_id=None, progress_chat_id=None, progress_message_id=None)
         )
 
     async def erase_personal_data(self, user: User) -> None:
