@@ -28,9 +28,10 @@ from bot.commands import set_chat_commands, set_default_commands
 from bot.config import Settings
 from bot.i18n import BotTextsCore, create_core
 from bot.metrics import Metrics
-from bot.middlewares.db import CommitBeforeSending, DbSessionMiddleware
+from bot.middlewares.db import DbSessionMiddleware
 from bot.middlewares.inflight import InFlightMiddleware
 from bot.middlewares.locale import UserLocaleManager
+from bot.middlewares.requests import CommitBeforeSending, QuietWhenUnchanged
 from bot.scheduler import create_scheduler
 from bot.services.contests import ContestNotices
 from bot.services.ideas import IdeasDigest
@@ -56,6 +57,7 @@ def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
         if settings.telegram_api_url:
             session.api = TelegramAPIServer.from_base(settings.telegram_api_url)
     session.middleware(CommitBeforeSending())
+    session.middleware(QuietWhenUnchanged())
     return Bot(
         token=settings.bot_token.get_secret_value(),
         session=session,

@@ -58,9 +58,8 @@ async def edit_or_send(
         try:
             await message.edit_text(text, reply_markup=markup)
             return
-        except TelegramBadRequest as exc:
-            if "not modified" in exc.message:
-                return
+        except TelegramBadRequest:
+            pass  # it cannot be edited (too old, a photo): the screen comes as a new message
     await message.answer(text, reply_markup=markup)
 
 

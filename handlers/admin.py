@@ -15,6 +15,7 @@ from bot.config import Settings
 from bot.filters.roles import IsAdmin, IsStaff
 from bot.notify import tell, tell_rendered
 from bot.services.roles import GrantError, apply_grant, apply_revoke, effective_role
+from bot.services.validation import parse_id, parse_user_ref
 from bot.views import place_name, role_name
 from storage.models import Role, User
 from storage.repositories.audit import AuditRepository
@@ -28,14 +29,6 @@ staff_router.message.filter(IsStaff())
 
 router = Router(name=__name__)
 router.message.filter(IsAdmin())
-
-
-async def _find_user(who: str, users: UserRepository) -> User | None:
-    if who.isdigit() and len(who) <= 20:
-        return await users.get_or_create(int(who))
-    if who.startswith("@") and len(who) <= 65:
-        return await users.find_by_username(who)
-    return None
 
 
 def _center_suffix(i18n: I18nContext, center: CenterRef | None) -> str:
@@ -77,12 +70,12 @@ async def grant(
     if len(args) == 3:
         code = args[2]
         center = directory.center_by_code(code)
-        if center is None and code.isdigit() and len(code) <= 9:
-            center = directory.center(int(code))
+        if center is None:
+            center = directory.center(parse_id(code))
         if center is None:
             await message.answer(i18n.get("grant-unknown-center", code=html.escape(code[:64])))
             return
-    target = await _find_user(who, users)
+    target = await users.find(parse_user_ref(who), create=True)
     if target is None:
         await message.answer(i18n.get("grant-unknown-user", who=html.escape(who[:65])))
         return
@@ -135,7 +128,7 @@ async def revoke(
     if len(args) != 1:
         await message.answer(i18n.get("revoke-usage"))
         return
-    target = await _find_user(args[0], users)
+    target = await users.find(parse_user_ref(args[0]))
     if target is None:
         await message.answer(i18n.get("grant-unknown-user", who=html.escape(args[0][:65])))
         return
@@ -163,11 +156,7 @@ async def whois(
     i18n: I18nContext,
 ) -> None:
     who = (command.args or "").strip()
-    target = None
-    if who.isdigit() and len(who) <= 20:
-        target = await users.get(int(who))
-    elif who.startswith("@"):
-        target = await users.find_by_username(who)
+    target = await users.find(parse_user_ref(who))
     if not who:
         await message.answer(i18n.get("whois-usage"))
         return

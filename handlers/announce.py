@@ -24,7 +24,7 @@ from bot.keyboards.wizard import ChoiceCb, summary_keyboard
 from bot.services.announcements import PHOTO_CAPTION_MAX, estimate
 from bot.services.clubs import parse_local_datetime
 from bot.services.roles import effective_role
-from bot.services.validation import InputError, parse_text
+from bot.services.validation import InputError, parse_id, parse_text
 from bot.views import when_text
 from bot.wizard import WizardCb
 from handlers.states import Announce
@@ -222,7 +222,7 @@ async def target_chosen(
     i18n: I18nContext,
 ) -> None:
     data = await state.get_data()
-    target = int(callback_data.value) if callback_data.value.isdigit() else None
+    target = parse_id(callback_data.value)
     if not await _allowed(user, settings, directory, clubs, data.get("audience", ""), target):
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return

@@ -457,7 +457,7 @@ async def own_name(
 @router.message(StateFilter(SignupForm.child_name), Has(F.text))
 async def child_name(message: Message, state: FSMContext, i18n: I18nContext) -> None:
     try:
-        name = parse_text(message.text, max_len=40, min_len=2)
+        name = parse_text(message.text, max_len=40, min_len=2, letters=True)
     except InputError as exc:
         await message.answer(i18n.get(exc.key, **exc.args_))
         return

@@ -31,7 +31,7 @@ from bot.photos import collect_photo, forget_photo_status, refuse_non_photos
 from bot.services.contests import ADDRESS_PARTS, address_key, may_apply
 from bot.services.elders import parse_full_name, parse_house
 from bot.services.roles import effective_role
-from bot.services.validation import InputError, parse_count, parse_text
+from bot.services.validation import InputError, parse_count, parse_id, parse_text
 from bot.views import local_time, send_album
 from bot.wizard import SUMMARY, Wizard, WizardCb
 from handlers.states import ContestApply as A
@@ -329,9 +329,14 @@ async def chosen(
     contest = await contests.get(data["contest_id"])
     step, value = callback_data.step, callback_data.value
     ok = False
-    if contest is not None and value.isdigit() and step == WIZARD.step_of(await state.get_state()):
+    chosen = parse_id(value)
+    if (
+        contest is not None
+        and chosen is not None
+        and step == WIZARD.step_of(await state.get_state())
+    ):
         if step == "nomination":
-            nomination = next((n for n in contest.nominations if n.id == int(value)), None)
+            nomination = next((n for n in contest.nominations if n.id == chosen), None)
             if nomination is not None:
                 ok = True
                 if data.get("address_kind") != nomination.address:
@@ -339,12 +344,12 @@ async def chosen(
                         data.pop(part, None)
                 data.update(nomination_id=nomination.id, address_kind=nomination.address)
         elif step == "committee":
-            ok = directory.committee(int(value)) is not None
-            data["committee"] = int(value)
+            ok = directory.committee(chosen) is not None
+            data["committee"] = chosen
         elif step == "center":
-            center = directory.center(int(value))
+            center = directory.center(chosen)
             ok = center is not None and center.district_id == data["district_id"]
-            data["center"] = int(value)
+            data["center"] = chosen
     if not ok or not isinstance(callback.message, Message):
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
@@ -381,8 +386,8 @@ async def text_answer(
             value = parse_text(text, max_len=2000, min_len=3)
         elif step == "name":
             value = parse_full_name(text)
-        else:
-            value = parse_text(text, max_len=100, min_len=2)
+        else:  # the street, a committee
+            value = parse_text(text, max_len=100, min_len=2, letters=True)
     except InputError as exc:
         await message.answer(i18n.get(exc.key, **exc.args_))
         return

@@ -33,7 +33,7 @@ from bot.services.contests import (
     places,
     templates,
 )
-from bot.services.validation import InputError, parse_text
+from bot.services.validation import InputError, parse_id, parse_text, parse_user_ref
 from bot.views import local_time, room_for
 from handlers.states import ContestAdmin
 from storage.models import Contest, ContestStage, Juror, Nomination, User
@@ -68,7 +68,7 @@ async def contest_add(
         deadline = deadline_of(parts[0], ZoneInfo(settings.timezone), now)
         audience, audience_id = parse_audience(parts[1], directory)
         days = parse_days(parts[2])
-        title = parse_text(parts[3], max_len=200, min_len=3)
+        title = parse_text(parts[3], max_len=200, min_len=3, letters=True)
     except InputError:
         await message.answer(i18n.get("contest-add-usage"))
         return
@@ -102,10 +102,11 @@ async def contest_results(
     i18n: I18nContext,
 ) -> None:
     parts = (command.args or "").split(maxsplit=1)
-    if len(parts) != 2 or not parts[0].isdigit():
+    contest_id = parse_id(parts[0]) if len(parts) == 2 else None
+    if contest_id is None:
         await message.answer(i18n.get("contest-results-usage"))
         return
-    contest = await contests.get(int(parts[0]))
+    contest = await contests.get(contest_id)
     if contest is None:
         await message.answer(i18n.get("contest-not-found", id=parts[0][:9]))
         return
@@ -199,7 +200,7 @@ async def scratch(callback: CallbackQuery, state: FSMContext, i18n: I18nContext)
 @router.message(StateFilter(ContestAdmin.title), Has(F.text))
 async def scratch_title(message: Message, state: FSMContext, i18n: I18nContext) -> None:
     try:
-        title = parse_text(message.text, max_len=200, min_len=3)
+        title = parse_text(message.text, max_len=200, min_len=3, letters=True)
     except InputError as exc:
         await message.answer(i18n.get(exc.key, **exc.args_))
         return
@@ -415,10 +416,11 @@ async def set_place(
     i18n: I18nContext,
 ) -> None:
     parts = (command.args or "").split()
-    if len(parts) != 2 or not parts[0].isdigit() or parts[1] not in ("0", "1", "2", "3"):
+    application_id = parse_id(parts[0]) if len(parts) == 2 else None
+    if application_id is None or parts[1] not in ("0", "1", "2", "3"):
         await message.answer(i18n.get("cadmin-place-usage"))
         return
-    application = await contests.application(int(parts[0]))
+    application = await contests.application(application_id)
     contest = await contests.get(application.contest_id) if application else None
     if application is None or contest is None:
         await message.answer(i18n.get("cadmin-place-usage"))
@@ -521,16 +523,12 @@ async def jury_add(
     i18n: I18nContext,
 ) -> None:
     parts = (command.args or "").split()
-    if len(parts) != 3 or not parts[0].isdigit() or parts[2] not in ("district", "city"):
+    contest_id = parse_id(parts[0]) if len(parts) == 3 else None
+    if contest_id is None or parts[2] not in ("district", "city"):
         await message.answer(i18n.get("jury-add-usage"))
         return
-    contest = await contests.get(int(parts[0]))
-    who = parts[1]
-    target = (
-        await users.get_or_create(int(who))
-        if who.isdigit() and len(who) <= 20
-        else (await users.find_by_username(who) if who.startswith("@") else None)
-    )
+    contest = await contests.get(contest_id)
+    target = await users.find(parse_user_ref(parts[1]), create=True)
     if contest is None or target is None:
         await message.answer(i18n.get("jury-add-usage"))
         return

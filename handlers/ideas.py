@@ -30,10 +30,11 @@ from bot.services.ideas import (
     MUNICIPALITY_RADIUS_KM,
     PER_DAY,
     STAFF_STATUSES,
+    may_support,
     nearby,
 )
 from bot.services.roles import effective_role, may_moderate
-from bot.services.validation import InputError, parse_text
+from bot.services.validation import InputError, parse_id, parse_text
 from bot.views import send_album
 from bot.wizard import WizardCb
 from handlers.states import IdeaForm, IdeasStaff
@@ -197,7 +198,7 @@ def _inside(municipality, directory: Directory, lat: float, lon: float) -> bool:
 @router.message(StateFilter(IdeaForm.place), Has(F.text))
 async def place_text(message: Message, state: FSMContext, i18n: I18nContext) -> None:
     try:
-        address = parse_text(message.text, max_len=300, min_len=3)
+        address = parse_text(message.text, max_len=300, min_len=3, letters=True)
     except InputError as exc:
         await message.answer(i18n.get(exc.key, **exc.args_))
         return
@@ -364,6 +365,11 @@ async def support(
         return
     if idea.user_id == user.id:
         await callback.answer(i18n.get("idea-support-own"), show_alert=True)
+        return
+    data = await state.get_data() if await state.get_state() == IdeaForm.summary.state else {}
+    filing_at = (data["lat"], data["lon"]) if data.get("lat") is not None else None
+    if not may_support(idea, user.district_id, filing_at):
+        await callback.answer(i18n.get("idea-support-elsewhere"), show_alert=True)
         return
     if idea.status not in OPEN:
         await callback.answer(i18n.get("idea-support-closed"), show_alert=True)
@@ -680,7 +686,7 @@ async def move_to(
     i18n: I18nContext,
 ) -> None:
     idea = await _own_idea(callback, callback_data.id, user, settings, directory, ideas, i18n)
-    target = directory.district(int(callback_data.value)) if callback_data.value.isdigit() else None
+    target = directory.district(parse_id(callback_data.value))
     if idea is None or not isinstance(callback.message, Message):
         return
     if target is None:

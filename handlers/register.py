@@ -27,7 +27,7 @@ from bot.keyboards.wizard import (
 )
 from bot.notify import tell_rendered
 from bot.services.elders import TOS_ROLES, parse_full_name, parse_house
-from bot.services.validation import InputError, parse_count, parse_text
+from bot.services.validation import InputError, parse_count, parse_id, parse_text
 from bot.views import registration_summary, territory_text
 from bot.wizard import SUMMARY, Wizard, WizardCb
 from handlers.places import ask_place
@@ -98,7 +98,7 @@ def _parse(step: str, text: str) -> Any:
         return parse_count(text, 1, 99)
     if step == "full_name":
         return parse_full_name(text)
-    return parse_text(text, max_len=100, min_len=2)
+    return parse_text(text, max_len=100, min_len=2, letters=True)  # the street, a committee
 
 
 async def show(
@@ -278,9 +278,7 @@ async def committee_chosen(
         await state.set_data(data)
         await show("committee_other", callback.message, state, i18n, directory)
         return
-    committee = (
-        directory.committee(int(callback_data.value)) if callback_data.value.isdigit() else None
-    )
+    committee = directory.committee(parse_id(callback_data.value))
     district = directory.district(data.get("district_id"))
     if (
         committee is None

@@ -40,7 +40,14 @@ from bot.services.reports import (
     figures_for,
     missing_steps,
 )
-from bot.services.validation import InputError, check_date, parse_count, parse_date, parse_text
+from bot.services.validation import (
+    InputError,
+    check_date,
+    parse_count,
+    parse_date,
+    parse_id,
+    parse_text,
+)
 from bot.views import report_summary, territory_text
 from bot.wizard import SUMMARY, Wizard, WizardCb
 from handlers.states import Report as Rp
@@ -284,11 +291,7 @@ async def action_chosen(
     directory: Directory,
 ) -> None:
     own = callback_data.value == "own"
-    action = (
-        None
-        if own or not callback_data.value.isdigit()
-        else directory.action(int(callback_data.value))
-    )
+    action = None if own else directory.action(parse_id(callback_data.value))
     data = await _choice(callback, state, i18n, own or action is not None)
     if data is None:
         return
@@ -368,7 +371,7 @@ async def text_answer(
     try:
         if current == Rp.action_other.state:
             step = "action_other"
-            data["action_other"] = parse_text(text, max_len=200, min_len=2)
+            data["action_other"] = parse_text(text, max_len=200, min_len=2, letters=True)
         elif current == Rp.date_typed.state:
             step = "date"
             data["held_on"] = parse_date(text, today(settings), MAX_AGE_DAYS).isoformat()
@@ -420,7 +423,7 @@ async def place_text(
     message: Message, state: FSMContext, i18n: I18nContext, directory: Directory
 ) -> None:
     try:
-        place = parse_text(message.text, max_len=300, min_len=3)
+        place = parse_text(message.text, max_len=300, min_len=3, letters=True)
     except InputError as exc:
         await message.answer(i18n.get(exc.key, **exc.args_))
         return

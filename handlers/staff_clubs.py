@@ -608,7 +608,7 @@ async def _ask(message: Message, field: str, i18n: I18nContext) -> None:
         await message.answer(i18n.get(f"staff-ask-{field}"), reply_markup=inline(*rows))
         return
     extra = (
-        [[(i18n.get("wizard-skip"), WizardCb(wizard=WZ, action="skip"))]]
+        [[(i18n.get("wizard-skip"), WizardCb(wizard=WZ, action="skip", step=field))]]
         if field in SKIPPABLE
         else []
     )
@@ -662,7 +662,7 @@ def _parse_field(field: str, text: str, settings: Settings) -> Any:
         ).isoformat()
     if field == "description":
         return parse_text(text, max_len=1000, min_len=2)
-    return parse_text(text, max_len=100 if field != "title" else 150, min_len=2)
+    return parse_text(text, max_len=100 if field != "title" else 150, min_len=2, letters=True)
 
 
 @router.message(StateFilter(StaffForm.field), Has(F.text))
@@ -726,6 +726,7 @@ async def field_choice(
 )
 async def field_skip(
     callback: CallbackQuery,
+    callback_data: WizardCb,
     bot: Bot,
     user: User,
     users: UserRepository,
@@ -735,6 +736,9 @@ async def field_skip(
     i18n: I18nContext,
 ) -> None:
     data = await state.get_data()
+    if data["field"] != callback_data.step:  # a second tap: that step is skipped already
+        await callback.answer()
+        return
     if data["field"] not in SKIPPABLE:
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return

@@ -19,7 +19,7 @@ from bot.exports import csv_bytes, header_row, workbook_bytes
 from bot.filters.roles import IsAdmin, IsStaff
 from bot.services.roles import effective_role
 from bot.services.stats import FIGURES, Period, by_district, change, collect, parse_period
-from bot.services.validation import InputError
+from bot.services.validation import InputError, parse_id
 from bot.views import local_time
 from storage.models import Role, User
 from storage.repositories.audit import AuditRepository
@@ -147,7 +147,7 @@ async def year(
 ) -> None:
     arg = (command.args or "").strip()
     try:
-        if not arg.isdigit():
+        if parse_id(arg, 9999) is None:
             raise InputError("year-bad")
         period = parse_period(arg, _today(settings).date())
     except InputError:
@@ -301,7 +301,7 @@ async def audit_log(
     i18n: I18nContext,
 ) -> None:
     arg = (command.args or "20").strip()
-    n = int(arg) if arg.isdigit() and 1 <= int(arg) <= 100 else 20
+    n = min(parse_id(arg) or 20, 100)
     entries = await audit.last(n)
     if not entries:
         await message.answer(i18n.get("audit-empty"))

@@ -39,6 +39,7 @@ def create_engine(url: str, pool_size: int = 10, lock_wait: float = 60) -> Async
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(
             url,
+            hide_parameters=True,  # an error's text never carries the values (personal data)
             connect_args={"timeout": lock_wait},
             # every update waiting out a lock holds a connection meanwhile
             pool_size=10,
@@ -47,7 +48,13 @@ def create_engine(url: str, pool_size: int = 10, lock_wait: float = 60) -> Async
         )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas(lock_wait))
         return engine
-    return create_async_engine(url, pool_pre_ping=True, pool_size=pool_size, max_overflow=pool_size)
+    return create_async_engine(
+        url,
+        hide_parameters=True,
+        pool_pre_ping=True,
+        pool_size=pool_size,
+        max_overflow=pool_size,
+    )
 
 
 FAULT_LOG = {"locked": "database is locked", "disk-full": "disk full"}  # for logs and /healthz

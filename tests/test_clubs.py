@@ -209,7 +209,10 @@ async def test_staff_create_edit_members_csv_message(harness: Harness, admin, re
     await harness.say(STAFF, "ср 17:00 60; сб 11:00 90")
     assert "от 1 до 5" in joined(await harness.say(STAFF, "0"))
     await harness.say(STAFF, "1")
-    await harness.tap(STAFF, WizardCb(wizard="staff", action="skip"))
+    await harness.tap(STAFF, WizardCb(wizard="staff", action="skip", step="leader"))
+    # A double tap on «Пропустить» skips nothing more: the description is still asked.
+    sent = await harness.tap(STAFF, WizardCb(wizard="staff", action="skip", step="leader"))
+    assert "создан" not in joined(sent)
     sent = await harness.say(STAFF, "Играем по субботам")
     assert "Кружок «Шашки для всех» создан" in joined(sent)
     async with harness.session_factory() as s:
@@ -219,6 +222,7 @@ async def test_staff_create_edit_members_csv_message(harness: Harness, admin, re
             (5, time(11, 0), 90),
         ]
         assert club.capacity == 1 and club.leader is None and club.category == "leisure"
+        assert club.description == "Играем по субботам"
     waiting = tg_user(1005)
     await harness.onboard(resident)
     await harness.onboard(waiting)

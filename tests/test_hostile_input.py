@@ -3,16 +3,21 @@ objects, double taps, junk in free text. Each gets a clear answer and nothing is
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime, timedelta
 
-from aiogram.methods import SendMessage
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.methods import EditMessageReplyMarkup, SendMessage
 from sqlalchemy import select
 
 from bot.i18n import create_core
-from bot.keyboards.callbacks import ClubCb
+from bot.keyboards.callbacks import ClubCb, ConsentCb, FieldCb, IdeaCb, PlaceCb
+from bot.keyboards.wizard import ChoiceCb
 from bot.views import MESSAGE_MAX, visible_length
-from storage.models import Announcement, Contest
+from bot.wizard import WizardCb
+from storage.models import Announcement, Contest, Idea
 from tests.fixtures.harness import Harness, joined
+from tests.fixtures.updates import tg_user
 from tests.test_clubs import STAFF, join, make_club
 
 
@@ -58,3 +63,126 @@ async def test_long_contest_results_are_queued_whole(harness: Harness, admin):
     async with harness.session_factory() as s:
         [text] = (await s.execute(select(Announcement.text))).scalars().all()
     assert results.strip() in text and visible_length(text) <= MESSAGE_MAX
+
+
+HUGE = "99999999999999999999"  # 20 digits: more than any database column holds
+
+
+async def test_ids_out_of_range_are_not_found(harness: Harness, admin, resident, caplog):
+    caplog.set_level(logging.ERROR)
+    await harness.onboard(resident)
+    for forged in (
+        f"club:card:{HUGE}",
+        f"ctr:card:{HUGE}",
+        "club:card:-5",
+        f"pg:myreports:{HUGE}:0",
+        f"idea:support:{HUGE}",
+    ):
+        assert "устарела" in joined(await harness.tap(resident, forged)), forged
+    for command, answer in (
+        (f"/whois {HUGE}", "не найден"),
+        (f"/grant {HUGE} staff optimist", "не найден"),
+        (f"/revoke {HUGE}", "не найден"),
+        (f"/place {HUGE} 1", "Как писать: /place"),
+        (f"/jury_add {HUGE} {resident.id} city", "Как писать: /jury_add"),
+        (f"/contest_results {HUGE} итоги", "Как писать: /contest_results"),
+        ("/year ²⁰²⁴", "Как писать: /year"),
+        (f"/grant {resident.id} staff {HUGE}", "не найден"),
+    ):
+        assert answer in joined(await harness.say(admin, command)), command
+    await harness.say(admin, f"/audit {HUGE}")  # the default number of entries
+    assert "Что-то пошло не так" not in caplog.text and "Unhandled" not in caplog.text
+
+
+async def test_support_of_another_districts_idea_is_refused(harness: Harness, resident):
+    neighbour = tg_user(1010)
+    await harness.onboard(resident, "kem-central")
+    await harness.onboard(neighbour, "kem-rudnichny")
+    async with harness.session_factory() as s:
+        far = Idea(
+            user_id=neighbour.id,
+            kind="problem",
+            category="roads",
+            district_id=await harness.district_id("kem-rudnichny"),
+            text="Яма на дороге",
+            lat=55.40,
+            lon=86.10,
+        )
+        near = Idea(
+            user_id=neighbour.id,
+            kind="problem",
+            category="roads",
+            district_id=await harness.district_id("kem-central"),
+            text="Нет света во дворе",
+        )
+        s.add_all([far, near])
+        await s.commit()
+    sent = await harness.tap(resident, IdeaCb(action="support", id=far.id))
+    assert "своего района" in joined(sent)
+    sent = await harness.tap(resident, IdeaCb(action="support", id=near.id))
+    assert "ваш голос учтён" in joined(sent)
+    async with harness.session_factory() as s:
+        assert (await s.get(Idea, far.id)).supporters == 0  # type: ignore[union-attr]
+        assert (await s.get(Idea, near.id)).supporters == 1  # type: ignore[union-attr]
+
+
+async def test_a_second_consent_tap_is_quiet(harness: Harness, resident, caplog):
+    caplog.set_level(logging.INFO)
+    await harness.onboard(resident)
+    harness.session.fail_next(
+        "EditMessageReplyMarkup",
+        TelegramBadRequest(
+            method=EditMessageReplyMarkup(chat_id=resident.id, message_id=1),
+            message="Bad Request: message is not modified: specified new message content and "
+            "reply markup are exactly the same",
+        ),
+    )
+    sent = await harness.tap(resident, ConsentCb(agree=True))
+    assert "уже сохранено" in joined(sent) and "С возвращением" in joined(sent)
+    assert "Unhandled" not in caplog.text and "Traceback" not in caplog.text
+
+
+async def test_junk_in_names_streets_and_titles_is_refused(harness: Harness, admin, resident):
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    await harness.tap(STAFF, FieldCb(target="club", id=0, field="new"))
+    for junk in ("-5", "😀🎉🔥", "!!!"):
+        assert "Здесь нужны слова" in joined(await harness.say(STAFF, junk)), junk
+    await harness.say(STAFF, "Шашки")
+    assert "Здесь нужны слова" not in joined(await harness.say(STAFF, "/cancel"))
+    await harness.onboard(resident)
+    await harness.say(resident, "/register")
+    await harness.tap(resident, WizardCb(wizard="reg", action="new"))
+    await harness.tap(resident, ChoiceCb(wizard="reg", step="role", value="street_elder"))
+    district = await harness.district_id("kem-central")
+    await harness.tap(resident, PlaceCb(level="dist", id=district, purpose="reg"))
+    await harness.tap(resident, ChoiceCb(wizard="reg", step="committee", value="other"))
+    assert "Здесь нужны слова" in joined(await harness.say(resident, "😀🎉🔥"))
+    sent = await harness.say(resident, "Комитет «Радуга»")
+    assert "Здесь нужны слова" not in joined(sent)
+    assert "Здесь нужны слова" in joined(await harness.say(resident, "12345"))  # a street
+
+
+def test_database_errors_carry_no_values():
+    """Tracebacks and error texts never show the values of a statement (personal data)."""
+    import asyncio
+    import tempfile
+
+    from sqlalchemy import text as sql
+
+    from storage.db import create_engine
+
+    async def fail() -> str:
+        with tempfile.TemporaryDirectory() as tmp:
+            engine = create_engine(f"sqlite+aiosqlite:///{tmp}/x.sqlite3")
+            async with engine.begin() as conn:
+                await conn.execute(sql("CREATE TABLE t (phone TEXT UNIQUE)"))
+                await conn.execute(sql("INSERT INTO t VALUES (:p)"), {"p": "+79130000001"})
+                try:
+                    await conn.execute(sql("INSERT INTO t VALUES (:p)"), {"p": "+79130000001"})
+                except Exception as exc:
+                    message = str(exc)
+            await engine.dispose()
+        return message
+
+    message = asyncio.run(fail())
+    assert "UNIQUE" in message and "+79130000001" not in message

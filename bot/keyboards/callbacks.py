@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from aiogram.filters.callback_data import CallbackData
+from pydantic import Field
+
+# What a button may carry: a forged «id=99999999999999999999» or «-5» is no button of ours (the
+# filter does not match, and the user hears that the button is out of date), never a crash.
+RowId = Annotated[int, Field(ge=0, le=2**31 - 1)]  # a row id, a page, a count
+Epoch = Annotated[int, Field(ge=0, le=2**40)]  # a moment, in seconds since 1970
 
 
 class ConsentCb(CallbackData, prefix="consent"):
@@ -13,7 +21,7 @@ class PlaceCb(CallbackData, prefix="place"):
     """A municipality or district; `purpose` is `home` (onboarding) or `browse` (/centers)."""
 
     level: str  # "mun" | "dist"
-    id: int
+    id: RowId
     purpose: str
 
 
@@ -23,7 +31,7 @@ class PlaceBackCb(CallbackData, prefix="pback"):
 
 class CenterCb(CallbackData, prefix="ctr"):
     action: str  # "card" | "route" | "list"
-    id: int
+    id: RowId
 
 
 class LangCb(CallbackData, prefix="lang"):
@@ -31,25 +39,25 @@ class LangCb(CallbackData, prefix="lang"):
 
 
 class RegDecisionCb(CallbackData, prefix="regd"):
-    id: int
+    id: RowId
     confirm: bool
 
 
 class ElderRevokeCb(CallbackData, prefix="eldr"):
-    id: int
+    id: RowId
 
 
 class PageCb(CallbackData, prefix="pg"):
     """Pagination of a list: `list` names it ("elders", "myreports", "queue"), `key` narrows it."""
 
     list: str
-    page: int
-    key: int = 0
+    page: RowId
+    key: RowId = 0
 
 
 class ReportCb(CallbackData, prefix="rep"):
     action: str  # "open" | "edit" (author); "mod" | "accept" | "return" (staff)
-    id: int
+    id: RowId
 
 
 class DeleteMeCb(CallbackData, prefix="delme"):
@@ -59,65 +67,65 @@ class DeleteMeCb(CallbackData, prefix="delme"):
 class ClubListCb(CallbackData, prefix="cl"):
     """The club list and its filter: district, center (0 = all), category ("" = all), kids."""
 
-    district: int
-    center: int = 0
+    district: RowId
+    center: RowId = 0
     cat: str = ""
     kids: bool = False
-    page: int = 0
+    page: RowId = 0
 
 
 class ClubFilterCb(CallbackData, prefix="clf"):
     what: str  # "center" | "cat"
-    district: int
-    center: int = 0
+    district: RowId
+    center: RowId = 0
     cat: str = ""
     kids: bool = False
 
 
 class ClubCb(CallbackData, prefix="club"):
     action: str  # residents: "card" "join" "child"; staff: "staff" "members" "csv" "msg" ...
-    id: int
+    id: RowId
 
 
 class EventCb(CallbackData, prefix="ev"):
     action: str
-    id: int
+    id: RowId
 
 
 class SignupCb(CallbackData, prefix="su"):
     action: str  # "cancel"
-    id: int
+    id: RowId
 
 
 class SettingsCb(CallbackData, prefix="set"):
-    minutes: int
+    minutes: RowId
 
 
 class SessionCb(CallbackData, prefix="ses"):
     """A club session: `action` "cancel" or "att" (attendance); `at` is its UTC epoch."""
 
     action: str
-    club: int
-    at: int
+    club: RowId
+    at: Epoch
 
 
 class AttendCb(CallbackData, prefix="att"):
-    club: int
-    at: int
-    signup: int
+    club: RowId
+    at: Epoch
+    signup: RowId
 
 
 class FieldCb(CallbackData, prefix="fld"):
     """Staff forms: a field to edit (`target` "club"/"event", `id` 0 while creating)."""
 
     target: str
-    id: int
+    id: RowId
     field: str
 
 
 class AnnouncementCb(CallbackData, prefix="ann"):
     action: str  # "stop" | "cancel" (a scheduled one)
-    id: int
+    id: RowId
 
 
 class MuteCb(CallbackData, prefix="mute"):
@@ -126,20 +134,20 @@ class MuteCb(CallbackData, prefix="mute"):
 
 class ContestCb(CallbackData, prefix="ct"):
     action: str  # residents: "card" "apply"; admins: "admin" "next" "rank" "publish" "xlsx" "tpl"
-    id: int
+    id: RowId
 
 
 class ApplicationCb(CallbackData, prefix="app"):
     action: str  # "open" | "edit" | "withdraw"
-    id: int
+    id: RowId
 
 
 class ScoreCb(CallbackData, prefix="sc"):
-    application: int
-    value: int  # 1..10
+    application: RowId
+    value: RowId  # 1..10
 
 
 class IdeaCb(CallbackData, prefix="idea"):
     action: str  # "support" "send" (anyway); staff: "open" "status" "move" "moveto" "filter"
-    id: int
+    id: RowId
     value: str = ""

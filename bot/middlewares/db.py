@@ -5,10 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from aiogram import BaseMiddleware, Bot
-from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
-from aiogram.methods import TelegramMethod
-from aiogram.methods.base import TelegramType
+from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject
 from aiogram.types import User as TgUser
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -86,20 +83,3 @@ class DbSessionMiddleware(BaseMiddleware):
             await session.commit()
         # else: a read-only update; closing the session ends its transaction
         return result
-
-
-class CommitBeforeSending(BaseRequestMiddleware):
-    """Whatever an update changed is committed before the bot says anything about it: the user
-    never sees «сохранено» for a write that a locked or full database then refuses. (The write
-    waits out a lock first — DATABASE_LOCK_WAIT.) Requests outside an update pass straight."""
-
-    async def __call__(
-        self,
-        make_request: NextRequestMiddlewareType[TelegramType],
-        bot: Bot,
-        method: TelegramMethod[TelegramType],
-    ) -> Any:
-        session = update_session.get()
-        if session is not None and has_writes(session):
-            await session.commit()
-        return await make_request(bot, method)

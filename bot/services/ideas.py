@@ -37,6 +37,16 @@ def nearby(lat: float, lon: float, items: Iterable[Idea], km: float = NEARBY_KM)
     return sorted(found, key=lambda i: -i.supporters)[:5]
 
 
+def may_support(
+    idea: Idea, home_district_id: int | None, filing_at: tuple[float, float] | None
+) -> bool:
+    """A resident supports items of their own district, or the ones the bot offered them
+    because they are next to the place of the item they are filing."""
+    if idea.district_id == home_district_id:
+        return True
+    return filing_at is not None and idea in nearby(filing_at[0], filing_at[1], [idea])
+
+
 class IdeasDigest:
     """Monday mornings: each district's staff get the week's new items and the overdue ones,
     through the delivery engine; one digest a week (DigestSent)."""

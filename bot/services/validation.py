@@ -13,6 +13,28 @@ class InputError(ValueError):
         self.args_ = args
 
 
+MAX_ROW_ID = 2**31 - 1  # the largest id of a database row
+MAX_TELEGRAM_ID = 2**53  # Telegram's user ids fit in 52 bits
+
+
+def parse_id(text: str | None, high: int = MAX_ROW_ID) -> int | None:
+    """An id typed in a command or carried by a button: None unless it is plain ASCII digits
+    within 1..high (so «99999999999999999999», «-5» or «²» are simply «not found»)."""
+    value = (text or "").strip()
+    if not re.fullmatch(r"\d{1,16}", value, re.ASCII):
+        return None
+    number = int(value)
+    return number if 0 < number <= high else None
+
+
+def parse_user_ref(text: str) -> int | str | None:
+    """«123456789» (a Telegram id) or «@username»; None for anything else."""
+    value = text.strip()
+    if value.startswith("@") and 1 < len(value) <= 65:
+        return value
+    return parse_id(value, MAX_TELEGRAM_ID)
+
+
 def parse_count(text: str, low: int, high: int) -> int:
     cleaned = text.strip().replace(" ", "").replace("\u00a0", "")
     if not re.fullmatch(r"[+-]?\d{1,12}", cleaned):
@@ -23,12 +45,17 @@ def parse_count(text: str, low: int, high: int) -> int:
     return value
 
 
-def parse_text(text: str | None, max_len: int, min_len: int = 1) -> str:
+def parse_text(text: str | None, max_len: int, min_len: int = 1, letters: bool = False) -> str:
+    """Free text: trimmed (short fields on one line), within the lengths, with at least one
+    letter or digit (emoji or punctuation alone say nothing); `letters`: a name, street, place
+    or title, which needs a letter («-5» is no club name)."""
     value = " ".join((text or "").split()) if max_len <= 300 else (text or "").strip()
     if len(value) < min_len:
         raise InputError("input-too-short", min=min_len)
     if len(value) > max_len:
         raise InputError("input-too-long", max=max_len, length=len(value))
+    if not any(c.isalpha() for c in value) and (letters or not any(c.isdigit() for c in value)):
+        raise InputError("input-no-letters" if letters else "input-no-words")
     return value
 
 

@@ -2,6 +2,8 @@
 input-not-number = A number from { $low } to { $high } is needed. Type digits, e.g.: 12
 input-out-of-range = The number must be from { $low } to { $high }.
 input-too-short = Too short. Please write a bit more.
+input-no-letters = Words are needed here — a name, a title or an address in letters.
+input-no-words = Text is needed here — in letters or digits.
 input-too-long = Too long: { $length } characters, up to { $max } allowed. Please shorten it.
 input-bad-date = I did not understand the date. Write it like: 21.11.2026
 input-date-future = That date has not come yet. Give a past date.

@@ -33,6 +33,7 @@ idea-sent = Thank you! No. { $id } is sent to the district's staff. The answer w
 idea-already-sent = This is already sent.
 idea-supported = Thank you, your vote counts. Supporters: { $count }.
 idea-support-twice = You already supported No. { $id }.
+idea-support-elsewhere = You can support ideas and problems of your district, or those next to the place you are reporting.
 idea-support-own = This is your own.
 idea-support-closed = This matter is already closed.
 idea-status-new = new

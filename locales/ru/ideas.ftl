@@ -33,6 +33,7 @@ idea-sent = Спасибо! № { $id } отправлено сотрудник�
 idea-already-sent = Это уже отправлено.
 idea-supported = Спасибо, ваш голос учтён. Поддержали: { $count }.
 idea-support-twice = Вы уже поддержали № { $id }.
+idea-support-elsewhere = Поддержать можно идеи и проблемы своего района или те, что рядом с местом вашей заявки.
 idea-support-own = Это ваше предложение.
 idea-support-closed = Этот вопрос уже закрыт.
 idea-status-new = новое

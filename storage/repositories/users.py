@@ -116,6 +116,15 @@ class UserRepository:
             self._remember_on_commit()
         return user
 
+    async def find(self, ref: int | str | None, create: bool = False) -> User | None:
+        """By Telegram id or @username (see parse_user_ref); `create`: a row for an id that
+        has not written yet (a role given before their first message)."""
+        if isinstance(ref, int):
+            return await self.get_or_create(ref) if create else await self.get(ref)
+        if isinstance(ref, str):
+            return await self.find_by_username(ref)
+        return None
+
     async def find_by_username(self, username: str) -> User | None:
         name = username.removeprefix("@").lower()
         result = await self.session.execute(select(User).where(User.username == name))
