@@ -103,6 +103,19 @@ async def wait_done(harness: Harness, announcement_id: int, seconds: float = 30)
         await asyncio.sleep(0.1)
 
 
+async def send_through(
+    harness: Harness, api: FakeBotApi, announcement_id: int, engine: DeliveryEngine
+) -> Announcement:
+    """Run `engine` against the local Bot API server until the announcement is done."""
+    bot = create_bot(harness.settings.model_copy(update={"telegram_api_url": api.url}))
+    engine.start(bot)
+    try:
+        return await wait_done(harness, announcement_id)
+    finally:
+        await engine.stop()
+        await bot.session.close()
+
+
 async def outbox(harness: Harness, announcement_id: int) -> dict[int, Outbox]:
     async with harness.session_factory() as s:
         rows = (
@@ -116,15 +129,9 @@ async def test_every_recipient_ends_sent_or_blocked_once(harness: Harness, api: 
     await add_residents(harness, 5, "kem-rudnichny", first=50_000)  # not in the audience
     api.forbidden = set(ids[:6])
     api.retry_after = {ids[10]: 1, ids[20]: 2}
-    bot = create_bot(harness.settings.model_copy(update={"telegram_api_url": api.url}))
     announcement_id = await announce(harness)
     engine = engine_for(harness)
-    engine.start(bot)
-    try:
-        done = await wait_done(harness, announcement_id)
-    finally:
-        await engine.stop()
-        await bot.session.close()
+    done = await send_through(harness, api, announcement_id, engine)
     rows = await outbox(harness, announcement_id)
     assert done.total == 120 and set(rows) == set(ids)
     assert {c for c, r in rows.items() if r.status is OutboxStatus.BLOCKED} == set(ids[:6])
@@ -190,17 +197,10 @@ async def test_graceful_stop_and_restart_sends_no_duplicates(harness: Harness, a
 
 async def test_rate_is_respected(harness: Harness, api: FakeBotApi):
     await add_residents(harness, 30)
-    bot = create_bot(harness.settings.model_copy(update={"telegram_api_url": api.url}))
     announcement_id = await announce(harness)
-    engine = engine_for(harness, rate=20)
     loop = asyncio.get_running_loop()
     started = loop.time()
-    engine.start(bot)
-    try:
-        await wait_done(harness, announcement_id)
-    finally:
-        await engine.stop()
-        await bot.session.close()
+    await send_through(harness, api, announcement_id, engine_for(harness, rate=20))
     # 30 messages at 20/s cannot take less than 29 intervals.
     assert loop.time() - started >= 29 / 20
 
@@ -407,15 +407,9 @@ async def test_urgent_alert_is_an_admins_choice_with_its_stars_in_the_preview(
 
 async def test_ordinary_announcement_is_not_paid(harness: Harness, api: FakeBotApi):
     await add_residents(harness, 20)
-    bot = create_bot(harness.settings.model_copy(update={"telegram_api_url": api.url}))
     announcement_id = await announce(harness)
     engine = engine_for(harness)
-    engine.start(bot)
-    try:
-        await wait_done(harness, announcement_id)
-    finally:
-        await engine.stop()
-        await bot.session.close()
+    await send_through(harness, api, announcement_id, engine)
     assert len(api.sent_to) == 20 and not api.paid_to and engine.stats.paid == 0
 
 
@@ -449,15 +443,9 @@ async def test_urgent_alert_out_of_stars_goes_on_at_the_free_rate(
 ):
     ids = await add_residents(harness, 120)
     api.star_tenths = 50  # enough for 50 paid messages
-    bot = create_bot(harness.settings.model_copy(update={"telegram_api_url": api.url}))
     announcement_id = await announce(harness, "Отключение воды", urgent=True)
     engine = engine_for(harness, paid_rate=200)
-    engine.start(bot)
-    try:
-        done = await wait_done(harness, announcement_id)
-    finally:
-        await engine.stop()
-        await bot.session.close()
+    done = await send_through(harness, api, announcement_id, engine)
     assert api.sent_to == dict.fromkeys(ids, 1)  # everyone once: nobody lost, nobody twice
     assert sum(api.paid_to.values()) == 50 and engine.stats.paid == 50
     assert not done.urgent  # went on unpaid

@@ -109,11 +109,20 @@ async def test_a_lock_longer_than_the_wait_is_told_and_nothing_half_saved(
     stored = await impatient.db_user(person.id)
     assert stored is not None and stored.consent_at is None
     assert "database is locked" in caplog.text and "Зинаида" not in caplog.text
+    metrics = impatient.dp["metrics"]
+    assert metrics.recent_storage_fault() == "locked"  # /healthz says «writes: database is locked»
+    assert b'bot_storage_faults_total{cause="locked"} 1.0' in await metrics.render(
+        _no_outbox, leader=True
+    )
     # Once the lock is gone the same tap works.
     sent = await impatient.tap(person, ConsentCb(agree=True))
     assert "Выберите ваш" in joined(sent)
     stored = await impatient.db_user(person.id)
     assert stored is not None and stored.consent_at is not None
+
+
+async def _no_outbox() -> dict[str, int]:
+    return {}
 
 
 @pytest.fixture
