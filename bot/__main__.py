@@ -11,6 +11,7 @@ from functools import partial
 from typing import Any
 
 from aiogram import Bot, Dispatcher
+from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST
@@ -164,16 +165,32 @@ async def refuse_beside_others(db: Database, settings: Settings) -> None:
         )
 
 
+async def check_token(bot: Bot) -> None:
+    """A token of the right shape that Telegram refuses (revoked, mistyped) is one clear line;
+    Telegram out of reach is not a reason to stay down (polling and webhooks wait for it)."""
+    try:
+        await bot.get_me(request_timeout=10)
+    except TelegramUnauthorizedError:
+        fail("BOT_TOKEN: Telegram does not accept this token; copy it again from @BotFather")
+    except TelegramAPIError as exc:
+        logger.warning("Telegram cannot be reached yet (%s); starting anyway", type(exc).__name__)
+
+
 async def main() -> None:
     settings = load_settings()
     configure_logging(settings.log_level)
-    try:
-        db = await prepare_database(settings)
-    except DatabaseUnavailable as exc:
-        fail(f"DATABASE_URL: cannot open the database ({exc})")
-        return
-    await refuse_beside_others(db, settings)
     bot = create_bot(settings)
+    try:
+        await check_token(bot)
+        try:
+            db = await prepare_database(settings)
+        except DatabaseUnavailable as exc:
+            fail(f"DATABASE_URL: cannot open the database ({exc})")
+            return
+        await refuse_beside_others(db, settings)
+    except SystemExit:
+        await bot.session.close()
+        raise
     dp = create_dispatcher(settings, db)
     if settings.webhook_url:
         await run_webhook(dp, bot, settings)

@@ -96,21 +96,6 @@ def registration_summary(
     return text if title else text.split("\n", 1)[1]
 
 
-def registration_data(reg: ElderRegistration, user: User | None) -> dict[str, Any]:
-    """A stored application in the shape of the wizard's draft, for the same summary."""
-    return {
-        "tos_role": reg.tos_role,
-        "district_id": reg.district_id,
-        "committee_id": reg.committee_id,
-        "committee_other": reg.committee_other,
-        "street": reg.street,
-        "house": reg.house,
-        "entrance": reg.entrance,
-        "full_name": user.full_name if user else None,
-        "phone": user.phone if user else None,
-    }
-
-
 def report_summary(i18n: I18nContext, data: dict[str, Any], directory: Directory) -> str:
     """A report (a wizard draft, or a stored report via `draft_from_report`) as text."""
     from bot.services.reports import figures_for
@@ -216,3 +201,16 @@ def visible_length(html_text: str) -> int:
 def room_for(i18n: I18nContext, key: str, **args: Any) -> int:
     """How many characters of user text fit into the message `key` (its `text` left empty)."""
     return MESSAGE_MAX - visible_length(i18n.get(key, text="", **args))
+
+
+def reminder_text(i18n: I18nContext, minutes: int) -> str:
+    """When club sessions are reminded: «за 3 ч.», «не напоминать»."""
+    if minutes == 0:
+        return i18n.get("settings-club-off")
+    return i18n.get("settings-club-minutes", hours=minutes // 60)
+
+
+def muted_text(i18n: I18nContext, muted: str) -> str:
+    """The kinds of announcements a user switched off, in words (or «—»)."""
+    kinds = [k for k in muted.split(",") if k]
+    return ", ".join(i18n.get(f"settings-kind-{k}") for k in kinds) or "—"

@@ -41,7 +41,6 @@ router.callback_query.filter(IsStaff())
 WZ = "ann"
 STAFF_AUDIENCES = ("center", "district", "club", "elders")
 ADMIN_AUDIENCES = ("district", "elders", "municipality", "all")
-NEEDS_TARGET = {"club": "ann-choose-club", "municipality": "ann-choose-municipality"}
 
 
 def _is_admin(user: User, settings: Settings) -> bool:

@@ -1,32 +1,71 @@
-"""/help: the commands this user's role may use."""
+"""/help: a short first screen, then a section per role with buttons (each under 600 characters)."""
 
 from __future__ import annotations
 
 from aiogram import Router
 from aiogram.filters import Command
-from aiogram.types import Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.config import Settings
+from bot.keyboards.builders import inline
+from bot.keyboards.callbacks import HelpCb
 from bot.services.roles import effective_role
+from bot.views import edit_or_send
 from storage.models import Role, User
 
 router = Router(name=__name__)
 
+SECTIONS: dict[Role, tuple[str, ...]] = {
+    Role.RESIDENT: ("resident", "privacy"),
+    Role.ELDER: ("resident", "elder", "privacy"),
+    Role.STAFF: ("resident", "staff", "privacy"),
+    Role.ADMIN: ("resident", "staff", "admin", "contests", "privacy"),
+}
 
-def help_text(i18n: I18nContext, role: Role) -> str:
-    parts = [i18n.get("help-title"), i18n.get("help-resident")]
-    if role is Role.ELDER:
-        parts.append(i18n.get("help-elder"))
-    if role in (Role.STAFF, Role.ADMIN):
-        parts.append(i18n.get("help-staff"))
-    if role is Role.ADMIN:
-        parts.append(i18n.get("help-admin"))
-    parts.append(i18n.get("help-footer"))
-    return "\n\n".join(parts)
+
+def sections_for(role: Role) -> tuple[str, ...]:
+    return SECTIONS.get(role, SECTIONS[Role.RESIDENT])
+
+
+def help_menu(i18n: I18nContext, role: Role) -> tuple[str, InlineKeyboardMarkup]:
+    rows = [[(i18n.get(f"help-btn-{s}"), HelpCb(section=s))] for s in sections_for(role)]
+    rows.append([(i18n.get("help-close"), HelpCb(section="close"))])
+    text = "\n".join((i18n.get("help-title"), i18n.get("help-start")))
+    return text, inline(*rows)
 
 
 @router.message(Command("help"))
 @router.message(LazyFilter("menu-help"))
 async def show_help(message: Message, user: User, settings: Settings, i18n: I18nContext) -> None:
-    await message.answer(help_text(i18n, effective_role(user, settings)))
+    text, markup = help_menu(i18n, effective_role(user, settings))
+    await message.answer(text, reply_markup=markup)
+
+
+@router.callback_query(HelpCb.filter())
+async def help_section(
+    callback: CallbackQuery,
+    callback_data: HelpCb,
+    user: User,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    role = effective_role(user, settings)
+    section = callback_data.section
+    await callback.answer()
+    if section == "close":
+        if isinstance(callback.message, Message):
+            await callback.message.edit_text(i18n.get("help-closed"))
+        return
+    if section not in sections_for(role):  # the menu, or a section this role no longer has
+        text, markup = help_menu(i18n, role)
+        await edit_or_send(callback, text, markup)
+        return
+    text = "\n".join((i18n.get(f"help-{section}"), i18n.get("help-footer")))
+    markup = inline(
+        [
+            (i18n.get("help-back"), HelpCb(section="menu")),
+            (i18n.get("help-close"), HelpCb(section="close")),
+        ]
+    )
+    await edit_or_send(callback, text, markup)

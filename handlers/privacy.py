@@ -15,7 +15,15 @@ from bot.config import Settings
 from bot.keyboards.builders import deleteme_keyboard
 from bot.keyboards.callbacks import DeleteMeCb
 from bot.services.privacy import erase_user
-from bot.views import edit_or_send, local_time, place_name, role_name, territory_text
+from bot.views import (
+    edit_or_send,
+    local_time,
+    muted_text,
+    place_name,
+    reminder_text,
+    role_name,
+    territory_text,
+)
 from storage.models import User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory
@@ -40,7 +48,9 @@ async def my_data(
     lines = [
         i18n.get("mydata-title"),
         i18n.get("mydata-id", id=str(user.id)),
-        i18n.get("mydata-lang", lang=user.locale or settings.default_locale),
+        i18n.get(
+            "mydata-lang", lang=i18n.get(f"lang-name-{user.locale or settings.default_locale}")
+        ),
         i18n.get("mydata-role", role=role_name(i18n, user.role.value)),
     ]
     if consent is None:
@@ -72,7 +82,11 @@ async def my_data(
     if any(counts.values()):
         lines.append(i18n.get("mydata-linked", **counts))
     lines.append(
-        i18n.get("mydata-settings", minutes=user.club_reminder_min, muted=user.muted or "—")
+        i18n.get(
+            "mydata-settings",
+            reminders=reminder_text(i18n, user.club_reminder_min),
+            muted=muted_text(i18n, user.muted),
+        )
     )
     lines.append(i18n.get("mydata-footer"))
     await message.answer("\n".join(lines))

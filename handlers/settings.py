@@ -10,7 +10,7 @@ from aiogram_i18n import I18nContext
 
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import MuteCb, SettingsCb
-from bot.views import edit_or_send
+from bot.views import edit_or_send, reminder_text
 from storage.models import User
 from storage.repositories.clubs import ClubRepository
 
@@ -36,12 +36,6 @@ def settings_keyboard(i18n: I18nContext, user: User) -> InlineKeyboardMarkup:
         )
         rows.append([(label, MuteCb(kind=kind))])
     return inline(*rows)
-
-
-def reminder_text(i18n: I18nContext, minutes: int) -> str:
-    if minutes == 0:
-        return i18n.get("settings-club-off")
-    return i18n.get("settings-club-minutes", hours=minutes // 60)
 
 
 @router.message(Command("settings"))

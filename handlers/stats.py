@@ -37,17 +37,29 @@ def _today(settings: Settings) -> datetime:
     return datetime.now(ZoneInfo(settings.timezone))
 
 
+# What /export writes, by the word typed (Russian first; the English codes still work).
+EXPORTS = {
+    "отчёты": "reports",
+    "отчеты": "reports",
+    "записи": "signups",
+    "заявки": "applications",
+    "люди": "users",
+    "reports": "reports",
+    "signups": "signups",
+    "applications": "applications",
+    "users": "users",
+}
+
+
 def _district(directory: Directory, code: str) -> DistrictRef | None:
+    """By its code, its name, or the first word of its name when only one district has it
+    («/stats 2024 Рудничный»)."""
     code = code.lower()
-    return next(
-        (
-            d
-            for m in directory.municipalities()
-            for d in directory.districts(m.id)
-            if d.code == code or d.name.lower() == code
-        ),
-        None,
-    )
+    districts = [d for m in directory.municipalities() for d in directory.districts(m.id)]
+    exact = [d for d in districts if code in (d.code, d.name.lower())]
+    by_word = [d for d in districts if d.name.lower().split()[0] == code]
+    found = exact or by_word
+    return found[0] if len(found) == 1 else None
 
 
 def _scope(
@@ -261,9 +273,11 @@ async def export(
     i18n: I18nContext,
 ) -> None:
     args = (command.args or "").split()
-    if not args or args[0] not in ("reports", "signups", "applications", "users"):
+    what = EXPORTS.get(args[0].lower()) if args else None
+    if what is None:
         await message.answer(i18n.get("export-usage"))
         return
+    args[0] = what
     try:
         period = parse_period(args[1] if len(args) > 1 else "year", _today(settings).date())
     except InputError as exc:
@@ -288,7 +302,12 @@ async def export(
             csv_bytes(rows),
             filename=f"{args[0]}-{period.start}-{period.end}.csv",
         ),
-        caption=i18n.get("export-caption", what=args[0], period=period.label(), rows=len(rows) - 1),
+        caption=i18n.get(
+            "export-caption",
+            what=i18n.get(f"export-what-{what}"),
+            period=period.label(),
+            rows=len(rows) - 1,
+        ),
     )
 
 

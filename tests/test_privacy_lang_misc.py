@@ -15,7 +15,7 @@ from tests.fixtures.updates import sticker_update, voice_update
 
 async def test_mydata_before_consent_shows_only_id(harness: Harness, resident):
     text = joined(await harness.say(resident, "/mydata"))
-    assert f"Telegram id: {resident.id}" in text
+    assert f"Ваш номер в Telegram: {resident.id}" in text and "Язык: русский" in text
     assert "Согласия нет" in text and "@" not in text
 
 
@@ -24,6 +24,8 @@ async def test_mydata_after_onboarding_shows_everything(harness: Harness, reside
     text = joined(await harness.say(resident, "/mydata"))
     assert "Роль: житель" in text and "@anna_resident" in text
     assert "Кемерово, Заводский район" in text and "Согласие на обработку данных:" in text
+    assert "Напоминания о занятиях: за 3 ч." in text and "мин." not in text
+    assert len(text) <= 600
 
 
 async def test_deleteme_erases_and_keeps_audit_without_link(harness: Harness, resident, admin):

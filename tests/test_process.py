@@ -141,19 +141,28 @@ async def test_webhook_mode_serves_updates_and_stops(api: FakeBotApi, tmp_path: 
         ({}, "BOT_TOKEN"),
         ({"BOT_TOKEN": "not-a-token"}, "BOT_TOKEN"),
         (
-            {"BOT_TOKEN": TOKEN, "DATABASE_URL": "postgresql+asyncpg://bot:pw@127.0.0.1:1/none"},
+            {
+                "BOT_TOKEN": TOKEN,
+                "TELEGRAM_API_URL": "{api}",
+                "DATABASE_URL": "postgresql+asyncpg://bot:pw@127.0.0.1:1/none",
+            },
             "DATABASE_URL",
         ),
-        ({"BOT_TOKEN": TOKEN, "DATABASE_URL": "no-such-scheme://x"}, "DATABASE_URL"),
+        (
+            {"BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": "{api}", "DATABASE_URL": "no-such-scheme://x"},
+            "DATABASE_URL",
+        ),
         ({"BOT_TOKEN": TOKEN, "ADMIN_IDS": "12,abc"}, "ADMIN_IDS"),
         ({"BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": "localhost:8081"}, "TELEGRAM_API_URL"),
+        ({"BOT_TOKEN": "123456:" + "A" * 35, "TELEGRAM_API_URL": "{api}"}, "BOT_TOKEN"),
     ],
 )
-async def test_bad_settings_give_one_line_and_exit_2(tmp_path: Path, env, setting):
+async def test_bad_settings_give_one_line_and_exit_2(api: FakeBotApi, tmp_path: Path, env, setting):
+    """…including a token of the right shape that Telegram answers with 401."""
     base = bot_env(tmp_path)
     if "DATABASE_URL" in env:
         base["DATABASE_URL"] = env["DATABASE_URL"]
-    base.update({k: v for k, v in env.items() if k != "DATABASE_URL"})
+    base.update({k: v.format(api=api.url) for k, v in env.items() if k != "DATABASE_URL"})
     process = await start_bot(tmp_path, base)
     _, stderr_bytes = await asyncio.wait_for(process.communicate(), 30)
     stderr = stderr_bytes.decode().strip()

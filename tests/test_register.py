@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from bot.keyboards.callbacks import ElderRevokeCb, PlaceCb, RegDecisionCb
+from bot.keyboards.callbacks import ElderRevokeCb, HelpCb, PlaceCb, RegDecisionCb
 from bot.keyboards.wizard import ChoiceCb
 from bot.wizard import WizardCb
 from storage.models import ElderRegistration, RegistrationStatus, Role
@@ -84,7 +84,8 @@ async def test_registration_confirmed_end_to_end(harness: Harness, resident, adm
     user = await harness.db_user(resident.id)
     assert user is not None and user.role is Role.ELDER
     assert "подтверждена" in joined(await harness.say(resident, "/register"))
-    assert "/report" in joined(await harness.say(resident, "/help"))
+    await harness.say(resident, "/help")
+    assert "/report" in joined(await harness.tap(resident, HelpCb(section="elder")))
 
 
 async def test_reject_asks_reason_and_tells_the_applicant(harness: Harness, resident, admin):

@@ -5,7 +5,7 @@ from aiogram.types import BotCommandScopeChat
 from sqlalchemy import select
 
 from storage.models import AuditEntry, Role
-from tests.fixtures.harness import Harness, joined
+from tests.fixtures.harness import Harness, callback_datas, joined
 from tests.fixtures.updates import tg_user
 
 
@@ -14,12 +14,40 @@ async def _audit(harness: Harness) -> list[AuditEntry]:
         return list((await s.execute(select(AuditEntry).order_by(AuditEntry.id))).scalars())
 
 
+async def _help_sections(harness: Harness, user) -> dict[str, str]:
+    """/help's first screen and every section its buttons open, by button text."""
+    from bot.keyboards.callbacks import HelpCb
+
+    sent = await harness.say(user, "/help")
+    screens = {"": joined(sent)}
+    for label, data in callback_datas(sent).items():
+        if HelpCb.unpack(data).section != "close":
+            screens[label] = joined(await harness.tap(user, data))
+    return screens
+
+
 async def test_help_depends_on_role(harness: Harness, resident, admin):
-    resident_help = joined(await harness.say(resident, "/help"))
-    assert "/centers" in resident_help and "/mydata" in resident_help
-    assert "/grant" not in resident_help and "/whoami" not in resident_help
-    admin_help = joined(await harness.say(admin, "/help"))
-    assert "/grant" in admin_help and "/whois" in admin_help and "/whoami" in admin_help
+    resident_help = await _help_sections(harness, resident)
+    assert (
+        "/centers" in resident_help[""] and "/mydata" in resident_help["🔒 Мои данные и настройки"]
+    )
+    assert list(resident_help) == ["", "🏠 Жителям", "🔒 Мои данные и настройки"]
+    everything = "\n".join(resident_help.values())
+    assert "/grant" not in everything and "/whoami" not in everything
+    admin_help = await _help_sections(harness, admin)
+    assert (
+        "/grant" in admin_help["🛡 Администраторам"] and "/whois" in admin_help["🛡 Администраторам"]
+    )
+    assert "/whoami" in admin_help["🏢 Сотрудникам центра"]
+    assert "/contests_admin" in admin_help["🏆 Конкурсы (для администраторов)"]
+    for screens in (resident_help, admin_help):  # short enough for an elderly reader
+        assert all(len(text) <= 600 for text in screens.values()), screens
+    # A forged section button of another role shows the menu, not the section.
+    from bot.keyboards.callbacks import HelpCb
+
+    sent = joined(await harness.tap(resident, HelpCb(section="admin")))
+    assert "/grant" not in sent and "Подробнее" in sent
+    assert "закрыта" in joined(await harness.tap(resident, HelpCb(section="close")))
 
 
 async def test_help_button_from_menu(harness: Harness, resident):
@@ -62,7 +90,7 @@ async def test_grant_admin_by_username_and_revoke(harness: Harness, admin, resid
     await harness.onboard(resident)
     sent = await harness.say(admin, "/grant @anna_resident admin")
     assert f"Готово: {resident.id} — администратор." in joined(sent)
-    assert "/grant" in joined(await harness.say(resident, "/help"))
+    assert "/grant" in "\n".join((await _help_sections(harness, resident)).values())
     sent = await harness.say(admin, f"/revoke {resident.id}")
     assert "теперь житель" in joined(sent)
     assert any(isinstance(r, DeleteMyCommands) for r in sent)
@@ -113,8 +141,8 @@ async def test_role_change_is_seen_at_once_by_the_changed_user(harness: Harness,
     staff = tg_user(4004, username="petr_staff")
     await harness.say(staff, "/help")  # the row is now cached as a resident
     await harness.say(admin, "/grant 4004 staff lider")
-    assert "/whoami" in joined(await harness.say(staff, "/help"))
+    assert "/whoami" in "\n".join((await _help_sections(harness, staff)).values())
     await harness.say(admin, "/revoke @petr_staff")  # username unknown: no consent given
-    assert "/whoami" in joined(await harness.say(staff, "/help"))
+    assert "/whoami" in "\n".join((await _help_sections(harness, staff)).values())
     await harness.say(admin, "/revoke 4004")
-    assert "/whoami" not in joined(await harness.say(staff, "/help"))
+    assert "/whoami" not in "\n".join((await _help_sections(harness, staff)).values())

@@ -168,6 +168,11 @@ async def test_export_csv_scope_and_audit(harness: Harness, admin):
     [doc] = [r for r in sent if isinstance(r, SendDocument)]
     rows = list(csv.reader(io.StringIO(doc.document.data.decode("utf-8-sig")), delimiter=";"))  # type: ignore[union-attr]
     assert len(rows) == 1 + 4  # accepted and returned reports of 2025
+    sent = await harness.say(admin, "/export отчёты 2025")  # the same, asked in Russian
+    [doc] = [r for r in sent if isinstance(r, SendDocument)]
+    assert doc.caption.startswith("Отчёты, ")  # type: ignore[union-attr]
+    assert len(doc.document.data.decode("utf-8-sig").splitlines()) == 1 + 4  # type: ignore[union-attr]
+    assert "Статистика" in joined(await harness.say(admin, "/stats неделя"))
     assert "Как писать" in joined(await harness.say(admin, "/export everything"))
     text = joined(await harness.say(admin, "/audit 5"))
     assert "export" in text and "role.grant" in text

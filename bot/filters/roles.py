@@ -27,8 +27,3 @@ def IsAdmin() -> HasRole:
 def IsStaff() -> HasRole:
     """Staff of a center, and admins (who may do whatever staff may)."""
     return HasRole(Role.STAFF, Role.ADMIN)
-
-
-class HasConsent(BaseFilter):
-    async def __call__(self, event: TelegramObject, user: User | None = None) -> bool:
-        return user is not None and user.has_consent

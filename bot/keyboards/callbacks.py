@@ -151,3 +151,7 @@ class IdeaCb(CallbackData, prefix="idea"):
     action: str  # "support" "send" (anyway); staff: "open" "status" "move" "moveto" "filter"
     id: RowId
     value: str = ""
+
+
+class HelpCb(CallbackData, prefix="help"):
+    section: str  # a section of /help, "menu" or "close"

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from bot.services.validation import InputError
 from storage.repositories.stats import StatsRepository
 
-ROLLING = {"week": 7, "month": 30, "year": 365}
+ROLLING = {"week": 7, "month": 30, "year": 365, "неделя": 7, "месяц": 30, "год": 365}
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,6 @@ input-menu-text = You are filling in a form. Answer the question above or press 
 wizard-back = ⬅️ Back
 wizard-cancel = ❌ Cancel
 wizard-skip = Skip
-wizard-cancelled = The form is cancelled. You are in the main menu.
 wizard-send = ✅ Send
 wizard-edit = ✏️ Change
 wizard-edit-which = What do you want to change?
@@ -101,8 +100,6 @@ elders-revoked = No. { $id } is revoked.
 elders-no-center = You are not bound to a center. Please ask an admin.
 page-prev = ◀️
 page-next = ▶️
-reason-too-long = The reason is too long (up to 500 characters).
-
 ## Access
 elder-only-pending = Your elder application is still under review. Status: /register
 elder-only-none = Confirmed ТОС elders and activists can report clean-ups. To register: /register

@@ -58,57 +58,77 @@ nearby-line-approx = { $n }. { $name } — about { $km } km (exact address to be
 nearby-none = No centers within 50 km of this point. By district: /centers
 
 ## Help
-help-title = What the bot can do:
-help-resident =
-    /start — start and main menu
+help-title = <b>What the bot can do</b>
+help-start =
+    /start — main menu
     /centers — centers by district
+    /clubs — clubs, sign up
+    /idea — an idea or a problem
+    /cancel — leave any step
+    More — by section, with the buttons below.
+help-btn-resident = 🏠 Residents
+help-btn-privacy = 🔒 My data and settings
+help-btn-elder = 🧹 ТОС elders
+help-btn-staff = 🏢 Center staff
+help-btn-admin = 🛡 Admins
+help-btn-contests = 🏆 Contests (admins)
+help-back = ⬅️ Back
+help-close = ❌ Close
+help-closed = Help closed. Open it again: /help
+help-resident =
+    <b>Residents</b>
+    /centers — centers by district
+    📍 send your location — the three nearest centers
+    /clubs — clubs, sign up
+    /events — events of the district
+    /my — my sign-ups, cancel
     /idea — an idea or a problem (place, text, up to 5 photos)
     /myideas — my ideas and problems, answers
     /contests — city contests, apply
     /myapplications — my applications
     /jury — score applications if you are on a jury
-    /clubs — clubs, sign up
-    /events — events of the district
-    /my — my sign-ups, cancel
+help-privacy =
+    <b>My data and settings</b>
     /settings — session reminders, mute announcements
-    /register — register as a ТОС elder / activist
-    📍 send your location — the three nearest centers
+    /register — register as a ТОС elder or activist
     /mydata — what the bot keeps about you
     /deleteme — delete my data
     /lang — language (Русский / English)
-    /cancel — leave any step
     /help — this help
 help-elder =
-    For ТОС elders and activists:
+    <b>ТОС elders and activists</b>
     /report — report a clean-up, action or event
     /myreports — my reports
 help-staff =
-    For center staff:
-    /ideas [open|new|accepted|in_progress|resolved|rejected] — the district's ideas and problems, answer the author
-    /stats [period] — your district's statistics (week, month, year, 2024, 2024-05, 2024-05-01..2024-08-31)
-    /export reports|signups|applications|users [period] — CSV of your district
+    <b>Center staff</b>
+    /ideas — the district's ideas and problems, answer the author
+    /stats — your district's statistics; period: /stats week, /stats month, /stats 2024, /stats 2024-05
+    /export reports 2024 — a file for Excel (also: signups, applications, users)
     /announce — an announcement to your center, district, a club or the elders
-    /announcements — announcements: progress, figures, cancel a scheduled one
+    /announcements — announcements: progress, figures, cancel
     /myclubs — the center's clubs and events
     /queue — reports to check
     /elders — elders and applications of the district
     /whoami — your role and center
 help-admin =
-    For admins:
+    <b>Admins</b>
     /grant id staff center_code — make staff of a center
     /grant id admin — make admin
     /revoke id — take the role away
     /whois id — who is this
-    /stats [period] [district] — any district or the whole city, with a chart
-    /year 2024 — the annual report: XLSX and charts
-    /announce — an announcement to any district, municipality or everyone; «🚨 Urgent» — a paid broadcast in minutes
-    /audit [n] — the latest actions (roles, decisions, broadcasts, exports)
-    /contests_admin — contests: create (template or scratch), stages, ranking, results, XLSX
-    /jury_add number id district|city — add to a stage's jury
-    /place application place — a place when points are equal
-    /contest_add 31.12.2026 all 14,7,1 Title — quick: a contest with a deadline and reminders
-    /contest_results number text — send the results
-help-footer = Instead of an id you may write @username. Questions — to your neighbourhood center.
+    Instead of an id you may write @username.
+    /stats 2024 — the whole city; a district — /stats 2024 Рудничный
+    /year 2024 — the annual report for Excel and charts
+    /announce — to a district, the city or everyone; «🚨 Urgent» — in minutes, paid
+    /audit — the latest actions
+help-contests =
+    <b>Contests — admins</b>
+    /contests_admin — create a contest, stages, ranking, results, export
+    /jury_add contest id_or_@name district — a district stage juror (city — the city stage)
+    /place application place — a place when points are equal (0 — clear)
+    /contest_add 31.12.2026 all 14,7,1 Title — quick: a contest with a deadline
+    /contest_results contest text — send the results
+help-footer = Questions — to your neighbourhood center.
 
 ## Common answers
 cancelled = Cancelled. You are in the main menu.
@@ -123,6 +143,8 @@ error-disk-full = The server cannot save data right now; your action was not sav
 ## Language
 lang-choose = Выберите язык / Choose language:
 lang-set = Language: English.
+lang-name-ru = Russian
+lang-name-en = English
 
 ## My data
 mydata-title = <b>What the bot keeps about you</b>
@@ -138,7 +160,7 @@ mydata-name = Full name: { $name }
 mydata-phone = Phone: { $phone }
 mydata-territory = Territory: { $role }, { $territory } ({ $status })
 mydata-linked = Linked to you: reports { $reports }, club and event sign-ups { $signups }, contest applications { $applications }, ideas and problems { $ideas }
-mydata-settings = Session reminders: { $minutes } min before (0 = off); muted announcements: { $muted }
+mydata-settings = Session reminders: { $reminders }; muted announcements: { $muted }
 mydata-footer =
     Delete your data: /deleteme. Your name, phone, addresses, the texts of your ideas, children's names and unfinished contest applications go. Clean-up reports and winners' addresses already announced with contest results stay, with no link to you.
 deleteme-confirm =

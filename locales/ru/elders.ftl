@@ -15,7 +15,6 @@ input-menu-text = Сейчас идёт заполнение формы. Отв�
 wizard-back = ⬅️ Назад
 wizard-cancel = ❌ Отмена
 wizard-skip = Пропустить
-wizard-cancelled = Заполнение отменено. Вы в главном меню.
 wizard-send = ✅ Отправить
 wizard-edit = ✏️ Изменить
 wizard-edit-which = Что изменить?
@@ -101,8 +100,6 @@ elders-revoked = Полномочия по № { $id } отозваны.
 elders-no-center = Вы не привязаны к центру. Обратитесь к администратору.
 page-prev = ◀️
 page-next = ▶️
-reason-too-long = Причина слишком длинная (до 500 знаков).
-
 ## Доступ
 elder-only-pending = Ваша заявка старшего ещё на рассмотрении. Статус: /register
 elder-only-none = Сообщать о субботниках могут подтверждённые старшие и активисты ТОС. Зарегистрироваться: /register

@@ -1,13 +1,13 @@
 ## Статистика
 stats-bad-period =
     Не понял период. Примеры:
-    /stats week — последние 7 дней
-    /stats month — последние 30 дней
-    /stats year — последние 365 дней
+    /stats неделя — последние 7 дней
+    /stats месяц — последние 30 дней
+    /stats год — последние 365 дней
     /stats 2024 — год
     /stats 2024-05 — месяц
-    /stats 2024-05-01..2024-08-31 — диапазон
-    Район — кодом после периода: /stats 2024 kem-central
+    /stats 2024-05-01..2024-08-31 — даты с и по
+    Район — после периода: /stats 2024 Рудничный
 stats-bad-district = Район «{ $district }» не найден. Коды: { $codes }
 stats-other-district = Вам доступна статистика только своего района.
 stats-title = <b>Статистика: { $place }, { $period }</b>
@@ -45,7 +45,11 @@ chart-participants = Участники
 chart-by-district = Отчёты по районам
 year-bad = Как писать: /year 2024
 year-caption = Отчёт за { $year } год
-export-usage = Как писать: /export reports|signups|applications|users [период]
+export-usage = Как писать: /export отчёты 2024 (вместо «отчёты» — записи, заявки или люди; период — как в /stats)
+export-what-reports = Отчёты
+export-what-signups = Записи в кружки и на мероприятия
+export-what-applications = Заявки на конкурсы
+export-what-users = Люди
 export-caption = { $what }, { $period }: строк { $rows }
 audit-title = <b>Журнал действий</b> (последние { $n })
 audit-line = { $at } — { $action }: { $actor } → { $target } { $details }

@@ -25,8 +25,6 @@ from storage.models import (
 )
 from storage.repositories.clubs import LIVE
 
-AUDIENCES = ("center", "district", "club", "elders", "staff", "municipality", "all")
-
 
 def audience_query(audience: str, audience_id: int | None, kind: str) -> Select[Any]:
     """Telegram ids of an audience: consented, not blocked, not muting this kind. (Staff get

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import AuditEntry
@@ -23,14 +23,6 @@ class AuditRepository:
     async def last(self, limit: int) -> Sequence[AuditEntry]:
         result = await self.session.execute(
             select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
-        )
-        return result.scalars().all()
-
-    async def for_user(self, user_id: int) -> Sequence[AuditEntry]:
-        result = await self.session.execute(
-            select(AuditEntry)
-            .where(or_(AuditEntry.actor_id == user_id, AuditEntry.target_id == user_id))
-            .order_by(AuditEntry.id)
         )
         return result.scalars().all()
 
