@@ -39,6 +39,7 @@ from bot.services.reports import (
     drop_unfit_figures,
     figures_for,
     missing_steps,
+    parse_figures,
 )
 from bot.services.validation import (
     InputError,
@@ -325,7 +326,7 @@ async def date_chosen(
     if callback_data.value == "other":
         await state.set_state(Rp.date_typed)
         await callback.message.answer(
-            i18n.get("rep-ask-date-typed"), reply_markup=text_step(i18n, WZ)
+            i18n.get("rep-ask-date-typed", days=MAX_AGE_DAYS), reply_markup=text_step(i18n, WZ)
         )
         return
     held_on = today(settings) - timedelta(days=offsets[callback_data.value])
@@ -352,7 +353,9 @@ async def figure_chosen(
     )
 
 
-@router.message(StateFilter(*TEXT_STATES, Rp.place), LazyFilter(*MAIN_MENU_KEYS))
+@router.message(
+    StateFilter(*TEXT_STATES, Rp.place, Rp.date, Rp.figures), LazyFilter(*MAIN_MENU_KEYS)
+)
 async def menu_text_in_form(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("input-menu-text"))
 
@@ -400,6 +403,47 @@ async def text_answer(
         return
     await state.set_data(data)
     await advance(step, message, state, i18n, directory)
+
+
+@router.message(StateFilter(Rp.date), Has(F.text))
+async def date_typed_at_once(
+    message: Message,
+    state: FSMContext,
+    i18n: I18nContext,
+    settings: Settings,
+    directory: Directory,
+) -> None:
+    """«вчера», «в субботу», «15 ноября» typed instead of tapping a button."""
+    try:
+        held_on = parse_date(message.text or "", today(settings), MAX_AGE_DAYS)
+    except InputError as exc:
+        await message.answer(i18n.get(exc.key, **exc.args_))
+        return
+    await state.update_data(held_on=held_on.isoformat())
+    await advance("date", message, state, i18n, directory)
+
+
+@router.message(StateFilter(Rp.figures), Has(F.text))
+async def figures_typed(
+    message: Message, state: FSMContext, i18n: I18nContext, directory: Directory
+) -> None:
+    """All the figures in one message: «12 мешков, 5 деревьев, 3 клумбы»."""
+    data = await state.get_data()
+    try:
+        found = parse_figures(message.text or "", data.get("kind", ""))
+    except InputError as exc:
+        args = dict(exc.args_)
+        if "figure" in args:
+            args["figure"] = i18n.get(f"rep-figure-{args['figure']}")
+        await message.answer(i18n.get(exc.key, **args))
+        return
+    figures = data.setdefault("figures", {})
+    figures.update(found)
+    for figure in [f for f, amount in figures.items() if not amount]:
+        del figures[figure]
+    data.pop("figure", None)
+    await state.set_data(data)
+    await advance("figures", message, state, i18n, directory)
 
 
 @router.message(StateFilter(*TEXT_STATES))

@@ -326,3 +326,72 @@ async def test_author_deletion_keeps_the_figures(harness: Harness, resident, adm
     assert report.author_id is None and report.participants == 25
     async with harness.session_factory() as s:
         assert await s.scalar(select(func.count()).select_from(Report)) == 1
+
+
+async def test_report_with_3_photos_and_4_figures_in_12_actions(harness: Harness, resident, admin):
+    """What an elder does, counted: a command, a tap, a message or an album is one action."""
+    await _elder(harness, admin, resident)
+    actions = 0
+
+    async def act(step) -> list:
+        nonlocal actions
+        actions += 1
+        return await step
+
+    await act(harness.say(resident, "/report"))
+    await act(harness.tap(resident, choice("kind", "subbotnik")))
+    action = next(a for a in harness.directory.actions() if a.name == "Чистые берега")
+    sent = await act(harness.tap(resident, choice("action", str(action.id))))
+    assert "напишите: 15 ноября, в субботу" in joined(sent)
+    sent = await act(harness.say(resident, "в субботу"))  # typed: no «Другая дата» tap
+    assert "Где проходило?" in joined(sent)
+    await act(harness.say(resident, "Берег реки Искитимки"))
+    sent = await act(harness.say(resident, "25"))
+    assert "одним сообщением" in joined(sent)
+    assert "Не понял «пять кошек»" in joined(await harness.say(resident, "пять кошек"))
+    sent = await harness.say(resident, "3 снежные фигуры")
+    assert "«Снежных фигур построено» в этом отчёте не считается" in joined(sent)
+    await act(harness.say(resident, "12 мешков, 5 деревьев, 3 клумбы, 200 рассады"))
+    await act(harness.say(resident, "Убрали берег всем двором."))
+    await act(_album(harness, resident, "g-12", ["p1", "p2", "p3"]))
+    await act(harness.tap(resident, WizardCb(wizard="rep", action="done")))
+    sent = await act(harness.tap(resident, WizardCb(wizard="rep", action="submit")))
+    assert "отправлен" in joined(sent)
+    assert actions <= 12, actions
+    [report] = await _reports(harness)
+    saturday = date.today() - timedelta(days=(date.today().weekday() - 5) % 7)
+    assert abs((report.held_on - saturday).days) <= 1  # the machine's and the city's day
+    assert (report.bags, report.trees, report.flowerbeds, report.seedlings) == (12, 5, 3, 200)
+    assert report.participants == 25 and len(report.photos) == 3
+
+
+def test_dates_as_people_write_them():
+    from bot.services.validation import InputError, parse_date
+
+    friday = date(2026, 11, 27)
+    for written, meant in (
+        ("15.11.2026", date(2026, 11, 15)),
+        ("15.11", date(2026, 11, 15)),
+        ("15 ноября", date(2026, 11, 15)),
+        ("9 октября 2026 года", date(2026, 10, 9)),
+        ("вчера", date(2026, 11, 26)),
+        ("Позавчера", date(2026, 11, 25)),
+        ("в субботу", date(2026, 11, 21)),
+        ("в пятницу", friday),
+        ("в понедельник", date(2026, 11, 23)),
+        ("сб", date(2026, 11, 21)),
+    ):
+        assert parse_date(written, friday, 60) == meant, written
+    for written, key in (
+        ("завтра", "input-bad-date"),
+        ("32 ноября", "input-bad-date"),
+        ("15 декабря", "input-date-future"),
+        ("9 мая", "input-date-too-old"),
+        ("²⁰.11", "input-bad-date"),
+    ):
+        try:
+            parse_date(written, friday, 60)
+        except InputError as exc:
+            assert exc.key == key, written
+        else:
+            raise AssertionError(f"{written} accepted")

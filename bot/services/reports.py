@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+from bot.services.validation import InputError
 
 KINDS = ("subbotnik", "action", "event", "other")
 
@@ -32,6 +35,55 @@ MAX_AGE_DAYS = 60
 
 def figures_for(kind: str) -> tuple[str, ...]:
     return KIND_FIGURES.get(kind, ())
+
+
+# The beginnings of the words people use for each figure, most specific first
+# («цветник» is a flowerbed, «цветы» are seedlings).
+FIGURE_WORDS: tuple[tuple[str, str], ...] = (
+    ("клумб", "flowerbeds"),
+    ("цветник", "flowerbeds"),
+    ("меш", "bags"),
+    ("пакет", "bags"),
+    ("дерев", "trees"),
+    ("куст", "trees"),
+    ("саженц", "trees"),
+    ("рассад", "seedlings"),
+    ("корн", "seedlings"),
+    ("цвет", "seedlings"),
+    ("двор", "yards"),
+    ("подъезд", "decorated"),
+    ("окн", "decorated"),
+    ("окон", "decorated"),
+    ("балкон", "decorated"),
+    ("снеж", "snow_figures"),
+    ("фигур", "snow_figures"),
+)
+FIGURE_PART = re.compile(r"(\d[\d  ]*)\s*([а-яё]+)|([а-яё]+)[^\d]*?(\d[\d  ]*)")
+
+
+def parse_figures(text: str, kind: str) -> dict[str, int]:
+    """All the figures in one message: «12 мешков, 5 деревьев, 3 клумбы, 200 рассады» (or
+    «мешков — 12»). Each must be one this kind of report asks for, within its limit."""
+    found: dict[str, int] = {}
+    parts = [p for p in re.split(r"[,;\n]| и ", text.lower()) if p.strip()]
+    if not parts:
+        raise InputError("rep-figures-not-understood", part=text[:40])
+    for part in parts:
+        match = FIGURE_PART.search(part)
+        if match is None:
+            raise InputError("rep-figures-not-understood", part=part.strip()[:40])
+        number = match.group(1) or match.group(4)
+        word = match.group(2) or match.group(3)
+        figure = next((f for stem, f in FIGURE_WORDS if word.startswith(stem)), None)
+        if figure is None:
+            raise InputError("rep-figures-not-understood", part=part.strip()[:40])
+        if figure not in figures_for(kind):
+            raise InputError("rep-figure-not-for-kind", figure=figure)
+        amount = int(re.sub(r"\D", "", number))
+        if amount > FIGURE_LIMITS[figure]:
+            raise InputError("rep-figure-too-big", figure=figure, high=FIGURE_LIMITS[figure])
+        found[figure] = amount
+    return found
 
 
 def drop_unfit_figures(draft: dict[str, Any]) -> None:

@@ -59,21 +59,65 @@ def parse_text(text: str | None, max_len: int, min_len: int = 1, letters: bool =
     return value
 
 
+MONTHS = (
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+)
+# Monday first, as date.weekday() counts: the forms people write after «в» and alone.
+WEEKDAYS = (
+    ("понедельник", "пн"),
+    ("вторник", "вт"),
+    ("среду", "среда", "ср"),
+    ("четверг", "чт"),
+    ("пятницу", "пятница", "пт"),
+    ("субботу", "суббота", "сб"),
+    ("воскресенье", "вс"),
+)
+DAYS_AGO = {"сегодня": 0, "вчера": 1, "позавчера": 2}
+
+
 def parse_date(text: str, today: date, max_age_days: int) -> date:
-    """DD.MM.YYYY or DD.MM (this year); not in the future, not older than `max_age_days`."""
-    match = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})(?:[./-](\d{2}|\d{4}))?", text.strip())
-    if not match:
+    """A past date as people write it: 15.11.2026, 15.11, «15 ноября», «9 мая 2026», «вчера»,
+    «позавчера», «в субботу» (the last Saturday, today included); not in the future, not older
+    than `max_age_days`."""
+    value = " ".join(text.lower().replace("ё", "е").split()).removeprefix("в ").strip(" .")
+    if value in DAYS_AGO:
+        found = today - timedelta(days=DAYS_AGO[value])
+    elif (weekday := next((i for i, f in enumerate(WEEKDAYS) if value in f), None)) is not None:
+        found = today - timedelta(days=(today.weekday() - weekday) % 7)
+    else:
+        found = _calendar_date(value, today)
+    check_date(found, today, max_age_days)
+    return found
+
+
+def _calendar_date(value: str, today: date) -> date:
+    match = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})(?:[./-](\d{2}|\d{4}))?", value, re.ASCII)
+    named = re.fullmatch(r"(\d{1,2}) ([а-я]+)(?: (\d{4}))?(?: г(?:ода?)?)?", value)
+    if match:
+        day, month, year_text = int(match.group(1)), int(match.group(2)), match.group(3)
+    elif named and named.group(2) in MONTHS:
+        day, year_text = int(named.group(1)), named.group(3)
+        month = MONTHS.index(named.group(2)) + 1
+    else:
         raise InputError("input-bad-date")
-    day, month = int(match.group(1)), int(match.group(2))
-    year = int(match.group(3)) if match.group(3) else today.year
+    year = int(year_text) if year_text else today.year
     if year < 100:
         year += 2000
     try:
-        value = date(year, month, day)
+        return date(year, month, day)
     except ValueError:
         raise InputError("input-bad-date") from None
-    check_date(value, today, max_age_days)
-    return value
 
 
 def check_date(value: date, today: date, max_age_days: int) -> None:
