@@ -32,11 +32,11 @@ from bot.middlewares.db import DbSessionMiddleware
 from bot.middlewares.inflight import InFlightMiddleware
 from bot.middlewares.locale import UserLocaleManager
 from bot.middlewares.requests import CommitBeforeSending, QuietWhenUnchanged
+from bot.permissions import effective_role
 from bot.scheduler import create_scheduler
 from bot.services.contests import ContestNotices
 from bot.services.ideas import IdeasDigest
 from bot.services.reminders import Reminders
-from bot.services.roles import effective_role
 from handlers import get_routers
 from storage.db import create_engine, create_session_factory
 from storage.fsm import DatabaseStorage

@@ -14,7 +14,8 @@ from bot.commands import set_chat_commands
 from bot.config import Settings
 from bot.filters.roles import IsAdmin, IsStaff
 from bot.notify import tell, tell_rendered
-from bot.services.roles import GrantError, apply_grant, apply_revoke, effective_role
+from bot.permissions import effective_role
+from bot.services.roles import GrantError, apply_grant, apply_revoke
 from bot.services.validation import parse_id, parse_user_ref
 from bot.views import place_name, role_name
 from storage.models import Role, User

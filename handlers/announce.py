@@ -21,14 +21,14 @@ from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import AnnouncementCb
 from bot.keyboards.wizard import ChoiceCb, summary_keyboard
+from bot.permissions import Actor, audiences, may_address
 from bot.services.announcements import PHOTO_CAPTION_MAX, estimate
 from bot.services.clubs import parse_local_datetime
-from bot.services.roles import effective_role
 from bot.services.validation import InputError, parse_id, parse_text
 from bot.views import when_text
 from bot.wizard import WizardCb
 from handlers.states import Announce
-from storage.models import Announcement, AnnouncementStatus, OutboxStatus, Role, User
+from storage.models import Announcement, AnnouncementStatus, OutboxStatus, User
 from storage.repositories.announcements import AnnouncementRepository
 from storage.repositories.audit import AuditRepository
 from storage.repositories.clubs import ClubRepository
@@ -39,24 +39,19 @@ router.message.filter(IsStaff())
 router.callback_query.filter(IsStaff())
 
 WZ = "ann"
-STAFF_AUDIENCES = ("center", "district", "club", "elders")
-ADMIN_AUDIENCES = ("district", "elders", "municipality", "all")
-
-
-def _is_admin(user: User, settings: Settings) -> bool:
-    return effective_role(user, settings) is Role.ADMIN
 
 
 @router.message(Command("announce"))
 async def announce(
     message: Message,
+    actor: Actor,
     user: User,
     state: FSMContext,
     settings: Settings,
     directory: Directory,
     i18n: I18nContext,
 ) -> None:
-    if not _is_admin(user, settings) and directory.center(user.staff_center_id) is None:
+    if not actor.is_staff:  # staff whose center is gone
         await message.answer(i18n.get("ann-no-center"))
         return
     await state.set_state(Announce.text)
@@ -87,10 +82,10 @@ async def text_needed(message: Message, i18n: I18nContext) -> None:
 
 
 async def _ask_audience(
-    message: Message, user: User, state: FSMContext, settings: Settings, i18n: I18nContext
+    message: Message, actor: Actor, state: FSMContext, i18n: I18nContext
 ) -> None:
     await state.set_state(Announce.audience)
-    codes = ADMIN_AUDIENCES if _is_admin(user, settings) else STAFF_AUDIENCES
+    codes = audiences(actor)
     rows: list[list[tuple[str, CallbackData]]] = [
         [(i18n.get(f"ann-aud-{c}"), ChoiceCb(wizard=WZ, step="aud", value=c))] for c in codes
     ]
@@ -98,27 +93,25 @@ async def _ask_audience(
 
 
 @router.message(StateFilter(Announce.photo), Has(F.photo))
-async def got_photo(
-    message: Message, user: User, state: FSMContext, settings: Settings, i18n: I18nContext
-) -> None:
+async def got_photo(message: Message, actor: Actor, state: FSMContext, i18n: I18nContext) -> None:
     assert message.photo is not None
     data = await state.get_data()
     await state.update_data(photo=message.photo[-1].file_id)
     if len(data.get("text", "")) > PHOTO_CAPTION_MAX:
         await message.answer(i18n.get("ann-photo-long"))
-    await _ask_audience(message, user, state, settings, i18n)
+    await _ask_audience(message, actor, state, i18n)
 
 
 @router.callback_query(
     StateFilter(Announce.photo), ChoiceCb.filter((F.wizard == WZ) & (F.step == "photo"))
 )
 async def no_photo(
-    callback: CallbackQuery, user: User, state: FSMContext, settings: Settings, i18n: I18nContext
+    callback: CallbackQuery, actor: Actor, state: FSMContext, i18n: I18nContext
 ) -> None:
     await callback.answer()
     await state.update_data(photo=None)
     if isinstance(callback.message, Message):
-        await _ask_audience(callback.message, user, state, settings, i18n)
+        await _ask_audience(callback.message, actor, state, i18n)
 
 
 @router.message(StateFilter(Announce.photo))
@@ -131,6 +124,7 @@ async def photo_needed(message: Message, i18n: I18nContext) -> None:
 )
 async def audience_chosen(
     callback: CallbackQuery,
+    actor: Actor,
     callback_data: ChoiceCb,
     user: User,
     state: FSMContext,
@@ -139,28 +133,23 @@ async def audience_chosen(
     clubs: ClubRepository,
     i18n: I18nContext,
 ) -> None:
-    admin = _is_admin(user, settings)
     code = callback_data.value
-    if code not in (ADMIN_AUDIENCES if admin else STAFF_AUDIENCES) or not isinstance(
-        callback.message, Message
-    ):
+    if code not in audiences(actor) or not isinstance(callback.message, Message):
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
     await callback.answer()
     await state.update_data(audience=code)
-    center = directory.center(user.staff_center_id)
-    if not admin and code != "club":
-        assert center is not None
-        await state.update_data(audience_id=center.id if code == "center" else center.district_id)
-        await _ask_when(callback.message, user, state, settings, i18n)
+    if not actor.is_admin and code != "club":
+        own = actor.center_id if code == "center" else actor.staff_district_id
+        await state.update_data(audience_id=own)
+        await _ask_when(callback.message, actor, state, i18n)
         return
     if code == "all":
         await state.update_data(audience_id=None)
-        await _ask_when(callback.message, user, state, settings, i18n)
+        await _ask_when(callback.message, actor, state, i18n)
         return
     if code == "club":
-        assert center is not None
-        options = [(c.name, c.id) for c in await clubs.clubs([center.id])]
+        options = [(c.name, c.id) for c in await clubs.clubs([actor.center_id or 0])]
         prompt = "ann-choose-club"
     elif code == "municipality":
         options = [(m.name, m.id) for m in directory.municipalities()]
@@ -180,31 +169,28 @@ async def audience_chosen(
 
 
 async def _allowed(
-    user: User,
-    settings: Settings,
+    actor: Actor,
     directory: Directory,
     clubs: ClubRepository,
     audience: str,
     audience_id: int | None,
 ) -> bool:
-    """Staff reach only their own center and district; admins reach anyone."""
-    if _is_admin(user, settings):
-        if audience == "municipality":
-            return directory.municipality(audience_id) is not None
-        if audience in ("district", "elders"):
-            return directory.district(audience_id) is not None
-        return audience == "all"
-    center = directory.center(user.staff_center_id)
-    if center is None:
-        return False
-    if audience == "center":
-        return audience_id == center.id
-    if audience in ("district", "elders"):
-        return audience_id == center.district_id
+    """The actor may address this audience (bot/permissions.py), and it exists."""
     if audience == "club":
         club = await clubs.club(audience_id or 0)
-        return club is not None and club.center_id == center.id and club.active
-    return False
+        return (
+            club is not None
+            and club.active
+            and may_address(actor, audience, center_id=club.center_id)
+        )
+    if audience == "center":
+        return may_address(actor, audience, center_id=audience_id)
+    if audience in ("district", "elders"):
+        exists = directory.district(audience_id) is not None
+        return exists and may_address(actor, audience, district_id=audience_id)
+    if audience == "municipality":
+        return directory.municipality(audience_id) is not None and may_address(actor, audience)
+    return audience == "all" and may_address(actor, audience)
 
 
 @router.callback_query(
@@ -212,6 +198,7 @@ async def _allowed(
 )
 async def target_chosen(
     callback: CallbackQuery,
+    actor: Actor,
     callback_data: ChoiceCb,
     user: User,
     state: FSMContext,
@@ -222,18 +209,16 @@ async def target_chosen(
 ) -> None:
     data = await state.get_data()
     target = parse_id(callback_data.value)
-    if not await _allowed(user, settings, directory, clubs, data.get("audience", ""), target):
+    if not await _allowed(actor, directory, clubs, data.get("audience", ""), target):
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
     await callback.answer()
     await state.update_data(audience_id=target)
     if isinstance(callback.message, Message):
-        await _ask_when(callback.message, user, state, settings, i18n)
+        await _ask_when(callback.message, actor, state, i18n)
 
 
-async def _ask_when(
-    message: Message, user: User, state: FSMContext, settings: Settings, i18n: I18nContext
-) -> None:
+async def _ask_when(message: Message, actor: Actor, state: FSMContext, i18n: I18nContext) -> None:
     await state.set_state(Announce.when)
     rows: list[list[tuple[str, CallbackData]]] = [
         [
@@ -241,7 +226,7 @@ async def _ask_when(
             (i18n.get("ann-later"), ChoiceCb(wizard=WZ, step="when", value="later")),
         ]
     ]
-    if _is_admin(user, settings):  # a paid alert is the city's decision, not a center's
+    if actor.is_admin:  # a paid alert is the city's decision, not a center's
         rows.append([(i18n.get("ann-urgent"), ChoiceCb(wizard=WZ, step="when", value="urgent"))])
     await message.answer(i18n.get("ann-ask-when"), reply_markup=inline(*rows))
 
@@ -251,6 +236,7 @@ async def _ask_when(
 )
 async def when_chosen(
     callback: CallbackQuery,
+    actor: Actor,
     callback_data: ChoiceCb,
     bot: Bot,
     user: User,
@@ -260,7 +246,7 @@ async def when_chosen(
     i18n: I18nContext,
 ) -> None:
     urgent = callback_data.value == "urgent"
-    if not isinstance(callback.message, Message) or (urgent and not _is_admin(user, settings)):
+    if not isinstance(callback.message, Message) or (urgent and not actor.is_admin):
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
     await callback.answer()
@@ -352,6 +338,7 @@ async def _star_balance(bot: Bot) -> int | None:
 )
 async def submit(
     callback: CallbackQuery,
+    actor: Actor,
     user: User,
     state: FSMContext,
     settings: Settings,
@@ -364,9 +351,9 @@ async def submit(
 ) -> None:
     data = await state.get_data()
     urgent = bool(data.get("urgent"))
-    if not await _allowed(
-        user, settings, directory, clubs, data["audience"], data.get("audience_id")
-    ) or (urgent and not _is_admin(user, settings)):
+    if not await _allowed(actor, directory, clubs, data["audience"], data.get("audience_id")) or (
+        urgent and not actor.is_admin
+    ):
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
     if await announcements.audience_size(data["audience"], data.get("audience_id"), "news") == 0:
@@ -418,6 +405,7 @@ async def submit_again(callback: CallbackQuery, i18n: I18nContext) -> None:
 @router.callback_query(AnnouncementCb.filter(F.action.in_(("stop", "cancel"))))
 async def stop(
     callback: CallbackQuery,
+    actor: Actor,
     callback_data: AnnouncementCb,
     bot: Bot,
     user: User,
@@ -431,7 +419,7 @@ async def stop(
     if announcement is None:
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
-    if announcement.author_id != user.id and not _is_admin(user, settings):
+    if announcement.author_id != user.id and not actor.is_admin:
         await callback.answer(i18n.get("ann-not-yours"), show_alert=True)
         return
     if not await announcements.stop(announcement):
@@ -445,12 +433,13 @@ async def stop(
 @router.message(Command("announcements"))
 async def announcement_list(
     message: Message,
+    actor: Actor,
     user: User,
     settings: Settings,
     announcements: AnnouncementRepository,
     i18n: I18nContext,
 ) -> None:
-    found = await announcements.recent(None if _is_admin(user, settings) else user.id)
+    found = await announcements.recent(None if actor.is_admin else user.id)
     if not found:
         await message.answer(i18n.get("ann-list-empty"))
         return

@@ -27,10 +27,10 @@ from bot.keyboards.wizard import (
     summary_keyboard,
     text_step,
 )
+from bot.permissions import effective_role
 from bot.photos import collect_photo, forget_photo_status, refuse_non_photos
 from bot.services.contests import ADDRESS_PARTS, address_key, may_apply
 from bot.services.elders import parse_full_name, parse_house
-from bot.services.roles import effective_role
 from bot.services.validation import InputError, parse_count, parse_id, parse_text
 from bot.views import local_time, send_album
 from bot.wizard import SUMMARY, Wizard, WizardCb

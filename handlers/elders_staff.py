@@ -20,11 +20,11 @@ from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline, page_nav
 from bot.keyboards.callbacks import ElderRevokeCb, PageCb, RegDecisionCb
 from bot.notify import tell
-from bot.services.roles import effective_role, may_moderate
+from bot.permissions import Actor, effective_role, may_moderate
 from bot.services.validation import InputError, parse_text
 from bot.views import territory_text
 from handlers.states import Moderation
-from storage.models import ElderRegistration, RegistrationStatus, Role, User
+from storage.models import ElderRegistration, RegistrationStatus, User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory
 from storage.repositories.elders import ElderRepository
@@ -39,10 +39,8 @@ PAGE = 10
 
 async def _decidable(
     callback: CallbackQuery,
+    actor: Actor,
     reg_id: int,
-    user: User,
-    settings: Settings,
-    directory: Directory,
     elders: ElderRepository,
     i18n: I18nContext,
 ) -> ElderRegistration | None:
@@ -50,7 +48,7 @@ async def _decidable(
     if reg is None:
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return None
-    if not may_moderate(user, settings, directory, reg.district_id):
+    if not may_moderate(actor, reg.district_id):
         await callback.answer(i18n.get("reg-not-your-district"), show_alert=True)
         return None
     if reg.status is not RegistrationStatus.PENDING:
@@ -84,6 +82,7 @@ async def _after_status_change(
 @router.callback_query(RegDecisionCb.filter(F.confirm))
 async def confirm(
     callback: CallbackQuery,
+    actor: Actor,
     callback_data: RegDecisionCb,
     bot: Bot,
     user: User,
@@ -94,7 +93,7 @@ async def confirm(
     directory: Directory,
     i18n: I18nContext,
 ) -> None:
-    reg = await _decidable(callback, callback_data.id, user, settings, directory, elders, i18n)
+    reg = await _decidable(callback, actor, callback_data.id, elders, i18n)
     if reg is None:
         return
     if not await elders.decide(
@@ -114,6 +113,7 @@ async def confirm(
 @router.callback_query(RegDecisionCb.filter(~F.confirm))
 async def reject_ask_reason(
     callback: CallbackQuery,
+    actor: Actor,
     callback_data: RegDecisionCb,
     user: User,
     elders: ElderRepository,
@@ -122,7 +122,7 @@ async def reject_ask_reason(
     state: FSMContext,
     i18n: I18nContext,
 ) -> None:
-    reg = await _decidable(callback, callback_data.id, user, settings, directory, elders, i18n)
+    reg = await _decidable(callback, actor, callback_data.id, elders, i18n)
     if reg is None:
         return
     await callback.answer()
@@ -210,6 +210,7 @@ async def _reason(message: Message, i18n: I18nContext) -> str | None:
 @router.message(Command("elders"))
 async def elders_list(
     message: Message,
+    actor: Actor,
     command: CommandObject,
     user: User,
     settings: Settings,
@@ -218,7 +219,7 @@ async def elders_list(
     users: UserRepository,
     i18n: I18nContext,
 ) -> None:
-    district_id = _district_for_list(user, settings, directory, command.args)
+    district_id = _district_for_list(actor, directory, command.args)
     if district_id is None:
         await message.answer(i18n.get("elders-no-center"))
         return
@@ -229,6 +230,7 @@ async def elders_list(
 @router.callback_query(PageCb.filter(F.list == "elders"))
 async def elders_page(
     callback: CallbackQuery,
+    actor: Actor,
     callback_data: PageCb,
     user: User,
     settings: Settings,
@@ -237,7 +239,7 @@ async def elders_page(
     users: UserRepository,
     i18n: I18nContext,
 ) -> None:
-    if not may_moderate(user, settings, directory, callback_data.key):
+    if not may_moderate(actor, callback_data.key):
         await callback.answer(i18n.get("reg-not-your-district"), show_alert=True)
         return
     await callback.answer()
@@ -248,11 +250,9 @@ async def elders_page(
         await callback.message.edit_text(text, reply_markup=markup)
 
 
-def _district_for_list(
-    user: User, settings: Settings, directory: Directory, args: str | None
-) -> int | None:
-    center = directory.center(user.staff_center_id)
-    if effective_role(user, settings) is Role.ADMIN and args:
+def _district_for_list(actor: Actor, directory: Directory, args: str | None) -> int | None:
+    """Staff: their district; admins: the district named by its code (or none)."""
+    if actor.is_admin and args:
         district = next(
             (
                 d
@@ -263,7 +263,7 @@ def _district_for_list(
             None,
         )
         return district.id if district else None
-    return center.district_id if center else None
+    return actor.staff_district_id
 
 
 async def _elders_page(
@@ -325,6 +325,7 @@ async def _elders_page(
 @router.callback_query(ElderRevokeCb.filter())
 async def revoke_ask_reason(
     callback: CallbackQuery,
+    actor: Actor,
     callback_data: ElderRevokeCb,
     user: User,
     elders: ElderRepository,
@@ -337,7 +338,7 @@ async def revoke_ask_reason(
     if reg is None or reg.status is not RegistrationStatus.CONFIRMED:
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
-    if not may_moderate(user, settings, directory, reg.district_id):
+    if not may_moderate(actor, reg.district_id):
         await callback.answer(i18n.get("reg-not-your-district"), show_alert=True)
         return
     await callback.answer()

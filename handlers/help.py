@@ -10,7 +10,7 @@ from aiogram_i18n import I18nContext, LazyFilter
 from bot.config import Settings
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import HelpCb
-from bot.services.roles import effective_role
+from bot.permissions import effective_role
 from bot.views import edit_or_send
 from storage.models import Role, User
 

@@ -20,6 +20,7 @@ from bot.keyboards.builders import MAIN_MENU_KEYS, inline, main_menu
 from bot.keyboards.callbacks import IdeaCb
 from bot.keyboards.wizard import ChoiceCb, cancel_only, choices, text_step
 from bot.notify import tell
+from bot.permissions import Actor, districts_seen, may_moderate
 from bot.photos import collect_photo, forget_photo_status, refuse_non_photos
 from bot.services.geo import distance_km
 from bot.services.ideas import (
@@ -33,12 +34,11 @@ from bot.services.ideas import (
     may_support,
     nearby,
 )
-from bot.services.roles import effective_role, may_moderate
 from bot.services.validation import InputError, parse_id, parse_text
 from bot.views import send_album
 from bot.wizard import WizardCb
 from handlers.states import IdeaForm, IdeasStaff
-from storage.models import Idea, IdeaPhoto, IdeaStatus, Role, User
+from storage.models import Idea, IdeaPhoto, IdeaStatus, User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory
 from storage.repositories.ideas import OPEN, IdeaRepository
@@ -430,17 +430,10 @@ async def my_ideas(message: Message, user: User, ideas: IdeaRepository, i18n: I1
 FILTERS = ("open", "new", "accepted", "in_progress", "resolved", "rejected")
 
 
-def _scope(user: User, settings: Settings, directory: Directory) -> int | None:
-    """The staff member's district; None for admins (every district)."""
-    if effective_role(user, settings) is Role.ADMIN:
-        return None
-    center = directory.center(user.staff_center_id)
-    return center.district_id if center else -1
-
-
 @staff_router.message(Command("ideas"))
 async def ideas_list(
     message: Message,
+    actor: Actor,
     command: CommandObject,
     user: User,
     settings: Settings,
@@ -449,14 +442,14 @@ async def ideas_list(
     i18n: I18nContext,
 ) -> None:
     wanted = (command.args or "open").strip()
-    await _send_list(
-        message, wanted if wanted in FILTERS else "open", user, settings, directory, ideas, i18n
-    )
+    status = wanted if wanted in FILTERS else "open"
+    await _send_list(message, actor, status, directory, ideas, i18n)
 
 
 @staff_router.callback_query(IdeaCb.filter(F.action == "filter"))
 async def ideas_filter(
     callback: CallbackQuery,
+    actor: Actor,
     callback_data: IdeaCb,
     user: User,
     settings: Settings,
@@ -467,19 +460,19 @@ async def ideas_filter(
     await callback.answer()
     if isinstance(callback.message, Message):
         status = callback_data.value if callback_data.value in FILTERS else "open"
-        await _send_list(callback.message, status, user, settings, directory, ideas, i18n)
+        await _send_list(callback.message, actor, status, directory, ideas, i18n)
 
 
 async def _send_list(
     message: Message,
+    actor: Actor,
     status: str,
-    user: User,
-    settings: Settings,
     directory: Directory,
     ideas: IdeaRepository,
     i18n: I18nContext,
 ) -> None:
-    scope = _scope(user, settings, directory)
+    seen = districts_seen(actor)  # None: every district (admins)
+    scope = None if seen is None else (seen[0] if seen else -1)
     district = directory.district(scope) if scope else None
     found = await ideas.of_district(scope, status, None)
     name = i18n.get("ideas-filter-open") if status == "open" else i18n.get(f"idea-status-{status}")
@@ -524,10 +517,8 @@ async def _send_list(
 
 async def _own_idea(
     callback: CallbackQuery,
+    actor: Actor,
     idea_id: int,
-    user: User,
-    settings: Settings,
-    directory: Directory,
     ideas: IdeaRepository,
     i18n: I18nContext,
 ) -> Idea | None:
@@ -535,7 +526,7 @@ async def _own_idea(
     if idea is None:
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return None
-    if not may_moderate(user, settings, directory, idea.district_id):
+    if not may_moderate(actor, idea.district_id):
         await callback.answer(i18n.get("ideas-not-your-district"), show_alert=True)
         return None
     return idea
@@ -544,6 +535,7 @@ async def _own_idea(
 @staff_router.callback_query(IdeaCb.filter(F.action == "open"))
 async def idea_open(
     callback: CallbackQuery,
+    actor: Actor,
     callback_data: IdeaCb,
     bot: Bot,
     user: User,
@@ -552,7 +544,7 @@ async def idea_open(
     ideas: IdeaRepository,
     i18n: I18nContext,
 ) -> None:
-    idea = await _own_idea(callback, callback_data.id, user, settings, directory, ideas, i18n)
+    idea = await _own_idea(callback, actor, callback_data.id, ideas, i18n)
     if idea is None:
         return
     await callback.answer()
@@ -581,6 +573,7 @@ async def idea_open(
 @staff_router.callback_query(IdeaCb.filter(F.action == "status"))
 async def status_ask(
     callback: CallbackQuery,
+    actor: Actor,
     callback_data: IdeaCb,
     user: User,
     state: FSMContext,
@@ -589,7 +582,7 @@ async def status_ask(
     ideas: IdeaRepository,
     i18n: I18nContext,
 ) -> None:
-    idea = await _own_idea(callback, callback_data.id, user, settings, directory, ideas, i18n)
+    idea = await _own_idea(callback, actor, callback_data.id, ideas, i18n)
     if (
         idea is None
         or callback_data.value not in STAFF_STATUSES
@@ -610,6 +603,7 @@ async def status_ask(
 @staff_router.message(StateFilter(IdeasStaff.answer), Has(F.text))
 async def status_answer(
     message: Message,
+    actor: Actor,
     bot: Bot,
     user: User,
     users: UserRepository,
@@ -628,7 +622,7 @@ async def status_answer(
     data = await state.get_data()
     await state.clear()
     idea = await ideas.get(data["idea_id"])
-    if idea is None or not may_moderate(user, settings, directory, idea.district_id):
+    if idea is None or not may_moderate(actor, idea.district_id):
         await message.answer(i18n.get("button-stale"))
         return
     idea.status = IdeaStatus(data["status"])
@@ -653,6 +647,7 @@ async def status_answer(
 @staff_router.callback_query(IdeaCb.filter(F.action == "move"))
 async def move_ask(
     callback: CallbackQuery,
+    actor: Actor,
     callback_data: IdeaCb,
     user: User,
     settings: Settings,
@@ -660,7 +655,7 @@ async def move_ask(
     ideas: IdeaRepository,
     i18n: I18nContext,
 ) -> None:
-    idea = await _own_idea(callback, callback_data.id, user, settings, directory, ideas, i18n)
+    idea = await _own_idea(callback, actor, callback_data.id, ideas, i18n)
     if idea is None or not isinstance(callback.message, Message):
         return
     await callback.answer()
@@ -677,6 +672,7 @@ async def move_ask(
 @staff_router.callback_query(IdeaCb.filter(F.action == "moveto"))
 async def move_to(
     callback: CallbackQuery,
+    actor: Actor,
     callback_data: IdeaCb,
     user: User,
     settings: Settings,
@@ -685,7 +681,7 @@ async def move_to(
     audit: AuditRepository,
     i18n: I18nContext,
 ) -> None:
-    idea = await _own_idea(callback, callback_data.id, user, settings, directory, ideas, i18n)
+    idea = await _own_idea(callback, actor, callback_data.id, ideas, i18n)
     target = directory.district(parse_id(callback_data.value))
     if idea is None or not isinstance(callback.message, Message):
         return

@@ -16,7 +16,7 @@ from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import ReportCb
 from bot.notify import tell
-from bot.services.roles import may_moderate, moderated_districts
+from bot.permissions import Actor, districts_seen, may_moderate
 from bot.services.validation import InputError, parse_text
 from bot.views import local_time, report_card, send_album, territory_text
 from handlers.states import Moderation
@@ -37,13 +37,14 @@ QUEUE_LIMIT = 20
 @router.message(Command("queue"))
 async def queue(
     message: Message,
+    actor: Actor,
     user: User,
     settings: Settings,
     directory: Directory,
     reports: ReportRepository,
     i18n: I18nContext,
 ) -> None:
-    districts = moderated_districts(user, settings, directory)
+    districts = districts_seen(actor)
     pending = await reports.queue(districts, QUEUE_LIMIT) if districts != [] else []
     if not pending:
         await message.answer(i18n.get("queue-empty"))
@@ -67,10 +68,8 @@ async def queue(
 
 async def _report_for(
     callback: CallbackQuery,
+    actor: Actor,
     report_id: int,
-    user: User,
-    settings: Settings,
-    directory: Directory,
     reports: ReportRepository,
     i18n: I18nContext,
 ) -> Report | None:
@@ -78,7 +77,7 @@ async def _report_for(
     if report is None:
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return None
-    if not may_moderate(user, settings, directory, report.district_id):
+    if not may_moderate(actor, report.district_id):
         await callback.answer(i18n.get("mod-not-your-district"), show_alert=True)
         return None
     return report
@@ -87,6 +86,7 @@ async def _report_for(
 @router.callback_query(ReportCb.filter(F.action == "mod"))
 async def open_for_moderation(
     callback: CallbackQuery,
+    actor: Actor,
     callback_data: ReportCb,
     bot: Bot,
     user: User,
@@ -97,7 +97,7 @@ async def open_for_moderation(
     reports: ReportRepository,
     i18n: I18nContext,
 ) -> None:
-    report = await _report_for(callback, callback_data.id, user, settings, directory, reports, i18n)
+    report = await _report_for(callback, actor, callback_data.id, reports, i18n)
     if report is None:
         return
     await callback.answer()
@@ -144,6 +144,7 @@ def _already(i18n: I18nContext, report: Report) -> str:
 @router.callback_query(ReportCb.filter(F.action == "accept"))
 async def accept(
     callback: CallbackQuery,
+    actor: Actor,
     callback_data: ReportCb,
     bot: Bot,
     user: User,
@@ -154,7 +155,7 @@ async def accept(
     reports: ReportRepository,
     i18n: I18nContext,
 ) -> None:
-    report = await _report_for(callback, callback_data.id, user, settings, directory, reports, i18n)
+    report = await _report_for(callback, actor, callback_data.id, reports, i18n)
     if report is None:
         return
     if not await reports.moderate(report.id, ReportStatus.ACCEPTED, user.id):
@@ -172,6 +173,7 @@ async def accept(
 @router.callback_query(ReportCb.filter(F.action == "return"))
 async def return_ask_comment(
     callback: CallbackQuery,
+    actor: Actor,
     callback_data: ReportCb,
     user: User,
     state: FSMContext,
@@ -180,7 +182,7 @@ async def return_ask_comment(
     reports: ReportRepository,
     i18n: I18nContext,
 ) -> None:
-    report = await _report_for(callback, callback_data.id, user, settings, directory, reports, i18n)
+    report = await _report_for(callback, actor, callback_data.id, reports, i18n)
     if report is None:
         return
     if report.status is not ReportStatus.SUBMITTED:

@@ -23,15 +23,15 @@ from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import AttendCb, ClubCb, EventCb, FieldCb, SessionCb
 from bot.keyboards.wizard import ChoiceCb
 from bot.notify import tell
+from bot.permissions import Actor, may_run_center
 from bot.services.clubs import AGE_GROUPS, CATEGORIES, parse_local_datetime, parse_schedule
-from bot.services.roles import effective_role
 from bot.services.sessions import next_sessions, recent_sessions
 from bot.services.validation import InputError, parse_count, parse_text
 from bot.views import room_for, schedule_text, when_text
 from bot.wizard import WizardCb
 from handlers.clubs import tell_promoted
 from handlers.states import StaffForm
-from storage.models import Club, ClubSlot, Event, Role, Signup, SignupStatus, User
+from storage.models import Club, ClubSlot, Event, Signup, SignupStatus, User
 from storage.repositories.clubs import ClubRepository
 from storage.repositories.directory import Directory
 from storage.repositories.users import UserRepository
@@ -49,10 +49,6 @@ CHOICE_FIELDS = {"category": CATEGORIES, "age_group": AGE_GROUPS}
 
 def _fields(target: str) -> tuple[str, ...]:
     return CLUB_FIELDS if target == "club" else EVENT_FIELDS
-
-
-def _may_run(user: User, settings: Settings, center_id: int) -> bool:
-    return effective_role(user, settings) is Role.ADMIN or user.staff_center_id == center_id
 
 
 # --- the list -------------------------------------------------------------------------------------
@@ -109,16 +105,15 @@ async def _own(
     callback: CallbackQuery,
     target: str,
     target_id: int,
-    user: User,
+    actor: Actor,
     clubs: ClubRepository,
-    settings: Settings,
     i18n: I18nContext,
 ) -> Club | Event | None:
     found = await clubs.club(target_id) if target == "club" else await clubs.event(target_id)
     if found is None:
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return None
-    if not _may_run(user, settings, found.center_id):
+    if not may_run_center(actor, found.center_id):
         await callback.answer(i18n.get("staff-not-your-center"), show_alert=True)
         return None
     return found
@@ -130,13 +125,14 @@ async def _own(
 @router.callback_query(ClubCb.filter(F.action == "staff"))
 async def club_card(
     callback: CallbackQuery,
+    actor: Actor,
     callback_data: ClubCb,
     user: User,
     clubs: ClubRepository,
     settings: Settings,
     i18n: I18nContext,
 ) -> None:
-    club = await _own(callback, "club", callback_data.id, user, clubs, settings, i18n)
+    club = await _own(callback, "club", callback_data.id, actor, clubs, i18n)
     if not isinstance(club, Club) or not isinstance(callback.message, Message):
         return
     await callback.answer()
@@ -174,13 +170,14 @@ async def club_card(
 @router.callback_query(EventCb.filter(F.action == "staff"))
 async def event_card(
     callback: CallbackQuery,
+    actor: Actor,
     callback_data: EventCb,
     user: User,
     clubs: ClubRepository,
     settings: Settings,
     i18n: I18nContext,
 ) -> None:
-    event = await _own(callback, "event", callback_data.id, user, clubs, settings, i18n)
+    event = await _own(callback, "event", callback_data.id, actor, clubs, i18n)
     if not isinstance(event, Event) or not isinstance(callback.message, Message):
         return
     await callback.answer()
@@ -231,6 +228,7 @@ async def _people(
 @router.callback_query(EventCb.filter(F.action == "members"))
 async def members(
     callback: CallbackQuery,
+    actor: Actor,
     callback_data: ClubCb | EventCb,
     user: User,
     users: UserRepository,
@@ -239,7 +237,7 @@ async def members(
     i18n: I18nContext,
 ) -> None:
     target = _target_of(callback_data)
-    found = await _own(callback, target, callback_data.id, user, clubs, settings, i18n)
+    found = await _own(callback, target, callback_data.id, actor, clubs, i18n)
     if found is None or not isinstance(callback.message, Message):
         return
     await callback.answer()
@@ -272,6 +270,7 @@ async def members(
 @router.callback_query(EventCb.filter(F.action == "csv"))
 async def members_csv(
     callback: CallbackQuery,
+    actor: Actor,
     callback_data: ClubCb | EventCb,
     user: User,
     users: UserRepository,
@@ -280,7 +279,7 @@ async def members_csv(
     i18n: I18nContext,
 ) -> None:
     target = _target_of(callback_data)
-    found = await _own(callback, target, callback_data.id, user, clubs, settings, i18n)
+    found = await _own(callback, target, callback_data.id, actor, clubs, i18n)
     if found is None or not isinstance(callback.message, Message):
         return
     await callback.answer()
@@ -320,6 +319,7 @@ async def members_csv(
 @router.callback_query(EventCb.filter(F.action == "msg"))
 async def message_ask(
     callback: CallbackQuery,
+    actor: Actor,
     callback_data: ClubCb | EventCb,
     user: User,
     clubs: ClubRepository,
@@ -328,7 +328,7 @@ async def message_ask(
     i18n: I18nContext,
 ) -> None:
     target = _target_of(callback_data)
-    found = await _own(callback, target, callback_data.id, user, clubs, settings, i18n)
+    found = await _own(callback, target, callback_data.id, actor, clubs, i18n)
     if found is None or not isinstance(callback.message, Message):
         return
     await callback.answer()
@@ -341,6 +341,7 @@ async def message_ask(
 @router.message(StateFilter(StaffForm.message), Has(F.text))
 async def message_send(
     message: Message,
+    actor: Actor,
     bot: Bot,
     user: User,
     users: UserRepository,
@@ -352,7 +353,7 @@ async def message_send(
     data = await state.get_data()
     target = data["target"]
     found = await clubs.club(data["id"]) if target == "club" else await clubs.event(data["id"])
-    if found is None or not _may_run(user, settings, found.center_id):
+    if found is None or not may_run_center(actor, found.center_id):
         await state.clear()
         await message.answer(i18n.get("button-stale"))
         return
@@ -390,13 +391,14 @@ async def message_send(
 @router.callback_query(ClubCb.filter(F.action.in_(("sessions", "att"))))
 async def sessions_list(
     callback: CallbackQuery,
+    actor: Actor,
     callback_data: ClubCb,
     user: User,
     clubs: ClubRepository,
     settings: Settings,
     i18n: I18nContext,
 ) -> None:
-    club = await _own(callback, "club", callback_data.id, user, clubs, settings, i18n)
+    club = await _own(callback, "club", callback_data.id, actor, clubs, i18n)
     if not isinstance(club, Club) or not isinstance(callback.message, Message):
         return
     await callback.answer()
@@ -425,6 +427,7 @@ def _session_time(at: int) -> datetime:
 @router.callback_query(SessionCb.filter(F.action == "cancel"))
 async def cancel_session(
     callback: CallbackQuery,
+    actor: Actor,
     callback_data: SessionCb,
     bot: Bot,
     user: User,
@@ -433,7 +436,7 @@ async def cancel_session(
     settings: Settings,
     i18n: I18nContext,
 ) -> None:
-    club = await _own(callback, "club", callback_data.club, user, clubs, settings, i18n)
+    club = await _own(callback, "club", callback_data.club, actor, clubs, i18n)
     if not isinstance(club, Club) or not isinstance(callback.message, Message):
         return
     starts_at = _session_time(callback_data.at)
@@ -486,6 +489,7 @@ async def _attendance_keyboard(
 @router.callback_query(SessionCb.filter(F.action == "att"))
 async def attendance(
     callback: CallbackQuery,
+    actor: Actor,
     callback_data: SessionCb,
     user: User,
     users: UserRepository,
@@ -493,7 +497,7 @@ async def attendance(
     settings: Settings,
     i18n: I18nContext,
 ) -> None:
-    club = await _own(callback, "club", callback_data.club, user, clubs, settings, i18n)
+    club = await _own(callback, "club", callback_data.club, actor, clubs, i18n)
     if not isinstance(club, Club) or not isinstance(callback.message, Message):
         return
     await callback.answer()
@@ -511,6 +515,7 @@ async def attendance(
 @router.callback_query(AttendCb.filter())
 async def attendance_toggle(
     callback: CallbackQuery,
+    actor: Actor,
     callback_data: AttendCb,
     user: User,
     users: UserRepository,
@@ -518,7 +523,7 @@ async def attendance_toggle(
     settings: Settings,
     i18n: I18nContext,
 ) -> None:
-    club = await _own(callback, "club", callback_data.club, user, clubs, settings, i18n)
+    club = await _own(callback, "club", callback_data.club, actor, clubs, i18n)
     if not isinstance(club, Club) or not isinstance(callback.message, Message):
         return
     signup = await clubs.signup(callback_data.signup)
@@ -540,6 +545,7 @@ async def attendance_toggle(
 @router.callback_query(EventCb.filter(F.action == "close"))
 async def close(
     callback: CallbackQuery,
+    actor: Actor,
     callback_data: ClubCb | EventCb,
     bot: Bot,
     user: User,
@@ -549,7 +555,7 @@ async def close(
     i18n: I18nContext,
 ) -> None:
     target = _target_of(callback_data)
-    found = await _own(callback, target, callback_data.id, user, clubs, settings, i18n)
+    found = await _own(callback, target, callback_data.id, actor, clubs, i18n)
     if found is None or not isinstance(callback.message, Message):
         return
     if not found.active:
@@ -576,6 +582,7 @@ async def close(
 @router.callback_query(EventCb.filter(F.action == "edit"))
 async def edit_menu(
     callback: CallbackQuery,
+    actor: Actor,
     callback_data: ClubCb | EventCb,
     user: User,
     clubs: ClubRepository,
@@ -583,7 +590,7 @@ async def edit_menu(
     i18n: I18nContext,
 ) -> None:
     target = _target_of(callback_data)
-    found = await _own(callback, target, callback_data.id, user, clubs, settings, i18n)
+    found = await _own(callback, target, callback_data.id, actor, clubs, i18n)
     if found is None or not isinstance(callback.message, Message):
         return
     await callback.answer()
@@ -620,6 +627,7 @@ async def _ask(message: Message, field: str, i18n: I18nContext) -> None:
 @router.callback_query(FieldCb.filter())
 async def field_start(
     callback: CallbackQuery,
+    actor: Actor,
     callback_data: FieldCb,
     user: User,
     clubs: ClubRepository,
@@ -633,7 +641,7 @@ async def field_start(
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
     if f.id:
-        if await _own(callback, f.target, f.id, user, clubs, settings, i18n) is None:
+        if await _own(callback, f.target, f.id, actor, clubs, i18n) is None:
             return
     elif directory.center(user.staff_center_id) is None:
         await callback.answer(i18n.get("myclubs-no-center"), show_alert=True)
@@ -668,6 +676,7 @@ def _parse_field(field: str, text: str, settings: Settings) -> Any:
 @router.message(StateFilter(StaffForm.field), Has(F.text))
 async def field_text(
     message: Message,
+    actor: Actor,
     bot: Bot,
     user: User,
     users: UserRepository,
@@ -685,12 +694,13 @@ async def field_text(
     except InputError as exc:
         await message.answer(i18n.get(exc.key, **exc.args_))
         return
-    await _store(message, data, value, bot, user, users, clubs, state, settings, i18n)
+    await _store(message, actor, data, value, bot, user, users, clubs, state, settings, i18n)
 
 
 @router.callback_query(StateFilter(StaffForm.field), ChoiceCb.filter(F.wizard == WZ))
 async def field_choice(
     callback: CallbackQuery,
+    actor: Actor,
     callback_data: ChoiceCb,
     bot: Bot,
     user: User,
@@ -709,6 +719,7 @@ async def field_choice(
     if isinstance(callback.message, Message):
         await _store(
             callback.message,
+            actor,
             data,
             callback_data.value,
             bot,
@@ -726,6 +737,7 @@ async def field_choice(
 )
 async def field_skip(
     callback: CallbackQuery,
+    actor: Actor,
     callback_data: WizardCb,
     bot: Bot,
     user: User,
@@ -744,7 +756,9 @@ async def field_skip(
         return
     await callback.answer()
     if isinstance(callback.message, Message):
-        await _store(callback.message, data, None, bot, user, users, clubs, state, settings, i18n)
+        await _store(
+            callback.message, actor, data, None, bot, user, users, clubs, state, settings, i18n
+        )
 
 
 @router.message(StateFilter(StaffForm.field))
@@ -754,6 +768,7 @@ async def field_not_text(message: Message, i18n: I18nContext) -> None:
 
 async def _store(
     message: Message,
+    actor: Actor,
     data: dict[str, Any],
     value: Any,
     bot: Bot,
@@ -770,7 +785,7 @@ async def _store(
     if data["id"]:
         await state.clear()
         found = await clubs.club(data["id"]) if target == "club" else await clubs.event(data["id"])
-        if found is None or not _may_run(user, settings, found.center_id):
+        if found is None or not may_run_center(actor, found.center_id):
             await message.answer(i18n.get("button-stale"))
             return
         _apply(found, {field: value})

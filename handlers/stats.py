@@ -17,11 +17,11 @@ from bot.charts import stats_chart
 from bot.config import Settings
 from bot.exports import csv_bytes, header_row, workbook_bytes
 from bot.filters.roles import IsAdmin, IsStaff
-from bot.services.roles import effective_role
+from bot.permissions import Actor, may_see_figures
 from bot.services.stats import FIGURES, Period, by_district, change, collect, parse_period
 from bot.services.validation import InputError, parse_id
 from bot.views import local_time
-from storage.models import Role, User
+from storage.models import User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory, DistrictRef
 from storage.repositories.stats import StatsRepository
@@ -63,7 +63,7 @@ def _district(directory: Directory, code: str) -> DistrictRef | None:
 
 
 def _scope(
-    user: User, settings: Settings, directory: Directory, code: str | None, i18n: I18nContext
+    actor: Actor, directory: Directory, code: str | None, i18n: I18nContext
 ) -> tuple[DistrictRef | None, str | None]:
     """The district the caller may see (None = all, admins only) or an error text."""
     wanted = _district(directory, code) if code else None
@@ -72,13 +72,10 @@ def _scope(
             d.code for m in directory.municipalities() for d in directory.districts(m.id)
         )
         return None, i18n.get("stats-bad-district", district=html.escape(code[:40]), codes=codes)
-    if effective_role(user, settings) is Role.ADMIN:
-        return wanted, None
-    center = directory.center(user.staff_center_id)
-    own = directory.district(center.district_id) if center else None
-    if own is None or (wanted is not None and wanted.id != own.id):
+    target = wanted or (None if actor.is_admin else directory.district(actor.staff_district_id))
+    if not may_see_figures(actor, target.id if target else None):
         return None, i18n.get("stats-other-district")
-    return own, None
+    return target, None
 
 
 def _change_text(i18n: I18nContext, now: int, before: int) -> str:
@@ -91,6 +88,7 @@ def _change_text(i18n: I18nContext, now: int, before: int) -> str:
 @router.message(Command("stats"))
 async def stats(
     message: Message,
+    actor: Actor,
     command: CommandObject,
     user: User,
     settings: Settings,
@@ -104,7 +102,7 @@ async def stats(
     except InputError as exc:
         await message.answer(i18n.get(exc.key))
         return
-    district, error = _scope(user, settings, directory, args[1] if len(args) > 1 else None, i18n)
+    district, error = _scope(actor, directory, args[1] if len(args) > 1 else None, i18n)
     if error:
         await message.answer(error)
         return
@@ -264,6 +262,7 @@ async def year_report(
 @router.message(Command("export"))
 async def export(
     message: Message,
+    actor: Actor,
     command: CommandObject,
     user: User,
     settings: Settings,
@@ -283,16 +282,12 @@ async def export(
     except InputError as exc:
         await message.answer(i18n.get(exc.key))
         return
-    district, error = _scope(user, settings, directory, None, i18n)
-    admin = effective_role(user, settings) is Role.ADMIN
-    if error and not admin:
+    district, error = _scope(actor, directory, None, i18n)
+    if error:
         await message.answer(error)
         return
     rows = await stats_repo.export_rows(
-        args[0],
-        period,
-        ZoneInfo(settings.timezone),
-        None if admin else district.id if district else -1,
+        args[0], period, ZoneInfo(settings.timezone), district.id if district else None
     )
     await audit.write(
         user.id, "export", None, what=args[0], period=period.label(), rows=len(rows) - 1

@@ -6,7 +6,7 @@ from aiogram.filters import BaseFilter
 from aiogram.types import TelegramObject
 
 from bot.config import Settings
-from bot.services.roles import effective_role
+from bot.permissions import effective_role
 from storage.models import Role, User
 
 

@@ -10,6 +10,7 @@ from aiogram.types import TelegramObject
 from aiogram.types import User as TgUser
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.permissions import actor_of
 from storage.db import has_writes
 from storage.fsm import update_session
 from storage.repositories.announcements import AnnouncementRepository
@@ -78,6 +79,7 @@ class DbSessionMiddleware(BaseMiddleware):
                 user.is_active = True  # they wrote to us again: broadcasts may reach them
             await users.refresh_username(user, tg_user.username)
             data["user"] = user
+            data["actor"] = actor_of(user, data["settings"], self.directory)
         result = await handler(event, data)
         if has_writes(session):
             await session.commit()

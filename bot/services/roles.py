@@ -1,4 +1,4 @@
-"""Who may do what. ADMIN_IDS are admins whatever the database says."""
+"""Giving and taking roles (who may do what is bot/permissions.py)."""
 
 from __future__ import annotations
 
@@ -6,30 +6,7 @@ from dataclasses import dataclass
 
 from bot.config import Settings
 from storage.models import Role, User
-from storage.repositories.directory import CenterRef, Directory
-
-
-def effective_role(user: User, settings: Settings) -> Role:
-    if user.id in settings.admin_ids:
-        return Role.ADMIN
-    return user.role
-
-
-def may_moderate(user: User, settings: Settings, directory: Directory, district_id: int) -> bool:
-    """Admins moderate everywhere; staff only in the district of their own center."""
-    role = effective_role(user, settings)
-    if role is Role.ADMIN:
-        return True
-    center = directory.center(user.staff_center_id)
-    return role is Role.STAFF and center is not None and center.district_id == district_id
-
-
-def moderated_districts(user: User, settings: Settings, directory: Directory) -> list[int] | None:
-    """The districts whose queue this user sees; None means all of them (admins)."""
-    if effective_role(user, settings) is Role.ADMIN:
-        return None
-    center = directory.center(user.staff_center_id)
-    return [center.district_id] if center else []
+from storage.repositories.directory import CenterRef
 
 
 class GrantError(Exception):
