@@ -286,7 +286,7 @@ async def members_csv(
     live = await clubs.members(**{f"{target}_id": found.id})
     rows: list[list[object]] = [
         [
-            "№",
+            i18n.get("csv-number"),
             i18n.get("csv-name"),
             i18n.get("csv-child"),
             i18n.get("csv-age"),

@@ -47,3 +47,18 @@ def test_webhook_path_comes_from_the_url():
         "sqlite+aiosqlite:///x.sqlite3", webhook_url="https://bot.example.org/tg/hook"
     )
     assert s.webhook_path == "/tg/hook"
+
+
+def test_every_setting_is_documented():
+    """.env.example and the README's table name every setting."""
+    from pathlib import Path
+
+    from bot.config import Settings
+
+    root = Path(__file__).resolve().parent.parent
+    example = (root / ".env.example").read_text(encoding="utf-8")
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    for name in Settings.model_fields:
+        variable = name.upper()
+        assert f"\n{variable}=" in example, variable
+        assert f"`{variable}`" in readme or f"`{variable}," in readme, variable

@@ -180,6 +180,7 @@ club-bad-schedule = I did not understand the schedule. Example: mon 18:00 90; th
 event-bad-datetime = I did not understand the date and time. Example: 25.12.2026 18:00
 event-in-past = That time has passed.
 event-too-far = No more than a year ahead.
+csv-number = No.
 csv-name = Name
 csv-child = Child
 csv-age = Age

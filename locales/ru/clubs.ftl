@@ -180,6 +180,7 @@ club-bad-schedule = Не понял расписание. Пример: пн 18:
 event-bad-datetime = Не понял дату и время. Пример: 25.12.2026 18:00
 event-in-past = Это время уже прошло.
 event-too-far = Не дальше чем на год вперёд.
+csv-number = №
 csv-name = Имя
 csv-child = Ребёнок
 csv-age = Возраст
