@@ -12,6 +12,7 @@ from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, InputMediaPhoto, Message
 from aiogram_i18n import I18nContext
+from aiogram_i18n.exceptions import KeyNotFoundError
 
 from bot.config import Settings
 from storage.models import ElderRegistration, Report, User
@@ -214,3 +215,30 @@ def muted_text(i18n: I18nContext, muted: str) -> str:
     """The kinds of announcements a user switched off, in words (or «—»)."""
     kinds = [k for k in muted.split(",") if k]
     return ", ".join(i18n.get(f"settings-kind-{k}") for k in kinds) or "—"
+
+
+SHORT_MESSAGE = 600  # what an elderly reader takes in at once
+
+
+def short_messages(lines: list[str], limit: int = SHORT_MESSAGE) -> list[str]:
+    """Lines gathered into as few messages as possible, none longer than `limit`."""
+    messages: list[str] = []
+    current = ""
+    for line in lines:
+        line = line[:limit]
+        if current and len(current) + 1 + len(line) > limit:
+            messages.append(current)
+            current = line
+        else:
+            current = f"{current}\n{line}" if current else line
+    if current:
+        messages.append(current)
+    return messages
+
+
+def text_or(i18n: I18nContext, key: str, fallback: str) -> str:
+    """The locale's text for `key`, or `fallback` for a key it does not have."""
+    try:
+        return str(i18n.get(key))
+    except KeyNotFoundError:
+        return fallback

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import html
-import json
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -20,7 +19,7 @@ from bot.filters.roles import IsAdmin, IsStaff
 from bot.permissions import Actor, may_see_figures
 from bot.services.stats import FIGURES, Period, by_district, change, collect, parse_period
 from bot.services.validation import InputError, parse_id
-from bot.views import local_time
+from bot.views import local_time, short_messages, text_or
 from storage.models import User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory, DistrictRef
@@ -36,6 +35,9 @@ admin_router.message.filter(IsAdmin())
 def _today(settings: Settings) -> datetime:
     return datetime.now(ZoneInfo(settings.timezone))
 
+
+AUDIT_DEFAULT = 10  # entries of /audit without a number
+ROLE_FIELDS = ("before", "after")  # audit details holding a role
 
 # What /export writes, by the word typed (Russian first; the English codes still work).
 EXPORTS = {
@@ -314,8 +316,8 @@ async def audit_log(
     audit: AuditRepository,
     i18n: I18nContext,
 ) -> None:
-    arg = (command.args or "20").strip()
-    n = min(parse_id(arg) or 20, 100)
+    arg = (command.args or str(AUDIT_DEFAULT)).strip()
+    n = min(parse_id(arg) or AUDIT_DEFAULT, 100)
     entries = await audit.last(n)
     if not entries:
         await message.answer(i18n.get("audit-empty"))
@@ -326,10 +328,27 @@ async def audit_log(
             i18n.get(
                 "audit-line",
                 at=local_time(e.at, settings).strftime("%d.%m.%Y %H:%M"),
-                action=e.action,
+                action=_audit_action(i18n, e.action),
                 actor=str(e.actor_id or "—"),
                 target=str(e.target_id or "—"),
-                details=html.escape(json.dumps(e.details, ensure_ascii=False, default=str))[:200],
+                details=html.escape(_audit_details(i18n, e.details))[:200],
             )
         )
-    await message.answer("\n".join(lines)[:4000])
+    for chunk in short_messages(lines):
+        await message.answer(chunk)
+
+
+def _audit_action(i18n: I18nContext, action: str) -> str:
+    """«role.grant» in words; an action the locale does not know yet is shown as it is."""
+    return text_or(i18n, "audit-" + action.replace(".", "-").replace("_", "-"), action)
+
+
+def _audit_details(i18n: I18nContext, details: dict[str, object] | None) -> str:
+    """«заявка 12, место 2» instead of JSON."""
+    parts = []
+    for key, value in (details or {}).items():
+        if value is None:
+            continue
+        shown = text_or(i18n, f"role-{value}", str(value)) if key in ROLE_FIELDS else value
+        parts.append(f"{text_or(i18n, 'audit-field-' + key.replace('_', '-'), key)} {shown}")
+    return ", ".join(parts)

