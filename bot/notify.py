@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
@@ -22,17 +22,28 @@ Render = Callable[[I18nContext], tuple[str, InlineKeyboardMarkup | None]]
 
 async def tell_rendered(
     bot: Bot, recipient: User | None, settings: Settings, i18n: I18nContext, render: Render
-) -> bool:
+) -> Message | None:
+    """The message sent, or None when it could not be."""
     if recipient is None:
-        return False
+        return None
     with i18n.use_locale(recipient.locale or settings.default_locale):
         text, markup = render(i18n)
     try:
-        await bot.send_message(recipient.id, text, reply_markup=markup)
+        return await bot.send_message(recipient.id, text, reply_markup=markup)
     except TelegramAPIError as exc:
         logger.info("Notification not delivered: %s", type(exc).__name__)
-        return False
-    return True
+        return None
+
+
+async def retire_buttons(bot: Bot, copies: list[tuple[int, int]]) -> None:
+    """Other deciders' copies of a notice lose their buttons once one of them has decided."""
+    for chat_id, message_id in copies:
+        try:
+            await bot.edit_message_reply_markup(
+                chat_id=chat_id, message_id=message_id, reply_markup=None
+            )
+        except TelegramAPIError as exc:  # deleted, too old: nothing to press there anyway
+            logger.info("Buttons not retired: %s", type(exc).__name__)
 
 
 async def tell(
@@ -43,4 +54,5 @@ async def tell(
     key: str,
     **args: str,
 ) -> bool:
-    return await tell_rendered(bot, recipient, settings, i18n, lambda t: (t.get(key, **args), None))
+    sent = await tell_rendered(bot, recipient, settings, i18n, lambda t: (t.get(key, **args), None))
+    return sent is not None

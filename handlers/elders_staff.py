@@ -19,7 +19,7 @@ from bot.filters.content import Has
 from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline, page_nav
 from bot.keyboards.callbacks import ElderRevokeCb, PageCb, RegDecisionCb
-from bot.notify import tell
+from bot.notify import retire_buttons, tell
 from bot.permissions import Actor, effective_role, may_moderate
 from bot.services.validation import InputError, parse_text
 from bot.views import territory_text
@@ -28,6 +28,7 @@ from storage.models import ElderRegistration, RegistrationStatus, User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory
 from storage.repositories.elders import ElderRepository
+from storage.repositories.notices import NoticeCopyRepository
 from storage.repositories.users import UserRepository
 
 router = Router(name=__name__)
@@ -102,6 +103,7 @@ async def confirm(
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
     await audit.write(user.id, "elder.confirm", reg.user_id, registration=reg.id)
+    await retire_buttons(bot, await NoticeCopyRepository(elders.session).take("elder", reg.id))
     await callback.answer(i18n.get("reg-confirmed-staff", id=str(reg.id)))
     if isinstance(callback.message, Message):
         await callback.message.edit_reply_markup(reply_markup=None)
@@ -186,6 +188,7 @@ async def decide_with_reason(
         await message.answer(i18n.get("reg-already-decided", id=str(reg_id), status=status))
         return
     await audit.write(user.id, decision.audit_action, reg.user_id, registration=reg.id)
+    await retire_buttons(bot, await NoticeCopyRepository(elders.session).take("elder", reg.id))
     await message.answer(i18n.get(decision.staff_key, id=str(reg.id)))
     applicant = await _after_status_change(bot, reg, users, elders, settings, i18n)
     await tell(

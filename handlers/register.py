@@ -35,6 +35,7 @@ from handlers.states import Registration as R
 from storage.models import ElderRegistration, RegistrationStatus, User
 from storage.repositories.directory import Directory
 from storage.repositories.elders import ElderRepository
+from storage.repositories.notices import NoticeCopyRepository
 from storage.repositories.users import UserRepository
 
 router = Router(name=__name__)
@@ -468,5 +469,8 @@ async def notify_deciders(
         return t.get("reg-new-application", id=str(reg.id), summary=summary), inline(buttons)
 
     center_ids = [c.id for c in directory.centers(reg.district_id)]
+    copies = NoticeCopyRepository(users.session)
     for recipient in await users.deciders(center_ids, settings.admin_ids):
-        await tell_rendered(bot, recipient, settings, i18n, render)
+        sent = await tell_rendered(bot, recipient, settings, i18n, render)
+        if sent is not None:
+            copies.add("elder", reg.id, sent.chat.id, sent.message_id)

@@ -722,6 +722,22 @@ class DigestSent(Base):
     week: Mapped[str] = mapped_column(String(10), unique=True)  # ISO year-week, e.g. 2026-W47
 
 
+class NoticeCopy(Base):
+    """One of the copies of a notice with decision buttons, sent to each of several deciders
+    (an elder's application goes to every staff member of the district and to the admins): when
+    one of them decides, the other copies lose their buttons."""
+
+    __tablename__ = "notice_copies"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    subject: Mapped[str] = mapped_column(String(16))  # what is decided: "elder"
+    subject_id: Mapped[int] = mapped_column(Integer)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int] = mapped_column(BigInteger)
+
+    __table_args__ = (Index("ix_notice_copies_subject", "subject", "subject_id"),)
+
+
 class AuditEntry(Base):
     __tablename__ = "audit_log"
 

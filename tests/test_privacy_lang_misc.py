@@ -216,6 +216,7 @@ async def test_deleteme_leaves_none_of_the_persons_data_in_any_table(harness: Ha
         Idea,
         IdeaPhoto,
         Nomination,
+        NoticeCopy,
         Outbox,
         OutboxStatus,
         Report,
@@ -321,6 +322,7 @@ async def test_deleteme_leaves_none_of_the_persons_data_in_any_table(harness: Ha
             s.add(announcement)
             await s.flush()
             s.add(Outbox(announcement_id=announcement.id, chat_id=person.id, status=status))
+        s.add(NoticeCopy(subject="elder", subject_id=1, chat_id=person.id, message_id=7))
         s.add(
             Report(
                 author_id=None,

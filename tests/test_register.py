@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+from aiogram.methods import EditMessageReplyMarkup
 from sqlalchemy import func, select
 
 from bot.keyboards.callbacks import ElderRevokeCb, HelpCb, PlaceCb, RegDecisionCb
 from bot.keyboards.wizard import ChoiceCb
 from bot.wizard import WizardCb
-from storage.models import ElderRegistration, RegistrationStatus, Role
+from storage.models import ElderRegistration, NoticeCopy, RegistrationStatus, Role
 from tests.fixtures.harness import Harness, buttons, callback_datas, joined
 from tests.fixtures.updates import contact_update, sticker_update, tg_user
 
@@ -77,7 +78,18 @@ async def test_registration_confirmed_end_to_end(harness: Harness, resident, adm
     assert user.phone == "+79131234567" and user.role is Role.RESIDENT
 
     assert "на рассмотрении" in joined(await harness.say(resident, "/report"))
+    async with harness.session_factory() as s:
+        copies = dict((await s.execute(select(NoticeCopy.chat_id, NoticeCopy.message_id))).all())
+    assert set(copies) == {STAFF.id, admin.id}
     sent = await harness.tap(STAFF, RegDecisionCb(id=reg.id, confirm=True))
+    retired = {
+        (r.chat_id, r.message_id)  # type: ignore[attr-defined]
+        for r in sent
+        if isinstance(r, EditMessageReplyMarkup) and r.reply_markup is None
+    }
+    assert (admin.id, copies[admin.id]) in retired  # the other decider's buttons are gone
+    async with harness.session_factory() as s:
+        assert (await s.execute(select(NoticeCopy))).first() is None
     assert f"Заявка № {reg.id} подтверждена" in joined(sent)
     told = [r for r in sent if getattr(r, "chat_id", None) == resident.id]
     assert told and "подтверждена" in told[0].text  # type: ignore[attr-defined]

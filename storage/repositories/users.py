@@ -209,6 +209,7 @@ class UserRepository:
             ElderRegistration,
             Idea,
             IdeaPhoto,
+            NoticeCopy,
             Outbox,
             OutboxStatus,
             Report,
@@ -276,6 +277,7 @@ class UserRepository:
             .values(chat_id=-Outbox.id)  # unique per announcement, and no one's id
             .execution_options(synchronize_session=False)
         )
+        await session.execute(delete(NoticeCopy).where(NoticeCopy.chat_id == user_id))
         await session.execute(
             update(Report).where(Report.moderated_by == user_id).values(moderated_by=None)
         )

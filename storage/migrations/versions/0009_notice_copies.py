@@ -1,0 +1,36 @@
+"""copies of a notice sent to several deciders
+
+Revision ID: 0009
+Revises: 0008
+Create Date: 2026-11-27
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+
+revision: str = '0009'
+down_revision: str | None = '0008'
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_table('notice_copies',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('subject', sa.String(length=16), nullable=False),
+    sa.Column('subject_id', sa.Integer(), nullable=False),
+    sa.Column('chat_id', sa.BigInteger(), nullable=False),
+    sa.Column('message_id', sa.BigInteger(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_notice_copies'))
+    )
+    op.create_index('ix_notice_copies_subject', 'notice_copies', ['subject', 'subject_id'], unique=False)
+
+
+def downgrade() -> None:
+    op.drop_index('ix_notice_copies_subject', table_name='notice_copies')
+    op.drop_table('notice_copies')
