@@ -20,12 +20,12 @@ from bot.filters.content import Has
 from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import AnnouncementCb
-from bot.keyboards.wizard import ChoiceCb, summary_keyboard
+from bot.keyboards.wizard import ChoiceCb, nav_row
 from bot.permissions import Actor, audiences, may_address
 from bot.services.announcements import PHOTO_CAPTION_MAX, estimate
 from bot.services.clubs import parse_local_datetime
 from bot.services.validation import InputError, parse_id, parse_text
-from bot.views import when_text
+from bot.views import MESSAGE_MAX, when_text
 from bot.wizard import WizardCb
 from handlers.states import Announce
 from storage.models import Announcement, AnnouncementStatus, OutboxStatus, User
@@ -54,24 +54,35 @@ async def announce(
     if not actor.is_staff:  # staff whose center is gone
         await message.answer(i18n.get("ann-no-center"))
         return
-    await state.set_state(Announce.text)
     await state.set_data({})
-    await message.answer(i18n.get("ann-ask-text"))
+    await _ask_text(message, state, i18n)
+
+
+async def _ask_text(message: Message, state: FSMContext, i18n: I18nContext) -> None:
+    await state.set_state(Announce.text)
+    await message.answer(
+        i18n.get("ann-ask-text", max=MESSAGE_MAX), reply_markup=inline(nav_row(i18n, WZ, False))
+    )
 
 
 @router.message(StateFilter(Announce.text), Has(F.text))
 async def got_text(message: Message, state: FSMContext, i18n: I18nContext) -> None:
     try:
-        text = parse_text(message.text, max_len=4096, min_len=2)
+        text = parse_text(message.text, max_len=MESSAGE_MAX, min_len=2)
     except InputError as exc:
         await message.answer(i18n.get(exc.key, **exc.args_))
         return
     await state.update_data(text=html.escape(text))
+    await _ask_photo(message, state, i18n)
+
+
+async def _ask_photo(message: Message, state: FSMContext, i18n: I18nContext) -> None:
     await state.set_state(Announce.photo)
     await message.answer(
         i18n.get("ann-ask-photo"),
         reply_markup=inline(
-            [(i18n.get("ann-no-photo"), ChoiceCb(wizard=WZ, step="photo", value="none"))]
+            [(i18n.get("ann-no-photo"), ChoiceCb(wizard=WZ, step="photo", value="none"))],
+            nav_row(i18n, WZ),
         ),
     )
 
@@ -89,6 +100,7 @@ async def _ask_audience(
     rows: list[list[tuple[str, CallbackData]]] = [
         [(i18n.get(f"ann-aud-{c}"), ChoiceCb(wizard=WZ, step="aud", value=c))] for c in codes
     ]
+    rows.append(nav_row(i18n, WZ))
     await message.answer(i18n.get("ann-ask-audience"), reply_markup=inline(*rows))
 
 
@@ -165,6 +177,7 @@ async def audience_chosen(
     rows: list[list[tuple[str, CallbackData]]] = [
         [(name[:60], ChoiceCb(wizard=WZ, step="target", value=str(i)))] for name, i in options
     ]
+    rows.append(nav_row(i18n, WZ))
     await callback.message.answer(i18n.get(prompt), reply_markup=inline(*rows))
 
 
@@ -228,6 +241,7 @@ async def _ask_when(message: Message, actor: Actor, state: FSMContext, i18n: I18
     ]
     if actor.is_admin:  # a paid alert is the city's decision, not a center's
         rows.append([(i18n.get("ann-urgent"), ChoiceCb(wizard=WZ, step="when", value="urgent"))])
+    rows.append(nav_row(i18n, WZ))
     await message.answer(i18n.get("ann-ask-when"), reply_markup=inline(*rows))
 
 
@@ -253,7 +267,9 @@ async def when_chosen(
     await state.update_data(urgent=urgent)
     if callback_data.value == "later":
         await state.set_state(Announce.datetime)
-        await callback.message.answer(i18n.get("ann-ask-datetime"))
+        await callback.message.answer(
+            i18n.get("ann-ask-datetime"), reply_markup=inline(nav_row(i18n, WZ))
+        )
         return
     await state.update_data(send_at=None)
     await _preview(callback.message, bot, user, state, settings, announcements, i18n)
@@ -322,7 +338,12 @@ async def _preview(
         if balance is not None:
             key = "ann-preview-balance" if balance >= cost.stars else "ann-preview-balance-short"
             lines.append(i18n.get(key, balance=balance))
-    await message.answer("\n".join(lines), reply_markup=summary_keyboard(i18n, WZ))
+    await message.answer(
+        "\n".join(lines),
+        reply_markup=inline(
+            [(i18n.get("wizard-send"), WizardCb(wizard=WZ, action="submit"))], nav_row(i18n, WZ)
+        ),
+    )
 
 
 async def _star_balance(bot: Bot) -> int | None:
@@ -395,6 +416,33 @@ async def submit(
     announcement.progress_chat_id = progress.chat.id
     announcement.progress_message_id = progress.message_id
     delivery.wake()  # it looks again within a second anyway, once this update is committed
+
+
+@router.callback_query(WizardCb.filter((F.wizard == WZ) & (F.action == "back")))
+async def back(callback: CallbackQuery, actor: Actor, state: FSMContext, i18n: I18nContext) -> None:
+    """«Назад» on any screen of /announce: the screen before it, with what was chosen kept."""
+    current = await state.get_state()
+    message = callback.message
+    previous = {
+        Announce.photo.state: "text",
+        Announce.audience.state: "photo",
+        Announce.target.state: "audience",
+        Announce.when.state: "audience",
+        Announce.datetime.state: "when",
+        Announce.preview.state: "when",
+    }.get(current or "")
+    if previous is None or not isinstance(message, Message):
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    await callback.answer()
+    if previous == "text":
+        await _ask_text(message, state, i18n)
+    elif previous == "photo":
+        await _ask_photo(message, state, i18n)
+    elif previous == "audience":
+        await _ask_audience(message, actor, state, i18n)
+    else:
+        await _ask_when(message, actor, state, i18n)
 
 
 @router.callback_query(WizardCb.filter((F.wizard == WZ) & (F.action == "submit")))

@@ -18,7 +18,7 @@ from bot.wizard import WizardCb
 from storage.models import Announcement, AnnouncementStatus, Outbox, OutboxStatus, User
 from tests.conftest import TOKEN
 from tests.fixtures.fake_bot_api import FakeBotApi
-from tests.fixtures.harness import Harness, buttons, joined, texts
+from tests.fixtures.harness import Harness, buttons, callback_datas, joined, texts
 from tests.fixtures.updates import sticker_update, tg_user
 
 STAFF = tg_user(2001, username="olga_staff")
@@ -451,3 +451,39 @@ async def test_urgent_alert_out_of_stars_goes_on_at_the_free_rate(
     assert not done.urgent  # went on unpaid
     rows = await outbox(harness, announcement_id)
     assert all(r.status is OutboxStatus.SENT for r in rows.values())
+
+
+async def test_every_announce_screen_has_back_and_cancel(harness: Harness, admin, resident):
+    """Driven by button text: every screen offers «⬅️ Назад» (but the first) and «❌ Отмена»;
+    «Назад» shows the screen before with the rest of the form kept."""
+    await harness.onboard(resident)
+
+    async def press(sent: list, label: str) -> list:
+        return await harness.tap(admin, callback_datas(sent)[label])
+
+    sent = await harness.say(admin, "/announce")
+    assert "до 4\xa0096 знаков" in joined(sent) and buttons(sent) == ["❌ Отмена"]
+    sent = await harness.say(admin, "Завтра нет воды")
+    assert {"Без фото", "⬅️ Назад", "❌ Отмена"} <= set(buttons(sent))
+    sent = await press(sent, "⬅️ Назад")  # back to the text
+    assert "Текст объявления" in joined(sent)
+    sent = await harness.say(admin, "Завтра нет воды с 9 до 18")
+    sent = await press(sent, "Без фото")
+    assert {"Все пользователи бота", "⬅️ Назад", "❌ Отмена"} <= set(buttons(sent))
+    sent = await press(sent, "Весь муниципалитет")
+    assert {"⬅️ Назад", "❌ Отмена"} <= set(buttons(sent)) and "Кемерово" in buttons(sent)
+    sent = await press(sent, "⬅️ Назад")  # back to the audience
+    assert "Кому отправить?" in joined(sent)
+    sent = await press(sent, "Все пользователи бота")
+    assert {"Сейчас", "Запланировать", "⬅️ Назад", "❌ Отмена"} <= set(buttons(sent))
+    sent = await press(sent, "Запланировать")
+    assert "Дата и время" in joined(sent) and {"⬅️ Назад", "❌ Отмена"} <= set(buttons(sent))
+    sent = await press(sent, "⬅️ Назад")  # back to «Когда отправить?»
+    sent = await press(sent, "Сейчас")
+    assert "Так увидят получатели (1)" in joined(sent)
+    assert "Завтра нет воды с 9 до 18" in joined(sent)  # the text was kept all along
+    assert {"✅ Отправить", "⬅️ Назад", "❌ Отмена"} <= set(buttons(sent))
+    sent = await press(sent, "❌ Отмена")
+    assert "отменили" in joined(sent)
+    async with harness.session_factory() as s:
+        assert (await s.execute(select(Announcement))).first() is None  # nothing was sent

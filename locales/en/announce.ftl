@@ -1,5 +1,5 @@
 ## Announcements
-ann-ask-text = The announcement text (up to 4096 characters). Cancel: /cancel
+ann-ask-text = The announcement text (up to { $max } characters).
 ann-ask-photo = Add one photo? Send it, or press «No photo».
 ann-no-photo = No photo
 ann-ask-audience = Who should get it?
