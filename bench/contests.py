@@ -42,6 +42,7 @@ async def main(applications: int, jurors: int, repeat: int) -> None:
                 deadline=datetime.now(UTC) + timedelta(days=1),
                 stages="city",
                 stage=ContestStage.CITY,
+                criteria="оформление;творческий подход;участие жителей",
                 nominations=[Nomination(position=i, name=f"Номинация {i}") for i in range(6)],
             )
             s.add(contest)

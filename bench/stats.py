@@ -108,6 +108,7 @@ async def build(db, n_reports: int) -> None:  # type: ignore[no-untyped-def]
         contest = Contest(
             title="Снежный калейдоскоп",
             deadline=now + timedelta(days=10),
+            criteria="оформление;творческий подход;участие жителей",
             nominations=[Nomination(position=0, name="Сказки зимнего двора")],
         )
         s.add(contest)

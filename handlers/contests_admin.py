@@ -79,6 +79,7 @@ async def contest_add(
             audience_id=audience_id,
             deadline=deadline,
             reminder_days=",".join(map(str, days)),
+            criteria=i18n.core.get("contest-default-criteria", settings.default_locale),
             created_by=user.id,
         )
     )
@@ -268,6 +269,7 @@ async def admin_audience(
             applicants=template.get("applicants", "residents,elders"),
             stages=template.get("stages", "district,city"),
             deadline=datetime.fromisoformat(data["deadline"]),
+            criteria=i18n.core.get("contest-default-criteria", settings.default_locale),
             created_by=user.id,
             nominations=[
                 Nomination(position=i, name=n["name"], address=n["address"])

@@ -521,11 +521,9 @@ class Contest(Base):
     stage: Mapped[ContestStage] = mapped_column(
         _str_enum(ContestStage), default=ContestStage.APPLY, server_default="apply"
     )
-    criteria: Mapped[str] = mapped_column(
-        String(300),
-        default="оформление;творческий подход;участие жителей",
-        server_default="оформление;творческий подход;участие жителей",
-    )
+    # What the jury scores, «;»-separated; set when the contest is created (the default comes
+    # from the locale: contest-default-criteria).
+    criteria: Mapped[str] = mapped_column(String(300))
     no_own_district: Mapped[bool] = mapped_column(default=True, server_default=true())
     advance_per_district: Mapped[int] = mapped_column(Integer, default=3, server_default="3")
     opens_at: Mapped[datetime | None]

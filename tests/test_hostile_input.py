@@ -52,7 +52,11 @@ async def test_a_4000_character_message_to_all_members_is_delivered(
 
 async def test_long_contest_results_are_queued_whole(harness: Harness, admin):
     async with harness.session_factory() as s:
-        contest = Contest(title="Снежный калейдоскоп", deadline=datetime.now(UTC) + timedelta(1))
+        contest = Contest(
+            title="Снежный калейдоскоп",
+            deadline=datetime.now(UTC) + timedelta(1),
+            criteria="оформление",
+        )
         s.add(contest)
         await s.commit()
     sent = await harness.say(admin, f"/contest_results {contest.id} {'б' * 4080}")

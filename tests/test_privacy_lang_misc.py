@@ -252,9 +252,16 @@ async def test_deleteme_leaves_none_of_the_persons_data_in_any_table(harness: Ha
             center_id=center, name="Шахматы", category="leisure", age_group="all", capacity=5
         )
         s.add(club)
-        under_way = Contest(title="Двор под ключ", deadline=now + timedelta(days=9))
+        under_way = Contest(
+            title="Двор под ключ",
+            deadline=now + timedelta(days=9),
+            criteria="оформление;творческий подход;участие жителей",
+        )
         published = Contest(
-            title="Зимняя сказка", deadline=now - timedelta(days=9), stage=ContestStage.PUBLISHED
+            title="Зимняя сказка",
+            deadline=now - timedelta(days=9),
+            stage=ContestStage.PUBLISHED,
+            criteria="оформление;творческий подход;участие жителей",
         )
         s.add_all([under_way, published])
         await s.flush()

@@ -127,3 +127,4 @@ jury-added = { $who } is on the jury of contest No. { $id } ({ $stage }).
 jury-exists = Already on the jury of this stage.
 contest-winner = 🏆 Congratulations! Your application No. { $id } («{ $nomination }») took place { $place } in «{ $title }».
 contest-results-line = Place { $place } — { $address }
+contest-default-criteria = design;creativity;residents' participation

@@ -127,3 +127,4 @@ jury-added = { $who } в жюри конкурса № { $id } ({ $stage }).
 jury-exists = Уже в жюри этого этапа.
 contest-winner = 🏆 Поздравляем! Ваша заявка № { $id } («{ $nomination }») заняла { $place } место в конкурсе «{ $title }».
 contest-results-line = { $place } место — { $address }
+contest-default-criteria = оформление;творческий подход;участие жителей

@@ -1,4 +1,4 @@
-"""copies of a notice sent to several deciders
+"""copies of a notice sent to several deciders; contests' criteria without a default in Russian
 
 Revision ID: 0009
 Revises: 0008
@@ -29,8 +29,16 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_notice_copies'))
     )
     op.create_index('ix_notice_copies_subject', 'notice_copies', ['subject', 'subject_id'], unique=False)
+    with op.batch_alter_table('contests', schema=None) as batch_op:
+        batch_op.alter_column('criteria', existing_type=sa.String(length=300), server_default=None)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('contests', schema=None) as batch_op:
+        batch_op.alter_column(
+            'criteria',
+            existing_type=sa.String(length=300),
+            server_default='оформление;творческий подход;участие жителей',
+        )
     op.drop_index('ix_notice_copies_subject', table_name='notice_copies')
     op.drop_table('notice_copies')
