@@ -45,10 +45,7 @@ WZ = "ann"
 async def announce(
     message: Message,
     actor: Actor,
-    user: User,
     state: FSMContext,
-    settings: Settings,
-    directory: Directory,
     i18n: I18nContext,
 ) -> None:
     if not actor.is_staff:  # staff whose center is gone
@@ -138,9 +135,7 @@ async def audience_chosen(
     callback: CallbackQuery,
     actor: Actor,
     callback_data: ChoiceCb,
-    user: User,
     state: FSMContext,
-    settings: Settings,
     directory: Directory,
     clubs: ClubRepository,
     i18n: I18nContext,
@@ -213,9 +208,7 @@ async def target_chosen(
     callback: CallbackQuery,
     actor: Actor,
     callback_data: ChoiceCb,
-    user: User,
     state: FSMContext,
-    settings: Settings,
     directory: Directory,
     clubs: ClubRepository,
     i18n: I18nContext,
@@ -457,7 +450,6 @@ async def stop(
     callback_data: AnnouncementCb,
     bot: Bot,
     user: User,
-    settings: Settings,
     announcements: AnnouncementRepository,
     audit: AuditRepository,
     delivery: DeliveryEngine,

@@ -91,7 +91,6 @@ async def confirm(
     elders: ElderRepository,
     audit: AuditRepository,
     settings: Settings,
-    directory: Directory,
     i18n: I18nContext,
 ) -> None:
     reg = await _decidable(callback, actor, callback_data.id, elders, i18n)
@@ -117,10 +116,7 @@ async def reject_ask_reason(
     callback: CallbackQuery,
     actor: Actor,
     callback_data: RegDecisionCb,
-    user: User,
     elders: ElderRepository,
-    settings: Settings,
-    directory: Directory,
     state: FSMContext,
     i18n: I18nContext,
 ) -> None:
@@ -215,8 +211,6 @@ async def elders_list(
     message: Message,
     actor: Actor,
     command: CommandObject,
-    user: User,
-    settings: Settings,
     directory: Directory,
     elders: ElderRepository,
     users: UserRepository,
@@ -235,8 +229,6 @@ async def elders_page(
     callback: CallbackQuery,
     actor: Actor,
     callback_data: PageCb,
-    user: User,
-    settings: Settings,
     directory: Directory,
     elders: ElderRepository,
     users: UserRepository,
@@ -330,10 +322,7 @@ async def revoke_ask_reason(
     callback: CallbackQuery,
     actor: Actor,
     callback_data: ElderRevokeCb,
-    user: User,
     elders: ElderRepository,
-    settings: Settings,
-    directory: Directory,
     state: FSMContext,
     i18n: I18nContext,
 ) -> None:

@@ -7,12 +7,11 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext, LazyFilter
 
-from bot.config import Settings
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import HelpCb
-from bot.permissions import effective_role
+from bot.permissions import Actor
 from bot.views import edit_or_send
-from storage.models import Role, User
+from storage.models import Role
 
 router = Router(name=__name__)
 
@@ -37,8 +36,8 @@ def help_menu(i18n: I18nContext, role: Role) -> tuple[str, InlineKeyboardMarkup]
 
 @router.message(Command("help"))
 @router.message(LazyFilter("menu-help"))
-async def show_help(message: Message, user: User, settings: Settings, i18n: I18nContext) -> None:
-    text, markup = help_menu(i18n, effective_role(user, settings))
+async def show_help(message: Message, actor: Actor, i18n: I18nContext) -> None:
+    text, markup = help_menu(i18n, actor.role)
     await message.answer(text, reply_markup=markup)
 
 
@@ -46,11 +45,10 @@ async def show_help(message: Message, user: User, settings: Settings, i18n: I18n
 async def help_section(
     callback: CallbackQuery,
     callback_data: HelpCb,
-    user: User,
-    settings: Settings,
+    actor: Actor,
     i18n: I18nContext,
 ) -> None:
-    role = effective_role(user, settings)
+    role = actor.role
     section = callback_data.section
     await callback.answer()
     if section == "close":

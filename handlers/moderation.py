@@ -38,8 +38,6 @@ QUEUE_LIMIT = 20
 async def queue(
     message: Message,
     actor: Actor,
-    user: User,
-    settings: Settings,
     directory: Directory,
     reports: ReportRepository,
     i18n: I18nContext,
@@ -151,7 +149,6 @@ async def accept(
     users: UserRepository,
     audit: AuditRepository,
     settings: Settings,
-    directory: Directory,
     reports: ReportRepository,
     i18n: I18nContext,
 ) -> None:
@@ -175,10 +172,7 @@ async def return_ask_comment(
     callback: CallbackQuery,
     actor: Actor,
     callback_data: ReportCb,
-    user: User,
     state: FSMContext,
-    settings: Settings,
-    directory: Directory,
     reports: ReportRepository,
     i18n: I18nContext,
 ) -> None:

@@ -360,7 +360,7 @@ async def menu_text_in_form(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("input-menu-text"))
 
 
-@router.message(StateFilter(*TEXT_STATES), Has(F.text))
+@router.message(StateFilter(*TEXT_STATES, Rp.date), Has(F.text))
 async def text_answer(
     message: Message,
     state: FSMContext,
@@ -375,7 +375,7 @@ async def text_answer(
         if current == Rp.action_other.state:
             step = "action_other"
             data["action_other"] = parse_text(text, max_len=200, min_len=2, letters=True)
-        elif current == Rp.date_typed.state:
+        elif current in (Rp.date.state, Rp.date_typed.state):  # typed, or «Другая дата»
             step = "date"
             data["held_on"] = parse_date(text, today(settings), MAX_AGE_DAYS).isoformat()
         elif current == Rp.participants.state:
@@ -403,24 +403,6 @@ async def text_answer(
         return
     await state.set_data(data)
     await advance(step, message, state, i18n, directory)
-
-
-@router.message(StateFilter(Rp.date), Has(F.text))
-async def date_typed_at_once(
-    message: Message,
-    state: FSMContext,
-    i18n: I18nContext,
-    settings: Settings,
-    directory: Directory,
-) -> None:
-    """«вчера», «в субботу», «15 ноября» typed instead of tapping a button."""
-    try:
-        held_on = parse_date(message.text or "", today(settings), MAX_AGE_DAYS)
-    except InputError as exc:
-        await message.answer(i18n.get(exc.key, **exc.args_))
-        return
-    await state.update_data(held_on=held_on.isoformat())
-    await advance("date", message, state, i18n, directory)
 
 
 @router.message(StateFilter(Rp.figures), Has(F.text))

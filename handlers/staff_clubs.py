@@ -127,9 +127,7 @@ async def club_card(
     callback: CallbackQuery,
     actor: Actor,
     callback_data: ClubCb,
-    user: User,
     clubs: ClubRepository,
-    settings: Settings,
     i18n: I18nContext,
 ) -> None:
     club = await _own(callback, "club", callback_data.id, actor, clubs, i18n)
@@ -172,7 +170,6 @@ async def event_card(
     callback: CallbackQuery,
     actor: Actor,
     callback_data: EventCb,
-    user: User,
     clubs: ClubRepository,
     settings: Settings,
     i18n: I18nContext,
@@ -230,10 +227,8 @@ async def members(
     callback: CallbackQuery,
     actor: Actor,
     callback_data: ClubCb | EventCb,
-    user: User,
     users: UserRepository,
     clubs: ClubRepository,
-    settings: Settings,
     i18n: I18nContext,
 ) -> None:
     target = _target_of(callback_data)
@@ -272,7 +267,6 @@ async def members_csv(
     callback: CallbackQuery,
     actor: Actor,
     callback_data: ClubCb | EventCb,
-    user: User,
     users: UserRepository,
     clubs: ClubRepository,
     settings: Settings,
@@ -321,10 +315,8 @@ async def message_ask(
     callback: CallbackQuery,
     actor: Actor,
     callback_data: ClubCb | EventCb,
-    user: User,
     clubs: ClubRepository,
     state: FSMContext,
-    settings: Settings,
     i18n: I18nContext,
 ) -> None:
     target = _target_of(callback_data)
@@ -343,7 +335,6 @@ async def message_send(
     message: Message,
     actor: Actor,
     bot: Bot,
-    user: User,
     users: UserRepository,
     clubs: ClubRepository,
     state: FSMContext,
@@ -393,7 +384,6 @@ async def sessions_list(
     callback: CallbackQuery,
     actor: Actor,
     callback_data: ClubCb,
-    user: User,
     clubs: ClubRepository,
     settings: Settings,
     i18n: I18nContext,
@@ -430,7 +420,6 @@ async def cancel_session(
     actor: Actor,
     callback_data: SessionCb,
     bot: Bot,
-    user: User,
     users: UserRepository,
     clubs: ClubRepository,
     settings: Settings,
@@ -491,7 +480,6 @@ async def attendance(
     callback: CallbackQuery,
     actor: Actor,
     callback_data: SessionCb,
-    user: User,
     users: UserRepository,
     clubs: ClubRepository,
     settings: Settings,
@@ -517,10 +505,8 @@ async def attendance_toggle(
     callback: CallbackQuery,
     actor: Actor,
     callback_data: AttendCb,
-    user: User,
     users: UserRepository,
     clubs: ClubRepository,
-    settings: Settings,
     i18n: I18nContext,
 ) -> None:
     club = await _own(callback, "club", callback_data.club, actor, clubs, i18n)
@@ -548,7 +534,6 @@ async def close(
     actor: Actor,
     callback_data: ClubCb | EventCb,
     bot: Bot,
-    user: User,
     users: UserRepository,
     clubs: ClubRepository,
     settings: Settings,
@@ -584,9 +569,7 @@ async def edit_menu(
     callback: CallbackQuery,
     actor: Actor,
     callback_data: ClubCb | EventCb,
-    user: User,
     clubs: ClubRepository,
-    settings: Settings,
     i18n: I18nContext,
 ) -> None:
     target = _target_of(callback_data)
@@ -633,7 +616,6 @@ async def field_start(
     clubs: ClubRepository,
     directory: Directory,
     state: FSMContext,
-    settings: Settings,
     i18n: I18nContext,
 ) -> None:
     f = callback_data

@@ -92,7 +92,6 @@ async def stats(
     message: Message,
     actor: Actor,
     command: CommandObject,
-    user: User,
     settings: Settings,
     directory: Directory,
     stats_repo: StatsRepository,

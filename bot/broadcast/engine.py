@@ -51,6 +51,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.broadcast.limiter import Limiter, RateLimiter
 from bot.keyboards.callbacks import AnnouncementCb
+from bot.services.announcements import PHOTO_CAPTION_MAX
 from storage.models import Announcement, AnnouncementStatus, Outbox, OutboxStatus, User
 from storage.repositories.announcements import AnnouncementRepository
 from storage.repositories.users import UserCache, UserRepository
@@ -388,7 +389,7 @@ class DeliveryEngine:
         paid = announcement.urgent or None  # omitted from ordinary sends
         try:
             message_id = None
-            if announcement.photo and len(announcement.text) <= 1024:
+            if announcement.photo and len(announcement.text) <= PHOTO_CAPTION_MAX:
                 await limiter.acquire()
                 message_id = (
                     await bot.send_photo(
