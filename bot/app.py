@@ -13,8 +13,9 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
-from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
+from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, DefaultKeyBuilder
 from aiogram.fsm.storage.memory import SimpleEventIsolation
+from aiogram_dialog import setup_dialogs
 from aiogram_i18n import I18nMiddleware
 from redis.asyncio import Redis
 from sqlalchemy import text
@@ -118,7 +119,10 @@ def create_storage(settings: Settings, db: Database) -> BaseStorage:
     if settings.redis_url:
         from aiogram.fsm.storage.redis import RedisStorage
 
-        return RedisStorage.from_url(settings.redis_url)
+        # Forms keep their stacks under their own key destinies (aiogram-dialog).
+        return RedisStorage.from_url(
+            settings.redis_url, key_builder=DefaultKeyBuilder(with_destiny=True)
+        )
     return DatabaseStorage(db.session_factory)
 
 
@@ -169,6 +173,7 @@ def create_dispatcher(
     ).setup(dp)
     dp["i18n_core"] = core
     dp.include_routers(*get_routers())
+    setup_dialogs(dp, events_isolation=create_isolation(storage))
     bot_id = int(settings.bot_token.get_secret_value().split(":", 1)[0])
 
     def limiter_for(rate: float, name: str) -> Limiter:

@@ -16,6 +16,7 @@ from handlers import (
     elders_staff,
     errors,
     fallback,
+    forms,
     help,
     ideas,
     jury,
@@ -25,13 +26,20 @@ from handlers import (
     places,
     privacy,
     register,
-    report,
+    reports,
     settings,
     staff_clubs,
     start,
     stats,
 )
 from storage.models import Role
+
+# Every form of the bot (aiogram-dialog dialogs), each behind the role that may fill it.
+FORMS: tuple[Router, ...] = (forms.interrupted, reports.report_dialog)
+
+
+def forms_routers() -> list[Router]:
+    return [forms.interrupted, _area("elder-forms", HasRole(Role.ELDER), reports.report_dialog)]
 
 
 def _area(name: str, role_filter: HasRole, *children: Router) -> Router:
@@ -47,17 +55,18 @@ def _area(name: str, role_filter: HasRole, *children: Router) -> Router:
 def get_routers() -> list[Router]:
     features = (
         errors.router, common.router, start.router, places.router, help.router, lang.router,
-        privacy.router, centers.router, clubs.router, settings.router, report.router,
+        privacy.router, centers.router, clubs.router, settings.router, reports.router,
         myreports.router, register.router, elders_staff.router, moderation.router,
         staff_clubs.router, announce.router, ideas.staff_router, stats.router, admin.staff_router,
         contests_admin.router, stats.admin_router, admin.router, contests.router, jury.router,
-        ideas.router, fallback.router,
+        ideas.router, fallback.router, forms.errors_router, *FORMS,
     )  # fmt: skip
     for router in features:
         # Module routers are process-wide; a new Dispatcher in the same process (tests, benchmarks)
         # takes them over from the previous one.
         router._parent_router = None
     return [
+        forms.errors_router,  # a button of a form that is over
         errors.router,
         common.router,  # /cancel works in every state
         centers.router,  # the most used screens first: fewer routers to pass on the way
@@ -68,7 +77,7 @@ def get_routers() -> list[Router]:
         lang.router,
         privacy.router,
         settings.router,
-        _area("elders", HasRole(Role.ELDER), report.router, myreports.router),
+        _area("elders", HasRole(Role.ELDER), reports.router, myreports.router),
         register.router,  # after the elders' area: answers /report for everyone else
         _area(
             "staff",
@@ -85,5 +94,6 @@ def get_routers() -> list[Router]:
         contests.router,
         jury.router,
         ideas.router,
+        *forms_routers(),  # after commands and menu buttons: they are answered in a form too
         fallback.router,  # catch-alls last
     ]

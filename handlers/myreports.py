@@ -7,8 +7,8 @@ import math
 from aiogram import Bot, F, Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
-from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
 
 from bot.filters.roles import HasRole
@@ -16,7 +16,7 @@ from bot.keyboards.builders import inline, page_nav
 from bot.keyboards.callbacks import PageCb, ReportCb
 from bot.services.reports import draft_from_report
 from bot.views import report_card, send_album
-from handlers.report import start_report
+from handlers.reports import start_report
 from storage.models import ReportStatus, Role, User
 from storage.repositories.directory import Directory
 from storage.repositories.elders import ElderRepository
@@ -107,11 +107,10 @@ async def edit_report(
     callback: CallbackQuery,
     callback_data: ReportCb,
     user: User,
-    state: FSMContext,
     reports: ReportRepository,
     elders: ElderRepository,
-    directory: Directory,
     i18n: I18nContext,
+    dialog_manager: DialogManager,
 ) -> None:
     report = await reports.get(callback_data.id)
     if report is None or report.author_id != user.id:
@@ -121,7 +120,4 @@ async def edit_report(
         await callback.answer(i18n.get("rep-cannot-edit"), show_alert=True)
         return
     await callback.answer()
-    if isinstance(callback.message, Message):
-        await start_report(
-            callback.message, user, state, i18n, directory, elders, draft_from_report(report)
-        )
+    await start_report(dialog_manager, user, elders, draft_from_report(report))

@@ -9,6 +9,7 @@ from aiogram import F, Router
 from aiogram.filters import CommandObject, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
 
 from bot.keyboards.builders import (
@@ -18,6 +19,7 @@ from bot.keyboards.builders import (
 )
 from bot.keyboards.callbacks import ConsentCb, PlaceCb
 from bot.views import center_card, edit_or_send
+from handlers.forms import ask_resume, restart_with
 from handlers.places import ask_place
 from handlers.states import Onboarding
 from storage.models import User
@@ -90,11 +92,26 @@ async def start(
     i18n: I18nContext,
     state: FSMContext,
     directory: Directory,
+    dialog_manager: DialogManager,
 ) -> None:
+    if dialog_manager.has_context():
+        await ask_resume(dialog_manager, "start")
+        return
     await state.clear()
     if not user.has_consent:
         await message.answer(i18n.get("start-greeting"))
     await continue_onboarding(message, user, i18n, state, directory)
+
+
+@restart_with("start")
+async def start_again(callback: CallbackQuery, manager: DialogManager) -> None:
+    """«Начать заново» after /start in the middle of a form: the form is dropped, the menu shown."""
+    data = manager.middleware_data
+    if isinstance(callback.message, Message):
+        await data["state"].clear()
+        await continue_onboarding(
+            callback.message, data["user"], data["i18n"], data["state"], data["directory"]
+        )
 
 
 @router.callback_query(ConsentCb.filter(F.agree))

@@ -7,10 +7,8 @@ from aiogram.methods import EditMessageText, SendMediaGroup, SendMessage
 from sqlalchemy import func, select
 
 from bot.keyboards.callbacks import PageCb, ReportCb
-from bot.keyboards.wizard import ChoiceCb
-from bot.wizard import WizardCb
 from storage.models import Report, ReportStatus
-from tests.fixtures.harness import Harness, buttons, joined
+from tests.fixtures.harness import Harness, buttons, callback_datas, joined
 from tests.fixtures.updates import (
     document_update,
     photo_update,
@@ -33,19 +31,23 @@ async def _reports(harness: Harness) -> list[Report]:
         return list((await s.execute(select(Report).order_by(Report.id))).scalars())
 
 
-def choice(step: str, value: str) -> ChoiceCb:
-    return ChoiceCb(wizard="rep", step=step, value=value)
+DONE, SEND = "✅ Готово", "✅ Отправить"
+
+
+def forged(requests: list, button: str, value: str) -> str:
+    """The data of a button on the screen with its value replaced: a forged or stale choice."""
+    data = callback_datas(requests)[button]
+    return data.rsplit(":", 1)[0] + ":" + value
 
 
 async def _fill_until_photos(harness: Harness, user, participants: str = "25") -> None:
     await harness.say(user, "/report")
-    await harness.tap(user, choice("kind", "subbotnik"))
-    action = next(a for a in harness.directory.actions() if a.name == "Чистые берега")
-    await harness.tap(user, choice("action", str(action.id)))
-    await harness.tap(user, choice("date", "today"))
+    await harness.press(user, "Субботник")
+    await harness.press(user, "Чистые берега")
+    await harness.press(user, "Сегодня")
     await harness.say(user, "Берег реки Искитимки у моста")
     await harness.say(user, participants)
-    await harness.tap(user, WizardCb(wizard="rep", action="done"))  # no figures
+    await harness.press(user, DONE)  # no figures
     await harness.say(user, "Убрали берег, вывезли мусор.")
 
 
@@ -59,8 +61,8 @@ async def _album(harness: Harness, user, group: str, uniques: list[str]) -> list
 async def _submit_simple(harness: Harness, user, uniques: list[str]) -> None:
     await _fill_until_photos(harness, user)
     await _album(harness, user, f"g-{uniques[0]}", uniques)
-    await harness.tap(user, WizardCb(wizard="rep", action="done"))
-    await harness.tap(user, WizardCb(wizard="rep", action="submit"))
+    await harness.press(user, DONE)
+    await harness.press(user, SEND)
 
 
 async def test_report_with_album_and_figures_then_accepted(harness: Harness, resident, admin):
@@ -68,22 +70,22 @@ async def test_report_with_album_and_figures_then_accepted(harness: Harness, res
     sent = await harness.say(resident, "/report")
     assert "Что проводили?" in joined(sent)
     assert {"Субботник", "Акция", "Мероприятие", "Другое"} <= set(buttons(sent))
-    sent = await harness.tap(resident, choice("kind", "subbotnik"))
+    sent = await harness.press(resident, "Субботник")
     assert "Окна Победы" in buttons(sent) and "✍️ Своё название" in buttons(sent)
     action = next(a for a in harness.directory.actions() if a.name == "Чистые берега")
-    sent = await harness.tap(resident, choice("action", str(action.id)))
+    sent = await harness.press(resident, "Чистые берега")
     assert buttons(sent)[:3] == ["Сегодня", "Вчера", "Другая дата"]
-    await harness.tap(resident, choice("date", "yesterday"))
+    await harness.press(resident, "Вчера")
     await harness.say(resident, "Берег реки Искитимки")
     sent = await harness.say(resident, "25")
     assert "Мешков мусора: —" in buttons(sent)
     assert not any("Снежных фигур" in b for b in buttons(sent))  # not asked of a субботник
-    await harness.tap(resident, choice("figure", "bags"))
+    await harness.press(resident, "Мешков мусора: —")
     sent = await harness.say(resident, "12")
     assert "Мешков мусора: 12" in buttons(sent)
-    await harness.tap(resident, choice("figure", "trees"))
+    await harness.press(resident, "Деревьев и кустарников высажено: —")
     await harness.say(resident, "3")
-    sent = await harness.tap(resident, WizardCb(wizard="rep", action="done"))
+    sent = await harness.press(resident, DONE)
     assert "опишите" in joined(sent)
     sent = await harness.say(resident, "Убрали берег, посадили три куста.")
     assert "от 1 до 10 фото" in joined(sent)
@@ -93,7 +95,7 @@ async def test_report_with_album_and_figures_then_accepted(harness: Harness, res
     edits = [r for r in sent if isinstance(r, EditMessageText)]
     assert len(new_messages) == 1 and len(edits) == 2  # one status message, edited as photos come
     assert "Фото: 3 из 10" in (edits[-1].text or "")
-    sent = await harness.tap(resident, WizardCb(wizard="rep", action="done"))
+    sent = await harness.press(resident, DONE)
     summary = joined(sent)
     assert "Субботник" in summary and "Чистые берега" in summary and "Участников: 25" in summary
     assert "Мешков мусора: 12" in summary and "Деревьев и кустарников высажено: 3" in summary
@@ -101,7 +103,7 @@ async def test_report_with_album_and_figures_then_accepted(harness: Harness, res
     local_today = datetime.now(ZoneInfo(harness.settings.timezone)).date()  # «вчера» is local
     assert (local_today - timedelta(days=1)).strftime("%d.%m.") in summary
 
-    sent = await harness.tap(resident, WizardCb(wizard="rep", action="submit"))
+    sent = await harness.press(resident, SEND)
     [report] = await _reports(harness)
     assert f"Отчёт № {report.id} отправлен" in joined(sent)
     assert [p.file_unique_id for p in report.photos] == ["p1", "p2", "p3"]
@@ -147,11 +149,11 @@ async def test_returned_report_is_fixed_and_resent(harness: Harness, resident, a
     assert "Добавьте фото до уборки" in joined(sent) and "✏️ Изменить" in buttons(sent)
     sent = await harness.tap(resident, ReportCb(action="edit", id=report.id))
     assert f"Отчёт № {report.id}: проверьте изменения" in joined(sent)
-    await harness.tap(resident, WizardCb(wizard="rep", action="edit"))
-    await harness.tap(resident, choice("goto", "photos"))
+    await harness.press(resident, "✏️ Изменить")
+    await harness.press(resident, "Фото")
     await _album(harness, resident, "g2", ["b1", "b2"])
-    await harness.tap(resident, WizardCb(wizard="rep", action="done"))
-    await harness.tap(resident, WizardCb(wizard="rep", action="submit"))
+    await harness.press(resident, DONE)
+    await harness.press(resident, SEND)
     [report] = await _reports(harness)  # the same report, not a new one
     assert report.status is ReportStatus.SUBMITTED and report.moderator_comment is None
     assert [p.file_unique_id for p in report.photos] == ["b1", "b2"]
@@ -165,11 +167,11 @@ async def test_editing_an_accepted_report_sends_it_back_to_moderation(
     [report] = await _reports(harness)
     await harness.tap(STAFF, ReportCb(action="accept", id=report.id))
     await harness.tap(resident, ReportCb(action="edit", id=report.id))
-    await harness.tap(resident, WizardCb(wizard="rep", action="edit"))
-    await harness.tap(resident, choice("goto", "participants"))
+    await harness.press(resident, "✏️ Изменить")
+    await harness.press(resident, "Участники")
     sent = await harness.say(resident, "40")
     assert "Участников: 40" in joined(sent)
-    await harness.tap(resident, WizardCb(wizard="rep", action="submit"))
+    await harness.press(resident, SEND)
     [report] = await _reports(harness)
     assert report.participants == 40 and report.status is ReportStatus.SUBMITTED
 
@@ -178,11 +180,11 @@ async def test_bad_input_at_every_step(harness: Harness, resident, admin):
     await _elder(harness, admin, resident)
     await harness.say(resident, "/report")
     assert "кнопкой выше" in joined(await harness.say(resident, "субботник"))
-    await harness.tap(resident, choice("kind", "event"))
-    sent = await harness.tap(resident, choice("action", "9999"))
+    sent = await harness.press(resident, "Мероприятие")
+    sent = await harness.tap(resident, forged(sent, "Окна Победы", "9999"))
     assert "устарела" in joined(sent)
-    await harness.tap(resident, WizardCb(wizard="rep", action="skip"))
-    await harness.tap(resident, choice("date", "other"))
+    await harness.press(resident, "Пропустить")
+    await harness.press(resident, "Другая дата")
     future = (date.today() + timedelta(days=2)).strftime("%d.%m.%Y")
     assert "ещё не наступила" in joined(await harness.say(resident, future))
     old = (date.today() - timedelta(days=61)).strftime("%d.%m.%Y")
@@ -196,28 +198,28 @@ async def test_bad_input_at_every_step(harness: Harness, resident, admin):
     assert "от 1 до 10\xa0000" in joined(await harness.say(resident, "-5"))
     assert "от 1 до 10\xa0000" in joined(await harness.say(resident, "0"))
     assert "от 1 до 10\xa0000" in joined(await harness.say(resident, "99999999"))
-    await harness.say(resident, "30")
-    sent = await harness.tap(resident, choice("figure", "bags"))  # not a figure of an event
+    sent = await harness.say(resident, "30")
+    sent = await harness.tap(resident, forged(sent, "Снежных фигур построено: —", "bags"))
     assert "устарела" in joined(sent)
-    await harness.tap(resident, choice("figure", "snow_figures"))
+    await harness.press(resident, "Снежных фигур построено: —")
     assert "от 0 до 1\xa0000" in joined(await harness.say(resident, "5000"))
     await harness.say(resident, "7")
-    await harness.tap(resident, WizardCb(wizard="rep", action="done"))
+    await harness.press(resident, DONE)
     assert "можно до 1\xa0000" in joined(await harness.say(resident, "д" * 1001))
     await harness.say(resident, "Слепили снежный городок.")
     assert "нужны фото" in joined(await harness.say(resident, "вот фото"))
     assert "Видео не подходит" in joined(await harness.feed(video_update(resident)))
     assert "не файлом" in joined(await harness.feed(document_update(resident)))
-    sent = await harness.tap(resident, WizardCb(wizard="rep", action="done"))
+    sent = await harness.press(resident, DONE)
     assert "хотя бы одно фото" in joined(sent)
     await harness.feed(photo_update(resident, "x0"))
     assert "уже есть в отчёте" in joined(await harness.feed(photo_update(resident, "x0")))
     sent = await _album(harness, resident, "big", [f"x{i}" for i in range(1, 13)])  # 12 more
     assert joined(sent).count("не больше 10 фото") == 1
-    sent = await harness.tap(resident, WizardCb(wizard="rep", action="done"))
+    sent = await harness.press(resident, DONE)
     assert "Фото: 10" in joined(sent) and "Снежных фигур построено: 7" in joined(sent)
-    await harness.tap(resident, WizardCb(wizard="rep", action="submit"))
-    sent = await harness.tap(resident, WizardCb(wizard="rep", action="submit"))
+    await harness.press(resident, SEND)
+    sent = await harness.press(resident, SEND)
     assert "уже отправлен" in joined(sent)
     [report] = await _reports(harness)
     assert len(report.photos) == 10 and report.snow_figures == 7 and report.kind == "event"
@@ -262,9 +264,9 @@ async def test_restart_in_the_middle_keeps_the_draft(sqlite_url: str, resident, 
         await h.feed(photo_update(resident, "r1"))
     async for h in _harness(settings):
         await h.feed(photo_update(resident, "r2"))
-        sent = await h.tap(resident, WizardCb(wizard="rep", action="done"))
+        sent = await h.press(resident, DONE)
         assert "Фото: 2" in joined(sent) and "Участников: 25" in joined(sent)
-        await h.tap(resident, WizardCb(wizard="rep", action="submit"))
+        await h.press(resident, SEND)
         [report] = await _reports(h)
         assert [p.file_unique_id for p in report.photos] == ["r1", "r2"]
 
@@ -296,19 +298,17 @@ async def test_elder_of_two_territories_chooses_one(harness: Harness, resident, 
     assert "По какой территории" in joined(sent)
     regs = [b for b in buttons(sent) if "д. 5" in b]
     assert regs
-    from tests.fixtures.harness import callback_datas
-
-    await harness.tap(resident, callback_datas(sent)[regs[0]])
-    await harness.tap(resident, choice("kind", "other"))
-    await harness.tap(resident, WizardCb(wizard="rep", action="skip"))
-    await harness.tap(resident, choice("date", "today"))
+    await harness.press(resident, regs[0])
+    await harness.press(resident, "Другое")
+    await harness.press(resident, "Пропустить")
+    await harness.press(resident, "Сегодня")
     await harness.say(resident, "Улица Боровая")
     await harness.say(resident, "3")
-    await harness.tap(resident, WizardCb(wizard="rep", action="done"))
+    await harness.press(resident, DONE)
     await harness.say(resident, "Покрасили скамейки.")
     await harness.feed(photo_update(resident, "t1"))
-    await harness.tap(resident, WizardCb(wizard="rep", action="done"))
-    await harness.tap(resident, WizardCb(wizard="rep", action="submit"))
+    await harness.press(resident, DONE)
+    await harness.press(resident, SEND)
     [report] = await _reports(harness)
     assert report.district_id == await harness.district_id("kem-rudnichny")
     assert "нет" in joined(await harness.say(STAFF, "/queue")).lower()
@@ -339,13 +339,12 @@ async def test_report_with_3_photos_and_4_figures_in_12_actions(harness: Harness
         return await step
 
     await act(harness.say(resident, "/report"))
-    await act(harness.tap(resident, choice("kind", "subbotnik")))
-    action = next(a for a in harness.directory.actions() if a.name == "Чистые берега")
-    sent = await act(harness.tap(resident, choice("action", str(action.id))))
+    await act(harness.press(resident, "Субботник"))
+    sent = await act(harness.press(resident, "Чистые берега"))
     assert "напишите: 15 ноября, в субботу" in joined(sent)
     sent = await act(harness.say(resident, "в субботу"))  # typed: no «Другая дата» tap
     assert "Где проходило?" in joined(sent)
-    await act(harness.say(resident, "Берег реки Искитимки"))
+    await act(harness.press(resident, "📍 ул. Весенняя, д. 17"))  # the elder's own territory
     sent = await act(harness.say(resident, "25"))
     assert "одним сообщением" in joined(sent)
     assert "Не понял «пять кошек»" in joined(await harness.say(resident, "пять кошек"))
@@ -354,8 +353,8 @@ async def test_report_with_3_photos_and_4_figures_in_12_actions(harness: Harness
     await act(harness.say(resident, "12 мешков, 5 деревьев, 3 клумбы, 200 рассады"))
     await act(harness.say(resident, "Убрали берег всем двором."))
     await act(_album(harness, resident, "g-12", ["p1", "p2", "p3"]))
-    await act(harness.tap(resident, WizardCb(wizard="rep", action="done")))
-    sent = await act(harness.tap(resident, WizardCb(wizard="rep", action="submit")))
+    await act(harness.press(resident, DONE))
+    sent = await act(harness.press(resident, SEND))
     assert "отправлен" in joined(sent)
     assert actions <= 12, actions
     [report] = await _reports(harness)
@@ -363,6 +362,7 @@ async def test_report_with_3_photos_and_4_figures_in_12_actions(harness: Harness
     assert abs((report.held_on - saturday).days) <= 1  # the machine's and the city's day
     assert (report.bags, report.trees, report.flowerbeds, report.seedlings) == (12, 5, 3, 200)
     assert report.participants == 25 and len(report.photos) == 3
+    assert report.place == "ул. Весенняя, д. 17" and report.description
 
 
 def test_dates_as_people_write_them():
@@ -395,3 +395,72 @@ def test_dates_as_people_write_them():
             assert exc.key == key, written
         else:
             raise AssertionError(f"{written} accepted")
+
+
+async def test_a_command_in_the_middle_asks_to_continue_or_start_over(
+    harness: Harness, resident, admin
+):
+    await _elder(harness, admin, resident)
+    await harness.say(resident, "/report")
+    await harness.press(resident, "Субботник")
+    await harness.press(resident, "Чистые берега")
+    await harness.press(resident, "Вчера")
+    sent = await harness.say(resident, "/report")
+    assert "Продолжить черновик или начать заново?" in joined(sent)
+    sent = await harness.press(resident, "▶️ Продолжить черновик")
+    assert "Где проходило?" in joined(sent)
+    await harness.say(resident, "Двор дома 17")
+    sent = await harness.say(resident, "/start")  # the menu's «📝 Отчёт» or /start alike
+    assert "Продолжить черновик" in buttons(sent) or "▶️ Продолжить черновик" in buttons(sent)
+    sent = await harness.press(resident, "▶️ Продолжить черновик")
+    assert "Сколько человек" in joined(sent)
+    sent = await harness.say(resident, "12")
+    assert "одним сообщением" in joined(sent)  # the draft kept everything typed before
+
+    await harness.say(resident, "/report")
+    sent = await harness.press(resident, "🆕 Начать заново")
+    assert "Что проводили?" in joined(sent)
+    await harness.press(resident, "Акция")
+    await harness.say(resident, "/start")
+    sent = await harness.press(resident, "🆕 Начать заново")
+    assert "С возвращением" in joined(sent)
+    assert "Хочу сказать" not in joined(await harness.say(resident, "Хочу сказать"))
+    assert await _reports(harness) == []
+
+
+async def test_back_goes_the_way_the_user_came_and_cancel_closes(harness: Harness, resident, admin):
+    await _elder(harness, admin, resident)
+    sent = await harness.say(resident, "/report")
+    assert "❌ Отмена" in buttons(sent) and "⬅️ Назад" not in buttons(sent)  # the first window
+    await harness.press(resident, "Субботник")
+    await harness.press(resident, "Пропустить")
+    await harness.press(resident, "Другая дата")
+    sent = await harness.press(resident, "⬅️ Назад")
+    assert "Когда это было?" in joined(sent)
+    sent = await harness.press(resident, "⬅️ Назад")
+    assert "Название акции" in joined(sent)
+    sent = await harness.press(resident, "⬅️ Назад")
+    assert "Что проводили?" in joined(sent) and "⬅️ Назад" not in buttons(sent)
+    await harness.press(resident, "Акция")
+    await harness.press(resident, "Пропустить")
+    sent = await harness.press(resident, "Сегодня")
+    assert {"⬅️ Назад", "❌ Отмена"} <= set(buttons(sent))
+    sent = await harness.press(resident, "❌ Отмена")
+    assert "отменили" in joined(sent)
+    sent = await harness.say(resident, "Двор дома 17")  # no form: not taken as the place
+    assert "Где проходило" not in joined(sent) and "Сколько" not in joined(sent)
+
+
+async def test_a_revoked_elder_cannot_go_on_with_a_draft(harness: Harness, resident, admin):
+    from bot.keyboards.callbacks import ElderRevokeCb
+
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    reg_id = await harness.register_elder(resident, confirm_by=STAFF)
+    await harness.say(resident, "/report")
+    await harness.press(resident, "Субботник")
+    await harness.press(resident, "Пропустить")
+    await harness.tap(STAFF, ElderRevokeCb(id=reg_id))
+    await harness.say(STAFF, "Переехала")
+    sent = await harness.press(resident, "Сегодня")
+    assert "устарела" in joined(sent)
+    assert await _reports(harness) == []

@@ -187,10 +187,8 @@ async def test_elder_and_report_flow_on_each_database(
     await h.register_elder(resident, confirm_by=staff)
     await _fill_until_photos(h, resident)
     await h.feed(photo_update(resident, "pg1"))
-    from bot.wizard import WizardCb
-
-    await h.tap(resident, WizardCb(wizard="rep", action="done"))
-    await h.tap(resident, WizardCb(wizard="rep", action="submit"))
+    await h.press(resident, "✅ Готово")
+    await h.press(resident, "✅ Отправить")
     async with h.session_factory() as s:
         report = (await s.execute(select(Report))).scalar_one()
     await h.tap(staff, ReportCb(action="accept", id=report.id))

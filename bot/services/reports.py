@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, date, datetime
 from typing import Any
 
-from bot.services.validation import InputError
+from bot.services.validation import InputError, check_date
+from storage.models import Report, ReportPhoto, ReportStatus
+from storage.repositories.reports import ReportRepository
 
 KINDS = ("subbotnik", "action", "event", "other")
 
@@ -103,8 +106,6 @@ def missing_steps(draft: dict[str, Any]) -> list[str]:
         missing.append("place")
     if not draft.get("participants"):
         missing.append("participants")
-    if not draft.get("description"):
-        missing.append("description")
     if not draft.get("photos"):
         missing.append("photos")
     return missing
@@ -130,10 +131,8 @@ def draft_from_report(report: Any) -> dict[str, Any]:
     }
 
 
-def apply_draft(report: Any, draft: dict[str, Any], photo_factory: Any) -> None:
+def apply_draft(report: Report, draft: dict[str, Any]) -> None:
     """Copy a complete draft onto a (new or existing) report row."""
-    from datetime import date
-
     report.registration_id = draft.get("registration_id")
     report.district_id = draft["district_id"]
     report.kind = draft["kind"]
@@ -146,8 +145,29 @@ def apply_draft(report: Any, draft: dict[str, Any], photo_factory: Any) -> None:
     figures = draft.get("figures", {})
     for figure in FIGURES:
         setattr(report, figure, figures.get(figure))
-    report.description = draft["description"]
+    report.description = draft.get("description") or ""
     report.photos = [
-        photo_factory(position=i, file_id=p["file_id"], file_unique_id=p["unique"])
+        ReportPhoto(position=i, file_id=p["file_id"], file_unique_id=p["unique"])
         for i, p in enumerate(draft["photos"], start=1)
     ]
+
+
+async def submit_report(
+    reports: ReportRepository, author_id: int, draft: dict[str, Any], today: date
+) -> Report:
+    """A complete draft becomes a report on moderation: a new one, or the author's own returned
+    or accepted report sent again. Raises InputError with what is wrong."""
+    missing = missing_steps(draft)
+    if missing or not draft.get("district_id"):
+        raise InputError("rep-incomplete", steps=missing)
+    # The date was valid when typed; a draft left for weeks may have aged out since.
+    check_date(date.fromisoformat(draft["held_on"]), today, MAX_AGE_DAYS)
+    existing = await reports.get(draft["report_id"]) if draft.get("report_id") else None
+    if draft.get("report_id") and (existing is None or existing.author_id != author_id):
+        raise InputError("rep-not-yours")
+    report = existing or Report(author_id=author_id)
+    apply_draft(report, draft)
+    report.status = ReportStatus.SUBMITTED
+    report.submitted_at = datetime.now(UTC)
+    report.moderated_by = report.moderated_at = report.moderator_comment = None
+    return await reports.add(report)

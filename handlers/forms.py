@@ -1,0 +1,248 @@
+"""What every form (an aiogram-dialog dialog) shares: Fluent texts, «⬅️ Назад» and «❌ Отмена» on
+every window, going back along the way the user came, the answer to a stale button, and the
+question «Продолжить черновик или начать заново?» when a command interrupts a form."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from contextlib import suppress
+from typing import Any
+
+from aiogram import Router
+from aiogram.exceptions import TelegramAPIError
+from aiogram.filters import ExceptionTypeFilter
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, ErrorEvent, Message, ReplyKeyboardRemove
+from aiogram_dialog import Dialog, DialogManager, ShowMode, Window
+from aiogram_dialog.api.exceptions import OutdatedIntent, UnknownIntent, UnknownState
+from aiogram_dialog.utils import remove_intent_id
+from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import Button, Cancel, Row
+from aiogram_dialog.widgets.text import Text
+from aiogram_i18n import I18nContext
+
+from bot.keyboards.builders import MAIN_MENU_KEYS, main_menu
+from bot.services.validation import InputError
+from storage.models import User
+
+TRAIL = "_trail"
+SEND = "send"  # the id of every form's «✅ Отправить» button
+Scalar = str | int | float
+
+
+class Tr(Text):
+    """A Fluent message in the user's language; the window's data are its variables."""
+
+    def __init__(self, key: str, when: Any = None) -> None:
+        super().__init__(when=when)
+        self.key = key
+
+    async def _render_text(self, data: dict[str, Any], manager: DialogManager) -> str:
+        args = {k: v for k, v in data.items() if isinstance(v, Scalar) and not k.startswith("_")}
+        return i18n_of(manager).get(self.key, **args)
+
+
+def menu_texts(i18n: I18nContext) -> set[str]:
+    return {i18n.get(key) for key in MAIN_MENU_KEYS}
+
+
+def i18n_of(manager: DialogManager) -> I18nContext:
+    i18n: I18nContext = manager.middleware_data["i18n"]
+    return i18n
+
+
+def form_data(manager: DialogManager) -> dict[str, Any]:
+    """The draft being filled: kept in the dialog's context, in the FSM storage (DB or Redis)."""
+    data: dict[str, Any] = manager.dialog_data
+    return data
+
+
+async def say(manager: DialogManager, key: str, **args: Any) -> None:
+    """A short answer under the form (a bad input): the form's window stays where it is."""
+    event = manager.event
+    text = i18n_of(manager).get(key, **args)
+    manager.show_mode = ShowMode.NO_UPDATE
+    if isinstance(event, CallbackQuery):
+        await event.answer(text, show_alert=True)
+    elif isinstance(event, Message):
+        await event.answer(text)
+
+
+async def say_error(manager: DialogManager, exc: InputError) -> None:
+    await say(manager, exc.key, **exc.args_)
+
+
+def text_only(on_text: Callable[[Message, Any, DialogManager], Awaitable[None]]) -> MessageInput:
+    """A window that waits for typed text: anything else gets a clear answer."""
+
+    async def check(message: Message, widget: Any, manager: DialogManager) -> None:
+        if message.text is None:
+            await say(manager, "input-need-text")
+        elif message.text in menu_texts(i18n_of(manager)):
+            await say(manager, "input-menu-text")
+        else:
+            await on_text(message, widget, manager)
+
+    return MessageInput(check)
+
+
+def buttons_only() -> MessageInput:
+    """A window of buttons: a typed answer is pointed to them."""
+
+    async def hint(message: Message, widget: Any, manager: DialogManager) -> None:
+        await say(manager, "wizard-hint")
+
+    return MessageInput(hint)
+
+
+async def add_photo(manager: DialogManager, message: Message, limit: int) -> None:
+    """One photo into the draft's list. Each photo of an album comes as its own update: the
+    album's first photo shows the window anew, the rest edit it (one status message)."""
+    assert message.photo is not None
+    draft = form_data(manager)
+    photos: list[dict[str, str]] = draft.setdefault("photos", [])
+    group = message.media_group_id
+    largest = message.photo[-1]
+    if len(photos) >= limit:
+        manager.show_mode = ShowMode.NO_UPDATE
+        if group is None or draft.get("overflow_album") != group:  # one warning per album
+            draft["overflow_album"] = group
+            await message.answer(i18n_of(manager).get("rep-photos-limit", limit=limit))
+        return
+    if any(p["unique"] == largest.file_unique_id for p in photos):
+        await say(manager, "rep-photo-repeat")
+        return
+    photos.append({"file_id": largest.file_id, "unique": largest.file_unique_id})
+    if group is not None and draft.get("album") == group:
+        manager.show_mode = ShowMode.EDIT
+    draft["album"] = group
+
+
+async def refuse_non_photo(manager: DialogManager, message: Message) -> None:
+    if message.video or message.video_note or message.animation:
+        await say(manager, "rep-photos-no-video")
+    elif message.document:
+        await say(manager, "rep-photos-no-document")
+    else:
+        await say(manager, "rep-photos-need-photo")
+
+
+async def go(manager: DialogManager, state: State) -> None:
+    """To the next window, remembering this one for «Назад»."""
+    current = manager.current_context().state
+    if current != state:
+        trail: list[str] = form_data(manager).setdefault(TRAIL, [])
+        trail.append(current.state or "")
+    await manager.switch_to(state)
+
+
+async def back(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    trail: list[str] = form_data(manager).get(TRAIL, [])
+    if not trail:
+        return
+    previous = trail.pop()
+    group = manager.current_context().state.group
+    await manager.switch_to(next(s for s in group.__all_states__ if s.state == previous))
+
+
+def has_trail(data: dict[str, Any], widget: Any, manager: DialogManager) -> bool:
+    return bool(form_data(manager).get(TRAIL))
+
+
+async def cancelled(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    """«❌ Отмена»: the form is dropped and the main menu comes back."""
+    if isinstance(callback.message, Message):
+        await tell_cancelled(callback.message, manager.middleware_data["user"], i18n_of(manager))
+
+
+async def tell_cancelled(message: Message, user: User, i18n: I18nContext) -> None:
+    if user.has_consent and user.district_id is not None:
+        await message.answer(i18n.get("cancelled"), reply_markup=main_menu(i18n))
+    else:
+        await message.answer(i18n.get("cancelled-no-menu"), reply_markup=ReplyKeyboardRemove())
+
+
+def nav(back_button: bool = True) -> Row:
+    """«⬅️ Назад» (once there is somewhere to go back to) and «❌ Отмена»."""
+    buttons: list[Any] = []
+    if back_button:
+        buttons.append(Button(Tr("wizard-back"), id="back", on_click=back, when=has_trail))
+    buttons.append(Cancel(Tr("wizard-cancel"), id="cancel", on_click=cancelled))
+    return Row(*buttons)
+
+
+# --- A command in the middle of a form ---------------------------------------------------------
+
+Restart = Callable[[CallbackQuery, DialogManager], Awaitable[None]]
+RESTARTS: dict[str, Restart] = {}
+
+
+def restart_with(name: str) -> Callable[[Restart], Restart]:
+    """Register what «Начать заново» does for a command that may interrupt a form."""
+
+    def register(fn: Restart) -> Restart:
+        RESTARTS[name] = fn
+        return fn
+
+    return register
+
+
+class Interrupted(StatesGroup):
+    ask = State()
+
+
+async def form_open(manager: DialogManager) -> bool:
+    return manager.has_context()
+
+
+async def ask_resume(manager: DialogManager, command: str) -> None:
+    """Instead of silently dropping a draft: «Продолжить черновик или начать заново?»."""
+    await manager.start(Interrupted.ask, data={"command": command}, show_mode=ShowMode.SEND)
+
+
+async def _restart(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    command = manager.start_data["command"] if isinstance(manager.start_data, dict) else ""
+    await manager.reset_stack(remove_keyboard=True)
+    restart = RESTARTS.get(command)
+    if restart is not None:
+        await restart(callback, manager)
+
+
+async def _resume(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    manager.show_mode = ShowMode.SEND  # the draft's window again, below this question
+
+
+async def _drop(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await manager.reset_stack(remove_keyboard=True)
+    await cancelled(callback, button, manager)
+
+
+interrupted = Dialog(
+    Window(
+        Tr("form-interrupted"),
+        Cancel(Tr("form-continue"), id="continue", on_click=_resume),
+        Button(Tr("form-restart"), id="restart", on_click=_restart),
+        Button(Tr("wizard-cancel"), id="drop", on_click=_drop),
+        state=Interrupted.ask,
+    ),
+    name="interrupted",
+)
+
+
+# --- Stale buttons -------------------------------------------------------------------------------
+
+errors_router = Router(name=__name__)
+
+
+@errors_router.errors(ExceptionTypeFilter(UnknownIntent, OutdatedIntent, UnknownState))
+async def stale_button(event: ErrorEvent, i18n: I18nContext) -> None:
+    """A button of a form that was finished, cancelled or replaced."""
+    callback = event.update.callback_query
+    with suppress(TelegramAPIError):
+        if callback is not None:
+            _, widget = remove_intent_id(callback.data or "")
+            # «Отправить» tapped twice: the first tap sent the form and closed it.
+            key = "form-already-sent" if widget == SEND else "button-stale"
+            await callback.answer(i18n.get(key), show_alert=True)
+        elif event.update.message is not None:
+            await event.update.message.answer(i18n.get("button-stale"))

@@ -1,0 +1,398 @@
+"""/report: the commands that open the form, and what each window does with an answer."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from aiogram import Bot, Router
+from aiogram.filters import Command
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram_dialog import DialogManager, ShowMode, StartMode
+from aiogram_dialog.widgets.kbd import Button
+from aiogram_i18n import I18nContext, LazyFilter
+
+from bot.config import Settings
+from bot.keyboards.builders import inline, main_menu
+from bot.keyboards.callbacks import ReportCb
+from bot.notify import tell_rendered
+from bot.services.reports import (
+    FIGURE_LIMITS,
+    KINDS,
+    MAX_AGE_DAYS,
+    MAX_DESCRIPTION,
+    MAX_PARTICIPANTS,
+    MAX_PHOTOS,
+    drop_unfit_figures,
+    figures_for,
+    parse_figures,
+    submit_report,
+)
+from bot.services.validation import InputError, parse_count, parse_date, parse_text
+from bot.views import territory_text
+from handlers.forms import (
+    add_photo,
+    ask_resume,
+    form_data,
+    go,
+    i18n_of,
+    refuse_non_photo,
+    restart_with,
+    say,
+    say_error,
+)
+from handlers.reports.states import ReportForm as F
+from storage.models import Report, User
+from storage.repositories.directory import Directory
+from storage.repositories.elders import ElderRepository
+from storage.repositories.users import UserRepository
+
+router = Router(name=__name__)
+
+
+def today(settings: Settings) -> date:
+    return datetime.now(ZoneInfo(settings.timezone)).date()
+
+
+# --- Opening the form ---------------------------------------------------------------------------
+
+
+async def start_report(
+    manager: DialogManager, user: User, elders: ElderRepository, draft: dict[str, Any] | None
+) -> None:
+    """A new report, or (with `draft`) a stored one to fix and send again."""
+    i18n = i18n_of(manager)
+    territories = [
+        {
+            "id": r.id,
+            "district_id": r.district_id,
+            "label": f"{i18n.get(f'tos-role-{r.tos_role}')}: {territory_text(i18n, r)}",
+            "place": territory_text(i18n, r),
+        }
+        for r in await elders.confirmed_of_user(user.id)
+    ]
+    if draft is None:
+        draft = {"figures": {}, "photos": []}
+        if len(territories) == 1:
+            choose_territory(draft, territories[0])
+    draft["territories"] = territories
+    first = F.summary if draft.get("report_id") else F.kind if len(territories) < 2 else F.territory
+    await manager.start(first, data=draft, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+
+
+def choose_territory(draft: dict[str, Any], territory: dict[str, Any]) -> None:
+    draft["registration_id"] = territory["id"]
+    draft["district_id"] = territory["district_id"]
+    draft["home"] = territory["place"]
+
+
+async def copy_start_data(start_data: Any, manager: DialogManager) -> None:
+    form_data(manager).update(start_data or {})
+
+
+@router.message(Command("report"))
+@router.message(LazyFilter("menu-report"))
+async def report(
+    message: Message, user: User, elders: ElderRepository, dialog_manager: DialogManager
+) -> None:
+    if dialog_manager.has_context():
+        await ask_resume(dialog_manager, "report")
+        return
+    await start_report(dialog_manager, user, elders, None)
+
+
+@restart_with("report")
+async def report_again(callback: CallbackQuery, manager: DialogManager) -> None:
+    data = manager.middleware_data
+    await start_report(manager, data["user"], data["elders"], None)
+
+
+# --- Answers ------------------------------------------------------------------------------------
+
+
+async def advance(manager: DialogManager, after: Any) -> None:
+    """The next window after `after`: the steps a draft does not need are passed over; a step
+    opened from the summary («Изменить») returns to it."""
+    draft = form_data(manager)
+    if draft.get("from_summary"):
+        draft.pop("from_summary")
+        await go(manager, F.summary)
+        return
+    order = [F.kind, F.action, F.date, F.place, F.participants, F.figures, F.description, F.photos]
+    following = order[order.index(after) + 1 :] if after in order else order
+    for state in following:
+        if state is F.figures and not figures_for(draft.get("kind", "")):
+            continue
+        await go(manager, state)
+        return
+    await go(manager, F.summary)
+
+
+async def on_territory(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    draft = form_data(manager)
+    chosen = next((t for t in draft.get("territories", []) if str(t["id"]) == item), None)
+    if chosen is None:
+        await say(manager, "button-stale")
+        return
+    choose_territory(draft, chosen)
+    await advance(manager, F.territory)
+
+
+async def on_kind(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    if item not in KINDS:
+        await say(manager, "button-stale")
+        return
+    draft = form_data(manager)
+    draft["kind"] = item
+    drop_unfit_figures(draft)
+    # A new kind may ask for other figures: walk on through them; other steps return at once.
+    draft.pop("from_summary", None)
+    await advance(manager, F.kind)
+
+
+async def on_action(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    directory: Directory = manager.middleware_data["directory"]
+    action = directory.action(int(item)) if item.isdigit() else None
+    if action is None:
+        await say(manager, "button-stale")
+        return
+    draft = form_data(manager)
+    draft["action_id"] = action.id
+    draft.pop("action_other", None)
+    await advance(manager, F.action)
+
+
+async def skip_action(cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    draft = form_data(manager)
+    draft.pop("action_id", None)
+    draft.pop("action_other", None)
+    await advance(manager, F.action)
+
+
+async def own_action(cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await go(manager, F.action_other)
+
+
+async def on_action_other(message: Message, widget: Any, manager: DialogManager) -> None:
+    draft = form_data(manager)
+    try:
+        draft["action_other"] = parse_text(message.text, max_len=200, min_len=2, letters=True)
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    draft["action_id"] = None
+    await advance(manager, F.action)
+
+
+async def on_date_button(cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    days_ago = {"today": 0, "yesterday": 1}[button.widget_id or "today"]
+    held_on = today(manager.middleware_data["settings"]) - timedelta(days=days_ago)
+    form_data(manager)["held_on"] = held_on.isoformat()
+    await advance(manager, F.date)
+
+
+async def other_date(cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await go(manager, F.date_typed)
+
+
+async def on_date_text(message: Message, widget: Any, manager: DialogManager) -> None:
+    settings: Settings = manager.middleware_data["settings"]
+    try:
+        held_on = parse_date(message.text or "", today(settings), MAX_AGE_DAYS)
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    form_data(manager)["held_on"] = held_on.isoformat()
+    await advance(manager, F.date)
+
+
+async def home_place(cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    draft = form_data(manager)
+    draft.update(place=draft.get("home"), lat=None, lon=None)
+    await advance(manager, F.place)
+
+
+async def on_place(message: Message, widget: Any, manager: DialogManager) -> None:
+    draft = form_data(manager)
+    if message.location is not None:
+        draft.update(lat=message.location.latitude, lon=message.location.longitude, place=None)
+    elif message.text is not None:
+        try:
+            place = parse_text(message.text, max_len=300, min_len=3, letters=True)
+        except InputError as exc:
+            await say_error(manager, exc)
+            return
+        draft.update(place=place, lat=None, lon=None)
+    else:
+        await say(manager, "rep-ask-place")
+        return
+    await advance(manager, F.place)
+
+
+async def on_participants(message: Message, widget: Any, manager: DialogManager) -> None:
+    try:
+        form_data(manager)["participants"] = parse_count(message.text or "", 1, MAX_PARTICIPANTS)
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    await advance(manager, F.participants)
+
+
+async def on_figure(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    draft = form_data(manager)
+    if item not in figures_for(draft.get("kind", "")):
+        await say(manager, "button-stale")
+        return
+    draft["figure"] = item
+    await go(manager, F.figure_value)
+
+
+async def on_figure_value(message: Message, widget: Any, manager: DialogManager) -> None:
+    draft = form_data(manager)
+    figure = draft.get("figure", "")
+    try:
+        amount = parse_count(message.text or "", 0, FIGURE_LIMITS.get(figure, 0))
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    figures = draft.setdefault("figures", {})
+    if amount:
+        figures[figure] = amount
+    else:
+        figures.pop(figure, None)
+    draft.pop("figure", None)
+    await _back_to_figures(manager)
+
+
+async def _back_to_figures(manager: DialogManager) -> None:
+    """The figures' window again, with the number in its line (not a step forward)."""
+    trail: list[str] = form_data(manager).get("_trail", [])
+    if trail and trail[-1] == F.figures.state:
+        trail.pop()
+    await manager.switch_to(F.figures)
+
+
+async def on_figures_text(message: Message, widget: Any, manager: DialogManager) -> None:
+    """All the figures in one message: «12 мешков, 5 деревьев, 3 клумбы»."""
+    draft = form_data(manager)
+    try:
+        found = parse_figures(message.text or "", draft.get("kind", ""))
+    except InputError as exc:
+        if "figure" in exc.args_:
+            exc.args_["figure"] = i18n_of(manager).get(f"rep-figure-{exc.args_['figure']}")
+        await say_error(manager, exc)
+        return
+    figures = draft.setdefault("figures", {})
+    figures.update(found)
+    for figure in [f for f, amount in figures.items() if not amount]:
+        del figures[figure]
+    await advance(manager, F.figures)
+
+
+async def figures_done(cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await advance(manager, F.figures)
+
+
+async def on_description(message: Message, widget: Any, manager: DialogManager) -> None:
+    try:
+        text = parse_text(message.text, max_len=MAX_DESCRIPTION, min_len=3)
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    form_data(manager)["description"] = text
+    await advance(manager, F.description)
+
+
+async def skip_description(cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    form_data(manager)["description"] = ""
+    await advance(manager, F.description)
+
+
+async def on_photo(message: Message, widget: Any, manager: DialogManager) -> None:
+    if message.photo:
+        await add_photo(manager, message, MAX_PHOTOS)
+    else:
+        await refuse_non_photo(manager, message)
+
+
+async def photos_done(cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    if not form_data(manager).get("photos"):
+        await say(manager, "rep-photos-none")
+        return
+    await advance(manager, F.photos)
+
+
+async def edit_menu(cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await go(manager, F.edit)
+
+
+async def on_edit(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    targets = {
+        "kind": F.kind,
+        "action": F.action,
+        "date": F.date,
+        "place": F.place,
+        "participants": F.participants,
+        "figures": F.figures,
+        "description": F.description,
+        "photos": F.photos,
+    }
+    if item not in targets:
+        await say(manager, "button-stale")
+        return
+    draft = form_data(manager)
+    draft["from_summary"] = True
+    if item == "photos":
+        draft["photos"] = []
+    await go(manager, targets[item])
+
+
+async def submit(cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    data = manager.middleware_data
+    i18n: I18nContext = data["i18n"]
+    user: User = data["user"]
+    try:
+        report = await submit_report(
+            data["reports"], user.id, form_data(manager), today(data["settings"])
+        )
+    except InputError as exc:
+        steps = exc.args_.get("steps")
+        if isinstance(steps, list):
+            names = [i18n.get(f"rep-step-{m}") for m in steps]
+            exc.args_["steps"] = ", ".join(names) or "—"
+        await say_error(manager, exc)
+        return
+    await manager.done()
+    if isinstance(cb.message, Message):
+        await cb.message.answer(
+            i18n.get("rep-sent", id=str(report.id)), reply_markup=main_menu(i18n)
+        )
+    await notify_staff(
+        data["bot"], report, data["users"], data["settings"], data["directory"], i18n
+    )
+
+
+async def notify_staff(
+    bot: Bot,
+    report: Report,
+    users: UserRepository,
+    settings: Settings,
+    directory: Directory,
+    i18n: I18nContext,
+) -> None:
+    center_ids = [c.id for c in directory.centers(report.district_id)]
+
+    def render(t: I18nContext) -> tuple[str, InlineKeyboardMarkup]:
+        text = t.get(
+            "rep-new-for-staff",
+            id=str(report.id),
+            kind=t.get(f"rep-kind-{report.kind}"),
+            date=report.held_on.strftime("%d.%m.%Y"),
+        )
+        return text, inline(
+            [(t.get("rep-open", id=str(report.id)), ReportCb(action="mod", id=report.id))]
+        )
+
+    for staff in await users.staff_of(center_ids):
+        await tell_rendered(bot, staff, settings, i18n, render)
