@@ -35,11 +35,15 @@ from handlers import (
 from storage.models import Role
 
 # Every form of the bot (aiogram-dialog dialogs), each behind the role that may fill it.
-FORMS: tuple[Router, ...] = (forms.interrupted, reports.report_dialog)
+FORMS: tuple[Router, ...] = (forms.interrupted, reports.report_dialog, ideas.idea_dialog)
 
 
 def forms_routers() -> list[Router]:
-    return [forms.interrupted, _area("elder-forms", HasRole(Role.ELDER), reports.report_dialog)]
+    return [
+        forms.interrupted,
+        ideas.idea_dialog,
+        _area("elder-forms", HasRole(Role.ELDER), reports.report_dialog),
+    ]
 
 
 def _area(name: str, role_filter: HasRole, *children: Router) -> Router:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from aiogram import F, Router
-from aiogram.filters import Command, StateFilter
+from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext, LazyFilter
 
@@ -18,6 +18,7 @@ from bot.keyboards.builders import (
 from bot.keyboards.callbacks import CenterCb, PlaceCb
 from bot.services.geo import nearest_centers
 from bot.views import center_card, edit_or_send
+from handlers.forms import outside_forms
 from handlers.places import ask_place
 from storage.models import User
 from storage.repositories.clubs import ClubRepository
@@ -112,7 +113,7 @@ async def show_route(
         await callback.message.answer(i18n.get("center-no-point", address=html.escape(address)))
 
 
-@router.message(StateFilter(None), LazyFilter("menu-my-center"))
+@router.message(outside_forms, LazyFilter("menu-my-center"))
 async def my_center(
     message: Message, user: User, i18n: I18nContext, directory: Directory, clubs: ClubRepository
 ) -> None:
@@ -137,13 +138,13 @@ async def my_center(
     )
 
 
-@router.message(StateFilter(None), LazyFilter("menu-nearby"))
+@router.message(outside_forms, LazyFilter("menu-nearby"))
 async def nearby_as_text(message: Message, i18n: I18nContext) -> None:
     """Clients that cannot share a location send the button's text instead."""
     await message.answer(i18n.get("nearby-ask"))
 
 
-@router.message(StateFilter(None), Has(F.location))
+@router.message(outside_forms, Has(F.location))
 async def nearby(message: Message, i18n: I18nContext, directory: Directory) -> None:
     assert message.location is not None
     found = nearest_centers(

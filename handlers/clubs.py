@@ -23,6 +23,7 @@ from bot.services.elders import parse_full_name
 from bot.services.sessions import next_sessions
 from bot.services.validation import InputError, parse_count, parse_text
 from bot.views import edit_or_send, schedule_text, when_text
+from handlers.forms import outside_forms
 from handlers.places import ask_place
 from handlers.states import SignupForm
 from storage.models import Club, Event, Signup, SignupStatus, User
@@ -118,7 +119,7 @@ def page_nav_clubs(
 
 
 @router.message(Command("clubs"))
-@router.message(StateFilter(None), LazyFilter("menu-clubs"))
+@router.message(outside_forms, LazyFilter("menu-clubs"))
 async def clubs_start(
     message: Message, user: User, clubs: ClubRepository, directory: Directory, i18n: I18nContext
 ) -> None:

@@ -34,6 +34,7 @@ from bot.services.elders import parse_full_name, parse_house
 from bot.services.validation import InputError, parse_count, parse_id, parse_text
 from bot.views import local_time, send_album
 from bot.wizard import SUMMARY, Wizard, WizardCb
+from handlers.forms import outside_forms
 from handlers.states import ContestApply as A
 from storage.models import (
     Application,
@@ -124,7 +125,7 @@ def address_text(i18n: I18nContext, data: dict[str, Any], directory: Directory) 
 
 
 @router.message(Command("contests"))
-@router.message(StateFilter(None), LazyFilter("menu-contests"))
+@router.message(outside_forms, LazyFilter("menu-contests"))
 async def contests_list(
     message: Message, contests: ContestRepository, settings: Settings, i18n: I18nContext
 ) -> None:

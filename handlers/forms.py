@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
+from operator import itemgetter
 from typing import Any
 
 from aiogram import Router
@@ -17,8 +18,8 @@ from aiogram_dialog import Dialog, DialogManager, ShowMode, Window
 from aiogram_dialog.api.exceptions import OutdatedIntent, UnknownIntent, UnknownState
 from aiogram_dialog.utils import remove_intent_id
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, Cancel, Row
-from aiogram_dialog.widgets.text import Text
+from aiogram_dialog.widgets.kbd import Button, Cancel, Group, Row, Select
+from aiogram_dialog.widgets.text import Format, Text
 from aiogram_i18n import I18nContext
 
 from bot.keyboards.builders import MAIN_MENU_KEYS, main_menu
@@ -162,6 +163,14 @@ async def tell_cancelled(message: Message, user: User, i18n: I18nContext) -> Non
         await message.answer(i18n.get("cancelled-no-menu"), reply_markup=ReplyKeyboardRemove())
 
 
+def choice(id_: str, items: str, on_click: Any, width: int = 1) -> Group:
+    """A choice among the (text, value) pairs the window's getter gives under `items`."""
+    select: Select[str] = Select(
+        Format("{item[0]}"), id=id_, item_id_getter=itemgetter(1), items=items, on_click=on_click
+    )
+    return Group(select, width=width)
+
+
 def nav(back_button: bool = True) -> Row:
     """«⬅️ Назад» (once there is somewhere to go back to) and «❌ Отмена»."""
     buttons: list[Any] = []
@@ -169,6 +178,12 @@ def nav(back_button: bool = True) -> Row:
         buttons.append(Button(Tr("wizard-back"), id="back", on_click=back, when=has_trail))
     buttons.append(Cancel(Tr("wizard-cancel"), id="cancel", on_click=cancelled))
     return Row(*buttons)
+
+
+def outside_forms(event: Any, raw_state: str | None = None, aiogd_context: Any = None) -> bool:
+    """No form is open (neither a dialog nor an older FSM form): a location or a menu button is
+    the user's request, not an answer."""
+    return raw_state is None and aiogd_context is None
 
 
 # --- A command in the middle of a form ---------------------------------------------------------

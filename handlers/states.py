@@ -19,22 +19,6 @@ class Registration(StatesGroup):
     summary = State()
 
 
-class Report(StatesGroup):
-    territory = State()
-    kind = State()
-    action = State()
-    action_other = State()
-    date = State()
-    date_typed = State()
-    place = State()
-    participants = State()
-    figures = State()
-    figure_value = State()
-    description = State()
-    photos = State()
-    summary = State()
-
-
 class Moderation(StatesGroup):
     reject_reason = State()  # staff typing why an elder application is rejected
     revoke_reason = State()  # staff typing why a confirmed elder is revoked
@@ -87,15 +71,6 @@ class ContestAdmin(StatesGroup):
     nominations = State()
     deadline = State()
     audience = State()
-
-
-class IdeaForm(StatesGroup):
-    kind = State()
-    category = State()
-    place = State()
-    text = State()
-    photos = State()
-    summary = State()
 
 
 class IdeasStaff(StatesGroup):

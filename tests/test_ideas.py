@@ -7,10 +7,8 @@ from aiogram.methods import SendLocation, SendMediaGroup, SendMessage
 from sqlalchemy import func, select
 
 from bot.keyboards.callbacks import IdeaCb
-from bot.keyboards.wizard import ChoiceCb
-from bot.wizard import WizardCb
 from storage.models import Announcement, Idea, IdeaStatus
-from tests.fixtures.harness import Harness, buttons, joined
+from tests.fixtures.harness import Harness, buttons, callback_datas, joined
 from tests.fixtures.updates import photo_update, sticker_update, tg_user, video_update
 
 STAFF = tg_user(2001, username="olga_staff")  # ЦРН «Оптимист», Центральный район
@@ -19,8 +17,12 @@ TZ = ZoneInfo("Asia/Novokuznetsk")
 SPOT = (55.3540, 86.0870)  # the centre of Центральный район
 
 
-def choice(step: str, value: str) -> ChoiceCb:
-    return ChoiceCb(wizard="idea", step=step, value=value)
+CATEGORY = {
+    "lighting": "Освещение",
+    "rubbish": "Мусор",
+    "roads": "Дороги и переходы",
+    "other": "Другое",
+}
 
 
 async def send_idea(
@@ -33,8 +35,8 @@ async def send_idea(
     category: str = "lighting",
 ) -> list:  # type: ignore[assignment]
     await harness.say(user, "/idea")
-    await harness.tap(user, choice("kind", "problem"))
-    await harness.tap(user, choice("category", category))
+    await harness.press(user, "⚠️ Проблема")
+    await harness.press(user, CATEGORY[category])
     if address:
         await harness.say(user, address)
     else:
@@ -42,8 +44,8 @@ async def send_idea(
     await harness.say(user, "Не горит фонарь у подъезда, темно и опасно.")
     for unique in photos:
         await harness.feed(photo_update(user, unique, media_group_id=f"g-{user.id}"))
-    await harness.tap(user, WizardCb(wizard="idea", action="done"))
-    return await harness.tap(user, WizardCb(wizard="idea", action="submit"))
+    await harness.press(user, "✅ Готово" if photos else "Без фото")
+    return await harness.press(user, "✅ Отправить")
 
 
 async def ideas(harness: Harness) -> list[Idea]:
@@ -55,8 +57,8 @@ async def test_problem_with_location_and_album(harness: Harness, resident):
     await harness.onboard(resident, "kem-central")
     sent = await harness.say(resident, "💡 Идея или проблема")
     assert "💡 Идея" in buttons(sent) and "⚠️ Проблема" in buttons(sent)
-    await harness.tap(resident, choice("kind", "problem"))
-    await harness.tap(resident, choice("category", "lighting"))
+    await harness.press(resident, "⚠️ Проблема")
+    await harness.press(resident, "Освещение")
     assert "Отправьте точку" in joined(await harness.feed(sticker_update(resident)))
     assert "вне вашего города" in joined(await harness.locate(resident, 55.75, 37.62))
     await harness.locate(resident, *SPOT)
@@ -68,15 +70,16 @@ async def test_problem_with_location_and_album(harness: Harness, resident):
     for i in range(7):
         sent += await harness.feed(photo_update(resident, f"p{i}", media_group_id="album"))
     assert joined(sent).count("не больше 5 фото") == 1
-    sent = await harness.tap(resident, WizardCb(wizard="idea", action="done"))
+    sent = await harness.press(resident, "✅ Готово")
     assert "Проблема: Освещение" in joined(sent) and "Фото: 5" in joined(sent)
-    sent = await harness.tap(resident, WizardCb(wizard="idea", action="submit"))
+    send = callback_datas(sent)["✅ Отправить"]
+    sent = await harness.tap(resident, send)
     assert "отправлено сотрудникам района" in joined(sent)
     [idea] = await ideas(harness)
     assert (idea.kind, idea.category, idea.status) == ("problem", "lighting", IdeaStatus.NEW)
     assert (idea.lat, idea.lon) == SPOT and len(idea.photos) == 5
     assert "уже отправлено" in joined(
-        await harness.tap(resident, WizardCb(wizard="idea", action="submit"))
+        await harness.tap(resident, send)  # a double tap
     )
     assert len(await ideas(harness)) == 1
 
@@ -90,7 +93,7 @@ async def test_nearby_same_category_offers_support(harness: Harness, resident):
     sent = await send_idea(harness, neighbour, point=(SPOT[0] + 0.0004, SPOT[1]))  # ~45 m away
     assert "Рядом уже есть похожие (1)" in joined(sent)
     assert f"👍 Поддержать № {first.id}" in buttons(sent)
-    sent = await harness.tap(neighbour, IdeaCb(action="support", id=first.id))
+    sent = await harness.press(neighbour, f"👍 Поддержать № {first.id}")
     assert "Поддержали: 1" in joined(sent)
     assert len(await ideas(harness)) == 1 and (await ideas(harness))[0].supporters == 1
     assert "уже поддержали" in joined(
@@ -105,7 +108,7 @@ async def test_nearby_same_category_offers_support(harness: Harness, resident):
     )
     assert "отправлено" in joined(sent)
     sent = await send_idea(harness, neighbour, point=(SPOT[0] + 0.0004, SPOT[1]))
-    sent = await harness.tap(neighbour, IdeaCb(action="send", id=0))
+    sent = await harness.press(neighbour, "Всё равно отправить")
     assert "отправлено" in joined(sent)
     assert len(await ideas(harness)) == 3
 
@@ -187,13 +190,13 @@ async def test_restart_in_the_middle_keeps_the_draft(sqlite_url: str, resident):
     async for h in _harness(settings):
         await h.onboard(resident)
         await h.say(resident, "/idea")
-        await h.tap(resident, choice("kind", "idea"))
-        await h.tap(resident, choice("category", "playgrounds"))
+        await h.press(resident, "💡 Идея")
+        await h.press(resident, "Детские и спортивные площадки")
         await h.say(resident, "Двор дома 5 по ул. Мира")
     async for h in _harness(settings):
         await h.say(resident, "Нужна детская площадка.")
-        await h.tap(resident, WizardCb(wizard="idea", action="done"))
-        sent = await h.tap(resident, WizardCb(wizard="idea", action="submit"))
+        await h.press(resident, "Без фото")
+        sent = await h.press(resident, "✅ Отправить")
         assert "отправлено" in joined(sent)
         async with h.session_factory() as s:
             assert await s.scalar(select(func.count()).select_from(Idea)) == 1

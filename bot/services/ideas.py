@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, time, timedelta, tzinfo
+from typing import Any
 
 from bot.services.geo import distance_km
-from storage.models import Idea
+from bot.services.validation import InputError
+from storage.models import Idea, IdeaPhoto, IdeaStatus, User
+from storage.repositories.directory import Directory
+from storage.repositories.ideas import OPEN, IdeaRepository
 
 KINDS = ("idea", "problem")
 CATEGORIES = (
@@ -45,6 +49,75 @@ def may_support(
     if idea.district_id == home_district_id:
         return True
     return filing_at is not None and idea in nearby(filing_at[0], filing_at[1], [idea])
+
+
+def inside_municipality(
+    directory: Directory, municipality_id: int | None, lat: float, lon: float
+) -> bool:
+    """Within reach of the municipality's districts (their approximate centres)."""
+    points = [
+        (d.lat, d.lon)
+        for d in directory.districts(municipality_id or 0)
+        if d.lat is not None and d.lon is not None
+    ]
+    return any(distance_km(lat, lon, a, b) <= MUNICIPALITY_RADIUS_KM for a, b in points)
+
+
+async def check_daily_limit(ideas: IdeaRepository, user_id: int, tz: tzinfo) -> None:
+    day_start = datetime.combine(datetime.now(tz).date(), time(), tzinfo=tz).astimezone(UTC)
+    if await ideas.count_since(user_id, day_start) >= PER_DAY:
+        raise InputError("idea-limit", limit=PER_DAY)
+
+
+async def similar_nearby(
+    ideas: IdeaRepository, directory: Directory, user: User, draft: dict[str, Any]
+) -> list[Idea]:
+    """Open items of the same category next to the draft's point, in the user's city."""
+    if draft.get("lat") is None:
+        return []
+    district = directory.district(user.district_id)
+    districts = [d.id for d in directory.districts(district.municipality_id)] if district else []
+    found = await ideas.open_with_points(districts, draft["category"])
+    return nearby(draft["lat"], draft["lon"], found)
+
+
+async def file_idea(ideas: IdeaRepository, user: User, draft: dict[str, Any], tz: tzinfo) -> Idea:
+    await check_daily_limit(ideas, user.id, tz)
+    return await ideas.add(
+        Idea(
+            user_id=user.id,
+            kind=draft["kind"],
+            category=draft["category"],
+            district_id=user.district_id,
+            address=draft.get("address"),
+            lat=draft.get("lat"),
+            lon=draft.get("lon"),
+            text=draft["text"],
+            status=IdeaStatus.NEW,
+            photos=[
+                IdeaPhoto(position=i, file_id=p["file_id"], file_unique_id=p["unique"])
+                for i, p in enumerate(draft.get("photos", []), start=1)
+            ],
+        )
+    )
+
+
+async def support_idea(
+    ideas: IdeaRepository, idea_id: int, user: User, filing_at: tuple[float, float] | None
+) -> Idea:
+    """The user's voice for an open item; InputError says why not."""
+    idea = await ideas.get(idea_id)
+    if idea is None:
+        raise InputError("button-stale")
+    if idea.user_id == user.id:
+        raise InputError("idea-support-own")
+    if not may_support(idea, user.district_id, filing_at):
+        raise InputError("idea-support-elsewhere")
+    if idea.status not in OPEN:
+        raise InputError("idea-support-closed")
+    if not await ideas.support(idea, user.id):
+        raise InputError("idea-support-twice", id=idea.id)
+    return idea
 
 
 class IdeasDigest:

@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-from operator import itemgetter
-
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, Group, Select
+from aiogram_dialog.widgets.kbd import Button, Group
 from aiogram_dialog.widgets.text import Format
 
-from handlers.forms import SEND, Tr, buttons_only, nav, text_only
+from handlers.forms import SEND, Tr, buttons_only, choice, nav, text_only
 from handlers.reports import handlers as h
 from handlers.reports.getters import form
 from handlers.reports.states import ReportForm as F
-
-
-def choice(id_: str, items: str, on_click: object, width: int = 1) -> Group:
-    select: Select[str] = Select(
-        Format("{item[0]}"),
-        id=id_,
-        item_id_getter=itemgetter(1),
-        items=items,
-        on_click=on_click,  # type: ignore[arg-type]
-    )
-    return Group(select, width=width)
-
 
 report_dialog = Dialog(
     Window(

@@ -1,0 +1,545 @@
+"""«Идея или проблема»: residents send, support and follow them; staff answer (/ideas)."""
+
+from __future__ import annotations
+
+import html
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command, CommandObject, StateFilter
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import DialogManager, ShowMode, StartMode
+from aiogram_i18n import I18nContext, LazyFilter
+
+from bot.config import Settings
+from bot.filters.content import Has
+from bot.filters.roles import IsStaff
+from bot.keyboards.builders import inline, main_menu
+from bot.keyboards.callbacks import IdeaCb
+from bot.notify import tell
+from bot.permissions import Actor, districts_seen, may_moderate
+from bot.services.ideas import (
+    CATEGORIES,
+    KINDS,
+    MAX_PHOTOS,
+    MAX_TEXT,
+    STAFF_STATUSES,
+    check_daily_limit,
+    file_idea,
+    inside_municipality,
+    similar_nearby,
+    support_idea,
+)
+from bot.services.validation import InputError, parse_id, parse_text
+from bot.views import send_album
+from handlers.forms import (
+    add_photo,
+    ask_resume,
+    form_data,
+    go,
+    refuse_non_photo,
+    restart_with,
+    say,
+    say_error,
+)
+from handlers.ideas.states import IdeaForm
+from handlers.states import IdeasStaff
+from storage.models import Idea, IdeaStatus, User
+from storage.repositories.audit import AuditRepository
+from storage.repositories.directory import Directory
+from storage.repositories.ideas import IdeaRepository
+from storage.repositories.users import UserRepository
+
+router = Router(name=__name__)
+staff_router = Router(name=f"{__name__}.staff")
+staff_router.message.filter(IsStaff())
+staff_router.callback_query.filter(IsStaff())
+
+
+@router.message(Command("idea"))
+@router.message(LazyFilter("menu-idea"))
+async def idea_start(
+    message: Message,
+    user: User,
+    ideas: IdeaRepository,
+    settings: Settings,
+    i18n: I18nContext,
+    dialog_manager: DialogManager,
+) -> None:
+    if dialog_manager.has_context():
+        await ask_resume(dialog_manager, "idea")
+        return
+    await open_idea_form(message, dialog_manager, user, ideas, settings, i18n)
+
+
+async def open_idea_form(
+    message: Message,
+    manager: DialogManager,
+    user: User,
+    ideas: IdeaRepository,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    if not user.has_consent or user.district_id is None:
+        await message.answer(i18n.get("idea-need-district"))
+        return
+    try:
+        await check_daily_limit(ideas, user.id, ZoneInfo(settings.timezone))
+    except InputError as exc:
+        await message.answer(i18n.get(exc.key, **exc.args_))
+        return
+    await manager.start(
+        IdeaForm.kind, data={"photos": []}, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
+    )
+
+
+@restart_with("idea")
+async def idea_again(callback: CallbackQuery, manager: DialogManager) -> None:
+    data = manager.middleware_data
+    if isinstance(callback.message, Message):
+        await open_idea_form(
+            callback.message, manager, data["user"], data["ideas"], data["settings"], data["i18n"]
+        )
+
+
+def _idea_text(i18n: I18nContext, idea: Idea, limit: int | None = None) -> str:
+    """The text as HTML; its author may have deleted their data (/deleteme)."""
+    if not idea.text:
+        return i18n.get("idea-text-erased")
+    return html.escape(idea.text[:limit] if limit else idea.text)
+
+
+def _place_text(i18n: I18nContext, idea: Idea | dict[str, object]) -> str:
+    address = idea.get("address") if isinstance(idea, dict) else idea.address
+    return html.escape(str(address)) if address else i18n.get("idea-point")
+
+
+@router.callback_query(IdeaCb.filter(F.action == "support"))
+async def support(
+    callback: CallbackQuery,
+    callback_data: IdeaCb,
+    user: User,
+    ideas: IdeaRepository,
+    i18n: I18nContext,
+) -> None:
+    """«👍 Поддержать» on an item shown outside the form."""
+    try:
+        idea = await support_idea(ideas, callback_data.id, user, None)
+    except InputError as exc:
+        await callback.answer(i18n.get(exc.key, **exc.args_), show_alert=True)
+        return
+    await callback.answer(i18n.get("idea-supported", count=idea.supporters), show_alert=True)
+
+
+def idea_card(i18n: I18nContext, idea: Idea, directory: Directory) -> str:
+    district = directory.district(idea.district_id)
+    text = i18n.get(
+        "idea-card",
+        id=idea.id,
+        kind=i18n.get(f"idea-kind-{idea.kind}"),
+        category=i18n.get(f"idea-cat-{idea.category}"),
+        status=i18n.get(f"idea-status-{idea.status.value}"),
+        district=html.escape(district.name if district else ""),
+        place=_place_text(i18n, idea),
+        text=_idea_text(i18n, idea),
+        supporters=idea.supporters,
+    )
+    if idea.answer:
+        text += "\n" + i18n.get("idea-card-answer", answer=html.escape(idea.answer))
+    return text
+
+
+@router.message(Command("myideas"))
+async def my_ideas(message: Message, user: User, ideas: IdeaRepository, i18n: I18nContext) -> None:
+    found = await ideas.of_user(user.id)
+    if not found:
+        await message.answer(i18n.get("myideas-empty"))
+        return
+    lines = [i18n.get("myideas-title")]
+    for idea in found:
+        answer = i18n.get("myideas-answer", answer=html.escape(idea.answer)) if idea.answer else ""
+        lines.append(
+            i18n.get(
+                "myideas-line",
+                id=idea.id,
+                category=i18n.get(f"idea-cat-{idea.category}"),
+                status=i18n.get(f"idea-status-{idea.status.value}"),
+                answer=answer,
+            )
+        )
+    await message.answer("\n".join(lines))
+
+
+# --- staff --------------------------------------------------------------------------------------
+
+FILTERS = ("open", "new", "accepted", "in_progress", "resolved", "rejected")
+
+
+@staff_router.message(Command("ideas"))
+async def ideas_list(
+    message: Message,
+    actor: Actor,
+    command: CommandObject,
+    directory: Directory,
+    ideas: IdeaRepository,
+    i18n: I18nContext,
+) -> None:
+    wanted = (command.args or "open").strip()
+    status = wanted if wanted in FILTERS else "open"
+    await _send_list(message, actor, status, directory, ideas, i18n)
+
+
+@staff_router.callback_query(IdeaCb.filter(F.action == "filter"))
+async def ideas_filter(
+    callback: CallbackQuery,
+    actor: Actor,
+    callback_data: IdeaCb,
+    directory: Directory,
+    ideas: IdeaRepository,
+    i18n: I18nContext,
+) -> None:
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        status = callback_data.value if callback_data.value in FILTERS else "open"
+        await _send_list(callback.message, actor, status, directory, ideas, i18n)
+
+
+async def _send_list(
+    message: Message,
+    actor: Actor,
+    status: str,
+    directory: Directory,
+    ideas: IdeaRepository,
+    i18n: I18nContext,
+) -> None:
+    seen = districts_seen(actor)  # None: every district (admins)
+    scope = None if seen is None else (seen[0] if seen else -1)
+    district = directory.district(scope) if scope else None
+    found = await ideas.of_district(scope, status, None)
+    name = i18n.get("ideas-filter-open") if status == "open" else i18n.get(f"idea-status-{status}")
+    lines = [
+        i18n.get(
+            "ideas-title",
+            district=html.escape(district.name if district else i18n.get("stats-all-districts")),
+            filter=name,
+        )
+    ]
+    rows: list[list[tuple[str, CallbackData]]] = []
+    for idea in found:
+        lines.append(
+            i18n.get(
+                "ideas-line",
+                id=idea.id,
+                supporters=idea.supporters,
+                category=i18n.get(f"idea-cat-{idea.category}"),
+                text=_idea_text(i18n, idea, 60),
+            )
+        )
+        rows.append([(i18n.get("ideas-open", id=idea.id), IdeaCb(action="open", id=idea.id))])
+    if not found:
+        lines.append(i18n.get("ideas-none"))
+    rows.append(
+        [
+            (
+                i18n.get("ideas-filter-open") if f == "open" else i18n.get(f"idea-status-{f}"),
+                IdeaCb(action="filter", id=0, value=f),
+            )
+            for f in FILTERS[:3]
+        ]
+    )
+    rows.append(
+        [
+            (i18n.get(f"idea-status-{f}"), IdeaCb(action="filter", id=0, value=f))
+            for f in FILTERS[3:]
+        ]
+    )
+    await message.answer("\n".join(lines), reply_markup=inline(*rows))
+
+
+async def _own_idea(
+    callback: CallbackQuery,
+    actor: Actor,
+    idea_id: int,
+    ideas: IdeaRepository,
+    i18n: I18nContext,
+) -> Idea | None:
+    idea = await ideas.get(idea_id)
+    if idea is None:
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return None
+    if not may_moderate(actor, idea.district_id):
+        await callback.answer(i18n.get("ideas-not-your-district"), show_alert=True)
+        return None
+    return idea
+
+
+@staff_router.callback_query(IdeaCb.filter(F.action == "open"))
+async def idea_open(
+    callback: CallbackQuery,
+    actor: Actor,
+    callback_data: IdeaCb,
+    bot: Bot,
+    user: User,
+    directory: Directory,
+    ideas: IdeaRepository,
+    i18n: I18nContext,
+) -> None:
+    idea = await _own_idea(callback, actor, callback_data.id, ideas, i18n)
+    if idea is None:
+        return
+    await callback.answer()
+    if idea.lat is not None and idea.lon is not None:
+        await bot.send_location(user.id, idea.lat, idea.lon)
+    rows: list[list[tuple[str, CallbackData]]] = [
+        [
+            (i18n.get(f"idea-status-{s}"), IdeaCb(action="status", id=idea.id, value=s))
+            for s in STAFF_STATUSES[:2]
+        ],
+        [
+            (i18n.get(f"idea-status-{s}"), IdeaCb(action="status", id=idea.id, value=s))
+            for s in STAFF_STATUSES[2:]
+        ],
+        [(i18n.get("ideas-move"), IdeaCb(action="move", id=idea.id))],
+    ]
+    await send_album(
+        bot,
+        user.id,
+        [p.file_id for p in idea.photos],
+        idea_card(i18n, idea, directory),
+        inline(*rows),
+    )
+
+
+@staff_router.callback_query(IdeaCb.filter(F.action == "status"))
+async def status_ask(
+    callback: CallbackQuery,
+    actor: Actor,
+    callback_data: IdeaCb,
+    state: FSMContext,
+    ideas: IdeaRepository,
+    i18n: I18nContext,
+) -> None:
+    idea = await _own_idea(callback, actor, callback_data.id, ideas, i18n)
+    if (
+        idea is None
+        or callback_data.value not in STAFF_STATUSES
+        or not isinstance(callback.message, Message)
+    ):
+        if idea is not None:
+            await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    await callback.answer()
+    await state.set_state(IdeasStaff.answer)
+    await state.set_data({"idea_id": idea.id, "status": callback_data.value})
+    prompt = "ideas-ask-reason" if callback_data.value == "rejected" else "ideas-ask-answer"
+    await callback.message.answer(
+        i18n.get(prompt, status=i18n.get(f"idea-status-{callback_data.value}"))
+    )
+
+
+@staff_router.message(StateFilter(IdeasStaff.answer), Has(F.text))
+async def status_answer(
+    message: Message,
+    actor: Actor,
+    bot: Bot,
+    user: User,
+    users: UserRepository,
+    state: FSMContext,
+    settings: Settings,
+    ideas: IdeaRepository,
+    audit: AuditRepository,
+    i18n: I18nContext,
+) -> None:
+    try:
+        answer = parse_text(message.text, max_len=1000, min_len=3)
+    except InputError as exc:
+        await message.answer(i18n.get(exc.key, **exc.args_))
+        return
+    data = await state.get_data()
+    await state.clear()
+    idea = await ideas.get(data["idea_id"])
+    if idea is None or not may_moderate(actor, idea.district_id):
+        await message.answer(i18n.get("button-stale"))
+        return
+    idea.status = IdeaStatus(data["status"])
+    idea.answer = answer
+    idea.answered_at = datetime.now(UTC)
+    await audit.write(user.id, "idea.status", idea.user_id, idea=idea.id, status=idea.status.value)
+    status = i18n.get(f"idea-status-{idea.status.value}")
+    await message.answer(i18n.get("ideas-status-set", id=idea.id, status=status))
+    author = await users.get(idea.user_id) if idea.user_id else None
+    await tell(
+        bot,
+        author,
+        settings,
+        i18n,
+        "idea-status-changed",
+        id=str(idea.id),
+        status=status,
+        answer=" " + html.escape(answer),
+    )
+
+
+@staff_router.callback_query(IdeaCb.filter(F.action == "move"))
+async def move_ask(
+    callback: CallbackQuery,
+    actor: Actor,
+    callback_data: IdeaCb,
+    directory: Directory,
+    ideas: IdeaRepository,
+    i18n: I18nContext,
+) -> None:
+    idea = await _own_idea(callback, actor, callback_data.id, ideas, i18n)
+    if idea is None or not isinstance(callback.message, Message):
+        return
+    await callback.answer()
+    here = directory.district(idea.district_id)
+    assert here is not None
+    rows: list[list[tuple[str, CallbackData]]] = [
+        [(d.name, IdeaCb(action="moveto", id=idea.id, value=str(d.id)))]
+        for d in directory.districts(here.municipality_id)
+        if d.id != idea.district_id
+    ]
+    await callback.message.answer(i18n.get("ideas-choose-district"), reply_markup=inline(*rows))
+
+
+@staff_router.callback_query(IdeaCb.filter(F.action == "moveto"))
+async def move_to(
+    callback: CallbackQuery,
+    actor: Actor,
+    callback_data: IdeaCb,
+    user: User,
+    directory: Directory,
+    ideas: IdeaRepository,
+    audit: AuditRepository,
+    i18n: I18nContext,
+) -> None:
+    idea = await _own_idea(callback, actor, callback_data.id, ideas, i18n)
+    target = directory.district(parse_id(callback_data.value))
+    if idea is None or not isinstance(callback.message, Message):
+        return
+    if target is None:
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    await callback.answer()
+    idea.district_id = target.id
+    await audit.write(user.id, "idea.move", idea.user_id, idea=idea.id, district=target.code)
+    await callback.message.answer(
+        i18n.get("ideas-moved", id=idea.id, district=html.escape(target.name))
+    )
+
+
+# --- The form's answers -------------------------------------------------------------------------
+
+
+async def on_kind(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    if item not in KINDS:
+        await say(manager, "button-stale")
+        return
+    form_data(manager)["kind"] = item
+    await go(manager, IdeaForm.category)
+
+
+async def on_category(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    if item not in CATEGORIES:
+        await say(manager, "button-stale")
+        return
+    form_data(manager)["category"] = item
+    await go(manager, IdeaForm.place)
+
+
+async def on_place(message: Message, widget: Any, manager: DialogManager) -> None:
+    draft = form_data(manager)
+    if message.location is not None:
+        user: User = manager.middleware_data["user"]
+        lat, lon = message.location.latitude, message.location.longitude
+        directory: Directory = manager.middleware_data["directory"]
+        if not inside_municipality(directory, user.municipality_id, lat, lon):
+            await say(manager, "idea-outside")
+            return
+        draft.update(lat=lat, lon=lon, address=None)
+    elif message.text is not None:
+        try:
+            address = parse_text(message.text, max_len=300, min_len=3, letters=True)
+        except InputError as exc:
+            await say_error(manager, exc)
+            return
+        draft.update(address=address, lat=None, lon=None)
+    else:
+        await say(manager, "idea-ask-place")
+        return
+    await go(manager, IdeaForm.text)
+
+
+async def on_text(message: Message, widget: Any, manager: DialogManager) -> None:
+    try:
+        form_data(manager)["text"] = parse_text(message.text, max_len=MAX_TEXT, min_len=3)
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    await go(manager, IdeaForm.photos)
+
+
+async def on_photo(message: Message, widget: Any, manager: DialogManager) -> None:
+    if message.photo:
+        await add_photo(manager, message, MAX_PHOTOS)
+    else:
+        await refuse_non_photo(manager, message)
+
+
+async def photos_done(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    await go(manager, IdeaForm.summary)
+
+
+async def submit(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    """«Отправить»: first the open items of the same kind next to the point, if any."""
+    data = manager.middleware_data
+    similar = await similar_nearby(
+        data["ideas"], data["directory"], data["user"], form_data(manager)
+    )
+    if similar:
+        form_data(manager)["similar"] = [i.id for i in similar]
+        await go(manager, IdeaForm.nearby)
+        return
+    await send_anyway(cb, button, manager)
+
+
+async def send_anyway(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    data = manager.middleware_data
+    i18n: I18nContext = data["i18n"]
+    tz = ZoneInfo(data["settings"].timezone)
+    try:
+        idea = await file_idea(data["ideas"], data["user"], form_data(manager), tz)
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    await manager.done()
+    if isinstance(cb.message, Message):
+        await cb.message.answer(i18n.get("idea-sent", id=idea.id), reply_markup=main_menu(i18n))
+
+
+async def support_instead(
+    cb: CallbackQuery, widget: Any, manager: DialogManager, item: str
+) -> None:
+    """A similar item supported instead of sending a duplicate."""
+    draft = form_data(manager)
+    data = manager.middleware_data
+    i18n: I18nContext = data["i18n"]
+    try:
+        if not item.isdigit() or int(item) not in draft.get("similar", []):
+            raise InputError("button-stale")
+        idea = await support_idea(
+            data["ideas"], int(item), data["user"], (draft["lat"], draft["lon"])
+        )
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    await manager.done()
+    if isinstance(cb.message, Message):
+        await cb.message.answer(
+            i18n.get("idea-supported", count=idea.supporters), reply_markup=main_menu(i18n)
+        )

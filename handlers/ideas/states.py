@@ -1,0 +1,11 @@
+from aiogram.fsm.state import State, StatesGroup
+
+
+class IdeaForm(StatesGroup):
+    kind = State()
+    category = State()
+    place = State()
+    text = State()
+    photos = State()
+    summary = State()
+    nearby = State()
