@@ -1,6 +1,6 @@
 """Time to submit complete reports through the Dispatcher (every wizard step as a user sends it:
-/report, kind, action, date, place, participants, two figures, description, an album of three
-photos, «Готово», «Отправить»), and the database size per 10 000 reports, on SQLite.
+/report, kind, action, date, place, participants, the figures in one message, description, an
+album of three photos, «Готово», «Отправить», each button found on the screen the bot sent), and the database size per 10 000 reports, on SQLite.
 
     .venv/bin/python -m bench.reports [--reports 1000] [--elders 50] [--concurrency 16]
 """
@@ -10,48 +10,48 @@ from __future__ import annotations
 import argparse
 import asyncio
 import tempfile
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from aiogram import Bot, Dispatcher
 from aiogram.types import Update
 from sqlalchemy import func, select, text
 
-from bench.updates import TOKEN, feed_all
+from bench.updates import TOKEN
 from bot.app import create_bot, create_dispatcher, prepare_database
 from bot.config import Settings
-from bot.keyboards.wizard import ChoiceCb
-from bot.wizard import WizardCb
 from storage.models import ElderRegistration, RegistrationStatus, Report, Role, User
+from tests.fixtures.harness import button_update
 from tests.fixtures.recording_session import RecordingSession
-from tests.fixtures.updates import callback_update, photo_update, text_update, tg_user
+from tests.fixtures.updates import photo_update, text_update, tg_user
 
 
-def report_updates(user_id: int, n: int, action_id: int) -> list[Update]:
+async def file_report(
+    dp: Dispatcher, bot: Bot, session: RecordingSession, user_id: int, n: int, action: str
+) -> int:
+    """One report as an elder files it, reading each screen: returns the updates it took."""
     u = tg_user(user_id)
-
-    def tap(data: ChoiceCb | WizardCb) -> Update:
-        return callback_update(u, data.pack())
-
-    return [
+    steps: list[Update | str] = [
         text_update(u, "/report"),
-        tap(ChoiceCb(wizard="rep", step="kind", value="subbotnik")),
-        tap(ChoiceCb(wizard="rep", step="action", value=str(action_id))),
-        tap(ChoiceCb(wizard="rep", step="date", value="today")),
+        "Субботник",
+        action,
+        "Сегодня",
         text_update(u, f"Двор дома {n % 200 + 1} по ул. Весенней"),
         text_update(u, str(5 + n % 40)),
-        tap(ChoiceCb(wizard="rep", step="figure", value="bags")),
-        text_update(u, str(1 + n % 30)),
-        tap(ChoiceCb(wizard="rep", step="figure", value="trees")),
-        text_update(u, str(n % 5 + 1)),
-        tap(WizardCb(wizard="rep", action="done")),
+        text_update(u, f"{1 + n % 30} мешков, {n % 5 + 1} деревьев"),
         text_update(u, "Субботник во дворе: убрали мусор, побелили бордюры, посадили кусты."),
         *[
             photo_update(u, f"u{user_id}-{n}-{i}", media_group_id=f"g{user_id}-{n}")
             for i in range(3)
         ],
-        tap(WizardCb(wizard="rep", action="done")),
-        tap(WizardCb(wizard="rep", action="submit")),
+        "✅ Готово",
+        "✅ Отправить",
     ]
+    for step in steps:
+        update = button_update(session, u, step) if isinstance(step, str) else step
+        await dp.feed_update(bot, update)
+    return len(steps)
 
 
 async def main(total: int, elders: int, concurrency: int) -> None:
@@ -93,7 +93,7 @@ async def main(total: int, elders: int, concurrency: int) -> None:
         bot = create_bot(settings, session=session)
         dp = create_dispatcher(settings, db)
         await dp.emit_startup(bot=bot, dispatcher=dp, **dp.workflow_data)
-        action_id = db.directory.actions()[0].id
+        action = db.directory.actions()[0].name
 
         async def size() -> int:
             async with db.engine.connect() as conn:
@@ -101,16 +101,22 @@ async def main(total: int, elders: int, concurrency: int) -> None:
             return path.stat().st_size
 
         before = await size()
-        # Each elder files their reports one after another (as a person would); elders run
-        # side by side, `concurrency` updates at a time.
-        per_elder = [
-            [u for n in range(e, total, elders) for u in report_updates(100_000 + e, n, action_id)]
-            for e in range(elders)
-        ]
-        updates = [u for batch in zip(*per_elder, strict=False) for u in batch]
-        leftovers = [u for lst in per_elder for u in lst[len(per_elder[-1]) :]]
-        updates += leftovers
-        seconds = await feed_all(dp, bot, updates, concurrency)
+        # Each elder files their reports one after another (as a person would, reading each
+        # screen); elders run side by side, at most `concurrency` of them at a time.
+        semaphore = asyncio.Semaphore(concurrency)
+
+        async def elder(e: int) -> int:
+            async with semaphore:
+                return sum(
+                    [
+                        await file_report(dp, bot, session, 100_000 + e, n, action)
+                        for n in range(e, total, elders)
+                    ]
+                )
+
+        started = time.perf_counter()
+        updates = sum(await asyncio.gather(*(elder(e) for e in range(elders))))
+        seconds = time.perf_counter() - started
         after = await size()
         async with db.session_factory() as s:
             stored = int(await s.scalar(select(func.count()).select_from(Report)) or 0)
@@ -121,11 +127,11 @@ async def main(total: int, elders: int, concurrency: int) -> None:
 
         print(
             f"reports submitted : {stored} of {total} ({failures} error replies), "
-            f"{len(updates)} updates, {elders} elders, concurrency {concurrency}"
+            f"{updates} updates, {elders} elders, concurrency {concurrency}"
         )
         print(
             f"time              : {seconds:.1f} s -> {stored / seconds:.1f} reports/s, "
-            f"{len(updates) / seconds:.0f} updates/s"
+            f"{updates / seconds:.0f} updates/s"
         )
         print(
             f"database size     : {(after - before) / stored * 10_000 / 2**20:.1f} MiB per 10 000 "

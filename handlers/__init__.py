@@ -35,13 +35,19 @@ from handlers import (
 from storage.models import Role
 
 # Every form of the bot (aiogram-dialog dialogs), each behind the role that may fill it.
-FORMS: tuple[Router, ...] = (forms.interrupted, reports.report_dialog, ideas.idea_dialog)
+FORMS: tuple[Router, ...] = (
+    forms.interrupted,
+    reports.report_dialog,
+    ideas.idea_dialog,
+    register.register_dialog,
+)
 
 
 def forms_routers() -> list[Router]:
     return [
         forms.interrupted,
         ideas.idea_dialog,
+        register.register_dialog,
         _area("elder-forms", HasRole(Role.ELDER), reports.report_dialog),
     ]
 

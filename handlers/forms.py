@@ -27,7 +27,7 @@ from bot.services.validation import InputError
 from storage.models import User
 
 TRAIL = "_trail"
-SEND = "send"  # the id of every form's «✅ Отправить» button
+SEND = "send_"  # «✅ Отправить» of form F has the id send_F; «F-already-sent» answers a second tap
 Scalar = str | int | float
 
 
@@ -56,6 +56,11 @@ def form_data(manager: DialogManager) -> dict[str, Any]:
     """The draft being filled: kept in the dialog's context, in the FSM storage (DB or Redis)."""
     data: dict[str, Any] = manager.dialog_data
     return data
+
+
+async def draft_from_start(start_data: Any, manager: DialogManager) -> None:
+    """A form opened with a draft (a stored item to edit, what is known of the user) begins with it."""
+    form_data(manager).update(start_data or {})
 
 
 async def say(manager: DialogManager, key: str, **args: Any) -> None:
@@ -171,6 +176,11 @@ def choice(id_: str, items: str, on_click: Any, width: int = 1) -> Group:
     return Group(select, width=width)
 
 
+def send_button(form: str, on_click: Any) -> Button:
+    """«✅ Отправить» of the form whose «…-already-sent» text answers a second tap."""
+    return Button(Tr("wizard-send"), id=f"{SEND}{form}", on_click=on_click)
+
+
 def nav(back_button: bool = True) -> Row:
     """«⬅️ Назад» (once there is somewhere to go back to) and «❌ Отмена»."""
     buttons: list[Any] = []
@@ -257,7 +267,9 @@ async def stale_button(event: ErrorEvent, i18n: I18nContext) -> None:
         if callback is not None:
             _, widget = remove_intent_id(callback.data or "")
             # «Отправить» tapped twice: the first tap sent the form and closed it.
-            key = "form-already-sent" if widget == SEND else "button-stale"
+            key = (
+                f"{widget[len(SEND) :]}-already-sent" if widget.startswith(SEND) else "button-stale"
+            )
             await callback.answer(i18n.get(key), show_alert=True)
         elif event.update.message is not None:
             await event.update.message.answer(i18n.get("button-stale"))

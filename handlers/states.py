@@ -6,19 +6,6 @@ class Onboarding(StatesGroup):
     place = State()
 
 
-class Registration(StatesGroup):
-    role = State()
-    district = State()
-    committee = State()
-    committee_other = State()
-    street = State()
-    house = State()
-    entrance = State()
-    full_name = State()
-    phone = State()
-    summary = State()
-
-
 class Moderation(StatesGroup):
     reject_reason = State()  # staff typing why an elder application is rejected
     revoke_reason = State()  # staff typing why a confirmed elder is revoked

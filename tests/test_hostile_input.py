@@ -11,10 +11,8 @@ from aiogram.methods import EditMessageReplyMarkup, SendMessage
 from sqlalchemy import select
 
 from bot.i18n import create_core
-from bot.keyboards.callbacks import ClubCb, ConsentCb, FieldCb, IdeaCb, PlaceCb
-from bot.keyboards.wizard import ChoiceCb
+from bot.keyboards.callbacks import ClubCb, ConsentCb, FieldCb, IdeaCb
 from bot.views import MESSAGE_MAX, visible_length
-from bot.wizard import WizardCb
 from storage.models import Announcement, Contest, Idea
 from tests.fixtures.harness import Harness, joined
 from tests.fixtures.updates import tg_user
@@ -155,11 +153,10 @@ async def test_junk_in_names_streets_and_titles_is_refused(harness: Harness, adm
     assert "Здесь нужны слова" not in joined(await harness.say(STAFF, "/cancel"))
     await harness.onboard(resident)
     await harness.say(resident, "/register")
-    await harness.tap(resident, WizardCb(wizard="reg", action="new"))
-    await harness.tap(resident, ChoiceCb(wizard="reg", step="role", value="street_elder"))
-    district = await harness.district_id("kem-central")
-    await harness.tap(resident, PlaceCb(level="dist", id=district, purpose="reg"))
-    await harness.tap(resident, ChoiceCb(wizard="reg", step="committee", value="other"))
+    await harness.press(resident, "Старший улицы")
+    await harness.press(resident, "Кемерово")
+    await harness.press(resident, "Центральный район")
+    await harness.press(resident, "Нет в списке")
     assert "Здесь нужны слова" in joined(await harness.say(resident, "😀🎉🔥"))
     sent = await harness.say(resident, "Комитет «Радуга»")
     assert "Здесь нужны слова" not in joined(sent)

@@ -3,15 +3,16 @@ from __future__ import annotations
 from aiogram.methods import EditMessageReplyMarkup
 from sqlalchemy import func, select
 
-from bot.keyboards.callbacks import ElderRevokeCb, HelpCb, PlaceCb, RegDecisionCb
-from bot.keyboards.wizard import ChoiceCb
-from bot.wizard import WizardCb
+from bot.keyboards.callbacks import ElderRevokeCb, HelpCb, RegDecisionCb
 from storage.models import ElderRegistration, NoticeCopy, RegistrationStatus, Role
 from tests.fixtures.harness import Harness, buttons, callback_datas, joined
 from tests.fixtures.updates import contact_update, sticker_update, tg_user
 
 STAFF = tg_user(2001, username="olga_staff")
 OTHER_STAFF = tg_user(2002, username="ivan_staff")
+
+
+ROLES = {"house_elder": "Старший дома", "entrance_elder": "Старший подъезда"}
 
 
 async def _staff(harness: Harness, admin, user=STAFF, center: str = "optimist") -> None:
@@ -26,11 +27,10 @@ async def _registrations(harness: Harness) -> list[ElderRegistration]:
 async def _until_street(harness: Harness, user, role: str = "house_elder") -> None:
     await harness.onboard(user)
     await harness.say(user, "/register")
-    await harness.tap(user, ChoiceCb(wizard="reg", step="role", value=role))
-    await harness.tap(
-        user, PlaceCb(level="dist", id=await harness.district_id("kem-central"), purpose="reg")
-    )
-    sent = await harness.tap(user, ChoiceCb(wizard="reg", step="committee", value="other"))
+    await harness.press(user, ROLES[role])
+    await harness.press(user, "Кемерово")
+    await harness.press(user, "Центральный район")
+    sent = await harness.press(user, "Нет в списке")
     assert "название вашего окружного комитета" in joined(sent)
     await harness.say(user, "Комитет «Весенний»")
 
@@ -42,13 +42,13 @@ async def test_registration_confirmed_end_to_end(harness: Harness, resident, adm
     assert "Кто вы в ТОС?" in joined(sent)
     assert "Старший дома" in buttons(sent) and "Хозяйка дома" in buttons(sent)
     assert "❌ Отмена" in buttons(sent)
-    sent = await harness.tap(resident, ChoiceCb(wizard="reg", step="role", value="entrance_elder"))
+    sent = await harness.press(resident, "Старший подъезда")
     assert "Кемерово" in buttons(sent)
-    sent = await harness.tap(resident, callback_datas(sent)["Кемерово"])
-    sent = await harness.tap(resident, callback_datas(sent)["Центральный район"])
+    sent = await harness.press(resident, "Кемерово")
+    sent = await harness.press(resident, "Центральный район")
     assert "окружной комитет" in joined(sent).lower()
     assert "№ 5 «Юность»" == buttons(sent)[0]  # the district's own committee comes first
-    sent = await harness.tap(resident, callback_datas(sent)["№ 5 «Юность»"])
+    sent = await harness.press(resident, "№ 5 «Юность»")
     assert "Улица" in joined(sent)
     await harness.say(resident, "ул. Весенняя")
     sent = await harness.say(resident, "17а")
@@ -65,7 +65,7 @@ async def test_registration_confirmed_end_to_end(harness: Harness, resident, adm
     assert "Иванова Мария Петровна" in summary and "+79131234567" in summary
     assert "№ 5 «Юность»" in summary
 
-    sent = await harness.tap(resident, WizardCb(wizard="reg", action="submit"))
+    sent = await harness.press(resident, "✅ Отправить")
     assert "Заявка отправлена" in joined(sent)
     [reg] = await _registrations(harness)
     assert reg.status is RegistrationStatus.PENDING and reg.entrance == 2 and reg.house == "17а"
@@ -166,17 +166,23 @@ async def test_bad_name_house_and_wrong_message_types(harness: Harness, resident
 
 async def test_back_goes_to_the_previous_step_and_stale_committee(harness: Harness, resident):
     await _until_street(harness, resident)
-    sent = await harness.tap(resident, WizardCb(wizard="reg", action="back"))
+    sent = await harness.press(resident, "⬅️ Назад")
     assert "название вашего окружного комитета" in joined(sent)
-    sent = await harness.tap(resident, WizardCb(wizard="reg", action="back"))
+    sent = await harness.press(resident, "⬅️ Назад")
     assert "Ваш окружной комитет" in joined(sent)
-    sent = await harness.tap(resident, ChoiceCb(wizard="reg", step="committee", value="99999"))
+    data = callback_datas(sent)["№ 5 «Юность»"]
+    sent = await harness.tap(resident, data.rsplit(":", 1)[0] + ":99999")
     assert "устарела" in joined(sent)
 
 
 async def test_double_submit_makes_one_application(harness: Harness, resident):
     await harness.register_elder(resident)
-    sent = await harness.tap(resident, WizardCb(wizard="reg", action="submit"))
+    send = next(
+        callback_datas([r])["✅ Отправить"]
+        for r in reversed(harness.session.requests)
+        if "✅ Отправить" in callback_datas([r])
+    )
+    sent = await harness.tap(resident, send)  # a double tap
     assert "уже отправлена" in joined(sent)
     assert len(await _registrations(harness)) == 1
 

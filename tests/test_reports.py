@@ -218,8 +218,9 @@ async def test_bad_input_at_every_step(harness: Harness, resident, admin):
     assert joined(sent).count("не больше 10 фото") == 1
     sent = await harness.press(resident, DONE)
     assert "Фото: 10" in joined(sent) and "Снежных фигур построено: 7" in joined(sent)
-    await harness.press(resident, SEND)
-    sent = await harness.press(resident, SEND)
+    send = callback_datas(sent)[SEND]
+    await harness.tap(resident, send)
+    sent = await harness.tap(resident, send)  # a double tap
     assert "уже отправлен" in joined(sent)
     [report] = await _reports(harness)
     assert len(report.photos) == 10 and report.snow_figures == 7 and report.kind == "event"

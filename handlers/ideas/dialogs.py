@@ -7,7 +7,16 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button
 from aiogram_dialog.widgets.text import Format
 
-from handlers.forms import SEND, Tr, buttons_only, choice, nav, text_only
+from handlers.forms import (
+    SEND,
+    Tr,
+    buttons_only,
+    choice,
+    draft_from_start,
+    nav,
+    send_button,
+    text_only,
+)
 from handlers.ideas import handlers as h
 from handlers.ideas.getters import form, similar
 from handlers.ideas.states import IdeaForm as F
@@ -45,7 +54,7 @@ idea_dialog = Dialog(
     ),
     Window(
         Tr("idea-summary"),
-        Button(Tr("wizard-send"), id=SEND, on_click=h.submit),
+        send_button("idea", h.submit),
         nav(),
         buttons_only(),
         state=F.summary,
@@ -54,12 +63,13 @@ idea_dialog = Dialog(
         Tr("idea-nearby"),
         Format("{lines}"),
         choice("support", "supportable", h.support_instead),
-        Button(Tr("idea-send-anyway"), id=SEND, on_click=h.send_anyway),
+        Button(Tr("idea-send-anyway"), id=f"{SEND}idea", on_click=h.send_anyway),
         nav(),
         buttons_only(),
         state=F.nearby,
         getter=similar,
     ),
     getter=form,
+    on_start=draft_from_start,
     name="idea",
 )

@@ -7,7 +7,15 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Group
 from aiogram_dialog.widgets.text import Format
 
-from handlers.forms import SEND, Tr, buttons_only, choice, nav, text_only
+from handlers.forms import (
+    Tr,
+    buttons_only,
+    choice,
+    draft_from_start,
+    nav,
+    send_button,
+    text_only,
+)
 from handlers.reports import handlers as h
 from handlers.reports.getters import form
 from handlers.reports.states import ReportForm as F
@@ -105,7 +113,7 @@ report_dialog = Dialog(
     ),
     Window(
         Format("{summary}"),
-        Button(Tr("wizard-send"), id=SEND, on_click=h.submit),
+        send_button("rep", h.submit),
         Button(Tr("wizard-edit"), id="edit", on_click=h.edit_menu),
         nav(),
         buttons_only(),
@@ -119,6 +127,6 @@ report_dialog = Dialog(
         state=F.edit,
     ),
     getter=form,
-    on_start=h.copy_start_data,
+    on_start=draft_from_start,
     name="report",
 )

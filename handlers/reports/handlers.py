@@ -87,10 +87,6 @@ def choose_territory(draft: dict[str, Any], territory: dict[str, Any]) -> None:
     draft["home"] = territory["place"]
 
 
-async def copy_start_data(start_data: Any, manager: DialogManager) -> None:
-    form_data(manager).update(start_data or {})
-
-
 @router.message(Command("report"))
 @router.message(LazyFilter("menu-report"))
 async def report(

@@ -45,6 +45,7 @@ reg-ask-phone = Press «📱 Share contact» below so we get your number.
 reg-share-contact = 📱 Share contact
 reg-not-own-contact = That is someone else's contact. Press «📱 Share contact»: your own number is needed.
 reg-phone-by-button = The number is needed through the «📱 Share contact» button below.
+reg-phone-below = The phone lets the center staff reach you. The «📱 Share contact» button is at the bottom of the screen.
 reg-phone-saved = Thank you, the number is received.
 reg-summary =
     <b>Check your application</b>

@@ -243,4 +243,3 @@ cmd-elders = Elders of the district
 form-interrupted = You have an unfinished form. Continue the draft or start over?
 form-continue = ▶️ Continue the draft
 form-restart = 🆕 Start over
-form-already-sent = This is already sent; no need to press again.

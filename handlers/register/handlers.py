@@ -1,0 +1,337 @@
+"""/register: the commands around a ТОС elder's application, and what each window of the form does
+with an answer."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from aiogram import Bot, Router
+from aiogram.filters import Command
+from aiogram.fsm.state import State
+from aiogram.types import (
+    CallbackQuery,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    Message,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+)
+from aiogram_dialog import DialogManager, ShowMode, StartMode
+from aiogram_i18n import I18nContext, LazyFilter
+
+from bot.config import Settings
+from bot.contact import own_phone
+from bot.keyboards.builders import inline, main_menu
+from bot.keyboards.callbacks import RegDecisionCb
+from bot.notify import tell_rendered
+from bot.services.elders import (
+    TOS_ROLES,
+    apply_for_territory,
+    parse_answer,
+    territory_parts,
+)
+from bot.services.validation import InputError
+from bot.views import registration_summary, territory_text
+from handlers.forms import ask_resume, form_data, go, i18n_of, restart_with, say, say_error
+from handlers.register.states import NewTerritoryCb
+from handlers.register.states import RegisterForm as F
+from storage.models import ElderRegistration, RegistrationStatus, User
+from storage.repositories.directory import Directory
+from storage.repositories.elders import ElderRepository
+from storage.repositories.notices import NoticeCopyRepository
+from storage.repositories.users import UserRepository
+
+router = Router(name=__name__)
+
+ORDER = (
+    F.role,
+    F.municipality,
+    F.district,
+    F.committee,
+    F.committee_other,
+    F.street,
+    F.house,
+    F.entrance,
+    F.full_name,
+    F.phone,
+)
+TEXT_STEPS = {
+    F.committee_other: "committee_other",
+    F.street: "street",
+    F.house: "house",
+    F.entrance: "entrance",
+    F.full_name: "full_name",
+}
+
+
+@router.message(Command("register"))
+async def register(
+    message: Message,
+    user: User,
+    i18n: I18nContext,
+    elders: ElderRepository,
+    dialog_manager: DialogManager,
+) -> None:
+    if not user.has_consent:
+        await message.answer(i18n.get("reg-need-consent"))
+        return
+    if dialog_manager.has_context():
+        await ask_resume(dialog_manager, "register")
+        return
+    registrations = await elders.of_user(user.id)
+    if not registrations:
+        await start_form(dialog_manager, user)
+        return
+    lines = [i18n.get("reg-status-title")]
+    for reg in registrations:
+        lines.append(
+            i18n.get(
+                "reg-status-line",
+                id=str(reg.id),
+                role=i18n.get(f"tos-role-{reg.tos_role}"),
+                territory=html.escape(territory_text(i18n, reg)),
+                status=i18n.get(f"reg-status-{reg.status.value}"),
+            )
+        )
+    lines.append(i18n.get("reg-status-new"))
+    await message.answer(
+        "\n".join(lines), reply_markup=inline([(i18n.get("reg-new-button"), NewTerritoryCb())])
+    )
+
+
+@router.callback_query(NewTerritoryCb.filter())
+async def new_territory(
+    callback: CallbackQuery, user: User, i18n: I18nContext, dialog_manager: DialogManager
+) -> None:
+    await callback.answer()
+    if dialog_manager.has_context():
+        await ask_resume(dialog_manager, "register")
+        return
+    await start_form(dialog_manager, user)
+
+
+async def start_form(manager: DialogManager, user: User) -> None:
+    draft = {"full_name": user.full_name, "phone": user.phone}
+    await manager.start(F.role, data=draft, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+
+
+@restart_with("register")
+async def register_again(callback: CallbackQuery, manager: DialogManager) -> None:
+    await start_form(manager, manager.middleware_data["user"])
+
+
+@router.message(Command("report", "myreports"))
+@router.message(LazyFilter("menu-report"))
+async def elder_only(
+    message: Message, user: User, elders: ElderRepository, i18n: I18nContext
+) -> None:
+    """Reached only by users who are not (yet) confirmed elders: the report routers come first."""
+    pending = any(r.status is RegistrationStatus.PENDING for r in await elders.of_user(user.id))
+    await message.answer(i18n.get("elder-only-pending" if pending else "elder-only-none"))
+
+
+# --- Answers ------------------------------------------------------------------------------------
+
+
+def _needed(state: State, draft: dict[str, Any], directory: Directory) -> bool:
+    if state is F.municipality:
+        return len(directory.municipalities()) > 1
+    if state is F.committee_other:
+        return draft.get("committee_id") is None and "committee_other" in draft
+    if state in (F.street, F.house, F.entrance):
+        return TEXT_STEPS[state] in territory_parts(draft.get("tos_role", ""))
+    if state is F.full_name:
+        return not draft.get("full_name")
+    if state is F.phone:
+        return not draft.get("phone")
+    return True
+
+
+async def advance(manager: DialogManager, after: State) -> None:
+    """The next step the draft needs; a step opened from the summary returns to it."""
+    draft = form_data(manager)
+    directory: Directory = manager.middleware_data["directory"]
+    if draft.pop("from_summary", False):
+        await go(manager, F.summary)
+        return
+    for state in ORDER[ORDER.index(after) + 1 :]:
+        if _needed(state, draft, directory):
+            await enter(manager, state)
+            return
+    await go(manager, F.summary)
+
+
+async def enter(manager: DialogManager, state: State) -> None:
+    if state is F.phone:  # Telegram asks for a contact only from a keyboard under the input
+        i18n = i18n_of(manager)
+        keyboard = ReplyKeyboardMarkup(
+            keyboard=[[KeyboardButton(text=i18n.get("reg-share-contact"), request_contact=True)]],
+            resize_keyboard=True,
+        )
+        bot: Bot = manager.middleware_data["bot"]
+        user: User = manager.middleware_data["user"]
+        await bot.send_message(user.id, i18n.get("reg-ask-phone"), reply_markup=keyboard)
+    await go(manager, state)
+
+
+async def on_role(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    if item not in TOS_ROLES:
+        await say(manager, "button-stale")
+        return
+    draft = form_data(manager)
+    draft["tos_role"] = item
+    for part in ("street", "house", "entrance"):  # a part the new role has no use for goes
+        if part not in territory_parts(item):
+            draft.pop(part, None)
+    await advance(manager, F.role)
+
+
+async def on_municipality(
+    cb: CallbackQuery, widget: Any, manager: DialogManager, item: str
+) -> None:
+    directory: Directory = manager.middleware_data["directory"]
+    municipality = directory.municipality(int(item)) if item.isdigit() else None
+    if municipality is None:
+        await say(manager, "button-stale")
+        return
+    form_data(manager)["municipality_id"] = municipality.id
+    await go(manager, F.district)
+
+
+async def on_district(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    directory: Directory = manager.middleware_data["directory"]
+    district = directory.district(int(item)) if item.isdigit() else None
+    if district is None:
+        await say(manager, "button-stale")
+        return
+    draft = form_data(manager)
+    if draft.get("district_id") != district.id:  # another district: its committee is asked anew
+        draft.pop("committee_id", None)
+        draft.pop("committee_other", None)
+    draft["district_id"] = district.id
+    draft["municipality_id"] = district.municipality_id
+    await advance(manager, F.district)
+
+
+async def on_committee(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    directory: Directory = manager.middleware_data["directory"]
+    draft = form_data(manager)
+    committee = directory.committee(int(item)) if item.isdigit() else None
+    district = directory.district(draft.get("district_id"))
+    if (
+        committee is None
+        or district is None
+        or committee.municipality.id != district.municipality_id
+    ):
+        await say(manager, "button-stale")
+        return
+    draft["committee_id"] = committee.id
+    draft.pop("committee_other", None)
+    await advance(manager, F.committee)
+
+
+async def committee_not_listed(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    form_data(manager).update(committee_id=None, committee_other="")
+    await go(manager, F.committee_other)
+
+
+async def on_text(message: Message, widget: Any, manager: DialogManager) -> None:
+    state = manager.current_context().state
+    step = TEXT_STEPS[state]
+    try:
+        form_data(manager)[step] = parse_answer(step, message.text)
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    await advance(manager, state)
+
+
+async def on_contact(message: Message, widget: Any, manager: DialogManager) -> None:
+    i18n = i18n_of(manager)
+    if message.contact is None:
+        await say(manager, "reg-phone-by-button")
+        return
+    phone = own_phone(message)
+    if phone is None:
+        await say(manager, "reg-not-own-contact")
+        return
+    form_data(manager)["phone"] = phone
+    await message.answer(i18n.get("reg-phone-saved"), reply_markup=ReplyKeyboardRemove())
+    await advance(manager, F.phone)
+
+
+async def edit_menu(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    await go(manager, F.edit)
+
+
+# Editing these re-walks the steps after them (a new role may need an entrance, a new district a
+# new committee); the others return straight to the summary.
+EDIT_TARGETS = {
+    "role": F.role,
+    "district": F.municipality,
+    "committee": F.committee,
+    "territory": F.street,
+    "name": F.full_name,
+    "phone": F.phone,
+}
+REWALK = ("role", "district", "territory")
+
+
+async def on_edit(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    draft = form_data(manager)
+    directory: Directory = manager.middleware_data["directory"]
+    target = EDIT_TARGETS.get(item)
+    if target is None or (item == "territory" and not territory_parts(draft.get("tos_role", ""))):
+        await say(manager, "button-stale")
+        return
+    if target is F.municipality and not _needed(F.municipality, draft, directory):
+        target = F.district
+    draft["from_summary"] = item not in REWALK
+    if item in ("name", "phone"):
+        draft["full_name" if item == "name" else "phone"] = None
+    await enter(manager, target)
+
+
+async def submit(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    data = manager.middleware_data
+    i18n: I18nContext = data["i18n"]
+    draft = form_data(manager)
+    try:
+        reg = await apply_for_territory(data["elders"], data["user"], draft)
+    except InputError as exc:
+        if "status" in exc.args_:
+            exc.args_["status"] = i18n.get(f"reg-status-{exc.args_['status']}")
+        await say_error(manager, exc)
+        return
+    await manager.done()
+    if isinstance(cb.message, Message):
+        await cb.message.answer(i18n.get("reg-sent"), reply_markup=main_menu(i18n))
+    await notify_deciders(
+        data["bot"], reg, draft, data["users"], data["settings"], data["directory"], i18n
+    )
+
+
+async def notify_deciders(
+    bot: Bot,
+    reg: ElderRegistration,
+    data: dict[str, Any],
+    users: UserRepository,
+    settings: Settings,
+    directory: Directory,
+    i18n: I18nContext,
+) -> None:
+    def render(t: I18nContext) -> tuple[str, InlineKeyboardMarkup]:
+        summary = registration_summary(t, data, directory, title=False)
+        buttons = [
+            (t.get("reg-confirm"), RegDecisionCb(id=reg.id, confirm=True)),
+            (t.get("reg-reject"), RegDecisionCb(id=reg.id, confirm=False)),
+        ]
+        return t.get("reg-new-application", id=str(reg.id), summary=summary), inline(buttons)
+
+    center_ids = [c.id for c in directory.centers(reg.district_id)]
+    copies = NoticeCopyRepository(users.session)
+    for recipient in await users.deciders(center_ids, settings.admin_ids):
+        sent = await tell_rendered(bot, recipient, settings, i18n, render)
+        if sent is not None:
+            copies.add("elder", reg.id, sent.chat.id, sent.message_id)
