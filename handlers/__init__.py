@@ -40,6 +40,7 @@ FORMS: tuple[Router, ...] = (
     reports.report_dialog,
     ideas.idea_dialog,
     register.register_dialog,
+    contests.application_dialog,
 )
 
 
@@ -48,6 +49,7 @@ def forms_routers() -> list[Router]:
         forms.interrupted,
         ideas.idea_dialog,
         register.register_dialog,
+        contests.application_dialog,
         _area("elder-forms", HasRole(Role.ELDER), reports.report_dialog),
     ]
 

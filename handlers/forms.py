@@ -9,11 +9,18 @@ from contextlib import suppress
 from operator import itemgetter
 from typing import Any
 
-from aiogram import Router
+from aiogram import Bot, Router
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import ExceptionTypeFilter
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, ErrorEvent, Message, ReplyKeyboardRemove
+from aiogram.types import (
+    CallbackQuery,
+    ErrorEvent,
+    KeyboardButton,
+    Message,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+)
 from aiogram_dialog import Dialog, DialogManager, ShowMode, Window
 from aiogram_dialog.api.exceptions import OutdatedIntent, UnknownIntent, UnknownState
 from aiogram_dialog.utils import remove_intent_id
@@ -22,6 +29,7 @@ from aiogram_dialog.widgets.kbd import Button, Cancel, Group, Row, Select
 from aiogram_dialog.widgets.text import Format, Text
 from aiogram_i18n import I18nContext
 
+from bot.contact import own_phone
 from bot.keyboards.builders import MAIN_MENU_KEYS, main_menu
 from bot.services.validation import InputError
 from storage.models import User
@@ -133,6 +141,34 @@ async def refuse_non_photo(manager: DialogManager, message: Message) -> None:
         await say(manager, "rep-photos-need-photo")
 
 
+async def ask_contact(manager: DialogManager, prompt: str) -> None:
+    """Telegram asks for a contact only from a keyboard under the input: the prompt brings it; the
+    form's window (with «Назад»/«Отмена») follows."""
+    i18n = i18n_of(manager)
+    keyboard = ReplyKeyboardMarkup(
+        keyboard=[[KeyboardButton(text=i18n.get("reg-share-contact"), request_contact=True)]],
+        resize_keyboard=True,
+    )
+    bot: Bot = manager.middleware_data["bot"]
+    user: User = manager.middleware_data["user"]
+    await bot.send_message(user.id, i18n.get(prompt), reply_markup=keyboard)
+
+
+async def take_contact(manager: DialogManager, message: Message) -> str | None:
+    """The user's own phone from a shared contact; anything else gets a clear answer."""
+    if message.contact is None:
+        await say(manager, "reg-phone-by-button")
+        return None
+    phone = own_phone(message)
+    if phone is None:
+        await say(manager, "reg-not-own-contact")
+        return None
+    await message.answer(
+        i18n_of(manager).get("reg-phone-saved"), reply_markup=ReplyKeyboardRemove()
+    )
+    return phone
+
+
 async def go(manager: DialogManager, state: State) -> None:
     """To the next window, remembering this one for «Назад»."""
     current = manager.current_context().state
@@ -198,7 +234,7 @@ def outside_forms(event: Any, raw_state: str | None = None, aiogd_context: Any =
 
 # --- A command in the middle of a form ---------------------------------------------------------
 
-Restart = Callable[[CallbackQuery, DialogManager], Awaitable[None]]
+Restart = Callable[[CallbackQuery, DialogManager, dict[str, Any]], Awaitable[None]]
 RESTARTS: dict[str, Restart] = {}
 
 
@@ -220,17 +256,20 @@ async def form_open(manager: DialogManager) -> bool:
     return manager.has_context()
 
 
-async def ask_resume(manager: DialogManager, command: str) -> None:
-    """Instead of silently dropping a draft: «Продолжить черновик или начать заново?»."""
-    await manager.start(Interrupted.ask, data={"command": command}, show_mode=ShowMode.SEND)
+async def ask_resume(manager: DialogManager, command: str, **args: Any) -> None:
+    """Instead of silently dropping a draft: «Продолжить черновик или начать заново?». `command`
+    names what «Начать заново» does (restart_with), with `args`."""
+    await manager.start(
+        Interrupted.ask, data={"command": command, "args": args}, show_mode=ShowMode.SEND
+    )
 
 
 async def _restart(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    command = manager.start_data["command"] if isinstance(manager.start_data, dict) else ""
+    started = manager.start_data if isinstance(manager.start_data, dict) else {}
     await manager.reset_stack(remove_keyboard=True)
-    restart = RESTARTS.get(command)
+    restart = RESTARTS.get(started.get("command", ""))
     if restart is not None:
-        await restart(callback, manager)
+        await restart(callback, manager, started.get("args", {}))
 
 
 async def _resume(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:

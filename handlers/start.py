@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from typing import Any
 
 from aiogram import F, Router
 from aiogram.filters import CommandObject, CommandStart
@@ -104,7 +105,9 @@ async def start(
 
 
 @restart_with("start")
-async def start_again(callback: CallbackQuery, manager: DialogManager) -> None:
+async def start_again(
+    callback: CallbackQuery, manager: DialogManager, args: dict[str, Any]
+) -> None:
     """«Начать заново» after /start in the middle of a form: the form is dropped, the menu shown."""
     data = manager.middleware_data
     if isinstance(callback.message, Message):

@@ -33,21 +33,6 @@ class Announce(StatesGroup):
     preview = State()
 
 
-class ContestApply(StatesGroup):
-    nomination = State()
-    street = State()
-    house = State()
-    entrance = State()
-    apartment = State()
-    committee = State()
-    center = State()
-    description = State()
-    photos = State()
-    name = State()
-    phone = State()
-    summary = State()
-
-
 class Jury(StatesGroup):
     score = State()
     comment = State()

@@ -47,20 +47,22 @@ async def apply(
     harness: Harness, user, contest_id: int, street: str, house: str, photos: list[str]
 ) -> list:
     sent = await harness.tap(user, ContestCb(action="apply", id=contest_id))
+    if harness.shows(user, "🆕 Начать заново"):  # an earlier application form is still open
+        await harness.press(user, "🆕 Начать заново")
     contest = await contest_row(harness, contest_id)
     nomination = contest.nominations[0]  # «Сказки зимнего двора»: street and house
-    await harness.tap(user, ChoiceCb(wizard="app", step="nomination", value=str(nomination.id)))
+    await harness.press(user, nomination.name)
     await harness.say(user, street)
     await harness.say(user, house)
     await harness.say(user, "Построили снежный городок всем двором.")
     for unique in photos:
         await harness.feed(photo_update(user, unique, media_group_id=f"g-{user.id}-{house}"))
-    sent = await harness.tap(user, WizardCb(wizard="app", action="done"))
+    sent = await harness.press(user, "✅ Готово")
     if "Ответственный" in joined(sent) and "Проверьте" not in joined(sent):
         await harness.say(user, "Петрова Анна")
         sent = await harness.feed(contact_update(user, "+79131112233", user.id))
     assert "Проверьте заявку" in joined(sent)
-    return await harness.tap(user, WizardCb(wizard="app", action="submit"))
+    return await harness.press(user, "✅ Отправить")
 
 
 async def contest_row(harness: Harness, contest_id: int) -> Contest:
@@ -118,11 +120,11 @@ async def test_whole_contest_cycle(harness: Harness, admin, resident):
     sent = await harness.say(resident, "/myapplications")
     assert "подана" in joined(sent)
     await harness.tap(resident, ApplicationCb(action="edit", id=first.id))
-    await harness.tap(resident, WizardCb(wizard="app", action="edit"))
-    await harness.tap(resident, ChoiceCb(wizard="app", step="goto", value="description"))
+    await harness.press(resident, "✏️ Изменить")
+    await harness.press(resident, "Описание")
     sent = await harness.say(resident, "Городок и горка для детей.")
     assert f"Заявка № {first.id}: проверьте изменения" in joined(sent)
-    await harness.tap(resident, WizardCb(wizard="app", action="submit"))
+    await harness.press(resident, "✅ Отправить")
     entries = await applications(harness)
     assert len(entries) == 2 and entries[0].description == "Городок и горка для детей."
 
@@ -219,17 +221,14 @@ async def test_bad_input_and_access(harness: Harness, admin, resident):
         await harness.say(resident, f"/jury_add {contest.id} 5 city")
     )
     await harness.tap(resident, ContestCb(action="apply", id=contest.id))
-    nomination = contest.nominations[0]
-    await harness.tap(resident, ChoiceCb(wizard="app", step="nomination", value=str(nomination.id)))
+    await harness.press(resident, contest.nominations[0].name)
     await harness.say(resident, "ул. Весенняя")
     assert "номер дома" in joined(await harness.say(resident, "у речки"))
     await harness.say(resident, "5")
     assert "Слишком длинно" in joined(await harness.say(resident, "x" * 2001))
     await harness.say(resident, "Описание работы")
     assert "Видео не подходит" in joined(await harness.feed(video_update(resident)))
-    assert "хотя бы одно фото" in joined(
-        await harness.tap(resident, WizardCb(wizard="app", action="done"))
-    )
+    assert "хотя бы одно фото" in joined(await harness.press(resident, "✅ Готово"))
     assert "Как писать" in joined(await harness.say(admin, f"/jury_add {contest.id} 5 village"))
     assert "Как писать" in joined(await harness.say(admin, "/place 1 7"))
     assert "Нужна хотя бы одна номинация" not in joined(await harness.say(admin, "/contests"))
@@ -254,9 +253,7 @@ async def test_scratch_contest_and_restart_keeps_the_draft(sqlite_url: str, admi
         await h.onboard(resident)
         await h.tap(resident, ContestCb(action="apply", id=contest_id))
         c = await contest_row(h, contest_id)
-        await h.tap(
-            resident, ChoiceCb(wizard="app", step="nomination", value=str(c.nominations[1].id))
-        )
+        await h.press(resident, c.nominations[1].name)
         await h.say(resident, "ул. Мира")
     async for h in _harness(settings):  # restart in the middle of the application
         sent = await h.say(resident, "3")
@@ -269,9 +266,7 @@ async def test_unfinished_drafts_get_an_insistent_reminder(harness: Harness, adm
     contest = await create_from_template(harness, admin)
     await harness.onboard(resident)
     await harness.tap(resident, ContestCb(action="apply", id=contest.id))
-    await harness.tap(
-        resident, ChoiceCb(wizard="app", step="nomination", value=str(contest.nominations[0].id))
-    )
+    await harness.press(resident, contest.nominations[0].name)
     notices = harness.dp["contest_notices"]
     assert await notices.tick(contest.deadline - timedelta(days=7)) == 1
     async with harness.session_factory() as s:

@@ -6,21 +6,28 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from aiogram_i18n.cores import BaseCore
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.services.validation import InputError
+from bot.services.elders import parse_full_name, parse_house
+from bot.services.validation import InputError, parse_count, parse_text
 from storage.models import (
     Announcement,
     AnnouncementStatus,
+    Application,
+    ApplicationPhoto,
+    ApplicationStatus,
     Contest,
     ContestNotice,
+    ContestStage,
     FsmRecord,
     Outbox,
 )
+from storage.repositories.contests import ContestRepository
 from storage.repositories.directory import Directory
 
 
@@ -166,10 +173,12 @@ class ContestNotices:
         self, session: AsyncSession, contest: Contest, days: int, now: datetime
     ) -> None:
         """A personal, more insistent reminder to everyone with an unfinished application."""
-        marker = f'"contest_id": {contest.id},'
+        marker = f'"contest_id": {contest.id},'  # the first key of the form's draft
         rows = await session.execute(
             select(FsmRecord.key).where(
-                FsmRecord.state.like("ContestApply:%"), FsmRecord.data.contains(marker)
+                FsmRecord.key.contains(":aiogd:context:"),
+                FsmRecord.data.contains(f'"state": "{APPLICATION_FORM}:'),
+                FsmRecord.data.contains(marker),
             )
         )
         chats = sorted({int(key.split(":")[2]) for key in rows.scalars()})
@@ -257,6 +266,82 @@ ADDRESS_PARTS = {
     "committee": ("committee",),
     "center": ("center",),
 }
+
+
+APPLICATION_FORM = "ApplicationForm"  # the states group of the application form
+MAX_PHOTOS = 10
+MAX_DESCRIPTION = 2000
+
+
+def parse_application_answer(step: str, text: str | None) -> Any:
+    """A typed answer of the application form."""
+    if step == "house":
+        return parse_house(text)
+    if step == "entrance":
+        return parse_count(text or "", 1, 99)
+    if step == "apartment":
+        return parse_count(text or "", 1, 2000)
+    if step == "description":
+        return parse_text(text, max_len=MAX_DESCRIPTION, min_len=3)
+    if step == "name":
+        return parse_full_name(text)
+    return parse_text(text, max_len=100, min_len=2, letters=True)  # the street
+
+
+def is_open(contest: Contest) -> bool:
+    return contest.stage is ContestStage.APPLY and contest.deadline > datetime.now(UTC)
+
+
+class DuplicateApplication(InputError):
+    def __init__(self, existing: Application) -> None:
+        super().__init__("apply-duplicate", id=existing.id)
+        self.existing = existing
+
+
+async def submit_application(
+    contests: ContestRepository,
+    user_id: int,
+    contest: Contest,
+    draft: dict[str, Any],
+    address_text: str,
+) -> Application:
+    """A complete form becomes an application, or changes the user's own one; one application
+    per nomination per address. Raises InputError (DuplicateApplication) with what is wrong."""
+    if not is_open(contest):
+        raise InputError("contest-closed")
+    nomination = next((n for n in contest.nominations if n.id == draft.get("nomination_id")), None)
+    if nomination is None:
+        raise InputError("apply-incomplete")
+    parts = ADDRESS_PARTS[nomination.address]
+    needed = (*parts, "description", "photos", "name", "phone")
+    if any(not draft.get(p) for p in needed):
+        raise InputError("apply-incomplete")
+    key = address_key({p: str(draft[p]) for p in parts})
+    existing = await contests.live_at(nomination.id, key)
+    if existing is not None and existing.id != draft.get("application_id"):
+        raise DuplicateApplication(existing)
+    application = (
+        await contests.application(draft["application_id"]) if draft.get("application_id") else None
+    )
+    if application is not None and application.user_id != user_id:
+        raise InputError("app-not-yours")
+    if application is None:
+        application = Application(
+            contest_id=contest.id, user_id=user_id, status=ApplicationStatus.SUBMITTED
+        )
+    application.nomination_id = nomination.id
+    application.district_id = draft["district_id"]
+    application.address_text = address_text
+    application.address_key = key
+    application.address_parts = {p: draft[p] for p in parts}
+    application.description = draft["description"]
+    application.responsible_name = draft["name"]
+    application.responsible_phone = draft["phone"]
+    application.photos = [
+        ApplicationPhoto(position=i, file_id=p["file_id"], file_unique_id=p["unique"])
+        for i, p in enumerate(draft["photos"], start=1)
+    ]
+    return await contests.add_application(application)
 
 
 def address_key(parts: dict[str, str]) -> str:

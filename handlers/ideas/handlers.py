@@ -98,7 +98,7 @@ async def open_idea_form(
 
 
 @restart_with("idea")
-async def idea_again(callback: CallbackQuery, manager: DialogManager) -> None:
+async def idea_again(callback: CallbackQuery, manager: DialogManager, args: dict[str, Any]) -> None:
     data = manager.middleware_data
     if isinstance(callback.message, Message):
         await open_idea_form(

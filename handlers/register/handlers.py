@@ -12,16 +12,12 @@ from aiogram.fsm.state import State
 from aiogram.types import (
     CallbackQuery,
     InlineKeyboardMarkup,
-    KeyboardButton,
     Message,
-    ReplyKeyboardMarkup,
-    ReplyKeyboardRemove,
 )
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.config import Settings
-from bot.contact import own_phone
 from bot.keyboards.builders import inline, main_menu
 from bot.keyboards.callbacks import RegDecisionCb
 from bot.notify import tell_rendered
@@ -33,7 +29,16 @@ from bot.services.elders import (
 )
 from bot.services.validation import InputError
 from bot.views import registration_summary, territory_text
-from handlers.forms import ask_resume, form_data, go, i18n_of, restart_with, say, say_error
+from handlers.forms import (
+    ask_contact,
+    ask_resume,
+    form_data,
+    go,
+    restart_with,
+    say,
+    say_error,
+    take_contact,
+)
 from handlers.register.states import NewTerritoryCb
 from handlers.register.states import RegisterForm as F
 from storage.models import ElderRegistration, RegistrationStatus, User
@@ -117,7 +122,9 @@ async def start_form(manager: DialogManager, user: User) -> None:
 
 
 @restart_with("register")
-async def register_again(callback: CallbackQuery, manager: DialogManager) -> None:
+async def register_again(
+    callback: CallbackQuery, manager: DialogManager, args: dict[str, Any]
+) -> None:
     await start_form(manager, manager.middleware_data["user"])
 
 
@@ -163,15 +170,8 @@ async def advance(manager: DialogManager, after: State) -> None:
 
 
 async def enter(manager: DialogManager, state: State) -> None:
-    if state is F.phone:  # Telegram asks for a contact only from a keyboard under the input
-        i18n = i18n_of(manager)
-        keyboard = ReplyKeyboardMarkup(
-            keyboard=[[KeyboardButton(text=i18n.get("reg-share-contact"), request_contact=True)]],
-            resize_keyboard=True,
-        )
-        bot: Bot = manager.middleware_data["bot"]
-        user: User = manager.middleware_data["user"]
-        await bot.send_message(user.id, i18n.get("reg-ask-phone"), reply_markup=keyboard)
+    if state is F.phone:
+        await ask_contact(manager, "reg-ask-phone")
     await go(manager, state)
 
 
@@ -248,17 +248,10 @@ async def on_text(message: Message, widget: Any, manager: DialogManager) -> None
 
 
 async def on_contact(message: Message, widget: Any, manager: DialogManager) -> None:
-    i18n = i18n_of(manager)
-    if message.contact is None:
-        await say(manager, "reg-phone-by-button")
-        return
-    phone = own_phone(message)
-    if phone is None:
-        await say(manager, "reg-not-own-contact")
-        return
-    form_data(manager)["phone"] = phone
-    await message.answer(i18n.get("reg-phone-saved"), reply_markup=ReplyKeyboardRemove())
-    await advance(manager, F.phone)
+    phone = await take_contact(manager, message)
+    if phone is not None:
+        form_data(manager)["phone"] = phone
+        await advance(manager, F.phone)
 
 
 async def edit_menu(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:

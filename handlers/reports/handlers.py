@@ -99,7 +99,9 @@ async def report(
 
 
 @restart_with("report")
-async def report_again(callback: CallbackQuery, manager: DialogManager) -> None:
+async def report_again(
+    callback: CallbackQuery, manager: DialogManager, args: dict[str, Any]
+) -> None:
     data = manager.middleware_data
     await start_report(manager, data["user"], data["elders"], None)
 

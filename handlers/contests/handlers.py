@@ -1,0 +1,501 @@
+"""/contests, applying (a form whose draft survives restarts), /myapplications."""
+
+from __future__ import annotations
+
+import html
+from datetime import UTC, datetime
+from typing import Any
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.state import State
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import DialogManager, ShowMode, StartMode
+from aiogram_i18n import I18nContext, LazyFilter
+
+from bot.config import Settings
+from bot.keyboards.builders import inline, main_menu
+from bot.keyboards.callbacks import ApplicationCb, ContestCb
+from bot.permissions import effective_role
+from bot.services.contests import (
+    ADDRESS_PARTS,
+    MAX_PHOTOS,
+    DuplicateApplication,
+    is_open,
+    may_apply,
+    parse_application_answer,
+    submit_application,
+)
+from bot.services.validation import InputError
+from bot.views import local_time, send_album
+from handlers.contests.states import ApplicationForm as A
+from handlers.forms import (
+    add_photo,
+    ask_contact,
+    ask_resume,
+    form_data,
+    go,
+    outside_forms,
+    refuse_non_photo,
+    restart_with,
+    say,
+    say_error,
+    take_contact,
+)
+from storage.models import (
+    Application,
+    ApplicationStatus,
+    Contest,
+    User,
+)
+from storage.repositories.contests import ContestRepository
+from storage.repositories.directory import Directory
+
+router = Router(name=__name__)
+
+
+def deadline_text(contest: Contest, settings: Settings) -> str:
+    return local_time(contest.deadline, settings).strftime("%d.%m.%Y %H:%M")
+
+
+def address_text(i18n: I18nContext, data: dict[str, Any], directory: Directory) -> str:
+    kind = data.get("address_kind", "")
+    if kind == "committee":
+        committee = directory.committee(data.get("committee"))
+        return committee.name if committee else "—"
+    if kind == "center":
+        center = directory.center(data.get("center"))
+        return center.name if center else "—"
+    if kind == "street":
+        return str(data.get("street", "—"))
+    key = {"entrance": "apply-address-entrance", "window": "apply-address-window"}.get(
+        kind, "apply-address-house"
+    )
+    return i18n.get(
+        key,
+        street=data.get("street", ""),
+        house=data.get("house", ""),
+        entrance=str(data.get("entrance", "")),
+        apartment=str(data.get("apartment", "")),
+    )
+
+
+@router.message(Command("contests"))
+@router.message(outside_forms, LazyFilter("menu-contests"))
+async def contests_list(
+    message: Message, contests: ContestRepository, settings: Settings, i18n: I18nContext
+) -> None:
+    found = await contests.open(datetime.now(UTC))
+    if not found:
+        await message.answer(i18n.get("contests-none"))
+        return
+    lines = [i18n.get("contests-title")]
+    rows: list[list[tuple[str, CallbackData]]] = []
+    for c in found:
+        lines.append(
+            i18n.get(
+                "contests-line", title=html.escape(c.title), deadline=deadline_text(c, settings)
+            )
+        )
+        rows.append([(c.title[:60], ContestCb(action="card", id=c.id))])
+    await message.answer("\n".join(lines), reply_markup=inline(*rows))
+
+
+@router.callback_query(ContestCb.filter(F.action == "card"))
+async def contest_card(
+    callback: CallbackQuery,
+    callback_data: ContestCb,
+    contests: ContestRepository,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    contest = await contests.get(callback_data.id)
+    if contest is None or not isinstance(callback.message, Message):
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    await callback.answer()
+    text = i18n.get(
+        "contest-card",
+        title=html.escape(contest.title),
+        description=html.escape(contest.description),
+        deadline=deadline_text(contest, settings),
+        nominations="\n".join(f"• {html.escape(n.name)}" for n in contest.nominations),
+    )
+    if contest.rules:
+        text += "\n" + i18n.get("contest-rules", rules=html.escape(contest.rules))
+    markup = (
+        inline([(i18n.get("contest-apply"), ContestCb(action="apply", id=contest.id))])
+        if is_open(contest)
+        else None
+    )
+    await callback.message.answer(text, reply_markup=markup)
+
+
+@router.callback_query(ContestCb.filter(F.action == "apply"))
+async def apply_start(
+    callback: CallbackQuery,
+    callback_data: ContestCb,
+    user: User,
+    dialog_manager: DialogManager,
+    contests: ContestRepository,
+    settings: Settings,
+    directory: Directory,
+    i18n: I18nContext,
+) -> None:
+    contest = await contests.get(callback_data.id)
+    if contest is None or not isinstance(callback.message, Message):
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    if not is_open(contest):
+        await callback.answer(
+            i18n.get("contest-closed", deadline=deadline_text(contest, settings)), show_alert=True
+        )
+        return
+    if not user.has_consent:
+        await callback.answer(i18n.get("contest-need-consent"), show_alert=True)
+        return
+    if not may_apply(contest.applicants, effective_role(user, settings).value):
+        who = ", ".join(i18n.get(f"contest-who-{w}") for w in contest.applicants.split(","))
+        await callback.answer(i18n.get("contest-not-for-you", who=who), show_alert=True)
+        return
+    if user.district_id is None:
+        await callback.answer(i18n.get("contest-need-district"), show_alert=True)
+        return
+    await callback.answer()
+    if dialog_manager.has_context():
+        await ask_resume(dialog_manager, "apply", contest=contest.id)
+        return
+    await start_application(dialog_manager, contest, user)
+
+
+async def start_application(manager: DialogManager, contest: Contest, user: User) -> None:
+    draft: dict[str, Any] = {
+        "contest_id": contest.id,  # first: the drafts' reminder looks for it (contests service)
+        "district_id": user.district_id,
+        "photos": [],
+        "name": user.full_name,
+        "phone": user.phone,
+    }
+    await manager.start(
+        A.nomination, data=draft, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
+    )
+
+
+@restart_with("apply")
+async def apply_again(
+    callback: CallbackQuery, manager: DialogManager, args: dict[str, Any]
+) -> None:
+    data = manager.middleware_data
+    contest = await data["contests"].get(args.get("contest", 0))
+    if contest is not None and is_open(contest):
+        await start_application(manager, contest, data["user"])
+
+
+# --- my applications -------------------------------------------------------------------------
+
+
+def status_text(i18n: I18nContext, a: Application) -> str:
+    return i18n.get(f"app-status-{a.status.value}", place=a.place or 0)
+
+
+@router.message(Command("myapplications"))
+async def my_applications(
+    message: Message, user: User, contests: ContestRepository, i18n: I18nContext
+) -> None:
+    found = await contests.of_user(user.id)
+    if not found:
+        await message.answer(i18n.get("myapps-empty"))
+        return
+    lines = [i18n.get("myapps-title")]
+    rows: list[list[tuple[str, CallbackData]]] = []
+    for a in found[:20]:
+        contest = await contests.get(a.contest_id)
+        nomination = await contests.nomination(a.nomination_id)
+        lines.append(
+            i18n.get(
+                "myapps-line",
+                id=a.id,
+                contest=html.escape(contest.title if contest else "—"),
+                nomination=html.escape(nomination.name if nomination else "—"),
+                status=status_text(i18n, a),
+            )
+        )
+        rows.append([(i18n.get("app-open", id=a.id), ApplicationCb(action="open", id=a.id))])
+    await message.answer("\n".join(lines), reply_markup=inline(*rows))
+
+
+async def _own(
+    callback: CallbackQuery,
+    application_id: int,
+    user: User,
+    contests: ContestRepository,
+    i18n: I18nContext,
+) -> Application | None:
+    application = await contests.application(application_id)
+    if application is None or application.user_id != user.id:
+        await callback.answer(i18n.get("app-not-yours"), show_alert=True)
+        return None
+    return application
+
+
+@router.callback_query(ApplicationCb.filter(F.action == "open"))
+async def open_application(
+    callback: CallbackQuery,
+    callback_data: ApplicationCb,
+    bot: Bot,
+    user: User,
+    contests: ContestRepository,
+    i18n: I18nContext,
+) -> None:
+    application = await _own(callback, callback_data.id, user, contests, i18n)
+    if application is None:
+        return
+    await callback.answer()
+    contest = await contests.get(application.contest_id)
+    nomination = await contests.nomination(application.nomination_id)
+    text = "\n".join(
+        [
+            f"<b>№ {application.id}</b> «{html.escape(contest.title if contest else '')}»",
+            html.escape(nomination.name if nomination else ""),
+            html.escape(application.address_text),
+            html.escape(application.description),
+            status_text(i18n, application),
+        ]
+    )
+    markup = None
+    if (
+        contest is not None
+        and is_open(contest)
+        and application.status is ApplicationStatus.SUBMITTED
+    ):
+        markup = inline(
+            [
+                (i18n.get("app-edit"), ApplicationCb(action="edit", id=application.id)),
+                (i18n.get("app-withdraw"), ApplicationCb(action="withdraw", id=application.id)),
+            ]
+        )
+    await send_album(bot, user.id, [p.file_id for p in application.photos], text, markup)
+
+
+@router.callback_query(ApplicationCb.filter(F.action.in_(("edit", "withdraw"))))
+async def change_application(
+    callback: CallbackQuery,
+    callback_data: ApplicationCb,
+    user: User,
+    dialog_manager: DialogManager,
+    contests: ContestRepository,
+    directory: Directory,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    application = await _own(callback, callback_data.id, user, contests, i18n)
+    if application is None or not isinstance(callback.message, Message):
+        return
+    contest = await contests.get(application.contest_id)
+    assert contest is not None
+    if not is_open(contest):
+        await callback.answer(
+            i18n.get("contest-closed", deadline=deadline_text(contest, settings)), show_alert=True
+        )
+        return
+    if application.status is not ApplicationStatus.SUBMITTED:
+        await callback.answer(i18n.get("app-cannot-change"), show_alert=True)
+        return
+    await callback.answer()
+    if callback_data.action == "withdraw":
+        application.status = ApplicationStatus.WITHDRAWN
+        await callback.message.answer(i18n.get("app-withdrawn", id=application.id))
+        return
+    nomination = await contests.nomination(application.nomination_id)
+    draft = {
+        "contest_id": contest.id,
+        "application_id": application.id,
+        "district_id": application.district_id,
+        "nomination_id": application.nomination_id,
+        "address_kind": nomination.address if nomination else "house",
+        "description": application.description,
+        "name": application.responsible_name,
+        "phone": application.responsible_phone,
+        **application.address_parts,
+        "photos": [{"file_id": p.file_id, "unique": p.file_unique_id} for p in application.photos],
+    }
+    await dialog_manager.start(
+        A.summary, data=draft, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
+    )
+
+
+# --- The application form's answers -------------------------------------------------------------
+
+PART_STATES = (A.street, A.house, A.entrance, A.apartment, A.committee, A.center)
+ORDER = (A.nomination, *PART_STATES, A.description, A.photos, A.name, A.phone)
+
+
+def _step(state: State) -> str:
+    return state.state.split(":")[1] if state.state else ""
+
+
+def _needed(state: State, draft: dict[str, Any]) -> bool:
+    if state in PART_STATES:
+        return _step(state) in ADDRESS_PARTS.get(draft.get("address_kind", ""), ())
+    if state is A.name:
+        return not draft.get("name")
+    if state is A.phone:
+        return not draft.get("phone")
+    return True
+
+
+async def advance(manager: DialogManager, after: State) -> None:
+    """The next step the draft needs; description and photos opened from the summary return."""
+    draft = form_data(manager)
+    if draft.pop("from_summary", False):
+        await go(manager, A.summary)
+        return
+    for state in ORDER[ORDER.index(after) + 1 :]:
+        if _needed(state, draft):
+            await enter(manager, state)
+            return
+    await go(manager, A.summary)
+
+
+async def enter(manager: DialogManager, state: State) -> None:
+    if state is A.phone:
+        await ask_contact(manager, "apply-ask-phone")
+    await go(manager, state)
+
+
+async def _contest(manager: DialogManager) -> Contest | None:
+    contests: ContestRepository = manager.middleware_data["contests"]
+    return await contests.get(form_data(manager)["contest_id"])
+
+
+async def on_nomination(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    contest = await _contest(manager)
+    nomination = (
+        next((n for n in contest.nominations if str(n.id) == item), None) if contest else None
+    )
+    if nomination is None:
+        await say(manager, "button-stale")
+        return
+    draft = form_data(manager)
+    if draft.get("address_kind") != nomination.address:
+        for state in PART_STATES:
+            draft.pop(_step(state), None)
+    draft.update(nomination_id=nomination.id, address_kind=nomination.address)
+    await advance(manager, A.nomination)
+
+
+async def on_committee(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    directory: Directory = manager.middleware_data["directory"]
+    if not item.isdigit() or directory.committee(int(item)) is None:
+        await say(manager, "button-stale")
+        return
+    form_data(manager)["committee"] = int(item)
+    await advance(manager, A.committee)
+
+
+async def on_center(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    directory: Directory = manager.middleware_data["directory"]
+    draft = form_data(manager)
+    center = directory.center(int(item)) if item.isdigit() else None
+    if center is None or center.district_id != draft["district_id"]:
+        await say(manager, "button-stale")
+        return
+    draft["center"] = center.id
+    await advance(manager, A.center)
+
+
+async def on_text(message: Message, widget: Any, manager: DialogManager) -> None:
+    state = manager.current_context().state
+    try:
+        form_data(manager)[_step(state)] = parse_application_answer(_step(state), message.text)
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    await advance(manager, state)
+
+
+async def on_photo(message: Message, widget: Any, manager: DialogManager) -> None:
+    if message.photo:
+        await add_photo(manager, message, MAX_PHOTOS)
+    else:
+        await refuse_non_photo(manager, message)
+
+
+async def photos_done(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    if not form_data(manager).get("photos"):
+        await say(manager, "rep-photos-none")
+        return
+    await advance(manager, A.photos)
+
+
+async def on_contact(message: Message, widget: Any, manager: DialogManager) -> None:
+    phone = await take_contact(manager, message)
+    if phone is not None:
+        form_data(manager)["phone"] = phone
+        await advance(manager, A.phone)
+
+
+async def edit_menu(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    await go(manager, A.edit)
+
+
+async def on_edit(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    draft = form_data(manager)
+    if item not in ("nomination", "address", "description", "photos", "responsible"):
+        await say(manager, "button-stale")
+        return
+    # Address and nomination walk on (a new nomination may need other address parts).
+    draft["from_summary"] = item in ("description", "photos")
+    if item == "photos":
+        draft["photos"] = []
+    if item == "responsible":
+        draft["name"] = draft["phone"] = None
+        await enter(manager, A.name)
+    elif item == "address":
+        await advance(manager, A.nomination)
+    else:
+        await go(
+            manager, {"nomination": A.nomination, "description": A.description}.get(item, A.photos)
+        )
+
+
+async def submit(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    data = manager.middleware_data
+    i18n: I18nContext = data["i18n"]
+    contest = await _contest(manager)
+    if contest is None:
+        await say(manager, "button-stale")
+        return
+    draft = form_data(manager)
+    try:
+        application = await submit_application(
+            data["contests"],
+            data["user"].id,
+            contest,
+            draft,
+            address_text(i18n, draft, data["directory"]),
+        )
+    except DuplicateApplication as exc:
+        markup = None
+        if exc.existing.user_id == data["user"].id:
+            markup = inline(
+                [
+                    (
+                        i18n.get("apply-duplicate-open", id=exc.existing.id),
+                        ApplicationCb(action="open", id=exc.existing.id),
+                    )
+                ]
+            )
+        manager.show_mode = ShowMode.NO_UPDATE
+        if isinstance(cb.message, Message):
+            await cb.message.answer(i18n.get(exc.key, **exc.args_), reply_markup=markup)
+        return
+    except InputError as exc:
+        await say(manager, exc.key, deadline=deadline_text(contest, data["settings"]))
+        return
+    await manager.done()
+    if isinstance(cb.message, Message):
+        await cb.message.answer(
+            i18n.get("apply-sent", id=application.id), reply_markup=main_menu(i18n)
+        )
