@@ -41,6 +41,7 @@ FORMS: tuple[Router, ...] = (
     ideas.idea_dialog,
     register.register_dialog,
     contests.application_dialog,
+    announce.announce_dialog,
 )
 
 
@@ -51,6 +52,7 @@ def forms_routers() -> list[Router]:
         register.register_dialog,
         contests.application_dialog,
         _area("elder-forms", HasRole(Role.ELDER), reports.report_dialog),
+        _area("staff-forms", IsStaff(), announce.announce_dialog),
     ]
 
 

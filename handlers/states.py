@@ -23,16 +23,6 @@ class StaffForm(StatesGroup):
     message = State()  # typing a message to all members
 
 
-class Announce(StatesGroup):
-    text = State()
-    photo = State()
-    audience = State()
-    target = State()
-    when = State()
-    datetime = State()
-    preview = State()
-
-
 class Jury(StatesGroup):
     score = State()
     comment = State()

@@ -13,8 +13,6 @@ from sqlalchemy import func, select
 from bot.app import create_bot
 from bot.broadcast.engine import CONCURRENCY, FLUSH_ROWS, DeliveryEngine
 from bot.keyboards.callbacks import AnnouncementCb, MuteCb
-from bot.keyboards.wizard import ChoiceCb
-from bot.wizard import WizardCb
 from storage.models import Announcement, AnnouncementStatus, Outbox, OutboxStatus, User
 from tests.conftest import TOKEN
 from tests.fixtures.fake_bot_api import FakeBotApi
@@ -49,6 +47,11 @@ async def add_residents(
             )
         await s.commit()
     return ids
+
+
+def forged_choice(requests: list, button: str, value: str) -> str:
+    """The data of a button on the screen with its value replaced: a forged choice."""
+    return callback_datas(requests)[button].rsplit(":", 1)[0] + ":" + value
 
 
 async def announce(
@@ -218,20 +221,19 @@ async def test_announce_wizard_preview_send_progress_and_stop(harness: Harness, 
     assert "Текст объявления" in joined(sent)
     assert "Нужен текст" in joined(await harness.feed(sticker_update(STAFF)))
     await harness.say(STAFF, "Субботник <во дворе> в субботу")
-    sent = await harness.tap(STAFF, ChoiceCb(wizard="ann", step="photo", value="none"))
+    sent = await harness.press(STAFF, "Без фото")
     assert "Жители моего района" in buttons(sent) and "Все пользователи бота" not in buttons(sent)
-    forged = await harness.tap(STAFF, ChoiceCb(wizard="ann", step="aud", value="all"))
+    forged = await harness.tap(STAFF, forged_choice(sent, "Жители моего района", "all"))
     assert "устарела" in joined(forged)
-    await harness.tap(STAFF, ChoiceCb(wizard="ann", step="aud", value="district"))
-    sent = await harness.tap(STAFF, ChoiceCb(wizard="ann", step="when", value="now"))
+    await harness.press(STAFF, "Жители моего района")
+    sent = await harness.press(STAFF, "Сейчас")
     text = joined(sent)
     assert "Так увидят получатели (1)" in text  # the muted and the far resident are not counted
     assert "Субботник &lt;во дворе&gt; в субботу" in text
-    sent = await harness.tap(STAFF, WizardCb(wizard="ann", action="submit"))
+    send = callback_datas(sent)["✅ Отправить"]
+    sent = await harness.tap(STAFF, send)
     assert "Рассылка №" in joined(sent)
-    assert "уже отправлен" in joined(
-        await harness.tap(STAFF, WizardCb(wizard="ann", action="submit"))
-    )
+    assert "уже создана" in joined(await harness.tap(STAFF, send))  # a double tap
     async with harness.session_factory() as s:
         a = (await s.execute(select(Announcement))).scalar_one()
     assert (a.audience, a.audience_id) == ("district", await harness.district_id("kem-central"))
@@ -265,16 +267,15 @@ async def test_scheduled_announcement_waits_and_can_be_cancelled(harness: Harnes
     await harness.onboard(resident)
     await harness.say(admin, "/announce")
     await harness.say(admin, "Завтра концерт")
-    await harness.tap(admin, ChoiceCb(wizard="ann", step="photo", value="none"))
-    sent = await harness.tap(admin, ChoiceCb(wizard="ann", step="aud", value="municipality"))
+    await harness.press(admin, "Без фото")
+    sent = await harness.press(admin, "Весь муниципалитет")
     assert "Кемерово" in buttons(sent)
-    kem = next(m for m in harness.directory.municipalities() if m.code == "kemerovo")
-    await harness.tap(admin, ChoiceCb(wizard="ann", step="target", value=str(kem.id)))
-    await harness.tap(admin, ChoiceCb(wizard="ann", step="when", value="later"))
+    await harness.press(admin, "Кемерово")
+    await harness.press(admin, "Запланировать")
     assert "уже прошло" in joined(await harness.say(admin, "01.01.2020 10:00"))
     later = (datetime.now(UTC) + timedelta(days=2)).astimezone(ZoneInfo("Asia/Novokuznetsk"))
     await harness.say(admin, later.strftime("%d.%m.%Y %H:%M"))
-    sent = await harness.tap(admin, WizardCb(wizard="ann", action="submit"))
+    sent = await harness.press(admin, "✅ Отправить")
     assert "запланирована" in joined(sent)
     async with harness.session_factory() as s:
         a = (await s.execute(select(Announcement))).scalar_one()
@@ -361,28 +362,28 @@ async def test_urgent_alert_is_an_admins_choice_with_its_stars_in_the_preview(
     # Staff: no urgent choice, and a forged tap is refused without leaving the step.
     await harness.say(STAFF, "/announce")
     await harness.say(STAFF, "Субботник в субботу")
-    await harness.tap(STAFF, ChoiceCb(wizard="ann", step="photo", value="none"))
-    sent = await harness.tap(STAFF, ChoiceCb(wizard="ann", step="aud", value="district"))
+    await harness.press(STAFF, "Без фото")
+    sent = await harness.press(STAFF, "Жители моего района")
     assert "Сейчас" in buttons(sent) and not any("Срочно" in b for b in buttons(sent))
-    forged = await harness.tap(STAFF, ChoiceCb(wizard="ann", step="when", value="urgent"))
+    forged = await harness.tap(STAFF, callback_datas(sent)["Сейчас"].replace("now", "urgent"))
     assert "устарела" in joined(forged)
-    sent = await harness.tap(STAFF, ChoiceCb(wizard="ann", step="when", value="now"))
+    sent = await harness.press(STAFF, "Сейчас")
     assert "Займёт меньше минуты" in joined(sent) and "звёзд" not in joined(sent)
     await harness.say(STAFF, "/cancel")
     # Admin: urgent to everyone; the preview shows the Stars and the bot's balance.
     harness.session.star_balance = 2
     await harness.say(admin, "/announce")
     await harness.say(admin, "Завтра с 9 до 18 не будет холодной воды")
-    await harness.tap(admin, ChoiceCb(wizard="ann", step="photo", value="none"))
-    sent = await harness.tap(admin, ChoiceCb(wizard="ann", step="aud", value="all"))
+    await harness.press(admin, "Без фото")
+    sent = await harness.press(admin, "Все пользователи бота")
     assert any("Срочно" in b for b in buttons(sent))
-    sent = await harness.tap(admin, ChoiceCb(wizard="ann", step="when", value="urgent"))
+    sent = await harness.press(admin, "🚨 Срочно — сейчас, за минуты (платно)")
     text = joined(sent)
     assert "Так увидят получатели (25)" in text
     assert "спишет со счёта бота 3 звезды" in text  # 25 messages × 0.1, rounded up
     assert "только 2 ⭐" in text and "обычным темпом" in text
     assert all(len(t) <= 600 for t in texts(sent))
-    sent = await harness.tap(admin, WizardCb(wizard="ann", action="submit"))
+    sent = await harness.press(admin, "✅ Отправить")
     assert "Срочная рассылка №" in joined(sent)
     async with harness.session_factory() as s:
         a = (await s.execute(select(Announcement))).scalar_one()

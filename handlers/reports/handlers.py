@@ -207,6 +207,9 @@ async def on_date_text(message: Message, widget: Any, manager: DialogManager) ->
 
 async def home_place(cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
     draft = form_data(manager)
+    if not draft.get("home"):  # a hidden button still answers a forged tap
+        await say(manager, "button-stale")
+        return
     draft.update(place=draft.get("home"), lat=None, lon=None)
     await advance(manager, F.place)
 

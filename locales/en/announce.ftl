@@ -84,3 +84,4 @@ contest-results = 🏆 Results of «{ $title }»:
 contest-results-queued = The results of contest No. { $id } are being sent.
 contest-not-found = Contest No. { $id } not found.
 contest-results-already = The results of this contest were already sent.
+ann-already-sent = This announcement is already created.

@@ -87,3 +87,4 @@ contest-results = 🏆 Итоги конкурса «{ $title }»:
 contest-results-queued = Итоги конкурса № { $id } отправляются.
 contest-not-found = Конкурс № { $id } не найден.
 contest-results-already = Итоги этого конкурса уже отправлены.
+ann-already-sent = Эта рассылка уже создана.

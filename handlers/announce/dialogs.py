@@ -1,0 +1,61 @@
+"""The windows of /announce."""
+
+from __future__ import annotations
+
+from aiogram_dialog import Dialog, Window
+from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import Button, Row
+from aiogram_dialog.widgets.text import Format
+
+from handlers.announce import handlers as h
+from handlers.announce.getters import form, preview
+from handlers.announce.states import AnnounceForm as F
+from handlers.forms import Tr, buttons_only, choice, draft_from_start, nav, send_button, text_only
+
+announce_dialog = Dialog(
+    Window(Tr("ann-ask-text"), nav(), MessageInput(h.on_text), state=F.text),
+    Window(
+        Tr("ann-ask-photo"),
+        Button(Tr("ann-no-photo"), id="no_photo", on_click=h.no_photo),
+        nav(),
+        MessageInput(h.on_photo),
+        state=F.photo,
+    ),
+    Window(
+        Tr("ann-ask-audience"),
+        choice("audience", "audiences", h.on_audience),
+        nav(),
+        buttons_only(),
+        state=F.audience,
+    ),
+    Window(
+        Format("{target_prompt}"),
+        choice("target", "targets", h.on_target),
+        nav(),
+        buttons_only(),
+        state=F.target,
+    ),
+    Window(
+        Tr("ann-ask-when"),
+        Row(
+            Button(Tr("ann-now"), id="now", on_click=h.on_when),
+            Button(Tr("ann-later"), id="later", on_click=h.on_when),
+        ),
+        Button(Tr("ann-urgent"), id="urgent", on_click=h.on_when, when="admin"),
+        nav(),
+        buttons_only(),
+        state=F.when,
+    ),
+    Window(Tr("ann-ask-datetime"), nav(), text_only(h.on_datetime), state=F.datetime),
+    Window(
+        Format("{lines}"),
+        send_button("ann", h.submit),
+        nav(),
+        buttons_only(),
+        state=F.preview,
+        getter=preview,
+    ),
+    getter=form,
+    on_start=draft_from_start,
+    name="announce",
+)

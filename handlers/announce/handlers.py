@@ -1,0 +1,276 @@
+"""/announce for staff and admins, /announcements, «Остановить»."""
+
+from __future__ import annotations
+
+import html
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import DialogManager, ShowMode, StartMode
+from aiogram_i18n import I18nContext
+
+from bot.broadcast.engine import DeliveryEngine
+from bot.config import Settings
+from bot.filters.roles import IsStaff
+from bot.keyboards.builders import inline
+from bot.keyboards.callbacks import AnnouncementCb
+from bot.permissions import Actor, audiences
+from bot.services.announcements import (
+    PHOTO_CAPTION_MAX,
+    create_announcement,
+    may_send,
+    own_target,
+)
+from bot.services.clubs import parse_local_datetime
+from bot.services.validation import InputError, parse_text
+from bot.views import MESSAGE_MAX, when_text
+from handlers.announce.states import AnnounceForm as A
+from handlers.forms import ask_resume, form_data, go, i18n_of, restart_with, say, say_error
+from storage.models import AnnouncementStatus, OutboxStatus, User
+from storage.repositories.announcements import AnnouncementRepository
+from storage.repositories.audit import AuditRepository
+
+router = Router(name=__name__)
+router.message.filter(IsStaff())
+router.callback_query.filter(IsStaff())
+
+
+@router.message(Command("announce"))
+async def announce(
+    message: Message, actor: Actor, i18n: I18nContext, dialog_manager: DialogManager
+) -> None:
+    if not actor.is_staff:  # staff whose center is gone
+        await message.answer(i18n.get("ann-no-center"))
+        return
+    if dialog_manager.has_context():
+        await ask_resume(dialog_manager, "announce")
+        return
+    await open_form(dialog_manager)
+
+
+async def open_form(manager: DialogManager) -> None:
+    await manager.start(A.text, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+
+
+@restart_with("announce")
+async def announce_again(
+    callback: CallbackQuery, manager: DialogManager, args: dict[str, Any]
+) -> None:
+    await open_form(manager)
+
+
+# --- The form's answers -------------------------------------------------------------------------
+
+
+async def on_text(message: Message, widget: Any, manager: DialogManager) -> None:
+    if message.text is None:
+        await say(manager, "ann-text-only")
+        return
+    try:
+        text = parse_text(message.text, max_len=MESSAGE_MAX, min_len=2)
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    form_data(manager)["text"] = html.escape(text)
+    await go(manager, A.photo)
+
+
+async def on_photo(message: Message, widget: Any, manager: DialogManager) -> None:
+    if not message.photo:
+        await say(manager, "ann-photo-only")
+        return
+    draft = form_data(manager)
+    draft["photo"] = message.photo[-1].file_id
+    if len(draft.get("text", "")) > PHOTO_CAPTION_MAX:
+        await message.answer(i18n_of(manager).get("ann-photo-long"))
+    await go(manager, A.audience)
+
+
+async def no_photo(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    form_data(manager)["photo"] = None
+    await go(manager, A.audience)
+
+
+async def on_audience(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    actor: Actor = manager.middleware_data["actor"]
+    if item not in audiences(actor):
+        await say(manager, "button-stale")
+        return
+    draft = form_data(manager)
+    choose, target = own_target(actor, item)
+    draft.update(audience=item, audience_id=target)
+    await go(manager, A.target if choose else A.when)
+
+
+async def on_target(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    data = manager.middleware_data
+    draft = form_data(manager)
+    target = int(item) if item.isdigit() else None
+    if not await may_send(
+        data["actor"], data["directory"], data["clubs"], draft["audience"], target
+    ):
+        await say(manager, "button-stale")
+        return
+    draft["audience_id"] = target
+    await go(manager, A.when)
+
+
+async def on_when(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    actor: Actor = manager.middleware_data["actor"]
+    if button.widget_id == "urgent" and not actor.is_admin:  # a hidden button still answers
+        await say(manager, "button-stale")
+        return
+    draft = form_data(manager)
+    draft["urgent"] = button.widget_id == "urgent"
+    if button.widget_id == "later":
+        await go(manager, A.datetime)
+        return
+    draft["send_at"] = None
+    await preview(manager)
+
+
+async def on_datetime(message: Message, widget: Any, manager: DialogManager) -> None:
+    settings: Settings = manager.middleware_data["settings"]
+    try:
+        moment = parse_local_datetime(
+            message.text or "", ZoneInfo(settings.timezone), datetime.now(UTC)
+        )
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    form_data(manager)["send_at"] = moment.isoformat()
+    await preview(manager)
+
+
+async def preview(manager: DialogManager) -> None:
+    """What the recipients will see, then the preview window (count, time, cost, «Отправить»)."""
+    data = manager.middleware_data
+    draft = form_data(manager)
+    bot: Bot = data["bot"]
+    user: User = data["user"]
+    count = await data["announcements"].audience_size(
+        draft["audience"], draft.get("audience_id"), "news"
+    )
+    draft["count"] = count
+    await bot.send_message(user.id, i18n_of(manager).get("ann-preview-title", count=count))
+    if draft.get("photo") and len(draft["text"]) <= PHOTO_CAPTION_MAX:
+        await bot.send_photo(user.id, draft["photo"], caption=draft["text"])
+    else:
+        if draft.get("photo"):
+            await bot.send_photo(user.id, draft["photo"])
+        await bot.send_message(user.id, draft["text"])
+    await go(manager, A.preview)
+    manager.show_mode = ShowMode.SEND  # below the preview, not in place of the old screen
+
+
+async def submit(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    data = manager.middleware_data
+    i18n: I18nContext = data["i18n"]
+    draft = form_data(manager)
+    try:
+        announcement = await create_announcement(
+            data["announcements"],
+            data["audit"],
+            data["actor"],
+            draft,
+            data["directory"],
+            data["clubs"],
+        )
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    await manager.done()
+    if not isinstance(cb.message, Message):
+        return
+    settings: Settings = data["settings"]
+    if draft.get("send_at"):
+        when = when_text(announcement.send_at, settings)
+        text = i18n.get("ann-scheduled", id=announcement.id, when=when)
+    else:
+        text = i18n.get(
+            "ann-queued-urgent" if announcement.urgent else "ann-queued", id=announcement.id
+        )
+    progress = await cb.message.answer(text)
+    announcement.progress_chat_id = progress.chat.id
+    announcement.progress_message_id = progress.message_id
+    delivery: DeliveryEngine = data["delivery"]
+    delivery.wake()  # it looks again within a second anyway, once this update is committed
+
+
+@router.callback_query(AnnouncementCb.filter(F.action.in_(("stop", "cancel"))))
+async def stop(
+    callback: CallbackQuery,
+    actor: Actor,
+    callback_data: AnnouncementCb,
+    bot: Bot,
+    user: User,
+    announcements: AnnouncementRepository,
+    audit: AuditRepository,
+    delivery: DeliveryEngine,
+    i18n: I18nContext,
+) -> None:
+    announcement = await announcements.get(callback_data.id)
+    if announcement is None:
+        await callback.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    if announcement.author_id != user.id and not actor.is_admin:
+        await callback.answer(i18n.get("ann-not-yours"), show_alert=True)
+        return
+    if not await announcements.stop(announcement):
+        await callback.answer(i18n.get("ann-already-ended"), show_alert=True)
+        return
+    await audit.write(user.id, "broadcast.stop", None, announcement=announcement.id)
+    await callback.answer(i18n.get("ann-stopped"))
+    await delivery.show(bot, announcement, await announcements.counts(announcement.id), i18n.locale)
+
+
+@router.message(Command("announcements"))
+async def announcement_list(
+    message: Message,
+    actor: Actor,
+    user: User,
+    settings: Settings,
+    announcements: AnnouncementRepository,
+    i18n: I18nContext,
+) -> None:
+    found = await announcements.recent(None if actor.is_admin else user.id)
+    if not found:
+        await message.answer(i18n.get("ann-list-empty"))
+        return
+    lines = [i18n.get("ann-list-title")]
+    rows: list[list[tuple[str, CallbackData]]] = []
+    for a in found:
+        counts = await announcements.counts(a.id)
+        status = a.status.value
+        if a.status is AnnouncementStatus.SENDING and await announcements.waiting_for_telegram(
+            a.id
+        ):
+            status = "waiting"
+        preview = ("🚨 " if a.urgent else "") + a.text[:40] + ("…" if len(a.text) > 40 else "")
+        lines.append(
+            i18n.get(
+                "ann-list-line",
+                id=a.id,
+                when=when_text(a.send_at, settings),
+                status=i18n.get(f"ann-status-{status}"),
+                sent=counts.get(OutboxStatus.SENT, 0),
+                total=a.total,
+                blocked=counts.get(OutboxStatus.BLOCKED, 0),
+                preview=preview,
+            )
+        )
+        if a.status is AnnouncementStatus.SCHEDULED:
+            rows.append(
+                [
+                    (
+                        i18n.get("ann-cancel-scheduled", id=a.id),
+                        AnnouncementCb(action="cancel", id=a.id),
+                    )
+                ]
+            )
+    await message.answer("\n".join(lines), reply_markup=inline(*rows) if rows else None)
