@@ -42,6 +42,7 @@ FORMS: tuple[Router, ...] = (
     register.register_dialog,
     contests.application_dialog,
     announce.announce_dialog,
+    staff_clubs.item_dialog,
 )
 
 
@@ -52,7 +53,7 @@ def forms_routers() -> list[Router]:
         register.register_dialog,
         contests.application_dialog,
         _area("elder-forms", HasRole(Role.ELDER), reports.report_dialog),
-        _area("staff-forms", IsStaff(), announce.announce_dialog),
+        _area("staff-forms", IsStaff(), announce.announce_dialog, staff_clubs.item_dialog),
     ]
 
 

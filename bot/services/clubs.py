@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.services.validation import InputError
+from bot.permissions import Actor, may_run_center
+from bot.services.validation import InputError, parse_count, parse_text
+from storage.models import Club, ClubSlot, Event, Signup
+from storage.repositories.clubs import ClubRepository
 
 CATEGORIES = ("creative", "sport", "health", "education", "children", "seniors", "leisure")
 AGE_GROUPS = ("kids", "school", "teens", "adults", "seniors", "all")
@@ -77,3 +81,83 @@ def upcoming_sessions(
                     found.append(start)
         day += timedelta(days=1)
     return sorted(found)
+
+
+# --- a club's or an event's fields, filled by staff one at a time -------------------------------
+
+CLUB_FIELDS = ("name", "category", "age_group", "schedule", "capacity", "leader", "description")
+EVENT_FIELDS = ("title", "starts_at", "minutes", "capacity", "description")
+SKIPPABLE = ("leader", "description")
+CHOICE_FIELDS = {"category": CATEGORIES, "age_group": AGE_GROUPS}
+MAX_DESCRIPTION = 1000
+
+
+def fields_of(target: str) -> tuple[str, ...]:
+    return CLUB_FIELDS if target == "club" else EVENT_FIELDS
+
+
+def parse_field(field: str, text: str, tz: ZoneInfo) -> Any:
+    """A typed value of a club's or an event's field, as it is kept in the form."""
+    if field == "schedule":
+        return [
+            [s.weekday, s.starts.isoformat(timespec="minutes"), s.minutes]
+            for s in parse_schedule(text)
+        ]
+    if field == "capacity":
+        return parse_count(text, 1, 5000)
+    if field == "minutes":
+        return parse_count(text, 15, 720)
+    if field == "starts_at":
+        return parse_local_datetime(text, tz, datetime.now(UTC)).isoformat()
+    if field == "description":
+        return parse_text(text, max_len=MAX_DESCRIPTION, min_len=2)
+    return parse_text(text, max_len=100 if field != "title" else 150, min_len=2, letters=True)
+
+
+def apply_values(target: Club | Event, values: dict[str, Any]) -> None:
+    for field, value in values.items():
+        if field == "schedule":
+            assert isinstance(target, Club)
+            target.slots = [
+                ClubSlot(weekday=w, starts=time.fromisoformat(t), minutes=m) for w, t, m in value
+            ]
+        elif field == "starts_at":
+            setattr(target, field, datetime.fromisoformat(value))
+        elif field in SKIPPABLE and value is None:
+            setattr(target, field, None if field == "leader" else "")
+        else:
+            setattr(target, field, value)
+
+
+def create_item(
+    clubs: ClubRepository, center_id: int, target: str, values: dict[str, Any]
+) -> Club | Event:
+    item: Club | Event = (
+        Club(center_id=center_id, description="")
+        if target == "club"
+        else Event(center_id=center_id, description="")
+    )
+    apply_values(item, values)
+    clubs.add(item)
+    return item
+
+
+async def change_field(
+    clubs: ClubRepository, actor: Actor, target: str, item_id: int, field: str, value: Any
+) -> tuple[Club | Event, list[Signup]]:
+    """One field of the actor's own center's club or event; more places promote the waiting
+    list (returned, to be told)."""
+    found = await clubs.club(item_id) if target == "club" else await clubs.event(item_id)
+    if found is None or not may_run_center(actor, found.center_id):
+        raise InputError("button-stale")
+    apply_values(found, {field: value})
+    if field == "schedule" and isinstance(found, Club):
+        await clubs.drop_unsent_reminders_of_club(found.id)  # planned for the old times
+    promoted: list[Signup] = []
+    if field == "capacity":
+        promoted = (
+            await clubs.promote(club=found)
+            if isinstance(found, Club)
+            else await clubs.promote(event=found)
+        )
+    return found, promoted

@@ -13,6 +13,7 @@ from aiogram.filters import Command, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
@@ -21,17 +22,24 @@ from bot.filters.content import Has
 from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import AttendCb, ClubCb, EventCb, FieldCb, SessionCb
-from bot.keyboards.wizard import ChoiceCb
 from bot.notify import tell
 from bot.permissions import Actor, may_run_center
-from bot.services.clubs import AGE_GROUPS, CATEGORIES, parse_local_datetime, parse_schedule
+from bot.services.clubs import (
+    CHOICE_FIELDS,
+    SKIPPABLE,
+    change_field,
+    create_item,
+    fields_of,
+    parse_field,
+)
 from bot.services.sessions import next_sessions, recent_sessions
-from bot.services.validation import InputError, parse_count, parse_text
+from bot.services.validation import InputError, parse_text
 from bot.views import room_for, schedule_text, when_text
-from bot.wizard import WizardCb
 from handlers.clubs import tell_promoted
+from handlers.forms import form_data, go, say, say_error
+from handlers.staff_clubs.states import ItemForm
 from handlers.states import StaffForm
-from storage.models import Club, ClubSlot, Event, Signup, SignupStatus, User
+from storage.models import Club, Event, Signup, SignupStatus, User
 from storage.repositories.clubs import ClubRepository
 from storage.repositories.directory import Directory
 from storage.repositories.users import UserRepository
@@ -39,16 +47,6 @@ from storage.repositories.users import UserRepository
 router = Router(name=__name__)
 router.message.filter(IsStaff())
 router.callback_query.filter(IsStaff())
-
-WZ = "staff"
-CLUB_FIELDS = ("name", "category", "age_group", "schedule", "capacity", "leader", "description")
-EVENT_FIELDS = ("title", "starts_at", "minutes", "capacity", "description")
-SKIPPABLE = ("leader", "description")
-CHOICE_FIELDS = {"category": CATEGORIES, "age_group": AGE_GROUPS}
-
-
-def _fields(target: str) -> tuple[str, ...]:
-    return CLUB_FIELDS if target == "club" else EVENT_FIELDS
 
 
 # --- the list -------------------------------------------------------------------------------------
@@ -577,7 +575,7 @@ async def edit_menu(
     if found is None or not isinstance(callback.message, Message):
         return
     await callback.answer()
-    fields = _fields(target)
+    fields = fields_of(target)
     rows = [
         [
             (i18n.get(f"staff-field-{f}"), FieldCb(target=target, id=found.id, field=f))
@@ -588,25 +586,6 @@ async def edit_menu(
     await callback.message.answer(i18n.get("staff-edit-which"), reply_markup=inline(*rows))
 
 
-async def _ask(message: Message, field: str, i18n: I18nContext) -> None:
-    if field in CHOICE_FIELDS:
-        prefix = "club-cat" if field == "category" else "club-age"
-        rows = [
-            [(i18n.get(f"{prefix}-{code}"), ChoiceCb(wizard=WZ, step=field, value=code))]
-            for code in CHOICE_FIELDS[field]
-        ]
-        await message.answer(i18n.get(f"staff-ask-{field}"), reply_markup=inline(*rows))
-        return
-    extra = (
-        [[(i18n.get("wizard-skip"), WizardCb(wizard=WZ, action="skip", step=field))]]
-        if field in SKIPPABLE
-        else []
-    )
-    await message.answer(
-        i18n.get(f"staff-ask-{field}"), reply_markup=inline(*extra) if extra else None
-    )
-
-
 @router.callback_query(FieldCb.filter())
 async def field_start(
     callback: CallbackQuery,
@@ -615,11 +594,13 @@ async def field_start(
     user: User,
     clubs: ClubRepository,
     directory: Directory,
-    state: FSMContext,
+    dialog_manager: DialogManager,
     i18n: I18nContext,
 ) -> None:
     f = callback_data
-    if f.target not in ("club", "event") or (f.field != "new" and f.field not in _fields(f.target)):
+    if f.target not in ("club", "event") or (
+        f.field != "new" and f.field not in fields_of(f.target)
+    ):
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
     if f.id:
@@ -629,190 +610,88 @@ async def field_start(
         await callback.answer(i18n.get("myclubs-no-center"), show_alert=True)
         return
     await callback.answer()
-    field = _fields(f.target)[0] if f.field == "new" else f.field
-    await state.set_state(StaffForm.field)
-    await state.set_data({"target": f.target, "id": f.id, "field": field, "values": {}})
-    if isinstance(callback.message, Message):
-        await _ask(callback.message, field, i18n)
+    field = fields_of(f.target)[0] if f.field == "new" else f.field
+    draft = {"target": f.target, "id": f.id, "values": {}}
+    await dialog_manager.start(
+        getattr(ItemForm, field), data=draft, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
+    )
 
 
-def _parse_field(field: str, text: str, settings: Settings) -> Any:
-    if field == "schedule":
-        return [
-            [s.weekday, s.starts.isoformat(timespec="minutes"), s.minutes]
-            for s in parse_schedule(text)
-        ]
-    if field == "capacity":
-        return parse_count(text, 1, 5000)
-    if field == "minutes":
-        return parse_count(text, 15, 720)
-    if field == "starts_at":
-        return parse_local_datetime(
-            text, ZoneInfo(settings.timezone), datetime.now(UTC)
-        ).isoformat()
-    if field == "description":
-        return parse_text(text, max_len=1000, min_len=2)
-    return parse_text(text, max_len=100 if field != "title" else 150, min_len=2, letters=True)
+# --- The form's answers -------------------------------------------------------------------------
 
 
-@router.message(StateFilter(StaffForm.field), Has(F.text))
-async def field_text(
-    message: Message,
-    actor: Actor,
-    bot: Bot,
-    user: User,
-    users: UserRepository,
-    clubs: ClubRepository,
-    state: FSMContext,
-    settings: Settings,
-    i18n: I18nContext,
-) -> None:
-    data = await state.get_data()
-    if data["field"] in CHOICE_FIELDS:
-        await message.answer(i18n.get("wizard-hint"))
+def _field(manager: DialogManager) -> str:
+    state = manager.current_context().state.state or ""
+    return state.split(":")[1]
+
+
+async def on_text(message: Message, widget: Any, manager: DialogManager) -> None:
+    field = _field(manager)
+    if field in CHOICE_FIELDS:
+        await say(manager, "wizard-hint")
         return
+    settings: Settings = manager.middleware_data["settings"]
     try:
-        value = _parse_field(data["field"], message.text or "", settings)
+        value = parse_field(field, message.text or "", ZoneInfo(settings.timezone))
     except InputError as exc:
-        await message.answer(i18n.get(exc.key, **exc.args_))
+        await say_error(manager, exc)
         return
-    await _store(message, actor, data, value, bot, user, users, clubs, state, settings, i18n)
+    await store(manager, field, value, message)
 
 
-@router.callback_query(StateFilter(StaffForm.field), ChoiceCb.filter(F.wizard == WZ))
-async def field_choice(
-    callback: CallbackQuery,
-    actor: Actor,
-    callback_data: ChoiceCb,
-    bot: Bot,
-    user: User,
-    users: UserRepository,
-    clubs: ClubRepository,
-    state: FSMContext,
-    settings: Settings,
-    i18n: I18nContext,
-) -> None:
-    data = await state.get_data()
-    field = data["field"]
-    if callback_data.step != field or callback_data.value not in CHOICE_FIELDS.get(field, ()):
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
+async def on_choice(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    field = _field(manager)
+    if item not in CHOICE_FIELDS.get(field, ()):
+        await say(manager, "button-stale")
         return
-    await callback.answer()
-    if isinstance(callback.message, Message):
-        await _store(
-            callback.message,
-            actor,
-            data,
-            callback_data.value,
-            bot,
-            user,
-            users,
-            clubs,
-            state,
-            settings,
-            i18n,
-        )
+    if isinstance(cb.message, Message):
+        await store(manager, field, item, cb.message)
 
 
-@router.callback_query(
-    StateFilter(StaffForm.field), WizardCb.filter((F.wizard == WZ) & (F.action == "skip"))
-)
-async def field_skip(
-    callback: CallbackQuery,
-    actor: Actor,
-    callback_data: WizardCb,
-    bot: Bot,
-    user: User,
-    users: UserRepository,
-    clubs: ClubRepository,
-    state: FSMContext,
-    settings: Settings,
-    i18n: I18nContext,
-) -> None:
-    data = await state.get_data()
-    if data["field"] != callback_data.step:  # a second tap: that step is skipped already
-        await callback.answer()
+async def skip(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    field = _field(manager)
+    if field not in SKIPPABLE:  # a hidden button still answers a forged tap
+        await say(manager, "button-stale")
         return
-    if data["field"] not in SKIPPABLE:
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
-    await callback.answer()
-    if isinstance(callback.message, Message):
-        await _store(
-            callback.message, actor, data, None, bot, user, users, clubs, state, settings, i18n
-        )
+    if isinstance(cb.message, Message):
+        await store(manager, field, None, cb.message)
 
 
-@router.message(StateFilter(StaffForm.field))
-async def field_not_text(message: Message, i18n: I18nContext) -> None:
-    await message.answer(i18n.get("input-need-text"))
-
-
-async def _store(
-    message: Message,
-    actor: Actor,
-    data: dict[str, Any],
-    value: Any,
-    bot: Bot,
-    user: User,
-    users: UserRepository,
-    clubs: ClubRepository,
-    state: FSMContext,
-    settings: Settings,
-    i18n: I18nContext,
-) -> None:
+async def store(manager: DialogManager, field: str, value: Any, message: Message) -> None:
     """Keep the value; a new club/event asks for the next field and is created after the last
     one, an edited one is saved at once."""
-    target, field = data["target"], data["field"]
-    if data["id"]:
-        await state.clear()
-        found = await clubs.club(data["id"]) if target == "club" else await clubs.event(data["id"])
-        if found is None or not may_run_center(actor, found.center_id):
-            await message.answer(i18n.get("button-stale"))
+    data = manager.middleware_data
+    i18n: I18nContext = data["i18n"]
+    draft = form_data(manager)
+    target = draft["target"]
+    if draft["id"]:
+        try:
+            found, promoted = await change_field(
+                data["clubs"], data["actor"], target, draft["id"], field, value
+            )
+        except InputError as exc:
+            await say_error(manager, exc)
             return
-        _apply(found, {field: value})
-        if field == "schedule" and isinstance(found, Club):
-            await clubs.drop_unsent_reminders_of_club(found.id)  # planned for the old times
-        if field == "capacity":
-            kwargs = {"club": found} if isinstance(found, Club) else {"event": found}
-            for promoted in await clubs.promote(**kwargs):  # type: ignore[arg-type]
-                await tell_promoted(bot, promoted, found, users, clubs, settings, i18n)
+        await manager.done()
+        for signup in promoted:
+            await tell_promoted(
+                data["bot"], signup, found, data["users"], data["clubs"], data["settings"], i18n
+            )
         await message.answer(i18n.get("staff-saved"))
         return
-    values = {**data["values"], field: value}
-    fields = _fields(target)
+    values = {**draft["values"], field: value}
+    draft["values"] = values
+    fields = fields_of(target)
     if field != fields[-1]:
-        nxt = fields[fields.index(field) + 1]
-        await state.update_data(field=nxt, values=values)
-        await _ask(message, nxt, i18n)
+        await go(manager, getattr(ItemForm, fields[fields.index(field) + 1]))
         return
-    await state.clear()
-    center_id = user.staff_center_id
-    assert center_id is not None
-    if target == "club":
-        club = Club(center_id=center_id, description="")
-        _apply(club, values)
-        clubs.add(club)
-        await message.answer(i18n.get("staff-club-created", name=html.escape(club.name)))
+    user: User = data["user"]
+    if data["directory"].center(user.staff_center_id) is None:
+        await say(manager, "myclubs-no-center")
+        return
+    item = create_item(data["clubs"], user.staff_center_id or 0, target, values)
+    await manager.done()
+    if isinstance(item, Club):
+        await message.answer(i18n.get("staff-club-created", name=html.escape(item.name)))
     else:
-        event = Event(center_id=center_id, description="")
-        _apply(event, values)
-        clubs.add(event)
-        await message.answer(i18n.get("staff-event-created", title=html.escape(event.title)))
-
-
-def _apply(target: Club | Event, values: dict[str, Any]) -> None:
-    from datetime import time
-
-    for field, value in values.items():
-        if field == "schedule":
-            assert isinstance(target, Club)
-            target.slots = [
-                ClubSlot(weekday=w, starts=time.fromisoformat(t), minutes=m) for w, t, m in value
-            ]
-        elif field == "starts_at":
-            setattr(target, field, datetime.fromisoformat(value))
-        elif field in ("leader", "description") and value is None:
-            setattr(target, field, None if field == "leader" else "")
-        else:
-            setattr(target, field, value)
+        await message.answer(i18n.get("staff-event-created", title=html.escape(item.title)))

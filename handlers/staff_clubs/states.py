@@ -1,0 +1,16 @@
+from aiogram.fsm.state import State, StatesGroup
+
+
+class ItemForm(StatesGroup):
+    """A club's or an event's fields: every one in turn for a new one, one to change it."""
+
+    name = State()
+    title = State()
+    category = State()
+    age_group = State()
+    schedule = State()
+    starts_at = State()
+    minutes = State()
+    capacity = State()
+    leader = State()
+    description = State()
