@@ -43,6 +43,8 @@ FORMS: tuple[Router, ...] = (
     contests.application_dialog,
     announce.announce_dialog,
     staff_clubs.item_dialog,
+    contests_admin.contest_dialog,
+    jury.jury_dialog,
 )
 
 
@@ -52,8 +54,10 @@ def forms_routers() -> list[Router]:
         ideas.idea_dialog,
         register.register_dialog,
         contests.application_dialog,
+        jury.jury_dialog,
         _area("elder-forms", HasRole(Role.ELDER), reports.report_dialog),
         _area("staff-forms", IsStaff(), announce.announce_dialog, staff_clubs.item_dialog),
+        _area("admin-forms", IsAdmin(), contests_admin.contest_dialog),
     ]
 
 

@@ -6,25 +6,32 @@ from __future__ import annotations
 import asyncio
 import html
 from datetime import UTC, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command, CommandObject, StateFilter
+from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
-from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode, Window
 from aiogram_i18n import I18nContext
 
 from bot.broadcast.engine import DeliveryEngine
 from bot.config import Settings
 from bot.exports import header_row, workbook_bytes
-from bot.filters.content import Has
 from bot.filters.roles import IsAdmin
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import ContestCb
-from bot.keyboards.wizard import ChoiceCb
 from bot.notify import tell
-from bot.services.contest_flow import next_stage, publish, ranking, unresolved
+from bot.services.contest_flow import (
+    create_contest,
+    next_stage,
+    parse_nominations,
+    publish,
+    ranking,
+    unresolved,
+)
 from bot.services.contests import (
     ContestNotices,
     deadline_of,
@@ -35,14 +42,36 @@ from bot.services.contests import (
 )
 from bot.services.validation import InputError, parse_id, parse_text, parse_user_ref
 from bot.views import local_time, room_for
-from handlers.states import ContestAdmin
-from storage.models import Contest, ContestStage, Juror, Nomination, User
+from handlers.forms import (
+    Tr,
+    buttons_only,
+    choice,
+    form_data,
+    go,
+    nav,
+    say,
+    say_error,
+    text_only,
+)
+from storage.models import Contest, ContestStage, Juror, User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.contests import ContestRepository
 from storage.repositories.directory import Directory
 from storage.repositories.users import UserRepository
 
 router = Router(name=__name__)
+
+
+class C(StatesGroup):
+    """The contest form: from a template (template, deadline, audience) or from scratch."""
+
+    template = State()
+    title = State()
+    nominations = State()
+    deadline = State()
+    audience = State()
+
+
 router.message.filter(IsAdmin())
 router.callback_query.filter(IsAdmin())
 
@@ -162,124 +191,78 @@ async def contests_admin(message: Message, contests: ContestRepository, i18n: I1
     await message.answer("\n".join(lines), reply_markup=inline(*rows))
 
 
-@router.callback_query(ContestCb.filter(F.action == "tpl"))
-async def choose_template(callback: CallbackQuery, i18n: I18nContext) -> None:
-    await callback.answer()
-    rows = [
-        [(str(t["title"])[:60], ChoiceCb(wizard="cadm", step="tpl", value=str(t["code"])))]
-        for t in templates()
-    ]
-    if isinstance(callback.message, Message):
-        await callback.message.answer(
-            i18n.get("cadmin-choose-template"), reply_markup=inline(*rows)
-        )
-
-
-@router.callback_query(ChoiceCb.filter((F.wizard == "cadm") & (F.step == "tpl")))
-async def template_chosen(
-    callback: CallbackQuery, callback_data: ChoiceCb, state: FSMContext, i18n: I18nContext
+@router.callback_query(ContestCb.filter(F.action.in_(("tpl", "new"))))
+async def new_contest(
+    callback: CallbackQuery, callback_data: ContestCb, dialog_manager: DialogManager
 ) -> None:
-    template = next((t for t in templates() if t["code"] == callback_data.value), None)
-    if template is None or not isinstance(callback.message, Message):
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
+    """«➕ Из шаблона» or «➕ С нуля»: the contest form."""
+    await callback.answer()
+    first = C.template if callback_data.action == "tpl" else C.title
+    await dialog_manager.start(first, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+
+
+async def on_template(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    if not any(t["code"] == item for t in templates()):
+        await say(manager, "button-stale")
         return
-    await callback.answer()
-    await state.set_state(ContestAdmin.deadline)
-    await state.set_data({"template": template["code"]})
-    await callback.message.answer(i18n.get("cadmin-ask-deadline"))
+    form_data(manager)["template"] = item
+    await go(manager, C.deadline)
 
 
-@router.callback_query(ContestCb.filter(F.action == "new"))
-async def scratch(callback: CallbackQuery, state: FSMContext, i18n: I18nContext) -> None:
-    await callback.answer()
-    await state.set_state(ContestAdmin.title)
-    await state.set_data({})
-    if isinstance(callback.message, Message):
-        await callback.message.answer(i18n.get("cadmin-ask-title"))
-
-
-@router.message(StateFilter(ContestAdmin.title), Has(F.text))
-async def scratch_title(message: Message, state: FSMContext, i18n: I18nContext) -> None:
+async def on_title(message: Message, widget: Any, manager: DialogManager) -> None:
     try:
-        title = parse_text(message.text, max_len=200, min_len=3, letters=True)
+        form_data(manager)["title"] = parse_text(message.text, max_len=200, min_len=3, letters=True)
     except InputError as exc:
-        await message.answer(i18n.get(exc.key, **exc.args_))
+        await say_error(manager, exc)
         return
-    await state.update_data(title=title)
-    await state.set_state(ContestAdmin.nominations)
-    await message.answer(i18n.get("cadmin-ask-nominations"))
+    await go(manager, C.nominations)
 
 
-@router.message(StateFilter(ContestAdmin.nominations), Has(F.text))
-async def scratch_nominations(message: Message, state: FSMContext, i18n: I18nContext) -> None:
-    names = [" ".join(line.split()) for line in (message.text or "").splitlines() if line.strip()]
-    if not names or len(names) > 20 or any(len(n) > 200 for n in names):
-        await message.answer(i18n.get("cadmin-bad-nominations"))
+async def on_nominations(message: Message, widget: Any, manager: DialogManager) -> None:
+    try:
+        form_data(manager)["nominations"] = parse_nominations(message.text)
+    except InputError as exc:
+        await say_error(manager, exc)
         return
-    await state.update_data(nominations=[{"name": n, "address": "house"} for n in names])
-    await state.set_state(ContestAdmin.deadline)
-    await message.answer(i18n.get("cadmin-ask-deadline"))
+    await go(manager, C.deadline)
 
 
-@router.message(StateFilter(ContestAdmin.deadline), Has(F.text))
-async def admin_deadline(
-    message: Message, state: FSMContext, settings: Settings, i18n: I18nContext
-) -> None:
+async def on_deadline(message: Message, widget: Any, manager: DialogManager) -> None:
+    settings: Settings = manager.middleware_data["settings"]
     try:
         deadline = deadline_of(
             (message.text or "").strip(), ZoneInfo(settings.timezone), datetime.now(UTC)
         )
     except InputError:
-        await message.answer(i18n.get("cadmin-bad-deadline"))
+        await say(manager, "cadmin-bad-deadline")
         return
-    await state.update_data(deadline=deadline.isoformat())
-    await state.set_state(ContestAdmin.audience)
-    await message.answer(i18n.get("cadmin-ask-audience"))
+    form_data(manager)["deadline"] = deadline.isoformat()
+    await go(manager, C.audience)
 
 
-@router.message(StateFilter(ContestAdmin.audience), Has(F.text))
-async def admin_audience(
-    message: Message,
-    user: User,
-    state: FSMContext,
-    settings: Settings,
-    directory: Directory,
-    contests: ContestRepository,
-    contest_notices: ContestNotices,
-    audit: AuditRepository,
-    delivery: DeliveryEngine,
-    i18n: I18nContext,
-) -> None:
+async def on_audience(message: Message, widget: Any, manager: DialogManager) -> None:
+    data = manager.middleware_data
+    i18n: I18nContext = data["i18n"]
+    settings: Settings = data["settings"]
+    draft = form_data(manager)
     try:
-        audience, audience_id = parse_audience((message.text or "").strip(), directory)
-    except InputError:
-        await message.answer(i18n.get("cadmin-ask-audience"))
-        return
-    data = await state.get_data()
-    await state.clear()
-    template = next((t for t in templates() if t["code"] == data.get("template")), None) or {}
-    nominations: list[dict[str, str]] = template.get("nominations") or data["nominations"]  # type: ignore[assignment]
-    contest = await contests.add(
-        Contest(
-            template=data.get("template"),
-            title=template.get("title") or data["title"],
-            description=template.get("description", ""),
-            audience=audience,
-            audience_id=audience_id,
-            applicants=template.get("applicants", "residents,elders"),
-            stages=template.get("stages", "district,city"),
-            deadline=datetime.fromisoformat(data["deadline"]),
-            criteria=i18n.core.get("contest-default-criteria", settings.default_locale),
-            created_by=user.id,
-            nominations=[
-                Nomination(position=i, name=n["name"], address=n["address"])
-                for i, n in enumerate(nominations)
-            ],
+        draft["audience"], draft["audience_id"] = parse_audience(
+            (message.text or "").strip(), data["directory"]
         )
+    except InputError:
+        await say(manager, "cadmin-ask-audience")
+        return
+    contest = await create_contest(
+        data["contests"],
+        data["contest_notices"],
+        data["audit"],
+        data["user"].id,
+        draft,
+        i18n.core.get("contest-default-criteria", settings.default_locale),
+        datetime.now(UTC),
     )
-    await contest_notices.opened(contests.session, contest, datetime.now(UTC))
-    await audit.write(user.id, "contest.create", None, contest=contest.id)
-    deadline = datetime.fromisoformat(data["deadline"]).astimezone(ZoneInfo(settings.timezone))
+    await manager.done()
+    deadline = contest.deadline.astimezone(ZoneInfo(settings.timezone))
     await message.answer(
         i18n.get(
             "cadmin-created",
@@ -289,7 +272,29 @@ async def admin_audience(
             deadline=f"{deadline:%d.%m.%Y}",
         )
     )
+    delivery: DeliveryEngine = data["delivery"]
     delivery.wake()
+
+
+async def template_items(**_: Any) -> dict[str, Any]:
+    return {"templates": [(str(t["title"])[:60], str(t["code"])) for t in templates()]}
+
+
+contest_dialog = Dialog(
+    Window(
+        Tr("cadmin-choose-template"),
+        choice("template", "templates", on_template),
+        nav(),
+        buttons_only(),
+        state=C.template,
+        getter=template_items,
+    ),
+    Window(Tr("cadmin-ask-title"), nav(), text_only(on_title), state=C.title),
+    Window(Tr("cadmin-ask-nominations"), nav(), text_only(on_nominations), state=C.nominations),
+    Window(Tr("cadmin-ask-deadline"), nav(), text_only(on_deadline), state=C.deadline),
+    Window(Tr("cadmin-ask-audience"), nav(), text_only(on_audience), state=C.audience),
+    name="contest",
+)
 
 
 @router.callback_query(ContestCb.filter(F.action == "admin"))

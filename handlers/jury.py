@@ -3,53 +3,65 @@
 from __future__ import annotations
 
 import html
+from typing import Any
 
-from aiogram import Bot, F, Router
-from aiogram.filters import Command, StateFilter
-from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram import Router
+from aiogram.filters import Command
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode, Window
+from aiogram_dialog.widgets.kbd import Button, Group, Select
+from aiogram_dialog.widgets.text import Format
 from aiogram_i18n import I18nContext
 
-from bot.filters.content import Has
-from bot.keyboards.builders import inline
-from bot.keyboards.callbacks import ScoreCb
 from bot.services.validation import InputError, parse_text
 from bot.views import send_album
-from bot.wizard import WizardCb
-from handlers.states import Jury
+from handlers.forms import (
+    Tr,
+    buttons_only,
+    draft_from_start,
+    form_data,
+    go,
+    nav,
+    say,
+    say_error,
+    text_only,
+)
 from storage.models import Application, Contest, Juror, User
 from storage.repositories.contests import ContestRepository
 from storage.repositories.directory import Directory
 
 router = Router(name=__name__)
 
+SCORES = range(1, 11)
+MAX_COMMENT = 500
+
+
+class JuryForm(StatesGroup):
+    score = State()
+    comment = State()
+
 
 def criteria(contest: Contest) -> list[str]:
     return [c.strip() for c in contest.criteria.split(";") if c.strip()]
 
 
-def score_keyboard(application_id: int) -> InlineKeyboardMarkup:
-    return inline(
-        [(str(v), ScoreCb(application=application_id, value=v)) for v in range(1, 6)],
-        [(str(v), ScoreCb(application=application_id, value=v)) for v in range(6, 11)],
-    )
+@router.message(Command("jury"))
+async def jury(message: Message, dialog_manager: DialogManager) -> None:
+    await show_next(dialog_manager)
 
 
-async def show_next(
-    message: Message,
-    bot: Bot,
-    user: User,
-    state: FSMContext,
-    contests: ContestRepository,
-    directory: Directory,
-    i18n: I18nContext,
-) -> None:
+async def show_next(manager: DialogManager) -> None:
+    """The next entry of the juror's open stage, with its photos, and its scoring form."""
+    data = manager.middleware_data
+    user: User = data["user"]
+    contests: ContestRepository = data["contests"]
+    directory: Directory = data["directory"]
+    i18n: I18nContext = data["i18n"]
     for juror, contest in await contests.juror_stages(user.id):
         application, left = await contests.next_for(juror, contest)
         if application is None:
             continue
-        await state.set_state(Jury.score)
-        await state.set_data({"juror_id": juror.id, "application_id": application.id, "values": []})
         nomination = await contests.nomination(application.nomination_id)
         district = directory.district(application.district_id)
         text = i18n.get(
@@ -61,151 +73,123 @@ async def show_next(
             description=html.escape(application.description),
             left=left,
         )
-        await send_album(bot, user.id, [p.file_id for p in application.photos], text, None)
-        await message.answer(
-            i18n.get("jury-ask-criterion", criterion=html.escape(criteria(contest)[0])),
-            reply_markup=score_keyboard(application.id),
+        await send_album(data["bot"], user.id, [p.file_id for p in application.photos], text, None)
+        draft = {"juror_id": juror.id, "application_id": application.id, "values": []}
+        await manager.start(
+            JuryForm.score, data=draft, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
         )
         return
-    await state.clear()
+    if manager.has_context():
+        await manager.reset_stack()
     seats = await contests.juror_stages(user.id)
-    await message.answer(i18n.get("jury-done" if seats else "jury-none"))
+    await data["bot"].send_message(user.id, i18n.get("jury-done" if seats else "jury-none"))
 
 
-@router.message(Command("jury"))
-async def jury(
-    message: Message,
-    bot: Bot,
-    user: User,
-    state: FSMContext,
-    contests: ContestRepository,
-    directory: Directory,
-    i18n: I18nContext,
-) -> None:
-    await show_next(message, bot, user, state, contests, directory, i18n)
-
-
-async def _context(
-    state: FSMContext, contests: ContestRepository
-) -> tuple[Juror, Contest, Application] | None:
-    data = await state.get_data()
-    juror = await contests.juror_by_id(data.get("juror_id", 0))
-    application = await contests.application(data.get("application_id", 0))
+async def _entry(manager: DialogManager) -> tuple[Juror, Contest, Application] | None:
+    """The juror's seat, the contest and the entry, if the contest is still at that stage."""
+    contests: ContestRepository = manager.middleware_data["contests"]
+    draft = form_data(manager)
+    juror = await contests.juror_by_id(draft.get("juror_id", 0))
+    application = await contests.application(draft.get("application_id", 0))
     contest = await contests.get(juror.contest_id) if juror else None
-    if (
-        juror is None
-        or application is None
-        or contest is None
-        or contest.stage.value != juror.stage
-    ):
+    if juror is None or application is None or contest is None:
+        return None
+    if contest.stage.value != juror.stage or juror.user_id != manager.middleware_data["user"].id:
         return None
     return juror, contest, application
 
 
-@router.callback_query(ScoreCb.filter())
-async def scored(
-    callback: CallbackQuery,
-    callback_data: ScoreCb,
-    bot: Bot,
-    user: User,
-    state: FSMContext,
-    contests: ContestRepository,
-    directory: Directory,
-    i18n: I18nContext,
-) -> None:
-    found = await _context(state, contests) if await state.get_state() == Jury.score.state else None
-    if found is None or not isinstance(callback.message, Message):
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
-    juror, contest, application = found
-    if callback_data.application != application.id:
-        target = await contests.application(callback_data.application)
-        own = (
-            target is not None
-            and contest.no_own_district
-            and target.district_id == juror.district_id
-        )
-        await callback.answer(
-            i18n.get("jury-own-district" if own else "button-stale"), show_alert=True
-        )
-        return
-    if not 1 <= callback_data.value <= 10:
-        await callback.answer(i18n.get("jury-out-of-range"), show_alert=True)
-        return
-    await callback.answer()
-    data = await state.get_data()
-    values = [*data["values"], callback_data.value]
-    await state.update_data(values=values)
-    names = criteria(contest)
-    if len(values) < len(names):
-        await callback.message.answer(
-            i18n.get("jury-ask-criterion", criterion=html.escape(names[len(values)])),
-            reply_markup=score_keyboard(application.id),
-        )
-        return
-    await state.set_state(Jury.comment)
-    await callback.message.answer(
-        i18n.get("jury-ask-comment"),
-        reply_markup=inline([(i18n.get("wizard-skip"), WizardCb(wizard="jury", action="skip"))]),
-    )
-
-
-async def _save(
-    message: Message,
-    comment: str | None,
-    bot: Bot,
-    user: User,
-    state: FSMContext,
-    contests: ContestRepository,
-    directory: Directory,
-    i18n: I18nContext,
-) -> None:
-    found = await _context(state, contests)
+async def on_score(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    found = await _entry(manager)
     if found is None:
-        await state.clear()
-        await message.answer(i18n.get("button-stale"))
+        await say(manager, "button-stale")
+        return
+    if not item.isdigit() or int(item) not in SCORES:
+        await say(manager, "jury-out-of-range")
+        return
+    draft = form_data(manager)
+    draft["values"] = [*draft["values"], int(item)]
+    if len(draft["values"]) >= len(criteria(found[1])):
+        await go(manager, JuryForm.comment)
+
+
+async def on_comment(message: Message, widget: Any, manager: DialogManager) -> None:
+    try:
+        comment = parse_text(message.text, max_len=MAX_COMMENT, min_len=2)
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    await save(manager, comment)
+
+
+async def skip_comment(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    await save(manager, None)
+
+
+async def save(manager: DialogManager, comment: str | None) -> None:
+    data = manager.middleware_data
+    i18n: I18nContext = data["i18n"]
+    user: User = data["user"]
+    found = await _entry(manager)
+    if found is None:
+        await manager.done()
+        await data["bot"].send_message(user.id, i18n.get("button-stale"))
         return
     juror, _, application = found
+    contests: ContestRepository = data["contests"]
     if await contests.has_scored(juror, application.id):
-        await message.answer(i18n.get("jury-already"))
+        await data["bot"].send_message(user.id, i18n.get("jury-already"))
     else:
-        await contests.save_scores(
-            juror, application.id, (await state.get_data())["values"], comment
-        )
-        await message.answer(i18n.get("jury-saved", id=application.id))
-    await show_next(message, bot, user, state, contests, directory, i18n)
+        await contests.save_scores(juror, application.id, form_data(manager)["values"], comment)
+        await data["bot"].send_message(user.id, i18n.get("jury-saved", id=application.id))
+    await show_next(manager)
 
 
-@router.message(StateFilter(Jury.comment), Has(F.text))
-async def comment_typed(
-    message: Message,
-    bot: Bot,
-    user: User,
-    state: FSMContext,
-    contests: ContestRepository,
-    directory: Directory,
-    i18n: I18nContext,
-) -> None:
-    try:
-        comment = parse_text(message.text, max_len=500, min_len=2)
-    except InputError as exc:
-        await message.answer(i18n.get(exc.key, **exc.args_))
-        return
-    await _save(message, comment, bot, user, state, contests, directory, i18n)
+async def back_a_score(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    """«Назад» at scoring: the criterion before, scored anew."""
+    draft = form_data(manager)
+    draft["values"] = draft["values"][:-1]
+    await manager.switch_to(JuryForm.score)
 
 
-@router.callback_query(
-    StateFilter(Jury.comment), WizardCb.filter((F.wizard == "jury") & (F.action == "skip"))
+async def window_data(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    found = await _entry(dialog_manager)
+    values = form_data(dialog_manager).get("values", [])
+    names = criteria(found[1]) if found else []
+    return {
+        "criterion": html.escape(names[min(len(values), len(names) - 1)]) if names else "",
+        "scores": [(str(v), v) for v in SCORES],
+        "scored": bool(values),
+    }
+
+
+jury_dialog = Dialog(
+    Window(
+        Tr("jury-ask-criterion"),
+        Group(
+            Select(
+                Format("{item[0]}"),
+                id="score",
+                item_id_getter=lambda item: item[1],
+                items="scores",
+                on_click=on_score,
+            ),
+            width=5,
+        ),
+        Button(Tr("wizard-back"), id="back_score", on_click=back_a_score, when="scored"),
+        nav(back_button=False),
+        buttons_only(),
+        state=JuryForm.score,
+    ),
+    Window(
+        Tr("jury-ask-comment"),
+        Button(Tr("wizard-skip"), id="skip_comment", on_click=skip_comment),
+        Button(Tr("wizard-back"), id="back_score", on_click=back_a_score),
+        nav(back_button=False),
+        text_only(on_comment),
+        state=JuryForm.comment,
+    ),
+    getter=window_data,
+    on_start=draft_from_start,
+    name="jury",
 )
-async def comment_skipped(
-    callback: CallbackQuery,
-    bot: Bot,
-    user: User,
-    state: FSMContext,
-    contests: ContestRepository,
-    directory: Directory,
-    i18n: I18nContext,
-) -> None:
-    await callback.answer()
-    if isinstance(callback.message, Message):
-        await _save(callback.message, None, bot, user, state, contests, directory, i18n)

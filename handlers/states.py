@@ -23,17 +23,5 @@ class StaffForm(StatesGroup):
     message = State()  # typing a message to all members
 
 
-class Jury(StatesGroup):
-    score = State()
-    comment = State()
-
-
-class ContestAdmin(StatesGroup):
-    title = State()
-    nominations = State()
-    deadline = State()
-    audience = State()
-
-
 class IdeasStaff(StatesGroup):
     answer = State()

@@ -142,11 +142,6 @@ class ApplicationCb(CallbackData, prefix="app"):
     id: RowId
 
 
-class ScoreCb(CallbackData, prefix="sc"):
-    application: RowId
-    value: RowId  # 1..10
-
-
 class IdeaCb(CallbackData, prefix="idea"):
     action: str  # "support" "send" (anyway); staff: "open" "status" "move" "moveto" "filter"
     id: RowId

@@ -4,9 +4,13 @@ places, results. Plain code over the repository (no Telegram)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
-from bot.services.contests import Ranked, places, rank
-from storage.models import Application, ApplicationStatus, Contest, ContestStage
+from bot.services.contests import ContestNotices, Ranked, places, rank, templates
+from bot.services.validation import InputError
+from storage.models import Application, ApplicationStatus, Contest, ContestStage, Nomination
+from storage.repositories.audit import AuditRepository
 from storage.repositories.contests import ContestRepository
 
 
@@ -116,3 +120,49 @@ async def unresolved(contest: Contest, contests: ContestRepository) -> list[list
         if tied and not any(t in placed for t in tied):
             out.append(tied)
     return out
+
+
+MAX_NOMINATIONS = 20
+
+
+def parse_nominations(text: str | None) -> list[dict[str, str]]:
+    """One nomination per line (up to 20, each up to 200 characters)."""
+    names = [" ".join(line.split()) for line in (text or "").splitlines() if line.strip()]
+    if not names or len(names) > MAX_NOMINATIONS or any(len(n) > 200 for n in names):
+        raise InputError("cadmin-bad-nominations")
+    return [{"name": n, "address": "house"} for n in names]
+
+
+async def create_contest(
+    contests: ContestRepository,
+    notices: ContestNotices,
+    audit: AuditRepository,
+    author_id: int,
+    draft: dict[str, Any],
+    criteria: str,
+    now: datetime,
+) -> Contest:
+    """A contest from a template or from scratch, opened at once: its «конкурс открыт» is queued."""
+    template = next((t for t in templates() if t["code"] == draft.get("template")), None) or {}
+    nominations: list[dict[str, str]] = template.get("nominations") or draft["nominations"]  # type: ignore[assignment]
+    contest = await contests.add(
+        Contest(
+            template=draft.get("template"),
+            title=template.get("title") or draft["title"],
+            description=template.get("description", ""),
+            audience=draft["audience"],
+            audience_id=draft.get("audience_id"),
+            applicants=template.get("applicants", "residents,elders"),
+            stages=template.get("stages", "district,city"),
+            deadline=datetime.fromisoformat(draft["deadline"]),
+            criteria=criteria,
+            created_by=author_id,
+            nominations=[
+                Nomination(position=i, name=n["name"], address=n["address"])
+                for i, n in enumerate(nominations)
+            ],
+        )
+    )
+    await notices.opened(contests.session, contest, now)
+    await audit.write(author_id, "contest.create", None, contest=contest.id)
+    return contest
