@@ -45,6 +45,7 @@ FORMS: tuple[Router, ...] = (
     staff_clubs.item_dialog,
     contests_admin.contest_dialog,
     jury.jury_dialog,
+    forms.asked,
 )
 
 
@@ -56,7 +57,13 @@ def forms_routers() -> list[Router]:
         contests.application_dialog,
         jury.jury_dialog,
         _area("elder-forms", HasRole(Role.ELDER), reports.report_dialog),
-        _area("staff-forms", IsStaff(), announce.announce_dialog, staff_clubs.item_dialog),
+        _area(
+            "staff-forms",
+            IsStaff(),
+            announce.announce_dialog,
+            staff_clubs.item_dialog,
+            forms.asked,  # a reason, a comment, an answer, a message to members
+        ),
         _area("admin-forms", IsAdmin(), contests_admin.contest_dialog),
     ]
 

@@ -5,17 +5,17 @@ from __future__ import annotations
 import html
 import math
 from dataclasses import dataclass
+from typing import Any
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command, CommandObject, StateFilter
+from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
-from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
 
 from bot.commands import set_chat_commands
 from bot.config import Settings
-from bot.filters.content import Has
 from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline, page_nav
 from bot.keyboards.callbacks import ElderRevokeCb, PageCb, RegDecisionCb
@@ -23,7 +23,7 @@ from bot.notify import retire_buttons, tell
 from bot.permissions import Actor, effective_role, may_moderate
 from bot.services.validation import InputError, parse_text
 from bot.views import territory_text
-from handlers.states import Moderation
+from handlers.forms import answer_for, ask_text, say_error
 from storage.models import ElderRegistration, RegistrationStatus, User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory
@@ -32,6 +32,8 @@ from storage.repositories.notices import NoticeCopyRepository
 from storage.repositories.users import UserRepository
 
 router = Router(name=__name__)
+
+MAX_REASON = 500
 router.message.filter(IsStaff())
 router.callback_query.filter(IsStaff())
 
@@ -117,17 +119,14 @@ async def reject_ask_reason(
     actor: Actor,
     callback_data: RegDecisionCb,
     elders: ElderRepository,
-    state: FSMContext,
     i18n: I18nContext,
+    dialog_manager: DialogManager,
 ) -> None:
     reg = await _decidable(callback, actor, callback_data.id, elders, i18n)
     if reg is None:
         return
     await callback.answer()
-    await state.set_state(Moderation.reject_reason)
-    await state.set_data({"registration_id": reg.id})
-    if isinstance(callback.message, Message):
-        await callback.message.answer(i18n.get("reg-ask-reject-reason", id=str(reg.id)))
+    await ask_text(dialog_manager, "elder-reject", "reg-ask-reject-reason", id=str(reg.id))
 
 
 @dataclass(frozen=True)
@@ -141,14 +140,14 @@ class ReasonedDecision:
 
 # Both decisions that need a reason: rejecting an application, revoking a confirmed elder.
 REASONED = {
-    Moderation.reject_reason.state: ReasonedDecision(
+    "elder-reject": ReasonedDecision(
         RegistrationStatus.PENDING,
         RegistrationStatus.REJECTED,
         "elder.reject",
         "reg-rejected-staff",
         "reg-rejected-user",
     ),
-    Moderation.revoke_reason.state: ReasonedDecision(
+    "elder-revoke": ReasonedDecision(
         RegistrationStatus.CONFIRMED,
         RegistrationStatus.REVOKED,
         "elder.revoke",
@@ -158,52 +157,55 @@ REASONED = {
 }
 
 
-@router.message(StateFilter(Moderation.reject_reason, Moderation.revoke_reason), Has(F.text))
+@answer_for("elder-reject")
+async def reject_with_reason(
+    message: Message, manager: DialogManager, args: dict[str, Any]
+) -> bool:
+    return await decide_with_reason(message, manager, REASONED["elder-reject"], int(args["id"]))
+
+
+@answer_for("elder-revoke")
+async def revoke_with_reason(
+    message: Message, manager: DialogManager, args: dict[str, Any]
+) -> bool:
+    return await decide_with_reason(message, manager, REASONED["elder-revoke"], int(args["id"]))
+
+
 async def decide_with_reason(
-    message: Message,
-    bot: Bot,
-    user: User,
-    users: UserRepository,
-    elders: ElderRepository,
-    audit: AuditRepository,
-    settings: Settings,
-    state: FSMContext,
-    i18n: I18nContext,
-) -> None:
-    reason = await _reason(message, i18n)
-    if reason is None:
-        return
-    decision = REASONED[str(await state.get_state())]
-    reg_id = int((await state.get_data())["registration_id"])
-    await state.clear()
+    message: Message, manager: DialogManager, decision: ReasonedDecision, reg_id: int
+) -> bool:
+    d = manager.middleware_data
+    i18n: I18nContext = d["i18n"]
+    user: User = d["user"]
+    elders: ElderRepository = d["elders"]
+    bot: Bot = d["bot"]
+    try:
+        reason = parse_text(message.text, max_len=MAX_REASON, min_len=3)
+    except InputError as exc:
+        await say_error(manager, exc)
+        return False
     reg = await elders.get(reg_id)
-    if reg is None or not await elders.decide(
-        reg_id, decision.expected, decision.new, user.id, reason
-    ):
-        status = i18n.get(f"reg-status-{reg.status.value}") if reg else "—"
+    if reg is None or not may_moderate(d["actor"], reg.district_id):
+        await message.answer(i18n.get("button-stale"))
+        return True
+    if not await elders.decide(reg_id, decision.expected, decision.new, user.id, reason):
+        status = i18n.get(f"reg-status-{reg.status.value}")
         await message.answer(i18n.get("reg-already-decided", id=str(reg_id), status=status))
-        return
-    await audit.write(user.id, decision.audit_action, reg.user_id, registration=reg.id)
+        return True
+    await d["audit"].write(user.id, decision.audit_action, reg.user_id, registration=reg.id)
     await retire_buttons(bot, await NoticeCopyRepository(elders.session).take("elder", reg.id))
     await message.answer(i18n.get(decision.staff_key, id=str(reg.id)))
-    applicant = await _after_status_change(bot, reg, users, elders, settings, i18n)
+    applicant = await _after_status_change(bot, reg, d["users"], elders, d["settings"], i18n)
     await tell(
         bot,
         applicant,
-        settings,
+        d["settings"],
         i18n,
         decision.applicant_key,
         id=str(reg.id),
         reason=html.escape(reason),
     )
-
-
-async def _reason(message: Message, i18n: I18nContext) -> str | None:
-    try:
-        return parse_text(message.text, max_len=500, min_len=3)
-    except InputError as exc:
-        await message.answer(i18n.get(exc.key, **exc.args_))
-        return None
+    return True
 
 
 @router.message(Command("elders"))
@@ -323,8 +325,8 @@ async def revoke_ask_reason(
     actor: Actor,
     callback_data: ElderRevokeCb,
     elders: ElderRepository,
-    state: FSMContext,
     i18n: I18nContext,
+    dialog_manager: DialogManager,
 ) -> None:
     reg = await elders.get(callback_data.id)
     if reg is None or reg.status is not RegistrationStatus.CONFIRMED:
@@ -334,7 +336,4 @@ async def revoke_ask_reason(
         await callback.answer(i18n.get("reg-not-your-district"), show_alert=True)
         return
     await callback.answer()
-    await state.set_state(Moderation.revoke_reason)
-    await state.set_data({"registration_id": reg.id})
-    if isinstance(callback.message, Message):
-        await callback.message.answer(i18n.get("elders-ask-revoke-reason", id=str(reg.id)))
+    await ask_text(dialog_manager, "elder-revoke", "elders-ask-revoke-reason", id=str(reg.id))

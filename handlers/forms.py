@@ -21,7 +21,7 @@ from aiogram.types import (
     ReplyKeyboardMarkup,
     ReplyKeyboardRemove,
 )
-from aiogram_dialog import Dialog, DialogManager, ShowMode, Window
+from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode, Window
 from aiogram_dialog.api.exceptions import OutdatedIntent, UnknownIntent, UnknownState
 from aiogram_dialog.utils import remove_intent_id
 from aiogram_dialog.widgets.input import MessageInput
@@ -290,6 +290,55 @@ interrupted = Dialog(
         state=Interrupted.ask,
     ),
     name="interrupted",
+)
+
+
+# --- One typed answer: a reason, a comment, a message ---------------------------------------------
+
+Answer = Callable[[Message, DialogManager, dict[str, Any]], Awaitable[bool]]
+ANSWERS: dict[str, Answer] = {}
+
+
+def answer_for(name: str) -> Callable[[Answer], Answer]:
+    """Register what a typed answer does; it returns False to ask again (a bad answer)."""
+
+    def register(fn: Answer) -> Answer:
+        ANSWERS[name] = fn
+        return fn
+
+    return register
+
+
+class Ask(StatesGroup):
+    text = State()
+
+
+async def ask_text(manager: DialogManager, answer: str, prompt: str, **args: Any) -> None:
+    """A window asking for one typed answer (with «❌ Отмена»); `args` reach the prompt's text
+    and the answer's function."""
+    await manager.start(
+        Ask.text,
+        data={"answer": answer, "prompt": prompt, "args": args},
+        mode=StartMode.RESET_STACK,
+        show_mode=ShowMode.SEND,
+    )
+
+
+async def _answered(message: Message, widget: Any, manager: DialogManager) -> None:
+    started = manager.start_data if isinstance(manager.start_data, dict) else {}
+    if await ANSWERS[started["answer"]](message, manager, started.get("args", {})):
+        await manager.done()
+
+
+async def _prompt(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    started = dialog_manager.start_data if isinstance(dialog_manager.start_data, dict) else {}
+    args = {k: v for k, v in started.get("args", {}).items() if isinstance(v, Scalar)}
+    return {"prompt": i18n_of(dialog_manager).get(started.get("prompt", ""), **args)}
+
+
+asked = Dialog(
+    Window(Format("{prompt}"), nav(), text_only(_answered), state=Ask.text, getter=_prompt),
+    name="asked",
 )
 
 

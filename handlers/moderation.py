@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import html
+from typing import Any
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command, StateFilter
-from aiogram.fsm.context import FSMContext
+from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
-from bot.filters.content import Has
 from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import ReportCb
@@ -19,7 +19,7 @@ from bot.notify import tell
 from bot.permissions import Actor, districts_seen, may_moderate
 from bot.services.validation import InputError, parse_text
 from bot.views import local_time, report_card, send_album, territory_text
-from handlers.states import Moderation
+from handlers.forms import answer_for, ask_text, say_error
 from storage.models import Report, ReportStatus, User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory
@@ -28,6 +28,8 @@ from storage.repositories.reports import ReportRepository
 from storage.repositories.users import UserRepository
 
 router = Router(name=__name__)
+
+MAX_COMMENT = 500
 router.message.filter(IsStaff())
 router.callback_query.filter(IsStaff())
 
@@ -172,9 +174,9 @@ async def return_ask_comment(
     callback: CallbackQuery,
     actor: Actor,
     callback_data: ReportCb,
-    state: FSMContext,
     reports: ReportRepository,
     i18n: I18nContext,
+    dialog_manager: DialogManager,
 ) -> None:
     report = await _report_for(callback, actor, callback_data.id, reports, i18n)
     if report is None:
@@ -183,37 +185,33 @@ async def return_ask_comment(
         await callback.answer(_already(i18n, report), show_alert=True)
         return
     await callback.answer()
-    await state.set_state(Moderation.return_comment)
-    await state.set_data({"report_id": report.id})
-    if isinstance(callback.message, Message):
-        await callback.message.answer(i18n.get("mod-ask-comment", id=str(report.id)))
+    await ask_text(dialog_manager, "report-return", "mod-ask-comment", id=str(report.id))
 
 
-@router.message(StateFilter(Moderation.return_comment), Has(F.text))
+@answer_for("report-return")
 async def return_with_comment(
-    message: Message,
-    bot: Bot,
-    user: User,
-    users: UserRepository,
-    audit: AuditRepository,
-    state: FSMContext,
-    settings: Settings,
-    reports: ReportRepository,
-    i18n: I18nContext,
-) -> None:
+    message: Message, manager: DialogManager, args: dict[str, Any]
+) -> bool:
+    d = manager.middleware_data
+    i18n: I18nContext = d["i18n"]
+    user: User = d["user"]
+    reports: ReportRepository = d["reports"]
     try:
-        comment = parse_text(message.text, max_len=500, min_len=3)
+        comment = parse_text(message.text, max_len=MAX_COMMENT, min_len=3)
     except InputError as exc:
-        await message.answer(i18n.get(exc.key, **exc.args_))
-        return
-    report_id = int((await state.get_data())["report_id"])
-    await state.clear()
-    report = await reports.get(report_id)
-    if report is None or not await reports.moderate(
-        report_id, ReportStatus.RETURNED, user.id, comment
-    ):
-        await message.answer(_already(i18n, report) if report else i18n.get("button-stale"))
-        return
+        await say_error(manager, exc)
+        return False
+    report = await reports.get(int(args["id"]))
+    if report is None or not may_moderate(d["actor"], report.district_id):
+        await message.answer(i18n.get("button-stale"))
+        return True
+    if not await reports.moderate(report.id, ReportStatus.RETURNED, user.id, comment):
+        await message.answer(_already(i18n, report))
+        return True
+    bot: Bot = d["bot"]
+    settings: Settings = d["settings"]
+    users: UserRepository = d["users"]
+    audit: AuditRepository = d["audit"]
     await audit.write(user.id, "report.return", report.author_id, report=report.id)
     await message.answer(i18n.get("mod-returned", id=str(report.id)))
     author = await users.get(report.author_id) if report.author_id else None
@@ -226,3 +224,4 @@ async def return_with_comment(
         id=str(report.id),
         comment=html.escape(comment),
     )
+    return True

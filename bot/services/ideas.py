@@ -6,9 +6,11 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, time, timedelta, tzinfo
 from typing import Any
 
+from bot.permissions import Actor, may_moderate
 from bot.services.geo import distance_km
 from bot.services.validation import InputError
 from storage.models import Idea, IdeaPhoto, IdeaStatus, User
+from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory
 from storage.repositories.ideas import OPEN, IdeaRepository
 
@@ -117,6 +119,29 @@ async def support_idea(
         raise InputError("idea-support-closed")
     if not await ideas.support(idea, user.id):
         raise InputError("idea-support-twice", id=idea.id)
+    return idea
+
+
+MAX_ANSWER = 1000
+
+
+async def set_status(
+    ideas: IdeaRepository,
+    audit: AuditRepository,
+    actor: Actor,
+    author_id: int,
+    idea_id: int,
+    status: str,
+    answer: str,
+) -> Idea:
+    """Staff of the item's district give it a status with an answer to its author (audited)."""
+    idea = await ideas.get(idea_id)
+    if idea is None or status not in STAFF_STATUSES or not may_moderate(actor, idea.district_id):
+        raise InputError("button-stale")
+    idea.status = IdeaStatus(status)
+    idea.answer = answer
+    idea.answered_at = datetime.now(UTC)
+    await audit.write(author_id, "idea.status", idea.user_id, idea=idea.id, status=status)
     return idea
 
 

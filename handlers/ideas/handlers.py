@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import html
-from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command, CommandObject, StateFilter
+from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
-from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.config import Settings
-from bot.filters.content import Has
 from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline, main_menu
 from bot.keyboards.callbacks import IdeaCb
@@ -25,12 +22,14 @@ from bot.permissions import Actor, districts_seen, may_moderate
 from bot.services.ideas import (
     CATEGORIES,
     KINDS,
+    MAX_ANSWER,
     MAX_PHOTOS,
     MAX_TEXT,
     STAFF_STATUSES,
     check_daily_limit,
     file_idea,
     inside_municipality,
+    set_status,
     similar_nearby,
     support_idea,
 )
@@ -38,7 +37,9 @@ from bot.services.validation import InputError, parse_id, parse_text
 from bot.views import send_album
 from handlers.forms import (
     add_photo,
+    answer_for,
     ask_resume,
+    ask_text,
     form_data,
     go,
     refuse_non_photo,
@@ -47,12 +48,10 @@ from handlers.forms import (
     say_error,
 )
 from handlers.ideas.states import IdeaForm
-from handlers.states import IdeasStaff
-from storage.models import Idea, IdeaStatus, User
+from storage.models import Idea, User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory
 from storage.repositories.ideas import IdeaRepository
-from storage.repositories.users import UserRepository
 
 router = Router(name=__name__)
 staff_router = Router(name=f"{__name__}.staff")
@@ -319,69 +318,54 @@ async def status_ask(
     callback: CallbackQuery,
     actor: Actor,
     callback_data: IdeaCb,
-    state: FSMContext,
     ideas: IdeaRepository,
     i18n: I18nContext,
+    dialog_manager: DialogManager,
 ) -> None:
     idea = await _own_idea(callback, actor, callback_data.id, ideas, i18n)
-    if (
-        idea is None
-        or callback_data.value not in STAFF_STATUSES
-        or not isinstance(callback.message, Message)
-    ):
+    if idea is None or callback_data.value not in STAFF_STATUSES:
         if idea is not None:
             await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
     await callback.answer()
-    await state.set_state(IdeasStaff.answer)
-    await state.set_data({"idea_id": idea.id, "status": callback_data.value})
     prompt = "ideas-ask-reason" if callback_data.value == "rejected" else "ideas-ask-answer"
-    await callback.message.answer(
-        i18n.get(prompt, status=i18n.get(f"idea-status-{callback_data.value}"))
+    status = i18n.get(f"idea-status-{callback_data.value}")
+    await ask_text(
+        dialog_manager, "idea-status", prompt, idea=idea.id, code=callback_data.value, status=status
     )
 
 
-@staff_router.message(StateFilter(IdeasStaff.answer), Has(F.text))
-async def status_answer(
-    message: Message,
-    actor: Actor,
-    bot: Bot,
-    user: User,
-    users: UserRepository,
-    state: FSMContext,
-    settings: Settings,
-    ideas: IdeaRepository,
-    audit: AuditRepository,
-    i18n: I18nContext,
-) -> None:
+@answer_for("idea-status")
+async def status_answer(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
+    d = manager.middleware_data
+    i18n: I18nContext = d["i18n"]
+    user: User = d["user"]
     try:
-        answer = parse_text(message.text, max_len=1000, min_len=3)
+        answer = parse_text(message.text, max_len=MAX_ANSWER, min_len=3)
+    except InputError as exc:
+        await say_error(manager, exc)
+        return False
+    try:
+        idea = await set_status(
+            d["ideas"], d["audit"], d["actor"], user.id, args["idea"], args["code"], answer
+        )
     except InputError as exc:
         await message.answer(i18n.get(exc.key, **exc.args_))
-        return
-    data = await state.get_data()
-    await state.clear()
-    idea = await ideas.get(data["idea_id"])
-    if idea is None or not may_moderate(actor, idea.district_id):
-        await message.answer(i18n.get("button-stale"))
-        return
-    idea.status = IdeaStatus(data["status"])
-    idea.answer = answer
-    idea.answered_at = datetime.now(UTC)
-    await audit.write(user.id, "idea.status", idea.user_id, idea=idea.id, status=idea.status.value)
+        return True
     status = i18n.get(f"idea-status-{idea.status.value}")
     await message.answer(i18n.get("ideas-status-set", id=idea.id, status=status))
-    author = await users.get(idea.user_id) if idea.user_id else None
+    author = await d["users"].get(idea.user_id) if idea.user_id else None
     await tell(
-        bot,
+        d["bot"],
         author,
-        settings,
+        d["settings"],
         i18n,
         "idea-status-changed",
         id=str(idea.id),
         status=status,
         answer=" " + html.escape(answer),
     )
+    return True
 
 
 @staff_router.callback_query(IdeaCb.filter(F.action == "move"))

@@ -9,16 +9,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command, StateFilter
+from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
-from aiogram.fsm.context import FSMContext
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
 from bot.exports import csv_bytes
-from bot.filters.content import Has
 from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import AttendCb, ClubCb, EventCb, FieldCb, SessionCb
@@ -36,9 +34,8 @@ from bot.services.sessions import next_sessions, recent_sessions
 from bot.services.validation import InputError, parse_text
 from bot.views import room_for, schedule_text, when_text
 from handlers.clubs import tell_promoted
-from handlers.forms import form_data, go, say, say_error
+from handlers.forms import answer_for, ask_text, form_data, go, say, say_error
 from handlers.staff_clubs.states import ItemForm
-from handlers.states import StaffForm
 from storage.models import Club, Event, Signup, SignupStatus, User
 from storage.repositories.clubs import ClubRepository
 from storage.repositories.directory import Directory
@@ -314,47 +311,44 @@ async def message_ask(
     actor: Actor,
     callback_data: ClubCb | EventCb,
     clubs: ClubRepository,
-    state: FSMContext,
     i18n: I18nContext,
+    dialog_manager: DialogManager,
 ) -> None:
     target = _target_of(callback_data)
     found = await _own(callback, target, callback_data.id, actor, clubs, i18n)
-    if found is None or not isinstance(callback.message, Message):
+    if found is None:
         return
     await callback.answer()
-    await state.set_state(StaffForm.message)
-    await state.set_data({"target": target, "id": found.id})
-    name = found.name if isinstance(found, Club) else found.title
-    await callback.message.answer(i18n.get("staff-ask-message", name=html.escape(name)))
+    name = html.escape(found.name if isinstance(found, Club) else found.title)
+    await ask_text(
+        dialog_manager,
+        "members-message",
+        "staff-ask-message",
+        target=target,
+        id=found.id,
+        name=name,
+    )
 
 
-@router.message(StateFilter(StaffForm.message), Has(F.text))
-async def message_send(
-    message: Message,
-    actor: Actor,
-    bot: Bot,
-    users: UserRepository,
-    clubs: ClubRepository,
-    state: FSMContext,
-    settings: Settings,
-    i18n: I18nContext,
-) -> None:
-    data = await state.get_data()
-    target = data["target"]
-    found = await clubs.club(data["id"]) if target == "club" else await clubs.event(data["id"])
-    if found is None or not may_run_center(actor, found.center_id):
-        await state.clear()
+@answer_for("members-message")
+async def message_send(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
+    d = manager.middleware_data
+    i18n: I18nContext = d["i18n"]
+    clubs: ClubRepository = d["clubs"]
+    users: UserRepository = d["users"]
+    target = args["target"]
+    found = await clubs.club(args["id"]) if target == "club" else await clubs.event(args["id"])
+    if found is None or not may_run_center(d["actor"], found.center_id):
         await message.answer(i18n.get("button-stale"))
-        return
+        return True
     name = html.escape(found.name if isinstance(found, Club) else found.title)
     try:  # as long as fits into one message with the club's name
         text = parse_text(
             message.text, max_len=room_for(i18n, "staff-message-from", name=name), min_len=2
         )
     except InputError as exc:
-        await message.answer(i18n.get(exc.key, **exc.args_))
-        return
-    await state.clear()
+        await say_error(manager, exc)
+        return False
     recipients = {
         s.user_id
         for s in await clubs.members(**{f"{target}_id": found.id})
@@ -363,15 +357,16 @@ async def message_send(
     sent = 0
     for user_id in sorted(recipients):
         sent += await tell(
-            bot,
+            d["bot"],
             await users.get(user_id),
-            settings,
+            d["settings"],
             i18n,
             "staff-message-from",
             name=name,
             text=html.escape(text),
         )
     await message.answer(i18n.get("staff-message-sent", sent=sent, total=len(recipients)))
+    return True
 
 
 # --- sessions: cancel one, mark attendance ----------------------------------------------------------
