@@ -46,6 +46,7 @@ FORMS: tuple[Router, ...] = (
     contests_admin.contest_dialog,
     jury.jury_dialog,
     forms.asked,
+    clubs.signup_dialog,
 )
 
 
@@ -56,6 +57,7 @@ def forms_routers() -> list[Router]:
         register.register_dialog,
         contests.application_dialog,
         jury.jury_dialog,
+        clubs.signup_dialog,
         _area("elder-forms", HasRole(Role.ELDER), reports.report_dialog),
         _area(
             "staff-forms",

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import html
 from datetime import UTC, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command, StateFilter
+from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
-from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode, Window
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.config import Settings
-from bot.filters.content import Has
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import ClubCb, ClubFilterCb, ClubListCb, EventCb, PlaceCb, SignupCb
 from bot.notify import tell
@@ -23,15 +24,26 @@ from bot.services.elders import parse_full_name
 from bot.services.sessions import next_sessions
 from bot.services.validation import InputError, parse_count, parse_text
 from bot.views import edit_or_send, schedule_text, when_text
-from handlers.forms import outside_forms
+from handlers.forms import (
+    Tr,
+    draft_from_start,
+    form_data,
+    go,
+    nav,
+    outside_forms,
+    say,
+    say_error,
+    text_only,
+)
 from handlers.places import ask_place
-from handlers.states import SignupForm
 from storage.models import Club, Event, Signup, SignupStatus, User
 from storage.repositories.clubs import ClubRepository
 from storage.repositories.directory import Directory
 from storage.repositories.users import UserRepository
 
 router = Router(name=__name__)
+
+MAX_CHILD_AGE = 17
 
 PAGE = 8
 
@@ -284,7 +296,7 @@ async def begin_signup(
     target_id: int,
     for_child: bool,
     user: User,
-    state: FSMContext,
+    manager: DialogManager,
     clubs: ClubRepository,
     settings: Settings,
     directory: Directory,
@@ -303,15 +315,14 @@ async def begin_signup(
         await callback.answer(i18n.get("club-need-consent"), show_alert=True)
         return
     await callback.answer()
-    await state.set_data({"kind": kind, "target_id": target_id})
-    if for_child:
-        await state.set_state(SignupForm.child_name)
-        await callback.message.answer(i18n.get("club-ask-child-name"))
-    elif not user.full_name:
-        await state.set_state(SignupForm.own_name)
-        await callback.message.answer(i18n.get("club-ask-own-name"))
+    if for_child or not user.full_name:
+        await manager.start(
+            SignupForm.child_name if for_child else SignupForm.own_name,
+            data={"kind": kind, "target_id": target_id},
+            mode=StartMode.RESET_STACK,
+            show_mode=ShowMode.SEND,
+        )
     else:
-        await state.clear()
         await finish_signup(callback.message, kind, target, user, None, None, clubs, settings, i18n)
 
 
@@ -372,7 +383,7 @@ async def club_join(
     callback: CallbackQuery,
     callback_data: ClubCb,
     user: User,
-    state: FSMContext,
+    dialog_manager: DialogManager,
     clubs: ClubRepository,
     settings: Settings,
     directory: Directory,
@@ -384,7 +395,7 @@ async def club_join(
         callback_data.id,
         callback_data.action == "child",
         user,
-        state,
+        dialog_manager,
         clubs,
         settings,
         directory,
@@ -397,7 +408,7 @@ async def event_join(
     callback: CallbackQuery,
     callback_data: EventCb,
     user: User,
-    state: FSMContext,
+    dialog_manager: DialogManager,
     clubs: ClubRepository,
     settings: Settings,
     directory: Directory,
@@ -409,7 +420,7 @@ async def event_join(
         callback_data.id,
         callback_data.action == "child",
         user,
-        state,
+        dialog_manager,
         clubs,
         settings,
         directory,
@@ -419,78 +430,77 @@ async def event_join(
 
 async def _continue(
     message: Message,
-    state: FSMContext,
-    user: User,
-    clubs: ClubRepository,
-    settings: Settings,
-    i18n: I18nContext,
+    manager: DialogManager,
     child_name: str | None = None,
     child_age: int | None = None,
 ) -> None:
-    data = await state.get_data()
-    await state.clear()
-    target = await _target(data.get("kind", ""), int(data.get("target_id", 0)), clubs)
+    d = manager.middleware_data
+    draft = form_data(manager)
+    await manager.done()
+    clubs: ClubRepository = d["clubs"]
+    target = await _target(draft.get("kind", ""), int(draft.get("target_id", 0)), clubs)
     if target is None or not _is_open(target, datetime.now(UTC)):
-        await message.answer(i18n.get("club-is-closed"))
+        await message.answer(d["i18n"].get("club-is-closed"))
         return
     await finish_signup(
-        message, data["kind"], target, user, child_name, child_age, clubs, settings, i18n
+        message,
+        draft["kind"],
+        target,
+        d["user"],
+        child_name,
+        child_age,
+        clubs,
+        d["settings"],
+        d["i18n"],
     )
 
 
-@router.message(StateFilter(SignupForm.own_name), Has(F.text))
-async def own_name(
-    message: Message,
-    state: FSMContext,
-    user: User,
-    clubs: ClubRepository,
-    settings: Settings,
-    i18n: I18nContext,
-) -> None:
+async def own_name(message: Message, widget: Any, manager: DialogManager) -> None:
+    user: User = manager.middleware_data["user"]
     try:
         user.full_name = parse_full_name(message.text)
     except InputError as exc:
-        await message.answer(i18n.get(exc.key, **exc.args_))
+        await say_error(manager, exc)
         return
-    await _continue(message, state, user, clubs, settings, i18n)
+    await _continue(message, manager)
 
 
-@router.message(StateFilter(SignupForm.child_name), Has(F.text))
-async def child_name(message: Message, state: FSMContext, i18n: I18nContext) -> None:
+async def child_name(message: Message, widget: Any, manager: DialogManager) -> None:
     try:
         name = parse_text(message.text, max_len=40, min_len=2, letters=True)
     except InputError as exc:
-        await message.answer(i18n.get(exc.key, **exc.args_))
+        await say_error(manager, exc)
         return
     if not all(part.replace("-", "").isalpha() for part in name.split()):
-        await message.answer(i18n.get("input-bad-name"))
+        await say(manager, "input-bad-name")
         return
-    await state.update_data(child_name=name)
-    await state.set_state(SignupForm.child_age)
-    await message.answer(i18n.get("club-ask-child-age"))
+    form_data(manager)["child_name"] = name
+    await go(manager, SignupForm.child_age)
 
 
-@router.message(StateFilter(SignupForm.child_age), Has(F.text))
-async def child_age(
-    message: Message,
-    state: FSMContext,
-    user: User,
-    clubs: ClubRepository,
-    settings: Settings,
-    i18n: I18nContext,
-) -> None:
+async def child_age(message: Message, widget: Any, manager: DialogManager) -> None:
     try:
-        age = parse_count(message.text or "", 0, 17)
+        age = parse_count(message.text or "", 0, MAX_CHILD_AGE)
     except InputError as exc:
-        await message.answer(i18n.get(exc.key, **exc.args_))
+        await say_error(manager, exc)
         return
-    name = (await state.get_data()).get("child_name")
-    await _continue(message, state, user, clubs, settings, i18n, child_name=name, child_age=age)
+    name = form_data(manager).get("child_name")
+    await _continue(message, manager, child_name=name, child_age=age)
 
 
-@router.message(StateFilter(SignupForm.own_name, SignupForm.child_name, SignupForm.child_age))
-async def signup_not_text(message: Message, i18n: I18nContext) -> None:
-    await message.answer(i18n.get("input-need-text"))
+class SignupForm(StatesGroup):
+    own_name = State()
+    child_name = State()
+    child_age = State()
+
+
+signup_dialog = Dialog(
+    Window(Tr("club-ask-own-name"), nav(), text_only(own_name), state=SignupForm.own_name),
+    Window(Tr("club-ask-child-name"), nav(), text_only(child_name), state=SignupForm.child_name),
+    Window(Tr("club-ask-child-age"), nav(), text_only(child_age), state=SignupForm.child_age),
+    on_start=draft_from_start,
+    name="signup",
+)
 
 
 # --- events -------------------------------------------------------------------------------------

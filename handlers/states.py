@@ -4,9 +4,3 @@ from aiogram.fsm.state import State, StatesGroup
 class Onboarding(StatesGroup):
     consent = State()
     place = State()
-
-
-class SignupForm(StatesGroup):
-    own_name = State()
-    child_name = State()
-    child_age = State()
