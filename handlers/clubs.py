@@ -12,7 +12,7 @@ from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode, Window
+from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.config import Settings
@@ -24,17 +24,7 @@ from bot.services.elders import parse_full_name
 from bot.services.sessions import next_sessions
 from bot.services.validation import InputError, parse_count, parse_text
 from bot.views import edit_or_send, schedule_text, when_text
-from handlers.forms import (
-    Tr,
-    draft_from_start,
-    form_data,
-    go,
-    nav,
-    outside_forms,
-    say,
-    say_error,
-    text_only,
-)
+from handlers.forms import draft_from_start, form_data, go, outside_forms, say, say_error, typed
 from handlers.places import ask_place
 from storage.models import Club, Event, Signup, SignupStatus, User
 from storage.repositories.clubs import ClubRepository
@@ -495,9 +485,9 @@ class SignupForm(StatesGroup):
 
 
 signup_dialog = Dialog(
-    Window(Tr("club-ask-own-name"), nav(), text_only(own_name), state=SignupForm.own_name),
-    Window(Tr("club-ask-child-name"), nav(), text_only(child_name), state=SignupForm.child_name),
-    Window(Tr("club-ask-child-age"), nav(), text_only(child_age), state=SignupForm.child_age),
+    typed("club-ask-own-name", own_name, SignupForm.own_name),
+    typed("club-ask-child-name", child_name, SignupForm.child_name),
+    typed("club-ask-child-age", child_age, SignupForm.child_age),
     on_start=draft_from_start,
     name="signup",
 )

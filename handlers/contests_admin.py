@@ -14,7 +14,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
-from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode, Window
+from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode
 from aiogram_i18n import I18nContext
 
 from bot.broadcast.engine import DeliveryEngine
@@ -42,17 +42,7 @@ from bot.services.contests import (
 )
 from bot.services.validation import InputError, parse_id, parse_text, parse_user_ref
 from bot.views import local_time, room_for
-from handlers.forms import (
-    Tr,
-    buttons_only,
-    choice,
-    form_data,
-    go,
-    nav,
-    say,
-    say_error,
-    text_only,
-)
+from handlers.forms import chosen, form_data, go, say, say_error, typed
 from storage.models import Contest, ContestStage, Juror, User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.contests import ContestRepository
@@ -281,18 +271,11 @@ async def template_items(**_: Any) -> dict[str, Any]:
 
 
 contest_dialog = Dialog(
-    Window(
-        Tr("cadmin-choose-template"),
-        choice("template", "templates", on_template),
-        nav(),
-        buttons_only(),
-        state=C.template,
-        getter=template_items,
-    ),
-    Window(Tr("cadmin-ask-title"), nav(), text_only(on_title), state=C.title),
-    Window(Tr("cadmin-ask-nominations"), nav(), text_only(on_nominations), state=C.nominations),
-    Window(Tr("cadmin-ask-deadline"), nav(), text_only(on_deadline), state=C.deadline),
-    Window(Tr("cadmin-ask-audience"), nav(), text_only(on_audience), state=C.audience),
+    chosen("cadmin-choose-template", "templates", on_template, C.template, getter=template_items),
+    typed("cadmin-ask-title", on_title, C.title),
+    typed("cadmin-ask-nominations", on_nominations, C.nominations),
+    typed("cadmin-ask-deadline", on_deadline, C.deadline),
+    typed("cadmin-ask-audience", on_audience, C.audience),
     name="contest",
 )
 

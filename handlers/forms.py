@@ -232,6 +232,54 @@ def outside_forms(event: Any, raw_state: str | None = None, aiogd_context: Any =
     return raw_state is None and aiogd_context is None
 
 
+# --- The usual windows ---------------------------------------------------------------------------
+
+OnText = Callable[[Message, Any, DialogManager], Awaitable[None]]
+
+
+def typed(prompt: str, on_text: OnText, state: State, *buttons: Any, **window: Any) -> Window:
+    """A window that asks for typed text, with any extra buttons above «Назад»/«Отмена»."""
+    return Window(Tr(prompt), *buttons, nav(), text_only(on_text), state=state, **window)
+
+
+def chosen(
+    prompt: Any,
+    items: str,
+    on_click: Any,
+    state: State,
+    *buttons: Any,
+    width: int = 1,
+    **window: Any,
+) -> Window:
+    """A window with a choice among the getter's `items` (and any extra buttons); a typed answer
+    is pointed to the buttons."""
+    text = Tr(prompt) if isinstance(prompt, str) else prompt
+    return Window(
+        text,
+        choice(items, items, on_click, width),
+        *buttons,
+        nav(),
+        buttons_only(),
+        state=state,
+        **window,
+    )
+
+
+def photos(
+    prompt: str, on_photo: Any, on_done: Any, state: State, *buttons: Any, done_when: Any = None
+) -> Window:
+    """Photos one by one or as albums: the count replaces the prompt once there is one."""
+    return Window(
+        Tr(prompt, when=lambda data, w, m: not data["count"]),
+        Tr("rep-photos-count", when="count"),
+        *buttons,
+        Button(Tr("wizard-done-button"), id="photos_done", on_click=on_done, when=done_when),
+        nav(),
+        MessageInput(on_photo),
+        state=state,
+    )
+
+
 # --- A command in the middle of a form ---------------------------------------------------------
 
 Restart = Callable[[CallbackQuery, DialogManager, dict[str, Any]], Awaitable[None]]

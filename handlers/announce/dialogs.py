@@ -10,7 +10,7 @@ from aiogram_dialog.widgets.text import Format
 from handlers.announce import handlers as h
 from handlers.announce.getters import form, preview
 from handlers.announce.states import AnnounceForm as F
-from handlers.forms import Tr, buttons_only, choice, draft_from_start, nav, send_button, text_only
+from handlers.forms import Tr, buttons_only, chosen, draft_from_start, nav, send_button, typed
 
 announce_dialog = Dialog(
     Window(Tr("ann-ask-text"), nav(), MessageInput(h.on_text), state=F.text),
@@ -21,20 +21,8 @@ announce_dialog = Dialog(
         MessageInput(h.on_photo),
         state=F.photo,
     ),
-    Window(
-        Tr("ann-ask-audience"),
-        choice("audience", "audiences", h.on_audience),
-        nav(),
-        buttons_only(),
-        state=F.audience,
-    ),
-    Window(
-        Format("{target_prompt}"),
-        choice("target", "targets", h.on_target),
-        nav(),
-        buttons_only(),
-        state=F.target,
-    ),
+    chosen("ann-ask-audience", "audiences", h.on_audience, F.audience),
+    chosen(Format("{target_prompt}"), "targets", h.on_target, F.target),
     Window(
         Tr("ann-ask-when"),
         Row(
@@ -46,7 +34,7 @@ announce_dialog = Dialog(
         buttons_only(),
         state=F.when,
     ),
-    Window(Tr("ann-ask-datetime"), nav(), text_only(h.on_datetime), state=F.datetime),
+    typed("ann-ask-datetime", h.on_datetime, F.datetime),
     Window(
         Format("{lines}"),
         send_button("ann", h.submit),

@@ -5,52 +5,40 @@ from __future__ import annotations
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button
-from aiogram_dialog.widgets.text import Format
+from aiogram_dialog.widgets.text import Format, Multi
 
 from handlers.forms import (
     SEND,
     Tr,
     buttons_only,
-    choice,
+    chosen,
     draft_from_start,
     nav,
+    photos,
     send_button,
-    text_only,
+    typed,
 )
 from handlers.ideas import handlers as h
 from handlers.ideas.getters import form, similar
 from handlers.ideas.states import IdeaForm as F
 
 idea_dialog = Dialog(
-    Window(
-        Tr("idea-ask-kind"),
-        choice("kind", "kinds", h.on_kind, width=2),
-        nav(),
-        buttons_only(),
-        state=F.kind,
-    ),
-    Window(
-        Tr("idea-ask-category"),
-        choice("category", "categories", h.on_category, width=2),
-        nav(),
-        buttons_only(),
-        state=F.category,
-    ),
+    chosen("idea-ask-kind", "kinds", h.on_kind, F.kind, width=2),
+    chosen("idea-ask-category", "categories", h.on_category, F.category, width=2),
     Window(Tr("idea-ask-place"), nav(), MessageInput(h.on_place), state=F.place),
-    Window(Tr("idea-ask-text"), nav(), text_only(h.on_text), state=F.text),
-    Window(
-        Tr("idea-ask-photos", when=lambda data, w, m: not data["count"]),
-        Tr("rep-photos-count", when="count"),
+    typed("idea-ask-text", h.on_text, F.text),
+    photos(
+        "idea-ask-photos",
+        h.on_photo,
+        h.photos_done,
+        F.photos,
         Button(
             Tr("idea-no-photos"),
             id="no_photos",
             on_click=h.photos_done,
             when=lambda d, w, m: not d["count"],
         ),
-        Button(Tr("wizard-done-button"), id="photos_done", on_click=h.photos_done, when="count"),
-        nav(),
-        MessageInput(h.on_photo),
-        state=F.photos,
+        done_when="count",
     ),
     Window(
         Tr("idea-summary"),
@@ -59,14 +47,12 @@ idea_dialog = Dialog(
         buttons_only(),
         state=F.summary,
     ),
-    Window(
-        Tr("idea-nearby"),
-        Format("{lines}"),
-        choice("support", "supportable", h.support_instead),
+    chosen(
+        Multi(Tr("idea-nearby"), Format("{lines}")),
+        "supportable",
+        h.support_instead,
+        F.nearby,
         Button(Tr("idea-send-anyway"), id=f"{SEND}idea", on_click=h.send_anyway),
-        nav(),
-        buttons_only(),
-        state=F.nearby,
         getter=similar,
     ),
     getter=form,

@@ -2,66 +2,33 @@
 
 from __future__ import annotations
 
-from aiogram.fsm.state import State
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button
-from aiogram_dialog.widgets.text import Format
+from aiogram_dialog.widgets.text import Format, Multi
 
-from handlers.forms import (
-    Tr,
-    buttons_only,
-    choice,
-    draft_from_start,
-    nav,
-    send_button,
-    text_only,
-)
+from handlers.forms import Tr, buttons_only, chosen, draft_from_start, nav, send_button, typed
 from handlers.register import handlers as h
 from handlers.register.getters import form
 from handlers.register.states import RegisterForm as F
 
-
-def typed(prompt: str, state: State) -> Window:
-    return Window(Tr(prompt), nav(), text_only(h.on_text), state=state)
-
-
 register_dialog = Dialog(
-    Window(
-        Tr("reg-start"),
-        Tr("reg-ask-role"),
-        choice("role", "roles", h.on_role),
-        nav(),
-        buttons_only(),
-        state=F.role,
-    ),
-    Window(
-        Tr("choose-municipality"),
-        choice("municipality", "municipalities", h.on_municipality, width=2),
-        nav(),
-        buttons_only(),
-        state=F.municipality,
-    ),
-    Window(
-        Tr("reg-ask-district"),
-        choice("district", "districts", h.on_district, width=2),
-        nav(),
-        buttons_only(),
-        state=F.district,
-    ),
-    Window(
-        Tr("reg-ask-committee"),
-        choice("committee", "committees", h.on_committee, width=2),
+    chosen(Multi(Tr("reg-start"), Tr("reg-ask-role")), "roles", h.on_role, F.role),
+    chosen("choose-municipality", "municipalities", h.on_municipality, F.municipality, width=2),
+    chosen("reg-ask-district", "districts", h.on_district, F.district, width=2),
+    chosen(
+        "reg-ask-committee",
+        "committees",
+        h.on_committee,
+        F.committee,
         Button(Tr("reg-committee-other"), id="not_listed", on_click=h.committee_not_listed),
-        nav(),
-        buttons_only(),
-        state=F.committee,
+        width=2,
     ),
-    typed("reg-ask-committee-other", F.committee_other),
-    typed("reg-ask-street", F.street),
-    typed("reg-ask-house", F.house),
-    typed("reg-ask-entrance", F.entrance),
-    typed("reg-ask-name", F.full_name),
+    typed("reg-ask-committee-other", h.on_text, F.committee_other),
+    typed("reg-ask-street", h.on_text, F.street),
+    typed("reg-ask-house", h.on_text, F.house),
+    typed("reg-ask-entrance", h.on_text, F.entrance),
+    typed("reg-ask-name", h.on_text, F.full_name),
     Window(Tr("reg-phone-below"), nav(), MessageInput(h.on_contact), state=F.phone),
     Window(
         Format("{summary}"),
@@ -71,13 +38,7 @@ register_dialog = Dialog(
         buttons_only(),
         state=F.summary,
     ),
-    Window(
-        Tr("wizard-edit-which"),
-        choice("goto", "editable", h.on_edit, width=2),
-        nav(),
-        buttons_only(),
-        state=F.edit,
-    ),
+    chosen("wizard-edit-which", "editable", h.on_edit, F.edit, width=2),
     getter=form,
     on_start=draft_from_start,
     name="register",

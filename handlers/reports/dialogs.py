@@ -11,45 +11,31 @@ from handlers.forms import (
     Tr,
     buttons_only,
     choice,
+    chosen,
     draft_from_start,
     nav,
+    photos,
     send_button,
     text_only,
+    typed,
 )
 from handlers.reports import handlers as h
 from handlers.reports.getters import form
 from handlers.reports.states import ReportForm as F
 
 report_dialog = Dialog(
-    Window(
-        Tr("rep-ask-territory"),
-        choice("territory", "territories", h.on_territory),
-        nav(),
-        buttons_only(),
-        state=F.territory,
-    ),
-    Window(
-        Tr("rep-ask-kind"),
-        choice("kind", "kinds", h.on_kind, width=2),
-        nav(),
-        buttons_only(),
-        state=F.kind,
-    ),
-    Window(
-        Tr("rep-ask-action"),
-        choice("action", "actions", h.on_action, width=2),
+    chosen("rep-ask-territory", "territories", h.on_territory, F.territory),
+    chosen("rep-ask-kind", "kinds", h.on_kind, F.kind, width=2),
+    chosen(
+        "rep-ask-action",
+        "actions",
+        h.on_action,
+        F.action,
         Button(Tr("rep-action-own"), id="own", on_click=h.own_action),
         Button(Tr("wizard-skip"), id="skip", on_click=h.skip_action),
-        nav(),
-        buttons_only(),
-        state=F.action,
+        width=2,
     ),
-    Window(
-        Tr("rep-ask-action-other"),
-        nav(),
-        text_only(h.on_action_other),
-        state=F.action_other,
-    ),
+    typed("rep-ask-action-other", h.on_action_other, F.action_other),
     Window(
         Tr("rep-ask-date"),
         Group(
@@ -62,12 +48,7 @@ report_dialog = Dialog(
         text_only(h.on_date_text),
         state=F.date,
     ),
-    Window(
-        Tr("rep-ask-date-typed"),
-        nav(),
-        text_only(h.on_date_text),
-        state=F.date_typed,
-    ),
+    typed("rep-ask-date-typed", h.on_date_text, F.date_typed),
     Window(
         Tr("rep-ask-place-home", when="home"),
         Tr("rep-ask-place", when=lambda data, w, m: not data["home"]),
@@ -76,41 +57,23 @@ report_dialog = Dialog(
         MessageInput(h.on_place),
         state=F.place,
     ),
-    Window(
-        Tr("rep-ask-participants"),
-        nav(),
-        text_only(h.on_participants),
-        state=F.participants,
-    ),
+    typed("rep-ask-participants", h.on_participants, F.participants),
     Window(
         Tr("rep-ask-figures"),
-        choice("figure", "figure_lines", h.on_figure),
+        choice("figure_lines", "figure_lines", h.on_figure),
         Button(Tr("wizard-done-button"), id="figures_done", on_click=h.figures_done),
         nav(),
         text_only(h.on_figures_text),
         state=F.figures,
     ),
-    Window(
-        Tr("rep-ask-figure-value"),
-        nav(),
-        text_only(h.on_figure_value),
-        state=F.figure_value,
-    ),
-    Window(
-        Tr("rep-ask-description"),
+    typed("rep-ask-figure-value", h.on_figure_value, F.figure_value),
+    typed(
+        "rep-ask-description",
+        h.on_description,
+        F.description,
         Button(Tr("wizard-skip"), id="skip_description", on_click=h.skip_description),
-        nav(),
-        text_only(h.on_description),
-        state=F.description,
     ),
-    Window(
-        Tr("rep-ask-photos", when=lambda data, w, m: not data["count"]),
-        Tr("rep-photos-count", when="count"),
-        Button(Tr("wizard-done-button"), id="photos_done", on_click=h.photos_done),
-        nav(),
-        MessageInput(h.on_photo),
-        state=F.photos,
-    ),
+    photos("rep-ask-photos", h.on_photo, h.photos_done, F.photos),
     Window(
         Format("{summary}"),
         send_button("rep", h.submit),
@@ -119,13 +82,7 @@ report_dialog = Dialog(
         buttons_only(),
         state=F.summary,
     ),
-    Window(
-        Tr("wizard-edit-which"),
-        choice("goto", "editable", h.on_edit, width=2),
-        nav(),
-        buttons_only(),
-        state=F.edit,
-    ),
+    chosen("wizard-edit-which", "editable", h.on_edit, F.edit, width=2),
     getter=form,
     on_start=draft_from_start,
     name="report",

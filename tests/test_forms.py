@@ -1,0 +1,69 @@
+"""Every form is built from the same parts: each window has «❌ Отмена», and every window but a
+form's first offers «⬅️ Назад» once the user came from somewhere."""
+
+from __future__ import annotations
+
+from aiogram_dialog import Dialog
+from aiogram_dialog.widgets.kbd import Button, Cancel
+
+from handlers import FORMS
+from handlers.forms import Tr, back
+from tests.fixtures.harness import Harness, buttons, joined
+
+
+def _buttons(widget: object) -> list[object]:
+    found = [widget]
+    for child in getattr(widget, "buttons", ()):
+        found += _buttons(child)
+    return found
+
+
+def test_every_window_of_every_form_has_back_and_cancel():
+    dialogs = [d for d in FORMS if isinstance(d, Dialog)]
+    assert len(dialogs) >= 10
+    for dialog in dialogs:
+        for state, window in dialog.windows.items():
+            widgets = _buttons(getattr(window, "keyboard", None))
+            cancels = [w for w in widgets if isinstance(w, Cancel)]
+            backs = [
+                w
+                for w in widgets
+                if isinstance(w, Button) and getattr(w.on_click, "callback", None) is back
+            ]
+            assert cancels, f"{state} has no «Отмена»"
+            texts = {w.text.key for w in cancels if isinstance(w.text, Tr)}
+            assert texts & {"wizard-cancel", "form-continue"}, state
+            if dialog.name not in ("interrupted", "asked", "jury"):
+                assert backs, f"{state} has no «Назад»"
+
+
+async def test_idea_form_asks_once_and_goes_back(harness: Harness, resident):
+    await harness.onboard(resident)
+    sent = await harness.say(resident, "/idea")
+    assert joined(sent).count("Что вы хотите отправить?") == 1
+    assert "❌ Отмена" in buttons(sent) and "⬅️ Назад" not in buttons(sent)
+    await harness.press(resident, "💡 Идея")
+    sent = await harness.press(resident, "Освещение")
+    assert {"⬅️ Назад", "❌ Отмена"} <= set(buttons(sent))
+    sent = await harness.press(resident, "⬅️ Назад")
+    assert "Тема" in joined(sent)
+    sent = await harness.say(resident, "/idea")  # in the middle: the draft is not dropped
+    assert "Продолжить черновик или начать заново?" in joined(sent)
+    sent = await harness.press(resident, "▶️ Продолжить черновик")
+    assert "Тема" in joined(sent)
+
+
+async def test_staff_answer_to_an_author_has_cancel(harness: Harness, admin, resident):
+    from bot.keyboards.callbacks import IdeaCb
+    from tests.test_ideas import STAFF, ideas, send_idea
+
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    await harness.onboard(resident)
+    await send_idea(harness, resident)
+    [idea] = await ideas(harness)
+    sent = await harness.tap(STAFF, IdeaCb(action="status", id=idea.id, value="in_progress"))
+    assert "❌ Отмена" in buttons(sent)
+    sent = await harness.press(STAFF, "❌ Отмена")
+    assert "отменили" in joined(sent)
+    [idea] = await ideas(harness)
+    assert idea.answer is None
