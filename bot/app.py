@@ -32,6 +32,7 @@ from bot.metrics import Metrics
 from bot.middlewares.db import DbSessionMiddleware
 from bot.middlewares.inflight import InFlightMiddleware
 from bot.middlewares.locale import UserLocaleManager
+from bot.middlewares.callbacks import AnswerEveryTap, AnswerOnce
 from bot.middlewares.requests import CommitBeforeSending, QuietWhenUnchanged
 from bot.permissions import effective_role
 from bot.scheduler import create_scheduler
@@ -59,6 +60,7 @@ def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
             session.api = TelegramAPIServer.from_base(settings.telegram_api_url)
     session.middleware(CommitBeforeSending())
     session.middleware(QuietWhenUnchanged())
+    session.middleware(AnswerOnce())
     return Bot(
         token=settings.bot_token.get_secret_value(),
         session=session,
@@ -172,6 +174,7 @@ def create_dispatcher(
         default_locale=settings.default_locale,
     ).setup(dp)
     dp["i18n_core"] = core
+    dp.callback_query.outer_middleware(AnswerEveryTap())
     dp.include_routers(*get_routers())
     setup_dialogs(dp, events_isolation=create_isolation(storage))
     bot_id = int(settings.bot_token.get_secret_value().split(":", 1)[0])

@@ -48,7 +48,6 @@ async def _show_district_centers(
     if district is None:
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
-    await callback.answer()
     centers = directory.centers(district.id)
     text = i18n.get("centers-choose-center", district=html.escape(district.name))
     if not centers:
@@ -88,7 +87,6 @@ async def show_card(
 ) -> None:
     center = await _center_or_stale(callback, callback_data.id, i18n, directory)
     if center is not None:
-        await callback.answer()
         card = center_card(i18n, center, await clubs.clubs_per_center(center.id))
         await edit_or_send(callback, card, center_card_keyboard(i18n, center))
 
@@ -103,7 +101,6 @@ async def show_route(
     center = await _center_or_stale(callback, callback_data.id, i18n, directory)
     if center is None or not isinstance(callback.message, Message):
         return
-    await callback.answer()
     address = center.address or i18n.get("center-unknown")
     if center.lat is not None and center.lon is not None:
         await callback.message.answer_venue(

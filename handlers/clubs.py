@@ -143,7 +143,6 @@ async def clubs_district(
     if directory.district(callback_data.id) is None:
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
-    await callback.answer()
     text, markup = await _club_list(ClubListCb(district=callback_data.id), clubs, directory, i18n)
     await edit_or_send(callback, text, markup)
 
@@ -162,7 +161,6 @@ async def clubs_page(
     if not valid:
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
-    await callback.answer()
     text, markup = await _club_list(callback_data, clubs, directory, i18n)
     await edit_or_send(callback, text, markup)
 
@@ -172,7 +170,6 @@ async def clubs_filter(
     callback: CallbackQuery, callback_data: ClubFilterCb, directory: Directory, i18n: I18nContext
 ) -> None:
     f = callback_data
-    await callback.answer()
     rows: list[list[tuple[str, CallbackData]]]
     if f.what == "center":
         rows = [
@@ -246,7 +243,6 @@ async def club_card(
     if club is None:
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
-    await callback.answer()
     enrolled, waiting = await clubs.counts(club_id=club.id)
     center = directory.center(club.center_id)
     rows: list[list[tuple[str, CallbackData]]] = []
@@ -304,7 +300,6 @@ async def begin_signup(
     if not user.has_consent:
         await callback.answer(i18n.get("club-need-consent"), show_alert=True)
         return
-    await callback.answer()
     if for_child or not user.full_name:
         await manager.start(
             SignupForm.child_name if for_child else SignupForm.own_name,
@@ -540,7 +535,6 @@ async def event_card(
     if event is None:
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
-    await callback.answer()
     enrolled, waiting = await clubs.counts(event_id=event.id)
     free = event.capacity - enrolled
     center = directory.center(event.center_id)
@@ -647,7 +641,6 @@ async def cancel_signup(
         "club" if signup.club_id else "event", signup.club_id or signup.event_id or 0, clubs
     )
     promoted = await clubs.give_back(signup)
-    await callback.answer()
     await edit_or_send(
         callback, i18n.get("my-cancelled", name=html.escape(_signup_name(signup, target)))
     )

@@ -186,7 +186,6 @@ async def new_contest(
     callback: CallbackQuery, callback_data: ContestCb, dialog_manager: DialogManager
 ) -> None:
     """«➕ Из шаблона» or «➕ С нуля»: the contest form."""
-    await callback.answer()
     first = C.template if callback_data.action == "tpl" else C.title
     await dialog_manager.start(first, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
 
@@ -293,7 +292,6 @@ async def admin_card(
     if contest is None or not isinstance(callback.message, Message):
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
-    await callback.answer()
     stage = contest.stage.value if contest.stage.value in ("district", "city") else "all"
     names = {n.id: n.name for n in contest.nominations}
     progress = [
@@ -348,7 +346,6 @@ async def admin_next(
     if change.stage is before:
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
-    await callback.answer()
     await audit.write(user.id, "contest.stage", None, contest=contest.id, stage=contest.stage.value)
     lines = [i18n.get("cadmin-stage-moved", stage=_stage_name(i18n, contest))]
     if before is ContestStage.DISTRICT:
@@ -369,7 +366,6 @@ async def admin_ranking(
     if contest is None or not isinstance(callback.message, Message):
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
-    await callback.answer()
     applications = {a.id: a for a in await contests.of_contest(contest.id)}
     lines = [i18n.get("cadmin-ranking-title", title=html.escape(contest.title))]
     ranked = await ranking(contest, contests)
@@ -450,7 +446,6 @@ async def admin_publish(
     if await unresolved(contest, contests):
         await callback.answer(i18n.get("cadmin-unresolved"), show_alert=True)
         return
-    await callback.answer()
     winners = await publish(contest, contests)
     names = {n.id: n.name for n in contest.nominations}
     lines = []
@@ -494,7 +489,6 @@ async def admin_xlsx(
     if contest is None or not isinstance(callback.message, Message):
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
-    await callback.answer()
     data = await contest_workbook(contest, contests, directory, i18n)
     await callback.message.answer_document(
         BufferedInputFile(data, filename=f"contest-{contest.id}.xlsx")

@@ -125,7 +125,6 @@ async def reject_ask_reason(
     reg = await _decidable(callback, actor, callback_data.id, elders, i18n)
     if reg is None:
         return
-    await callback.answer()
     await ask_text(dialog_manager, "elder-reject", "reg-ask-reject-reason", id=str(reg.id))
 
 
@@ -239,7 +238,6 @@ async def elders_page(
     if not may_moderate(actor, callback_data.key):
         await callback.answer(i18n.get("reg-not-your-district"), show_alert=True)
         return
-    await callback.answer()
     text, markup = await _elders_page(
         callback_data.key, callback_data.page, directory, elders, users, i18n
     )
@@ -335,5 +333,4 @@ async def revoke_ask_reason(
     if not may_moderate(actor, reg.district_id):
         await callback.answer(i18n.get("reg-not-your-district"), show_alert=True)
         return
-    await callback.answer()
     await ask_text(dialog_manager, "elder-revoke", "elders-ask-revoke-reason", id=str(reg.id))

@@ -50,7 +50,6 @@ async def help_section(
 ) -> None:
     role = actor.role
     section = callback_data.section
-    await callback.answer()
     if section == "close":
         if isinstance(callback.message, Message):
             await callback.message.edit_text(i18n.get("help-closed"))

@@ -29,7 +29,6 @@ async def set_language(
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
     await i18n.set_locale(callback_data.code)
-    await callback.answer()
     await edit_or_send(callback, i18n.get("lang-set"))
     if user.has_consent and user.district_id is not None and isinstance(callback.message, Message):
         # The reply keyboard carries texts too: send it again in the new language.

@@ -100,7 +100,6 @@ async def open_for_moderation(
     report = await _report_for(callback, actor, callback_data.id, reports, i18n)
     if report is None:
         return
-    await callback.answer()
     extra = []
     author = await users.get(report.author_id) if report.author_id else None
     registration = await elders.get(report.registration_id) if report.registration_id else None
@@ -184,7 +183,6 @@ async def return_ask_comment(
     if report.status is not ReportStatus.SUBMITTED:
         await callback.answer(_already(i18n, report), show_alert=True)
         return
-    await callback.answer()
     await ask_text(dialog_manager, "report-return", "mod-ask-comment", id=str(report.id))
 
 

@@ -69,7 +69,6 @@ async def my_reports_page(
     reports: ReportRepository,
     i18n: I18nContext,
 ) -> None:
-    await callback.answer()
     text, markup = await _page(user, callback_data.page, reports, i18n)
     if isinstance(callback.message, Message):
         await callback.message.edit_text(text, reply_markup=markup)
@@ -89,7 +88,6 @@ async def open_report(
     if report is None or report.author_id != user.id:
         await callback.answer(i18n.get("rep-not-yours"), show_alert=True)
         return
-    await callback.answer()
     markup = None
     if report.status is not ReportStatus.SUBMITTED:
         markup = inline([(i18n.get("rep-edit-button"), ReportCb(action="edit", id=report.id))])
@@ -119,5 +117,4 @@ async def edit_report(
     if report.status is ReportStatus.SUBMITTED:
         await callback.answer(i18n.get("rep-cannot-edit"), show_alert=True)
         return
-    await callback.answer()
     await start_report(dialog_manager, user, elders, draft_from_report(report))

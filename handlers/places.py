@@ -47,7 +47,6 @@ async def ask_place(
 async def back_to_municipalities(
     callback: CallbackQuery, callback_data: PlaceBackCb, i18n: I18nContext, directory: Directory
 ) -> None:
-    await callback.answer()
     await edit_or_send(
         callback,
         i18n.get("choose-municipality"),
@@ -70,7 +69,6 @@ async def municipality_chosen(
     if municipality is None:
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
-    await callback.answer()
     await edit_or_send(
         callback,
         i18n.get(DISTRICT_PROMPT[callback_data.purpose]),

@@ -108,7 +108,6 @@ async def delete_me_confirmed(
 ) -> None:
     await erase_user(user, users, audit, state)
     logger.info("A user erased their personal data")
-    await callback.answer()
     if isinstance(callback.message, Message):
         await callback.message.edit_reply_markup(reply_markup=None)
         await callback.message.answer(i18n.get("deleteme-done"), reply_markup=ReplyKeyboardRemove())
@@ -116,5 +115,4 @@ async def delete_me_confirmed(
 
 @router.callback_query(DeleteMeCb.filter(~F.confirm))
 async def delete_me_cancelled(callback: CallbackQuery, i18n: I18nContext) -> None:
-    await callback.answer()
     await edit_or_send(callback, i18n.get("deleteme-kept"))

@@ -58,7 +58,6 @@ async def settings_chosen(
     if callback_data.minutes not in dict(CHOICES):
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
-    await callback.answer()
     if user.club_reminder_min != callback_data.minutes:
         user.club_reminder_min = callback_data.minutes
         await clubs.drop_unsent_club_reminders(user.id)  # the planner makes them anew
@@ -76,6 +75,5 @@ async def mute_toggled(
         return
     muted = muted_kinds(user) ^ {callback_data.kind}
     user.muted = ",".join(sorted(muted))
-    await callback.answer()
     if isinstance(callback.message, Message):
         await callback.message.edit_reply_markup(reply_markup=settings_keyboard(i18n, user))

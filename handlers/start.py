@@ -133,7 +133,6 @@ async def consent_given(
         username = callback.from_user.username if callback.from_user else None
         await users.give_consent(user, datetime.now(UTC), username)
         await audit.write(user.id, "consent.given", user.id)
-        await callback.answer()
     if isinstance(callback.message, Message):
         await callback.message.edit_reply_markup(reply_markup=None)
         if user.district_id is None:
@@ -147,7 +146,6 @@ async def consent_given(
 async def consent_declined(
     callback: CallbackQuery, user: User, i18n: I18nContext, state: FSMContext
 ) -> None:
-    await callback.answer()
     await state.clear()
     if user.has_consent:
         # An old «Не сейчас» button must not silently keep data the user thinks is gone.
@@ -173,7 +171,6 @@ async def home_district(
     if district is None:
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
-    await callback.answer()
     user.municipality_id = district.municipality_id
     user.district_id = district.id
     await state.clear()

@@ -67,3 +67,26 @@ async def test_staff_answer_to_an_author_has_cancel(harness: Harness, admin, res
     assert "отменили" in joined(sent)
     [idea] = await ideas(harness)
     assert idea.answer is None
+
+
+def _answers(sent: list) -> list:
+    from aiogram.methods import AnswerCallbackQuery
+
+    return [r for r in sent if isinstance(r, AnswerCallbackQuery)]
+
+
+async def test_every_tap_is_answered_exactly_once(harness: Harness, resident, admin):
+    from bot.keyboards.callbacks import ConsentCb
+    from tests.test_reports import DONE, _elder, _fill_until_photos
+
+    await harness.say(resident, "/start")
+    sent = await harness.tap(resident, ConsentCb(agree=True))  # a handler that says nothing
+    assert len(_answers(sent)) == 1 and not _answers(sent)[0].text
+    sent = await harness.tap(resident, "no-such-button")  # nobody's button
+    [answer] = _answers(sent)
+    assert "устарела" in (answer.text or "")
+    await _elder(harness, admin, resident)
+    await _fill_until_photos(harness, resident)
+    sent = await harness.press(resident, DONE)  # a form's alert, then the form's own answer
+    [answer] = _answers(sent)
+    assert "хотя бы одно фото" in (answer.text or "") and answer.show_alert

@@ -114,7 +114,6 @@ async def contest_card(
     if contest is None or not isinstance(callback.message, Message):
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
-    await callback.answer()
     text = i18n.get(
         "contest-card",
         title=html.escape(contest.title),
@@ -162,7 +161,6 @@ async def apply_start(
     if user.district_id is None:
         await callback.answer(i18n.get("contest-need-district"), show_alert=True)
         return
-    await callback.answer()
     if dialog_manager.has_context():
         await ask_resume(dialog_manager, "apply", contest=contest.id)
         return
@@ -251,7 +249,6 @@ async def open_application(
     application = await _own(callback, callback_data.id, user, contests, i18n)
     if application is None:
         return
-    await callback.answer()
     contest = await contests.get(application.contest_id)
     nomination = await contests.nomination(application.nomination_id)
     text = "\n".join(
@@ -302,7 +299,6 @@ async def change_application(
     if application.status is not ApplicationStatus.SUBMITTED:
         await callback.answer(i18n.get("app-cannot-change"), show_alert=True)
         return
-    await callback.answer()
     if callback_data.action == "withdraw":
         application.status = ApplicationStatus.WITHDRAWN
         await callback.message.answer(i18n.get("app-withdrawn", id=application.id))

@@ -201,7 +201,6 @@ async def ideas_filter(
     ideas: IdeaRepository,
     i18n: I18nContext,
 ) -> None:
-    await callback.answer()
     if isinstance(callback.message, Message):
         status = callback_data.value if callback_data.value in FILTERS else "open"
         await _send_list(callback.message, actor, status, directory, ideas, i18n)
@@ -290,7 +289,6 @@ async def idea_open(
     idea = await _own_idea(callback, actor, callback_data.id, ideas, i18n)
     if idea is None:
         return
-    await callback.answer()
     if idea.lat is not None and idea.lon is not None:
         await bot.send_location(user.id, idea.lat, idea.lon)
     rows: list[list[tuple[str, CallbackData]]] = [
@@ -327,7 +325,6 @@ async def status_ask(
         if idea is not None:
             await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
-    await callback.answer()
     prompt = "ideas-ask-reason" if callback_data.value == "rejected" else "ideas-ask-answer"
     status = i18n.get(f"idea-status-{callback_data.value}")
     await ask_text(
@@ -380,7 +377,6 @@ async def move_ask(
     idea = await _own_idea(callback, actor, callback_data.id, ideas, i18n)
     if idea is None or not isinstance(callback.message, Message):
         return
-    await callback.answer()
     here = directory.district(idea.district_id)
     assert here is not None
     rows: list[list[tuple[str, CallbackData]]] = [
@@ -409,7 +405,6 @@ async def move_to(
     if target is None:
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
-    await callback.answer()
     idea.district_id = target.id
     await audit.write(user.id, "idea.move", idea.user_id, idea=idea.id, district=target.code)
     await callback.message.answer(

@@ -109,7 +109,6 @@ async def register(
 async def new_territory(
     callback: CallbackQuery, user: User, i18n: I18nContext, dialog_manager: DialogManager
 ) -> None:
-    await callback.answer()
     if dialog_manager.has_context():
         await ask_resume(dialog_manager, "register")
         return

@@ -128,7 +128,6 @@ async def club_card(
     club = await _own(callback, "club", callback_data.id, actor, clubs, i18n)
     if not isinstance(club, Club) or not isinstance(callback.message, Message):
         return
-    await callback.answer()
     enrolled, waiting = await clubs.counts(club_id=club.id)
     text = i18n.get(
         "staff-club-card",
@@ -172,7 +171,6 @@ async def event_card(
     event = await _own(callback, "event", callback_data.id, actor, clubs, i18n)
     if not isinstance(event, Event) or not isinstance(callback.message, Message):
         return
-    await callback.answer()
     enrolled, waiting = await clubs.counts(event_id=event.id)
     text = i18n.get(
         "staff-event-card",
@@ -230,7 +228,6 @@ async def members(
     found = await _own(callback, target, callback_data.id, actor, clubs, i18n)
     if found is None or not isinstance(callback.message, Message):
         return
-    await callback.answer()
     live = await clubs.members(**{f"{target}_id": found.id})
     name = found.name if isinstance(found, Club) else found.title
     lines = [i18n.get("staff-members-title", name=html.escape(name))]
@@ -271,7 +268,6 @@ async def members_csv(
     found = await _own(callback, target, callback_data.id, actor, clubs, i18n)
     if found is None or not isinstance(callback.message, Message):
         return
-    await callback.answer()
     live = await clubs.members(**{f"{target}_id": found.id})
     rows: list[list[object]] = [
         [
@@ -318,7 +314,6 @@ async def message_ask(
     found = await _own(callback, target, callback_data.id, actor, clubs, i18n)
     if found is None:
         return
-    await callback.answer()
     name = html.escape(found.name if isinstance(found, Club) else found.title)
     await ask_text(
         dialog_manager,
@@ -384,7 +379,6 @@ async def sessions_list(
     club = await _own(callback, "club", callback_data.id, actor, clubs, i18n)
     if not isinstance(club, Club) or not isinstance(callback.message, Message):
         return
-    await callback.answer()
     now = datetime.now(UTC)
     tz = ZoneInfo(settings.timezone)
     if callback_data.action == "sessions":
@@ -431,7 +425,6 @@ async def cancel_session(
         await callback.answer(i18n.get("staff-session-already"), show_alert=True)
         return
     await clubs.drop_reminders_of_session(club.id, starts_at)
-    await callback.answer()
     when = when_text(starts_at, settings)
     told = 0
     enrolled = {
@@ -481,7 +474,6 @@ async def attendance(
     club = await _own(callback, "club", callback_data.club, actor, clubs, i18n)
     if not isinstance(club, Club) or not isinstance(callback.message, Message):
         return
-    await callback.answer()
     starts_at = _session_time(callback_data.at)
     await callback.message.answer(
         i18n.get(
@@ -511,7 +503,6 @@ async def attendance_toggle(
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
     await clubs.toggle_attendance(club.id, starts_at, signup.id)
-    await callback.answer()
     await callback.message.edit_reply_markup(
         reply_markup=await _attendance_keyboard(club, starts_at, clubs, users, i18n)
     )
@@ -539,7 +530,6 @@ async def close(
     if not found.active:
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
-    await callback.answer()
     if isinstance(found, Club):
         ended = await clubs.close_club(found)
         key, args = "member-club-closed", {"name": html.escape(found.name)}
@@ -569,7 +559,6 @@ async def edit_menu(
     found = await _own(callback, target, callback_data.id, actor, clubs, i18n)
     if found is None or not isinstance(callback.message, Message):
         return
-    await callback.answer()
     fields = fields_of(target)
     rows = [
         [
@@ -604,7 +593,6 @@ async def field_start(
     elif directory.center(user.staff_center_id) is None:
         await callback.answer(i18n.get("myclubs-no-center"), show_alert=True)
         return
-    await callback.answer()
     field = fields_of(f.target)[0] if f.field == "new" else f.field
     draft = {"target": f.target, "id": f.id, "values": {}}
     await dialog_manager.start(
