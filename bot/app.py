@@ -29,10 +29,10 @@ from bot.commands import set_chat_commands, set_default_commands
 from bot.config import Settings
 from bot.i18n import BotTextsCore, create_core
 from bot.metrics import Metrics
+from bot.middlewares.callbacks import AnswerEveryTap, AnswerOnce
 from bot.middlewares.db import DbSessionMiddleware
 from bot.middlewares.inflight import InFlightMiddleware
 from bot.middlewares.locale import UserLocaleManager
-from bot.middlewares.callbacks import AnswerEveryTap, AnswerOnce
 from bot.middlewares.requests import CommitBeforeSending, QuietWhenUnchanged
 from bot.permissions import effective_role
 from bot.scheduler import create_scheduler
