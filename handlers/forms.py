@@ -265,6 +265,18 @@ def chosen(
     )
 
 
+def summary(text: Any, form: str, on_send: Any, on_edit: Any, state: State) -> Window:
+    """A form's last window: the draft as it will be sent, «✅ Отправить» and «✏️ Изменить»."""
+    return Window(
+        text,
+        send_button(form, on_send),
+        Button(Tr("wizard-edit"), id="edit", on_click=on_edit),
+        nav(),
+        buttons_only(),
+        state=state,
+    )
+
+
 def photos(
     prompt: str, on_photo: Any, on_done: Any, state: State, *buttons: Any, done_when: Any = None
 ) -> Window:

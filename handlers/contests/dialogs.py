@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button
 from aiogram_dialog.widgets.text import Format, Multi
 
 from handlers.contests import handlers as h
@@ -12,12 +11,11 @@ from handlers.contests.getters import form
 from handlers.contests.states import ApplicationForm as F
 from handlers.forms import (
     Tr,
-    buttons_only,
     chosen,
     draft_from_start,
     nav,
     photos,
-    send_button,
+    summary,
     typed,
 )
 
@@ -38,14 +36,7 @@ application_dialog = Dialog(
     photos("apply-ask-photos", h.on_photo, h.photos_done, F.photos),
     typed("apply-ask-name", h.on_text, F.name),
     Window(Tr("reg-phone-below"), nav(), MessageInput(h.on_contact), state=F.phone),
-    Window(
-        Tr("apply-summary"),
-        send_button("apply", h.submit),
-        Button(Tr("wizard-edit"), id="edit", on_click=h.edit_menu),
-        nav(),
-        buttons_only(),
-        state=F.summary,
-    ),
+    summary(Tr("apply-summary"), "apply", h.submit, h.edit_menu, F.summary),
     chosen("wizard-edit-which", "editable", h.on_edit, F.edit, width=2),
     getter=form,
     on_start=draft_from_start,

@@ -7,7 +7,14 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button
 from aiogram_dialog.widgets.text import Format, Multi
 
-from handlers.forms import Tr, buttons_only, chosen, draft_from_start, nav, send_button, typed
+from handlers.forms import (
+    Tr,
+    chosen,
+    draft_from_start,
+    nav,
+    summary,
+    typed,
+)
 from handlers.register import handlers as h
 from handlers.register.getters import form
 from handlers.register.states import RegisterForm as F
@@ -30,14 +37,7 @@ register_dialog = Dialog(
     typed("reg-ask-entrance", h.on_text, F.entrance),
     typed("reg-ask-name", h.on_text, F.full_name),
     Window(Tr("reg-phone-below"), nav(), MessageInput(h.on_contact), state=F.phone),
-    Window(
-        Format("{summary}"),
-        send_button("reg", h.submit),
-        Button(Tr("wizard-edit"), id="edit", on_click=h.edit_menu),
-        nav(),
-        buttons_only(),
-        state=F.summary,
-    ),
+    summary(Format("{summary}"), "reg", h.submit, h.edit_menu, F.summary),
     chosen("wizard-edit-which", "editable", h.on_edit, F.edit, width=2),
     getter=form,
     on_start=draft_from_start,

@@ -9,13 +9,12 @@ from aiogram_dialog.widgets.text import Format
 
 from handlers.forms import (
     Tr,
-    buttons_only,
     choice,
     chosen,
     draft_from_start,
     nav,
     photos,
-    send_button,
+    summary,
     text_only,
     typed,
 )
@@ -74,14 +73,7 @@ report_dialog = Dialog(
         Button(Tr("wizard-skip"), id="skip_description", on_click=h.skip_description),
     ),
     photos("rep-ask-photos", h.on_photo, h.photos_done, F.photos),
-    Window(
-        Format("{summary}"),
-        send_button("rep", h.submit),
-        Button(Tr("wizard-edit"), id="edit", on_click=h.edit_menu),
-        nav(),
-        buttons_only(),
-        state=F.summary,
-    ),
+    summary(Format("{summary}"), "rep", h.submit, h.edit_menu, F.summary),
     chosen("wizard-edit-which", "editable", h.on_edit, F.edit, width=2),
     getter=form,
     on_start=draft_from_start,

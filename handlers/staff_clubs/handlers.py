@@ -118,82 +118,64 @@ async def _own(
 
 
 @router.callback_query(ClubCb.filter(F.action == "staff"))
-async def club_card(
-    callback: CallbackQuery,
-    actor: Actor,
-    callback_data: ClubCb,
-    clubs: ClubRepository,
-    i18n: I18nContext,
-) -> None:
-    club = await _own(callback, "club", callback_data.id, actor, clubs, i18n)
-    if not isinstance(club, Club) or not isinstance(callback.message, Message):
-        return
-    enrolled, waiting = await clubs.counts(club_id=club.id)
-    text = i18n.get(
-        "staff-club-card",
-        name=html.escape(club.name),
-        schedule=schedule_text(i18n, club.slots),
-        enrolled=enrolled,
-        capacity=club.capacity,
-        waiting=waiting,
-        closed="" if club.active else i18n.get("myclubs-closed-mark"),
-    )
-    rows: list[list[tuple[str, CallbackData]]] = [
-        [
-            (i18n.get("staff-members"), ClubCb(action="members", id=club.id)),
-            (i18n.get("staff-csv"), ClubCb(action="csv", id=club.id)),
-        ],
-        [(i18n.get("staff-message"), ClubCb(action="msg", id=club.id))],
-    ]
-    if club.active:
-        rows += [
-            [
-                (i18n.get("staff-cancel-session"), ClubCb(action="sessions", id=club.id)),
-                (i18n.get("staff-attendance"), ClubCb(action="att", id=club.id)),
-            ],
-            [
-                (i18n.get("staff-edit"), ClubCb(action="edit", id=club.id)),
-                (i18n.get("staff-close"), ClubCb(action="close", id=club.id)),
-            ],
-        ]
-    await callback.message.answer(text, reply_markup=inline(*rows))
-
-
 @router.callback_query(EventCb.filter(F.action == "staff"))
-async def event_card(
+async def card(
     callback: CallbackQuery,
     actor: Actor,
-    callback_data: EventCb,
+    callback_data: ClubCb | EventCb,
     clubs: ClubRepository,
     settings: Settings,
     i18n: I18nContext,
 ) -> None:
-    event = await _own(callback, "event", callback_data.id, actor, clubs, i18n)
-    if not isinstance(event, Event) or not isinstance(callback.message, Message):
+    """A club's or an event's card for its center's staff, with what they can do with it."""
+    target = _target_of(callback_data)
+    found = await _own(callback, target, callback_data.id, actor, clubs, i18n)
+    if found is None or not isinstance(callback.message, Message):
         return
-    enrolled, waiting = await clubs.counts(event_id=event.id)
-    text = i18n.get(
-        "staff-event-card",
-        title=html.escape(event.title),
-        when=when_text(event.starts_at, settings),
-        minutes=event.minutes,
-        enrolled=enrolled,
-        capacity=event.capacity,
-        waiting=waiting,
-        closed="" if event.active else i18n.get("myclubs-closed-mark"),
-    )
+    enrolled, waiting = await clubs.counts(**{f"{target}_id": found.id})
+    closed = "" if found.active else i18n.get("myclubs-closed-mark")
+    cb = ClubCb if target == "club" else EventCb
+    if isinstance(found, Club):
+        text = i18n.get(
+            "staff-club-card",
+            name=html.escape(found.name),
+            schedule=schedule_text(i18n, found.slots),
+            enrolled=enrolled,
+            capacity=found.capacity,
+            waiting=waiting,
+            closed=closed,
+        )
+    else:
+        text = i18n.get(
+            "staff-event-card",
+            title=html.escape(found.title),
+            when=when_text(found.starts_at, settings),
+            minutes=found.minutes,
+            enrolled=enrolled,
+            capacity=found.capacity,
+            waiting=waiting,
+            closed=closed,
+        )
     rows: list[list[tuple[str, CallbackData]]] = [
         [
-            (i18n.get("staff-members"), EventCb(action="members", id=event.id)),
-            (i18n.get("staff-csv"), EventCb(action="csv", id=event.id)),
+            (i18n.get("staff-members"), cb(action="members", id=found.id)),
+            (i18n.get("staff-csv"), cb(action="csv", id=found.id)),
         ],
-        [(i18n.get("staff-message"), EventCb(action="msg", id=event.id))],
+        [(i18n.get("staff-message"), cb(action="msg", id=found.id))],
     ]
-    if event.active:
+    if found.active and isinstance(found, Club):
         rows.append(
             [
-                (i18n.get("staff-edit"), EventCb(action="edit", id=event.id)),
-                (i18n.get("staff-close-event"), EventCb(action="close", id=event.id)),
+                (i18n.get("staff-cancel-session"), ClubCb(action="sessions", id=found.id)),
+                (i18n.get("staff-attendance"), ClubCb(action="att", id=found.id)),
+            ]
+        )
+    if found.active:
+        close = "staff-close" if isinstance(found, Club) else "staff-close-event"
+        rows.append(
+            [
+                (i18n.get("staff-edit"), cb(action="edit", id=found.id)),
+                (i18n.get(close), cb(action="close", id=found.id)),
             ]
         )
     await callback.message.answer(text, reply_markup=inline(*rows))
