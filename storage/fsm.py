@@ -20,7 +20,7 @@ from typing import Any
 
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import BaseStorage, StateType, StorageKey
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import make_transient_to_detached
 
@@ -33,6 +33,14 @@ Entry = tuple[str | None, str]  # (state, data as JSON)
 EMPTY: Entry = (None, "{}")
 PENDING = "fsm_pending"
 RECORDS = "fsm_records"
+
+
+SIBLINGS = ("default", "aiogd:stack:")  # the FSM state and the dialog stack of a private chat
+
+
+def owner_prefix(key: str) -> str:
+    """What every record of one user in one chat begins with (bot:chat:user:thread:business:)."""
+    return ":".join(key.split(":", 5)[:5]) + ":"
 
 
 def storage_key(key: StorageKey) -> str:
@@ -73,10 +81,18 @@ class DatabaseStorage(BaseStorage):
             return pending[key]
         if key in self._cache:
             return self._cache[key]
-        record = await session.get(FsmRecord, key)
-        entry = (record.state, record.data) if record else None
-        self._remember(key, entry)
-        return entry
+        # One query for the records every update of this user may ask for: the FSM state and the
+        # form stack (aiogram-dialog); a missing one is remembered as missing.
+        prefix = owner_prefix(key)
+        wanted = {key, *(prefix + destiny for destiny in SIBLINGS)}
+        rows = await session.execute(
+            select(FsmRecord.key, FsmRecord.state, FsmRecord.data).where(FsmRecord.key.in_(wanted))
+        )
+        found: dict[str, Entry] = {k: (state, data) for k, state, data in rows}
+        for k in wanted - pending.keys():  # an unwritten change of this update is not known yet
+            if k not in self._cache or k == key:
+                self._remember(k, found.get(k))
+        return found.get(key)
 
     def _record(self, session: AsyncSession, key: str) -> FsmRecord:
         """The ORM row to change, without a SELECT: the cache knows what is stored."""

@@ -107,6 +107,28 @@ async def test_fsm_storage_roundtrip_and_survives_a_new_process(any_db_url: str)
     await engine.dispose()
 
 
+async def test_one_read_brings_a_users_state_and_stack_even_with_a_tiny_cache(any_db_url: str):
+    """A user's form state and dialog stack come in one query; a key evicted from the cache is
+    read again, never taken for «no form»."""
+    from dataclasses import replace
+
+    engine = create_engine(any_db_url)
+    await upgrade_to_head(engine)
+    stack = replace(KEY, destiny="aiogd:stack:")
+    other = replace(KEY, user_id=KEY.user_id + 1, chat_id=KEY.chat_id + 1)
+    writer = DatabaseStorage(create_session_factory(engine))
+    await writer.set_state(KEY, Onboarding.place)
+    await writer.set_data(stack, {"intents": ["a1"]})
+    for cache_size in (1, 100):
+        reader = DatabaseStorage(create_session_factory(engine), cache_size=cache_size)
+        for _ in range(2):
+            assert await reader.get_state(KEY) == Onboarding.place.state
+            assert await reader.get_data(stack) == {"intents": ["a1"]}
+            assert await reader.get_data(replace(KEY, destiny="aiogd:context:x")) == {}
+            assert await reader.get_state(other) is None
+    await engine.dispose()
+
+
 async def test_half_done_onboarding_survives_restart(sqlite_url: str, resident):
     from tests.conftest import _harness
 
