@@ -80,6 +80,16 @@ def may_run_center(actor: Actor, center_id: int | None) -> bool:
     )
 
 
+def may_send_urgent(actor: Actor) -> bool:
+    """A paid urgent alert is the city's decision, not a center's."""
+    return actor.is_admin
+
+
+def may_manage_announcement(actor: Actor, author_id: int | None) -> bool:
+    """Stop or cancel an announcement, see it in /announcements: its author, or an admin."""
+    return actor.is_admin or (actor.is_staff and author_id == actor.id)
+
+
 def audiences(actor: Actor) -> tuple[str, ...]:
     """Whom this actor may address in /announce."""
     if actor.is_admin:

@@ -8,9 +8,11 @@ from bot.permissions import (
     Actor,
     districts_seen,
     may_address,
+    may_manage_announcement,
     may_moderate,
     may_run_center,
     may_see_figures,
+    may_send_urgent,
 )
 from storage.models import Role
 
@@ -42,6 +44,9 @@ TABLE = [
     ("address a municipality", lambda a: may_address(a, "municipality"), {"admin"}),
     ("address everyone", lambda a: may_address(a, "all"), {"admin"}),
     ("address an unknown audience", lambda a: may_address(a, "staff", X), set()),
+    ("send a paid urgent alert", may_send_urgent, {"admin"}),
+    ("stop staff_A's announcement", lambda a: may_manage_announcement(a, 3), {"staff_A", "admin"}),
+    ("stop a resident's (none)", lambda a: may_manage_announcement(a, 1), {"admin"}),
 ]
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.permissions import Actor, may_address
+from bot.permissions import Actor, may_address, may_send_urgent
 from bot.services.validation import InputError
 from storage.models import Announcement, AnnouncementStatus
 from storage.repositories.announcements import AnnouncementRepository
@@ -85,7 +85,7 @@ async def create_announcement(
     urgent = bool(draft.get("urgent"))
     audience, audience_id = draft["audience"], draft.get("audience_id")
     allowed = await may_send(actor, directory, clubs, audience, audience_id)
-    if not allowed or (urgent and not actor.is_admin):
+    if not allowed or (urgent and not may_send_urgent(actor)):
         raise InputError("button-stale")
     if await announcements.audience_size(audience, audience_id, "news") == 0:
         raise InputError("ann-no-recipients")

@@ -11,7 +11,7 @@ from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
-from bot.permissions import Actor, audiences
+from bot.permissions import Actor, audiences, may_send_urgent
 from bot.services.announcements import estimate
 from bot.views import MESSAGE_MAX, when_text
 from handlers.forms import form_data
@@ -46,7 +46,7 @@ async def form(
         "audiences": [(i18n.get(f"ann-aud-{c}"), c) for c in audiences(actor)],
         "targets": targets,
         "target_prompt": i18n.get(TARGET_PROMPTS.get(audience, "ann-choose-district")),
-        "admin": actor.is_admin,  # a paid alert is the city's decision, not a center's
+        "admin": may_send_urgent(actor),
     }
 
 

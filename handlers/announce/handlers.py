@@ -19,7 +19,7 @@ from bot.config import Settings
 from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import AnnouncementCb
-from bot.permissions import Actor, audiences
+from bot.permissions import Actor, audiences, may_manage_announcement, may_send_urgent
 from bot.services.announcements import (
     PHOTO_CAPTION_MAX,
     create_announcement,
@@ -122,7 +122,7 @@ async def on_target(cb: CallbackQuery, widget: Any, manager: DialogManager, item
 
 async def on_when(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
     actor: Actor = manager.middleware_data["actor"]
-    if button.widget_id == "urgent" and not actor.is_admin:  # a hidden button still answers
+    if button.widget_id == "urgent" and not may_send_urgent(actor):  # a hidden button answers too
         await say(manager, "button-stale")
         return
     draft = form_data(manager)
@@ -218,7 +218,7 @@ async def stop(
     if announcement is None:
         await callback.answer(i18n.get("button-stale"), show_alert=True)
         return
-    if announcement.author_id != user.id and not actor.is_admin:
+    if not may_manage_announcement(actor, announcement.author_id):
         await callback.answer(i18n.get("ann-not-yours"), show_alert=True)
         return
     if not await announcements.stop(announcement):
