@@ -18,7 +18,7 @@ from bot.keyboards.builders import (
 from bot.keyboards.callbacks import CenterCb, PlaceCb
 from bot.services.geo import nearest_centers
 from bot.views import center_card, edit_or_send
-from handlers.forms import outside_forms
+from handlers.forms import outside_forms, refuse
 from handlers.places import ask_place
 from storage.models import User
 from storage.repositories.clubs import ClubRepository
@@ -46,8 +46,7 @@ async def _show_district_centers(
 ) -> None:
     district = directory.district(district_id)
     if district is None:
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
+        refuse()
     centers = directory.centers(district.id)
     text = i18n.get("centers-choose-center", district=html.escape(district.name))
     if not centers:

@@ -24,7 +24,16 @@ from bot.services.elders import parse_full_name
 from bot.services.sessions import next_sessions
 from bot.services.validation import InputError, parse_count, parse_text
 from bot.views import edit_or_send, schedule_text, when_text
-from handlers.forms import draft_from_start, form_data, go, outside_forms, say, say_error, typed
+from handlers.forms import (
+    draft_from_start,
+    form_data,
+    go,
+    outside_forms,
+    refuse,
+    say,
+    say_error,
+    typed,
+)
 from handlers.places import ask_place
 from storage.models import Club, Event, Signup, SignupStatus, User
 from storage.repositories.clubs import ClubRepository
@@ -141,8 +150,7 @@ async def clubs_district(
     i18n: I18nContext,
 ) -> None:
     if directory.district(callback_data.id) is None:
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
+        refuse()
     text, markup = await _club_list(ClubListCb(district=callback_data.id), clubs, directory, i18n)
     await edit_or_send(callback, text, markup)
 
@@ -159,8 +167,7 @@ async def clubs_page(
         not callback_data.cat or callback_data.cat in CATEGORIES
     )
     if not valid:
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
+        refuse()
     text, markup = await _club_list(callback_data, clubs, directory, i18n)
     await edit_or_send(callback, text, markup)
 
@@ -239,10 +246,7 @@ async def club_card(
     directory: Directory,
     i18n: I18nContext,
 ) -> None:
-    club = await clubs.club(callback_data.id)
-    if club is None:
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
+    club = await clubs.club(callback_data.id) or refuse()
     enrolled, waiting = await clubs.counts(club_id=club.id)
     center = directory.center(club.center_id)
     rows: list[list[tuple[str, CallbackData]]] = []
@@ -290,8 +294,7 @@ async def begin_signup(
 ) -> None:
     target = await _target(kind, target_id, clubs)
     if target is None or not isinstance(callback.message, Message):
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
+        refuse()
     if not _is_open(target, datetime.now(UTC)):
         await callback.answer(
             i18n.get("club-is-closed" if kind == "club" else "event-is-closed"), show_alert=True
@@ -531,10 +534,7 @@ async def event_card(
     directory: Directory,
     i18n: I18nContext,
 ) -> None:
-    event = await clubs.event(callback_data.id)
-    if event is None:
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
+    event = await clubs.event(callback_data.id) or refuse()
     enrolled, waiting = await clubs.counts(event_id=event.id)
     free = event.capacity - enrolled
     center = directory.center(event.center_id)
@@ -635,8 +635,7 @@ async def cancel_signup(
         await callback.answer(i18n.get("my-not-yours"), show_alert=True)
         return
     if signup.status is SignupStatus.CANCELLED:
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
+        refuse()
     target = await _target(
         "club" if signup.club_id else "event", signup.club_id or signup.event_id or 0, clubs
     )

@@ -42,7 +42,7 @@ from bot.services.contests import (
 )
 from bot.services.validation import InputError, parse_id, parse_text, parse_user_ref
 from bot.views import local_time, room_for
-from handlers.forms import chosen, form_data, go, say, say_error, typed
+from handlers.forms import chosen, form_data, go, refuse, say, say_error, typed
 from storage.models import Contest, ContestStage, Juror, User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.contests import ContestRepository
@@ -290,8 +290,7 @@ async def admin_card(
 ) -> None:
     contest = await contests.get(callback_data.id)
     if contest is None or not isinstance(callback.message, Message):
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
+        refuse()
     stage = contest.stage.value if contest.stage.value in ("district", "city") else "all"
     names = {n.id: n.name for n in contest.nominations}
     progress = [
@@ -339,13 +338,11 @@ async def admin_next(
 ) -> None:
     contest = await contests.get(callback_data.id)
     if contest is None or not isinstance(callback.message, Message):
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
+        refuse()
     before = contest.stage
     change = await next_stage(contest, contests)
     if change.stage is before:
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
+        refuse()
     await audit.write(user.id, "contest.stage", None, contest=contest.id, stage=contest.stage.value)
     lines = [i18n.get("cadmin-stage-moved", stage=_stage_name(i18n, contest))]
     if before is ContestStage.DISTRICT:
@@ -364,8 +361,7 @@ async def admin_ranking(
 ) -> None:
     contest = await contests.get(callback_data.id)
     if contest is None or not isinstance(callback.message, Message):
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
+        refuse()
     applications = {a.id: a for a in await contests.of_contest(contest.id)}
     lines = [i18n.get("cadmin-ranking-title", title=html.escape(contest.title))]
     ranked = await ranking(contest, contests)
@@ -441,8 +437,7 @@ async def admin_publish(
         or contest.stage is not ContestStage.RANKING
         or not isinstance(callback.message, Message)
     ):
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
+        refuse()
     if await unresolved(contest, contests):
         await callback.answer(i18n.get("cadmin-unresolved"), show_alert=True)
         return
@@ -487,8 +482,7 @@ async def admin_xlsx(
 ) -> None:
     contest = await contests.get(callback_data.id)
     if contest is None or not isinstance(callback.message, Message):
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
+        refuse()
     data = await contest_workbook(contest, contests, directory, i18n)
     await callback.message.answer_document(
         BufferedInputFile(data, filename=f"contest-{contest.id}.xlsx")

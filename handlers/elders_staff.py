@@ -23,7 +23,7 @@ from bot.notify import retire_buttons, tell
 from bot.permissions import Actor, effective_role, may_moderate
 from bot.services.validation import InputError, parse_text
 from bot.views import territory_text
-from handlers.forms import answer_for, ask_text, say_error
+from handlers.forms import answer_for, ask_text, refuse, say_error
 from storage.models import ElderRegistration, RegistrationStatus, User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory
@@ -101,8 +101,7 @@ async def confirm(
     if not await elders.decide(
         reg.id, RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, user.id
     ):
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
+        refuse()
     await audit.write(user.id, "elder.confirm", reg.user_id, registration=reg.id)
     await retire_buttons(bot, await NoticeCopyRepository(elders.session).take("elder", reg.id))
     await callback.answer(i18n.get("reg-confirmed-staff", id=str(reg.id)))
@@ -328,8 +327,7 @@ async def revoke_ask_reason(
 ) -> None:
     reg = await elders.get(callback_data.id)
     if reg is None or reg.status is not RegistrationStatus.CONFIRMED:
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
+        refuse()
     if not may_moderate(actor, reg.district_id):
         await callback.answer(i18n.get("reg-not-your-district"), show_alert=True)
         return

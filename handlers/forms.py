@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from operator import itemgetter
-from typing import Any
+from typing import Any, NoReturn
 
 from aiogram import Bot, Router
 from aiogram.exceptions import TelegramAPIError
@@ -31,7 +31,7 @@ from aiogram_i18n import I18nContext
 
 from bot.contact import own_phone
 from bot.keyboards.builders import MAIN_MENU_KEYS, main_menu
-from bot.services.validation import InputError
+from bot.services.validation import InputError, Refusal
 from storage.models import User
 
 TRAIL = "_trail"
@@ -405,6 +405,23 @@ asked = Dialog(
 # --- Stale buttons -------------------------------------------------------------------------------
 
 errors_router = Router(name=__name__)
+
+
+def refuse(key: str = "button-stale", **args: object) -> NoReturn:
+    """Stop handling this update with a clear answer to the user (an alert under a button)."""
+    raise Refusal(key, **args)
+
+
+@errors_router.errors(ExceptionTypeFilter(Refusal))
+async def refused(event: ErrorEvent, i18n: I18nContext) -> None:
+    exc = event.exception
+    assert isinstance(exc, Refusal)
+    text = i18n.get(exc.key, **exc.args_)
+    with suppress(TelegramAPIError):
+        if event.update.callback_query is not None:
+            await event.update.callback_query.answer(text, show_alert=True)
+        elif event.update.message is not None:
+            await event.update.message.answer(text)
 
 
 @errors_router.errors(ExceptionTypeFilter(UnknownIntent, OutdatedIntent, UnknownState))

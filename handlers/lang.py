@@ -11,6 +11,7 @@ from bot.config import SUPPORTED_LOCALES
 from bot.keyboards.builders import language_keyboard, main_menu
 from bot.keyboards.callbacks import LangCb
 from bot.views import edit_or_send
+from handlers.forms import refuse
 from storage.models import User
 
 router = Router(name=__name__)
@@ -26,8 +27,7 @@ async def set_language(
     callback: CallbackQuery, callback_data: LangCb, user: User, i18n: I18nContext
 ) -> None:
     if callback_data.code not in SUPPORTED_LOCALES:
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
+        refuse()
     await i18n.set_locale(callback_data.code)
     await edit_or_send(callback, i18n.get("lang-set"))
     if user.has_consent and user.district_id is not None and isinstance(callback.message, Message):

@@ -12,6 +12,7 @@ from aiogram_i18n import I18nContext
 from bot.keyboards.builders import districts_keyboard, municipalities_keyboard
 from bot.keyboards.callbacks import PlaceBackCb, PlaceCb
 from bot.views import edit_or_send
+from handlers.forms import refuse
 from storage.models import User
 from storage.repositories.directory import Directory
 
@@ -67,8 +68,7 @@ async def municipality_chosen(
         return
     municipality = directory.municipality(callback_data.id)
     if municipality is None:
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
+        refuse()
     await edit_or_send(
         callback,
         i18n.get(DISTRICT_PROMPT[callback_data.purpose]),

@@ -11,6 +11,7 @@ from aiogram_i18n import I18nContext
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import MuteCb, SettingsCb
 from bot.views import edit_or_send, reminder_text
+from handlers.forms import refuse
 from storage.models import User
 from storage.repositories.clubs import ClubRepository
 
@@ -56,8 +57,7 @@ async def settings_chosen(
     i18n: I18nContext,
 ) -> None:
     if callback_data.minutes not in dict(CHOICES):
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
+        refuse()
     if user.club_reminder_min != callback_data.minutes:
         user.club_reminder_min = callback_data.minutes
         await clubs.drop_unsent_club_reminders(user.id)  # the planner makes them anew
@@ -71,8 +71,7 @@ async def mute_toggled(
     callback: CallbackQuery, callback_data: MuteCb, user: User, i18n: I18nContext
 ) -> None:
     if callback_data.kind not in MUTABLE:
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
+        refuse()
     muted = muted_kinds(user) ^ {callback_data.kind}
     user.muted = ",".join(sorted(muted))
     if isinstance(callback.message, Message):

@@ -20,7 +20,7 @@ from bot.keyboards.builders import (
 )
 from bot.keyboards.callbacks import ConsentCb, PlaceCb
 from bot.views import center_card, edit_or_send
-from handlers.forms import ask_resume, restart_with
+from handlers.forms import ask_resume, refuse, restart_with
 from handlers.places import ask_place
 from handlers.states import Onboarding
 from storage.models import User
@@ -169,8 +169,7 @@ async def home_district(
         return
     district = directory.district(callback_data.id)
     if district is None:
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
+        refuse()
     user.municipality_id = district.municipality_id
     user.district_id = district.id
     await state.clear()

@@ -90,3 +90,17 @@ async def test_every_tap_is_answered_exactly_once(harness: Harness, resident, ad
     sent = await harness.press(resident, DONE)  # a form's alert, then the form's own answer
     [answer] = _answers(sent)
     assert "хотя бы одно фото" in (answer.text or "") and answer.show_alert
+
+
+async def test_a_refused_tap_is_answered_and_is_no_fault(harness: Harness):
+    from bot.keyboards.callbacks import PlaceCb
+    from tests.fixtures.updates import tg_user
+
+    stranger = tg_user(7007)
+    errors = harness.dp["metrics"].handler_errors
+    before = errors._value.get()
+    sent = await harness.tap(stranger, PlaceCb(level="mun", id=99_999, purpose="browse"))
+    [answer] = _answers(sent)
+    assert "устарела" in (answer.text or "") and answer.show_alert
+    assert errors._value.get() == before  # a stale button is not a fault of the bot
+    assert await harness.db_user(stranger.id) is not None  # the first contact is kept

@@ -11,6 +11,7 @@ from aiogram.types import User as TgUser
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.permissions import actor_of
+from bot.services.validation import Refusal
 from storage.db import has_writes
 from storage.fsm import update_session
 from storage.repositories.announcements import AnnouncementRepository
@@ -80,7 +81,12 @@ class DbSessionMiddleware(BaseMiddleware):
             await users.refresh_username(user, tg_user.username)
             data["user"] = user
             data["actor"] = actor_of(user, data["settings"], self.directory)
-        result = await handler(event, data)
+        try:
+            result = await handler(event, data)
+        except Refusal:
+            if has_writes(session):  # e.g. the first contact's user row: kept
+                await session.commit()
+            raise
         if has_writes(session):
             await session.commit()
         # else: a read-only update; closing the session ends its transaction

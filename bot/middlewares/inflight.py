@@ -11,6 +11,7 @@ from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject
 
 from bot.metrics import Metrics
+from bot.services.validation import Refusal
 
 
 class InFlightMiddleware(BaseMiddleware):
@@ -30,6 +31,8 @@ class InFlightMiddleware(BaseMiddleware):
         self._idle.clear()
         try:
             return await handler(event, data)
+        except Refusal:
+            raise  # a stale button or someone else's object: answered, not a fault
         except Exception:
             if self.metrics is not None:
                 self.metrics.handler_errors.inc()

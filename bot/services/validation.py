@@ -13,6 +13,11 @@ class InputError(ValueError):
         self.args_ = args
 
 
+class Refusal(InputError):
+    """A tap or an answer the bot does not act on (a stale button, someone else's object): not
+    an error of the bot; what the update wrote so far is kept."""
+
+
 MAX_ROW_ID = 2**31 - 1  # the largest id of a database row
 MAX_TELEGRAM_ID = 2**53  # Telegram's user ids fit in 52 bits
 

@@ -30,7 +30,7 @@ from bot.services.clubs import parse_local_datetime
 from bot.services.validation import InputError, parse_text
 from bot.views import MESSAGE_MAX, when_text
 from handlers.announce.states import AnnounceForm as A
-from handlers.forms import ask_resume, form_data, go, i18n_of, restart_with, say, say_error
+from handlers.forms import ask_resume, form_data, go, i18n_of, refuse, restart_with, say, say_error
 from storage.models import AnnouncementStatus, OutboxStatus, User
 from storage.repositories.announcements import AnnouncementRepository
 from storage.repositories.audit import AuditRepository
@@ -214,10 +214,7 @@ async def stop(
     delivery: DeliveryEngine,
     i18n: I18nContext,
 ) -> None:
-    announcement = await announcements.get(callback_data.id)
-    if announcement is None:
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
+    announcement = await announcements.get(callback_data.id) or refuse()
     if not may_manage_announcement(actor, announcement.author_id):
         await callback.answer(i18n.get("ann-not-yours"), show_alert=True)
         return

@@ -37,6 +37,7 @@ from handlers.forms import (
     form_data,
     go,
     outside_forms,
+    refuse,
     refuse_non_photo,
     restart_with,
     say,
@@ -112,8 +113,7 @@ async def contest_card(
 ) -> None:
     contest = await contests.get(callback_data.id)
     if contest is None or not isinstance(callback.message, Message):
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
+        refuse()
     text = i18n.get(
         "contest-card",
         title=html.escape(contest.title),
@@ -144,8 +144,7 @@ async def apply_start(
 ) -> None:
     contest = await contests.get(callback_data.id)
     if contest is None or not isinstance(callback.message, Message):
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
+        refuse()
     if not is_open(contest):
         await callback.answer(
             i18n.get("contest-closed", deadline=deadline_text(contest, settings)), show_alert=True

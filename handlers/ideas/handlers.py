@@ -42,6 +42,7 @@ from handlers.forms import (
     ask_text,
     form_data,
     go,
+    refuse,
     refuse_non_photo,
     restart_with,
     say,
@@ -403,8 +404,7 @@ async def move_to(
     if idea is None or not isinstance(callback.message, Message):
         return
     if target is None:
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
+        refuse()
     idea.district_id = target.id
     await audit.write(user.id, "idea.move", idea.user_id, idea=idea.id, district=target.code)
     await callback.message.answer(

@@ -34,7 +34,7 @@ from bot.services.sessions import next_sessions, recent_sessions
 from bot.services.validation import InputError, parse_text
 from bot.views import room_for, schedule_text, when_text
 from handlers.clubs import tell_promoted
-from handlers.forms import answer_for, ask_text, form_data, go, say, say_error
+from handlers.forms import answer_for, ask_text, form_data, go, refuse, say, say_error
 from handlers.staff_clubs.states import ItemForm
 from storage.models import Club, Event, Signup, SignupStatus, User
 from storage.repositories.clubs import ClubRepository
@@ -401,8 +401,7 @@ async def cancel_session(
     now = datetime.now(UTC)
     valid = starts_at in next_sessions(club, ZoneInfo(settings.timezone), now, set(), limit=50)
     if not valid:
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
+        refuse()
     if not await clubs.cancel_session(club.id, starts_at):
         await callback.answer(i18n.get("staff-session-already"), show_alert=True)
         return
@@ -482,8 +481,7 @@ async def attendance_toggle(
     signup = await clubs.signup(callback_data.signup)
     starts_at = _session_time(callback_data.at)
     if signup is None or signup.club_id != club.id or starts_at > datetime.now(UTC):
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
+        refuse()
     await clubs.toggle_attendance(club.id, starts_at, signup.id)
     await callback.message.edit_reply_markup(
         reply_markup=await _attendance_keyboard(club, starts_at, clubs, users, i18n)
@@ -510,8 +508,7 @@ async def close(
     if found is None or not isinstance(callback.message, Message):
         return
     if not found.active:
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
+        refuse()
     if isinstance(found, Club):
         ended = await clubs.close_club(found)
         key, args = "member-club-closed", {"name": html.escape(found.name)}
@@ -567,8 +564,7 @@ async def field_start(
     if f.target not in ("club", "event") or (
         f.field != "new" and f.field not in fields_of(f.target)
     ):
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
+        refuse()
     if f.id:
         if await _own(callback, f.target, f.id, actor, clubs, i18n) is None:
             return
