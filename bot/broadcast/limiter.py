@@ -16,7 +16,6 @@ from typing import Protocol
 from redis.asyncio import Redis
 
 RATE_MARGIN = 0.96
-LATE_MS = 15.0  # well inside the margin's slack over a second (30 × 1.4 ms at 30/s)
 
 
 class Limiter(Protocol):
@@ -85,18 +84,9 @@ class RedisRateLimiter:
         self._pause = redis.register_script(_PAUSE)
 
     async def acquire(self) -> None:
-        """Wait for a slot of the shared schedule. A process that wakes too late for its slot (a
-        busy event loop, a slow Redis answer) takes a new one: sent late, its message would land in
-        the same second as the next process' on-time ones and one second would hold one too many."""
-        loop = asyncio.get_running_loop()
-        while True:
-            started = loop.time()
-            wait_ms = float(await self._reserve(keys=self._keys, args=[self.interval_ms]))
-            if wait_ms > 0:
-                await asyncio.sleep(wait_ms / 1000)
-            late_ms = (loop.time() - started) * 1000 - max(wait_ms, 0.0)
-            if late_ms <= LATE_MS:
-                return
+        wait_ms = float(await self._reserve(keys=self._keys, args=[self.interval_ms]))
+        if wait_ms > 0:
+            await asyncio.sleep(wait_ms / 1000)
 
     async def pause(self, seconds: float) -> None:
         await self._pause(keys=self._keys[1:], args=[seconds * 1000])
