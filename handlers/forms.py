@@ -278,14 +278,34 @@ def summary(text: Any, form: str, on_send: Any, on_edit: Any, state: State) -> W
 
 
 def photos(
-    prompt: str, on_photo: Any, on_done: Any, state: State, *buttons: Any, done_when: Any = None
+    prompt: str,
+    limit: int,
+    on_done: Any,
+    state: State,
+    *buttons: Any,
+    required: bool = True,
+    done_when: Any = None,
 ) -> Window:
-    """Photos one by one or as albums: the count replaces the prompt once there is one."""
+    """Up to `limit` photos, one by one or as albums (anything else gets a clear answer); the
+    count replaces the prompt once there is one; «✅ Готово» needs a photo when `required`."""
+
+    async def on_photo(message: Message, widget: Any, manager: DialogManager) -> None:
+        if message.photo:
+            await add_photo(manager, message, limit)
+        else:
+            await refuse_non_photo(manager, message)
+
+    async def done(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+        if required and not form_data(manager).get("photos"):
+            await say(manager, "rep-photos-none")
+            return
+        await on_done(callback, button, manager)
+
     return Window(
         Tr(prompt, when=lambda data, w, m: not data["count"]),
         Tr("rep-photos-count", when="count"),
         *buttons,
-        Button(Tr("wizard-done-button"), id="photos_done", on_click=on_done, when=done_when),
+        Button(Tr("wizard-done-button"), id="photos_done", on_click=done, when=done_when),
         nav(),
         MessageInput(on_photo),
         state=state,

@@ -6,6 +6,7 @@ from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.text import Format, Multi
 
+from bot.services.contests import MAX_PHOTOS
 from handlers.contests import handlers as h
 from handlers.contests.getters import form
 from handlers.contests.states import ApplicationForm as F
@@ -33,7 +34,7 @@ application_dialog = Dialog(
     chosen("apply-ask-committee", "committees", h.on_committee, F.committee, width=2),
     chosen("apply-ask-center", "centers", h.on_center, F.center),
     typed("apply-ask-description", h.on_text, F.description),
-    photos("apply-ask-photos", h.on_photo, h.photos_done, F.photos),
+    photos("apply-ask-photos", MAX_PHOTOS, h.photos_done, F.photos),
     typed("apply-ask-name", h.on_text, F.name),
     Window(Tr("reg-phone-below"), nav(), MessageInput(h.on_contact), state=F.phone),
     summary(Tr("apply-summary"), "apply", h.submit, h.edit_menu, F.summary),

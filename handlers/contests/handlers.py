@@ -20,7 +20,6 @@ from bot.keyboards.callbacks import ApplicationCb, ContestCb
 from bot.permissions import effective_role
 from bot.services.contests import (
     ADDRESS_PARTS,
-    MAX_PHOTOS,
     DuplicateApplication,
     is_open,
     may_apply,
@@ -31,14 +30,12 @@ from bot.services.validation import InputError
 from bot.views import local_time, send_album
 from handlers.contests.states import ApplicationForm as A
 from handlers.forms import (
-    add_photo,
     ask_contact,
     ask_resume,
     form_data,
     go,
     outside_forms,
     refuse,
-    refuse_non_photo,
     restart_with,
     say,
     say_error,
@@ -410,17 +407,7 @@ async def on_text(message: Message, widget: Any, manager: DialogManager) -> None
     await advance(manager, state)
 
 
-async def on_photo(message: Message, widget: Any, manager: DialogManager) -> None:
-    if message.photo:
-        await add_photo(manager, message, MAX_PHOTOS)
-    else:
-        await refuse_non_photo(manager, message)
-
-
 async def photos_done(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
-    if not form_data(manager).get("photos"):
-        await say(manager, "rep-photos-none")
-        return
     await advance(manager, A.photos)
 
 

@@ -7,6 +7,7 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button
 from aiogram_dialog.widgets.text import Format, Multi
 
+from bot.services.ideas import MAX_PHOTOS
 from handlers.forms import (
     SEND,
     Tr,
@@ -29,7 +30,7 @@ idea_dialog = Dialog(
     typed("idea-ask-text", h.on_text, F.text),
     photos(
         "idea-ask-photos",
-        h.on_photo,
+        MAX_PHOTOS,
         h.photos_done,
         F.photos,
         Button(
@@ -38,6 +39,7 @@ idea_dialog = Dialog(
             on_click=h.photos_done,
             when=lambda d, w, m: not d["count"],
         ),
+        required=False,
         done_when="count",
     ),
     Window(

@@ -23,7 +23,6 @@ from bot.services.ideas import (
     CATEGORIES,
     KINDS,
     MAX_ANSWER,
-    MAX_PHOTOS,
     MAX_TEXT,
     STAFF_STATUSES,
     check_daily_limit,
@@ -36,14 +35,12 @@ from bot.services.ideas import (
 from bot.services.validation import InputError, parse_id, parse_text
 from bot.views import send_album
 from handlers.forms import (
-    add_photo,
     answer_for,
     ask_resume,
     ask_text,
     form_data,
     go,
     refuse,
-    refuse_non_photo,
     restart_with,
     say,
     say_error,
@@ -461,13 +458,6 @@ async def on_text(message: Message, widget: Any, manager: DialogManager) -> None
         await say_error(manager, exc)
         return
     await go(manager, IdeaForm.photos)
-
-
-async def on_photo(message: Message, widget: Any, manager: DialogManager) -> None:
-    if message.photo:
-        await add_photo(manager, message, MAX_PHOTOS)
-    else:
-        await refuse_non_photo(manager, message)
 
 
 async def photos_done(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:

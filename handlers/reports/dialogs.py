@@ -7,6 +7,7 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Group
 from aiogram_dialog.widgets.text import Format
 
+from bot.services.reports import MAX_PHOTOS
 from handlers.forms import (
     Tr,
     choice,
@@ -72,7 +73,7 @@ report_dialog = Dialog(
         F.description,
         Button(Tr("wizard-skip"), id="skip_description", on_click=h.skip_description),
     ),
-    photos("rep-ask-photos", h.on_photo, h.photos_done, F.photos),
+    photos("rep-ask-photos", MAX_PHOTOS, h.photos_done, F.photos),
     summary(Format("{summary}"), "rep", h.submit, h.edit_menu, F.summary),
     chosen("wizard-edit-which", "editable", h.on_edit, F.edit, width=2),
     getter=form,

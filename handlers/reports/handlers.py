@@ -23,7 +23,6 @@ from bot.services.reports import (
     MAX_AGE_DAYS,
     MAX_DESCRIPTION,
     MAX_PARTICIPANTS,
-    MAX_PHOTOS,
     drop_unfit_figures,
     figures_for,
     parse_figures,
@@ -32,12 +31,10 @@ from bot.services.reports import (
 from bot.services.validation import InputError, parse_count, parse_date, parse_text
 from bot.views import territory_text
 from handlers.forms import (
-    add_photo,
     ask_resume,
     form_data,
     go,
     i18n_of,
-    refuse_non_photo,
     restart_with,
     say,
     say_error,
@@ -310,17 +307,7 @@ async def skip_description(cb: CallbackQuery, button: Button, manager: DialogMan
     await advance(manager, F.description)
 
 
-async def on_photo(message: Message, widget: Any, manager: DialogManager) -> None:
-    if message.photo:
-        await add_photo(manager, message, MAX_PHOTOS)
-    else:
-        await refuse_non_photo(manager, message)
-
-
 async def photos_done(cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    if not form_data(manager).get("photos"):
-        await say(manager, "rep-photos-none")
-        return
     await advance(manager, F.photos)
 
 
