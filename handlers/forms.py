@@ -4,6 +4,7 @@ question «Продолжить черновик или начать занов�
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from operator import itemgetter
@@ -22,6 +23,7 @@ from aiogram.types import (
     ReplyKeyboardRemove,
 )
 from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode, Window
+from aiogram_dialog.api.entities import stack as dialog_stack
 from aiogram_dialog.api.exceptions import OutdatedIntent, UnknownIntent, UnknownState
 from aiogram_dialog.utils import remove_intent_id
 from aiogram_dialog.widgets.input import MessageInput
@@ -33,6 +35,16 @@ from bot.contact import own_phone
 from bot.keyboards.builders import MAIN_MENU_KEYS, main_menu
 from bot.services.validation import InputError, Refusal
 from storage.models import User
+
+
+def _random_intent_id() -> str:
+    return dialog_stack.id_to_str(secrets.randbits(44))
+
+
+# aiogram-dialog names a form by the current second plus one of 100 random prefixes: two forms a
+# user opens within one second (a command interrupting a form) share the name 1 time in 100, and
+# the second overwrites the first's draft. 44 random bits keep the name as short in a button.
+dialog_stack.new_id = _random_intent_id
 
 TRAIL = "_trail"
 SEND = "send_"  # «✅ Отправить» of form F has the id send_F; «F-already-sent» answers a second tap

@@ -104,3 +104,18 @@ async def test_a_refused_tap_is_answered_and_is_no_fault(harness: Harness):
     assert "устарела" in (answer.text or "") and answer.show_alert
     assert errors._value.get() == before  # a stale button is not a fault of the bot
     assert await harness.db_user(stranger.id) is not None  # the first contact is kept
+
+
+def test_two_forms_opened_in_the_same_second_have_different_names(monkeypatch):
+    """aiogram-dialog's own names repeat within a second 1 time in 100 (a draft overwritten)."""
+    import time
+
+    from aiogram_dialog.api.entities.stack import Stack
+
+    from handlers.states import Onboarding
+
+    monkeypatch.setattr(time, "time", lambda: 1_800_000_000.0)
+    stack = Stack()
+    names = {stack.push(Onboarding.consent, None).id for _ in range(90)}
+    assert len(names) == 90
+    assert max(len(name) for name in names) <= 8
