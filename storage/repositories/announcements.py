@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Select, func, insert, literal, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import (
     Announcement,
@@ -23,6 +22,7 @@ from storage.models import (
     SignupStatus,
     User,
 )
+from storage.repositories.base import Repository
 from storage.repositories.clubs import LIVE
 
 
@@ -66,17 +66,8 @@ def audience_query(audience: str, audience_id: int | None, kind: str) -> Select[
     return query
 
 
-class AnnouncementRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def add(self, announcement: Announcement) -> Announcement:
-        self.session.add(announcement)
-        await self.session.flush()
-        return announcement
-
-    async def get(self, announcement_id: int) -> Announcement | None:
-        return await self.session.get(Announcement, announcement_id)
+class AnnouncementRepository(Repository[Announcement]):
+    model = Announcement
 
     async def audience_size(self, audience: str, audience_id: int | None, kind: str) -> int:
         inner = audience_query(audience, audience_id, kind).subquery()

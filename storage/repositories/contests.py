@@ -4,7 +4,6 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import (
     Application,
@@ -15,6 +14,7 @@ from storage.models import (
     Nomination,
     Score,
 )
+from storage.repositories.base import Repository
 
 LIVE_APPLICATION = (
     ApplicationStatus.SUBMITTED,
@@ -24,17 +24,8 @@ LIVE_APPLICATION = (
 )
 
 
-class ContestRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def add(self, contest: Contest) -> Contest:
-        self.session.add(contest)
-        await self.session.flush()
-        return contest
-
-    async def get(self, contest_id: int) -> Contest | None:
-        return await self.session.get(Contest, contest_id)
+class ContestRepository(Repository[Contest]):
+    model = Contest
 
     async def all(self) -> Sequence[Contest]:
         return (

@@ -4,24 +4,15 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import ElderRegistration, RegistrationStatus, Role, User
+from storage.repositories.base import Repository
 
 OPEN = (RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED)
 
 
-class ElderRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def add(self, registration: ElderRegistration) -> ElderRegistration:
-        self.session.add(registration)
-        await self.session.flush()  # the id goes into the staff's buttons
-        return registration
-
-    async def get(self, registration_id: int) -> ElderRegistration | None:
-        return await self.session.get(ElderRegistration, registration_id)
+class ElderRepository(Repository[ElderRegistration]):
+    model = ElderRegistration
 
     async def of_user(self, user_id: int) -> Sequence[ElderRegistration]:
         result = await self.session.execute(

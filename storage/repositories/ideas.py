@@ -4,24 +4,15 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import func, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Idea, IdeaStatus, IdeaSupport
+from storage.repositories.base import Repository
 
 OPEN = (IdeaStatus.NEW, IdeaStatus.ACCEPTED, IdeaStatus.IN_PROGRESS)
 
 
-class IdeaRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def add(self, idea: Idea) -> Idea:
-        self.session.add(idea)
-        await self.session.flush()
-        return idea
-
-    async def get(self, idea_id: int) -> Idea | None:
-        return await self.session.get(Idea, idea_id)
+class IdeaRepository(Repository[Idea]):
+    model = Idea
 
     async def count_since(self, user_id: int, since: datetime) -> int:
         return int(

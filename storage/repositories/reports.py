@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Report, ReportPhoto, ReportStatus
+from storage.repositories.base import Repository
 
 
 @dataclass(frozen=True)
@@ -17,17 +17,8 @@ class EarlierPhoto:
     submitted_at: datetime
 
 
-class ReportRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def add(self, report: Report) -> Report:
-        self.session.add(report)
-        await self.session.flush()
-        return report
-
-    async def get(self, report_id: int) -> Report | None:
-        return await self.session.get(Report, report_id)
+class ReportRepository(Repository[Report]):
+    model = Report
 
     async def of_author(self, author_id: int, offset: int, limit: int) -> Sequence[Report]:
         result = await self.session.execute(

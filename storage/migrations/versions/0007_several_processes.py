@@ -1,13 +1,6 @@
-"""several processes: outbox leases, shared app state, instance heartbeats
-
-Revision ID: 0007
-Revises: 0006
-Create Date: 2026-11-26
-"""
+"""several processes: outbox leases, shared app state, instance heartbeats"""
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
@@ -15,8 +8,6 @@ from alembic import op
 
 revision: str = '0007'
 down_revision: str | None = '0006'
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:

@@ -1,13 +1,6 @@
-"""urgent announcements (paid broadcast); outbox rows waiting out an outage
-
-Revision ID: 0008
-Revises: 0007
-Create Date: 2026-11-27
-"""
+"""urgent announcements (paid broadcast); outbox rows waiting out an outage"""
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
@@ -15,8 +8,6 @@ from alembic import op
 
 revision: str = '0008'
 down_revision: str | None = '0007'
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:

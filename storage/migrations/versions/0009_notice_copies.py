@@ -1,13 +1,6 @@
-"""copies of a notice sent to several deciders; contests' criteria without a default in Russian
-
-Revision ID: 0009
-Revises: 0008
-Create Date: 2026-11-27
-"""
+"""copies of a notice sent to several deciders; contests' criteria without a default in Russian"""
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
@@ -15,8 +8,6 @@ from alembic import op
 
 revision: str = '0009'
 down_revision: str | None = '0008'
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
