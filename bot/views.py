@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from contextlib import suppress
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -44,6 +45,13 @@ def role_name(i18n: I18nContext, role: str) -> str:
 def place_name(user: User, directory: Directory) -> str | None:
     district = directory.district(user.district_id)
     return html.escape(district.full_name) if district else None
+
+
+async def edit_markup(callback: CallbackQuery, markup: InlineKeyboardMarkup | None) -> None:
+    """New buttons under the tapped message (None: none); one too old to edit keeps its own."""
+    if isinstance(callback.message, Message):
+        with suppress(TelegramBadRequest):  # a double tap: the same buttons already
+            await callback.message.edit_reply_markup(reply_markup=markup)
 
 
 async def edit_or_send(

@@ -22,8 +22,8 @@ from bot.keyboards.callbacks import ElderRevokeCb, PageCb, RegDecisionCb
 from bot.notify import retire_buttons, tell
 from bot.permissions import Actor, effective_role, may_moderate
 from bot.services.validation import InputError, parse_text
-from bot.views import territory_text
-from handlers.forms import answer_for, ask_text, refuse, say_error
+from bot.views import edit_or_send, territory_text
+from handlers.forms import answer_for, ask_text, decided, of_my_district, refuse, say_error
 from storage.models import ElderRegistration, RegistrationStatus, User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory
@@ -40,30 +40,11 @@ router.callback_query.filter(IsStaff())
 PAGE = 10
 
 
-async def _decidable(
-    callback: CallbackQuery,
-    actor: Actor,
-    reg_id: int,
-    elders: ElderRepository,
-    i18n: I18nContext,
-) -> ElderRegistration | None:
-    reg = await elders.get(reg_id)
-    if reg is None:
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return None
-    if not may_moderate(actor, reg.district_id):
-        await callback.answer(i18n.get("reg-not-your-district"), show_alert=True)
-        return None
+def _decidable(reg: ElderRegistration | None, actor: Actor, i18n: I18nContext) -> ElderRegistration:
+    reg = of_my_district(reg, actor, "reg-not-your-district")
     if reg.status is not RegistrationStatus.PENDING:
-        await callback.answer(
-            i18n.get(
-                "reg-already-decided",
-                id=str(reg.id),
-                status=i18n.get(f"reg-status-{reg.status.value}"),
-            ),
-            show_alert=True,
-        )
-        return None
+        status = i18n.get(f"reg-status-{reg.status.value}")
+        refuse("reg-already-decided", id=str(reg.id), status=status)
     return reg
 
 
@@ -95,19 +76,14 @@ async def confirm(
     settings: Settings,
     i18n: I18nContext,
 ) -> None:
-    reg = await _decidable(callback, actor, callback_data.id, elders, i18n)
-    if reg is None:
-        return
+    reg = _decidable(await elders.get(callback_data.id), actor, i18n)
     if not await elders.decide(
         reg.id, RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, user.id
     ):
         refuse()
     await audit.write(user.id, "elder.confirm", reg.user_id, registration=reg.id)
     await retire_buttons(bot, await NoticeCopyRepository(elders.session).take("elder", reg.id))
-    await callback.answer(i18n.get("reg-confirmed-staff", id=str(reg.id)))
-    if isinstance(callback.message, Message):
-        await callback.message.edit_reply_markup(reply_markup=None)
-        await callback.message.answer(i18n.get("reg-confirmed-staff", id=str(reg.id)))
+    await decided(callback, i18n.get("reg-confirmed-staff", id=str(reg.id)))
     applicant = await _after_status_change(bot, reg, users, elders, settings, i18n)
     await tell(bot, applicant, settings, i18n, "reg-confirmed-user", id=str(reg.id))
 
@@ -121,9 +97,7 @@ async def reject_ask_reason(
     i18n: I18nContext,
     dialog_manager: DialogManager,
 ) -> None:
-    reg = await _decidable(callback, actor, callback_data.id, elders, i18n)
-    if reg is None:
-        return
+    reg = _decidable(await elders.get(callback_data.id), actor, i18n)
     await ask_text(dialog_manager, "elder-reject", "reg-ask-reject-reason", id=str(reg.id))
 
 
@@ -235,13 +209,11 @@ async def elders_page(
     i18n: I18nContext,
 ) -> None:
     if not may_moderate(actor, callback_data.key):
-        await callback.answer(i18n.get("reg-not-your-district"), show_alert=True)
-        return
+        refuse("reg-not-your-district")
     text, markup = await _elders_page(
         callback_data.key, callback_data.page, directory, elders, users, i18n
     )
-    if isinstance(callback.message, Message):
-        await callback.message.edit_text(text, reply_markup=markup)
+    await edit_or_send(callback, text, markup)
 
 
 def _district_for_list(actor: Actor, directory: Directory, args: str | None) -> int | None:
@@ -325,10 +297,7 @@ async def revoke_ask_reason(
     i18n: I18nContext,
     dialog_manager: DialogManager,
 ) -> None:
-    reg = await elders.get(callback_data.id)
-    if reg is None or reg.status is not RegistrationStatus.CONFIRMED:
+    reg = of_my_district(await elders.get(callback_data.id), actor, "reg-not-your-district")
+    if reg.status is not RegistrationStatus.CONFIRMED:
         refuse()
-    if not may_moderate(actor, reg.district_id):
-        await callback.answer(i18n.get("reg-not-your-district"), show_alert=True)
-        return
     await ask_text(dialog_manager, "elder-revoke", "elders-ask-revoke-reason", id=str(reg.id))

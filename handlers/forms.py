@@ -8,7 +8,7 @@ import secrets
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from operator import itemgetter
-from typing import Any, NoReturn
+from typing import Any, NoReturn, Protocol, TypeVar
 
 from aiogram import Bot, Router
 from aiogram.exceptions import TelegramAPIError
@@ -17,6 +17,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import (
     CallbackQuery,
     ErrorEvent,
+    InaccessibleMessage,
     KeyboardButton,
     Message,
     ReplyKeyboardMarkup,
@@ -33,6 +34,7 @@ from aiogram_i18n import I18nContext
 
 from bot.contact import own_phone
 from bot.keyboards.builders import MAIN_MENU_KEYS, main_menu
+from bot.permissions import Actor, may_moderate, may_run_center
 from bot.services.validation import InputError, Refusal
 from storage.models import User
 
@@ -442,6 +444,61 @@ errors_router = Router(name=__name__)
 def refuse(key: str = "button-stale", **args: object) -> NoReturn:
     """Stop handling this update with a clear answer to the user (an alert under a button)."""
     raise Refusal(key, **args)
+
+
+class OfDistrict(Protocol):
+    @property
+    def district_id(self) -> int | None: ...
+
+
+class OfCenter(Protocol):
+    @property
+    def center_id(self) -> int | None: ...
+
+
+Row_ = TypeVar("Row_")
+D = TypeVar("D", bound=OfDistrict)
+C = TypeVar("C", bound=OfCenter)
+
+
+def existing(row: Row_ | None) -> Row_:
+    """The object a button names; gone since (deleted, withdrawn) is a stale button."""
+    if row is None:
+        refuse()
+    return row
+
+
+def of_my_district(row: D | None, actor: Actor, not_yours: str) -> D:
+    """A report, idea or application a staff button names, when this actor may decide on it."""
+    if not may_moderate(actor, existing(row).district_id):
+        refuse(not_yours)
+    return row  # type: ignore[return-value]
+
+
+def of_my_center(row: C | None, actor: Actor) -> C:
+    """A club or event a staff button names, when this actor runs its center."""
+    if not may_run_center(actor, existing(row).center_id):
+        refuse("staff-not-your-center")
+    return row  # type: ignore[return-value]
+
+
+async def decided(callback: CallbackQuery, text: str) -> None:
+    """A decision taken by a button: said under it and in the chat; the buttons are gone."""
+    await callback.answer(text)
+    if isinstance(callback.message, Message):  # older than 48 hours: the pop-up is enough
+        await callback.message.edit_reply_markup(reply_markup=None)
+        await callback.message.answer(text)
+
+
+Reply = Message | InaccessibleMessage  # where an answer goes: any message can be answered
+
+
+def tapped(callback: CallbackQuery) -> Reply:
+    """The message under the tapped button, to answer in its chat (Telegram gives one older than
+    48 hours as inaccessible: it cannot be edited, but can be answered)."""
+    if callback.message is None:  # a button of an inline-mode message: this bot sends none
+        refuse()
+    return callback.message
 
 
 @errors_router.errors(ExceptionTypeFilter(Refusal))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import Any, NoReturn
 
 from aiogram import Bot, F, Router
 from aiogram.filters import Command
@@ -19,7 +19,7 @@ from bot.notify import tell
 from bot.permissions import Actor, districts_seen, may_moderate
 from bot.services.validation import InputError, parse_text
 from bot.views import local_time, report_card, send_album, territory_text
-from handlers.forms import answer_for, ask_text, say_error
+from handlers.forms import answer_for, ask_text, decided, of_my_district, refuse, say_error
 from storage.models import Report, ReportStatus, User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory
@@ -66,23 +66,6 @@ async def queue(
     await message.answer("\n".join(lines), reply_markup=inline(*rows))
 
 
-async def _report_for(
-    callback: CallbackQuery,
-    actor: Actor,
-    report_id: int,
-    reports: ReportRepository,
-    i18n: I18nContext,
-) -> Report | None:
-    report = await reports.get(report_id)
-    if report is None:
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return None
-    if not may_moderate(actor, report.district_id):
-        await callback.answer(i18n.get("mod-not-your-district"), show_alert=True)
-        return None
-    return report
-
-
 @router.callback_query(ReportCb.filter(F.action == "mod"))
 async def open_for_moderation(
     callback: CallbackQuery,
@@ -97,9 +80,7 @@ async def open_for_moderation(
     reports: ReportRepository,
     i18n: I18nContext,
 ) -> None:
-    report = await _report_for(callback, actor, callback_data.id, reports, i18n)
-    if report is None:
-        return
+    report = of_my_district(await reports.get(callback_data.id), actor, "mod-not-your-district")
     extra = []
     author = await users.get(report.author_id) if report.author_id else None
     registration = await elders.get(report.registration_id) if report.registration_id else None
@@ -134,10 +115,8 @@ async def open_for_moderation(
     )
 
 
-def _already(i18n: I18nContext, report: Report) -> str:
-    return i18n.get(
-        "mod-already", id=str(report.id), status=i18n.get(f"rep-status-{report.status.value}")
-    )
+def refuse_already(i18n: I18nContext, report: Report) -> NoReturn:
+    refuse("mod-already", id=str(report.id), status=i18n.get(f"rep-status-{report.status.value}"))
 
 
 @router.callback_query(ReportCb.filter(F.action == "accept"))
@@ -153,17 +132,11 @@ async def accept(
     reports: ReportRepository,
     i18n: I18nContext,
 ) -> None:
-    report = await _report_for(callback, actor, callback_data.id, reports, i18n)
-    if report is None:
-        return
+    report = of_my_district(await reports.get(callback_data.id), actor, "mod-not-your-district")
     if not await reports.moderate(report.id, ReportStatus.ACCEPTED, user.id):
-        await callback.answer(_already(i18n, report), show_alert=True)
-        return
+        refuse_already(i18n, report)
     await audit.write(user.id, "report.accept", report.author_id, report=report.id)
-    await callback.answer(i18n.get("mod-accepted", id=str(report.id)))
-    if isinstance(callback.message, Message):
-        await callback.message.edit_reply_markup(reply_markup=None)
-        await callback.message.answer(i18n.get("mod-accepted", id=str(report.id)))
+    await decided(callback, i18n.get("mod-accepted", id=str(report.id)))
     author = await users.get(report.author_id) if report.author_id else None
     await tell(bot, author, settings, i18n, "mod-author-accepted", id=str(report.id))
 
@@ -177,12 +150,9 @@ async def return_ask_comment(
     i18n: I18nContext,
     dialog_manager: DialogManager,
 ) -> None:
-    report = await _report_for(callback, actor, callback_data.id, reports, i18n)
-    if report is None:
-        return
+    report = of_my_district(await reports.get(callback_data.id), actor, "mod-not-your-district")
     if report.status is not ReportStatus.SUBMITTED:
-        await callback.answer(_already(i18n, report), show_alert=True)
-        return
+        refuse_already(i18n, report)
     await ask_text(dialog_manager, "report-return", "mod-ask-comment", id=str(report.id))
 
 
@@ -204,7 +174,8 @@ async def return_with_comment(
         await message.answer(i18n.get("button-stale"))
         return True
     if not await reports.moderate(report.id, ReportStatus.RETURNED, user.id, comment):
-        await message.answer(_already(i18n, report))
+        status = i18n.get(f"rep-status-{report.status.value}")
+        await message.answer(i18n.get("mod-already", id=str(report.id), status=status))
         return True
     bot: Bot = d["bot"]
     settings: Settings = d["settings"]

@@ -15,7 +15,7 @@ from bot.filters.roles import HasRole
 from bot.keyboards.builders import inline, page_nav
 from bot.keyboards.callbacks import PageCb, ReportCb
 from bot.services.reports import draft_from_report
-from bot.views import report_card, send_album
+from bot.views import edit_or_send, report_card, send_album
 from handlers.reports import start_report
 from storage.models import ReportStatus, Role, User
 from storage.repositories.directory import Directory
@@ -70,8 +70,7 @@ async def my_reports_page(
     i18n: I18nContext,
 ) -> None:
     text, markup = await _page(user, callback_data.page, reports, i18n)
-    if isinstance(callback.message, Message):
-        await callback.message.edit_text(text, reply_markup=markup)
+    await edit_or_send(callback, text, markup)
 
 
 @router.callback_query(ReportCb.filter(F.action == "open"))

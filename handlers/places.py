@@ -6,13 +6,13 @@ centers."""
 from __future__ import annotations
 
 from aiogram import F, Router
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery
 from aiogram_i18n import I18nContext
 
 from bot.keyboards.builders import districts_keyboard, municipalities_keyboard
 from bot.keyboards.callbacks import PlaceBackCb, PlaceCb
 from bot.views import edit_or_send
-from handlers.forms import refuse
+from handlers.forms import Reply, refuse
 from storage.models import User
 from storage.repositories.directory import Directory
 
@@ -26,9 +26,7 @@ DISTRICT_PROMPT = {
 }
 
 
-async def ask_place(
-    message: Message, i18n: I18nContext, directory: Directory, purpose: str
-) -> None:
+async def ask_place(message: Reply, i18n: I18nContext, directory: Directory, purpose: str) -> None:
     municipalities = directory.municipalities()
     if len(municipalities) == 1:
         await message.answer(

@@ -16,6 +16,7 @@ from bot.keyboards.builders import deleteme_keyboard
 from bot.keyboards.callbacks import DeleteMeCb
 from bot.services.privacy import erase_user
 from bot.views import (
+    edit_markup,
     edit_or_send,
     local_time,
     muted_text,
@@ -24,6 +25,7 @@ from bot.views import (
     role_name,
     territory_text,
 )
+from handlers.forms import tapped
 from storage.models import User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory
@@ -108,9 +110,8 @@ async def delete_me_confirmed(
 ) -> None:
     await erase_user(user, users, audit, state)
     logger.info("A user erased their personal data")
-    if isinstance(callback.message, Message):
-        await callback.message.edit_reply_markup(reply_markup=None)
-        await callback.message.answer(i18n.get("deleteme-done"), reply_markup=ReplyKeyboardRemove())
+    await edit_markup(callback, None)
+    await tapped(callback).answer(i18n.get("deleteme-done"), reply_markup=ReplyKeyboardRemove())
 
 
 @router.callback_query(DeleteMeCb.filter(~F.confirm))

@@ -10,7 +10,7 @@ from aiogram_i18n import I18nContext
 
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import MuteCb, SettingsCb
-from bot.views import edit_or_send, reminder_text
+from bot.views import edit_markup, edit_or_send, reminder_text
 from handlers.forms import refuse
 from storage.models import User
 from storage.repositories.clubs import ClubRepository
@@ -74,5 +74,4 @@ async def mute_toggled(
         refuse()
     muted = muted_kinds(user) ^ {callback_data.kind}
     user.muted = ",".join(sorted(muted))
-    if isinstance(callback.message, Message):
-        await callback.message.edit_reply_markup(reply_markup=settings_keyboard(i18n, user))
+    await edit_markup(callback, settings_keyboard(i18n, user))

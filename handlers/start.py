@@ -19,8 +19,8 @@ from bot.keyboards.builders import (
     main_menu,
 )
 from bot.keyboards.callbacks import ConsentCb, PlaceCb
-from bot.views import center_card, edit_or_send
-from handlers.forms import ask_resume, refuse, restart_with
+from bot.views import center_card, edit_markup, edit_or_send
+from handlers.forms import Reply, ask_resume, refuse, restart_with, tapped
 from handlers.places import ask_place
 from handlers.states import Onboarding
 from storage.models import User
@@ -34,20 +34,20 @@ router = Router(name=__name__)
 CENTER_LINK = re.compile(r"^center_(\d{1,9})$")
 
 
-async def ask_consent(message: Message, i18n: I18nContext, state: FSMContext) -> None:
+async def ask_consent(message: Reply, i18n: I18nContext, state: FSMContext) -> None:
     await state.set_state(Onboarding.consent)
     await message.answer(i18n.get("consent-request"), reply_markup=consent_keyboard(i18n))
 
 
 async def ask_home_place(
-    message: Message, i18n: I18nContext, state: FSMContext, directory: Directory
+    message: Reply, i18n: I18nContext, state: FSMContext, directory: Directory
 ) -> None:
     await state.set_state(Onboarding.place)
     await ask_place(message, i18n, directory, "home")
 
 
 async def continue_onboarding(
-    message: Message,
+    message: Reply,
     user: User,
     i18n: I18nContext,
     state: FSMContext,
@@ -110,11 +110,10 @@ async def start_again(
 ) -> None:
     """«Начать заново» after /start in the middle of a form: the form is dropped, the menu shown."""
     data = manager.middleware_data
-    if isinstance(callback.message, Message):
-        await data["state"].clear()
-        await continue_onboarding(
-            callback.message, data["user"], data["i18n"], data["state"], data["directory"]
-        )
+    await data["state"].clear()
+    await continue_onboarding(
+        tapped(callback), data["user"], data["i18n"], data["state"], data["directory"]
+    )
 
 
 @router.callback_query(ConsentCb.filter(F.agree))
@@ -133,13 +132,12 @@ async def consent_given(
         username = callback.from_user.username if callback.from_user else None
         await users.give_consent(user, datetime.now(UTC), username)
         await audit.write(user.id, "consent.given", user.id)
-    if isinstance(callback.message, Message):
-        await callback.message.edit_reply_markup(reply_markup=None)
-        if user.district_id is None:
-            await ask_home_place(callback.message, i18n, state, directory)
-        else:
-            await state.clear()
-            await callback.message.answer(i18n.get("welcome-back"), reply_markup=main_menu(i18n))
+    await edit_markup(callback, None)
+    if user.district_id is None:
+        await ask_home_place(tapped(callback), i18n, state, directory)
+    else:
+        await state.clear()
+        await tapped(callback).answer(i18n.get("welcome-back"), reply_markup=main_menu(i18n))
 
 
 @router.callback_query(ConsentCb.filter(~F.agree))
@@ -174,5 +172,4 @@ async def home_district(
     user.district_id = district.id
     await state.clear()
     await edit_or_send(callback, i18n.get("place-saved", district=district.name))
-    if isinstance(callback.message, Message):
-        await callback.message.answer(i18n.get("place-saved-hint"), reply_markup=main_menu(i18n))
+    await tapped(callback).answer(i18n.get("place-saved-hint"), reply_markup=main_menu(i18n))

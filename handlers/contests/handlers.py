@@ -40,6 +40,7 @@ from handlers.forms import (
     say,
     say_error,
     take_contact,
+    tapped,
 )
 from storage.models import (
     Application,
@@ -477,7 +478,4 @@ async def submit(cb: CallbackQuery, button: Any, manager: DialogManager) -> None
         await say(manager, exc.key, deadline=deadline_text(contest, data["settings"]))
         return
     await manager.done()
-    if isinstance(cb.message, Message):
-        await cb.message.answer(
-            i18n.get("apply-sent", id=application.id), reply_markup=main_menu(i18n)
-        )
+    await tapped(cb).answer(i18n.get("apply-sent", id=application.id), reply_markup=main_menu(i18n))

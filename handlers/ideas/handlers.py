@@ -18,7 +18,7 @@ from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline, main_menu
 from bot.keyboards.callbacks import IdeaCb
 from bot.notify import tell
-from bot.permissions import Actor, districts_seen, may_moderate
+from bot.permissions import Actor, districts_seen
 from bot.services.ideas import (
     CATEGORIES,
     KINDS,
@@ -35,15 +35,19 @@ from bot.services.ideas import (
 from bot.services.validation import InputError, parse_id, parse_text
 from bot.views import send_album
 from handlers.forms import (
+    Reply,
     answer_for,
     ask_resume,
     ask_text,
+    existing,
     form_data,
     go,
+    of_my_district,
     refuse,
     restart_with,
     say,
     say_error,
+    tapped,
 )
 from handlers.ideas.states import IdeaForm
 from storage.models import Idea, User
@@ -74,7 +78,7 @@ async def idea_start(
 
 
 async def open_idea_form(
-    message: Message,
+    message: Reply,
     manager: DialogManager,
     user: User,
     ideas: IdeaRepository,
@@ -97,10 +101,9 @@ async def open_idea_form(
 @restart_with("idea")
 async def idea_again(callback: CallbackQuery, manager: DialogManager, args: dict[str, Any]) -> None:
     data = manager.middleware_data
-    if isinstance(callback.message, Message):
-        await open_idea_form(
-            callback.message, manager, data["user"], data["ideas"], data["settings"], data["i18n"]
-        )
+    await open_idea_form(
+        tapped(callback), manager, data["user"], data["ideas"], data["settings"], data["i18n"]
+    )
 
 
 def _idea_text(i18n: I18nContext, idea: Idea, limit: int | None = None) -> str:
@@ -199,13 +202,12 @@ async def ideas_filter(
     ideas: IdeaRepository,
     i18n: I18nContext,
 ) -> None:
-    if isinstance(callback.message, Message):
-        status = callback_data.value if callback_data.value in FILTERS else "open"
-        await _send_list(callback.message, actor, status, directory, ideas, i18n)
+    status = callback_data.value if callback_data.value in FILTERS else "open"
+    await _send_list(tapped(callback), actor, status, directory, ideas, i18n)
 
 
 async def _send_list(
-    message: Message,
+    message: Reply,
     actor: Actor,
     status: str,
     directory: Directory,
@@ -256,23 +258,6 @@ async def _send_list(
     await message.answer("\n".join(lines), reply_markup=inline(*rows))
 
 
-async def _own_idea(
-    callback: CallbackQuery,
-    actor: Actor,
-    idea_id: int,
-    ideas: IdeaRepository,
-    i18n: I18nContext,
-) -> Idea | None:
-    idea = await ideas.get(idea_id)
-    if idea is None:
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return None
-    if not may_moderate(actor, idea.district_id):
-        await callback.answer(i18n.get("ideas-not-your-district"), show_alert=True)
-        return None
-    return idea
-
-
 @staff_router.callback_query(IdeaCb.filter(F.action == "open"))
 async def idea_open(
     callback: CallbackQuery,
@@ -284,9 +269,7 @@ async def idea_open(
     ideas: IdeaRepository,
     i18n: I18nContext,
 ) -> None:
-    idea = await _own_idea(callback, actor, callback_data.id, ideas, i18n)
-    if idea is None:
-        return
+    idea = of_my_district(await ideas.get(callback_data.id), actor, "ideas-not-your-district")
     if idea.lat is not None and idea.lon is not None:
         await bot.send_location(user.id, idea.lat, idea.lon)
     rows: list[list[tuple[str, CallbackData]]] = [
@@ -318,11 +301,9 @@ async def status_ask(
     i18n: I18nContext,
     dialog_manager: DialogManager,
 ) -> None:
-    idea = await _own_idea(callback, actor, callback_data.id, ideas, i18n)
-    if idea is None or callback_data.value not in STAFF_STATUSES:
-        if idea is not None:
-            await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return
+    idea = of_my_district(await ideas.get(callback_data.id), actor, "ideas-not-your-district")
+    if callback_data.value not in STAFF_STATUSES:
+        refuse()
     prompt = "ideas-ask-reason" if callback_data.value == "rejected" else "ideas-ask-answer"
     status = i18n.get(f"idea-status-{callback_data.value}")
     await ask_text(
@@ -372,9 +353,7 @@ async def move_ask(
     ideas: IdeaRepository,
     i18n: I18nContext,
 ) -> None:
-    idea = await _own_idea(callback, actor, callback_data.id, ideas, i18n)
-    if idea is None or not isinstance(callback.message, Message):
-        return
+    idea = of_my_district(await ideas.get(callback_data.id), actor, "ideas-not-your-district")
     here = directory.district(idea.district_id)
     assert here is not None
     rows: list[list[tuple[str, CallbackData]]] = [
@@ -382,7 +361,7 @@ async def move_ask(
         for d in directory.districts(here.municipality_id)
         if d.id != idea.district_id
     ]
-    await callback.message.answer(i18n.get("ideas-choose-district"), reply_markup=inline(*rows))
+    await tapped(callback).answer(i18n.get("ideas-choose-district"), reply_markup=inline(*rows))
 
 
 @staff_router.callback_query(IdeaCb.filter(F.action == "moveto"))
@@ -396,15 +375,11 @@ async def move_to(
     audit: AuditRepository,
     i18n: I18nContext,
 ) -> None:
-    idea = await _own_idea(callback, actor, callback_data.id, ideas, i18n)
-    target = directory.district(parse_id(callback_data.value))
-    if idea is None or not isinstance(callback.message, Message):
-        return
-    if target is None:
-        refuse()
+    idea = of_my_district(await ideas.get(callback_data.id), actor, "ideas-not-your-district")
+    target = existing(directory.district(parse_id(callback_data.value)))
     idea.district_id = target.id
     await audit.write(user.id, "idea.move", idea.user_id, idea=idea.id, district=target.code)
-    await callback.message.answer(
+    await tapped(callback).answer(
         i18n.get("ideas-moved", id=idea.id, district=html.escape(target.name))
     )
 
@@ -487,8 +462,7 @@ async def send_anyway(cb: CallbackQuery, button: Any, manager: DialogManager) ->
         await say_error(manager, exc)
         return
     await manager.done()
-    if isinstance(cb.message, Message):
-        await cb.message.answer(i18n.get("idea-sent", id=idea.id), reply_markup=main_menu(i18n))
+    await tapped(cb).answer(i18n.get("idea-sent", id=idea.id), reply_markup=main_menu(i18n))
 
 
 async def support_instead(
@@ -508,7 +482,6 @@ async def support_instead(
         await say_error(manager, exc)
         return
     await manager.done()
-    if isinstance(cb.message, Message):
-        await cb.message.answer(
-            i18n.get("idea-supported", count=idea.supporters), reply_markup=main_menu(i18n)
-        )
+    await tapped(cb).answer(
+        i18n.get("idea-supported", count=idea.supporters), reply_markup=main_menu(i18n)
+    )

@@ -34,7 +34,17 @@ from bot.services.sessions import next_sessions, recent_sessions
 from bot.services.validation import InputError, parse_text
 from bot.views import room_for, schedule_text, when_text
 from handlers.clubs import tell_promoted
-from handlers.forms import answer_for, ask_text, form_data, go, refuse, say, say_error
+from handlers.forms import (
+    Reply,
+    answer_for,
+    ask_text,
+    form_data,
+    go,
+    refuse,
+    say,
+    say_error,
+    tapped,
+)
 from handlers.staff_clubs.states import ItemForm
 from storage.models import Club, Event, Signup, SignupStatus, User
 from storage.repositories.clubs import ClubRepository
@@ -605,8 +615,7 @@ async def on_choice(cb: CallbackQuery, widget: Any, manager: DialogManager, item
     if item not in CHOICE_FIELDS.get(field, ()):
         await say(manager, "button-stale")
         return
-    if isinstance(cb.message, Message):
-        await store(manager, field, item, cb.message)
+    await store(manager, field, item, tapped(cb))
 
 
 async def skip(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
@@ -614,11 +623,10 @@ async def skip(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
     if field not in SKIPPABLE:  # a hidden button still answers a forged tap
         await say(manager, "button-stale")
         return
-    if isinstance(cb.message, Message):
-        await store(manager, field, None, cb.message)
+    await store(manager, field, None, tapped(cb))
 
 
-async def store(manager: DialogManager, field: str, value: Any, message: Message) -> None:
+async def store(manager: DialogManager, field: str, value: Any, message: Reply) -> None:
     """Keep the value; a new club/event asks for the next field and is created after the last
     one, an edited one is saved at once."""
     data = manager.middleware_data
