@@ -5,7 +5,7 @@ opened)."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
@@ -14,6 +14,7 @@ from aiogram_i18n import I18nContext
 
 from bot.config import Settings
 from storage.models import User
+from storage.repositories.users import UserRepository
 
 logger = logging.getLogger(__name__)
 
@@ -56,3 +57,19 @@ async def tell(
 ) -> bool:
     sent = await tell_rendered(bot, recipient, settings, i18n, lambda t: (t.get(key, **args), None))
     return sent is not None
+
+
+async def tell_each(
+    bot: Bot,
+    users: UserRepository,
+    user_ids: Iterable[int | None],
+    settings: Settings,
+    i18n: I18nContext,
+    key: str,
+    **args: str,
+) -> int:
+    """Tell each of these people once; how many got the message."""
+    told = 0
+    for user_id in sorted({u for u in user_ids if u}):
+        told += await tell(bot, await users.get(user_id), settings, i18n, key, **args)
+    return told

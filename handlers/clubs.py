@@ -566,7 +566,7 @@ async def event_card(
 def _signup_name(signup: Signup, target: Club | Event | None) -> str:
     if target is None:
         return "—"
-    return target.name if isinstance(target, Club) else target.title
+    return target.label
 
 
 @router.message(Command("my"))

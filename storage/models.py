@@ -301,6 +301,11 @@ class Club(Base):
         lazy="selectin",
     )
 
+    @property
+    def label(self) -> str:
+        """What residents call it, as an event's title."""
+        return self.name
+
 
 class ClubSlot(Base):
     """One weekly meeting of a club: weekday (0 = Monday), local start time, length."""
@@ -326,6 +331,10 @@ class Event(Base):
     capacity: Mapped[int] = mapped_column(Integer)
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    @property
+    def label(self) -> str:
+        return self.title
 
 
 class SignupStatus(enum.StrEnum):

@@ -20,7 +20,7 @@ from bot.exports import csv_bytes
 from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import AttendCb, ClubCb, EventCb, FieldCb, SessionCb
-from bot.notify import tell
+from bot.notify import tell_each
 from bot.permissions import Actor, may_run_center
 from bot.services.clubs import (
     CHOICE_FIELDS,
@@ -32,7 +32,7 @@ from bot.services.clubs import (
 )
 from bot.services.sessions import next_sessions, recent_sessions
 from bot.services.validation import InputError, parse_text
-from bot.views import room_for, schedule_text, when_text
+from bot.views import edit_markup, room_for, schedule_text, when_text
 from handlers.clubs import tell_promoted
 from handlers.forms import (
     Reply,
@@ -40,6 +40,7 @@ from handlers.forms import (
     ask_text,
     form_data,
     go,
+    of_my_center,
     refuse,
     say,
     say_error,
@@ -106,22 +107,17 @@ async def my_clubs(
     await message.answer("\n".join(lines), reply_markup=inline(*rows))
 
 
-async def _own(
-    callback: CallbackQuery,
-    target: str,
-    target_id: int,
-    actor: Actor,
-    clubs: ClubRepository,
-    i18n: I18nContext,
-) -> Club | Event | None:
-    found = await clubs.club(target_id) if target == "club" else await clubs.event(target_id)
-    if found is None:
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-        return None
-    if not may_run_center(actor, found.center_id):
-        await callback.answer(i18n.get("staff-not-your-center"), show_alert=True)
-        return None
-    return found
+async def _own(target: str, target_id: int, actor: Actor, clubs: ClubRepository) -> Club | Event:
+    if target == "club":
+        return of_my_center(await clubs.club(target_id), actor)
+    return of_my_center(await clubs.event(target_id), actor)
+
+
+async def _club(club_id: int, actor: Actor, clubs: ClubRepository) -> Club:
+    club = await _own("club", club_id, actor, clubs)
+    if not isinstance(club, Club):
+        refuse()
+    return club
 
 
 # --- cards ----------------------------------------------------------------------------------------
@@ -139,9 +135,7 @@ async def card(
 ) -> None:
     """A club's or an event's card for its center's staff, with what they can do with it."""
     target = _target_of(callback_data)
-    found = await _own(callback, target, callback_data.id, actor, clubs, i18n)
-    if found is None or not isinstance(callback.message, Message):
-        return
+    found = await _own(target, callback_data.id, actor, clubs)
     enrolled, waiting = await clubs.counts(**{f"{target}_id": found.id})
     closed = "" if found.active else i18n.get("myclubs-closed-mark")
     cb = ClubCb if target == "club" else EventCb
@@ -188,7 +182,7 @@ async def card(
                 (i18n.get(close), cb(action="close", id=found.id)),
             ]
         )
-    await callback.message.answer(text, reply_markup=inline(*rows))
+    await tapped(callback).answer(text, reply_markup=inline(*rows))
 
 
 def _target_of(data: ClubCb | EventCb) -> str:
@@ -217,11 +211,9 @@ async def members(
     i18n: I18nContext,
 ) -> None:
     target = _target_of(callback_data)
-    found = await _own(callback, target, callback_data.id, actor, clubs, i18n)
-    if found is None or not isinstance(callback.message, Message):
-        return
+    found = await _own(target, callback_data.id, actor, clubs)
     live = await clubs.members(**{f"{target}_id": found.id})
-    name = found.name if isinstance(found, Club) else found.title
+    name = found.label
     lines = [i18n.get("staff-members-title", name=html.escape(name))]
     waiting_no = 0
     for n, (s, person) in enumerate(await _people(live, users, i18n), start=1):
@@ -242,7 +234,7 @@ async def members(
         )
     if not live:
         lines.append(i18n.get("staff-members-none"))
-    await callback.message.answer("\n".join(lines))
+    await tapped(callback).answer("\n".join(lines))
 
 
 @router.callback_query(ClubCb.filter(F.action == "csv"))
@@ -257,9 +249,7 @@ async def members_csv(
     i18n: I18nContext,
 ) -> None:
     target = _target_of(callback_data)
-    found = await _own(callback, target, callback_data.id, actor, clubs, i18n)
-    if found is None or not isinstance(callback.message, Message):
-        return
+    found = await _own(target, callback_data.id, actor, clubs)
     live = await clubs.members(**{f"{target}_id": found.id})
     rows: list[list[object]] = [
         [
@@ -287,7 +277,7 @@ async def members_csv(
             ]
         )
     data = csv_bytes(rows)
-    await callback.message.answer_document(
+    await tapped(callback).answer_document(
         BufferedInputFile(data, filename=f"{target}-{found.id}-members.csv")
     )
 
@@ -303,10 +293,8 @@ async def message_ask(
     dialog_manager: DialogManager,
 ) -> None:
     target = _target_of(callback_data)
-    found = await _own(callback, target, callback_data.id, actor, clubs, i18n)
-    if found is None:
-        return
-    name = html.escape(found.name if isinstance(found, Club) else found.title)
+    found = await _own(target, callback_data.id, actor, clubs)
+    name = html.escape(found.label)
     await ask_text(
         dialog_manager,
         "members-message",
@@ -328,7 +316,7 @@ async def message_send(message: Message, manager: DialogManager, args: dict[str,
     if found is None or not may_run_center(d["actor"], found.center_id):
         await message.answer(i18n.get("button-stale"))
         return True
-    name = html.escape(found.name if isinstance(found, Club) else found.title)
+    name = html.escape(found.label)
     try:  # as long as fits into one message with the club's name
         text = parse_text(
             message.text, max_len=room_for(i18n, "staff-message-from", name=name), min_len=2
@@ -341,17 +329,16 @@ async def message_send(message: Message, manager: DialogManager, args: dict[str,
         for s in await clubs.members(**{f"{target}_id": found.id})
         if s.user_id and s.status is SignupStatus.ENROLLED
     }
-    sent = 0
-    for user_id in sorted(recipients):
-        sent += await tell(
-            d["bot"],
-            await users.get(user_id),
-            d["settings"],
-            i18n,
-            "staff-message-from",
-            name=name,
-            text=html.escape(text),
-        )
+    sent = await tell_each(
+        d["bot"],
+        users,
+        recipients,
+        d["settings"],
+        i18n,
+        "staff-message-from",
+        name=name,
+        text=html.escape(text),
+    )
     await message.answer(i18n.get("staff-message-sent", sent=sent, total=len(recipients)))
     return True
 
@@ -368,9 +355,7 @@ async def sessions_list(
     settings: Settings,
     i18n: I18nContext,
 ) -> None:
-    club = await _own(callback, "club", callback_data.id, actor, clubs, i18n)
-    if not isinstance(club, Club) or not isinstance(callback.message, Message):
-        return
+    club = await _club(callback_data.id, actor, clubs)
     now = datetime.now(UTC)
     tz = ZoneInfo(settings.timezone)
     if callback_data.action == "sessions":
@@ -380,13 +365,13 @@ async def sessions_list(
         times = recent_sessions(club, tz, now)
         prompt, empty, action = "staff-choose-attendance", "staff-attendance-none", "att"
     if not times:
-        await callback.message.answer(i18n.get(empty))
+        await tapped(callback).answer(i18n.get(empty))
         return
     rows = [
         [(when_text(t, settings), SessionCb(action=action, club=club.id, at=int(t.timestamp())))]
         for t in times
     ]
-    await callback.message.answer(i18n.get(prompt), reply_markup=inline(*rows))
+    await tapped(callback).answer(i18n.get(prompt), reply_markup=inline(*rows))
 
 
 def _session_time(at: int) -> datetime:
@@ -404,9 +389,7 @@ async def cancel_session(
     settings: Settings,
     i18n: I18nContext,
 ) -> None:
-    club = await _own(callback, "club", callback_data.club, actor, clubs, i18n)
-    if not isinstance(club, Club) or not isinstance(callback.message, Message):
-        return
+    club = await _club(callback_data.club, actor, clubs)
     starts_at = _session_time(callback_data.at)
     now = datetime.now(UTC)
     valid = starts_at in next_sessions(club, ZoneInfo(settings.timezone), now, set(), limit=50)
@@ -417,21 +400,20 @@ async def cancel_session(
         return
     await clubs.drop_reminders_of_session(club.id, starts_at)
     when = when_text(starts_at, settings)
-    told = 0
-    enrolled = {
+    enrolled = [
         s.user_id for s in await clubs.members(club_id=club.id) if s.status is SignupStatus.ENROLLED
-    }
-    for user_id in sorted(u for u in enrolled if u):
-        told += await tell(
-            bot,
-            await users.get(user_id),
-            settings,
-            i18n,
-            "member-session-cancelled",
-            name=html.escape(club.name),
-            when=when,
-        )
-    await callback.message.answer(i18n.get("staff-session-cancelled", when=when, count=told))
+    ]
+    told = await tell_each(
+        bot,
+        users,
+        enrolled,
+        settings,
+        i18n,
+        "member-session-cancelled",
+        name=html.escape(club.name),
+        when=when,
+    )
+    await tapped(callback).answer(i18n.get("staff-session-cancelled", when=when, count=told))
 
 
 async def _attendance_keyboard(
@@ -462,11 +444,9 @@ async def attendance(
     settings: Settings,
     i18n: I18nContext,
 ) -> None:
-    club = await _own(callback, "club", callback_data.club, actor, clubs, i18n)
-    if not isinstance(club, Club) or not isinstance(callback.message, Message):
-        return
+    club = await _club(callback_data.club, actor, clubs)
     starts_at = _session_time(callback_data.at)
-    await callback.message.answer(
+    await tapped(callback).answer(
         i18n.get(
             "staff-attendance-title",
             name=html.escape(club.name),
@@ -485,17 +465,13 @@ async def attendance_toggle(
     clubs: ClubRepository,
     i18n: I18nContext,
 ) -> None:
-    club = await _own(callback, "club", callback_data.club, actor, clubs, i18n)
-    if not isinstance(club, Club) or not isinstance(callback.message, Message):
-        return
+    club = await _club(callback_data.club, actor, clubs)
     signup = await clubs.signup(callback_data.signup)
     starts_at = _session_time(callback_data.at)
     if signup is None or signup.club_id != club.id or starts_at > datetime.now(UTC):
         refuse()
     await clubs.toggle_attendance(club.id, starts_at, signup.id)
-    await callback.message.edit_reply_markup(
-        reply_markup=await _attendance_keyboard(club, starts_at, clubs, users, i18n)
-    )
+    await edit_markup(callback, await _attendance_keyboard(club, starts_at, clubs, users, i18n))
 
 
 # --- close ------------------------------------------------------------------------------------
@@ -514,9 +490,7 @@ async def close(
     i18n: I18nContext,
 ) -> None:
     target = _target_of(callback_data)
-    found = await _own(callback, target, callback_data.id, actor, clubs, i18n)
-    if found is None or not isinstance(callback.message, Message):
-        return
+    found = await _own(target, callback_data.id, actor, clubs)
     if not found.active:
         refuse()
     if isinstance(found, Club):
@@ -525,11 +499,9 @@ async def close(
     else:
         ended = await clubs.close_event(found)
         key, args = "member-event-closed", {"title": html.escape(found.title)}
-    told = 0
-    for user_id in sorted({s.user_id for s in ended if s.user_id}):
-        told += await tell(bot, await users.get(user_id), settings, i18n, key, **args)
-    name = html.escape(found.name if isinstance(found, Club) else found.title)
-    await callback.message.answer(i18n.get("staff-closed", name=name, count=told))
+    told = await tell_each(bot, users, [s.user_id for s in ended], settings, i18n, key, **args)
+    name = html.escape(found.label)
+    await tapped(callback).answer(i18n.get("staff-closed", name=name, count=told))
 
 
 # --- add and edit: one field at a time ----------------------------------------------------------------
@@ -545,9 +517,7 @@ async def edit_menu(
     i18n: I18nContext,
 ) -> None:
     target = _target_of(callback_data)
-    found = await _own(callback, target, callback_data.id, actor, clubs, i18n)
-    if found is None or not isinstance(callback.message, Message):
-        return
+    found = await _own(target, callback_data.id, actor, clubs)
     fields = fields_of(target)
     rows = [
         [
@@ -556,7 +526,7 @@ async def edit_menu(
         ]
         for i in range(0, len(fields), 2)
     ]
-    await callback.message.answer(i18n.get("staff-edit-which"), reply_markup=inline(*rows))
+    await tapped(callback).answer(i18n.get("staff-edit-which"), reply_markup=inline(*rows))
 
 
 @router.callback_query(FieldCb.filter())
@@ -576,8 +546,7 @@ async def field_start(
     ):
         refuse()
     if f.id:
-        if await _own(callback, f.target, f.id, actor, clubs, i18n) is None:
-            return
+        await _own(f.target, f.id, actor, clubs)
     elif directory.center(user.staff_center_id) is None:
         await callback.answer(i18n.get("myclubs-no-center"), show_alert=True)
         return
