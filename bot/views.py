@@ -174,7 +174,7 @@ def report_card(
     data = draft_from_report(report)
     data.pop("report_id")
     body = report_summary(i18n, data, directory).split("\n", 1)[1]
-    title = f"<b>№ {report.id}</b>"
+    title = i18n.get("rep-card-title", id=str(report.id))
     lines = [
         title,
         body,

@@ -18,11 +18,11 @@ from bot.keyboards.builders import (
 from bot.keyboards.callbacks import CenterCb, PlaceCb
 from bot.services.geo import nearest_centers
 from bot.views import center_card, edit_or_send
-from handlers.forms import outside_forms, refuse
+from handlers.forms import existing, outside_forms, refuse, tapped
 from handlers.places import ask_place
 from storage.models import User
 from storage.repositories.clubs import ClubRepository
-from storage.repositories.directory import CenterRef, Directory
+from storage.repositories.directory import Directory
 
 router = Router(name=__name__)
 
@@ -30,15 +30,6 @@ router = Router(name=__name__)
 @router.message(Command("centers"))
 async def centers_start(message: Message, i18n: I18nContext, directory: Directory) -> None:
     await ask_place(message, i18n, directory, "browse")
-
-
-async def _center_or_stale(
-    callback: CallbackQuery, center_id: int, i18n: I18nContext, directory: Directory
-) -> CenterRef | None:
-    center = directory.center(center_id)
-    if center is None:
-        await callback.answer(i18n.get("button-stale"), show_alert=True)
-    return center
 
 
 async def _show_district_centers(
@@ -71,9 +62,8 @@ async def back_to_list(
     i18n: I18nContext,
     directory: Directory,
 ) -> None:
-    center = await _center_or_stale(callback, callback_data.id, i18n, directory)
-    if center is not None:
-        await _show_district_centers(callback, center.district_id, i18n, directory)
+    center = existing(directory.center(callback_data.id))
+    await _show_district_centers(callback, center.district_id, i18n, directory)
 
 
 @router.callback_query(CenterCb.filter(F.action == "card"))
@@ -84,10 +74,9 @@ async def show_card(
     directory: Directory,
     clubs: ClubRepository,
 ) -> None:
-    center = await _center_or_stale(callback, callback_data.id, i18n, directory)
-    if center is not None:
-        card = center_card(i18n, center, await clubs.clubs_per_center(center.id))
-        await edit_or_send(callback, card, center_card_keyboard(i18n, center))
+    center = existing(directory.center(callback_data.id))
+    card = center_card(i18n, center, await clubs.clubs_per_center(center.id))
+    await edit_or_send(callback, card, center_card_keyboard(i18n, center))
 
 
 @router.callback_query(CenterCb.filter(F.action == "route"))
@@ -97,16 +86,14 @@ async def show_route(
     i18n: I18nContext,
     directory: Directory,
 ) -> None:
-    center = await _center_or_stale(callback, callback_data.id, i18n, directory)
-    if center is None or not isinstance(callback.message, Message):
-        return
+    center = existing(directory.center(callback_data.id))
     address = center.address or i18n.get("center-unknown")
     if center.lat is not None and center.lon is not None:
-        await callback.message.answer_venue(
+        await tapped(callback).answer_venue(
             latitude=center.lat, longitude=center.lon, title=center.name, address=address
         )
     else:
-        await callback.message.answer(i18n.get("center-no-point", address=html.escape(address)))
+        await tapped(callback).answer(i18n.get("center-no-point", address=html.escape(address)))
 
 
 @router.message(outside_forms, LazyFilter("menu-my-center"))

@@ -25,6 +25,7 @@ from bot.services.sessions import next_sessions
 from bot.services.validation import InputError, parse_count, parse_text
 from bot.views import edit_or_send, schedule_text, when_text
 from handlers.forms import (
+    Reply,
     draft_from_start,
     form_data,
     go,
@@ -32,6 +33,7 @@ from handlers.forms import (
     refuse,
     say,
     say_error,
+    tapped,
     typed,
 )
 from handlers.places import ask_place
@@ -293,7 +295,7 @@ async def begin_signup(
     i18n: I18nContext,
 ) -> None:
     target = await _target(kind, target_id, clubs)
-    if target is None or not isinstance(callback.message, Message):
+    if target is None:
         refuse()
     if not _is_open(target, datetime.now(UTC)):
         await callback.answer(
@@ -311,11 +313,11 @@ async def begin_signup(
             show_mode=ShowMode.SEND,
         )
     else:
-        await finish_signup(callback.message, kind, target, user, None, None, clubs, settings, i18n)
+        await finish_signup(tapped(callback), kind, target, user, None, None, clubs, settings, i18n)
 
 
 async def finish_signup(
-    message: Message,
+    message: Reply,
     kind: str,
     target: Club | Event,
     user: User,

@@ -42,7 +42,7 @@ from bot.services.contests import (
 )
 from bot.services.validation import InputError, parse_id, parse_text, parse_user_ref
 from bot.views import local_time, room_for
-from handlers.forms import chosen, form_data, go, refuse, say, say_error, typed
+from handlers.forms import chosen, existing, form_data, go, refuse, say, say_error, tapped, typed
 from storage.models import Contest, ContestStage, Juror, User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.contests import ContestRepository
@@ -171,7 +171,14 @@ async def contests_admin(message: Message, contests: ContestRepository, i18n: I1
                 count=count,
             )
         )
-        rows.append([(f"№ {c.id} {c.title}"[:60], ContestCb(action="admin", id=c.id))])
+        rows.append(
+            [
+                (
+                    i18n.get("numbered", text=c.title[:50], id=str(c.id)),
+                    ContestCb(action="admin", id=c.id),
+                )
+            ]
+        )
     rows.append(
         [
             (i18n.get("cadmin-new-template"), ContestCb(action="tpl", id=0)),
@@ -288,9 +295,7 @@ async def admin_card(
     settings: Settings,
     i18n: I18nContext,
 ) -> None:
-    contest = await contests.get(callback_data.id)
-    if contest is None or not isinstance(callback.message, Message):
-        refuse()
+    contest = existing(await contests.get(callback_data.id))
     stage = contest.stage.value if contest.stage.value in ("district", "city") else "all"
     names = {n.id: n.name for n in contest.nominations}
     progress = [
@@ -324,7 +329,7 @@ async def admin_card(
     )
     if contest.stage is ContestStage.RANKING:
         rows.append([(i18n.get("cadmin-publish"), ContestCb(action="publish", id=contest.id))])
-    await callback.message.answer(text, reply_markup=inline(*rows))
+    await tapped(callback).answer(text, reply_markup=inline(*rows))
 
 
 @router.callback_query(ContestCb.filter(F.action == "next"))
@@ -336,9 +341,7 @@ async def admin_next(
     audit: AuditRepository,
     i18n: I18nContext,
 ) -> None:
-    contest = await contests.get(callback_data.id)
-    if contest is None or not isinstance(callback.message, Message):
-        refuse()
+    contest = existing(await contests.get(callback_data.id))
     before = contest.stage
     change = await next_stage(contest, contests)
     if change.stage is before:
@@ -349,7 +352,7 @@ async def admin_next(
         lines.append(i18n.get("cadmin-advanced", count=change.advanced))
     for tied in change.ties or []:
         lines.append(i18n.get("cadmin-ranking-tie", ids=", ".join(map(str, tied))))
-    await callback.message.answer("\n".join(lines))
+    await tapped(callback).answer("\n".join(lines))
 
 
 @router.callback_query(ContestCb.filter(F.action == "rank"))
@@ -359,9 +362,7 @@ async def admin_ranking(
     contests: ContestRepository,
     i18n: I18nContext,
 ) -> None:
-    contest = await contests.get(callback_data.id)
-    if contest is None or not isinstance(callback.message, Message):
-        refuse()
+    contest = existing(await contests.get(callback_data.id))
     applications = {a.id: a for a in await contests.of_contest(contest.id)}
     lines = [i18n.get("cadmin-ranking-title", title=html.escape(contest.title))]
     ranked = await ranking(contest, contests)
@@ -385,7 +386,7 @@ async def admin_ranking(
         _, tied = places([e for e in entries if e.jurors])
         if tied:
             lines.append(i18n.get("cadmin-ranking-tie", ids=", ".join(map(str, tied))))
-    await callback.message.answer("\n".join(lines))
+    await tapped(callback).answer("\n".join(lines))
 
 
 @router.message(Command("place"))
@@ -432,11 +433,7 @@ async def admin_publish(
     i18n: I18nContext,
 ) -> None:
     contest = await contests.get(callback_data.id)
-    if (
-        contest is None
-        or contest.stage is not ContestStage.RANKING
-        or not isinstance(callback.message, Message)
-    ):
+    if contest is None or contest.stage is not ContestStage.RANKING:
         refuse()
     if await unresolved(contest, contests):
         await callback.answer(i18n.get("cadmin-unresolved"), show_alert=True)
@@ -468,7 +465,7 @@ async def admin_publish(
             title=html.escape(contest.title),
         )
     await audit.write(user.id, "contest.publish", None, contest=contest.id, winners=len(winners))
-    await callback.message.answer(i18n.get("cadmin-published", winners=len(winners)))
+    await tapped(callback).answer(i18n.get("cadmin-published", winners=len(winners)))
     delivery.wake()
 
 
@@ -480,11 +477,9 @@ async def admin_xlsx(
     directory: Directory,
     i18n: I18nContext,
 ) -> None:
-    contest = await contests.get(callback_data.id)
-    if contest is None or not isinstance(callback.message, Message):
-        refuse()
+    contest = existing(await contests.get(callback_data.id))
     data = await contest_workbook(contest, contests, directory, i18n)
-    await callback.message.answer_document(
+    await tapped(callback).answer_document(
         BufferedInputFile(data, filename=f"contest-{contest.id}.xlsx")
     )
 

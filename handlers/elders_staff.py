@@ -258,9 +258,9 @@ async def _elders_page(
     for reg in await elders.of_district(district_id, page * PAGE, PAGE):
         person = await users.get(reg.user_id)
         lines.append(
-            f"№ {reg.id}. "
-            + i18n.get(
+            i18n.get(
                 "elders-line",
+                id=str(reg.id),
                 name=html.escape((person.full_name if person else None) or "—"),
                 role=i18n.get(f"tos-role-{reg.tos_role}"),
                 territory=html.escape(territory_text(i18n, reg)),
@@ -268,16 +268,23 @@ async def _elders_page(
             )
         )
         if reg.status is RegistrationStatus.CONFIRMED:
-            buttons.append([(f"{i18n.get('elders-revoke')} № {reg.id}", ElderRevokeCb(id=reg.id))])
+            buttons.append(
+                [
+                    (
+                        i18n.get("numbered", text=i18n.get("elders-revoke"), id=str(reg.id)),
+                        ElderRevokeCb(id=reg.id),
+                    )
+                ]
+            )
         else:
             buttons.append(
                 [
                     (
-                        f"{i18n.get('reg-confirm')} № {reg.id}",
+                        i18n.get("numbered", text=i18n.get("reg-confirm"), id=str(reg.id)),
                         RegDecisionCb(id=reg.id, confirm=True),
                     ),
                     (
-                        f"{i18n.get('reg-reject')} № {reg.id}",
+                        i18n.get("numbered", text=i18n.get("reg-reject"), id=str(reg.id)),
                         RegDecisionCb(id=reg.id, confirm=False),
                     ),
                 ]

@@ -51,8 +51,7 @@ async def help_section(
     role = actor.role
     section = callback_data.section
     if section == "close":
-        if isinstance(callback.message, Message):
-            await callback.message.edit_text(i18n.get("help-closed"))
+        await edit_or_send(callback, i18n.get("help-closed"))
         return
     if section not in sections_for(role):  # the menu, or a section this role no longer has
         text, markup = help_menu(i18n, role)

@@ -11,7 +11,7 @@ from bot.config import SUPPORTED_LOCALES
 from bot.keyboards.builders import language_keyboard, main_menu
 from bot.keyboards.callbacks import LangCb
 from bot.views import edit_or_send
-from handlers.forms import refuse
+from handlers.forms import refuse, tapped
 from storage.models import User
 
 router = Router(name=__name__)
@@ -30,6 +30,6 @@ async def set_language(
         refuse()
     await i18n.set_locale(callback_data.code)
     await edit_or_send(callback, i18n.get("lang-set"))
-    if user.has_consent and user.district_id is not None and isinstance(callback.message, Message):
+    if user.has_consent and user.district_id is not None:
         # The reply keyboard carries texts too: send it again in the new language.
-        await callback.message.answer(i18n.get("menu-opened"), reply_markup=main_menu(i18n))
+        await tapped(callback).answer(i18n.get("menu-opened"), reply_markup=main_menu(i18n))

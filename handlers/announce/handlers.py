@@ -30,7 +30,17 @@ from bot.services.clubs import parse_local_datetime
 from bot.services.validation import InputError, parse_text
 from bot.views import MESSAGE_MAX, when_text
 from handlers.announce.states import AnnounceForm as A
-from handlers.forms import ask_resume, form_data, go, i18n_of, refuse, restart_with, say, say_error
+from handlers.forms import (
+    ask_resume,
+    form_data,
+    go,
+    i18n_of,
+    refuse,
+    restart_with,
+    say,
+    say_error,
+    tapped,
+)
 from storage.models import AnnouncementStatus, OutboxStatus, User
 from storage.repositories.announcements import AnnouncementRepository
 from storage.repositories.audit import AuditRepository
@@ -185,8 +195,6 @@ async def submit(cb: CallbackQuery, button: Any, manager: DialogManager) -> None
         await say_error(manager, exc)
         return
     await manager.done()
-    if not isinstance(cb.message, Message):
-        return
     settings: Settings = data["settings"]
     if draft.get("send_at"):
         when = when_text(announcement.send_at, settings)
@@ -195,7 +203,7 @@ async def submit(cb: CallbackQuery, button: Any, manager: DialogManager) -> None
         text = i18n.get(
             "ann-queued-urgent" if announcement.urgent else "ann-queued", id=announcement.id
         )
-    progress = await cb.message.answer(text)
+    progress = await tapped(cb).answer(text)
     announcement.progress_chat_id = progress.chat.id
     announcement.progress_message_id = progress.message_id
     delivery: DeliveryEngine = data["delivery"]

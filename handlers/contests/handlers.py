@@ -32,6 +32,7 @@ from handlers.contests.states import ApplicationForm as A
 from handlers.forms import (
     ask_contact,
     ask_resume,
+    existing,
     form_data,
     go,
     outside_forms,
@@ -109,9 +110,7 @@ async def contest_card(
     settings: Settings,
     i18n: I18nContext,
 ) -> None:
-    contest = await contests.get(callback_data.id)
-    if contest is None or not isinstance(callback.message, Message):
-        refuse()
+    contest = existing(await contests.get(callback_data.id))
     text = i18n.get(
         "contest-card",
         title=html.escape(contest.title),
@@ -126,7 +125,7 @@ async def contest_card(
         if is_open(contest)
         else None
     )
-    await callback.message.answer(text, reply_markup=markup)
+    await tapped(callback).answer(text, reply_markup=markup)
 
 
 @router.callback_query(ContestCb.filter(F.action == "apply"))
@@ -140,9 +139,7 @@ async def apply_start(
     directory: Directory,
     i18n: I18nContext,
 ) -> None:
-    contest = await contests.get(callback_data.id)
-    if contest is None or not isinstance(callback.message, Message):
-        refuse()
+    contest = existing(await contests.get(callback_data.id))
     if not is_open(contest):
         await callback.answer(
             i18n.get("contest-closed", deadline=deadline_text(contest, settings)), show_alert=True
@@ -220,17 +217,10 @@ async def my_applications(
     await message.answer("\n".join(lines), reply_markup=inline(*rows))
 
 
-async def _own(
-    callback: CallbackQuery,
-    application_id: int,
-    user: User,
-    contests: ContestRepository,
-    i18n: I18nContext,
-) -> Application | None:
+async def _own(application_id: int, user: User, contests: ContestRepository) -> Application:
     application = await contests.application(application_id)
     if application is None or application.user_id != user.id:
-        await callback.answer(i18n.get("app-not-yours"), show_alert=True)
-        return None
+        refuse("app-not-yours")
     return application
 
 
@@ -243,14 +233,16 @@ async def open_application(
     contests: ContestRepository,
     i18n: I18nContext,
 ) -> None:
-    application = await _own(callback, callback_data.id, user, contests, i18n)
-    if application is None:
-        return
+    application = await _own(callback_data.id, user, contests)
     contest = await contests.get(application.contest_id)
     nomination = await contests.nomination(application.nomination_id)
     text = "\n".join(
         [
-            f"<b>№ {application.id}</b> «{html.escape(contest.title if contest else '')}»",
+            i18n.get(
+                "app-card-title",
+                id=str(application.id),
+                title=html.escape(contest.title if contest else ""),
+            ),
             html.escape(nomination.name if nomination else ""),
             html.escape(application.address_text),
             html.escape(application.description),
@@ -283,9 +275,7 @@ async def change_application(
     settings: Settings,
     i18n: I18nContext,
 ) -> None:
-    application = await _own(callback, callback_data.id, user, contests, i18n)
-    if application is None or not isinstance(callback.message, Message):
-        return
+    application = await _own(callback_data.id, user, contests)
     contest = await contests.get(application.contest_id)
     assert contest is not None
     if not is_open(contest):
@@ -298,7 +288,7 @@ async def change_application(
         return
     if callback_data.action == "withdraw":
         application.status = ApplicationStatus.WITHDRAWN
-        await callback.message.answer(i18n.get("app-withdrawn", id=application.id))
+        await tapped(callback).answer(i18n.get("app-withdrawn", id=application.id))
         return
     nomination = await contests.nomination(application.nomination_id)
     draft = {
@@ -471,8 +461,7 @@ async def submit(cb: CallbackQuery, button: Any, manager: DialogManager) -> None
                 ]
             )
         manager.show_mode = ShowMode.NO_UPDATE
-        if isinstance(cb.message, Message):
-            await cb.message.answer(i18n.get(exc.key, **exc.args_), reply_markup=markup)
+        await tapped(cb).answer(i18n.get(exc.key, **exc.args_), reply_markup=markup)
         return
     except InputError as exc:
         await say(manager, exc.key, deadline=deadline_text(contest, data["settings"]))

@@ -38,6 +38,7 @@ from handlers.forms import (
     say,
     say_error,
     take_contact,
+    tapped,
 )
 from handlers.register.states import NewTerritoryCb
 from handlers.register.states import RegisterForm as F
@@ -297,8 +298,7 @@ async def submit(cb: CallbackQuery, button: Any, manager: DialogManager) -> None
         await say_error(manager, exc)
         return
     await manager.done()
-    if isinstance(cb.message, Message):
-        await cb.message.answer(i18n.get("reg-sent"), reply_markup=main_menu(i18n))
+    await tapped(cb).answer(i18n.get("reg-sent"), reply_markup=main_menu(i18n))
     await notify_deciders(
         data["bot"], reg, draft, data["users"], data["settings"], data["directory"], i18n
     )

@@ -38,6 +38,7 @@ from handlers.forms import (
     restart_with,
     say,
     say_error,
+    tapped,
 )
 from handlers.reports.states import ReportForm as F
 from storage.models import Report, User
@@ -352,10 +353,7 @@ async def submit(cb: CallbackQuery, button: Button, manager: DialogManager) -> N
         await say_error(manager, exc)
         return
     await manager.done()
-    if isinstance(cb.message, Message):
-        await cb.message.answer(
-            i18n.get("rep-sent", id=str(report.id)), reply_markup=main_menu(i18n)
-        )
+    await tapped(cb).answer(i18n.get("rep-sent", id=str(report.id)), reply_markup=main_menu(i18n))
     await notify_staff(
         data["bot"], report, data["users"], data["settings"], data["directory"], i18n
     )

@@ -61,6 +61,7 @@ app-status-scoring = being scored
 app-status-winner = winner, place { $place }
 app-status-participant = participant
 app-open = Open No. { $id }
+app-card-title = <b>No. { $id }</b> “{ $title }”
 app-edit = ✏️ Change
 app-withdraw = 🗑 Withdraw
 app-withdrawn = Application No. { $id } is withdrawn.

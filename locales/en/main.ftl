@@ -20,6 +20,7 @@ choose-district = Choose your district:
 place-saved = Done! Your district: { $district }.
 place-saved-hint = The buttons below are the main menu. Help: /help
 button-stale = This button is out of date. Press /start.
+numbered = { $text } No. { $id }
 
 ## Main menu
 menu-my-center = 🏠 My center

@@ -82,6 +82,7 @@ myreports-empty = You have no reports yet. To report: /report
 myreports-title = <b>My reports</b> (page { $page } of { $pages })
 myreports-line = No. { $id } of { $date } — { $kind }: { $status }
 rep-card-status = Status: { $status }
+rep-card-title = <b>No. { $id }</b>
 rep-card-comment = Checker's comment: { $comment }
 rep-card-author = Author: { $name }, { $territory }
 rep-card-earlier = ⚠️ Photo { $n } was already in report No. { $id } of { $date }

@@ -61,6 +61,7 @@ app-status-scoring = на оценке
 app-status-winner = победитель, { $place } место
 app-status-participant = участник
 app-open = Открыть № { $id }
+app-card-title = <b>№ { $id }</b> «{ $title }»
 app-edit = ✏️ Изменить
 app-withdraw = 🗑 Отозвать
 app-withdrawn = Заявка № { $id } отозвана.

@@ -20,6 +20,7 @@ choose-district = Выберите ваш район:
 place-saved = Готово! Ваш район: { $district }.
 place-saved-hint = Кнопки внизу — главное меню. Помощь: /help
 button-stale = Эта кнопка устарела. Нажмите /start.
+numbered = { $text } № { $id }
 
 ## Главное меню
 menu-my-center = 🏠 Мой центр

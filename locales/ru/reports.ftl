@@ -82,6 +82,7 @@ myreports-empty = У вас пока нет отчётов. Сообщить о 
 myreports-title = <b>Мои отчёты</b> (стр. { $page } из { $pages })
 myreports-line = № { $id } от { $date } — { $kind }: { $status }
 rep-card-status = Статус: { $status }
+rep-card-title = <b>№ { $id }</b>
 rep-card-comment = Комментарий проверяющего: { $comment }
 rep-card-author = Автор: { $name }, { $territory }
 rep-card-earlier = ⚠️ Фото { $n } уже было в отчёте № { $id } от { $date }
