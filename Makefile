@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run demo test lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ $(STAMP): pyproject.toml
 # Migrations and reference data are applied by the bot itself at start-up.
 run: $(STAMP) .env
 	$(BIN)/python -m bot
+
+# The same bot with invented example clubs («Пример: …»), to try it out.
+demo: $(STAMP) .env
+	DEMO=1 $(BIN)/python -m bot
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

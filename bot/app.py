@@ -100,10 +100,12 @@ async def prepare_database(settings: Settings) -> Database:
     async with startup_lock(engine):  # processes started together migrate one at a time
         await upgrade_to_head(engine)
         async with session_factory() as session:
-            loaded = await load_reference_data(session)
+            loaded = await load_reference_data(session, demo=settings.demo)
             directory = await Directory.load(session)
             await directory.publish(session)
             await session.commit()
+    if loaded.examples_closed:
+        logger.info("Not in demo mode: %d example clubs closed", loaded.examples_closed)
     logger.info(
         "Reference data: %d municipalities, %d districts, %d centers, %d committees, %d actions",
         loaded.municipalities,

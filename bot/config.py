@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     telegram_outage_hours: float = Field(default=6, gt=0, le=72)
     # How often the scheduler looks for due reminders and scheduled work; 0 turns it off.
     scheduler_interval: int = Field(default=30, ge=0, le=3600)
+    # Example clubs (invented, marked as examples) for trying the bot out; never in production.
+    demo: bool = False
 
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None

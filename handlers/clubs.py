@@ -83,7 +83,7 @@ async def _club_list(
         )
         rows.append([(label[:64], ClubCb(action="card", id=club.id))])
     if not found:
-        lines.append(i18n.get("clubs-none"))
+        lines.append(i18n.get("clubs-none" if f.cat or f.kids else "clubs-none-yet"))
     nav = page_nav_clubs(i18n, f, page, pages)
     if nav:
         rows.append(nav)

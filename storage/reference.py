@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.models import Action, Center, Committee, District, Municipality
 
 REFERENCE_FILE = Path(__file__).resolve().parent / "data" / "reference.json"
+DEMO_FILE = REFERENCE_FILE.with_name("demo.json")  # invented examples, only in demo mode
 
 
 @dataclass
@@ -26,6 +27,7 @@ class LoadResult:
     committees: int = 0
     actions: int = 0
     clubs_added: int = 0
+    examples_closed: int = 0
 
 
 async def _upsert(session: AsyncSession, model: Any, code: str, values: dict[str, Any]) -> Any:
@@ -48,7 +50,9 @@ async def _deactivate_missing(session: AsyncSession, model: Any, seen: set[str])
     await session.execute(statement)
 
 
-async def load_reference_data(session: AsyncSession, path: Path = REFERENCE_FILE) -> LoadResult:
+async def load_reference_data(
+    session: AsyncSession, path: Path = REFERENCE_FILE, demo: bool = False
+) -> LoadResult:
     raw = json.loads(path.read_text(encoding="utf-8"))  # noqa: ASYNC240 - small file, at start
     result = LoadResult()
     seen: dict[Any, set[str]] = {
@@ -117,16 +121,31 @@ async def load_reference_data(session: AsyncSession, path: Path = REFERENCE_FILE
         await _upsert(session, Action, a["code"], {"name": a["name"], "sort": a_sort})
         seen[Action].add(a["code"])
         result.actions += 1
-    result.clubs_added = await _add_example_clubs(session, raw.get("clubs", []))
+    if demo:
+        examples = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
+        result.clubs_added = await _add_example_clubs(session, examples["clubs"])
+    else:
+        result.examples_closed = await _close_example_clubs(session)
     for model, codes in seen.items():
         await _deactivate_missing(session, model, codes)
     await session.commit()
     return result
 
 
+async def _close_example_clubs(session: AsyncSession) -> int:
+    """Out of demo mode no invented club stays open (a database that once ran in demo mode, or
+    an earlier version that loaded examples at every start); reminders of closed clubs stop."""
+    from storage.models import Club
+
+    closed = await session.execute(
+        update(Club).where(Club.code.is_not(None), Club.active.is_(True)).values(active=False)
+    )
+    return int(closed.rowcount or 0)  # type: ignore[attr-defined]
+
+
 async def _add_example_clubs(session: AsyncSession, clubs: list[dict[str, Any]]) -> int:
-    """Example clubs are added once: after that they belong to the center's staff, who may edit or
-    close them, so reloading the file never overwrites them."""
+    """Example clubs are added once: after that the center's staff may edit or close them, so
+    reloading never overwrites them."""
     from datetime import time
 
     from storage.models import Club, ClubSlot

@@ -99,6 +99,13 @@ async def harness(sqlite_url: str) -> AsyncIterator[Harness]:
 
 
 @pytest.fixture
+async def demo_harness(sqlite_url: str) -> AsyncIterator[Harness]:
+    """The bot in demo mode: with the example clubs."""
+    async for h in _harness(make_settings(sqlite_url, demo=True)):
+        yield h
+
+
+@pytest.fixture
 async def pg_or_sqlite_harness(any_db_url: str) -> AsyncIterator[Harness]:
     async for h in _harness(make_settings(any_db_url)):
         yield h

@@ -13,7 +13,8 @@ async def _center(harness: Harness, code: str) -> Center:
         return (await s.execute(select(Center).where(Center.code == code))).scalar_one()
 
 
-async def test_centers_district_list_card_and_back(harness: Harness, resident):
+async def test_centers_district_list_card_and_back(demo_harness: Harness, resident):
+    harness = demo_harness
     sent = await harness.say(resident, "/centers")
     assert buttons(sent) == ["Кемерово", "Юрга"]
     sent = await harness.tap(resident, callback_datas(sent)["Кемерово"])
@@ -60,7 +61,8 @@ async def test_route_sends_venue_when_point_known_and_address_otherwise(harness:
     assert venues[0].address == "ул. Примерная, 1" and venues[0].title == "ЦРН «Боровой»"
 
 
-async def test_clubs_button_opens_the_centers_clubs(harness: Harness, resident):
+async def test_clubs_button_opens_the_centers_clubs(demo_harness: Harness, resident):
+    harness = demo_harness
     sent = await harness.say(resident, "/centers")
     sent = await harness.tap(resident, callback_datas(sent)["Кемерово"])
     sent = await harness.tap(resident, callback_datas(sent)["Рудничный район"])
@@ -68,7 +70,8 @@ async def test_clubs_button_opens_the_centers_clubs(harness: Harness, resident):
     assert "Кружки: 2" in joined(sent)
     sent = await harness.tap(resident, callback_datas(sent)["🎨 Кружки"])
     assert "Кружки и клубы</b>: ЦРН «Боровой»" in joined(sent)
-    assert len([b for b in buttons(sent) if "ЦРН «Боровой»" in b]) == 2
+    examples = [b for b in buttons(sent) if "ЦРН «Боровой»" in b]
+    assert len(examples) == 2 and all(b.startswith("Пример: ") for b in examples)
 
 
 async def test_stale_center_button(harness: Harness, resident):

@@ -74,12 +74,13 @@ async def join(harness: Harness, user, club_id: int, name: str = "Петрова
     return sent
 
 
-async def test_catalogue_filters_and_card(harness: Harness, resident):
+async def test_catalogue_filters_and_card(demo_harness: Harness, resident):
+    harness = demo_harness
     await harness.onboard(resident, "kem-central")
     sent = await harness.say(resident, "🎨 Кружки и клубы")
     assert "Кружки и клубы</b>: Центральный район" in joined(sent)
     labels = [b for b in buttons(sent) if "—" in b]
-    assert labels and all("ЦРН" in b for b in labels)
+    assert labels and all("ЦРН" in b and b.startswith("Пример: ") for b in labels)
     kids = callback_datas(sent)["👶 Для детей"]
     sent = await harness.tap(resident, kids)
     assert "для детей" in joined(sent)
@@ -93,7 +94,7 @@ async def test_catalogue_filters_and_card(harness: Harness, resident):
     sent = await harness.tap(resident, callback_datas(sent)[club_button])
     card = joined(sent)
     assert (
-        "Скандинавская ходьба" in card
+        "Пример: Скандинавская ходьба" in card
         and "Вт 10:00–11:00" in card
         and "Свободно мест: 20 из 20" in card
     )
@@ -411,3 +412,23 @@ async def test_reminder_to_someone_who_blocked_the_bot(harness: Harness, residen
     assert stored is not None and stored.is_active is False
     await harness.say(resident, "/help")  # they write again: active again (the cache was evicted)
     assert (await harness.db_user(resident.id)).is_active is True  # type: ignore[union-attr]
+
+
+async def test_a_fresh_start_shows_no_invented_clubs(sqlite_url: str, resident):
+    """Only facts out of demo mode; examples (named «Пример: …») only with DEMO=1, and a start
+    out of demo mode closes those a demo run left."""
+    from tests.conftest import _harness, make_settings
+
+    async for harness in _harness(make_settings(sqlite_url)):
+        await harness.onboard(resident, "kem-central")
+        sent = await harness.say(resident, "🎨 Кружки и клубы")
+        assert "кружки пока не внесены" in joined(sent)
+    async for harness in _harness(make_settings(sqlite_url, demo=True)):
+        async with harness.session_factory() as s:
+            names = list((await s.execute(select(Club.name).where(Club.active))).scalars())
+        assert len(names) == 70 and all(n.startswith("Пример: ") for n in names)
+    async for harness in _harness(make_settings(sqlite_url)):
+        async with harness.session_factory() as s:
+            assert await s.scalar(select(func.count()).select_from(Club).where(Club.active)) == 0
+        sent = await harness.say(resident, "🎨 Кружки и клубы")
+        assert "кружки пока не внесены" in joined(sent)

@@ -24,6 +24,7 @@ clubs-title = <b>Clubs</b>: { $place }{ $filters }
 clubs-filter-category = , { $category }
 clubs-filter-kids = , for children
 clubs-none = No clubs match. Change the filter.
+clubs-none-yet = No clubs have been entered here yet: the centers add them themselves. Look again later, or see «📍 Centers nearby».
 clubs-line = { $name } — { $center } ({ $free })
 clubs-free = places: { $free }
 clubs-full = full

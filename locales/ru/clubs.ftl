@@ -24,6 +24,7 @@ clubs-title = <b>Кружки и клубы</b>: { $place }{ $filters }
 clubs-filter-category = , { $category }
 clubs-filter-kids = , для детей
 clubs-none = По этому выбору кружков нет. Измените фильтр.
+clubs-none-yet = Здесь кружки пока не внесены: центры добавляют их сами. Загляните позже или посмотрите «📍 Центры рядом».
 clubs-line = { $name } — { $center } ({ $free })
 clubs-free = мест: { $free }
 clubs-full = мест нет
