@@ -41,6 +41,7 @@ STAFF_COMMANDS = (
     "announce",
     "announcements",
     "myclubs",
+    "mycenter",
     "queue",
     "elders",
     *RESIDENT_COMMANDS,

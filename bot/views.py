@@ -20,17 +20,31 @@ from storage.models import ElderRegistration, Report, User
 from storage.repositories.directory import CenterRef, Directory
 
 
+def center_value(i18n: I18nContext, center: CenterRef, field: str) -> str | None:
+    """A field of the center's card as people read it; None when it is not known yet."""
+    if field == "point":
+        if center.lat is None or center.lon is None:
+            return None
+        return i18n.get("center-point", lat=f"{center.lat:.5f}", lon=f"{center.lon:.5f}")
+    value: str | None = getattr(center, field)
+    return value
+
+
 def center_card(i18n: I18nContext, center: CenterRef, clubs: int) -> str:
-    unknown = i18n.get("center-unknown")
-    return i18n.get(
-        "center-card",
-        name=html.escape(center.name),
-        district=html.escape(center.district.name),
-        address=html.escape(center.address or unknown),
-        hours=html.escape(center.hours or unknown),
-        phone=html.escape(center.phone or unknown),
-        clubs=str(clubs),
-    )
+    """Only what is known: a line for each filled field, none for what is not."""
+    lines = [
+        i18n.get("center-card-title", name=html.escape(center.name)),
+        html.escape(center.district.name),
+    ]
+    for field in ("address", "hours", "phone", "link", "rental", "consultations", "collection"):
+        value = center_value(i18n, center, field)
+        if value:
+            lines.append(i18n.get(f"center-line-{field}", value=html.escape(value)))
+    if len(lines) == 2:
+        lines.append(i18n.get("center-card-empty"))
+    if clubs:
+        lines.append(i18n.get("center-line-clubs", clubs=clubs))
+    return "\n".join(lines)
 
 
 def local_time(moment: datetime, settings: Settings) -> datetime:

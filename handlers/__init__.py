@@ -8,6 +8,7 @@ from bot.filters.roles import HasRole, IsAdmin, IsStaff
 from handlers import (
     admin,
     announce,
+    center_card,
     centers,
     clubs,
     common,
@@ -43,6 +44,7 @@ FORMS: tuple[Router, ...] = (
     contests.application_dialog,
     announce.announce_dialog,
     staff_clubs.item_dialog,
+    center_card.card_dialog,
     contests_admin.contest_dialog,
     jury.jury_dialog,
     forms.asked,
@@ -64,6 +66,7 @@ def forms_routers() -> list[Router]:
             IsStaff(),
             announce.announce_dialog,
             staff_clubs.item_dialog,
+            center_card.card_dialog,
             forms.asked,  # a reason, a comment, an answer, a message to members
         ),
         _area("admin-forms", IsAdmin(), contests_admin.contest_dialog),
@@ -85,7 +88,7 @@ def get_routers() -> list[Router]:
         errors.router, common.router, start.router, places.router, help.router, lang.router,
         privacy.router, centers.router, clubs.router, settings.router, reports.router,
         myreports.router, register.router, elders_staff.router, moderation.router,
-        staff_clubs.router, announce.router, ideas.staff_router, stats.router, admin.staff_router,
+        staff_clubs.router, center_card.router, announce.router, ideas.staff_router, stats.router, admin.staff_router,
         contests_admin.router, stats.admin_router, admin.router, contests.router, jury.router,
         ideas.router, fallback.router, forms.errors_router, *FORMS,
     )  # fmt: skip
@@ -113,6 +116,7 @@ def get_routers() -> list[Router]:
             elders_staff.router,
             moderation.router,
             staff_clubs.router,
+            center_card.router,
             announce.router,
             ideas.staff_router,
             stats.router,

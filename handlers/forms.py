@@ -193,6 +193,11 @@ async def go(manager: DialogManager, state: State) -> None:
 
 
 async def back(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await go_back(manager)
+
+
+async def go_back(manager: DialogManager) -> None:
+    """To the window the user came from (a field saved on its own window returns there too)."""
     trail: list[str] = form_data(manager).get(TRAIL, [])
     if not trail:
         return

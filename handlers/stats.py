@@ -37,7 +37,8 @@ def _today(settings: Settings) -> datetime:
 
 
 AUDIT_DEFAULT = 10  # entries of /audit without a number
-ROLE_FIELDS = ("before", "after")  # audit details holding a role
+# Audit details whose values are codes, with the locale prefix that names them.
+CODED_FIELDS = {"before": "role-", "after": "role-", "field": "center-field-"}
 
 # What /export writes, by the word typed (Russian first; the English codes still work).
 EXPORTS = {
@@ -348,6 +349,7 @@ def _audit_details(i18n: I18nContext, details: dict[str, object] | None) -> str:
     for key, value in (details or {}).items():
         if value is None:
             continue
-        shown = text_or(i18n, f"role-{value}", str(value)) if key in ROLE_FIELDS else value
+        prefix = CODED_FIELDS.get(key)
+        shown = text_or(i18n, f"{prefix}{value}", str(value)) if prefix else value
         parts.append(f"{text_or(i18n, 'audit-field-' + key.replace('_', '-'), key)} {shown}")
     return ", ".join(parts)

@@ -82,6 +82,9 @@ class Municipality(Base):
     lon: Mapped[float | None] = mapped_column(Float)
     sort: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(default=True)
+    # Set once the city edits the row in the bot (registry, the center's card): from then on
+    # the reference file shipped with the code no longer changes or deactivates it.
+    edited_at: Mapped[datetime | None]
 
     districts: Mapped[list[District]] = relationship(back_populates="municipality")
 
@@ -98,6 +101,9 @@ class District(Base):
     lon: Mapped[float | None] = mapped_column(Float)
     sort: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(default=True)
+    # Set once the city edits the row in the bot (registry, the center's card): from then on
+    # the reference file shipped with the code no longer changes or deactivates it.
+    edited_at: Mapped[datetime | None]
 
     municipality: Mapped[Municipality] = relationship(back_populates="districts")
     centers: Mapped[list[Center]] = relationship(back_populates="district")
@@ -115,7 +121,14 @@ class Center(Base):
     hours: Mapped[str | None] = mapped_column(String(200))
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
+    link: Mapped[str | None] = mapped_column(String(200))  # the center's Telegram/VK/WhatsApp group
+    rental: Mapped[str | None] = mapped_column(String(300))  # free sports equipment to borrow
+    consultations: Mapped[str | None] = mapped_column(String(300))  # who receives, and when
+    collection: Mapped[str | None] = mapped_column(String(300))  # batteries, parcels…
     active: Mapped[bool] = mapped_column(default=True)
+    # Set once the city edits the row in the bot (registry, the center's card): from then on
+    # the reference file shipped with the code no longer changes or deactivates it.
+    edited_at: Mapped[datetime | None]
 
     district: Mapped[District] = relationship(back_populates="centers")
 
@@ -131,6 +144,9 @@ class Committee(Base):
     district_id: Mapped[int | None] = mapped_column(ForeignKey("districts.id"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(default=True)
+    # Set once the city edits the row in the bot (registry, the center's card): from then on
+    # the reference file shipped with the code no longer changes or deactivates it.
+    edited_at: Mapped[datetime | None]
 
 
 class User(Base):

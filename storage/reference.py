@@ -1,7 +1,9 @@
 """Idempotent loading of the reference data file (storage/data/reference.json).
 
 Rows are matched by their `code`: a new code inserts, a known one updates, a code that left the
-file is marked inactive (never deleted: users and reports may point at it)."""
+file is marked inactive (never deleted: users and reports may point at it). A row the city has
+edited in the bot (`edited_at`: the registry, a center's card) is the city's: the file no longer
+changes or deactivates it."""
 
 from __future__ import annotations
 
@@ -35,6 +37,8 @@ async def _upsert(session: AsyncSession, model: Any, code: str, values: dict[str
     if row is None:
         row = model(code=code, **values)
         session.add(row)
+    elif getattr(row, "edited_at", None) is not None:
+        return row  # the city's own edit wins over the shipped file
     else:
         for key, value in values.items():
             setattr(row, key, value)
@@ -45,6 +49,8 @@ async def _upsert(session: AsyncSession, model: Any, code: str, values: dict[str
 
 async def _deactivate_missing(session: AsyncSession, model: Any, seen: set[str]) -> None:
     statement = update(model).values(active=False)
+    if hasattr(model, "edited_at"):
+        statement = statement.where(model.edited_at.is_(None))
     if seen:
         statement = statement.where(model.code.not_in(seen))
     await session.execute(statement)

@@ -118,7 +118,7 @@ async def test_deep_link_opens_center_card(harness: Harness, resident):
     sent = await harness.say(resident, f"/start center_{center.id}")
     text = joined(sent)
     assert "ЦРН «Оптимист»" in text and "Центральный район" in text
-    assert "🗺 Как добраться" in buttons(sent)
+    assert "🎨 Кружки" in buttons(sent)
     assert "152-ФЗ" in text  # a newcomer is also asked for consent
 
 

@@ -113,16 +113,12 @@ def centers_keyboard(
 
 
 def center_card_keyboard(i18n: I18nContext, center: CenterRef) -> InlineKeyboardMarkup:
-    return inline(
-        [
-            (
-                i18n.get("center-clubs-button"),
-                ClubListCb(district=center.district_id, center=center.id),
-            ),
-            (i18n.get("center-route-button"), CenterCb(action="route", id=center.id)),
-        ],
-        [(i18n.get("back"), CenterCb(action="list", id=center.id))],
-    )
+    row: list[tuple[str, CallbackData]] = [
+        (i18n.get("center-clubs-button"), ClubListCb(district=center.district_id, center=center.id))
+    ]
+    if center.lat is not None or center.address:  # nothing to show the way by yet otherwise
+        row.append((i18n.get("center-route-button"), CenterCb(action="route", id=center.id)))
+    return inline(row, [(i18n.get("back"), CenterCb(action="list", id=center.id))])
 
 
 def nearby_keyboard(centers: Sequence[CenterRef]) -> InlineKeyboardMarkup:

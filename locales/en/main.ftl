@@ -37,13 +37,56 @@ back = ⬅️ Back
 centers-choose-district = Choose a district:
 centers-choose-center = { $district }. Choose a center:
 centers-none = No centers of this district are in the bot yet.
-center-card =
-    <b>{ $name }</b>
-    { $district }
-    📍 Address: { $address }
-    🕒 Opening hours: { $hours }
-    ☎️ Phone: { $phone }
-    🎨 Clubs: { $clubs }
+center-card-title = <b>{ $name }</b>
+center-line-address = 📍 { $value }
+center-line-hours = 🕒 { $value }
+center-line-phone = ☎️ { $value }
+center-line-link = 🔗 { $value }
+center-line-rental = 🏸 Free equipment to borrow: { $value }
+center-line-consultations = 🩺 Consultations: { $value }
+center-line-collection = ♻️ Collection point: { $value }
+center-line-clubs = 🎨 Clubs: { $clubs }
+center-card-empty = The center has not entered its address and hours yet. The district administration knows them.
+center-point = { $lat }, { $lon }
+center-field-address = 📍 Address
+center-field-hours = 🕒 Opening hours
+center-field-phone = ☎️ Phone
+center-field-point = 🗺 Map point
+center-field-link = 🔗 Group
+center-field-rental = 🏸 Rental
+center-field-consultations = 🩺 Consultations
+center-field-collection = ♻️ Collection point
+centers-choose-municipality = Choose a city or district:
+mycenter-choose-center = Choose a center:
+mycenter-no-center = You are not attached to a center. Ask an administrator to set your center.
+mycenter-card =
+    This is how residents see the center's card:
+
+    { $card }
+
+    What to change?
+mycenter-ask =
+    <b>{ $field_name }</b>
+    Now: { $current }
+
+    { $hint }
+mycenter-not-yours = This is another center's card. Yours: /mycenter.
+mycenter-not-set = not set
+mycenter-hint-address = Type the address, e.g.: 17 Vesennyaya St
+mycenter-hint-hours = Type the opening hours, e.g.: Mon–Fri 9:00–18:00, Sat 10:00–14:00
+mycenter-hint-phone = Type the phone with its code, e.g.: 8 3842 12-34-56. Up to three, separated by commas.
+mycenter-hint-point = Send the point: 📎 → «Location» → choose the center's place on the map. Or type the coordinates, e.g.: 55.35472, 86.08730
+mycenter-hint-link = Send the link to the center's group: t.me/…, vk.com/…, ok.ru/… or WhatsApp.
+mycenter-hint-rental = What can be borrowed for free? E.g.: balls, table tennis rackets, badminton, chess, hoops
+mycenter-hint-consultations = Who receives people, and when? E.g.: the deputy — first Tuesday of the month, 15:00
+mycenter-hint-collection = What do you collect? E.g.: batteries, bottle caps, parcels
+mycenter-clear = 🗑 Remove from the card
+mycenter-saved = Saved. Residents see the new card already.
+mycenter-cleared = Removed from the card.
+mycenter-need-point = Send a location with 📎 or type the coordinates in digits.
+input-bad-phone = Could not read the phone. Type it with its code, e.g.: 8 3842 12-34-56 (up to { $max } numbers, separated by commas).
+input-bad-point = This point is not in Kuzbass. Send a location with 📎 or type, e.g.: 55.35472, 86.08730
+input-bad-link = A link to a group is needed: t.me/…, vk.com/…, ok.ru/… or chat.whatsapp.com/…
 center-unknown = to be confirmed
 center-clubs-button = 🎨 Clubs
 center-route-button = 🗺 How to get there
@@ -108,6 +151,7 @@ help-staff =
     /announce — an announcement to your center, district, a club or the elders
     /announcements — announcements: progress, figures, cancel
     /myclubs — the center's clubs and events
+    /mycenter — the center's card: address, hours, phone, map point, services
     /queue — reports to check
     /elders — elders and applications of the district
     /whoami — your role and center
@@ -232,6 +276,7 @@ cmd-events = Events of the district
 cmd-my = My sign-ups
 cmd-settings = Reminders
 cmd-myclubs = My center's clubs
+cmd-mycenter = My center's card
 cmd-announce = New announcement
 cmd-announcements = My announcements
 cmd-contest_add = Create a contest (deadlines)

@@ -37,13 +37,56 @@ back = ⬅️ Назад
 centers-choose-district = Выберите район:
 centers-choose-center = { $district }. Выберите центр:
 centers-none = В этом районе пока нет центров в боте.
-center-card =
-    <b>{ $name }</b>
-    { $district }
-    📍 Адрес: { $address }
-    🕒 Часы работы: { $hours }
-    ☎️ Телефон: { $phone }
-    🎨 Кружки: { $clubs }
+center-card-title = <b>{ $name }</b>
+center-line-address = 📍 { $value }
+center-line-hours = 🕒 { $value }
+center-line-phone = ☎️ { $value }
+center-line-link = 🔗 { $value }
+center-line-rental = 🏸 Бесплатный прокат: { $value }
+center-line-consultations = 🩺 Приёмы: { $value }
+center-line-collection = ♻️ Пункт сбора: { $value }
+center-line-clubs = 🎨 Кружков: { $clubs }
+center-card-empty = Адрес и часы работы центр ещё не внёс. Узнать их можно в администрации района.
+center-point = { $lat }, { $lon }
+center-field-address = 📍 Адрес
+center-field-hours = 🕒 Часы работы
+center-field-phone = ☎️ Телефон
+center-field-point = 🗺 Точка на карте
+center-field-link = 🔗 Группа центра
+center-field-rental = 🏸 Прокат
+center-field-consultations = 🩺 Приёмы
+center-field-collection = ♻️ Пункт сбора
+centers-choose-municipality = Выберите город или округ:
+mycenter-choose-center = Выберите центр:
+mycenter-no-center = Вы не закреплены за центром. Попросите администратора указать ваш центр.
+mycenter-card =
+    Так карточку центра видят жители:
+
+    { $card }
+
+    Что изменить?
+mycenter-ask =
+    <b>{ $field_name }</b>
+    Сейчас: { $current }
+
+    { $hint }
+mycenter-not-yours = Это карточка другого центра. Ваша — по команде /mycenter.
+mycenter-not-set = не указано
+mycenter-hint-address = Напишите адрес, например: ул. Весенняя, 17
+mycenter-hint-hours = Напишите часы работы, например: пн–пт 9:00–18:00, сб 10:00–14:00
+mycenter-hint-phone = Напишите телефон с кодом, например: 8 3842 12-34-56. Можно до трёх через запятую.
+mycenter-hint-point = Отправьте точку: 📎 → «Геопозиция» → выберите место центра на карте. Или напишите координаты, например: 55.35472, 86.08730
+mycenter-hint-link = Пришлите ссылку на группу центра: t.me/…, vk.com/…, ok.ru/… или WhatsApp.
+mycenter-hint-rental = Что можно бесплатно взять на время? Например: мячи, ракетки для настольного тенниса, бадминтон, шахматы, обручи
+mycenter-hint-consultations = Кто ведёт приём и когда? Например: депутат — первый вторник месяца, 15:00; пенсионный фонд — по четвергам
+mycenter-hint-collection = Что принимаете? Например: батарейки, крышечки, посылки для бойцов
+mycenter-clear = 🗑 Убрать из карточки
+mycenter-saved = Сохранено. Жители уже видят новую карточку.
+mycenter-cleared = Убрано из карточки.
+mycenter-need-point = Отправьте геопозицию через 📎 или напишите координаты цифрами.
+input-bad-phone = Не понял телефон. Напишите с кодом города или оператора, например: 8 3842 12-34-56 (до { $max } номеров через запятую).
+input-bad-point = Эта точка не в Кузбассе. Отправьте геопозицию через 📎 или напишите, например: 55.35472, 86.08730
+input-bad-link = Нужна ссылка на группу: t.me/…, vk.com/…, ok.ru/… или chat.whatsapp.com/…
 center-unknown = уточняется
 center-clubs-button = 🎨 Кружки
 center-route-button = 🗺 Как добраться
@@ -108,6 +151,7 @@ help-staff =
     /announce — объявление центру, району, кружку или старшим
     /announcements — рассылки: ход, итоги, отмена
     /myclubs — кружки и мероприятия центра
+    /mycenter — карточка центра: адрес, часы, телефон, точка на карте, услуги
     /queue — отчёты на проверку
     /elders — старшие и заявки района
     /whoami — ваша роль и центр
@@ -232,6 +276,7 @@ cmd-events = Мероприятия района
 cmd-my = Мои записи
 cmd-settings = Напоминания
 cmd-myclubs = Кружки моего центра
+cmd-mycenter = Карточка моего центра
 cmd-announce = Новое объявление
 cmd-announcements = Мои рассылки
 cmd-contest_add = Создать конкурс (сроки)

@@ -54,6 +54,10 @@ class CenterRef:
     hours: str | None
     lat: float | None
     lon: float | None
+    link: str | None = None
+    rental: str | None = None
+    consultations: str | None = None
+    collection: str | None = None
 
     @property
     def district_id(self) -> int:
@@ -115,6 +119,10 @@ class Directory:
                     c.hours,
                     c.lat,
                     c.lon,
+                    c.link,
+                    c.rental,
+                    c.consultations,
+                    c.collection,
                 )
         for k in (
             await session.execute(

@@ -1,0 +1,37 @@
+"""The windows of /mycenter."""
+
+from __future__ import annotations
+
+from aiogram_dialog import Dialog, Window
+from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import Button
+
+from handlers.center_card import handlers as h
+from handlers.center_card.getters import card, places
+from handlers.center_card.states import CenterCardForm as F
+from handlers.forms import Tr, buttons_only, choice, chosen, draft_from_start, nav
+
+card_dialog = Dialog(
+    chosen("centers-choose-municipality", "municipalities", h.on_municipality, F.municipality),
+    chosen("centers-choose-district", "districts", h.on_district, F.district),
+    chosen("mycenter-choose-center", "centers", h.on_center, F.center),
+    Window(
+        Tr("mycenter-card"),
+        choice("fields", "fields", h.on_field, width=2),
+        nav(),
+        buttons_only(),
+        state=F.card,
+        getter=card,
+    ),
+    Window(
+        Tr("mycenter-ask"),
+        Button(Tr("mycenter-clear"), id="clear", on_click=h.on_clear, when="has_value"),
+        nav(),
+        MessageInput(h.on_answer),
+        state=F.field,
+        getter=card,
+    ),
+    getter=places,
+    on_start=draft_from_start,
+    name="center_card",
+)
