@@ -117,3 +117,24 @@ async def test_the_reference_file_does_not_overwrite_what_the_city_entered(harne
         await load_reference_data(s)
     center = await _center(harness, "borovoy")
     assert center.phone == "8 3842 11-22-33" and center.active
+
+
+def test_what_the_card_fields_accept():
+    import pytest
+
+    from bot.services.centers import parse_link, parse_phones, parse_point
+    from bot.services.validation import InputError
+
+    assert parse_point("55,354 86,087") == parse_point("55.354;86.087") == (55.354, 86.087)
+    assert parse_link("t.me/crn_optimist") == "https://t.me/crn_optimist"
+    assert parse_link("https://www.vk.com/club1") == "https://vk.com/club1"
+    assert parse_phones("+7 (3842) 12-34-56") == "+7 (3842) 12-34-56"
+    for bad_point in ("55.354", "55.354, 86.087, 1", "север", "0, 0", "55.3 86.1 км"):
+        with pytest.raises(InputError):
+            parse_point(bad_point)
+    for bad_link in ("vk.com", "http://evil.example/vk.com/x", "t.me"):
+        with pytest.raises(InputError):
+            parse_link(bad_link)
+    for bad_phone in ("12-34-56", "8 3842 12-34-56 доб. 5", "1, 2, 3, 4", "+1 555 123 4567"):
+        with pytest.raises(InputError):
+            parse_phones(bad_phone)
