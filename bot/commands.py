@@ -51,6 +51,7 @@ ADMIN_COMMANDS = (
     *STAFF_COMMANDS,
     "year",
     "audit",
+    "registry",
     "contests_admin",
     "jury_add",
     "place",

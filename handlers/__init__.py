@@ -27,6 +27,7 @@ from handlers import (
     places,
     privacy,
     register,
+    registry,
     reports,
     settings,
     staff_clubs,
@@ -46,6 +47,7 @@ FORMS: tuple[Router, ...] = (
     staff_clubs.item_dialog,
     center_card.card_dialog,
     contests_admin.contest_dialog,
+    registry.registry_dialog,
     jury.jury_dialog,
     forms.asked,
     clubs.signup_dialog,
@@ -69,7 +71,7 @@ def forms_routers() -> list[Router]:
             center_card.card_dialog,
             forms.asked,  # a reason, a comment, an answer, a message to members
         ),
-        _area("admin-forms", IsAdmin(), contests_admin.contest_dialog),
+        _area("admin-forms", IsAdmin(), contests_admin.contest_dialog, registry.registry_dialog),
     ]
 
 
@@ -89,7 +91,7 @@ def get_routers() -> list[Router]:
         privacy.router, centers.router, clubs.router, settings.router, reports.router,
         myreports.router, register.router, elders_staff.router, moderation.router,
         staff_clubs.router, center_card.router, announce.router, ideas.staff_router, stats.router, admin.staff_router,
-        contests_admin.router, stats.admin_router, admin.router, contests.router, jury.router,
+        contests_admin.router, registry.router, stats.admin_router, admin.router, contests.router, jury.router,
         ideas.router, fallback.router, forms.errors_router, *FORMS,
     )  # fmt: skip
     for router in features:
@@ -121,7 +123,14 @@ def get_routers() -> list[Router]:
             ideas.staff_router,
             stats.router,
             admin.staff_router,
-            _area("admins", IsAdmin(), contests_admin.router, stats.admin_router, admin.router),
+            _area(
+                "admins",
+                IsAdmin(),
+                contests_admin.router,
+                registry.router,
+                stats.admin_router,
+                admin.router,
+            ),
         ),
         contests.router,
         jury.router,

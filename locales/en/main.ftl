@@ -166,6 +166,7 @@ help-admin =
     /year 2024 — the annual report for Excel and charts
     /announce — to a district, the city or everyone; «🚨 Urgent» — in minutes, paid
     /audit — the latest actions
+    /registry — the registry in Excel: download, correct, upload
 help-contests =
     <b>Contests — admins</b>
     /contests_admin — create a contest, stages, ranking, results, export
@@ -270,6 +271,7 @@ cmd-ideas = Ideas and problems of the district
 cmd-export = CSV export
 cmd-year = Annual report (XLSX)
 cmd-audit = Audit log
+cmd-registry = The registry in Excel
 cmd-jury_add = Add to a jury
 cmd-place = Set an application's place
 cmd-events = Events of the district

@@ -1,0 +1,247 @@
+"""/registry (admins): download the directory as one XLSX, send it back edited, see what would
+change and every error by sheet, row and column, apply all of it or nothing."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import io
+from datetime import UTC, datetime
+from typing import Any
+
+from aiogram import Bot, Router
+from aiogram.filters import Command
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiogram_dialog import DialogManager, ShowMode, StartMode
+from aiogram_i18n import I18nContext
+
+from bot.exports import csv_bytes, workbook_bytes
+from bot.notify import tell_each
+from bot.services.clubs import AGE_GROUPS, CATEGORIES
+from bot.services.registry import (
+    MAX_FILE_MB,
+    SHEETS,
+    Labels,
+    Plan,
+    apply_plan,
+    plan_upload,
+    read_workbook,
+    registry_rows,
+)
+from bot.services.validation import InputError
+from handlers.forms import (
+    ask_resume,
+    form_data,
+    form_open,
+    go,
+    i18n_of,
+    restart_with,
+    say,
+    say_error,
+)
+from handlers.registry.states import RegistryForm as F
+from storage.repositories.directory import Directory
+
+router = Router(name=__name__)
+
+SHOWN_PROBLEMS = 3  # in the message; all of them in a file when there are more
+SHOWN_CHANGES = 5
+
+
+def registry_labels(i18n: I18nContext) -> Labels:
+    return Labels(
+        sheets={s: i18n.get(f"registry-sheet-{s}") for s in SHEETS},
+        headers={s: [h.strip() for h in i18n.get(f"registry-head-{s}").split("|")] for s in SHEETS},
+        yes=i18n.get("registry-yes"),
+        no=i18n.get("registry-no"),
+        categories={c: i18n.get(f"club-cat-{c}") for c in CATEGORIES},
+        ages={a: i18n.get(f"club-age-{a}") for a in AGE_GROUPS},
+    )
+
+
+@router.message(Command("registry"))
+async def registry(message: Message, dialog_manager: DialogManager) -> None:
+    if await form_open(dialog_manager) and dialog_manager.current_context().state.group is not F:
+        await ask_resume(dialog_manager, "registry")
+        return
+    await dialog_manager.start(F.start, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+
+
+@restart_with("registry")
+async def registry_again(callback: CallbackQuery, manager: DialogManager, args: Any) -> None:
+    await manager.start(F.start, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+
+
+async def on_download(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    d = manager.middleware_data
+    i18n = i18n_of(manager)
+    sheets = await registry_rows(d["session"], registry_labels(i18n))
+    data = await asyncio.to_thread(workbook_bytes, sheets)
+    name = i18n.get("registry-file-name", date=datetime.now(UTC).strftime("%Y-%m-%d"))
+    bot: Bot = d["bot"]
+    await bot.send_document(
+        cb.from_user.id,
+        BufferedInputFile(data, filename=name),
+        caption=i18n.get("registry-file-caption"),
+    )
+    manager.show_mode = ShowMode.SEND  # the instructions again, under the file
+
+
+async def _plan(manager: DialogManager, file_id: str, progress: Message | None) -> Plan:
+    """Download the file and check it against the directory as it is now."""
+    d = manager.middleware_data
+    i18n = i18n_of(manager)
+    bot: Bot = d["bot"]
+    buffer = io.BytesIO()
+    await bot.download(file_id, destination=buffer)
+    sheets = await asyncio.to_thread(read_workbook, buffer.getvalue())
+
+    async def show(sheet: str) -> None:
+        if progress is not None:
+            await progress.edit_text(i18n.get("registry-checking-sheet", sheet=sheet))
+
+    return await plan_upload(d["session"], sheets, registry_labels(i18n), show)
+
+
+async def on_file(message: Message, widget: Any, manager: DialogManager) -> None:
+    document = message.document
+    if document is None:
+        await say(manager, "registry-send-file")
+        return
+    if (document.file_size or 0) > MAX_FILE_MB * 1024 * 1024:
+        await say(manager, "registry-too-big", mb=MAX_FILE_MB)
+        return
+    if not (document.file_name or "").lower().endswith(".xlsx"):
+        await say(manager, "registry-not-xlsx")
+        return
+    i18n = i18n_of(manager)
+    progress = await message.answer(i18n.get("registry-checking"))
+    try:
+        plan = await _plan(manager, document.file_id, progress)
+    except InputError as exc:
+        await progress.edit_text(i18n.get(exc.key, **exc.args_))
+        manager.show_mode = ShowMode.NO_UPDATE
+        return
+    await progress.edit_text(i18n.get("registry-checked", rows=plan.rows))
+    await _remember(manager, document.file_id, plan)
+    manager.show_mode = ShowMode.SEND
+    await go(manager, F.preview)
+
+
+async def _remember(manager: DialogManager, file_id: str, plan: Plan) -> None:
+    """Keep what the preview shows (small: the file stays in Telegram, the plan is made again)."""
+    i18n = i18n_of(manager)
+    draft = form_data(manager)
+    draft.update(
+        file_id=file_id, digest=plan.digest, ready=bool(plan.changes) and not plan.problems
+    )
+    draft["summary"] = _summary(i18n, plan)
+    if len(plan.problems) > SHOWN_PROBLEMS:
+        rows: list[list[object]] = [
+            [h.strip() for h in i18n.get("registry-errors-head").split("|")]
+        ]
+        rows += [[p.sheet, p.row, p.column, _problem_text(i18n, p)] for p in plan.problems]
+        bot: Bot = manager.middleware_data["bot"]
+        await bot.send_document(
+            manager.middleware_data["user"].id,
+            BufferedInputFile(csv_bytes(rows), filename=i18n.get("registry-errors-file")),
+        )
+
+
+def _problem_text(i18n: I18nContext, problem: Any) -> str:
+    text = i18n.get(problem.key, **dict(problem.args))
+    return text if len(text) <= 160 else text[:157] + "…"
+
+
+def _summary(i18n: I18nContext, plan: Plan) -> str:
+    if plan.problems:
+        lines = [i18n.get("registry-has-problems", count=len(plan.problems))]
+        for p in plan.problems[:SHOWN_PROBLEMS]:
+            kind = "column" if p.column else ("row" if p.row else "sheet")
+            where = i18n.get(
+                f"registry-where-{kind}",
+                sheet=p.sheet,
+                row=str(p.row),
+                column=p.column,
+            )
+            lines.append(f"• {html.escape(where)}: {html.escape(_problem_text(i18n, p))}")
+        if len(plan.problems) > SHOWN_PROBLEMS:
+            lines.append(
+                i18n.get("registry-more-problems", count=len(plan.problems) - SHOWN_PROBLEMS)
+            )
+        return "\n".join(lines)
+    if not plan.changes:
+        return i18n.get("registry-no-changes")
+    lines = [
+        i18n.get(
+            "registry-will",
+            added=plan.count("add"),
+            changed=plan.count("change", "open"),
+            closed=plan.count("close"),
+        )
+    ]
+    for change in plan.changes[:SHOWN_CHANGES]:
+        lines.append(
+            i18n.get(
+                f"registry-change-{change.kind}",
+                sheet=change.sheet,
+                row=str(change.row),
+                name=html.escape(change.name[:60]),
+            )
+        )
+    if len(plan.changes) > SHOWN_CHANGES:
+        lines.append(i18n.get("registry-more-changes", count=len(plan.changes) - SHOWN_CHANGES))
+    return "\n".join(lines)
+
+
+async def preview(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    draft = form_data(dialog_manager)
+    return {"summary": draft.get("summary", ""), "ready": bool(draft.get("ready"))}
+
+
+async def on_apply(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    d = manager.middleware_data
+    i18n = i18n_of(manager)
+    draft = form_data(manager)
+    if not draft.get("ready"):  # a forged tap of the hidden button
+        await say(manager, "button-stale")
+        return
+    try:
+        plan = await _plan(manager, draft["file_id"], None)
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    if plan.digest != draft["digest"] or plan.problems:  # someone changed the directory since
+        await _remember(manager, draft["file_id"], plan)
+        await say(manager, "registry-changed-meanwhile")
+        manager.show_mode = ShowMode.EDIT
+        return
+    applied = await apply_plan(d["session"], plan)
+    await d["audit"].write(
+        d["user"].id,
+        "registry.apply",
+        None,
+        added=applied.added,
+        changed=applied.changed,
+        closed=applied.closed,
+    )
+    directory: Directory = d["directory"]
+    directory.replace_with(await Directory.load(d["session"]))
+    await directory.publish(d["session"])
+    for club, members in applied.tell:
+        await tell_each(
+            d["bot"],
+            d["users"],
+            [s.user_id for s in members],
+            d["settings"],
+            i18n,
+            "member-club-closed",
+            name=html.escape(club.name),
+        )
+    await manager.done()
+    text = i18n.get(
+        "registry-applied", added=applied.added, changed=applied.changed, closed=applied.closed
+    )
+    await cb.answer(text)
+    if isinstance(cb.message, Message):
+        await cb.message.answer(text)

@@ -1,0 +1,8 @@
+from aiogram.fsm.state import State, StatesGroup
+
+
+class RegistryForm(StatesGroup):
+    """/registry: download the directory, send it back edited, see the preview, apply."""
+
+    start = State()
+    preview = State()
