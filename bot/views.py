@@ -56,6 +56,14 @@ def role_name(i18n: I18nContext, role: str) -> str:
     return i18n.get(f"role-{role}")
 
 
+def person_name(user: User) -> str:
+    """How staff and admins name a person: the name they gave, else their @username, else the
+    Telegram number someone typed to find them."""
+    if user.full_name:
+        return html.escape(user.full_name)
+    return f"@{user.username}" if user.username else str(user.id)
+
+
 def place_name(user: User, directory: Directory) -> str | None:
     district = directory.district(user.district_id)
     return html.escape(district.full_name) if district else None

@@ -24,6 +24,7 @@ from handlers import (
     lang,
     moderation,
     myreports,
+    people,
     places,
     privacy,
     register,
@@ -48,6 +49,7 @@ FORMS: tuple[Router, ...] = (
     center_card.card_dialog,
     contests_admin.contest_dialog,
     registry.registry_dialog,
+    people.people_dialog,
     jury.jury_dialog,
     forms.asked,
     clubs.signup_dialog,
@@ -71,7 +73,13 @@ def forms_routers() -> list[Router]:
             center_card.card_dialog,
             forms.asked,  # a reason, a comment, an answer, a message to members
         ),
-        _area("admin-forms", IsAdmin(), contests_admin.contest_dialog, registry.registry_dialog),
+        _area(
+            "admin-forms",
+            IsAdmin(),
+            contests_admin.contest_dialog,
+            registry.registry_dialog,
+            people.people_dialog,
+        ),
     ]
 
 

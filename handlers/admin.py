@@ -4,23 +4,26 @@ from __future__ import annotations
 
 import html
 import logging
+from typing import Any
 
 from aiogram import Bot, Router
 from aiogram.filters import Command, CommandObject
-from aiogram.types import Message
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_i18n import I18nContext
 
-from bot.commands import set_chat_commands
 from bot.config import Settings
 from bot.filters.roles import IsAdmin, IsStaff
-from bot.notify import tell, tell_rendered
 from bot.permissions import effective_role
-from bot.services.roles import GrantError, apply_grant, apply_revoke
+from bot.services.roles import GrantError
 from bot.services.validation import parse_id, parse_user_ref
-from bot.views import place_name, role_name
+from bot.views import person_name, place_name, role_name
+from handlers.forms import ask_resume, form_open, restart_with
+from handlers.people.handlers import center_suffix, change_role
+from handlers.people.states import PeopleForm
 from storage.models import Role, User
 from storage.repositories.audit import AuditRepository
-from storage.repositories.directory import CenterRef, Directory
+from storage.repositories.directory import Directory
 from storage.repositories.users import UserRepository
 
 logger = logging.getLogger(__name__)
@@ -32,10 +35,6 @@ router = Router(name=__name__)
 router.message.filter(IsAdmin())
 
 
-def _center_suffix(i18n: I18nContext, center: CenterRef | None) -> str:
-    return i18n.get("whoami-center", name=html.escape(center.name)) if center else ""
-
-
 @staff_router.message(Command("whoami"))
 async def whoami(
     message: Message, user: User, settings: Settings, directory: Directory, i18n: I18nContext
@@ -45,9 +44,22 @@ async def whoami(
         i18n.get(
             "whoami",
             role=role_name(i18n, role.value),
-            center=_center_suffix(i18n, directory.center(user.staff_center_id)),
+            center=center_suffix(i18n, directory.center(user.staff_center_id)),
         )
     )
+
+
+async def open_people(message: Message, manager: DialogManager) -> None:
+    """Find a person and change their role by buttons; another form's draft is not dropped."""
+    if await form_open(manager) and manager.current_context().state.group is not PeopleForm:
+        await ask_resume(manager, "people")
+        return
+    await manager.start(PeopleForm.search, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+
+
+@restart_with("people")
+async def people_again(callback: CallbackQuery, manager: DialogManager, args: Any) -> None:
+    await manager.start(PeopleForm.search, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
 
 
 @router.message(Command("grant"))
@@ -61,8 +73,14 @@ async def grant(
     audit: AuditRepository,
     settings: Settings,
     i18n: I18nContext,
+    dialog_manager: DialogManager,
 ) -> None:
-    args = (command.args or "").split()
+    """«/grant» alone: find the person and choose by buttons; «/grant 123 staff optimist» is the
+    typed shortcut."""
+    if not command.args:
+        await open_people(message, dialog_manager)
+        return
+    args = command.args.split()
     if len(args) not in (2, 3) or args[1].lower() not in ("staff", "admin"):
         await message.answer(i18n.get("grant-usage"))
         return
@@ -70,9 +88,7 @@ async def grant(
     center = None
     if len(args) == 3:
         code = args[2]
-        center = directory.center_by_code(code)
-        if center is None:
-            center = directory.center(parse_id(code))
+        center = directory.center_by_code(code) or directory.center(parse_id(code))
         if center is None:
             await message.answer(i18n.get("grant-unknown-center", code=html.escape(code[:64])))
             return
@@ -81,37 +97,10 @@ async def grant(
         await message.answer(i18n.get("grant-unknown-user", who=html.escape(who[:65])))
         return
     try:
-        change = apply_grant(target, role, center if role is Role.STAFF else None, settings)
+        text = await change_role(bot, user, target, role, center, audit, settings, i18n)
     except GrantError as exc:
-        await message.answer(i18n.get(exc.reason))
-        return
-    await audit.write(
-        user.id,
-        "role.grant",
-        target.id,
-        before=change.before.value,
-        after=change.after.value,
-        center=center.code if center and role is Role.STAFF else None,
-    )
-    suffix = _center_suffix(i18n, change.center)
-    await message.answer(
-        i18n.get("grant-done", who=str(target.id), role=role_name(i18n, role.value), center=suffix)
-    )
-    await set_chat_commands(bot, i18n.core, target.id, role)
-    await tell_rendered(
-        bot,
-        target,
-        settings,
-        i18n,
-        lambda t: (
-            t.get(
-                "grant-notify",
-                role=role_name(t, role.value),
-                center=_center_suffix(t, change.center),
-            ),
-            None,
-        ),
-    )
+        text = i18n.get(exc.reason)
+    await message.answer(text)
 
 
 @router.message(Command("revoke"))
@@ -124,8 +113,12 @@ async def revoke(
     audit: AuditRepository,
     settings: Settings,
     i18n: I18nContext,
+    dialog_manager: DialogManager,
 ) -> None:
-    args = (command.args or "").split()
+    if not command.args:
+        await open_people(message, dialog_manager)
+        return
+    args = command.args.split()
     if len(args) != 1:
         await message.answer(i18n.get("revoke-usage"))
         return
@@ -134,17 +127,10 @@ async def revoke(
         await message.answer(i18n.get("grant-unknown-user", who=html.escape(args[0][:65])))
         return
     try:
-        change = apply_revoke(target, settings)
+        text = await change_role(bot, user, target, Role.RESIDENT, None, audit, settings, i18n)
     except GrantError as exc:
-        await message.answer(i18n.get(exc.reason))
-        return
-    await audit.write(
-        user.id, "role.revoke", target.id, before=change.before.value, after=change.after.value
-    )
-    await message.answer(i18n.get("revoke-done", who=str(target.id)))
-    await set_chat_commands(bot, i18n.core, target.id, Role.RESIDENT)
-    if change.before is not Role.RESIDENT:
-        await tell(bot, target, settings, i18n, "revoke-notify")
+        text = i18n.get(exc.reason)
+    await message.answer(text)
 
 
 @router.message(Command("whois"))
@@ -155,12 +141,13 @@ async def whois(
     directory: Directory,
     settings: Settings,
     i18n: I18nContext,
+    dialog_manager: DialogManager,
 ) -> None:
     who = (command.args or "").strip()
-    target = await users.find(parse_user_ref(who))
     if not who:
-        await message.answer(i18n.get("whois-usage"))
+        await open_people(message, dialog_manager)
         return
+    target = await users.find(parse_user_ref(who))
     if target is None:
         await message.answer(i18n.get("grant-unknown-user", who=html.escape(who[:65])))
         return
@@ -169,9 +156,9 @@ async def whois(
     await message.answer(
         i18n.get(
             "whois",
-            id=str(target.id),
+            who=person_name(target),
             role=role_name(i18n, effective_role(target, settings).value),
-            center=_center_suffix(i18n, directory.center(target.staff_center_id)),
+            center=center_suffix(i18n, directory.center(target.staff_center_id)),
             consent=i18n.get("yes") if target.has_consent else i18n.get("no"),
             place=place_name(target, directory) or "—",
         )

@@ -5,18 +5,34 @@ centers."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from aiogram import F, Router
 from aiogram.types import CallbackQuery
+from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
 
 from bot.keyboards.builders import districts_keyboard, municipalities_keyboard
 from bot.keyboards.callbacks import PlaceBackCb, PlaceCb
 from bot.views import edit_or_send
-from handlers.forms import Reply, refuse
+from handlers.forms import Reply, form_data, refuse
 from storage.models import User
 from storage.repositories.directory import Directory
 
 router = Router(name=__name__)
+
+
+async def place_choices(
+    dialog_manager: DialogManager, directory: Directory, **_: Any
+) -> dict[str, Any]:
+    """A dialog's choice of municipality → district → center (kept as mun, district, center)."""
+    draft = form_data(dialog_manager)
+    return {
+        "municipalities": [(m.name, str(m.id)) for m in directory.municipalities()],
+        "districts": [(d.name, str(d.id)) for d in directory.districts(draft.get("mun", 0))],
+        "centers": [(c.name, str(c.id)) for c in directory.centers(draft.get("district", 0))],
+    }
+
 
 DISTRICT_PROMPT = {
     "home": "choose-district",

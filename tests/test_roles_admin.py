@@ -4,8 +4,8 @@ from aiogram.methods import DeleteMyCommands, SetMyCommands
 from aiogram.types import BotCommandScopeChat
 from sqlalchemy import select
 
-from storage.models import AuditEntry, Role
-from tests.fixtures.harness import Harness, callback_datas, joined
+from storage.models import AuditEntry, Role, User
+from tests.fixtures.harness import Harness, buttons, callback_datas, joined
 from tests.fixtures.updates import tg_user
 
 
@@ -89,7 +89,7 @@ async def test_grant_staff_by_id_with_center_code(harness: Harness, admin):
 async def test_grant_admin_by_username_and_revoke(harness: Harness, admin, resident):
     await harness.onboard(resident)
     sent = await harness.say(admin, "/grant @anna_resident admin")
-    assert f"Готово: {resident.id} — администратор." in joined(sent)
+    assert "Готово: @anna_resident — администратор." in joined(sent)
     assert "/grant" in "\n".join((await _help_sections(harness, resident)).values())
     sent = await harness.say(admin, f"/revoke {resident.id}")
     assert "теперь житель" in joined(sent)
@@ -100,8 +100,9 @@ async def test_grant_admin_by_username_and_revoke(harness: Harness, admin, resid
 
 
 async def test_grant_bad_inputs(harness: Harness, admin):
-    assert "Как писать" in joined(await harness.say(admin, "/grant"))
-    assert "Как писать" in joined(await harness.say(admin, "/grant 5 king"))
+    assert "Кого ищем?" in joined(await harness.say(admin, "/grant"))
+    await harness.say(admin, "/cancel")
+    assert "Просто /grant" in joined(await harness.say(admin, "/grant 5 king"))
     assert "Укажите центр" in joined(await harness.say(admin, "/grant 5 staff"))
     assert "не найден" in joined(await harness.say(admin, "/grant 5 staff nowhere"))
     assert "не найден" in joined(await harness.say(admin, "/grant @ghost admin"))
@@ -120,7 +121,7 @@ async def test_whois(harness: Harness, admin, resident):
     text = joined(await harness.say(admin, f"/whois {resident.id}"))
     assert "житель" in text and "Согласие: да" in text and "Кировский район" in text
     assert "не найден" in joined(await harness.say(admin, "/whois 424242"))
-    assert "Как писать" in joined(await harness.say(admin, "/whois"))
+    assert "Кого ищем?" in joined(await harness.say(admin, "/whois"))
 
 
 async def test_grant_still_applies_when_the_user_blocked_the_bot(harness: Harness, admin):
@@ -146,3 +147,45 @@ async def test_role_change_is_seen_at_once_by_the_changed_user(harness: Harness,
     assert "/whoami" in "\n".join((await _help_sections(harness, staff)).values())
     await harness.say(admin, "/revoke 4004")
     assert "/whoami" not in "\n".join((await _help_sections(harness, staff)).values())
+
+
+async def test_appointing_staff_by_name_and_buttons(harness: Harness, admin):
+    """No ids, no codes: the person found by name, the center chosen by buttons."""
+    olga = tg_user(2005, username="olga_p", first_name="Ольга")
+    async with harness.session_factory() as s:  # the name she gave when signing up to a club
+        s.add(User(id=olga.id, full_name="Петрова Ольга Ивановна"))
+        await s.commit()
+    await harness.onboard(olga)
+    sent = await harness.say(admin, "/grant")
+    assert "Кого ищем?" in joined(sent) and "❌ Отмена" in buttons(sent)
+    assert "Никого не нашёл" in joined(await harness.say(admin, "Сидоров"))
+    sent = await harness.say(admin, "петрова")  # any case
+    assert "Петрова Ольга Ивановна — житель" in buttons(sent)
+    sent = await harness.press(admin, "Петрова Ольга Ивановна — житель")
+    assert "Роль: житель" in joined(sent) and "@olga_p" in joined(sent)
+    assert "↩️ Снять роль" not in buttons(sent)
+    await harness.press(admin, "👩‍💼 Сотрудник центра")
+    await harness.press(admin, "Кемерово")
+    sent = await harness.press(admin, "⬅️ Назад")
+    assert "Выберите город или округ" in joined(sent)
+    await harness.press(admin, "Кемерово")
+    await harness.press(admin, "Центральный район")
+    sent = await harness.press(admin, "ЦРН «Оптимист»")
+    assert "Петрова Ольга Ивановна: сотрудник центра, ЦРН «Оптимист». Подтвердить?" in joined(sent)
+    sent = await harness.press(admin, "✅ Подтвердить")
+    assert "Готово: Петрова Ольга Ивановна — сотрудник центра. Центр: ЦРН «Оптимист»." in joined(
+        sent
+    )
+    assert "Вам выдана роль: сотрудник центра" in joined(sent)
+    stored = await harness.db_user(olga.id)
+    assert stored is not None and stored.role is Role.STAFF
+    assert [e.action for e in await _audit(harness)][-1] == "role.grant"
+    # And back, by the same search.
+    await harness.say(admin, "/revoke")
+    await harness.say(admin, "@olga")
+    await harness.press(admin, "Петрова Ольга Ивановна — сотрудник центра")
+    await harness.press(admin, "↩️ Снять роль")
+    sent = await harness.press(admin, "✅ Подтвердить")
+    assert "теперь житель" in joined(sent)
+    stored = await harness.db_user(olga.id)
+    assert stored is not None and stored.role is Role.RESIDENT

@@ -7,9 +7,10 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button
 
 from handlers.center_card import handlers as h
-from handlers.center_card.getters import card, places
+from handlers.center_card.getters import card
 from handlers.center_card.states import CenterCardForm as F
 from handlers.forms import Tr, buttons_only, choice, chosen, draft_from_start, nav
+from handlers.places import place_choices
 
 card_dialog = Dialog(
     chosen("centers-choose-municipality", "municipalities", h.on_municipality, F.municipality),
@@ -31,7 +32,7 @@ card_dialog = Dialog(
         state=F.field,
         getter=card,
     ),
-    getter=places,
+    getter=place_choices,
     on_start=draft_from_start,
     name="center_card",
 )

@@ -15,15 +15,6 @@ from storage.repositories.clubs import ClubRepository
 from storage.repositories.directory import Directory
 
 
-async def places(dialog_manager: DialogManager, directory: Directory, **_: Any) -> dict[str, Any]:
-    draft = form_data(dialog_manager)
-    return {
-        "municipalities": [(m.name, str(m.id)) for m in directory.municipalities()],
-        "districts": [(d.name, str(d.id)) for d in directory.districts(draft.get("mun", 0))],
-        "centers": [(c.name, str(c.id)) for c in directory.centers(draft.get("district", 0))],
-    }
-
-
 async def card(
     dialog_manager: DialogManager,
     directory: Directory,

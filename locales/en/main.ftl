@@ -156,12 +156,9 @@ help-staff =
     /elders — elders and applications of the district
     /whoami — your role and center
 help-admin =
-    <b>Admins</b>
-    /grant id staff center_code — make staff of a center
-    /grant id admin — make admin
-    /revoke id — take the role away
-    /whois id — who is this
-    Instead of an id you may write @username.
+    <b>Administrators</b>
+    /grant — find a person by name and make them center staff or an administrator
+    /revoke — take a role away; /whois — who is this (also by name)
     /stats 2024 — the whole city; a district — /stats 2024 Рудничный
     /year 2024 — the annual report for Excel and charts
     /announce — to a district, the city or everyone; «🚨 Urgent» — in minutes, paid
@@ -223,25 +220,44 @@ role-staff = center staff
 role-admin = admin
 
 ## Administration
+people-ask = Who are you looking for? Type a name, a surname or a Telegram @username.
+people-none = Nobody found for «{ $query }». The person must have written to the bot at least once. Try a surname or @username.
+people-choose = Choose the person:{ $more ->
+        [0] {""}
+       *[other] {" "}(the first ones; type more if the person is not here)
+    }
+people-line = { $who } — { $role }
+people-card =
+    <b>{ $who }</b>
+    { $about }
+people-about =
+    Role: { $role }. Center: { $center }.
+    District: { $place }. Telegram: { $username }.
+people-make-staff = 👩‍💼 Center staff
+people-make-admin = 🛡 Administrator
+people-revoke = ↩️ Take the role away
+people-confirm = { $who }: { $new_role }. Confirm?
+people-confirm-center = { $who }: { $new_role }, { $new_center }. Confirm?
+people-apply = ✅ Confirm
+people-already-sent = Done already.
 whoami = Your role: { $role }.{ $center }
 whoami-center = { " " }Center: { $name }.
 grant-usage =
-    Usage:
-    /grant 123456789 staff center_code
-    /grant @username admin
-grant-need-center = Name the center: /grant id staff center_code.
+    Just /grant — the bot helps to find the person and choose the center by buttons.
+    Shortcuts: /grant @username admin or /grant @username staff center_code
+grant-need-center = Name the center — or type just /grant and choose it by buttons.
 grant-bad-role = The role can only be staff or admin.
 grant-unknown-center = Center «{ $code }» not found.
 grant-unknown-user = User { $who } not found. They must have written to the bot once, or give a numeric id.
 grant-done = Done: { $who } — { $role }.{ $center }
 grant-notify = You were given a role: { $role }.{ $center } Commands: /help
-revoke-usage = Usage: /revoke 123456789 or /revoke @username
+revoke-usage = Just /revoke — the bot helps to find the person; shortcut: /revoke @username
 revoke-done = Done: { $who } is a resident now.
 revoke-notify = Your role changed: you are a resident now.
 revoke-config-admin = This admin is set in the settings (ADMIN_IDS) and can only be removed there.
-whois-usage = Usage: /whois 123456789 or /whois @username
+whois-usage = Just /whois — search by name; shortcut: /whois @username
 whois =
-    id { $id }: { $role }.{ $center }
+    { $who }: { $role }.{ $center }
     Consent: { $consent }. District: { $place }.
 yes = yes
 no = no

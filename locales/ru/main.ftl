@@ -157,11 +157,8 @@ help-staff =
     /whoami — ваша роль и центр
 help-admin =
     <b>Администраторам</b>
-    /grant номер staff код_центра — назначить сотрудником центра
-    /grant номер admin — назначить администратором
-    /revoke номер — снять роль
-    /whois номер — кто это
-    Вместо номера можно писать @имя.
+    /grant — найти человека по имени и назначить сотрудником центра или администратором
+    /revoke — снять роль; /whois — кто это (тоже поиском по имени)
     /stats 2024 — статистика города; района — /stats 2024 Рудничный
     /year 2024 — годовой отчёт для Excel и графики
     /announce — объявление району, городу или всем; «🚨 Срочно» — за минуты, платно
@@ -223,25 +220,44 @@ role-staff = сотрудник центра
 role-admin = администратор
 
 ## Администрирование
+people-ask = Кого ищем? Напишите имя, фамилию или @имя в Telegram.
+people-none = Никого не нашёл по «{ $query }». Человек должен хоть раз написать боту. Попробуйте фамилию или @имя.
+people-choose = Выберите человека:{ $more ->
+        [0] {""}
+       *[other] {" "}(показаны первые; уточните, если нужного нет)
+    }
+people-line = { $who } — { $role }
+people-card =
+    <b>{ $who }</b>
+    { $about }
+people-about =
+    Роль: { $role }. Центр: { $center }.
+    Район: { $place }. В Telegram: { $username }.
+people-make-staff = 👩‍💼 Сотрудник центра
+people-make-admin = 🛡 Администратор
+people-revoke = ↩️ Снять роль
+people-confirm = { $who }: { $new_role }. Подтвердить?
+people-confirm-center = { $who }: { $new_role }, { $new_center }. Подтвердить?
+people-apply = ✅ Подтвердить
+people-already-sent = Уже сделано.
 whoami = Ваша роль: { $role }.{ $center }
 whoami-center = { " " }Центр: { $name }.
 grant-usage =
-    Как писать:
-    /grant 123456789 staff код_центра
-    /grant @имя admin
-grant-need-center = Укажите центр: /grant id staff код_центра (коды — в /whois или справочнике).
+    Просто /grant — бот поможет найти человека и выбрать центр кнопками.
+    Коротко: /grant @имя admin или /grant @имя staff код_центра
+grant-need-center = Укажите центр — или наберите просто /grant и выберите его кнопками.
 grant-bad-role = Роль может быть только staff или admin.
 grant-unknown-center = Центр «{ $code }» не найден.
 grant-unknown-user = Пользователь { $who } не найден. Он должен хоть раз написать боту, или укажите числовой id.
 grant-done = Готово: { $who } — { $role }.{ $center }
 grant-notify = Вам выдана роль: { $role }.{ $center } Команды: /help
-revoke-usage = Как писать: /revoke 123456789 или /revoke @имя
+revoke-usage = Просто /revoke — бот поможет найти человека; коротко: /revoke @имя
 revoke-done = Готово: { $who } теперь житель.
 revoke-notify = Ваша роль изменена: теперь вы житель.
 revoke-config-admin = Этот администратор задан в настройках (ADMIN_IDS): снять его можно только там.
-whois-usage = Как писать: /whois 123456789 или /whois @имя
+whois-usage = Просто /whois — поиск по имени; коротко: /whois @имя
 whois =
-    id { $id }: { $role }.{ $center }
+    { $who }: { $role }.{ $center }
     Согласие: { $consent }. Район: { $place }.
 yes = да
 no = нет

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import event, func, select, update
+from sqlalchemy import event, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -130,6 +130,21 @@ class UserRepository:
         result = await self.session.execute(select(User).where(User.username == name))
         self._remember_on_commit()
         return result.scalars().first()
+
+    async def search(self, query: str, limit: int) -> Sequence[User]:
+        """People whose name contains the words typed, or whose @username starts with them.
+        Several spellings of the case: SQLite compares only Latin letters without case."""
+        text = " ".join(query.split())
+        name = text.removeprefix("@").lower()
+        spellings = {text, text.lower(), text.capitalize(), text.title()}
+        by_name = or_(*(User.full_name.contains(s, autoescape=True) for s in spellings))
+        found = await self.session.execute(
+            select(User)
+            .where(by_name | User.username.startswith(name, autoescape=True))
+            .order_by(User.full_name, User.username)
+            .limit(limit)
+        )
+        return found.scalars().all()
 
     async def give_consent(self, user: User, at: datetime, username: str | None) -> None:
         user.consent_at = at

@@ -1,0 +1,41 @@
+"""The windows of the people dialog (admins)."""
+
+from __future__ import annotations
+
+from aiogram_dialog import Dialog, Window
+from aiogram_dialog.widgets.kbd import Button
+
+from handlers.forms import SEND, Tr, buttons_only, chosen, nav, typed
+from handlers.people import handlers as h
+from handlers.people.getters import matches, person
+from handlers.people.states import PeopleForm as F
+from handlers.places import place_choices
+
+people_dialog = Dialog(
+    typed("people-ask", h.on_query, F.search),
+    chosen(Tr("people-choose"), "found", h.on_person, F.found, getter=matches),
+    Window(
+        Tr("people-card"),
+        Button(Tr("people-make-staff"), id="staff", on_click=h.on_staff),
+        Button(Tr("people-make-admin"), id="admin", on_click=h.on_admin),
+        Button(Tr("people-revoke"), id="revoke", on_click=h.on_revoke, when="has_role"),
+        nav(),
+        buttons_only(),
+        state=F.person,
+        getter=person,
+    ),
+    chosen("centers-choose-municipality", "municipalities", h.on_municipality, F.municipality),
+    chosen("centers-choose-district", "districts", h.on_district, F.district),
+    chosen("mycenter-choose-center", "centers", h.on_center, F.center),
+    Window(
+        Tr("people-confirm", when=lambda data, widget, manager: not data["new_center"]),
+        Tr("people-confirm-center", when="new_center"),
+        Button(Tr("people-apply"), id=f"{SEND}people", on_click=h.on_confirm),
+        nav(),
+        buttons_only(),
+        state=F.confirm,
+        getter=person,
+    ),
+    getter=place_choices,
+    name="people",
+)

@@ -1,0 +1,164 @@
+"""Finding a person and changing their role by buttons (the typed /grant stays a shortcut)."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from aiogram import Bot
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import DialogManager, ShowMode
+from aiogram_i18n import I18nContext
+
+from bot.commands import set_chat_commands
+from bot.config import Settings
+from bot.notify import tell, tell_rendered
+from bot.services.roles import GrantError, apply_grant, apply_revoke
+from bot.services.validation import parse_text
+from bot.views import person_name, role_name
+from handlers.forms import existing, form_data, go, i18n_of, say
+from handlers.people.states import PeopleForm as F
+from storage.models import Role, User
+from storage.repositories.audit import AuditRepository
+from storage.repositories.directory import CenterRef
+from storage.repositories.users import UserRepository
+
+SHOWN = 8  # people in the list of matches
+
+
+def center_suffix(i18n: I18nContext, center: CenterRef | None) -> str:
+    return i18n.get("whoami-center", name=html.escape(center.name)) if center else ""
+
+
+async def change_role(
+    bot: Bot,
+    actor: User,
+    target: User,
+    role: Role,
+    center: CenterRef | None,
+    audit: AuditRepository,
+    settings: Settings,
+    i18n: I18nContext,
+) -> str:
+    """Give a role (RESIDENT: take it away), audited; the person's menu and a message follow.
+    Returns what to tell the admin."""
+    if role is Role.RESIDENT:
+        change = apply_revoke(target, settings)
+        await audit.write(
+            actor.id, "role.revoke", target.id, before=change.before.value, after=change.after.value
+        )
+        await set_chat_commands(bot, i18n.core, target.id, Role.RESIDENT)
+        if change.before is not Role.RESIDENT:
+            await tell(bot, target, settings, i18n, "revoke-notify")
+        return i18n.get("revoke-done", who=person_name(target))
+    change = apply_grant(target, role, center if role is Role.STAFF else None, settings)
+    await audit.write(
+        actor.id,
+        "role.grant",
+        target.id,
+        before=change.before.value,
+        after=change.after.value,
+        center=change.center.code if change.center else None,
+    )
+    await set_chat_commands(bot, i18n.core, target.id, role)
+    await tell_rendered(
+        bot,
+        target,
+        settings,
+        i18n,
+        lambda t: (
+            t.get(
+                "grant-notify",
+                role=role_name(t, role.value),
+                center=center_suffix(t, change.center),
+            ),
+            None,
+        ),
+    )
+    return i18n.get(
+        "grant-done",
+        who=person_name(target),
+        role=role_name(i18n, role.value),
+        center=center_suffix(i18n, change.center),
+    )
+
+
+async def on_query(message: Message, widget: Any, manager: DialogManager) -> None:
+    users: UserRepository = manager.middleware_data["users"]
+    query = parse_text(message.text, max_len=64)
+    found = await users.search(query, SHOWN + 1)
+    i18n = i18n_of(manager)
+    if not found:
+        await say(manager, "people-none", query=query)
+        return
+    draft = form_data(manager)
+    draft["found"] = [
+        (
+            i18n.get(
+                "people-line",
+                who=person_name(u),
+                role=role_name(i18n, u.role.value),
+            )[:64],
+            str(u.id),
+        )
+        for u in found[:SHOWN]
+    ]
+    draft["more"] = len(found) > SHOWN
+    await go(manager, F.found)
+
+
+async def on_person(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    form_data(manager)["person"] = int(item)
+    await go(manager, F.person)
+
+
+async def on_staff(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    form_data(manager)["role"] = Role.STAFF.value
+    await go(manager, F.municipality)
+
+
+async def on_admin(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    form_data(manager).update(role=Role.ADMIN.value, center=None)
+    await go(manager, F.confirm)
+
+
+async def on_revoke(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    form_data(manager).update(role=Role.RESIDENT.value, center=None)
+    await go(manager, F.confirm)
+
+
+async def on_municipality(
+    cb: CallbackQuery, widget: Any, manager: DialogManager, item: str
+) -> None:
+    form_data(manager)["mun"] = int(item)
+    await go(manager, F.district)
+
+
+async def on_district(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    form_data(manager)["district"] = int(item)
+    await go(manager, F.center)
+
+
+async def on_center(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    form_data(manager)["center"] = int(item)
+    await go(manager, F.confirm)
+
+
+async def on_confirm(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    d = manager.middleware_data
+    draft = form_data(manager)
+    target = existing(await d["users"].get(draft["person"]))
+    center = d["directory"].center(draft.get("center"))
+    try:
+        text = await change_role(
+            d["bot"], d["user"], target, Role(draft["role"]), center, d["audit"], d["settings"],
+            i18n_of(manager),
+        )  # fmt: skip
+    except GrantError as exc:
+        await say(manager, exc.reason)
+        return
+    await manager.done()
+    await cb.answer()
+    if cb.message is not None:
+        await cb.message.answer(text)
+    manager.show_mode = ShowMode.NO_UPDATE
