@@ -52,6 +52,7 @@ FORMS: tuple[Router, ...] = (
     people.people_dialog,
     jury.jury_dialog,
     forms.asked,
+    forms.confirm_send,
     clubs.signup_dialog,
 )
 
@@ -79,6 +80,7 @@ def forms_routers() -> list[Router]:
             contests_admin.contest_dialog,
             registry.registry_dialog,
             people.people_dialog,
+            forms.confirm_send,  # a city- or district-wide send after its preview
         ),
     ]
 

@@ -9,12 +9,12 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from aiogram import Bot, F, Router
+from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
-from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode
+from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode, Window
 from aiogram_i18n import I18nContext
 
 from bot.broadcast.engine import DeliveryEngine
@@ -31,6 +31,7 @@ from bot.services.contest_flow import (
     publish,
     ranking,
     unresolved,
+    winners_of,
 )
 from bot.services.contests import (
     ContestNotices,
@@ -42,8 +43,26 @@ from bot.services.contests import (
 )
 from bot.services.validation import InputError, parse_id, parse_text, parse_user_ref
 from bot.views import local_time, room_for
-from handlers.forms import chosen, existing, form_data, go, refuse, say, say_error, tapped, typed
+from handlers.forms import (
+    Tr,
+    ask_to_send,
+    buttons_only,
+    chosen,
+    existing,
+    form_data,
+    go,
+    i18n_of,
+    nav,
+    refuse,
+    say,
+    say_error,
+    send_button,
+    send_for,
+    tapped,
+    typed,
+)
 from storage.models import Contest, ContestStage, Juror, User
+from storage.repositories.announcements import AnnouncementRepository
 from storage.repositories.audit import AuditRepository
 from storage.repositories.contests import ContestRepository
 from storage.repositories.directory import Directory
@@ -60,6 +79,7 @@ class C(StatesGroup):
     nominations = State()
     deadline = State()
     audience = State()
+    preview = State()
 
 
 router.message.filter(IsAdmin())
@@ -70,55 +90,76 @@ router.callback_query.filter(IsAdmin())
 async def contest_add(
     message: Message,
     command: CommandObject,
-    user: User,
     settings: Settings,
     directory: Directory,
     contest_notices: ContestNotices,
-    contests: ContestRepository,
-    audit: AuditRepository,
-    delivery: DeliveryEngine,
+    announcements: AnnouncementRepository,
+    dialog_manager: DialogManager,
     i18n: I18nContext,
 ) -> None:
+    """The typed shortcut of «➕ С нуля» in /contests_admin; the same preview before sending."""
     parts = (command.args or "").split(maxsplit=3)
-    now = datetime.now(UTC)
+    if not parts:
+        await message.answer(i18n.get("contest-add-usage"))
+        return
     try:
         if len(parts) != 4:
             raise InputError("contest-add-usage")
-        deadline = deadline_of(parts[0], ZoneInfo(settings.timezone), now)
+        deadline = deadline_of(parts[0], ZoneInfo(settings.timezone), datetime.now(UTC))
         audience, audience_id = parse_audience(parts[1], directory)
         days = parse_days(parts[2])
         title = parse_text(parts[3], max_len=200, min_len=3, letters=True)
     except InputError:
         await message.answer(i18n.get("contest-add-usage"))
         return
+    await ask_to_send(
+        dialog_manager,
+        "contest-add",
+        contest_notices.open_text(title, deadline),
+        await announcements.audience_size(audience, audience_id, "contests"),
+        title=title,
+        deadline=deadline.isoformat(),
+        audience=audience,
+        audience_id=audience_id,
+        days=",".join(map(str, days)),
+    )
+
+
+@send_for("contest-add")
+async def contest_add_send(cb: CallbackQuery, manager: DialogManager, args: dict[str, Any]) -> None:
+    d = manager.middleware_data
+    i18n = i18n_of(manager)
+    contests: ContestRepository = d["contests"]
     contest = await contests.add(
         Contest(
-            title=title,
-            audience=audience,
-            audience_id=audience_id,
-            deadline=deadline,
-            reminder_days=",".join(map(str, days)),
-            criteria=i18n.core.get("contest-default-criteria", settings.default_locale),
-            created_by=user.id,
+            title=args["title"],
+            audience=args["audience"],
+            audience_id=args["audience_id"],
+            deadline=datetime.fromisoformat(args["deadline"]),
+            reminder_days=args["days"],
+            criteria=i18n.core.get("contest-default-criteria", d["settings"].default_locale),
+            created_by=d["user"].id,
         )
     )
-    await contest_notices.opened(contests.session, contest, now)
-    await audit.write(user.id, "contest.create", None, contest=contest.id)
-    await message.answer(
-        i18n.get("contest-added", id=contest.id, title=html.escape(title), deadline=parts[0])
+    await d["contest_notices"].opened(contests.session, contest, datetime.now(UTC))
+    await d["audit"].write(d["user"].id, "contest.create", None, contest=contest.id)
+    deadline = local_time(contest.deadline, d["settings"]).strftime("%d.%m.%Y")
+    await tapped(cb).answer(
+        i18n.get(
+            "contest-added", id=contest.id, title=html.escape(contest.title), deadline=deadline
+        )
     )
-    delivery.wake()
+    d["delivery"].wake()
 
 
 @router.message(Command("contest_results"))
 async def contest_results(
     message: Message,
     command: CommandObject,
-    user: User,
     contest_notices: ContestNotices,
     contests: ContestRepository,
-    audit: AuditRepository,
-    delivery: DeliveryEngine,
+    announcements: AnnouncementRepository,
+    dialog_manager: DialogManager,
     i18n: I18nContext,
 ) -> None:
     parts = (command.args or "").split(maxsplit=1)
@@ -130,18 +171,40 @@ async def contest_results(
     if contest is None:
         await message.answer(i18n.get("contest-not-found", id=parts[0][:9]))
         return
+    if await contest_notices.results_sent(contests.session, contest):
+        await message.answer(i18n.get("contest-results-already"))
+        return
     try:
         room = room_for(i18n, "contest-results", title=html.escape(contest.title))
         text = parse_text(parts[1], max_len=room, min_len=3)
     except InputError as exc:
         await message.answer(i18n.get(exc.key, **exc.args_))
         return
-    if not await contest_notices.results(contests.session, contest, text, datetime.now(UTC)):
-        await message.answer(i18n.get("contest-results-already"))
-        return
-    await audit.write(user.id, "contest.results", None, contest=contest.id)
-    await message.answer(i18n.get("contest-results-queued", id=contest.id))
-    delivery.wake()
+    await ask_to_send(
+        dialog_manager,
+        "contest-results",
+        contest_notices.results_text(contest.title, text),
+        await announcements.audience_size(contest.audience, contest.audience_id, "contests"),
+        contest=contest.id,
+        results=text,
+    )
+
+
+@send_for("contest-results")
+async def contest_results_send(
+    cb: CallbackQuery, manager: DialogManager, args: dict[str, Any]
+) -> None:
+    d = manager.middleware_data
+    i18n = i18n_of(manager)
+    contests: ContestRepository = d["contests"]
+    contest = existing(await contests.get(args["contest"]))
+    if not await d["contest_notices"].results(
+        contests.session, contest, args["results"], datetime.now(UTC)
+    ):
+        refuse("contest-results-already")
+    await d["audit"].write(d["user"].id, "contest.results", None, contest=contest.id)
+    await tapped(cb).answer(i18n.get("contest-results-queued", id=contest.id))
+    d["delivery"].wake()
 
 
 # --- /contests_admin: create from a template or from scratch, run the stages, publish ----------
@@ -236,30 +299,64 @@ async def on_deadline(message: Message, widget: Any, manager: DialogManager) -> 
     await go(manager, C.audience)
 
 
-async def on_audience(message: Message, widget: Any, manager: DialogManager) -> None:
+async def on_audience(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    kind, _, raw_id = item.partition(":")
+    directory: Directory = manager.middleware_data["directory"]
+    found = {
+        "all": kind == "all",
+        "municipality": directory.municipality(parse_id(raw_id)) is not None,
+        "district": directory.district(parse_id(raw_id)) is not None,
+    }
+    if not found.get(kind):
+        refuse()
+    form_data(manager).update(audience=kind, audience_id=parse_id(raw_id))
+    await go(manager, C.preview)
+
+
+async def audience_items(directory: Directory, i18n: I18nContext, **_: Any) -> dict[str, Any]:
+    items = [(i18n.get("cadmin-audience-all"), "all:0")]
+    for m in directory.municipalities():
+        items.append(
+            (i18n.get("cadmin-audience-municipality", name=m.name), f"municipality:{m.id}")
+        )
+        items += [(d.full_name, f"district:{d.id}") for d in directory.districts(m.id)]
+    return {"audiences": items}
+
+
+async def preview_items(
+    dialog_manager: DialogManager,
+    contest_notices: ContestNotices,
+    announcements: AnnouncementRepository,
+    **_: Any,
+) -> dict[str, Any]:
+    draft = form_data(dialog_manager)
+    template = next((t for t in templates() if t["code"] == draft.get("template")), None) or {}
+    title = str(template.get("title") or draft.get("title", ""))
+    deadline = datetime.fromisoformat(draft["deadline"])
+    return {
+        "text": contest_notices.open_text(title, deadline),
+        "recipients": await announcements.audience_size(
+            draft["audience"], draft.get("audience_id"), "contests"
+        ),
+    }
+
+
+async def on_send(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
     data = manager.middleware_data
     i18n: I18nContext = data["i18n"]
     settings: Settings = data["settings"]
-    draft = form_data(manager)
-    try:
-        draft["audience"], draft["audience_id"] = parse_audience(
-            (message.text or "").strip(), data["directory"]
-        )
-    except InputError:
-        await say(manager, "cadmin-ask-audience")
-        return
     contest = await create_contest(
         data["contests"],
         data["contest_notices"],
         data["audit"],
         data["user"].id,
-        draft,
+        form_data(manager),
         i18n.core.get("contest-default-criteria", settings.default_locale),
         datetime.now(UTC),
     )
     await manager.done()
     deadline = contest.deadline.astimezone(ZoneInfo(settings.timezone))
-    await message.answer(
+    await tapped(cb).answer(
         i18n.get(
             "cadmin-created",
             id=contest.id,
@@ -281,7 +378,15 @@ contest_dialog = Dialog(
     typed("cadmin-ask-title", on_title, C.title),
     typed("cadmin-ask-nominations", on_nominations, C.nominations),
     typed("cadmin-ask-deadline", on_deadline, C.deadline),
-    typed("cadmin-ask-audience", on_audience, C.audience),
+    chosen("cadmin-ask-audience", "audiences", on_audience, C.audience, getter=audience_items),
+    Window(
+        Tr("send-preview"),
+        send_button("contest", on_send),
+        nav(),
+        buttons_only(),
+        state=C.preview,
+        getter=preview_items,
+    ),
     name="contest",
 )
 
@@ -418,28 +523,7 @@ async def set_place(
     await message.answer(i18n.get("cadmin-place-set", id=application.id, place=parts[1]))
 
 
-@router.callback_query(ContestCb.filter(F.action == "publish"))
-async def admin_publish(
-    callback: CallbackQuery,
-    callback_data: ContestCb,
-    bot: Bot,
-    user: User,
-    users: UserRepository,
-    contests: ContestRepository,
-    contest_notices: ContestNotices,
-    audit: AuditRepository,
-    settings: Settings,
-    delivery: DeliveryEngine,
-    i18n: I18nContext,
-) -> None:
-    contest = await contests.get(callback_data.id)
-    if contest is None or contest.stage is not ContestStage.RANKING:
-        refuse()
-    if await unresolved(contest, contests):
-        await callback.answer(i18n.get("cadmin-unresolved"), show_alert=True)
-        return
-    winners = await publish(contest, contests)
-    names = {n.id: n.name for n in contest.nominations}
+def _results_lines(contest: Contest, winners: list[Any], i18n: I18nContext) -> str:
     lines = []
     for nomination in contest.nominations:
         placed = [w for w in winners if w.nomination_id == nomination.id]
@@ -449,14 +533,57 @@ async def admin_publish(
                 i18n.get("contest-results-line", place=w.place, address=html.escape(w.address_text))
                 for w in placed
             ]
-    await contest_notices.results(
-        contests.session, contest, "\n".join(lines) or "—", datetime.now(UTC), escaped=True
+    return "\n".join(lines) or "—"
+
+
+@router.callback_query(ContestCb.filter(F.action == "publish"))
+async def admin_publish(
+    callback: CallbackQuery,
+    callback_data: ContestCb,
+    contests: ContestRepository,
+    contest_notices: ContestNotices,
+    announcements: AnnouncementRepository,
+    dialog_manager: DialogManager,
+    i18n: I18nContext,
+) -> None:
+    """«📣 Опубликовать итоги»: the results as everyone will get them, and to how many, first."""
+    contest = await contests.get(callback_data.id)
+    if contest is None or contest.stage is not ContestStage.RANKING:
+        refuse()
+    if await unresolved(contest, contests):
+        refuse("cadmin-unresolved")
+    winners = winners_of(await contests.of_contest(contest.id))
+    text = contest_notices.results_text(
+        contest.title, _results_lines(contest, winners, i18n), escaped=True
     )
+    recipients = await announcements.audience_size(
+        contest.audience, contest.audience_id, "contests"
+    )
+    await ask_to_send(dialog_manager, "contest-publish", text, recipients, contest=contest.id)
+
+
+@send_for("contest-publish")
+async def publish_send(cb: CallbackQuery, manager: DialogManager, args: dict[str, Any]) -> None:
+    d = manager.middleware_data
+    i18n = i18n_of(manager)
+    contests: ContestRepository = d["contests"]
+    contest = existing(await contests.get(args["contest"]))
+    if contest.stage is not ContestStage.RANKING or await unresolved(contest, contests):
+        refuse()
+    winners = await publish(contest, contests)
+    await d["contest_notices"].results(
+        contests.session,
+        contest,
+        _results_lines(contest, winners, i18n),
+        datetime.now(UTC),
+        escaped=True,
+    )
+    names = {n.id: n.name for n in contest.nominations}
     for w in winners:
         await tell(
-            bot,
-            await users.get(w.user_id) if w.user_id else None,
-            settings,
+            d["bot"],
+            await d["users"].get(w.user_id) if w.user_id else None,
+            d["settings"],
             i18n,
             "contest-winner",
             id=str(w.id),
@@ -464,9 +591,11 @@ async def admin_publish(
             place=str(w.place or 0),
             title=html.escape(contest.title),
         )
-    await audit.write(user.id, "contest.publish", None, contest=contest.id, winners=len(winners))
-    await tapped(callback).answer(i18n.get("cadmin-published", winners=len(winners)))
-    delivery.wake()
+    await d["audit"].write(
+        d["user"].id, "contest.publish", None, contest=contest.id, winners=len(winners)
+    )
+    await tapped(cb).answer(i18n.get("cadmin-published", winners=len(winners)))
+    d["delivery"].wake()
 
 
 @router.callback_query(ContestCb.filter(F.action == "xlsx"))

@@ -36,6 +36,7 @@ from bot.contact import own_phone
 from bot.keyboards.builders import MAIN_MENU_KEYS, main_menu
 from bot.permissions import Actor, may_moderate, may_run_center
 from bot.services.validation import InputError, Refusal
+from bot.views import visible_length
 from storage.models import User
 
 
@@ -389,6 +390,72 @@ interrupted = Dialog(
         state=Interrupted.ask,
     ),
     name="interrupted",
+)
+
+
+# --- A wide send: its preview and recipient count first ------------------------------------------
+
+Send = Callable[[CallbackQuery, DialogManager, dict[str, Any]], Awaitable[None]]
+SENDS: dict[str, Send] = {}
+
+
+def send_for(name: str) -> Callable[[Send], Send]:
+    """Register what «✅ Отправить» under a preview does."""
+
+    def register(fn: Send) -> Send:
+        SENDS[name] = fn
+        return fn
+
+    return register
+
+
+class ConfirmSend(StatesGroup):
+    preview = State()
+
+
+PREVIEW_INLINE = 450  # characters: a longer message is shown as itself, above the question
+
+
+async def ask_to_send(
+    manager: DialogManager, name: str, text: str, recipients: int, **args: Any
+) -> None:
+    """A district- or city-wide message is sent only after its preview and the number of people
+    it reaches: «✅ Отправить» runs what `send_for(name)` registered, with `args`. A long
+    message comes as itself, above a short question."""
+    shown = text
+    if visible_length(text) > PREVIEW_INLINE:
+        bot: Bot = manager.middleware_data["bot"]
+        await bot.send_message(manager.middleware_data["user"].id, text)
+        shown = ""
+    await manager.start(
+        ConfirmSend.preview,
+        data={"send": name, "text": shown, "recipients": recipients, "args": args},
+        show_mode=ShowMode.SEND,
+    )
+
+
+async def _confirmed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    started = manager.start_data if isinstance(manager.start_data, dict) else {}
+    await manager.done()
+    await SENDS[started["send"]](callback, manager, started.get("args", {}))
+
+
+async def _send_preview(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    started = dialog_manager.start_data if isinstance(dialog_manager.start_data, dict) else {}
+    return {"text": started.get("text", ""), "recipients": started.get("recipients", 0)}
+
+
+confirm_send = Dialog(
+    Window(
+        Tr("send-preview", when="text"),
+        Tr("send-preview-above", when=lambda data, widget, manager: not data["text"]),
+        send_button("wide", _confirmed),
+        nav(),
+        buttons_only(),
+        state=ConfirmSend.preview,
+        getter=_send_preview,
+    ),
+    name="confirm_send",
 )
 
 

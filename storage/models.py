@@ -464,6 +464,9 @@ class Announcement(Base):
     audience_id: Mapped[int | None] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)  # HTML, user text already escaped
     photo: Mapped[str | None] = mapped_column(String(200))  # Telegram file_id
+    # One button under the message (a contest's «📝 Подать заявку»): its text and callback data.
+    button_text: Mapped[str | None] = mapped_column(String(64))
+    button_data: Mapped[str | None] = mapped_column(String(64))
     status: Mapped[AnnouncementStatus] = mapped_column(
         _str_enum(AnnouncementStatus), default=AnnouncementStatus.SCHEDULED, index=True
     )

@@ -306,10 +306,10 @@ async def test_contest_messages_open_reminders_once_and_results(harness: Harness
     assert "Такой команды нет" in joined(
         await harness.say(resident, "/contest_add 31.12.2099 all 14,7,1 X")
     )
-    assert "Как писать" in joined(
+    assert "Коротко: /contest_add" in joined(
         await harness.say(admin, "/contest_add 31.12.2099 nowhere 14 Конкурс")
     )
-    assert "Как писать" in joined(
+    assert "Коротко: /contest_add" in joined(
         await harness.say(admin, "/contest_add 01.01.2020 all 14 Конкурс")
     )
     deadline_day = (datetime.now(UTC) + timedelta(days=10)).astimezone(
@@ -318,6 +318,10 @@ async def test_contest_messages_open_reminders_once_and_results(harness: Harness
     sent = await harness.say(
         admin, f"/contest_add {deadline_day:%d.%m.%Y} all 14,7,1 Снежный калейдоскоп"
     )
+    assert "Получат: 1" in joined(sent) and "Открыт конкурс «Снежный калейдоскоп»" in joined(sent)
+    async with harness.session_factory() as s:
+        assert (await s.execute(select(Contest))).first() is None  # nothing before «Отправить»
+    sent = await harness.press(admin, "✅ Отправить")
     assert "Конкурс №" in joined(sent)
     async with harness.session_factory() as s:
         contest = (await s.execute(select(Contest))).scalar_one()
@@ -338,8 +342,19 @@ async def test_contest_messages_open_reminders_once_and_results(harness: Harness
             .all()
         )
     assert any("Открыт конкурс «Снежный калейдоскоп»" in t for t in texts)
+    async with harness.session_factory() as s:
+        buttons_under = (
+            await s.execute(
+                select(Announcement.button_text, Announcement.button_data).where(
+                    Announcement.kind == "contests"
+                )
+            )
+        ).all()
+    assert ("📝 Подать заявку", f"ct:apply:{contest.id}") in buttons_under
     assert any("осталось 7 дней" in t for t in texts) and any("осталось 1 день" in t for t in texts)
     sent = await harness.say(admin, f"/contest_results {contest.id} 1 место — двор на ул. Весенней")
+    assert "Получат: 1" in joined(sent) and "двор на ул. Весенней" in joined(sent)
+    sent = await harness.press(admin, "✅ Отправить")
     assert "отправляются" in joined(sent)
     assert "уже отправлены" in joined(
         await harness.say(admin, f"/contest_results {contest.id} ещё раз")

@@ -36,7 +36,11 @@ async def create_from_template(harness: Harness, admin) -> Contest:
     assert "будущая дата" in joined(await harness.say(admin, "вчера"))
     deadline = (datetime.now(UTC) + timedelta(days=20)).astimezone(TZ)
     await harness.say(admin, f"{deadline:%d.%m.%Y}")
-    sent = await harness.say(admin, "all")
+    assert "выберите вариант кнопкой" in joined(await harness.say(admin, "all"))  # no codes
+    sent = await harness.press(admin, "🌐 Все жители")
+    assert "Получат:" in joined(sent) and "Снежный калейдоскоп" in joined(sent)
+    assert {"✅ Отправить", "⬅️ Назад", "❌ Отмена"} <= set(buttons(sent))
+    sent = await harness.press(admin, "✅ Отправить")
     assert "6 номинаций" in joined(sent)
     async with harness.session_factory() as s:
         return (await s.execute(select(Contest))).scalar_one()
@@ -188,6 +192,11 @@ async def test_whole_contest_cycle(harness: Harness, admin, resident):
     assert f"1. № {first.id}" in joined(sent)
 
     sent = await harness.tap(admin, ContestCb(action="publish", id=contest.id))
+    assert "Получат:" in joined(sent) and "1 место" in joined(sent)  # the results, before sending
+    assert await applications(harness) and all(
+        a.status is not ApplicationStatus.WINNER for a in await applications(harness)
+    )
+    sent = await harness.press(admin, "✅ Отправить")
     assert "победителей 2" in joined(sent)
     told = [r for r in sent if isinstance(r, SendMessage) and r.chat_id == resident.id]
     assert told and "1 место" in told[0].text
@@ -242,8 +251,10 @@ async def test_scratch_contest_and_restart_keeps_the_draft(sqlite_url: str, admi
         await h.say(admin, "Чистый двор\nЛучшая урна")
         deadline = (datetime.now(UTC) + timedelta(days=5)).astimezone(TZ)
         await h.say(admin, f"{deadline:%d.%m.%Y}")
-        assert "Для кого" in joined(await h.say(admin, "district:nowhere"))
-        sent = await h.say(admin, "district:kem-central")
+        assert "кнопкой" in joined(await h.say(admin, "district:kem-central"))
+        sent = await h.press(admin, "Кемерово, Центральный район")
+        assert "Получат: 0" in joined(sent)  # nobody lives there in the bot yet
+        sent = await h.press(admin, "✅ Отправить")
         assert "2 номинаций" in joined(sent)
         async with h.session_factory() as s:
             contest_id = (await s.execute(select(Contest.id))).scalar_one()

@@ -61,6 +61,9 @@ async def test_long_contest_results_are_queued_whole(harness: Harness, admin):
     assert "Слишком длинно: 4\xa0080 знаков" in joined(sent)
     results = ("1 место — двор на ул. Весенней, 5. " * 100)[:3000]
     sent = await harness.say(admin, f"/contest_results {contest.id} {results}")
+    assert "Выше — сообщение так, как его увидят" in joined(sent)
+    assert all(len(t) <= 4096 for t in joined(sent).split("\n\n"))
+    sent = await harness.press(admin, "✅ Отправить")
     assert "отправляются" in joined(sent)
     async with harness.session_factory() as s:
         [text] = (await s.execute(select(Announcement.text))).scalars().all()

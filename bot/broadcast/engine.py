@@ -387,6 +387,19 @@ class DeliveryEngine:
     ) -> Result:
         attempts = outbox.attempts + 1
         paid = announcement.urgent or None  # omitted from ordinary sends
+        markup = (
+            InlineKeyboardMarkup(
+                inline_keyboard=[
+                    [
+                        InlineKeyboardButton(
+                            text=announcement.button_text, callback_data=announcement.button_data
+                        )
+                    ]
+                ]
+            )
+            if announcement.button_text and announcement.button_data
+            else None
+        )
         try:
             message_id = None
             if announcement.photo and len(announcement.text) <= PHOTO_CAPTION_MAX:
@@ -396,6 +409,7 @@ class DeliveryEngine:
                         outbox.chat_id,
                         announcement.photo,
                         caption=announcement.text,
+                        reply_markup=markup,
                         allow_paid_broadcast=paid,
                         request_timeout=SEND_TIMEOUT,
                     )
@@ -414,6 +428,7 @@ class DeliveryEngine:
                     await bot.send_message(
                         outbox.chat_id,
                         announcement.text,
+                        reply_markup=markup,
                         allow_paid_broadcast=paid,
                         request_timeout=SEND_TIMEOUT,
                     )

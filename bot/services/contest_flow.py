@@ -3,6 +3,7 @@ places, results. Plain code over the repository (no Telegram)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -96,19 +97,25 @@ async def _fix_places(contest: Contest, contests: ContestRepository) -> list[lis
     return ties
 
 
+def winners_of(applications: Sequence[Application]) -> list[Application]:
+    """Places 1–3, by nomination and place: what publishing will announce."""
+    placed = [a for a in applications if a.place and 1 <= a.place <= 3]
+    return sorted(placed, key=lambda a: (a.nomination_id, a.place or 0))
+
+
 async def publish(contest: Contest, contests: ContestRepository) -> list[Application]:
     """Winners (places 1–3) and participants; returns the winners."""
-    winners = []
-    for a in await contests.of_contest(contest.id):
-        if a.place and 1 <= a.place <= 3:
+    applications = await contests.of_contest(contest.id)
+    winners = winners_of(applications)
+    for a in applications:
+        if a in winners:
             a.status = ApplicationStatus.WINNER
-            winners.append(a)
         else:
             a.status = ApplicationStatus.PARTICIPANT
             a.place = None
     contest.stage = ContestStage.PUBLISHED
     await contests.session.flush()
-    return sorted(winners, key=lambda a: (a.nomination_id, a.place or 0))
+    return winners
 
 
 async def unresolved(contest: Contest, contests: ContestRepository) -> list[list[int]]:

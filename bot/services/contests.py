@@ -93,9 +93,42 @@ class ContestNotices:
     def _deadline_text(self, contest: Contest) -> str:
         return contest.deadline.astimezone(self.tz).strftime("%d.%m.%Y")
 
+    def open_text(self, title: str, deadline: datetime) -> str:
+        """«Конкурс открыт» as everyone will get it (the preview shows exactly this)."""
+        return self.core.get(
+            "contest-open",
+            self.locale,
+            title=html.escape(title),
+            deadline=deadline.astimezone(self.tz).strftime("%d.%m.%Y"),
+        )
+
+    async def results_sent(self, session: AsyncSession, contest: Contest) -> bool:
+        found = await session.scalar(
+            select(ContestNotice.id).where(
+                ContestNotice.contest_id == contest.id, ContestNotice.notice == "results"
+            )
+        )
+        return found is not None
+
+    def results_text(self, title: str, text: str, escaped: bool = False) -> str:
+        return self.core.get(
+            "contest-results",
+            self.locale,
+            title=html.escape(title),
+            text=text if escaped else html.escape(text),
+        )
+
     async def _queue(
-        self, session: AsyncSession, contest: Contest, notice: str, text: str, now: datetime
+        self,
+        session: AsyncSession,
+        contest: Contest,
+        notice: str,
+        text: str,
+        now: datetime,
+        apply_button: bool = False,
     ) -> Announcement:
+        from bot.keyboards.callbacks import ContestCb
+
         announcement = Announcement(
             author_id=contest.created_by,
             kind="contests",
@@ -105,6 +138,9 @@ class ContestNotices:
             send_at=now,
             status=AnnouncementStatus.SCHEDULED,
         )
+        if apply_button:  # while it is open: «📝 Подать заявку» right under the news
+            announcement.button_text = self.core.get("contest-apply", self.locale)
+            announcement.button_data = ContestCb(action="apply", id=contest.id).pack()
         session.add(announcement)
         await session.flush()
         session.add(
@@ -114,13 +150,8 @@ class ContestNotices:
 
     async def opened(self, session: AsyncSession, contest: Contest, now: datetime) -> None:
         """At creation: «открыт» now; reminders whose time has already passed are skipped."""
-        text = self.core.get(
-            "contest-open",
-            self.locale,
-            title=html.escape(contest.title),
-            deadline=self._deadline_text(contest),
-        )
-        await self._queue(session, contest, "open", text, now)
+        text = self.open_text(contest.title, contest.deadline)
+        await self._queue(session, contest, "open", text, now, apply_button=True)
         for days in parse_days(contest.reminder_days):
             if now >= contest.deadline - timedelta(days=days):
                 session.add(ContestNotice(contest_id=contest.id, notice=f"d{days}"))
@@ -163,7 +194,7 @@ class ContestNotices:
                     days=days,
                     deadline=self._deadline_text(contest),
                 )
-                await self._queue(session, contest, f"d{days}", text, now)
+                await self._queue(session, contest, f"d{days}", text, now, apply_button=True)
                 await self._remind_drafts(session, contest, days, now)
                 queued += 1
             await session.commit()
@@ -216,20 +247,11 @@ class ContestNotices:
         now: datetime,
         escaped: bool = False,
     ) -> bool:
-        exists = await session.scalar(
-            select(ContestNotice.id).where(
-                ContestNotice.contest_id == contest.id, ContestNotice.notice == "results"
-            )
-        )
-        if exists:
+        if await self.results_sent(session, contest):
             return False
-        body = self.core.get(
-            "contest-results",
-            self.locale,
-            title=html.escape(contest.title),
-            text=text if escaped else html.escape(text),
+        await self._queue(
+            session, contest, "results", self.results_text(contest.title, text, escaped), now
         )
-        await self._queue(session, contest, "results", body, now)
         return True
 
 

@@ -63,11 +63,10 @@ settings-kind-contests = contests
 settings-on = ✅ { $kind }
 settings-off-kind = 🔕 { $kind }
 
-## Contests (deadlines and reminders for now)
+## Contests: shortcuts
 contest-add-usage =
-    Usage:
-    /contest_add 31.12.2026 all 14,7,1 Contest title
-    Audience: all, municipality:CODE, district:CODE. Reminder days comma-separated.
+    A contest is easier to create with buttons: /contests_admin → «➕ From scratch» or «➕ From a template».
+    Shortcut: /contest_add 31.12.2026 all 14,7,1 Title (to: all, municipality:code, district:code; reminder days comma-separated).
 contest-added = Contest No. { $id } «{ $title }» is created, deadline { $deadline }. The opening message is being sent.
 contest-open = 🏆 The contest «{ $title }» is open. Applications until { $deadline }.
 contest-reminder = ⏳ { $days ->

@@ -19,6 +19,12 @@ choose-municipality = Choose your city or area:
 choose-district = Choose your district:
 place-saved = Done! Your district: { $district }.
 place-saved-hint = The buttons below are the main menu. Help: /help
+send-preview =
+    Recipients: { $recipients }. This is how the message will look:
+
+    { $text }
+send-preview-above = Above is the message as people will see it. Recipients: { $recipients }. Send it?
+wide-already-sent = This message is being sent already.
 button-stale = This button is out of date. Press /start.
 numbered = { $text } No. { $id }
 

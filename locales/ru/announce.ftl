@@ -64,11 +64,10 @@ settings-kind-contests = конкурсы
 settings-on = ✅ { $kind }
 settings-off-kind = 🔕 { $kind }
 
-## Конкурсы (пока — только сроки и напоминания)
+## Конкурсы: быстрые команды
 contest-add-usage =
-    Как писать:
-    /contest_add 31.12.2026 all 14,7,1 Название конкурса
-    Аудитория: all, municipality:КОД, district:КОД. Дни напоминаний — через запятую.
+    Конкурс удобнее создать кнопками: /contests_admin → «➕ С нуля» или «➕ Из шаблона».
+    Коротко: /contest_add 31.12.2026 all 14,7,1 Название (кому: all, municipality:код, district:код; дни напоминаний через запятую).
 contest-added = Конкурс № { $id } «{ $title }» создан, срок — { $deadline }. Сообщение об открытии отправляется.
 contest-open = 🏆 Открыт конкурс «{ $title }». Заявки принимаются до { $deadline }.
 contest-reminder = ⏳ До окончания приёма заявок на конкурс «{ $title }» осталось { $days ->

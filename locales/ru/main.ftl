@@ -19,6 +19,12 @@ choose-municipality = Выберите ваш город или район:
 choose-district = Выберите ваш район:
 place-saved = Готово! Ваш район: { $district }.
 place-saved-hint = Кнопки внизу — главное меню. Помощь: /help
+send-preview =
+    Получат: { $recipients } чел. Так будет выглядеть сообщение:
+
+    { $text }
+send-preview-above = Выше — сообщение так, как его увидят. Получат: { $recipients } чел. Отправить?
+wide-already-sent = Это сообщение уже отправляется.
 button-stale = Эта кнопка устарела. Нажмите /start.
 numbered = { $text } № { $id }
 
