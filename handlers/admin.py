@@ -49,17 +49,22 @@ async def whoami(
     )
 
 
-async def open_people(message: Message, manager: DialogManager) -> None:
-    """Find a person and change their role by buttons; another form's draft is not dropped."""
+async def open_people(manager: DialogManager, **purpose: Any) -> None:
+    """Find a person by name and give them a role (or, with purpose="juror" and a contest, a
+    place in its jury); another form's draft is not dropped."""
     if await form_open(manager) and manager.current_context().state.group is not PeopleForm:
-        await ask_resume(manager, "people")
+        await ask_resume(manager, "people", **purpose)
         return
-    await manager.start(PeopleForm.search, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+    await manager.start(
+        PeopleForm.search, data=purpose, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
+    )
 
 
 @restart_with("people")
 async def people_again(callback: CallbackQuery, manager: DialogManager, args: Any) -> None:
-    await manager.start(PeopleForm.search, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+    await manager.start(
+        PeopleForm.search, data=args, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
+    )
 
 
 @router.message(Command("grant"))
@@ -78,7 +83,7 @@ async def grant(
     """«/grant» alone: find the person and choose by buttons; «/grant 123 staff optimist» is the
     typed shortcut."""
     if not command.args:
-        await open_people(message, dialog_manager)
+        await open_people(dialog_manager)
         return
     args = command.args.split()
     if len(args) not in (2, 3) or args[1].lower() not in ("staff", "admin"):
@@ -116,7 +121,7 @@ async def revoke(
     dialog_manager: DialogManager,
 ) -> None:
     if not command.args:
-        await open_people(message, dialog_manager)
+        await open_people(dialog_manager)
         return
     args = command.args.split()
     if len(args) != 1:
@@ -145,7 +150,7 @@ async def whois(
 ) -> None:
     who = (command.args or "").strip()
     if not who:
-        await open_people(message, dialog_manager)
+        await open_people(dialog_manager)
         return
     target = await users.find(parse_user_ref(who))
     if target is None:

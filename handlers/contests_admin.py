@@ -13,7 +13,7 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode, Window
 from aiogram_i18n import I18nContext
 
@@ -22,14 +22,16 @@ from bot.config import Settings
 from bot.exports import header_row, workbook_bytes
 from bot.filters.roles import IsAdmin
 from bot.keyboards.builders import inline
-from bot.keyboards.callbacks import ContestCb
+from bot.keyboards.callbacks import ContestCb, PlaceSetCb
 from bot.notify import tell
 from bot.services.contest_flow import (
+    add_juror,
     create_contest,
     next_stage,
     parse_nominations,
     publish,
     ranking,
+    set_place,
     unresolved,
     winners_of,
 )
@@ -42,7 +44,8 @@ from bot.services.contests import (
     templates,
 )
 from bot.services.validation import InputError, parse_id, parse_text, parse_user_ref
-from bot.views import local_time, room_for
+from bot.views import edit_or_send, local_time, person_name, room_for
+from handlers.admin import open_people
 from handlers.forms import (
     Tr,
     ask_to_send,
@@ -61,7 +64,7 @@ from handlers.forms import (
     tapped,
     typed,
 )
-from storage.models import Contest, ContestStage, Juror, User
+from storage.models import Contest, ContestStage, User
 from storage.repositories.announcements import AnnouncementRepository
 from storage.repositories.audit import AuditRepository
 from storage.repositories.contests import ContestRepository
@@ -396,6 +399,7 @@ async def admin_card(
     callback: CallbackQuery,
     callback_data: ContestCb,
     contests: ContestRepository,
+    users: UserRepository,
     directory: Directory,
     settings: Settings,
     i18n: I18nContext,
@@ -420,7 +424,12 @@ async def admin_card(
         title=html.escape(contest.title),
         stage=_stage_name(i18n, contest),
         deadline=local_time(contest.deadline, settings).strftime("%d.%m.%Y"),
-        jurors=", ".join(f"{j.user_id} ({j.stage})" for j in jurors) or "—",
+        jurors=", ".join(
+            i18n.get("cadmin-juror", who=person_name(u), stage=i18n.get(f"jury-stage-{j.stage}"))
+            for j, u in [(j, await users.get(j.user_id)) for j in jurors]
+            if u is not None
+        )
+        or "—",
         progress="\n".join(progress),
     )
     rows: list[list[tuple[str, CallbackData]]] = []
@@ -434,7 +443,21 @@ async def admin_card(
     )
     if contest.stage is ContestStage.RANKING:
         rows.append([(i18n.get("cadmin-publish"), ContestCb(action="publish", id=contest.id))])
+    if contest.stage is not ContestStage.PUBLISHED:
+        rows.append([(i18n.get("cadmin-add-juror"), ContestCb(action="juror", id=contest.id))])
     await tapped(callback).answer(text, reply_markup=inline(*rows))
+
+
+@router.callback_query(ContestCb.filter(F.action == "juror"))
+async def juror_find(
+    callback: CallbackQuery,
+    callback_data: ContestCb,
+    contests: ContestRepository,
+    dialog_manager: DialogManager,
+) -> None:
+    """«👩‍⚖️ Добавить в жюри»: the person found by name, the stage chosen by a button."""
+    contest = existing(await contests.get(callback_data.id))
+    await open_people(dialog_manager, purpose="juror", contest=contest.id)
 
 
 @router.callback_query(ContestCb.filter(F.action == "next"))
@@ -468,8 +491,17 @@ async def admin_ranking(
     i18n: I18nContext,
 ) -> None:
     contest = existing(await contests.get(callback_data.id))
+    text, markup = await _ranking_screen(contest, contests, i18n)
+    await tapped(callback).answer(text, reply_markup=markup)
+
+
+async def _ranking_screen(
+    contest: Contest, contests: ContestRepository, i18n: I18nContext
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The ranking by nomination; at the ranking stage tied entries get place buttons."""
     applications = {a.id: a for a in await contests.of_contest(contest.id)}
     lines = [i18n.get("cadmin-ranking-title", title=html.escape(contest.title))]
+    rows: list[list[tuple[str, CallbackData]]] = []
     ranked = await ranking(contest, contests)
     for nomination in contest.nominations:
         entries = ranked.get(nomination.id, [])
@@ -491,11 +523,45 @@ async def admin_ranking(
         _, tied = places([e for e in entries if e.jurors])
         if tied:
             lines.append(i18n.get("cadmin-ranking-tie", ids=", ".join(map(str, tied))))
-    await tapped(callback).answer("\n".join(lines))
+            if contest.stage is ContestStage.RANKING:
+                rows += [
+                    [
+                        (
+                            i18n.get("cadmin-place-button", id=t, place=p),
+                            PlaceSetCb(application=t, place=p),
+                        )
+                        for p in (1, 2, 3)
+                    ]
+                    for t in tied
+                ]
+    return "\n".join(lines), inline(*rows) if rows else None
+
+
+@router.callback_query(PlaceSetCb.filter())
+async def place_tapped(
+    callback: CallbackQuery,
+    callback_data: PlaceSetCb,
+    user: User,
+    contests: ContestRepository,
+    audit: AuditRepository,
+    i18n: I18nContext,
+) -> None:
+    try:
+        application = await set_place(
+            contests, audit, user.id, callback_data.application, callback_data.place
+        )
+    except InputError as exc:
+        refuse(exc.key)
+    await callback.answer(
+        i18n.get("cadmin-place-set", id=application.id, place=callback_data.place)
+    )
+    contest = existing(await contests.get(application.contest_id))
+    text, markup = await _ranking_screen(contest, contests, i18n)
+    await edit_or_send(callback, text, markup)
 
 
 @router.message(Command("place"))
-async def set_place(
+async def place_typed(
     message: Message,
     command: CommandObject,
     user: User,
@@ -503,23 +569,17 @@ async def set_place(
     audit: AuditRepository,
     i18n: I18nContext,
 ) -> None:
+    """The typed shortcut of the place buttons under «🏅 Рейтинг»."""
     parts = (command.args or "").split()
     application_id = parse_id(parts[0]) if len(parts) == 2 else None
     if application_id is None or parts[1] not in ("0", "1", "2", "3"):
         await message.answer(i18n.get("cadmin-place-usage"))
         return
-    application = await contests.application(application_id)
-    contest = await contests.get(application.contest_id) if application else None
-    if application is None or contest is None:
-        await message.answer(i18n.get("cadmin-place-usage"))
+    try:
+        application = await set_place(contests, audit, user.id, application_id, int(parts[1]))
+    except InputError as exc:
+        await message.answer(i18n.get(exc.key))
         return
-    if contest.stage is not ContestStage.RANKING:
-        await message.answer(i18n.get("cadmin-place-wrong-stage"))
-        return
-    application.place = int(parts[1]) or None
-    await audit.write(
-        user.id, "contest.place", None, application=application.id, place=application.place
-    )
     await message.answer(i18n.get("cadmin-place-set", id=application.id, place=parts[1]))
 
 
@@ -636,14 +696,15 @@ async def jury_add(
         return
     center = directory.center(target.staff_center_id)
     district_id = center.district_id if center else target.district_id
-    juror = await contests.add_juror(
-        Juror(contest_id=contest.id, user_id=target.id, stage=parts[2], district_id=district_id)
-    )
-    if juror is None:
-        await message.answer(i18n.get("jury-exists"))
+    try:
+        await add_juror(contests, audit, user.id, contest, target, parts[2], district_id)
+    except InputError as exc:
+        await message.answer(i18n.get(exc.key))
         return
-    await audit.write(user.id, "contest.juror", target.id, contest=contest.id, stage=parts[2])
-    await message.answer(i18n.get("jury-added", who=target.id, id=contest.id, stage=parts[2]))
+    stage = i18n.get(f"jury-stage-{parts[2]}")
+    await message.answer(
+        i18n.get("jury-added", who=person_name(target), id=contest.id, stage=stage)
+    )
 
 
 async def contest_workbook(

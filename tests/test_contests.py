@@ -24,7 +24,7 @@ from tests.fixtures.updates import contact_update, photo_update, tg_user, video_
 TZ = ZoneInfo("Asia/Novokuznetsk")
 JUROR = tg_user(3001)  # lives in Рудничный
 OWN_JUROR = tg_user(3002)  # lives in Центральный, like the entries
-CITY_JUROR = tg_user(3003)
+CITY_JUROR = tg_user(3003, username="city_juror")
 
 
 async def create_from_template(harness: Harness, admin) -> Contest:
@@ -146,7 +146,15 @@ async def test_whole_contest_cycle(harness: Harness, admin, resident):
         (CITY_JUROR, "city", "kem-lesnaya"),
     ):
         await harness.onboard(juror, district)
-        sent = await harness.say(admin, f"/jury_add {contest.id} {juror.id} {stage}")
+        if juror is CITY_JUROR:  # by buttons: the card, the person found by name, the stage
+            await harness.tap(admin, ContestCb(action="admin", id=contest.id))
+            await harness.press(admin, "👩‍⚖️ Добавить в жюри")
+            sent = await harness.say(admin, "@city")
+            sent = await harness.press(admin, next(b for b in buttons(sent) if "@city" in b))
+            assert {"районный этап", "городской этап", "⬅️ Назад"} <= set(buttons(sent))
+            sent = await harness.press(admin, "городской этап")
+        else:  # the typed shortcut
+            sent = await harness.say(admin, f"/jury_add {contest.id} {juror.id} {stage}")
         assert "в жюри" in joined(sent)
     assert "Уже в жюри" in joined(
         await harness.say(admin, f"/jury_add {contest.id} {JUROR.id} district")
@@ -187,9 +195,10 @@ async def test_whole_contest_cycle(harness: Harness, admin, resident):
         await harness.tap(admin, ContestCb(action="publish", id=contest.id))
     )
     assert "Места ставятся" not in joined(await harness.say(admin, f"/place {first.id} 1"))
-    await harness.say(admin, f"/place {entries[1].id} 2")
     sent = await harness.tap(admin, ContestCb(action="rank", id=contest.id))
-    assert f"1. № {first.id}" in joined(sent)
+    sent = await harness.press(admin, f"№ {entries[1].id}: 2 место")  # a tie settled by a button
+    assert f"Заявка № {entries[1].id}: место 2" in joined(sent)
+    assert f"1. № {first.id}" in joined(sent) and f"2. № {entries[1].id}" in joined(sent)
 
     sent = await harness.tap(admin, ContestCb(action="publish", id=contest.id))
     assert "Получат:" in joined(sent) and "1 место" in joined(sent)  # the results, before sending
@@ -235,7 +244,9 @@ async def test_bad_input_and_access(harness: Harness, admin, resident):
     await harness.say(resident, "Описание работы")
     assert "Видео не подходит" in joined(await harness.feed(video_update(resident)))
     assert "хотя бы одно фото" in joined(await harness.press(resident, "✅ Готово"))
-    assert "Как писать" in joined(await harness.say(admin, f"/jury_add {contest.id} 5 village"))
+    assert "Коротко: /jury_add" in joined(
+        await harness.say(admin, f"/jury_add {contest.id} 5 village")
+    )
     assert "Как писать" in joined(await harness.say(admin, "/place 1 7"))
     assert "Нужна хотя бы одна номинация" not in joined(await harness.say(admin, "/contests"))
 

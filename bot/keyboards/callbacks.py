@@ -137,6 +137,13 @@ class ContestCb(CallbackData, prefix="ct"):
     id: RowId
 
 
+class PlaceSetCb(CallbackData, prefix="cpl"):
+    """An admin's place (1–3) for a tied contest entry."""
+
+    application: RowId
+    place: Annotated[int, Field(ge=0, le=3)]
+
+
 class ApplicationCb(CallbackData, prefix="app"):
     action: str  # "open" | "edit" | "withdraw"
     id: RowId

@@ -10,7 +10,15 @@ from typing import Any
 
 from bot.services.contests import ContestNotices, Ranked, places, rank, templates
 from bot.services.validation import InputError
-from storage.models import Application, ApplicationStatus, Contest, ContestStage, Nomination
+from storage.models import (
+    Application,
+    ApplicationStatus,
+    Contest,
+    ContestStage,
+    Juror,
+    Nomination,
+    User,
+)
 from storage.repositories.audit import AuditRepository
 from storage.repositories.contests import ContestRepository
 
@@ -173,3 +181,44 @@ async def create_contest(
     await notices.opened(contests.session, contest, now)
     await audit.write(author_id, "contest.create", None, contest=contest.id)
     return contest
+
+
+async def add_juror(
+    contests: ContestRepository,
+    audit: AuditRepository,
+    actor_id: int,
+    contest: Contest,
+    target: User,
+    stage: str,
+    district_id: int | None,
+) -> Juror:
+    """A juror of one stage of the contest; judges no entries of their own district (`district_id`:
+    where they work or live)."""
+    if stage not in stages_of(contest):
+        raise InputError("jury-add-usage")
+    juror = await contests.add_juror(
+        Juror(contest_id=contest.id, user_id=target.id, stage=stage, district_id=district_id)
+    )
+    if juror is None:
+        raise InputError("jury-exists")
+    await audit.write(actor_id, "contest.juror", target.id, contest=contest.id, stage=stage)
+    return juror
+
+
+async def set_place(
+    contests: ContestRepository,
+    audit: AuditRepository,
+    actor_id: int,
+    application_id: int,
+    place: int,
+) -> Application:
+    """An admin's place (1–3; 0 takes it away) for an entry, at the ranking stage only."""
+    application = await contests.application(application_id)
+    contest = await contests.get(application.contest_id) if application else None
+    if application is None or contest is None or not 0 <= place <= 3:
+        raise InputError("cadmin-place-usage")
+    if contest.stage is not ContestStage.RANKING:
+        raise InputError("cadmin-place-wrong-stage")
+    application.place = place or None
+    await audit.write(actor_id, "contest.place", None, application=application.id, place=place)
+    return application

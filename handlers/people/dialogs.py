@@ -5,9 +5,9 @@ from __future__ import annotations
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.kbd import Button
 
-from handlers.forms import SEND, Tr, buttons_only, chosen, nav, typed
+from handlers.forms import SEND, Tr, buttons_only, chosen, draft_from_start, nav, typed
 from handlers.people import handlers as h
-from handlers.people.getters import matches, person
+from handlers.people.getters import matches, person, stages
 from handlers.people.states import PeopleForm as F
 from handlers.places import place_choices
 
@@ -36,6 +36,8 @@ people_dialog = Dialog(
         state=F.confirm,
         getter=person,
     ),
+    chosen("jury-choose-stage", "stages", h.on_stage, F.stage, getter=stages),
     getter=place_choices,
+    on_start=draft_from_start,
     name="people",
 )

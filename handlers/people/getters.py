@@ -10,9 +10,11 @@ from aiogram_i18n import I18nContext
 
 from bot.config import Settings
 from bot.permissions import effective_role
+from bot.services.contest_flow import stages_of
 from bot.views import person_name, place_name, role_name
 from handlers.forms import form_data
 from storage.models import Role
+from storage.repositories.contests import ContestRepository
 from storage.repositories.directory import Directory
 from storage.repositories.users import UserRepository
 
@@ -54,3 +56,11 @@ async def person(
 async def matches(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     draft = form_data(dialog_manager)
     return {"found": draft.get("found", []), "more": bool(draft.get("more"))}
+
+
+async def stages(
+    dialog_manager: DialogManager, contests: ContestRepository, i18n: I18nContext, **_: Any
+) -> dict[str, Any]:
+    contest = await contests.get(form_data(dialog_manager).get("contest", 0))
+    found = stages_of(contest) if contest else []
+    return {"stages": [(i18n.get(f"jury-stage-{s}"), s) for s in found]}

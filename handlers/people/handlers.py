@@ -13,10 +13,11 @@ from aiogram_i18n import I18nContext
 from bot.commands import set_chat_commands
 from bot.config import Settings
 from bot.notify import tell, tell_rendered
+from bot.services.contest_flow import add_juror
 from bot.services.roles import GrantError, apply_grant, apply_revoke
-from bot.services.validation import parse_text
+from bot.services.validation import InputError, parse_text
 from bot.views import person_name, role_name
-from handlers.forms import existing, form_data, go, i18n_of, say
+from handlers.forms import existing, form_data, go, i18n_of, say, tapped
 from handlers.people.states import PeopleForm as F
 from storage.models import Role, User
 from storage.repositories.audit import AuditRepository
@@ -108,8 +109,30 @@ async def on_query(message: Message, widget: Any, manager: DialogManager) -> Non
 
 
 async def on_person(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
-    form_data(manager)["person"] = int(item)
-    await go(manager, F.person)
+    draft = form_data(manager)
+    draft["person"] = int(item)
+    await go(manager, F.stage if draft.get("purpose") == "juror" else F.person)
+
+
+async def on_stage(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    """The person joins the jury of this stage; they judge no entries of their own district."""
+    d = manager.middleware_data
+    draft = form_data(manager)
+    i18n = i18n_of(manager)
+    contest = existing(await d["contests"].get(draft["contest"]))
+    target = existing(await d["users"].get(draft["person"]))
+    center = d["directory"].center(target.staff_center_id)
+    district_id = center.district_id if center else target.district_id
+    try:
+        await add_juror(d["contests"], d["audit"], d["user"].id, contest, target, item, district_id)
+    except InputError as exc:
+        await say(manager, exc.key)
+        return
+    await manager.done()
+    stage = i18n.get(f"jury-stage-{item}")
+    await tapped(cb).answer(
+        i18n.get("jury-added", who=person_name(target), id=contest.id, stage=stage)
+    )
 
 
 async def on_staff(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:

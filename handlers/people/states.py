@@ -12,3 +12,4 @@ class PeopleForm(StatesGroup):
     district = State()
     center = State()
     confirm = State()
+    stage = State()  # a juror: which stage of the contest they judge
