@@ -191,6 +191,15 @@ async def elders_list(
     i18n: I18nContext,
 ) -> None:
     district_id = _district_for_list(actor, directory, command.args)
+    if district_id is None and actor.is_admin:  # the district by a button, not a code
+        choices = [
+            (d.name, PageCb(list="elders", page=0, key=d.id))
+            for m in directory.municipalities()
+            for d in directory.districts(m.id)
+        ]
+        rows = [choices[i : i + 2] for i in range(0, len(choices), 2)]
+        await message.answer(i18n.get("elders-choose-district"), reply_markup=inline(*rows))
+        return
     if district_id is None:
         await message.answer(i18n.get("elders-no-center"))
         return
@@ -217,14 +226,14 @@ async def elders_page(
 
 
 def _district_for_list(actor: Actor, directory: Directory, args: str | None) -> int | None:
-    """Staff: their district; admins: the district named by its code (or none)."""
+    """Staff: their district; admins: the district named by its code or name (or none)."""
     if actor.is_admin and args:
         district = next(
             (
                 d
                 for m in directory.municipalities()
                 for d in directory.districts(m.id)
-                if d.code == args.strip()
+                if args.strip().lower() in (d.code, d.name.lower())
             ),
             None,
         )
@@ -243,7 +252,8 @@ async def _elders_page(
     district = directory.district(district_id)
     total = await elders.count_of_district(district_id)
     if total == 0 or district is None:
-        return i18n.get("elders-empty"), None
+        name = html.escape(district.name) if district else "—"
+        return i18n.get("elders-empty", district=name), None
     pages = math.ceil(total / PAGE)
     page = max(0, min(page, pages - 1))
     lines = [

@@ -9,17 +9,20 @@ from zoneinfo import ZoneInfo
 
 from aiogram import Router
 from aiogram.filters import Command, CommandObject
-from aiogram.types import BufferedInputFile, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_i18n import I18nContext
 
 from bot.charts import stats_chart
 from bot.config import Settings
 from bot.exports import csv_bytes, header_row, workbook_bytes
 from bot.filters.roles import IsAdmin, IsStaff
+from bot.keyboards.builders import inline
+from bot.keyboards.callbacks import StatsCb
 from bot.permissions import Actor, may_see_figures
 from bot.services.stats import FIGURES, Period, by_district, change, collect, parse_period
 from bot.services.validation import InputError, parse_id
 from bot.views import local_time, short_messages, text_or
+from handlers.forms import Reply, refuse, tapped
 from storage.models import User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory, DistrictRef
@@ -71,10 +74,10 @@ def _scope(
     """The district the caller may see (None = all, admins only) or an error text."""
     wanted = _district(directory, code) if code else None
     if code and wanted is None:
-        codes = ", ".join(
-            d.code for m in directory.municipalities() for d in directory.districts(m.id)
+        names = ", ".join(
+            d.name for m in directory.municipalities() for d in directory.districts(m.id)
         )
-        return None, i18n.get("stats-bad-district", district=html.escape(code[:40]), codes=codes)
+        return None, i18n.get("stats-bad-district", district=html.escape(code[:40]), names=names)
     target = wanted or (None if actor.is_admin else directory.district(actor.staff_district_id))
     if not may_see_figures(actor, target.id if target else None):
         return None, i18n.get("stats-other-district")
@@ -99,14 +102,56 @@ async def stats(
     i18n: I18nContext,
 ) -> None:
     args = (command.args or "").split()
-    try:
-        period = parse_period(args[0] if args else None, _today(settings).date())
-    except InputError as exc:
-        await message.answer(i18n.get(exc.key))
-        return
+    period_text = args[0] if args else "month"
     district, error = _scope(actor, directory, args[1] if len(args) > 1 else None, i18n)
     if error:
         await message.answer(error)
+        return
+    await _show_stats(message, actor, period_text, district, settings, directory, stats_repo, i18n)
+
+
+@router.callback_query(StatsCb.filter())
+async def stats_of_district(
+    callback: CallbackQuery,
+    callback_data: StatsCb,
+    actor: Actor,
+    settings: Settings,
+    directory: Directory,
+    stats_repo: StatsRepository,
+    i18n: I18nContext,
+) -> None:
+    """An admin's «по районам» buttons under /stats: the same period, another district."""
+    district = directory.district(callback_data.district) if callback_data.district else None
+    if (callback_data.district and district is None) or not may_see_figures(
+        actor, district.id if district else None
+    ):
+        refuse("stats-other-district")
+    await _show_stats(
+        tapped(callback),
+        actor,
+        callback_data.period,
+        district,
+        settings,
+        directory,
+        stats_repo,
+        i18n,
+    )
+
+
+async def _show_stats(
+    reply: Reply,
+    actor: Actor,
+    period_text: str,
+    district: DistrictRef | None,
+    settings: Settings,
+    directory: Directory,
+    stats_repo: StatsRepository,
+    i18n: I18nContext,
+) -> None:
+    try:
+        period = parse_period(period_text, _today(settings).date())
+    except InputError as exc:
+        await reply.answer(i18n.get(exc.key))
         return
     tz = ZoneInfo(settings.timezone)
     district_id = district.id if district else None
@@ -131,13 +176,24 @@ async def stats(
     lines += [
         i18n.get("stats-contest-line", title=html.escape(t), count=n) for t, n in now.contests
     ]
-    await message.answer("\n".join(lines))
+    markup = None
+    if actor.is_admin:  # another district of the same period: a button, not a code
+        short = period_text[:40]
+        choices = [(i18n.get("stats-all-districts"), StatsCb(period=short, district=0))]
+        choices += [
+            (d.name, StatsCb(period=short, district=d.id))
+            for m in directory.municipalities()
+            for d in directory.districts(m.id)
+            if d.id != district_id
+        ]
+        markup = inline(*[choices[i : i + 2] for i in range(0, len(choices), 2)])
+    await reply.answer("\n".join(lines), reply_markup=markup)
     names = {d.id: d.name for m in directory.municipalities() for d in directory.districts(m.id)}
     districts = by_district(now, names)
     png = await asyncio.to_thread(
         stats_chart, f"{place}, {period.label()}", now.by_month, districts, _chart_labels(i18n)
     )
-    await message.answer_photo(BufferedInputFile(png, filename="stats.png"))
+    await reply.answer_photo(BufferedInputFile(png, filename="stats.png"))
 
 
 def _chart_labels(i18n: I18nContext) -> dict[str, str]:

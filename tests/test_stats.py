@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from bot.services.stats import Period, change, parse_period
 from bot.services.validation import InputError
 from storage.models import Report, ReportStatus, User
-from tests.fixtures.harness import Harness, joined
+from tests.fixtures.harness import Harness, buttons, joined
 from tests.fixtures.updates import tg_user
 
 STAFF = tg_user(2001, username="olga_staff")  # ЦРН «Оптимист», Центральный район
@@ -119,6 +119,19 @@ async def test_stats_figures_match_hand_totals(harness: Harness, admin):
     assert photos and photos[0].photo.data.startswith(b"\x89PNG")  # type: ignore[union-attr]
     text = joined(await harness.say(admin, "/stats 2025 kem-rudnichny"))
     assert "Рудничный район" in text and "Принятых отчётов: 1" in text and "Участников: 30" in text
+    # Without a code: the district is a button under the answer, for the same period.
+    await harness.say(admin, "/stats 2025")
+    text = joined(await harness.press(admin, "Рудничный район"))
+    assert "Рудничный район, 01.01.2025–31.12.2025" in text and "Участников: 30" in text
+    text = joined(await harness.press(admin, "все районы"))
+    assert "Участников: 65" in text
+
+
+async def test_admin_lists_elders_of_a_district_by_button(harness: Harness, admin):
+    sent = await harness.say(admin, "/elders")
+    assert "Старшие какого района?" in joined(sent) and "Кировский район" in buttons(sent)
+    sent = await harness.press(admin, "Кировский район")
+    assert "Кировский район" in joined(sent)
 
 
 async def test_stats_access_and_bad_input(harness: Harness, admin, resident):

@@ -137,6 +137,13 @@ class ContestCb(CallbackData, prefix="ct"):
     id: RowId
 
 
+class StatsCb(CallbackData, prefix="st"):
+    """/stats of another district (0: the whole city) for the same period as typed."""
+
+    period: Annotated[str, Field(max_length=40)]
+    district: RowId
+
+
 class PlaceSetCb(CallbackData, prefix="cpl"):
     """An admin's place (1–3) for a tied contest entry."""
 

@@ -8,7 +8,7 @@ stats-bad-period =
     /stats 2024-05 — a month
     /stats 2024-05-01..2024-08-31 — a range
     A district by its code after the period: /stats 2024 kem-central
-stats-bad-district = District «{ $district }» not found. Codes: { $codes }
+stats-bad-district = District «{ $district }» not found. Districts: { $names }. Easier: /stats and a district button under the answer.
 stats-other-district = You can see the statistics of your own district only.
 stats-title = <b>Statistics: { $place }, { $period }</b>
     (in brackets: the change against the previous period of the same length)

@@ -8,7 +8,7 @@ stats-bad-period =
     /stats 2024-05 — месяц
     /stats 2024-05-01..2024-08-31 — даты с и по
     Район — после периода: /stats 2024 Рудничный
-stats-bad-district = Район «{ $district }» не найден. Коды: { $codes }
+stats-bad-district = Район «{ $district }» не найден. Районы: { $names }. Проще — /stats и кнопка района под ответом.
 stats-other-district = Вам доступна статистика только своего района.
 stats-title = <b>Статистика: { $place }, { $period }</b>
     (в скобках — изменение к предыдущему периоду той же длины)
