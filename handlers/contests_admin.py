@@ -25,9 +25,12 @@ from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import ContestCb, PlaceSetCb
 from bot.notify import tell
 from bot.services.contest_flow import (
+    MAX_RULES,
     add_juror,
+    change_criteria,
     create_contest,
     next_stage,
+    parse_criteria,
     parse_nominations,
     publish,
     ranking,
@@ -48,6 +51,8 @@ from bot.views import edit_or_send, local_time, person_name, room_for
 from handlers.admin import open_people
 from handlers.forms import (
     Tr,
+    answer_for,
+    ask_text,
     ask_to_send,
     buttons_only,
     chosen,
@@ -445,7 +450,66 @@ async def admin_card(
         rows.append([(i18n.get("cadmin-publish"), ContestCb(action="publish", id=contest.id))])
     if contest.stage is not ContestStage.PUBLISHED:
         rows.append([(i18n.get("cadmin-add-juror"), ContestCb(action="juror", id=contest.id))])
+    rows.append(
+        [
+            (i18n.get("cadmin-edit-rules"), ContestCb(action="rules", id=contest.id)),
+            (i18n.get("cadmin-edit-criteria"), ContestCb(action="criteria", id=contest.id)),
+        ]
+    )
     await tapped(callback).answer(text, reply_markup=inline(*rows))
+
+
+@router.callback_query(ContestCb.filter(F.action.in_(("rules", "criteria"))))
+async def edit_text_ask(
+    callback: CallbackQuery,
+    callback_data: ContestCb,
+    contests: ContestRepository,
+    dialog_manager: DialogManager,
+    i18n: I18nContext,
+) -> None:
+    """The contest's «положение» (shown on its card) or the criteria jurors score."""
+    contest = existing(await contests.get(callback_data.id))
+    field = callback_data.action
+    if field == "criteria":
+        current = ", ".join(c for c in contest.criteria.split(";") if c)
+    else:
+        current = contest.rules[:300] or i18n.get("mycenter-not-set")
+    await ask_text(
+        dialog_manager,
+        f"contest-{field}",
+        f"cadmin-ask-{field}",
+        contest=contest.id,
+        current=html.escape(current),
+        max=MAX_RULES,
+    )
+
+
+@answer_for("contest-rules")
+async def rules_answer(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
+    d = manager.middleware_data
+    contest = existing(await d["contests"].get(args["contest"]))
+    try:
+        contest.rules = parse_text(message.text, max_len=MAX_RULES, min_len=10)
+    except InputError as exc:
+        await say_error(manager, exc)
+        return False
+    await d["audit"].write(d["user"].id, "contest.edit", None, contest=contest.id, what="rules")
+    await message.answer(i18n_of(manager).get("cadmin-rules-saved"))
+    return True
+
+
+@answer_for("contest-criteria")
+async def criteria_answer(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
+    d = manager.middleware_data
+    contest = existing(await d["contests"].get(args["contest"]))
+    try:
+        change_criteria(contest, parse_criteria(message.text))
+    except InputError as exc:
+        await say_error(manager, exc)
+        return exc.key == "cadmin-criteria-late"  # nothing to retype then
+    await d["audit"].write(d["user"].id, "contest.edit", None, contest=contest.id, what="criteria")
+    await message.answer(i18n_of(manager).get("cadmin-criteria-saved"))
+    return True
 
 
 @router.callback_query(ContestCb.filter(F.action == "juror"))

@@ -322,3 +322,70 @@ async def test_deleteme_withdraws_an_application_under_way_and_its_address(
     await harness.onboard(other)
     await apply(harness, other, contest.id, "ул. Мира", "3", ["d1"])
     assert len(await applications(harness)) == 2
+
+
+def test_contest_templates_match_the_city_documents():
+    """Every template nomination is named in the city's own reports (../shared/seeds), and the
+    contests the documents name are all there."""
+    import re
+    from pathlib import Path
+
+    import pytest
+
+    from bot.services.contests import templates
+
+    seeds = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("the city's documents are not beside the checkout")
+
+    def plain(text: str) -> str:
+        text = text.lower().replace("ё", "е").replace("домовой", "домовый")
+        text = re.sub(r"\s*[–—-]\s*", "-", text)  # «культурно- досуговых» across a line break
+        return re.sub(r"[«»\"\s]+", " ", text)
+
+    documents = plain(" ".join(p.read_text(encoding="utf-8") for p in seeds.iterdir()))
+    found = {str(t["title"]): t for t in templates()}
+    assert {
+        "Любимому городу – красивый дом и двор",
+        "Снежный калейдоскоп",
+        "Лучший комитет ТОС",
+        "Лучший центр по работе с населением",
+        "Город друзей – город идей",
+        "Лучшая практика ТОС",
+    } <= set(found)
+    for template in found.values():
+        for nomination in template["nominations"]:  # type: ignore[attr-defined]
+            core = plain(nomination["name"].split(" (")[0]).strip()
+            assert core in documents, nomination["name"]
+    assert len(found["Лучшая практика ТОС"]["nominations"]) == 7  # type: ignore[arg-type]
+    assert len(found["Лучший центр по работе с населением"]["nominations"]) == 6  # type: ignore[arg-type]
+    workshop = [
+        n
+        for n in found["Снежный калейдоскоп"]["nominations"]  # type: ignore[attr-defined]
+        if n["name"].startswith("Новогодняя мастерская")
+    ]
+    assert len(workshop) == 2 and all(n["address"] == "entrance" for n in workshop)
+
+
+async def test_admin_writes_the_rules_and_criteria(harness: Harness, admin, resident):
+    contest = await create_from_template(harness, admin)
+    await harness.tap(admin, ContestCb(action="admin", id=contest.id))
+    sent = await harness.press(admin, "📜 Положение")
+    assert "Сейчас: не указано" in joined(sent) and "❌ Отмена" in buttons(sent)
+    assert "Слишком коротко" in joined(await harness.say(admin, "кратко"))
+    rules = "Заявки принимаются от жителей города до срока. Оценивает комиссия района."
+    assert "Положение сохранено" in joined(await harness.say(admin, rules))
+    await harness.onboard(resident)
+    sent = await harness.tap(resident, ContestCb(action="card", id=contest.id))
+    assert f"Положение: {rules}" in joined(sent)
+
+    await harness.tap(admin, ContestCb(action="admin", id=contest.id))
+    await harness.press(admin, "⚖️ Критерии")
+    assert "от 1 до 6 критериев" in joined(await harness.say(admin, "\n".join("abcdefg")))
+    assert "Критерии сохранены" in joined(await harness.say(admin, "оформление\nучастие жителей"))
+    assert (await contest_row(harness, contest.id)).criteria == "оформление;участие жителей"
+    await harness.tap(admin, ContestCb(action="next", id=contest.id))  # scoring begins
+    await harness.tap(admin, ContestCb(action="admin", id=contest.id))
+    await harness.press(admin, "⚖️ Критерии")
+    assert "только до оценки" in joined(await harness.say(admin, "новый критерий"))
+    assert (await contest_row(harness, contest.id)).criteria == "оформление;участие жителей"

@@ -3,6 +3,7 @@ places, results. Plain code over the repository (no Telegram)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -222,3 +223,22 @@ async def set_place(
     application.place = place or None
     await audit.write(actor_id, "contest.place", None, application=application.id, place=place)
     return application
+
+
+MAX_RULES = 3000
+MAX_CRITERIA = 6
+
+
+def parse_criteria(text: str | None) -> str:
+    """What jurors score, one per line (or separated by «;»): 1–6 short names."""
+    names = [" ".join(n.split()) for n in re.split(r"[;\n]+", text or "") if n.strip()]
+    if not 1 <= len(names) <= MAX_CRITERIA or any(not 2 <= len(n) <= 40 for n in names):
+        raise InputError("cadmin-bad-criteria", max=MAX_CRITERIA)
+    return ";".join(names)
+
+
+def change_criteria(contest: Contest, criteria: str) -> None:
+    """Only while entries are taken: a juror's scores are for the criteria they saw."""
+    if contest.stage is not ContestStage.APPLY:
+        raise InputError("cadmin-criteria-late")
+    contest.criteria = criteria

@@ -131,6 +131,18 @@ jury-choose-stage = Which stage will they judge?
 jury-stage-district = the district stage
 jury-stage-city = the city stage
 cadmin-juror = { $who } ({ $stage })
+cadmin-edit-rules = 📜 Rules
+cadmin-edit-criteria = ⚖️ Criteria
+cadmin-ask-rules =
+    The contest's rules — shown on its card. Now: { $current }
+    Send the text (up to { $max } characters).
+cadmin-ask-criteria =
+    Which criteria do the jurors score? Now: { $current }
+    Send one per line (up to 6), e.g.: design
+cadmin-rules-saved = The rules are saved: they are on the contest's card.
+cadmin-criteria-saved = The criteria are saved.
+cadmin-bad-criteria = From 1 to { $max } criteria are needed, one per line, each 2–40 characters.
+cadmin-criteria-late = The criteria change only before scoring: the jurors already score by the old ones.
 cadmin-add-juror = 👩‍⚖️ Add to the jury
 cadmin-place-button = No. { $id }: place { $place }
 jury-exists = Already on the jury of this stage.

@@ -57,6 +57,7 @@ audit-broadcast-create = announcement created
 audit-broadcast-stop = announcement stopped
 audit-consent-given = consent given
 audit-contest-create = contest created
+audit-contest-edit = contest changed
 audit-contest-juror = juror added
 audit-contest-place = place given
 audit-contest-publish = results published

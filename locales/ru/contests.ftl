@@ -131,6 +131,18 @@ jury-choose-stage = Какой этап будет оценивать?
 jury-stage-district = районный этап
 jury-stage-city = городской этап
 cadmin-juror = { $who } ({ $stage })
+cadmin-edit-rules = 📜 Положение
+cadmin-edit-criteria = ⚖️ Критерии
+cadmin-ask-rules =
+    Положение о конкурсе — его увидят на карточке конкурса. Сейчас: { $current }
+    Пришлите текст (до { $max } знаков).
+cadmin-ask-criteria =
+    По каким критериям жюри ставит баллы? Сейчас: { $current }
+    Пришлите по строке на критерий (до 6), например: оформление
+cadmin-rules-saved = Положение сохранено: оно на карточке конкурса.
+cadmin-criteria-saved = Критерии сохранены.
+cadmin-bad-criteria = Нужно от 1 до { $max } критериев по строке на каждый, каждый — 2–40 знаков.
+cadmin-criteria-late = Критерии меняются только до оценки: жюри уже оценивает по прежним.
 cadmin-add-juror = 👩‍⚖️ Добавить в жюри
 cadmin-place-button = № { $id }: { $place } место
 jury-exists = Уже в жюри этого этапа.

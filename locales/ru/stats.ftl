@@ -57,6 +57,7 @@ audit-broadcast-create = рассылка создана
 audit-broadcast-stop = рассылка остановлена
 audit-consent-given = согласие дано
 audit-contest-create = конкурс создан
+audit-contest-edit = конкурс изменён
 audit-contest-juror = назначен член жюри
 audit-contest-place = место присуждено
 audit-contest-publish = итоги опубликованы
