@@ -21,12 +21,21 @@ class Actor:
     id: int
     role: Role
     center_id: int | None  # staff: the center they work at
-    staff_district_id: int | None  # staff: that center's district
+    staff_district_id: int | None  # staff: that center's district (or their administration's)
     home_district_id: int | None  # where they live (residents, elders)
+    # An admin of one municipality: its districts and centers; None: the whole directory.
+    admin_districts: frozenset[int] | None = None
+    admin_centers: frozenset[int] | None = None
+    admin_municipality_id: int | None = None
 
     @property
     def is_admin(self) -> bool:
         return self.role is Role.ADMIN
+
+    @property
+    def is_city_admin(self) -> bool:
+        """An admin of the whole directory (not of one municipality)."""
+        return self.is_admin and self.admin_districts is None
 
     @property
     def is_staff(self) -> bool:
@@ -42,71 +51,117 @@ def effective_role(user: User, settings: Settings) -> Role:
 def actor_of(user: User, settings: Settings, directory: Directory) -> Actor:
     role = effective_role(user, settings)
     center = directory.center(user.staff_center_id) if role is Role.STAFF else None
+    office = directory.district(user.staff_district_id) if role is Role.STAFF else None
+    scope = None
+    if role is Role.ADMIN and user.id not in settings.admin_ids:
+        scope = directory.municipality(user.admin_municipality_id)
+    districts = directory.districts(scope.id) if scope else []
     return Actor(
         id=user.id,
         role=role,
         center_id=center.id if center else None,
-        staff_district_id=center.district_id if center else None,
+        staff_district_id=center.district_id if center else (office.id if office else None),
         home_district_id=user.district_id,
+        admin_districts=frozenset(d.id for d in districts) if scope else None,
+        admin_centers=frozenset(c.id for d in districts for c in directory.centers(d.id))
+        if scope
+        else None,
+        admin_municipality_id=scope.id if scope else None,
     )
 
 
+def _admin_of_district(actor: Actor, district_id: int | None) -> bool:
+    if not actor.is_admin:
+        return False
+    return actor.admin_districts is None or district_id in actor.admin_districts
+
+
 def districts_seen(actor: Actor) -> list[int] | None:
-    """The districts whose people and queues this actor sees: None = all (admins)."""
+    """The districts whose people and queues this actor sees: None = all (city admins)."""
     if actor.is_admin:
-        return None
+        return None if actor.admin_districts is None else sorted(actor.admin_districts)
     return [actor.staff_district_id] if actor.staff_district_id is not None else []
 
 
 def may_moderate(actor: Actor, district_id: int | None) -> bool:
     """Reports, ideas and problems, elders' applications of a district: its staff and admins."""
-    if actor.is_admin:
+    if _admin_of_district(actor, district_id):
         return True
-    return actor.is_staff and district_id is not None and district_id == actor.staff_district_id
+    return (
+        actor.role is Role.STAFF
+        and district_id is not None
+        and district_id == actor.staff_district_id
+    )
 
 
 def may_see_figures(actor: Actor, district_id: int | None) -> bool:
-    """/stats and /export of a district, or of the whole city (district_id None): admins only
-    see the city; staff their own district."""
-    if actor.is_admin:
-        return True
-    return district_id is not None and may_moderate(actor, district_id)
+    """/stats and /export of a district, or of the whole city (district_id None): city admins
+    only see the whole; others their own districts."""
+    if district_id is None:
+        return actor.is_city_admin
+    return may_moderate(actor, district_id)
 
 
 def may_run_center(actor: Actor, center_id: int | None) -> bool:
     """Clubs and events of a center (create, edit, members, messages, attendance)."""
-    return actor.is_admin or (
-        actor.is_staff and center_id is not None and center_id == actor.center_id
+    if actor.is_admin:
+        return actor.admin_centers is None or center_id in actor.admin_centers
+    return actor.is_staff and center_id is not None and center_id == actor.center_id
+
+
+def may_manage_directory(actor: Actor) -> bool:
+    """The registry (all municipalities at once) and appointing admins: the city's admins."""
+    return actor.is_city_admin
+
+
+def may_appoint(actor: Actor, role: Role, district_id: int | None) -> bool:
+    """Give or take a role: city admins any; a municipality's admin staff of its districts."""
+    if actor.is_city_admin:
+        return True
+    return (
+        actor.is_admin
+        and role in (Role.STAFF, Role.RESIDENT)
+        and (district_id is not None and _admin_of_district(actor, district_id))
     )
 
 
 def may_send_urgent(actor: Actor) -> bool:
     """A paid urgent alert is the city's decision, not a center's."""
-    return actor.is_admin
+    return actor.is_city_admin
 
 
 def may_manage_announcement(actor: Actor, author_id: int | None) -> bool:
-    """Stop or cancel an announcement, see it in /announcements: its author, or an admin."""
-    return actor.is_admin or (actor.is_staff and author_id == actor.id)
+    """Stop or cancel an announcement, see it in /announcements: its author, or a city admin."""
+    return actor.is_city_admin or (actor.is_staff and author_id == actor.id)
 
 
 def audiences(actor: Actor) -> tuple[str, ...]:
-    """Whom this actor may address in /announce."""
+    """Whom this actor may address in /announce (a municipality's admin: not «all»)."""
     if actor.is_admin:
-        return ADMIN_AUDIENCES
+        return ADMIN_AUDIENCES if actor.is_city_admin else ADMIN_AUDIENCES[:-1]
     return STAFF_AUDIENCES if actor.is_staff else ()
 
 
 def may_address(
-    actor: Actor, audience: str, district_id: int | None = None, center_id: int | None = None
+    actor: Actor,
+    audience: str,
+    district_id: int | None = None,
+    center_id: int | None = None,
+    municipality_id: int | None = None,
 ) -> bool:
     """An announcement to `audience`: for a center or a club, `center_id` is the center (the
-    club's); for a district or its elders, `district_id`. Whether the target exists is the
-    caller's check."""
+    club's); for a district or its elders, `district_id`; for a municipality, `municipality_id`.
+    Whether the target exists is the caller's check."""
     if audience not in audiences(actor):
         return False
-    if actor.is_admin:
+    if actor.is_city_admin:
         return True
+    if actor.is_admin:
+        if audience == "municipality":
+            return municipality_id == actor.admin_municipality_id
+        if audience in ("center", "club"):
+            return may_run_center(actor, center_id)
+        return _admin_of_district(actor, district_id)
     if audience in ("center", "club"):
         return center_id is not None and center_id == actor.center_id
     return district_id is not None and district_id == actor.staff_district_id

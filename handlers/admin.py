@@ -14,12 +14,12 @@ from aiogram_i18n import I18nContext
 
 from bot.config import Settings
 from bot.filters.roles import IsAdmin, IsStaff
-from bot.permissions import effective_role
-from bot.services.roles import GrantError
+from bot.permissions import Actor, effective_role
+from bot.services.roles import GrantError, Post, post_of
 from bot.services.validation import parse_id, parse_user_ref
 from bot.views import person_name, place_name, role_name
 from handlers.forms import ask_resume, form_open, restart_with
-from handlers.people.handlers import center_suffix, change_role
+from handlers.people.handlers import change_role, post_suffix
 from handlers.people.states import PeopleForm
 from storage.models import Role, User
 from storage.repositories.audit import AuditRepository
@@ -44,7 +44,7 @@ async def whoami(
         i18n.get(
             "whoami",
             role=role_name(i18n, role.value),
-            center=center_suffix(i18n, directory.center(user.staff_center_id)),
+            center=post_suffix(i18n, post_of(user, directory)),
         )
     )
 
@@ -72,7 +72,7 @@ async def grant(
     message: Message,
     command: CommandObject,
     bot: Bot,
-    user: User,
+    actor: Actor,
     users: UserRepository,
     directory: Directory,
     audit: AuditRepository,
@@ -102,7 +102,9 @@ async def grant(
         await message.answer(i18n.get("grant-unknown-user", who=html.escape(who[:65])))
         return
     try:
-        text = await change_role(bot, user, target, role, center, audit, settings, i18n)
+        text = await change_role(
+            bot, actor, target, role, Post(center), audit, directory, settings, i18n
+        )
     except GrantError as exc:
         text = i18n.get(exc.reason)
     await message.answer(text)
@@ -113,8 +115,9 @@ async def revoke(
     message: Message,
     command: CommandObject,
     bot: Bot,
-    user: User,
+    actor: Actor,
     users: UserRepository,
+    directory: Directory,
     audit: AuditRepository,
     settings: Settings,
     i18n: I18nContext,
@@ -132,7 +135,9 @@ async def revoke(
         await message.answer(i18n.get("grant-unknown-user", who=html.escape(args[0][:65])))
         return
     try:
-        text = await change_role(bot, user, target, Role.RESIDENT, None, audit, settings, i18n)
+        text = await change_role(
+            bot, actor, target, Role.RESIDENT, Post(), audit, directory, settings, i18n
+        )
     except GrantError as exc:
         text = i18n.get(exc.reason)
     await message.answer(text)
@@ -163,7 +168,7 @@ async def whois(
             "whois",
             who=person_name(target),
             role=role_name(i18n, effective_role(target, settings).value),
-            center=center_suffix(i18n, directory.center(target.staff_center_id)),
+            center=post_suffix(i18n, post_of(target, directory)),
             consent=i18n.get("yes") if target.has_consent else i18n.get("no"),
             place=place_name(target, directory) or "—",
         )

@@ -20,7 +20,7 @@ from aiogram_i18n import I18nContext
 from bot.broadcast.engine import DeliveryEngine
 from bot.config import Settings
 from bot.exports import header_row, workbook_bytes
-from bot.filters.roles import IsAdmin
+from bot.filters.roles import IsAdmin, is_city_admin
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import ContestCb, PlaceSetCb
 from bot.notify import tell
@@ -90,8 +90,9 @@ class C(StatesGroup):
     preview = State()
 
 
-router.message.filter(IsAdmin())
-router.callback_query.filter(IsAdmin())
+# Contests are the city's: its admins run them (a municipality's admin does not).
+router.message.filter(IsAdmin(), is_city_admin)
+router.callback_query.filter(IsAdmin(), is_city_admin)
 
 
 @router.message(Command("contest_add"))

@@ -196,6 +196,7 @@ async def elders_list(
             (d.name, PageCb(list="elders", page=0, key=d.id))
             for m in directory.municipalities()
             for d in directory.districts(m.id)
+            if may_moderate(actor, d.id)
         ]
         rows = [choices[i : i + 2] for i in range(0, len(choices), 2)]
         await message.answer(i18n.get("elders-choose-district"), reply_markup=inline(*rows))

@@ -14,6 +14,7 @@ from aiogram_i18n import I18nContext
 
 from bot.keyboards.builders import districts_keyboard, municipalities_keyboard
 from bot.keyboards.callbacks import PlaceBackCb, PlaceCb
+from bot.permissions import Actor
 from bot.views import edit_or_send
 from handlers.forms import Reply, form_data, refuse
 from storage.models import User
@@ -23,12 +24,16 @@ router = Router(name=__name__)
 
 
 async def place_choices(
-    dialog_manager: DialogManager, directory: Directory, **_: Any
+    dialog_manager: DialogManager, directory: Directory, actor: Actor, **_: Any
 ) -> dict[str, Any]:
-    """A dialog's choice of municipality → district → center (kept as mun, district, center)."""
+    """A dialog's choice of municipality → district → center (kept as mun, district, center);
+    a municipality's admin sees only theirs."""
     draft = form_data(dialog_manager)
+    scope = actor.admin_municipality_id
     return {
-        "municipalities": [(m.name, str(m.id)) for m in directory.municipalities()],
+        "municipalities": [
+            (m.name, str(m.id)) for m in directory.municipalities() if scope in (None, m.id)
+        ],
         "districts": [(d.name, str(d.id)) for d in directory.districts(draft.get("mun", 0))],
         "centers": [(c.name, str(c.id)) for c in directory.centers(draft.get("district", 0))],
     }

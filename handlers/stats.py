@@ -9,13 +9,14 @@ from zoneinfo import ZoneInfo
 
 from aiogram import Router
 from aiogram.filters import Command, CommandObject
+from aiogram.filters.callback_data import CallbackData
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_i18n import I18nContext
 
 from bot.charts import stats_chart
 from bot.config import Settings
 from bot.exports import csv_bytes, header_row, workbook_bytes
-from bot.filters.roles import IsAdmin, IsStaff
+from bot.filters.roles import IsAdmin, IsStaff, is_city_admin
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import StatsCb
 from bot.permissions import Actor, may_see_figures
@@ -32,7 +33,7 @@ router = Router(name=__name__)
 router.message.filter(IsStaff())
 
 admin_router = Router(name=f"{__name__}.admin")
-admin_router.message.filter(IsAdmin())
+admin_router.message.filter(IsAdmin(), is_city_admin)
 
 
 def _today(settings: Settings) -> datetime:
@@ -79,6 +80,8 @@ def _scope(
         )
         return None, i18n.get("stats-bad-district", district=html.escape(code[:40]), names=names)
     target = wanted or (None if actor.is_admin else directory.district(actor.staff_district_id))
+    if target is None and actor.is_admin and not actor.is_city_admin:
+        return None, None  # a municipality's admin chooses one of its districts
     if not may_see_figures(actor, target.id if target else None):
         return None, i18n.get("stats-other-district")
     return target, None
@@ -107,7 +110,28 @@ async def stats(
     if error:
         await message.answer(error)
         return
+    if district is None and not actor.is_city_admin:
+        choices = _district_choices(actor, directory, period_text, None, i18n)
+        await message.answer(i18n.get("stats-choose-district"), reply_markup=inline(*choices))
+        return
     await _show_stats(message, actor, period_text, district, settings, directory, stats_repo, i18n)
+
+
+def _district_choices(
+    actor: Actor, directory: Directory, period_text: str, shown: int | None, i18n: I18nContext
+) -> list[list[tuple[str, CallbackData]]]:
+    """Buttons of the districts (and the whole city) this actor may see, but the one shown."""
+    short = period_text[:40]
+    choices: list[tuple[str, CallbackData]] = []
+    if actor.is_city_admin and shown is not None:
+        choices.append((i18n.get("stats-all-districts"), StatsCb(period=short, district=0)))
+    choices += [
+        (d.name, StatsCb(period=short, district=d.id))
+        for m in directory.municipalities()
+        for d in directory.districts(m.id)
+        if d.id != shown and may_see_figures(actor, d.id)
+    ]
+    return [choices[i : i + 2] for i in range(0, len(choices), 2)]
 
 
 @router.callback_query(StatsCb.filter())
@@ -178,15 +202,7 @@ async def _show_stats(
     ]
     markup = None
     if actor.is_admin:  # another district of the same period: a button, not a code
-        short = period_text[:40]
-        choices = [(i18n.get("stats-all-districts"), StatsCb(period=short, district=0))]
-        choices += [
-            (d.name, StatsCb(period=short, district=d.id))
-            for m in directory.municipalities()
-            for d in directory.districts(m.id)
-            if d.id != district_id
-        ]
-        markup = inline(*[choices[i : i + 2] for i in range(0, len(choices), 2)])
+        markup = inline(*_district_choices(actor, directory, period_text, district_id, i18n))
     await reply.answer("\n".join(lines), reply_markup=markup)
     names = {d.id: d.name for m in directory.municipalities() for d in directory.districts(m.id)}
     districts = by_district(now, names)

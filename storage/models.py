@@ -167,6 +167,10 @@ class User(Base):
     username: Mapped[str | None] = mapped_column(String(64), index=True)
     municipality_id: Mapped[int | None] = mapped_column(ForeignKey("municipalities.id"))
     district_id: Mapped[int | None] = mapped_column(ForeignKey("districts.id"), index=True)
+    # An admin of one municipality only (None: of the whole directory).
+    admin_municipality_id: Mapped[int | None] = mapped_column(ForeignKey("municipalities.id"))
+    # Staff of a district's territorial administration, who work at no center.
+    staff_district_id: Mapped[int | None] = mapped_column(ForeignKey("districts.id"))
     is_active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Given in /register (after consent); shared by all of the user's territories.

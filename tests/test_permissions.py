@@ -8,7 +8,9 @@ from bot.permissions import (
     Actor,
     districts_seen,
     may_address,
+    may_appoint,
     may_manage_announcement,
+    may_manage_directory,
     may_moderate,
     may_run_center,
     may_see_figures,
@@ -16,8 +18,9 @@ from bot.permissions import (
 )
 from storage.models import Role
 
-X, Y = 1, 2  # districts
+X, Y = 1, 2  # districts; X is in municipality M, Y in another
 A, B = 10, 20  # center A is in district X, center B in district Y
+M = 100
 
 ACTORS = {
     "resident": Actor(1, Role.RESIDENT, None, None, X),
@@ -26,27 +29,52 @@ ACTORS = {
     "staff_B": Actor(4, Role.STAFF, B, Y, X),
     "staff_no_center": Actor(5, Role.STAFF, None, None, X),
     "admin": Actor(6, Role.ADMIN, None, None, None),
+    "office_X": Actor(7, Role.STAFF, None, X, Y),  # the district's administration, no center
+    "admin_M": Actor(  # an admin of municipality M only
+        8, Role.ADMIN, None, None, None, frozenset({X}), frozenset({A}), M
+    ),
 }
 
 # (question, then the actors answered «yes»; everyone else must get «no»)
 TABLE = [
-    ("moderate a report, idea or elder of X", lambda a: may_moderate(a, X), {"staff_A", "admin"}),
+    (
+        "moderate a report, idea or elder of X",
+        lambda a: may_moderate(a, X),
+        {"staff_A", "admin", "office_X", "admin_M"},
+    ),
     ("moderate a report, idea or elder of Y", lambda a: may_moderate(a, Y), {"staff_B", "admin"}),
     ("moderate with no district", lambda a: may_moderate(a, None), {"admin"}),
-    ("figures of X", lambda a: may_see_figures(a, X), {"staff_A", "admin"}),
+    ("figures of X", lambda a: may_see_figures(a, X), {"staff_A", "admin", "office_X", "admin_M"}),
     ("figures of the whole city", lambda a: may_see_figures(a, None), {"admin"}),
-    ("run clubs of center A", lambda a: may_run_center(a, A), {"staff_A", "admin"}),
+    ("run clubs of center A", lambda a: may_run_center(a, A), {"staff_A", "admin", "admin_M"}),
     ("run clubs of center B", lambda a: may_run_center(a, B), {"staff_B", "admin"}),
     ("address center A", lambda a: may_address(a, "center", center_id=A), {"staff_A"}),
     ("address a club of A", lambda a: may_address(a, "club", center_id=A), {"staff_A"}),
-    ("address district X", lambda a: may_address(a, "district", X), {"staff_A", "admin"}),
+    (
+        "address district X",
+        lambda a: may_address(a, "district", X),
+        {"staff_A", "admin", "office_X", "admin_M"},
+    ),
     ("address the elders of Y", lambda a: may_address(a, "elders", Y), {"staff_B", "admin"}),
-    ("address a municipality", lambda a: may_address(a, "municipality"), {"admin"}),
+    (
+        "address municipality M",
+        lambda a: may_address(a, "municipality", municipality_id=M),
+        {"admin", "admin_M"},
+    ),
+    (
+        "address another municipality",
+        lambda a: may_address(a, "municipality", municipality_id=1),
+        {"admin"},
+    ),
     ("address everyone", lambda a: may_address(a, "all"), {"admin"}),
     ("address an unknown audience", lambda a: may_address(a, "staff", X), set()),
     ("send a paid urgent alert", may_send_urgent, {"admin"}),
     ("stop staff_A's announcement", lambda a: may_manage_announcement(a, 3), {"staff_A", "admin"}),
     ("stop a resident's (none)", lambda a: may_manage_announcement(a, 1), {"admin"}),
+    ("keep the registry", may_manage_directory, {"admin"}),
+    ("appoint staff in X", lambda a: may_appoint(a, Role.STAFF, X), {"admin", "admin_M"}),
+    ("appoint staff in Y", lambda a: may_appoint(a, Role.STAFF, Y), {"admin"}),
+    ("appoint an admin", lambda a: may_appoint(a, Role.ADMIN, X), {"admin"}),
 ]
 
 
@@ -60,6 +88,7 @@ def test_districts_seen():
     assert districts_seen(ACTORS["admin"]) is None  # all
     assert districts_seen(ACTORS["staff_A"]) == [X]
     assert districts_seen(ACTORS["staff_no_center"]) == []
+    assert districts_seen(ACTORS["office_X"]) == [X] and districts_seen(ACTORS["admin_M"]) == [X]
     assert districts_seen(ACTORS["resident"]) == [] and districts_seen(ACTORS["elder"]) == []
 
 

@@ -171,7 +171,10 @@ async def test_appointing_staff_by_name_and_buttons(harness: Harness, admin):
     await harness.press(admin, "Кемерово")
     await harness.press(admin, "Центральный район")
     sent = await harness.press(admin, "ЦРН «Оптимист»")
-    assert "Петрова Ольга Ивановна: сотрудник центра, ЦРН «Оптимист». Подтвердить?" in joined(sent)
+    assert (
+        "Петрова Ольга Ивановна: сотрудник центра, Центр: ЦРН «Оптимист». Подтвердить?"
+        in joined(sent)
+    )
     sent = await harness.press(admin, "✅ Подтвердить")
     assert "Готово: Петрова Ольга Ивановна — сотрудник центра. Центр: ЦРН «Оптимист»." in joined(
         sent
@@ -189,3 +192,51 @@ async def test_appointing_staff_by_name_and_buttons(harness: Harness, admin):
     assert "теперь житель" in joined(sent)
     stored = await harness.db_user(olga.id)
     assert stored is not None and stored.role is Role.RESIDENT
+
+
+async def test_an_admin_of_one_municipality_and_staff_without_a_center(
+    harness: Harness, admin, resident
+):
+    """Юрга's admin sees and manages only Юрга; a district administration's staff member works
+    without a center."""
+    ivan = tg_user(2010, username="ivan_yurga")
+    olga = tg_user(2011, username="olga_leninsky")
+    for person in (ivan, olga):
+        await harness.onboard(person)
+    await harness.onboard(resident)  # Анна lives in Центральный район of Кемерово
+
+    await harness.say(admin, "/grant")
+    await harness.say(admin, "@ivan")
+    await harness.press(admin, "@ivan_yurga — житель")
+    await harness.press(admin, "🏛 Администратор муниципалитета")
+    sent = await harness.press(admin, "Юрга")
+    assert "@ivan_yurga: администратор, Муниципалитет: Юрга. Подтвердить?" in joined(sent)
+    sent = await harness.press(admin, "✅ Подтвердить")
+    assert "Муниципалитет: Юрга" in joined(sent)
+
+    await harness.say(admin, "/grant")
+    await harness.say(admin, "@olga")
+    await harness.press(admin, "@olga_leninsky — житель")
+    await harness.press(admin, "👩‍💼 Сотрудник центра")
+    await harness.press(admin, "Кемерово")
+    await harness.press(admin, "Ленинский район")
+    await harness.press(admin, "🏢 Администрация района (без центра)")
+    sent = await harness.press(admin, "✅ Подтвердить")
+    assert "Администрация района: Ленинский район" in joined(sent)
+    assert "Ленинский район" in joined(await harness.say(olga, "/whoami"))
+    assert "Такой команды нет" not in joined(await harness.say(olga, "/queue"))
+
+    sent = await harness.say(ivan, "/stats")
+    assert "Статистика какого района?" in joined(sent)
+    assert buttons(sent) == ["Юргинский городской округ"]
+    assert "ведут администраторы города" in joined(await harness.say(ivan, "/registry"))
+    assert "Такой команды нет" in joined(await harness.say(ivan, "/contests_admin"))
+    await harness.say(ivan, "/grant")
+    assert "Никого не нашёл" in joined(await harness.say(ivan, "Анна"))  # a Кемерово resident
+    await harness.say(ivan, "/cancel")
+    sent = await harness.say(ivan, "/mycenter")
+    assert buttons(sent)[0] == "Юрга" and "Кемерово" not in buttons(sent), joined(sent) + str(
+        buttons(sent)
+    )
+    stored = await harness.db_user(ivan.id)
+    assert stored is not None and stored.role is Role.ADMIN and stored.admin_municipality_id

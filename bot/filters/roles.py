@@ -6,7 +6,7 @@ from aiogram.filters import BaseFilter
 from aiogram.types import TelegramObject
 
 from bot.config import Settings
-from bot.permissions import effective_role
+from bot.permissions import Actor, effective_role
 from storage.models import Role, User
 
 
@@ -27,3 +27,8 @@ def IsAdmin() -> HasRole:
 def IsStaff() -> HasRole:
     """Staff of a center, and admins (who may do whatever staff may)."""
     return HasRole(Role.STAFF, Role.ADMIN)
+
+
+async def is_city_admin(event: TelegramObject, actor: Actor | None = None) -> bool:
+    """An admin of the whole directory: contests, the year's figures, the audit log."""
+    return actor is not None and actor.is_city_admin

@@ -68,7 +68,9 @@ async def may_send(
         exists = directory.district(audience_id) is not None
         return exists and may_address(actor, audience, district_id=audience_id)
     if audience == "municipality":
-        return directory.municipality(audience_id) is not None and may_address(actor, audience)
+        return directory.municipality(audience_id) is not None and may_address(
+            actor, audience, municipality_id=audience_id
+        )
     return audience == "all" and may_address(actor, audience)
 
 

@@ -243,7 +243,7 @@ async def announcement_list(
     announcements: AnnouncementRepository,
     i18n: I18nContext,
 ) -> None:
-    found = await announcements.recent(None if actor.is_admin else user.id)
+    found = await announcements.recent(None if actor.is_city_admin else user.id)
     if not found:
         await message.answer(i18n.get("ann-list-empty"))
         return

@@ -17,7 +17,13 @@ people_dialog = Dialog(
     Window(
         Tr("people-card"),
         Button(Tr("people-make-staff"), id="staff", on_click=h.on_staff),
-        Button(Tr("people-make-admin"), id="admin", on_click=h.on_admin),
+        Button(Tr("people-make-admin"), id="admin", on_click=h.on_admin, when="city_admin"),
+        Button(
+            Tr("people-make-municipal-admin"),
+            id="mun_admin",
+            on_click=h.on_municipal_admin,
+            when="city_admin",
+        ),
         Button(Tr("people-revoke"), id="revoke", on_click=h.on_revoke, when="has_role"),
         nav(),
         buttons_only(),
@@ -26,7 +32,13 @@ people_dialog = Dialog(
     ),
     chosen("centers-choose-municipality", "municipalities", h.on_municipality, F.municipality),
     chosen("centers-choose-district", "districts", h.on_district, F.district),
-    chosen("mycenter-choose-center", "centers", h.on_center, F.center),
+    chosen(
+        "mycenter-choose-center",
+        "centers",
+        h.on_center,
+        F.center,
+        Button(Tr("people-office"), id="office", on_click=h.on_office),
+    ),
     Window(
         Tr("people-confirm", when=lambda data, widget, manager: not data["new_center"]),
         Tr("people-confirm-center", when="new_center"),

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
-from bot.permissions import effective_role
+from bot.permissions import Actor, effective_role
 from bot.services.contest_flow import stages_of
+from bot.services.roles import Post, post_of
 from bot.views import person_name, place_name, role_name
 from handlers.forms import form_data
+from handlers.people.handlers import post_suffix
 from storage.models import Role
 from storage.repositories.contests import ContestRepository
 from storage.repositories.directory import Directory
@@ -21,6 +22,7 @@ from storage.repositories.users import UserRepository
 
 async def person(
     dialog_manager: DialogManager,
+    actor: Actor,
     users: UserRepository,
     directory: Directory,
     settings: Settings,
@@ -32,24 +34,28 @@ async def person(
     if target is None:
         return {"who": "—", "about": i18n.get("button-stale"), "has_role": False}
     role = effective_role(target, settings)
-    center = directory.center(target.staff_center_id)
+    held = post_suffix(i18n, post_of(target, directory)).strip().rstrip(".")
     about = i18n.get(
         "people-about",
         role=role_name(i18n, role.value),
-        center=html.escape(center.name) if center else "—",
+        center=held or "—",
         place=place_name(target, directory) or "—",
         username=f"@{target.username}" if target.username else "—",
     )
-    chosen_center = directory.center(draft.get("center"))
     new_role = draft.get("role", "")
+    post = Post(
+        directory.center(draft.get("center")),
+        directory.district(draft.get("office")),
+        directory.municipality(draft.get("mun")) if draft.get("scoped") else None,
+    )
+    shown = post_suffix(i18n, post).strip().rstrip(".") if new_role != "resident" else ""
     return {
         "who": person_name(target),
         "about": about,
         "has_role": role is not Role.RESIDENT,
+        "city_admin": actor.is_city_admin,
         "new_role": role_name(i18n, new_role) if new_role else "",
-        "new_center": html.escape(chosen_center.name)
-        if chosen_center and new_role == "staff"
-        else "",
+        "new_center": shown,
     }
 
 

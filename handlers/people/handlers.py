@@ -13,36 +13,51 @@ from aiogram_i18n import I18nContext
 from bot.commands import set_chat_commands
 from bot.config import Settings
 from bot.notify import tell, tell_rendered
+from bot.permissions import Actor, districts_seen, may_appoint
 from bot.services.contest_flow import add_juror
-from bot.services.roles import GrantError, apply_grant, apply_revoke
+from bot.services.roles import GrantError, Post, apply_grant, apply_revoke, post_of
 from bot.services.validation import InputError, parse_text
 from bot.views import person_name, role_name
 from handlers.forms import existing, form_data, go, i18n_of, say, tapped
 from handlers.people.states import PeopleForm as F
 from storage.models import Role, User
 from storage.repositories.audit import AuditRepository
-from storage.repositories.directory import CenterRef
+from storage.repositories.directory import Directory
 from storage.repositories.users import UserRepository
 
 SHOWN = 8  # people in the list of matches
 
 
-def center_suffix(i18n: I18nContext, center: CenterRef | None) -> str:
-    return i18n.get("whoami-center", name=html.escape(center.name)) if center else ""
+def post_suffix(i18n: I18nContext, post: Post) -> str:
+    """« Центр: ЦРН «Оптимист».» — where the role holds, for the role's messages."""
+    if post.center is not None:
+        return i18n.get("whoami-center", name=html.escape(post.center.name))
+    if post.district is not None:
+        return i18n.get("whoami-office", name=html.escape(post.district.name))
+    if post.municipality is not None:
+        return i18n.get("whoami-municipality", name=html.escape(post.municipality.name))
+    return ""
 
 
 async def change_role(
     bot: Bot,
-    actor: User,
+    actor: Actor,
     target: User,
     role: Role,
-    center: CenterRef | None,
+    post: Post,
     audit: AuditRepository,
+    directory: Directory,
     settings: Settings,
     i18n: I18nContext,
 ) -> str:
     """Give a role (RESIDENT: take it away), audited; the person's menu and a message follow.
-    Returns what to tell the admin."""
+    Returns what to tell the admin. A municipality's admin appoints staff of its districts only."""
+    current = post_of(target, directory).district_id or target.district_id
+    district_id = post.district_id if role is not Role.RESIDENT else current
+    if not may_appoint(actor, role, district_id) or (
+        role is Role.RESIDENT and target.role is Role.ADMIN and not actor.is_city_admin
+    ):
+        raise GrantError("grant-not-yours")
     if role is Role.RESIDENT:
         change = apply_revoke(target, settings)
         await audit.write(
@@ -52,14 +67,19 @@ async def change_role(
         if change.before is not Role.RESIDENT:
             await tell(bot, target, settings, i18n, "revoke-notify")
         return i18n.get("revoke-done", who=person_name(target))
-    change = apply_grant(target, role, center if role is Role.STAFF else None, settings)
+    change = apply_grant(target, role, post, settings)
+    where = {
+        "center": change.post.center,
+        "district": change.post.district,
+        "municipality": change.post.municipality,
+    }
     await audit.write(
         actor.id,
         "role.grant",
         target.id,
         before=change.before.value,
         after=change.after.value,
-        center=change.center.code if change.center else None,
+        **{key: ref.code for key, ref in where.items() if ref is not None},
     )
     await set_chat_commands(bot, i18n.core, target.id, role)
     await tell_rendered(
@@ -71,7 +91,7 @@ async def change_role(
             t.get(
                 "grant-notify",
                 role=role_name(t, role.value),
-                center=center_suffix(t, change.center),
+                center=post_suffix(t, change.post),
             ),
             None,
         ),
@@ -80,14 +100,14 @@ async def change_role(
         "grant-done",
         who=person_name(target),
         role=role_name(i18n, role.value),
-        center=center_suffix(i18n, change.center),
+        center=post_suffix(i18n, change.post),
     )
 
 
 async def on_query(message: Message, widget: Any, manager: DialogManager) -> None:
     users: UserRepository = manager.middleware_data["users"]
     query = parse_text(message.text, max_len=64)
-    found = await users.search(query, SHOWN + 1)
+    found = await users.search(query, SHOWN + 1, districts_seen(manager.middleware_data["actor"]))
     i18n = i18n_of(manager)
     if not found:
         await say(manager, "people-none", query=query)
@@ -136,25 +156,38 @@ async def on_stage(cb: CallbackQuery, widget: Any, manager: DialogManager, item:
 
 
 async def on_staff(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
-    form_data(manager)["role"] = Role.STAFF.value
+    form_data(manager).update(role=Role.STAFF.value, scoped=False, office=None)
     await go(manager, F.municipality)
 
 
 async def on_admin(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
-    form_data(manager).update(role=Role.ADMIN.value, center=None)
+    form_data(manager).update(role=Role.ADMIN.value, scoped=False, center=None, office=None)
     await go(manager, F.confirm)
 
 
 async def on_revoke(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
-    form_data(manager).update(role=Role.RESIDENT.value, center=None)
+    form_data(manager).update(role=Role.RESIDENT.value, center=None, office=None)
     await go(manager, F.confirm)
 
 
 async def on_municipality(
     cb: CallbackQuery, widget: Any, manager: DialogManager, item: str
 ) -> None:
-    form_data(manager)["mun"] = int(item)
-    await go(manager, F.district)
+    draft = form_data(manager)
+    draft["mun"] = int(item)
+    await go(manager, F.confirm if draft.get("role") == Role.ADMIN.value else F.district)
+
+
+async def on_municipal_admin(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    form_data(manager).update(role=Role.ADMIN.value, scoped=True, center=None, office=None)
+    await go(manager, F.municipality)
+
+
+async def on_office(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    """Staff of the district's administration, at no center."""
+    draft = form_data(manager)
+    draft.update(center=None, office=draft.get("district"))
+    await go(manager, F.confirm)
 
 
 async def on_district(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
@@ -163,7 +196,7 @@ async def on_district(cb: CallbackQuery, widget: Any, manager: DialogManager, it
 
 
 async def on_center(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
-    form_data(manager)["center"] = int(item)
+    form_data(manager).update(center=int(item), office=None)
     await go(manager, F.confirm)
 
 
@@ -171,17 +204,21 @@ async def on_confirm(cb: CallbackQuery, button: Any, manager: DialogManager) -> 
     d = manager.middleware_data
     draft = form_data(manager)
     target = existing(await d["users"].get(draft["person"]))
-    center = d["directory"].center(draft.get("center"))
+    directory: Directory = d["directory"]
+    post = Post(
+        directory.center(draft.get("center")),
+        directory.district(draft.get("office")),
+        directory.municipality(draft.get("mun")) if draft.get("scoped") else None,
+    )
     try:
         text = await change_role(
-            d["bot"], d["user"], target, Role(draft["role"]), center, d["audit"], d["settings"],
-            i18n_of(manager),
+            d["bot"], d["actor"], target, Role(draft["role"]), post, d["audit"], directory,
+            d["settings"], i18n_of(manager),
         )  # fmt: skip
     except GrantError as exc:
         await say(manager, exc.reason)
         return
     await manager.done()
     await cb.answer()
-    if cb.message is not None:
-        await cb.message.answer(text)
+    await tapped(cb).answer(text)
     manager.show_mode = ShowMode.NO_UPDATE

@@ -17,6 +17,7 @@ from aiogram_i18n import I18nContext
 
 from bot.exports import csv_bytes, workbook_bytes
 from bot.notify import tell_each
+from bot.permissions import Actor, may_manage_directory
 from bot.services.clubs import AGE_GROUPS, CATEGORIES
 from bot.services.registry import (
     MAX_FILE_MB,
@@ -35,6 +36,7 @@ from handlers.forms import (
     form_open,
     go,
     i18n_of,
+    refuse,
     restart_with,
     say,
     say_error,
@@ -60,7 +62,9 @@ def registry_labels(i18n: I18nContext) -> Labels:
 
 
 @router.message(Command("registry"))
-async def registry(message: Message, dialog_manager: DialogManager) -> None:
+async def registry(message: Message, actor: Actor, dialog_manager: DialogManager) -> None:
+    if not may_manage_directory(actor):
+        refuse("registry-city-only")
     if await form_open(dialog_manager) and dialog_manager.current_context().state.group is not F:
         await ask_resume(dialog_manager, "registry")
         return

@@ -247,6 +247,11 @@ people-confirm-center = { $who }: { $new_role }, { $new_center }. Confirm?
 people-apply = ✅ Confirm
 people-already-sent = Done already.
 whoami = Your role: { $role }.{ $center }
+people-make-municipal-admin = 🏛 Municipality administrator
+people-office = 🏢 District administration (no center)
+grant-not-yours = Only a city administrator can do this: you appoint staff of your municipality's districts.
+whoami-office = { " " }District administration: { $name }.
+whoami-municipality = { " " }Municipality: { $name }.
 whoami-center = { " " }Center: { $name }.
 grant-usage =
     Just /grant — the bot helps to find the person and choose the center by buttons.

@@ -118,6 +118,8 @@ xlsx-head-applications = No. | Nomination | District | Address | Responsible | P
 xlsx-head-scores = Application | Juror | Stage | Criterion | Score | Comment
 
 ## Registry (/registry)
+registry-city-only = The registry of all municipalities is kept by the city's administrators. Your center: /mycenter.
+stats-choose-district = Figures of which district?
 registry-intro =
     <b>Registry</b>: municipalities, districts, centers, committees, clubs.
     1. Press «⬇️ Download the registry».

@@ -247,6 +247,11 @@ people-confirm-center = { $who }: { $new_role }, { $new_center }. Подтвер
 people-apply = ✅ Подтвердить
 people-already-sent = Уже сделано.
 whoami = Ваша роль: { $role }.{ $center }
+people-make-municipal-admin = 🏛 Администратор муниципалитета
+people-office = 🏢 Администрация района (без центра)
+grant-not-yours = Это может сделать только администратор города: вам доступны сотрудники районов вашего муниципалитета.
+whoami-office = { " " }Администрация района: { $name }.
+whoami-municipality = { " " }Муниципалитет: { $name }.
 whoami-center = { " " }Центр: { $name }.
 grant-usage =
     Просто /grant — бот поможет найти человека и выбрать центр кнопками.

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session, make_transient_to_detached
 
 from storage.db import on_commit, transaction_info
-from storage.models import Role, User
+from storage.models import Center, Role, User
 
 USER_COLUMNS = tuple(c.key for c in User.__mapper__.column_attrs)
 
@@ -131,18 +131,26 @@ class UserRepository:
         self._remember_on_commit()
         return result.scalars().first()
 
-    async def search(self, query: str, limit: int) -> Sequence[User]:
-        """People whose name contains the words typed, or whose @username starts with them.
-        Several spellings of the case: SQLite compares only Latin letters without case."""
+    async def search(
+        self, query: str, limit: int, districts: Sequence[int] | None = None
+    ) -> Sequence[User]:
+        """People whose name contains the words typed, or whose @username starts with them
+        (`districts`: only people who live or work there). Several spellings of the case: SQLite
+        compares only Latin letters without case."""
         text = " ".join(query.split())
         name = text.removeprefix("@").lower()
         spellings = {text, text.lower(), text.capitalize(), text.title()}
         by_name = or_(*(User.full_name.contains(s, autoescape=True) for s in spellings))
+        query_ = select(User).where(by_name | User.username.startswith(name, autoescape=True))
+        if districts is not None:
+            centers = select(Center.id).where(Center.district_id.in_(districts))
+            query_ = query_.where(
+                User.district_id.in_(districts)
+                | User.staff_district_id.in_(districts)
+                | User.staff_center_id.in_(centers)
+            )
         found = await self.session.execute(
-            select(User)
-            .where(by_name | User.username.startswith(name, autoescape=True))
-            .order_by(User.full_name, User.username)
-            .limit(limit)
+            query_.order_by(User.full_name, User.username).limit(limit)
         )
         return found.scalars().all()
 
