@@ -22,12 +22,13 @@ from bot.keyboards.callbacks import StatsCb
 from bot.permissions import Actor, may_see_figures
 from bot.services.stats import FIGURES, Period, by_district, change, collect, parse_period
 from bot.services.validation import InputError, parse_id
-from bot.views import local_time, short_messages, text_or
+from bot.views import local_time, person_name, short_messages, text_or
 from handlers.forms import Reply, refuse, tapped
 from storage.models import User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory, DistrictRef
 from storage.repositories.stats import StatsRepository
+from storage.repositories.users import UserRepository
 
 router = Router(name=__name__)
 router.message.filter(IsStaff())
@@ -386,6 +387,8 @@ async def audit_log(
     command: CommandObject,
     settings: Settings,
     audit: AuditRepository,
+    users: UserRepository,
+    directory: Directory,
     i18n: I18nContext,
 ) -> None:
     arg = (command.args or str(AUDIT_DEFAULT)).strip()
@@ -395,15 +398,21 @@ async def audit_log(
         await message.answer(i18n.get("audit-empty"))
         return
     lines = [i18n.get("audit-title", n=n)]
+
+    async def who(user_id: int | None) -> str:
+        """A person by the name they gave (a deleted one, or none: «—»)."""
+        found = await users.get(user_id) if user_id else None
+        return person_name(found) if found else "—"
+
     for e in entries:
         lines.append(
             i18n.get(
                 "audit-line",
                 at=local_time(e.at, settings).strftime("%d.%m.%Y %H:%M"),
                 action=_audit_action(i18n, e.action),
-                actor=str(e.actor_id or "—"),
-                target=str(e.target_id or "—"),
-                details=html.escape(_audit_details(i18n, e.details))[:200],
+                actor=await who(e.actor_id),
+                target=await who(e.target_id),
+                details=html.escape(_audit_details(i18n, e.details, directory))[:200],
             )
         )
     for chunk in short_messages(lines):
@@ -415,13 +424,17 @@ def _audit_action(i18n: I18nContext, action: str) -> str:
     return text_or(i18n, "audit-" + action.replace(".", "-").replace("_", "-"), action)
 
 
-def _audit_details(i18n: I18nContext, details: dict[str, object] | None) -> str:
-    """«заявка 12, место 2» instead of JSON."""
+def _audit_details(
+    i18n: I18nContext, details: dict[str, object] | None, directory: Directory
+) -> str:
+    """«заявка 12, место 2, центр ЦРН «Оптимист»» instead of JSON and codes."""
     parts = []
     for key, value in (details or {}).items():
         if value is None:
             continue
         prefix = CODED_FIELDS.get(key)
         shown = text_or(i18n, f"{prefix}{value}", str(value)) if prefix else value
+        if key == "center" and (center := directory.center_by_code(str(value))) is not None:
+            shown = center.name
         parts.append(f"{text_or(i18n, 'audit-field-' + key.replace('_', '-'), key)} {shown}")
     return ", ".join(parts)

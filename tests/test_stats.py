@@ -190,6 +190,7 @@ async def test_export_csv_scope_and_audit(harness: Harness, admin):
     text = joined(await harness.say(admin, "/audit 5"))
     assert "выгрузка" in text and "роль выдана" in text and "стало: сотрудник центра" in text
     assert "{" not in text and "role.grant" not in text  # words, not JSON and codes
+    assert "центр ЦРН «Оптимист»" in text and "optimist" not in text
     sent = await harness.say(admin, "/audit 40")
     assert len(sent) >= 1 and all(len(m.text) <= 600 for m in sent)  # type: ignore[attr-defined]
 
