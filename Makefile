@@ -43,6 +43,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.broadcast
 	$(BIN)/python -m bench.contests
 	$(BIN)/python -m bench.stats
+	$(BIN)/python -m bench.registry
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
