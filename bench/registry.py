@@ -45,7 +45,7 @@ class _I18n:
 
 async def run(n_clubs: int, repeat: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(  # type: ignore[call-arg]
+        settings = Settings(  # type: ignore[call-arg,arg-type]
             _env_file=None,
             bot_token=TOKEN,
             database_url=f"sqlite+aiosqlite:///{Path(tmp) / 'bench.sqlite3'}",
