@@ -21,6 +21,7 @@ from pathlib import Path
 
 from aiogram_i18n.cores import FluentRuntimeCore
 from openpyxl import load_workbook
+from pydantic import SecretStr
 
 from bench.updates import TOKEN
 from bot.app import prepare_database
@@ -45,9 +46,9 @@ class _I18n:
 
 async def run(n_clubs: int, repeat: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(  # type: ignore[call-arg,arg-type]
-            _env_file=None,
-            bot_token=TOKEN,
+        settings = Settings(
+            _env_file=None,  # type: ignore[call-arg]
+            bot_token=SecretStr(TOKEN),
             database_url=f"sqlite+aiosqlite:///{Path(tmp) / 'bench.sqlite3'}",
             scheduler_interval=0,
         )
