@@ -334,18 +334,27 @@ def photos(
 
 # --- A command in the middle of a form ---------------------------------------------------------
 
+Fn = TypeVar("Fn", bound=Callable[..., Any])
+
+
+def registered(table: dict[str, Fn], name: str) -> Callable[[Fn], Fn]:
+    """A decorator keeping the function under `name` in `table` (forms refer to it by name: a
+    function cannot be kept in a draft)."""
+
+    def register(fn: Fn) -> Fn:
+        table[name] = fn
+        return fn
+
+    return register
+
+
 Restart = Callable[[CallbackQuery, DialogManager, dict[str, Any]], Awaitable[None]]
 RESTARTS: dict[str, Restart] = {}
 
 
 def restart_with(name: str) -> Callable[[Restart], Restart]:
     """Register what «Начать заново» does for a command that may interrupt a form."""
-
-    def register(fn: Restart) -> Restart:
-        RESTARTS[name] = fn
-        return fn
-
-    return register
+    return registered(RESTARTS, name)
 
 
 class Interrupted(StatesGroup):
@@ -401,12 +410,7 @@ SENDS: dict[str, Send] = {}
 
 def send_for(name: str) -> Callable[[Send], Send]:
     """Register what «✅ Отправить» under a preview does."""
-
-    def register(fn: Send) -> Send:
-        SENDS[name] = fn
-        return fn
-
-    return register
+    return registered(SENDS, name)
 
 
 class ConfirmSend(StatesGroup):
@@ -467,12 +471,7 @@ ANSWERS: dict[str, Answer] = {}
 
 def answer_for(name: str) -> Callable[[Answer], Answer]:
     """Register what a typed answer does; it returns False to ask again (a bad answer)."""
-
-    def register(fn: Answer) -> Answer:
-        ANSWERS[name] = fn
-        return fn
-
-    return register
+    return registered(ANSWERS, name)
 
 
 class Ask(StatesGroup):

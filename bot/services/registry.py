@@ -445,16 +445,22 @@ def _directory_change(
         refs[sheet].add(code, name)
         values["code"] = code
         return Change(row.sheet, row.number, "add", name, values)
-    changed = [c for c, v in values.items() if not _same(_current_value(current, c, codes), v)]
+    values["code"] = code
+    now = {c: _current_value(current, c, codes) for c in values}
+    return _change(row, name, values, now, current.id)
+
+
+def _change(
+    row: _Row, name: str, values: dict[str, Any], now: dict[str, Any], row_id: int
+) -> Change | None:
+    """What differs from the row as it is; only «Действует» changed: closed or opened again."""
+    changed = [c for c, v in values.items() if not _same(now[c], v)]
     if not changed:
         return None
-    kind = (
-        "close"
-        if changed == ["active"] and not values["active"]
-        else ("open" if changed == ["active"] else "change")
-    )
-    values["code"] = code
-    return Change(row.sheet, row.number, kind, name, values, current.id, changed)
+    kind = "change"
+    if changed == ["active"]:
+        kind = "open" if values["active"] else "close"
+    return Change(row.sheet, row.number, kind, name, values, row_id, changed)
 
 
 def _current_value(row: Any, column: str, codes: dict[str, dict[int, str]]) -> Any:
@@ -492,21 +498,10 @@ def _club_change(
         return None
     if current is None:
         return Change(row.sheet, row.number, "add", values["name"], values)
-    now = {
-        "center": codes.get(current.center_id),
-        "schedule": [(s.weekday, s.starts, s.minutes) for s in current.slots],
-    }
-    changed = [
-        c for c, v in values.items() if not _same(now[c] if c in now else getattr(current, c), v)
-    ]
-    if not changed:
-        return None
-    kind = (
-        "close"
-        if changed == ["active"] and not values["active"]
-        else ("open" if changed == ["active"] else "change")
-    )
-    return Change(row.sheet, row.number, kind, values["name"], values, current.id, changed)
+    now = {c: getattr(current, c) for c in values if c not in ("center", "schedule")}
+    now["center"] = codes.get(current.center_id)
+    now["schedule"] = [(s.weekday, s.starts, s.minutes) for s in current.slots]
+    return _change(row, values["name"], values, now, current.id)
 
 
 # --- applying ---------------------------------------------------------------------------------
