@@ -37,7 +37,7 @@ from bot.middlewares.requests import CommitBeforeSending, QuietWhenUnchanged
 from bot.permissions import effective_role
 from bot.scheduler import create_scheduler
 from bot.services.contests import ContestNotices
-from bot.services.ideas import IdeasDigest
+from bot.services.ideas import IdeaAlerts, IdeasDigest
 from bot.services.reminders import Reminders
 from handlers import get_routers
 from storage.db import create_engine, create_session_factory
@@ -211,6 +211,9 @@ def create_dispatcher(
     dp["ideas_digest"] = IdeasDigest(
         db.session_factory, core, settings.default_locale, ZoneInfo(settings.timezone), db.directory
     )
+    dp["idea_alerts"] = IdeaAlerts(
+        db.session_factory, core, settings.default_locale, db.directory, settings.admin_ids
+    )
     dp.startup.register(_on_startup)
     dp.shutdown.register(_on_shutdown)
     return dp
@@ -223,6 +226,7 @@ async def _on_startup(
     delivery: DeliveryEngine,
     contest_notices: ContestNotices,
     ideas_digest: IdeasDigest,
+    idea_alerts: IdeaAlerts,
     settings: Settings,
     i18n_core: BotTextsCore,
     session_factory: async_sessionmaker[AsyncSession],
@@ -243,6 +247,7 @@ async def _on_startup(
                 "reminders": lambda: reminders.tick(bot),
                 "contest-notices": lambda: contest_notices.tick(datetime.now(UTC)),
                 "ideas-digest": lambda: ideas_digest.tick(datetime.now(UTC)),
+                "idea-alerts": lambda: idea_alerts.tick(datetime.now(UTC), bot),
             },
             should_run=lambda: cluster.is_leader,
         )

@@ -52,6 +52,7 @@ ADMIN_COMMANDS = (
     "year",
     "audit",
     "registry",
+    "deadlines",
     "contests_admin",
     "jury_add",
     "place",

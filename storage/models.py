@@ -715,6 +715,10 @@ class Idea(Base):
     supporters: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     answered_at: Mapped[datetime | None]
+    due_at: Mapped[datetime | None]  # the answer is due by then (the category's working days)
+    notified_at: Mapped[datetime | None] = mapped_column(index=True)  # staff told of a problem
+    escalated_at: Mapped[datetime | None]  # overdue: the district's admins told
+    taken_by: Mapped[int | None] = mapped_column(BigInteger)  # «Взять в работу»: who
 
     photos: Mapped[list[IdeaPhoto]] = relationship(
         order_by="IdeaPhoto.position", cascade="all, delete-orphan", lazy="selectin"

@@ -200,3 +200,149 @@ async def test_restart_in_the_middle_keeps_the_draft(sqlite_url: str, resident):
         assert "отправлено" in joined(sent)
         async with h.session_factory() as s:
             assert await s.scalar(select(func.count()).select_from(Idea)) == 1
+
+
+async def _deliver(harness: Harness) -> None:
+    """One pass of the delivery engine over what is queued."""
+    from tests.test_broadcast import engine_for, wait_done
+
+    async with harness.session_factory() as s:
+        queued = (await s.execute(select(Announcement.id))).scalars().all()
+    engine = engine_for(harness)
+    engine.start(harness.bot)
+    try:
+        for announcement_id in queued:
+            await wait_done(harness, announcement_id)
+    finally:
+        await engine.stop()
+
+
+async def test_a_new_problem_reaches_staff_at_the_next_tick_and_is_taken(
+    harness: Harness, admin, resident
+):
+    from datetime import UTC
+
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    await harness.say(admin, f"/grant {FAR_STAFF.id} staff borovoy")
+    await harness.onboard(resident)
+    await send_idea(harness, resident)
+    alerts = harness.dp["idea_alerts"]
+    assert await alerts.tick(datetime.now(UTC)) == 1
+    assert await alerts.tick(datetime.now(UTC)) == 0  # once
+    await _deliver(harness)
+    told = [
+        r
+        for r in harness.session.requests
+        if isinstance(r, SendMessage) and r.chat_id == STAFF.id and "Новая проблема" in r.text
+    ]
+    assert len(told) == 1 and "Не горит фонарь" in told[0].text
+    assert not [
+        r
+        for r in harness.session.requests
+        if getattr(r, "chat_id", None) == FAR_STAFF.id and "проблем" in str(getattr(r, "text", ""))
+    ]  # another district's staff hear nothing
+    [idea] = await ideas(harness)
+    assert idea.due_at is not None and idea.notified_at is not None
+    sent = await harness.press(STAFF, "🛠 Взять в работу")
+    assert "в работе у вас" in joined(sent)
+    told = [r for r in sent if isinstance(r, SendMessage) and r.chat_id == resident.id]
+    assert told and "взяли в работу" in told[0].text
+    [idea] = await ideas(harness)
+    assert idea.status is IdeaStatus.IN_PROGRESS and idea.taken_by == STAFF.id
+    again = await harness.tap(STAFF, IdeaCb(action="take", id=idea.id))
+    assert "уже в работе" in joined(again)
+    assert "другого района" in joined(
+        await harness.tap(FAR_STAFF, IdeaCb(action="take", id=idea.id))
+    )
+
+
+async def test_a_burst_of_problems_is_one_message(harness: Harness, admin, resident):
+    from datetime import UTC
+
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    await harness.onboard(resident)
+    for category, point in (
+        ("lighting", SPOT),
+        ("rubbish", (55.36, 86.09)),
+        ("roads", (55.35, 86.1)),
+    ):
+        await send_idea(harness, resident, category=category, point=point)
+    assert await harness.dp["idea_alerts"].tick(datetime.now(UTC)) == 1
+    async with harness.session_factory() as s:
+        [alert] = (
+            await s.execute(select(Announcement).where(Announcement.kind == "problems"))
+        ).scalars()
+    assert "Новых проблем: 3" in alert.text and alert.button_data == "idea:filter:0:new"
+
+
+async def test_an_overdue_item_is_escalated_once_and_listed_first(
+    harness: Harness, admin, resident
+):
+    from datetime import UTC, timedelta
+
+    from sqlalchemy import update
+
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    await harness.onboard(resident)
+    await send_idea(harness, resident)
+    await send_idea(harness, resident, category="rubbish", point=(55.36, 86.09))
+    first, second = await ideas(harness)
+    async with harness.session_factory() as s:
+        await s.execute(
+            update(Idea)
+            .where(Idea.id == first.id)
+            .values(due_at=datetime.now(UTC) - timedelta(days=1), supporters=0)
+        )
+        await s.execute(update(Idea).where(Idea.id == second.id).values(supporters=5))
+        await s.commit()
+    alerts = harness.dp["idea_alerts"]
+    before = len(harness.session.requests)
+    await alerts.tick(datetime.now(UTC), harness.bot)
+    escalated = [
+        r
+        for r in harness.session.requests[before:]
+        if isinstance(r, SendMessage) and "Срок ответа прошёл" in r.text
+    ]
+    assert [r.chat_id for r in escalated] == [admin.id]
+    await alerts.tick(datetime.now(UTC), harness.bot)
+    assert (
+        len(
+            [
+                r
+                for r in harness.session.requests
+                if "Срок ответа прошёл" in str(getattr(r, "text", ""))
+            ]
+        )
+        == 1
+    )
+    sent = await harness.say(STAFF, "/ideas")
+    lines = joined(sent).split("\n")
+    assert lines[1].startswith(f"⏰ № {first.id}")  # overdue first, though less supported
+    assert f"№ {second.id} [5]" in lines[2]
+    today = datetime.now(TZ).date()
+    period = f"{today - timedelta(days=3)}..{today}"
+    figures = joined(await harness.say(admin, f"/stats {period}"))
+    assert "Обращений с просроченным ответом: 1" in figures
+
+
+async def test_admin_sets_the_answer_deadline_of_a_category(harness: Harness, admin, resident):
+    from datetime import UTC
+
+    from bot.services.ideas import add_working_days
+
+    sent = await harness.say(admin, "/deadlines")
+    assert "Освещение — 8" in buttons(sent)
+    await harness.press(admin, "Освещение — 8")
+    assert "от 1 до 60" in joined(await harness.say(admin, "100"))
+    assert "3 рабочих дней" in joined(await harness.say(admin, "3"))
+    assert "Освещение — 3" in buttons(await harness.say(admin, "/deadlines"))
+    await harness.onboard(resident)
+    await send_idea(harness, resident)
+    [idea] = await ideas(harness)
+    assert idea.due_at is not None
+    filed = idea.created_at.astimezone(TZ).date()
+    assert idea.due_at.astimezone(TZ).date() == add_working_days(filed, 3)
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    assert "администраторы города" in joined(await harness.say(STAFF, "/deadlines"))
+    assert add_working_days(datetime(2026, 11, 27).date(), 1).isoformat() == "2026-11-30"  # Fri→Mon
+    assert datetime.now(UTC)  # (the clock is the real one)

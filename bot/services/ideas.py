@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
-from datetime import UTC, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from itertools import groupby
 from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.permissions import Actor, may_moderate
 from bot.services.geo import distance_km
-from bot.services.validation import InputError
-from storage.models import Idea, IdeaPhoto, IdeaStatus, User
+from bot.services.validation import InputError, Refusal, parse_count
+from storage.models import AppState, Idea, IdeaPhoto, IdeaStatus, User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory
 from storage.repositories.ideas import OPEN, IdeaRepository
@@ -32,6 +37,72 @@ NEARBY_KM = 0.150
 OVERDUE_DAYS = 7
 MUNICIPALITY_RADIUS_KM = 40.0  # a point farther from the city's centre is outside it
 STAFF_STATUSES = ("accepted", "in_progress", "resolved", "rejected")
+ANSWER_DAYS = 8  # working days to answer an item, unless an admin set others for its category
+MAX_ANSWER_DAYS = 60
+DAYS_KEY = "answer-days:"  # AppState key prefix, one row per category an admin changed
+
+
+def add_working_days(day: date, days: int) -> date:
+    """`days` working days (Monday–Friday) after `day`."""
+    while days > 0:
+        day += timedelta(days=1)
+        days -= day.weekday() < 5
+    return day
+
+
+def due_at(filed: datetime, days: int, tz: tzinfo) -> datetime:
+    """The end of the day the answer is due, in the city's time zone."""
+    last = add_working_days(filed.astimezone(tz).date(), days)
+    return datetime.combine(last, time(23, 59, 59), tzinfo=tz).astimezone(UTC)
+
+
+def is_overdue(idea: Idea, now: datetime) -> bool:
+    """Still unanswered after its deadline."""
+    return (
+        idea.answered_at is None
+        and idea.due_at is not None
+        and idea.status in OPEN
+        and idea.due_at < now
+    )
+
+
+async def take_in_work(
+    ideas: IdeaRepository, audit: AuditRepository, actor: Actor, idea: Idea
+) -> bool:
+    """A new problem is in work from now, by this staff member; False if someone was first."""
+    if not await ideas.take(idea.id, actor.id):
+        await ideas.session.refresh(idea)
+        return False
+    await ideas.session.refresh(idea)
+    await audit.write(actor.id, "idea.take", idea.user_id, idea=idea.id)
+    return True
+
+
+async def answer_days(session: AsyncSession) -> dict[str, int]:
+    """Working days to answer, by category."""
+    days = dict.fromkeys(CATEGORIES, ANSWER_DAYS)
+    rows = await session.execute(
+        select(AppState.key, AppState.value).where(AppState.key.startswith(DAYS_KEY))
+    )
+    for key, value in rows.all():
+        days[key.removeprefix(DAYS_KEY)] = int(value)
+    return days
+
+
+async def set_answer_days(
+    session: AsyncSession, audit: AuditRepository, actor: Actor, category: str, text: str | None
+) -> int:
+    """A city admin's answer deadline for a category (new items get it)."""
+    if not actor.is_city_admin or category not in CATEGORIES:
+        raise Refusal("button-stale")
+    days = parse_count(text or "", 1, MAX_ANSWER_DAYS)
+    row = await session.get(AppState, DAYS_KEY + category)
+    if row is None:
+        session.add(AppState(key=DAYS_KEY + category, value=str(days)))
+    else:
+        row.value = str(days)
+    await audit.write(actor.id, "idea.deadline", None, category=category, days=days)
+    return days
 
 
 def nearby(lat: float, lon: float, items: Iterable[Idea], km: float = NEARBY_KM) -> list[Idea]:
@@ -85,6 +156,8 @@ async def similar_nearby(
 
 async def file_idea(ideas: IdeaRepository, user: User, draft: dict[str, Any], tz: tzinfo) -> Idea:
     await check_daily_limit(ideas, user.id, tz)
+    now = datetime.now(UTC)
+    days = (await answer_days(ideas.session))[draft["category"]]
     return await ideas.add(
         Idea(
             user_id=user.id,
@@ -96,6 +169,10 @@ async def file_idea(ideas: IdeaRepository, user: User, draft: dict[str, Any], tz
             lon=draft.get("lon"),
             text=draft["text"],
             status=IdeaStatus.NEW,
+            created_at=now,
+            due_at=due_at(now, days, tz),
+            # Ideas reach staff in the Monday digest; a problem at the next tick.
+            notified_at=None if draft["kind"] == "problem" else now,
             photos=[
                 IdeaPhoto(position=i, file_id=p["file_id"], file_unique_id=p["unique"])
                 for i, p in enumerate(draft.get("photos", []), start=1)
@@ -197,3 +274,143 @@ class IdeasDigest:
                     queued += 1
             await session.commit()
         return queued
+
+
+SHOWN_IN_ALERT = 5
+
+
+class IdeaAlerts:
+    """Each tick: new problems go to their district's staff through the delivery engine (a burst
+    is one message, with «🛠 Взять в работу» when it is one problem); items past their answer
+    deadline go once to the admins over their district."""
+
+    def __init__(self, session_factory, core, locale: str, directory, admin_ids) -> None:  # type: ignore[no-untyped-def]
+        self.session_factory = session_factory
+        self.core = core
+        self.locale = locale
+        self.directory = directory
+        self.admin_ids: frozenset[int] = frozenset(admin_ids)
+
+    def _lines(self, items: list[Idea]) -> str:
+        return "\n".join(
+            self.core.get(
+                "idea-alert-line",
+                self.locale,
+                id=str(i.id),
+                category=self.core.get(f"idea-cat-{i.category}", self.locale),
+                text=html.escape(" ".join(i.text.split())[:60]),
+            )
+            for i in items[:SHOWN_IN_ALERT]
+        )
+
+    async def tick(self, now: datetime, bot: Any = None) -> int:
+        from bot.keyboards.callbacks import IdeaCb
+        from storage.models import Announcement, AnnouncementStatus
+
+        told = 0
+        async with self.session_factory() as session:
+            fresh = (
+                (
+                    await session.execute(
+                        select(Idea)
+                        .where(Idea.kind == "problem", Idea.notified_at.is_(None))
+                        .order_by(Idea.district_id, Idea.id)
+                    )
+                )
+                .scalars()
+                .all()
+            )
+            for district_id, group in groupby(fresh, key=lambda i: i.district_id):
+                items = list(group)
+                district = self.directory.district(district_id)
+                name = district.name if district else ""
+                if len(items) == 1:
+                    text = self.core.get("idea-alert-one", self.locale, district=name)
+                    button = ("idea-take", IdeaCb(action="take", id=items[0].id))
+                else:
+                    text = self.core.get(
+                        "idea-alert-many", self.locale, district=name, count=len(items)
+                    )
+                    button = ("idea-alert-open", IdeaCb(action="filter", id=0, value="new"))
+                session.add(
+                    Announcement(
+                        kind="problems",
+                        audience="staff",
+                        audience_id=district_id,
+                        text=f"{text}\n{self._lines(items)}",
+                        button_text=self.core.get(button[0], self.locale),
+                        button_data=button[1].pack(),
+                        send_at=now,
+                        status=AnnouncementStatus.SCHEDULED,
+                    )
+                )
+                for item in items:
+                    item.notified_at = now
+                told += 1
+            told += await self._escalate(session, now, bot)
+            await session.commit()
+        return told
+
+    async def _escalate(self, session: AsyncSession, now: datetime, bot: Any) -> int:
+        """Unanswered past the deadline: the admins over the district are told once."""
+        from aiogram.exceptions import TelegramAPIError
+        from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+
+        from bot.keyboards.callbacks import IdeaCb
+        from storage.models import Role
+
+        late = (
+            (
+                await session.execute(
+                    select(Idea)
+                    .where(
+                        Idea.escalated_at.is_(None),
+                        Idea.answered_at.is_(None),
+                        Idea.due_at < now,
+                        Idea.status.in_(OPEN),
+                    )
+                    .order_by(Idea.district_id, Idea.id)
+                )
+            )
+            .scalars()
+            .all()
+        )
+        told = 0
+        for district_id, group in groupby(late, key=lambda i: i.district_id):
+            items = list(group)
+            for item in items:
+                item.escalated_at = now
+            district = self.directory.district(district_id)
+            if district is None or bot is None:
+                continue
+            admins = await session.execute(
+                select(User.id).where(
+                    User.is_active,
+                    (User.role == Role.ADMIN) | User.id.in_(self.admin_ids),
+                    User.admin_municipality_id.is_(None)
+                    | (User.admin_municipality_id == district.municipality_id),
+                )
+            )
+            recipients = set(admins.scalars()) | set(self.admin_ids)
+            text = self.core.get(
+                "idea-overdue", self.locale, district=district.name, count=len(items)
+            )
+            markup = InlineKeyboardMarkup(
+                inline_keyboard=[
+                    [
+                        InlineKeyboardButton(
+                            text=self.core.get("idea-alert-open", self.locale),
+                            callback_data=IdeaCb(action="filter", id=0, value="open").pack(),
+                        )
+                    ]
+                ]
+            )
+            for chat_id in sorted(recipients):
+                try:
+                    await bot.send_message(
+                        chat_id, f"{text}\n{self._lines(items)}", reply_markup=markup
+                    )
+                    told += 1
+                except TelegramAPIError:
+                    pass  # blocked or never opened the bot: the list in /ideas shows it first
+        return told

@@ -104,6 +104,8 @@ FIGURES = (
     "events_held",
     "event_signups",
     "applications",
+    "ideas_on_time",
+    "ideas_overdue",
     "announcements_sent",
     "announcements_blocked",
     "users_new",

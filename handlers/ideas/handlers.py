@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -12,6 +13,7 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_i18n import I18nContext, LazyFilter
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
 from bot.filters.roles import IsStaff
@@ -25,15 +27,19 @@ from bot.services.ideas import (
     MAX_ANSWER,
     MAX_TEXT,
     STAFF_STATUSES,
+    answer_days,
     check_daily_limit,
     file_idea,
     inside_municipality,
+    is_overdue,
+    set_answer_days,
     set_status,
     similar_nearby,
     support_idea,
+    take_in_work,
 )
-from bot.services.validation import InputError, parse_id, parse_text
-from bot.views import send_album
+from bot.services.validation import InputError, Refusal, parse_id, parse_text
+from bot.views import edit_markup, person_name, send_album
 from handlers.forms import (
     Reply,
     answer_for,
@@ -42,6 +48,7 @@ from handlers.forms import (
     existing,
     form_data,
     go,
+    i18n_of,
     of_my_district,
     refuse,
     restart_with,
@@ -54,6 +61,7 @@ from storage.models import Idea, User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory
 from storage.repositories.ideas import IdeaRepository
+from storage.repositories.users import UserRepository
 
 router = Router(name=__name__)
 staff_router = Router(name=f"{__name__}.staff")
@@ -217,7 +225,7 @@ async def _send_list(
     seen = districts_seen(actor)  # None: every district (admins)
     scope = None if seen is None else (seen[0] if seen else -1)
     district = directory.district(scope) if scope else None
-    found = await ideas.of_district(scope, status, None)
+    found = await ideas.of_district(scope, status, None, now=datetime.now(UTC))
     name = i18n.get("ideas-filter-open") if status == "open" else i18n.get(f"idea-status-{status}")
     lines = [
         i18n.get(
@@ -235,6 +243,7 @@ async def _send_list(
                 supporters=idea.supporters,
                 category=i18n.get(f"idea-cat-{idea.category}"),
                 text=_idea_text(i18n, idea, 60),
+                late="⏰ " if is_overdue(idea, datetime.now(UTC)) else "",
             )
         )
         rows.append([(i18n.get("ideas-open", id=idea.id), IdeaCb(action="open", id=idea.id))])
@@ -290,6 +299,93 @@ async def idea_open(
         idea_card(i18n, idea, directory),
         inline(*rows),
     )
+
+
+@staff_router.message(Command("deadlines"))
+async def deadlines(
+    message: Message, actor: Actor, session: AsyncSession, i18n: I18nContext
+) -> None:
+    """A city admin sets how many working days staff have to answer, by category."""
+    if not actor.is_city_admin:
+        refuse("deadlines-city-only")
+    days = await answer_days(session)
+    rows: list[list[tuple[str, CallbackData]]] = [
+        [
+            (
+                i18n.get("deadlines-button", category=i18n.get(f"idea-cat-{c}"), days=days[c]),
+                IdeaCb(action="days", id=0, value=c),
+            )
+        ]
+        for c in CATEGORIES
+    ]
+    await message.answer(i18n.get("deadlines-title"), reply_markup=inline(*rows))
+
+
+@staff_router.callback_query(IdeaCb.filter(F.action == "days"))
+async def deadline_ask(
+    callback: CallbackQuery,
+    actor: Actor,
+    callback_data: IdeaCb,
+    i18n: I18nContext,
+    dialog_manager: DialogManager,
+) -> None:
+    if not actor.is_city_admin or callback_data.value not in CATEGORIES:
+        refuse()
+    category = i18n.get(f"idea-cat-{callback_data.value}")
+    await ask_text(
+        dialog_manager,
+        "idea-deadline",
+        "deadlines-ask",
+        code=callback_data.value,
+        category=category,
+    )
+
+
+@answer_for("idea-deadline")
+async def deadline_answer(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
+    d = manager.middleware_data
+    try:
+        days = await set_answer_days(
+            d["session"], d["audit"], d["actor"], args["code"], message.text
+        )
+    except InputError as exc:
+        await say_error(manager, exc)
+        return isinstance(exc, Refusal)
+    await message.answer(
+        i18n_of(manager).get("deadlines-saved", category=args["category"], days=days)
+    )
+    return True
+
+
+@staff_router.callback_query(IdeaCb.filter(F.action == "take"))
+async def take(
+    callback: CallbackQuery,
+    actor: Actor,
+    callback_data: IdeaCb,
+    bot: Bot,
+    user: User,
+    users: UserRepository,
+    ideas: IdeaRepository,
+    audit: AuditRepository,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    """«🛠 Взять в работу» under a new problem: it is in work, its author is told who has it."""
+    idea = of_my_district(await ideas.get(callback_data.id), actor, "ideas-not-your-district")
+    taken = await take_in_work(ideas, audit, actor, idea)
+    if not taken:
+        holder = await users.get(idea.taken_by) if idea.taken_by else None
+        status = i18n.get(f"idea-status-{idea.status.value}")
+        refuse(
+            "idea-already-taken",
+            id=str(idea.id),
+            status=status,
+            who=person_name(holder) if holder else "—",
+        )
+    await callback.answer(i18n.get("idea-taken-staff", id=str(idea.id)))
+    await edit_markup(callback, None)
+    author = await users.get(idea.user_id) if idea.user_id else None
+    await tell(bot, author, settings, i18n, "idea-taken-author", id=str(idea.id))
 
 
 @staff_router.callback_query(IdeaCb.filter(F.action == "status"))

@@ -170,6 +170,7 @@ help-admin =
     /announce — to a district, the city or everyone; «🚨 Urgent» — in minutes, paid
     /audit — the latest actions
     /registry — the registry in Excel: download, correct, upload
+    /deadlines — answer deadlines for ideas and problems by category
 help-contests =
     <b>Contests — admins</b>
     /contests_admin — create a contest, stages, ranking, results, export
@@ -299,6 +300,7 @@ cmd-export = CSV export
 cmd-year = Annual report (XLSX)
 cmd-audit = Audit log
 cmd-registry = The registry in Excel
+cmd-deadlines = Answer deadlines
 cmd-jury_add = Add to a jury
 cmd-place = Set an application's place
 cmd-events = Events of the district

@@ -55,9 +55,12 @@ def audience_query(audience: str, audience_id: int | None, kind: str) -> Select[
             ElderRegistration.district_id == audience_id,
         )
         query = query.where(User.id.in_(elders))
-    elif audience == "staff":  # the staff of a district's centers
+    elif audience == "staff":  # the staff of a district's centers and of its administration
         centers = select(Center.id).where(Center.district_id == audience_id)
-        query = query.where(User.role == Role.STAFF, User.staff_center_id.in_(centers))
+        query = query.where(
+            User.role == Role.STAFF,
+            User.staff_center_id.in_(centers) | (User.staff_district_id == audience_id),
+        )
     elif audience == "municipality":
         districts = select(District.id).where(District.municipality_id == audience_id)
         query = query.where(User.district_id.in_(districts))

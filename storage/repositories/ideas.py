@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import case, func, literal, select, update
 
 from storage.models import Idea, IdeaStatus, IdeaSupport
 from storage.repositories.base import Repository
@@ -43,8 +43,15 @@ class IdeaRepository(Repository[Idea]):
         return result.scalars().all()
 
     async def of_district(
-        self, district_id: int | None, status: str | None, category: str | None, limit: int = 20
+        self,
+        district_id: int | None,
+        status: str | None,
+        category: str | None,
+        limit: int = 20,
+        now: datetime | None = None,
     ) -> Sequence[Idea]:
+        """Overdue items first (unanswered past their deadline, as of `now`), then the most
+        supported."""
         query = select(Idea)
         if district_id is not None:
             query = query.where(Idea.district_id == district_id)
@@ -54,10 +61,24 @@ class IdeaRepository(Repository[Idea]):
             query = query.where(Idea.status == IdeaStatus(status))
         if category:
             query = query.where(Idea.category == category)
+        late = (
+            case((Idea.answered_at.is_(None) & (Idea.due_at < now), 1), else_=0)
+            if now is not None
+            else literal(0)
+        )
         result = await self.session.execute(
-            query.order_by(Idea.supporters.desc(), Idea.id.desc()).limit(limit)
+            query.order_by(late.desc(), Idea.supporters.desc(), Idea.id.desc()).limit(limit)
         )
         return result.scalars().all()
+
+    async def take(self, idea_id: int, staff_id: int) -> bool:
+        """A new item into work by one staff member; a second tap (or a colleague's) finds it taken."""
+        taken = await self.session.execute(
+            update(Idea)
+            .where(Idea.id == idea_id, Idea.status == IdeaStatus.NEW)
+            .values(status=IdeaStatus.IN_PROGRESS, taken_by=staff_id)
+        )
+        return bool(taken.rowcount)  # type: ignore[attr-defined]
 
     async def support(self, idea: Idea, user_id: int) -> bool:
         """Count a supporter once; False if they had supported it already."""

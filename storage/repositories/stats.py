@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -19,6 +19,7 @@ from storage.models import (
     Contest,
     ElderRegistration,
     Event,
+    Idea,
     Outbox,
     OutboxStatus,
     RegistrationStatus,
@@ -191,6 +192,21 @@ class StatsRepository:
                 )
             ),
         }
+        # Ideas and problems whose answer fell due in the period: answered by then, or not.
+        due = (
+            select(func.count())
+            .select_from(Idea)
+            .where(
+                Idea.due_at >= start_utc,
+                Idea.due_at < end_utc,
+                Idea.due_at < datetime.now(UTC),  # fell due already
+                in_district(Idea.district_id),
+            )
+        )
+        values["ideas_on_time"] = await q(due.where(Idea.answered_at <= Idea.due_at))
+        values["ideas_overdue"] = await q(
+            due.where(Idea.answered_at.is_(None) | (Idea.answered_at > Idea.due_at))
+        )
         if district_id is None:  # announcements are not tied to one district
             outbox = (
                 await self.session.execute(
