@@ -65,6 +65,8 @@ def forms_routers() -> list[Router]:
         contests.application_dialog,
         jury.jury_dialog,
         clubs.signup_dialog,
+        # One typed answer (a reason, a comment, a message): each answer checks its own right.
+        forms.asked,
         _area("elder-forms", HasRole(Role.ELDER), reports.report_dialog),
         _area(
             "staff-forms",
@@ -72,7 +74,6 @@ def forms_routers() -> list[Router]:
             announce.announce_dialog,
             staff_clubs.item_dialog,
             center_card.card_dialog,
-            forms.asked,  # a reason, a comment, an answer, a message to members
         ),
         _area(
             "admin-forms",

@@ -488,6 +488,8 @@ async def edit_text_ask(
 @answer_for("contest-rules")
 async def rules_answer(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
     d = manager.middleware_data
+    if not d["actor"].is_city_admin:  # the right is checked again when the answer comes
+        refuse()
     contest = existing(await d["contests"].get(args["contest"]))
     try:
         contest.rules = parse_text(message.text, max_len=MAX_RULES, min_len=10)
@@ -502,6 +504,8 @@ async def rules_answer(message: Message, manager: DialogManager, args: dict[str,
 @answer_for("contest-criteria")
 async def criteria_answer(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
     d = manager.middleware_data
+    if not d["actor"].is_city_admin:
+        refuse()
     contest = existing(await d["contests"].get(args["contest"]))
     try:
         change_criteria(contest, parse_criteria(message.text))

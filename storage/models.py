@@ -719,6 +719,11 @@ class Idea(Base):
     notified_at: Mapped[datetime | None] = mapped_column(index=True)  # staff told of a problem
     escalated_at: Mapped[datetime | None]  # overdue: the district's admins told
     taken_by: Mapped[int | None] = mapped_column(BigInteger)  # «Взять в работу»: who
+    # The author's word after «решено»: confirmed, a rating 1–5, or «не решено» with a comment.
+    confirmed_at: Mapped[datetime | None]
+    rating: Mapped[int | None] = mapped_column(Integer)
+    reopened: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    resident_comment: Mapped[str | None] = mapped_column(Text)
 
     photos: Mapped[list[IdeaPhoto]] = relationship(
         order_by="IdeaPhoto.position", cascade="all, delete-orphan", lazy="selectin"

@@ -346,3 +346,57 @@ async def test_admin_sets_the_answer_deadline_of_a_category(harness: Harness, ad
     assert "администраторы города" in joined(await harness.say(STAFF, "/deadlines"))
     assert add_working_days(datetime(2026, 11, 27).date(), 1).isoformat() == "2026-11-30"  # Fri→Mon
     assert datetime.now(UTC)  # (the clock is the real one)
+
+
+async def test_the_author_closes_the_loop_and_supporters_are_told(
+    harness: Harness, admin, resident
+):
+    """«решено» asks the author and supporters «Проблема решена?»; «Нет» reopens it with the
+    comment; «Да» lets the author rate the answer."""
+    from datetime import UTC
+
+    neighbour = tg_user(1002, username="neighbour")
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    await harness.onboard(resident)
+    await harness.onboard(neighbour)
+    await send_idea(harness, resident)
+    [idea] = await ideas(harness)
+    await harness.dp["idea_alerts"].tick(datetime.now(UTC))
+    await harness.tap(neighbour, IdeaCb(action="support", id=idea.id))
+
+    await harness.tap(STAFF, IdeaCb(action="status", id=idea.id, value="resolved"))
+    sent = await harness.say(STAFF, "Фонарь заменили 25 ноября.")
+    to_author = [r for r in sent if isinstance(r, SendMessage) and r.chat_id == resident.id]
+    to_neighbour = [r for r in sent if isinstance(r, SendMessage) and r.chat_id == neighbour.id]
+    assert to_author and "Проблема решена?" in to_author[0].text
+    assert to_neighbour and "которое вы поддержали" in to_neighbour[0].text
+
+    # «Нет»: what is still wrong; the item is open again, with a new deadline, for staff anew.
+    sent = await harness.press(resident, "❌ Нет, не решено")
+    assert "Что осталось не так?" in joined(sent) and "❌ Отмена" in buttons(sent)
+    sent = await harness.say(resident, "Фонарь снова не горит с 26 ноября.")
+    assert "открыто снова" in joined(sent)
+    [idea] = await ideas(harness)
+    assert idea.status is IdeaStatus.NEW and idea.reopened == 1 and idea.answered_at is None
+    assert (
+        idea.resident_comment == "Фонарь снова не горит с 26 ноября." and idea.notified_at is None
+    )
+    assert await harness.dp["idea_alerts"].tick(datetime.now(UTC)) == 1  # staff hear again
+    stale = await harness.tap(neighbour, IdeaCb(action="solved", id=idea.id, value="yes"))
+    assert "уже не в статусе «решено»" in joined(stale)
+
+    # Resolved again; this time «Да», and the author's rating.
+    await harness.tap(STAFF, IdeaCb(action="status", id=idea.id, value="resolved"))
+    await harness.say(STAFF, "Заменили светильник целиком.")
+    sent = await harness.press(resident, "✅ Да")
+    assert "Оцените" in joined(sent)
+    sent = await harness.press(resident, "⭐⭐⭐⭐")
+    assert "4 из 5" in joined(sent)
+    [idea] = await ideas(harness)
+    assert idea.confirmed_at is not None and idea.rating == 4
+    stranger = tg_user(1003)
+    await harness.onboard(stranger)
+    refused = await harness.tap(stranger, IdeaCb(action="solved", id=idea.id, value="no"))
+    assert "устарела" in joined(refused)  # not theirs to answer
+    card = joined(await harness.tap(STAFF, IdeaCb(action="open", id=idea.id)))
+    assert "«не решено» (1): Фонарь снова не горит" in card and "Оценка автора: 4 из 5" in card

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.permissions import Actor, may_moderate
 from bot.services.geo import distance_km
-from bot.services.validation import InputError, Refusal, parse_count
+from bot.services.validation import InputError, Refusal, parse_count, parse_text
 from storage.models import AppState, Idea, IdeaPhoto, IdeaStatus, User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory
@@ -414,3 +414,59 @@ class IdeaAlerts:
                 except TelegramAPIError:
                     pass  # blocked or never opened the bot: the list in /ideas shows it first
         return told
+
+
+MAX_COMMENT = 500
+
+
+async def people_asked(ideas: IdeaRepository, idea: Idea) -> list[int]:
+    """Who is told of an item's changes: its author and everyone who supported it."""
+    supporters = await ideas.supporter_ids(idea.id)
+    return [u for u in dict.fromkeys([idea.user_id, *supporters]) if u]
+
+
+async def confirm_solved(ideas: IdeaRepository, idea_id: int, user_id: int, solved: bool) -> Idea:
+    """«Проблема решена?» answered «Да» (the author's confirms it); «Нет» is reopen()."""
+    idea = await ideas.get(idea_id)
+    if idea is None or user_id not in await people_asked(ideas, idea):
+        raise Refusal("button-stale")
+    if idea.status is not IdeaStatus.RESOLVED:
+        raise Refusal("idea-not-resolved-now")
+    if solved and user_id == idea.user_id:
+        idea.confirmed_at = idea.confirmed_at or datetime.now(UTC)
+    return idea
+
+
+async def reopen(
+    ideas: IdeaRepository,
+    audit: AuditRepository,
+    idea_id: int,
+    user_id: int,
+    comment: str | None,
+    tz: tzinfo,
+) -> Idea:
+    """«Нет, не решено» with what is still wrong: the item is open again, with a new deadline,
+    and its district's staff hear of it as of a new problem."""
+    text = parse_text(comment, max_len=MAX_COMMENT, min_len=3)
+    idea = await confirm_solved(ideas, idea_id, user_id, solved=False)
+    now = datetime.now(UTC)
+    idea.status = IdeaStatus.NEW
+    idea.answered_at = None
+    idea.confirmed_at = None
+    idea.taken_by = None
+    idea.reopened += 1
+    idea.resident_comment = text
+    idea.due_at = due_at(now, (await answer_days(ideas.session))[idea.category], tz)
+    idea.notified_at = None if idea.kind == "problem" else now
+    idea.escalated_at = None
+    await audit.write(user_id, "idea.reopen", idea.user_id, idea=idea.id)
+    return idea
+
+
+async def rate_answer(ideas: IdeaRepository, idea_id: int, user_id: int, rating: int) -> Idea:
+    """The author's mark of the answer, 1–5 (changeable)."""
+    idea = await ideas.get(idea_id)
+    if idea is None or idea.user_id != user_id or not 1 <= rating <= 5:
+        raise Refusal("button-stale")
+    idea.rating = rating
+    return idea

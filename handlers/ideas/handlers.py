@@ -19,7 +19,7 @@ from bot.config import Settings
 from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline, main_menu
 from bot.keyboards.callbacks import IdeaCb
-from bot.notify import tell
+from bot.notify import tell, tell_rendered
 from bot.permissions import Actor, districts_seen
 from bot.services.ideas import (
     CATEGORIES,
@@ -29,9 +29,13 @@ from bot.services.ideas import (
     STAFF_STATUSES,
     answer_days,
     check_daily_limit,
+    confirm_solved,
     file_idea,
     inside_municipality,
     is_overdue,
+    people_asked,
+    rate_answer,
+    reopen,
     set_answer_days,
     set_status,
     similar_nearby,
@@ -57,7 +61,7 @@ from handlers.forms import (
     tapped,
 )
 from handlers.ideas.states import IdeaForm
-from storage.models import Idea, User
+from storage.models import Idea, IdeaStatus, User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory
 from storage.repositories.ideas import IdeaRepository
@@ -158,6 +162,12 @@ def idea_card(i18n: I18nContext, idea: Idea, directory: Directory) -> str:
     )
     if idea.answer:
         text += "\n" + i18n.get("idea-card-answer", answer=html.escape(idea.answer))
+    if idea.resident_comment:  # «не решено», in the author's words
+        text += "\n" + i18n.get(
+            "idea-card-reopened", times=idea.reopened, comment=html.escape(idea.resident_comment)
+        )
+    if idea.rating:
+        text += "\n" + i18n.get("idea-card-rating", rating=idea.rating)
     return text
 
 
@@ -426,18 +436,80 @@ async def status_answer(message: Message, manager: DialogManager, args: dict[str
         return True
     status = i18n.get(f"idea-status-{idea.status.value}")
     await message.answer(i18n.get("ideas-status-set", id=idea.id, status=status))
-    author = await d["users"].get(idea.user_id) if idea.user_id else None
-    await tell(
-        d["bot"],
-        author,
-        d["settings"],
-        i18n,
-        "idea-status-changed",
-        id=str(idea.id),
-        status=status,
-        answer=" " + html.escape(answer),
-    )
+    resolved = idea.status is IdeaStatus.RESOLVED
+    for person_id in await people_asked(d["ideas"], idea):  # the author, then the supporters
+
+        def render(t: I18nContext, author: bool = person_id == idea.user_id) -> Any:
+            key = "idea-status-changed" if author else "idea-status-supporter"
+            status = t.get(f"idea-status-{idea.status.value}")
+            text = t.get(key, id=str(idea.id), status=status, answer=" " + html.escape(answer))
+            if not resolved:
+                return text, None
+            question = inline(
+                [
+                    (t.get("idea-solved-yes"), IdeaCb(action="solved", id=idea.id, value="yes")),
+                    (t.get("idea-solved-no"), IdeaCb(action="solved", id=idea.id, value="no")),
+                ]
+            )
+            return f"{text}\n\n{t.get('idea-solved-question')}", question
+
+        await tell_rendered(d["bot"], await d["users"].get(person_id), d["settings"], i18n, render)
     return True
+
+
+@router.callback_query(IdeaCb.filter(F.action == "solved"))
+async def solved_answer(
+    callback: CallbackQuery,
+    callback_data: IdeaCb,
+    user: User,
+    ideas: IdeaRepository,
+    i18n: I18nContext,
+    dialog_manager: DialogManager,
+) -> None:
+    """«Проблема решена?» — «Да» (the author then rates the answer) or «Нет» with a comment."""
+    if callback_data.value == "no":
+        await confirm_solved(ideas, callback_data.id, user.id, solved=False)  # may refuse
+        await ask_text(dialog_manager, "idea-reopen", "idea-ask-what-wrong", idea=callback_data.id)
+        return
+    idea = await confirm_solved(ideas, callback_data.id, user.id, solved=True)
+    await edit_markup(callback, None)
+    if idea.user_id != user.id:
+        await tapped(callback).answer(i18n.get("idea-solved-thanks"))
+        return
+    stars = [(f"{'⭐' * n}", IdeaCb(action="rate", id=idea.id, value=str(n))) for n in range(1, 6)]
+    await tapped(callback).answer(
+        i18n.get("idea-rate-ask"), reply_markup=inline(stars[:3], stars[3:])
+    )
+
+
+@answer_for("idea-reopen")
+async def reopen_answer(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
+    d = manager.middleware_data
+    try:
+        idea = await reopen(
+            d["ideas"], d["audit"], args["idea"], d["user"].id, message.text,
+            ZoneInfo(d["settings"].timezone),
+        )  # fmt: skip
+    except InputError as exc:
+        await say_error(manager, exc)
+        return isinstance(exc, Refusal)
+    await message.answer(i18n_of(manager).get("idea-reopened", id=str(idea.id)))
+    return True
+
+
+@router.callback_query(IdeaCb.filter(F.action == "rate"))
+async def rate(
+    callback: CallbackQuery,
+    callback_data: IdeaCb,
+    user: User,
+    ideas: IdeaRepository,
+    i18n: I18nContext,
+) -> None:
+    idea = await rate_answer(
+        ideas, callback_data.id, user.id, int(parse_id(callback_data.value) or 0)
+    )
+    await callback.answer(i18n.get("idea-rated", rating=idea.rating or 0))
+    await edit_markup(callback, None)
 
 
 @staff_router.callback_query(IdeaCb.filter(F.action == "move"))

@@ -70,6 +70,7 @@ audit-elder-reject = elder application rejected
 audit-elder-revoke = elder revoked
 audit-idea-take = a problem taken on
 audit-idea-deadline = answer deadline changed
+audit-idea-reopen = item reopened
 audit-idea-move = idea passed to another district
 audit-idea-status = idea status changed
 audit-report-accept = report accepted

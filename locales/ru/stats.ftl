@@ -70,6 +70,7 @@ audit-elder-reject = заявка старшего отклонена
 audit-elder-revoke = старший отозван
 audit-idea-take = проблема взята в работу
 audit-idea-deadline = срок ответа изменён
+audit-idea-reopen = обращение открыто снова
 audit-idea-move = идея передана в другой район
 audit-idea-status = статус идеи изменён
 audit-report-accept = отчёт принят

@@ -71,6 +71,14 @@ class IdeaRepository(Repository[Idea]):
         )
         return result.scalars().all()
 
+    async def supporter_ids(self, idea_id: int) -> list[int]:
+        found = await self.session.execute(
+            select(IdeaSupport.user_id)
+            .where(IdeaSupport.idea_id == idea_id)
+            .order_by(IdeaSupport.id)
+        )
+        return [u for u in found.scalars() if u]
+
     async def take(self, idea_id: int, staff_id: int) -> bool:
         """A new item into work by one staff member; a second tap (or a colleague's) finds it taken."""
         taken = await self.session.execute(
