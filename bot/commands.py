@@ -21,6 +21,7 @@ RESIDENT_COMMANDS = (
     "myapplications",
     "jury",
     "idea",
+    "ideas",
     "myideas",
     "clubs",
     "events",
@@ -35,7 +36,6 @@ RESIDENT_COMMANDS = (
 )
 ELDER_COMMANDS = ("report", "myreports", *RESIDENT_COMMANDS)
 STAFF_COMMANDS = (
-    "ideas",
     "stats",
     "export",
     "announce",

@@ -128,7 +128,9 @@ async def test_staff_answers_moves_and_author_is_told(harness: Harness, admin, r
     await send_idea(harness, resident, photos=("a", "b"))
     await send_idea(harness, resident, address="ул. Весенняя, 5", category="roads")
     first, second = await ideas(harness)
-    assert "Такой команды нет" in joined(await harness.say(resident, "/ideas"))
+    residents_view = await harness.say(resident, "/ideas")  # the district's list, no staff work
+    assert "Идеи района" in joined(residents_view)
+    assert not [b for b in buttons(residents_view) if b.startswith("Открыть")]
     sent = await harness.say(STAFF, "/ideas")
     assert f"№ {first.id}" in joined(sent) and f"№ {second.id}" in joined(sent)
     assert "Ничего не найдено" in joined(await harness.say(FAR_STAFF, "/ideas"))
@@ -400,3 +402,42 @@ async def test_the_author_closes_the_loop_and_supporters_are_told(
     assert "устарела" in joined(refused)  # not theirs to answer
     card = joined(await harness.tap(STAFF, IdeaCb(action="open", id=idea.id)))
     assert "«не решено» (1): Фонарь снова не горит" in card and "Оценка автора: 4 из 5" in card
+
+
+async def test_residents_see_their_districts_ideas_before_sending(harness: Harness, resident):
+    """«💡 Идеи района»: open items of my district, most supported first, support and the map
+    from the list; the nearby check also matches an address without a point."""
+    neighbour = tg_user(1002, username="neighbour")
+    far = tg_user(1004)
+    await harness.onboard(resident)
+    await harness.onboard(neighbour)
+    await harness.onboard(far, "kem-rudnichny")
+    await send_idea(harness, resident)  # with a point
+    await send_idea(harness, resident, category="rubbish", address="ул. Весенняя, д. 17")
+    first, second = await ideas(harness)
+
+    sent = await harness.say(neighbour, "/idea")
+    sent = await harness.press(neighbour, "💡 Идеи района")
+    text = joined(sent)
+    assert "Идеи района: Центральный район" in text and f"№ {first.id}" in text
+    assert {f"👍 № {first.id}", f"🗺 № {first.id}", f"🗺 № {second.id}"} <= set(buttons(sent))
+    sent = await harness.press(neighbour, f"👍 № {second.id}")
+    assert "ваш голос учтён. Поддержали: 1" in joined(sent)
+    sent = await harness.press(neighbour, f"🗺 № {first.id}")
+    assert [r for r in sent if isinstance(r, SendLocation)]
+    sent = await harness.say(neighbour, "/ideas")
+    assert joined(sent).split("\n")[1].startswith(f"№ {second.id} [👍 1]")  # most supported first
+    assert f"№ {first.id}" not in joined(await harness.say(far, "/ideas"))  # another district
+
+    # The same street and house typed differently is the same place.
+    await harness.say(neighbour, "/cancel")
+    await harness.say(neighbour, "/idea")
+    await harness.press(neighbour, "⚠️ Проблема")
+    await harness.press(neighbour, "Мусор")
+    await harness.say(neighbour, "Весенняя 17")
+    await harness.say(neighbour, "Переполнены баки у дома.")
+    await harness.press(neighbour, "Без фото")
+    sent = await harness.press(neighbour, "✅ Отправить")
+    assert f"№ {second.id}" in joined(sent) and "Поддержать" in joined(sent) + " ".join(
+        buttons(sent)
+    )

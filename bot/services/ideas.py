@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.permissions import Actor, may_moderate
+from bot.services.contests import address_key
 from bot.services.geo import distance_km
 from bot.services.validation import InputError, Refusal, parse_count, parse_text
 from storage.models import AppState, Idea, IdeaPhoto, IdeaStatus, User
@@ -145,13 +146,16 @@ async def check_daily_limit(ideas: IdeaRepository, user_id: int, tz: tzinfo) -> 
 async def similar_nearby(
     ideas: IdeaRepository, directory: Directory, user: User, draft: dict[str, Any]
 ) -> list[Idea]:
-    """Open items of the same category next to the draft's point, in the user's city."""
-    if draft.get("lat") is None:
-        return []
+    """Open items of the same category next to the draft's point, or at the same street and
+    house when it was given as an address, in the user's city."""
     district = directory.district(user.district_id)
     districts = [d.id for d in directory.districts(district.municipality_id)] if district else []
-    found = await ideas.open_with_points(districts, draft["category"])
-    return nearby(draft["lat"], draft["lon"], found)
+    found = await ideas.open_of_category(districts, draft["category"])
+    if draft.get("lat") is not None:
+        return nearby(draft["lat"], draft["lon"], found)
+    key = address_key({"street": draft.get("address") or ""})
+    same = [i for i in found if key and address_key({"street": i.address or ""}) == key]
+    return sorted(same, key=lambda i: -i.supporters)[:5]
 
 
 async def file_idea(ideas: IdeaRepository, user: User, draft: dict[str, Any], tz: tzinfo) -> Idea:

@@ -24,7 +24,14 @@ from handlers.ideas.getters import form, similar
 from handlers.ideas.states import IdeaForm as F
 
 idea_dialog = Dialog(
-    chosen("idea-ask-kind", "kinds", h.on_kind, F.kind, width=2),
+    chosen(
+        "idea-ask-kind",
+        "kinds",
+        h.on_kind,
+        F.kind,
+        Button(Tr("neighbours-button"), id="neighbours", on_click=h.show_neighbours),
+        width=2,
+    ),
     chosen("idea-ask-category", "categories", h.on_category, F.category, width=2),
     Window(Tr("idea-ask-place"), nav(), MessageInput(h.on_place), state=F.place),
     typed("idea-ask-text", h.on_text, F.text),

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_i18n import I18nContext, LazyFilter
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -145,6 +145,74 @@ async def support(
         await callback.answer(i18n.get(exc.key, **exc.args_), show_alert=True)
         return
     await callback.answer(i18n.get("idea-supported", count=idea.supporters), show_alert=True)
+
+
+SHOWN_TO_NEIGHBOURS = 8
+
+
+@router.message(Command("ideas"))
+async def district_ideas(
+    message: Message, user: User, ideas: IdeaRepository, directory: Directory, i18n: I18nContext
+) -> None:
+    """«💡 Идеи района» for residents: what neighbours raised, most supported first — to support
+    instead of sending the same again."""
+    text, markup = await neighbours_ideas(user, ideas, directory, i18n)
+    await message.answer(text, reply_markup=markup)
+
+
+async def neighbours_ideas(
+    user: User, ideas: IdeaRepository, directory: Directory, i18n: I18nContext
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    district = directory.district(user.district_id)
+    if district is None:
+        return i18n.get("idea-need-district"), None
+    found = await ideas.of_district(district.id, "open", None, limit=SHOWN_TO_NEIGHBOURS)
+    lines = [i18n.get("neighbours-title", district=html.escape(district.name))]
+    rows: list[list[tuple[str, CallbackData]]] = []
+    for idea in found:
+        lines.append(
+            i18n.get(
+                "neighbours-line",
+                id=str(idea.id),
+                supporters=idea.supporters,
+                category=i18n.get(f"idea-cat-{idea.category}"),
+                status=i18n.get(f"idea-status-{idea.status.value}"),
+                text=_idea_text(i18n, idea, 60),
+            )
+        )
+        row: list[tuple[str, CallbackData]] = []
+        if idea.user_id != user.id:
+            row.append(
+                (
+                    i18n.get("neighbours-support", id=str(idea.id)),
+                    IdeaCb(action="support", id=idea.id),
+                )
+            )
+        row.append((i18n.get("neighbours-map", id=str(idea.id)), IdeaCb(action="map", id=idea.id)))
+        rows.append(row)
+    if not found:
+        lines.append(i18n.get("neighbours-none"))
+    return "\n".join(lines), inline(*rows) if rows else None
+
+
+@router.callback_query(IdeaCb.filter(F.action == "map"))
+async def idea_on_map(
+    callback: CallbackQuery, callback_data: IdeaCb, ideas: IdeaRepository, i18n: I18nContext
+) -> None:
+    """Where an item is: its point on the map, or its address."""
+    idea = existing(await ideas.get(callback_data.id))
+    if idea.lat is not None and idea.lon is not None:
+        await tapped(callback).answer_location(idea.lat, idea.lon)
+    else:
+        await tapped(callback).answer(_place_text(i18n, idea))
+
+
+async def show_neighbours(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    """«💡 Идеи района» from the form's first window: the list comes, the form stays below it."""
+    d = manager.middleware_data
+    text, markup = await neighbours_ideas(d["user"], d["ideas"], d["directory"], d["i18n"])
+    await tapped(cb).answer(text, reply_markup=markup)
+    manager.show_mode = ShowMode.SEND
 
 
 def idea_card(i18n: I18nContext, idea: Idea, directory: Directory) -> str:

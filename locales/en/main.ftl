@@ -134,6 +134,7 @@ help-resident =
     /my — my sign-ups, cancel
     /idea — an idea or a problem (place, text, up to 5 photos)
     /myideas — my ideas and problems, answers
+    /ideas — district ideas: what neighbours raised; support them
     /contests — city contests, apply
     /myapplications — my applications
     /jury — score applications if you are on a jury

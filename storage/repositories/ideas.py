@@ -24,14 +24,13 @@ class IdeaRepository(Repository[Idea]):
             or 0
         )
 
-    async def open_with_points(self, district_ids: Sequence[int], category: str) -> Sequence[Idea]:
-        """Open items of a category that have a location (for the «nearby» check)."""
+    async def open_of_category(self, district_ids: Sequence[int], category: str) -> Sequence[Idea]:
+        """Open items of a category (for the «nearby» check)."""
         result = await self.session.execute(
             select(Idea).where(
                 Idea.district_id.in_(district_ids),
                 Idea.category == category,
                 Idea.status.in_(OPEN),
-                Idea.lat.is_not(None),
             )
         )
         return result.scalars().all()
