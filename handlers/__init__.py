@@ -42,6 +42,7 @@ FORMS: tuple[Router, ...] = (
     forms.interrupted,
     reports.report_dialog,
     ideas.idea_dialog,
+    ideas.addition_dialog,
     register.register_dialog,
     contests.application_dialog,
     announce.announce_dialog,
@@ -61,6 +62,7 @@ def forms_routers() -> list[Router]:
     return [
         forms.interrupted,
         ideas.idea_dialog,
+        ideas.addition_dialog,
         register.register_dialog,
         contests.application_dialog,
         jury.jury_dialog,

@@ -441,3 +441,24 @@ async def test_residents_see_their_districts_ideas_before_sending(harness: Harne
     assert f"№ {second.id}" in joined(sent) and "Поддержать" in joined(sent) + " ".join(
         buttons(sent)
     )
+
+
+async def test_the_author_adds_a_photo_or_words_later(harness: Harness, resident):
+    await harness.onboard(resident)
+    await send_idea(harness, resident)
+    [idea] = await ideas(harness)
+    sent = await harness.say(resident, "/myideas")
+    assert f"➕ Добавить к № {idea.id}" in buttons(sent)
+    sent = await harness.press(resident, f"➕ Добавить к № {idea.id}")
+    assert "Пришлите фото или напишите" in joined(sent) and "❌ Отмена" in buttons(sent)
+    assert "Добавлено" in joined(await harness.feed(photo_update(resident, "after-1")))
+    await harness.say(resident, "/myideas")
+    await harness.press(resident, f"➕ Добавить к № {idea.id}")
+    assert "Слишком коротко" in joined(await harness.say(resident, "да"))
+    assert "Добавлено" in joined(await harness.say(resident, "Фонарь мигает и по утрам."))
+    [idea] = await ideas(harness)
+    assert len(idea.photos) == 1 and idea.photos[0].file_unique_id == "after-1"
+    assert "Фонарь мигает и по утрам." in idea.text and idea.text.startswith("Не горит фонарь")
+    stranger = tg_user(1009)
+    await harness.onboard(stranger)
+    assert "устарела" in joined(await harness.tap(stranger, IdeaCb(action="add", id=idea.id)))

@@ -474,3 +474,34 @@ async def rate_answer(ideas: IdeaRepository, idea_id: int, user_id: int, rating:
         raise Refusal("button-stale")
     idea.rating = rating
     return idea
+
+
+MAX_ADDED_PHOTOS = 5  # after sending, on top of the item's own
+
+
+async def add_to_idea(
+    ideas: IdeaRepository,
+    idea_id: int,
+    user_id: int,
+    text: str | None,
+    photo: tuple[str, str] | None,
+) -> Idea:
+    """The author's later words (appended, dated) or photo (file id, unique id) on an open item."""
+    idea = await ideas.get(idea_id)
+    if idea is None or idea.user_id != user_id:
+        raise Refusal("button-stale")
+    if idea.status not in OPEN:
+        raise Refusal("idea-add-closed")
+    if photo is not None:
+        if len(idea.photos) >= MAX_PHOTOS + MAX_ADDED_PHOTOS:
+            raise InputError("idea-add-photos-full")
+        if any(p.file_unique_id == photo[1] for p in idea.photos):
+            raise InputError("rep-photo-repeat")
+        idea.photos.append(
+            IdeaPhoto(position=len(idea.photos) + 1, file_id=photo[0], file_unique_id=photo[1])
+        )
+        return idea
+    room = MAX_TEXT + MAX_COMMENT - len(idea.text)
+    added = parse_text(text, max_len=max(room - 20, 0), min_len=3)
+    idea.text = f"{idea.text}\n+ {datetime.now(UTC):%d.%m}: {added}"
+    return idea

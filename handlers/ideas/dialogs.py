@@ -21,6 +21,7 @@ from handlers.forms import (
 )
 from handlers.ideas import handlers as h
 from handlers.ideas.getters import form, similar
+from handlers.ideas.states import IdeaAddition
 from handlers.ideas.states import IdeaForm as F
 
 idea_dialog = Dialog(
@@ -67,4 +68,10 @@ idea_dialog = Dialog(
     getter=form,
     on_start=draft_from_start,
     name="idea",
+)
+
+addition_dialog = Dialog(
+    Window(Tr("idea-add-ask"), nav(), MessageInput(h.on_addition), state=IdeaAddition.add),
+    on_start=draft_from_start,
+    name="idea_addition",
 )

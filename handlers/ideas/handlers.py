@@ -27,6 +27,7 @@ from bot.services.ideas import (
     MAX_ANSWER,
     MAX_TEXT,
     STAFF_STATUSES,
+    add_to_idea,
     answer_days,
     check_daily_limit,
     confirm_solved,
@@ -51,6 +52,7 @@ from handlers.forms import (
     ask_text,
     existing,
     form_data,
+    form_open,
     go,
     i18n_of,
     of_my_district,
@@ -60,11 +62,11 @@ from handlers.forms import (
     say_error,
     tapped,
 )
-from handlers.ideas.states import IdeaForm
+from handlers.ideas.states import IdeaAddition, IdeaForm
 from storage.models import Idea, IdeaStatus, User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory
-from storage.repositories.ideas import IdeaRepository
+from storage.repositories.ideas import OPEN, IdeaRepository
 from storage.repositories.users import UserRepository
 
 router = Router(name=__name__)
@@ -246,6 +248,11 @@ async def my_ideas(message: Message, user: User, ideas: IdeaRepository, i18n: I1
         await message.answer(i18n.get("myideas-empty"))
         return
     lines = [i18n.get("myideas-title")]
+    rows: list[list[tuple[str, CallbackData]]] = [
+        [(i18n.get("myideas-add", id=str(i.id)), IdeaCb(action="add", id=i.id))]
+        for i in found
+        if i.status in OPEN
+    ]
     for idea in found:
         answer = i18n.get("myideas-answer", answer=html.escape(idea.answer)) if idea.answer else ""
         lines.append(
@@ -257,7 +264,55 @@ async def my_ideas(message: Message, user: User, ideas: IdeaRepository, i18n: I1
                 answer=answer,
             )
         )
-    await message.answer("\n".join(lines))
+    await message.answer("\n".join(lines), reply_markup=inline(*rows) if rows else None)
+
+
+@router.callback_query(IdeaCb.filter(F.action == "add"))
+async def addition_start(
+    callback: CallbackQuery, callback_data: IdeaCb, user: User, ideas: IdeaRepository,
+    dialog_manager: DialogManager,
+) -> None:  # fmt: skip
+    """«➕ Добавить» under one of my items: a photo or a few words more."""
+    idea = await ideas.get(callback_data.id)
+    if idea is None or idea.user_id != user.id:
+        refuse()
+    if await form_open(dialog_manager):
+        await ask_resume(dialog_manager, "idea-addition", idea=idea.id)
+        return
+    await dialog_manager.start(
+        IdeaAddition.add,
+        data={"idea": idea.id},
+        mode=StartMode.RESET_STACK,
+        show_mode=ShowMode.SEND,
+    )
+
+
+@restart_with("idea-addition")
+async def addition_again(
+    callback: CallbackQuery, manager: DialogManager, args: dict[str, Any]
+) -> None:
+    await manager.start(
+        IdeaAddition.add, data=args, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
+    )
+
+
+async def on_addition(message: Message, widget: Any, manager: DialogManager) -> None:
+    d = manager.middleware_data
+    photo = (message.photo[-1].file_id, message.photo[-1].file_unique_id) if message.photo else None
+    if photo is None and message.text is None:
+        await say(manager, "idea-add-ask")
+        return
+    try:
+        idea = await add_to_idea(
+            d["ideas"], form_data(manager)["idea"], d["user"].id, message.text, photo
+        )
+    except InputError as exc:
+        await say_error(manager, exc)
+        if isinstance(exc, Refusal):
+            await manager.done()
+        return
+    await manager.done()
+    await message.answer(i18n_of(manager).get("idea-added", id=str(idea.id)))
 
 
 # --- staff --------------------------------------------------------------------------------------

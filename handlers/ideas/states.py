@@ -9,3 +9,9 @@ class IdeaForm(StatesGroup):
     photos = State()
     summary = State()
     nearby = State()
+
+
+class IdeaAddition(StatesGroup):
+    """The author adds a photo or a few words to an item already sent."""
+
+    add = State()
