@@ -22,8 +22,9 @@ async def _center(harness: Harness, code: str) -> Center:
 
 
 async def test_staff_fill_their_card_and_residents_find_the_center(
-    harness: Harness, admin, resident
+    pg_or_sqlite_harness: Harness, admin, resident
 ):
+    harness = pg_or_sqlite_harness
     await harness.say(admin, f"/grant {STAFF.id} staff optimist")
     sent = await harness.say(STAFF, "/mycenter")
     assert "<b>ЦРН «Оптимист»</b>" in joined(sent) and "Что изменить?" in joined(sent)

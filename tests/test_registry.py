@@ -48,7 +48,8 @@ async def _center(harness: Harness, code: str) -> Center | None:
         return found
 
 
-async def test_registry_round_trip(harness: Harness, admin, resident):
+async def test_registry_round_trip(pg_or_sqlite_harness: Harness, admin, resident):
+    harness = pg_or_sqlite_harness  # the one transaction, on both databases
     book = await _download(harness, admin)
     assert book.sheetnames == ["Муниципалитеты", "Районы", "Центры", "Окружные комитеты", "Кружки"]
     centers = book["Центры"]
