@@ -278,8 +278,9 @@ async def test_a_burst_of_problems_is_one_message(harness: Harness, admin, resid
 
 
 async def test_an_overdue_item_is_escalated_once_and_listed_first(
-    harness: Harness, admin, resident
+    pg_or_sqlite_harness: Harness, admin, resident
 ):
+    harness = pg_or_sqlite_harness
     from datetime import UTC, timedelta
 
     from sqlalchemy import update
@@ -351,8 +352,9 @@ async def test_admin_sets_the_answer_deadline_of_a_category(harness: Harness, ad
 
 
 async def test_the_author_closes_the_loop_and_supporters_are_told(
-    harness: Harness, admin, resident
+    pg_or_sqlite_harness: Harness, admin, resident
 ):
+    harness = pg_or_sqlite_harness
     """«решено» asks the author and supporters «Проблема решена?»; «Нет» reopens it with the
     comment; «Да» lets the author rate the answer."""
     from datetime import UTC
