@@ -21,15 +21,27 @@ logger = logging.getLogger(__name__)
 Render = Callable[[I18nContext], tuple[str, InlineKeyboardMarkup | None]]
 
 
+CAPTION_MAX = 1024  # Telegram's limit for a photo's caption
+
+
 async def tell_rendered(
-    bot: Bot, recipient: User | None, settings: Settings, i18n: I18nContext, render: Render
+    bot: Bot,
+    recipient: User | None,
+    settings: Settings,
+    i18n: I18nContext,
+    render: Render,
+    photo: str | None = None,
 ) -> Message | None:
-    """The message sent, or None when it could not be."""
+    """The message sent (with a photo, when given), or None when it could not be."""
     if recipient is None:
         return None
     with i18n.use_locale(recipient.locale or settings.default_locale):
         text, markup = render(i18n)
     try:
+        if photo is not None and len(text) <= CAPTION_MAX:
+            return await bot.send_photo(recipient.id, photo, caption=text, reply_markup=markup)
+        if photo is not None:
+            await bot.send_photo(recipient.id, photo)
         return await bot.send_message(recipient.id, text, reply_markup=markup)
     except TelegramAPIError as exc:
         logger.info("Notification not delivered: %s", type(exc).__name__)

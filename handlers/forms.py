@@ -101,16 +101,26 @@ async def say_error(manager: DialogManager, exc: InputError) -> None:
     await say(manager, exc.key, **exc.args_)
 
 
-def text_only(on_text: Callable[[Message, Any, DialogManager], Awaitable[None]]) -> MessageInput:
+OnMessage = Callable[[Message, Any, DialogManager], Awaitable[None]]
+
+
+async def only_text(
+    on_text: OnMessage, message: Message, widget: Any, manager: DialogManager
+) -> None:
+    """Typed text goes on; anything else (a sticker, a menu button) gets a clear answer."""
+    if message.text is None:
+        await say(manager, "input-need-text")
+    elif message.text in menu_texts(i18n_of(manager)):
+        await say(manager, "input-menu-text")
+    else:
+        await on_text(message, widget, manager)
+
+
+def text_only(on_text: OnMessage) -> MessageInput:
     """A window that waits for typed text: anything else gets a clear answer."""
 
     async def check(message: Message, widget: Any, manager: DialogManager) -> None:
-        if message.text is None:
-            await say(manager, "input-need-text")
-        elif message.text in menu_texts(i18n_of(manager)):
-            await say(manager, "input-menu-text")
-        else:
-            await on_text(message, widget, manager)
+        await only_text(on_text, message, widget, manager)
 
     return MessageInput(check)
 
@@ -480,7 +490,8 @@ class Ask(StatesGroup):
 
 async def ask_text(manager: DialogManager, answer: str, prompt: str, **args: Any) -> None:
     """A window asking for one typed answer (with «❌ Отмена»); `args` reach the prompt's text
-    and the answer's function."""
+    and the answer's function. With `photo=True` a photo with the answer as its caption is
+    taken too."""
     await manager.start(
         Ask.text,
         data={"answer": answer, "prompt": prompt, "args": args},
@@ -501,8 +512,25 @@ async def _prompt(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     return {"prompt": i18n_of(dialog_manager).get(started.get("prompt", ""), **args)}
 
 
+async def _answered_with_photo(message: Message, widget: Any, manager: DialogManager) -> None:
+    started = manager.start_data if isinstance(manager.start_data, dict) else {}
+    if message.photo and started.get("args", {}).get("photo"):
+        if not message.caption:
+            await say(manager, "input-photo-needs-caption")
+            return
+        await _answered(message, widget, manager)
+        return
+    await only_text(_answered, message, widget, manager)
+
+
 asked = Dialog(
-    Window(Format("{prompt}"), nav(), text_only(_answered), state=Ask.text, getter=_prompt),
+    Window(
+        Format("{prompt}"),
+        nav(),
+        MessageInput(_answered_with_photo),
+        state=Ask.text,
+        getter=_prompt,
+    ),
     name="asked",
 )
 

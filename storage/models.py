@@ -724,6 +724,7 @@ class Idea(Base):
     rating: Mapped[int | None] = mapped_column(Integer)
     reopened: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     resident_comment: Mapped[str | None] = mapped_column(Text)
+    after_photo: Mapped[str | None] = mapped_column(String(200))  # staff's photo «после»
 
     photos: Mapped[list[IdeaPhoto]] = relationship(
         order_by="IdeaPhoto.position", cascade="all, delete-orphan", lazy="selectin"

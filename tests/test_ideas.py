@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from aiogram.methods import SendLocation, SendMediaGroup, SendMessage
+from aiogram.methods import SendLocation, SendMediaGroup, SendMessage, SendPhoto
 from sqlalchemy import func, select
 
 from bot.keyboards.callbacks import IdeaCb
@@ -368,12 +368,15 @@ async def test_the_author_closes_the_loop_and_supporters_are_told(
     await harness.dp["idea_alerts"].tick(datetime.now(UTC))
     await harness.tap(neighbour, IdeaCb(action="support", id=idea.id))
 
-    await harness.tap(STAFF, IdeaCb(action="status", id=idea.id, value="resolved"))
-    sent = await harness.say(STAFF, "Фонарь заменили 25 ноября.")
-    to_author = [r for r in sent if isinstance(r, SendMessage) and r.chat_id == resident.id]
-    to_neighbour = [r for r in sent if isinstance(r, SendMessage) and r.chat_id == neighbour.id]
-    assert to_author and "Проблема решена?" in to_author[0].text
-    assert to_neighbour and "которое вы поддержали" in to_neighbour[0].text
+    sent = await harness.tap(STAFF, IdeaCb(action="status", id=idea.id, value="resolved"))
+    assert "фото «после»" in joined(sent)
+    assert "подпись" in joined(await harness.feed(photo_update(STAFF, "after")))  # no words
+    sent = await harness.feed(photo_update(STAFF, "after", caption="Фонарь заменили 25 ноября."))
+    to_author = [r for r in sent if isinstance(r, SendPhoto) and r.chat_id == resident.id]
+    to_neighbour = [r for r in sent if isinstance(r, SendPhoto) and r.chat_id == neighbour.id]
+    assert to_author and "Проблема решена?" in (to_author[0].caption or "")
+    assert to_neighbour and "которое вы поддержали" in (to_neighbour[0].caption or "")
+    assert to_author[0].photo == "file-after"  # the staff's photo «после»
 
     # «Нет»: what is still wrong; the item is open again, with a new deadline, for staff anew.
     sent = await harness.press(resident, "❌ Нет, не решено")
@@ -404,6 +407,7 @@ async def test_the_author_closes_the_loop_and_supporters_are_told(
     assert "устарела" in joined(refused)  # not theirs to answer
     card = joined(await harness.tap(STAFF, IdeaCb(action="open", id=idea.id)))
     assert "«не решено» (1): Фонарь снова не горит" in card and "Оценка автора: 4 из 5" in card
+    assert "фото «после»" in card
 
 
 async def test_residents_see_their_districts_ideas_before_sending(harness: Harness, resident):

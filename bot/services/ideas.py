@@ -214,14 +214,18 @@ async def set_status(
     idea_id: int,
     status: str,
     answer: str,
+    after_photo: str | None = None,
 ) -> Idea:
-    """Staff of the item's district give it a status with an answer to its author (audited)."""
+    """Staff of the item's district give it a status with an answer to its author (audited);
+    «решено» may come with a photo «после»."""
     idea = await ideas.get(idea_id)
     if idea is None or status not in STAFF_STATUSES or not may_moderate(actor, idea.district_id):
         raise InputError("button-stale")
     idea.status = IdeaStatus(status)
     idea.answer = answer
     idea.answered_at = datetime.now(UTC)
+    if after_photo is not None and idea.status is IdeaStatus.RESOLVED:
+        idea.after_photo = after_photo
     await audit.write(author_id, "idea.status", idea.user_id, idea=idea.id, status=status)
     return idea
 

@@ -238,6 +238,8 @@ def idea_card(i18n: I18nContext, idea: Idea, directory: Directory) -> str:
         )
     if idea.rating:
         text += "\n" + i18n.get("idea-card-rating", rating=idea.rating)
+    if idea.after_photo:
+        text += "\n" + i18n.get("idea-card-after-photo")
     return text
 
 
@@ -535,8 +537,15 @@ async def status_ask(
         refuse()
     prompt = "ideas-ask-reason" if callback_data.value == "rejected" else "ideas-ask-answer"
     status = i18n.get(f"idea-status-{callback_data.value}")
+    resolved = callback_data.value == "resolved"  # a photo «после» may come with the answer
     await ask_text(
-        dialog_manager, "idea-status", prompt, idea=idea.id, code=callback_data.value, status=status
+        dialog_manager,
+        "idea-status",
+        "ideas-ask-answer-photo" if resolved else prompt,
+        idea=idea.id,
+        code=callback_data.value,
+        status=status,
+        photo=resolved,
     )
 
 
@@ -546,13 +555,14 @@ async def status_answer(message: Message, manager: DialogManager, args: dict[str
     i18n: I18nContext = d["i18n"]
     user: User = d["user"]
     try:
-        answer = parse_text(message.text, max_len=MAX_ANSWER, min_len=3)
+        answer = parse_text(message.text or message.caption, max_len=MAX_ANSWER, min_len=3)
     except InputError as exc:
         await say_error(manager, exc)
         return False
+    after = message.photo[-1].file_id if message.photo else None  # «после», with «решено»
     try:
         idea = await set_status(
-            d["ideas"], d["audit"], d["actor"], user.id, args["idea"], args["code"], answer
+            d["ideas"], d["audit"], d["actor"], user.id, args["idea"], args["code"], answer, after
         )
     except InputError as exc:
         await message.answer(i18n.get(exc.key, **exc.args_))
@@ -576,7 +586,9 @@ async def status_answer(message: Message, manager: DialogManager, args: dict[str
             )
             return f"{text}\n\n{t.get('idea-solved-question')}", question
 
-        await tell_rendered(d["bot"], await d["users"].get(person_id), d["settings"], i18n, render)
+        await tell_rendered(
+            d["bot"], await d["users"].get(person_id), d["settings"], i18n, render, after
+        )
     return True
 
 

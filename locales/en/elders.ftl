@@ -10,6 +10,7 @@ input-date-future = That date has not come yet. Give a past date.
 input-date-too-old = You can report work done within the last { $days } days.
 input-bad-name = Write your surname and name (patronymic optional) in letters, e.g.: Ivanova Maria
 input-bad-house = Write the house number, e.g.: 17, 34a or 12/1
+input-photo-needs-caption = Add a caption to the photo — it is the answer to the author.
 input-need-text = Please answer in text or press a button above.
 input-menu-text = You are filling in a form. Answer the question above or press /cancel.
 wizard-back = ⬅️ Back
