@@ -29,11 +29,11 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy bot handlers storage tests bench
 
-# Two workers (a PostgreSQL database each); then the tests of several real bot processes, which
-# measure the combined send rate and need the CPU to keep it, beside only the tests that wait
-# minutes of wall-clock time doing next to nothing (a Telegram outage).
+# Three workers (a PostgreSQL database each: they wait on it as much as on the CPU); then the
+# tests of several real bot processes, which measure the combined send rate and need the CPU to
+# keep it, beside only the tests that wait minutes of wall-clock time doing next to nothing.
 test: lint
-	$(BIN)/python -m pytest -q -n 2 -m "not several_processes and not waits_minutes"
+	$(BIN)/python -m pytest -q -n 3 -m "not several_processes and not waits_minutes"
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "several_processes or waits_minutes"
 
 bench: $(STAMP)
