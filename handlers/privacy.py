@@ -23,6 +23,7 @@ from bot.views import (
     place_name,
     reminder_text,
     role_name,
+    short_messages,
     territory_text,
 )
 from handlers.forms import tapped
@@ -91,7 +92,8 @@ async def my_data(
         )
     )
     lines.append(i18n.get("mydata-footer"))
-    await message.answer("\n".join(lines))
+    for chunk in short_messages(lines):  # an elder with territories: more than one short message
+        await message.answer(chunk)
 
 
 @router.message(Command("deleteme"))

@@ -204,7 +204,9 @@ async def _show_stats(
     markup = None
     if actor.is_admin:  # another district of the same period: a button, not a code
         markup = inline(*_district_choices(actor, directory, period_text, district_id, i18n))
-    await reply.answer("\n".join(lines), reply_markup=markup)
+    chunks = short_messages(lines)  # the district buttons under the last one
+    for n, chunk in enumerate(chunks, start=1):
+        await reply.answer(chunk, reply_markup=markup if n == len(chunks) else None)
     names = {d.id: d.name for m in directory.municipalities() for d in directory.districts(m.id)}
     districts = by_district(now, names)
     png = await asyncio.to_thread(

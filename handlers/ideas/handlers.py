@@ -44,7 +44,7 @@ from bot.services.ideas import (
     take_in_work,
 )
 from bot.services.validation import InputError, Refusal, parse_id, parse_text
-from bot.views import edit_markup, person_name, send_album
+from bot.views import edit_markup, person_name, send_album, short_messages
 from handlers.forms import (
     Reply,
     answer_for,
@@ -158,8 +158,14 @@ async def district_ideas(
 ) -> None:
     """«💡 Идеи района» for residents: what neighbours raised, most supported first — to support
     instead of sending the same again."""
-    text, markup = await neighbours_ideas(user, ideas, directory, i18n)
-    await message.answer(text, reply_markup=markup)
+    await _send_neighbours(message, await neighbours_ideas(user, ideas, directory, i18n))
+
+
+async def _send_neighbours(reply: Reply, screen: tuple[str, InlineKeyboardMarkup | None]) -> None:
+    """Short messages (an elderly reader's screen), the buttons under the last."""
+    chunks = short_messages(screen[0].split("\n"))
+    for n, chunk in enumerate(chunks, start=1):
+        await reply.answer(chunk, reply_markup=screen[1] if n == len(chunks) else None)
 
 
 async def neighbours_ideas(
@@ -212,8 +218,9 @@ async def idea_on_map(
 async def show_neighbours(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
     """«💡 Идеи района» from the form's first window: the list comes, the form stays below it."""
     d = manager.middleware_data
-    text, markup = await neighbours_ideas(d["user"], d["ideas"], d["directory"], d["i18n"])
-    await tapped(cb).answer(text, reply_markup=markup)
+    await _send_neighbours(
+        tapped(cb), await neighbours_ideas(d["user"], d["ideas"], d["directory"], d["i18n"])
+    )
     manager.show_mode = ShowMode.SEND
 
 
