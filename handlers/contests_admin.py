@@ -137,6 +137,8 @@ async def contest_add(
 @send_for("contest-add")
 async def contest_add_send(cb: CallbackQuery, manager: DialogManager, args: dict[str, Any]) -> None:
     d = manager.middleware_data
+    if not d["actor"].is_city_admin:  # the right is checked again on «Отправить»
+        refuse()
     i18n = i18n_of(manager)
     contests: ContestRepository = d["contests"]
     contest = await contests.add(
@@ -204,6 +206,8 @@ async def contest_results_send(
     cb: CallbackQuery, manager: DialogManager, args: dict[str, Any]
 ) -> None:
     d = manager.middleware_data
+    if not d["actor"].is_city_admin:  # the right is checked again on «Отправить»
+        refuse()
     i18n = i18n_of(manager)
     contests: ContestRepository = d["contests"]
     contest = existing(await contests.get(args["contest"]))
@@ -694,6 +698,8 @@ async def admin_publish(
 @send_for("contest-publish")
 async def publish_send(cb: CallbackQuery, manager: DialogManager, args: dict[str, Any]) -> None:
     d = manager.middleware_data
+    if not d["actor"].is_city_admin:  # the right is checked again on «Отправить»
+        refuse()
     i18n = i18n_of(manager)
     contests: ContestRepository = d["contests"]
     contest = existing(await contests.get(args["contest"]))

@@ -240,3 +240,35 @@ async def test_an_admin_of_one_municipality_and_staff_without_a_center(
     )
     stored = await harness.db_user(ivan.id)
     assert stored is not None and stored.role is Role.ADMIN and stored.admin_municipality_id
+
+
+async def test_a_right_narrowed_in_the_middle_of_a_preview_is_gone_at_send(harness: Harness, admin):
+    """A city admin made a municipality's admin while a contest's results wait in the preview:
+    «✅ Отправить» sends nothing."""
+    from datetime import UTC, datetime, timedelta
+
+    from storage.models import Announcement, Contest
+
+    boss = tg_user(2020, username="boss")
+    await harness.onboard(boss)
+    await harness.say(admin, "/grant @boss admin")
+    async with harness.session_factory() as s:
+        contest = Contest(
+            title="Снежный калейдоскоп",
+            deadline=datetime.now(UTC) + timedelta(days=1),
+            criteria="оформление",
+        )
+        s.add(contest)
+        await s.commit()
+    sent = await harness.say(boss, f"/contest_results {contest.id} 1 место — двор на ул. Весенней")
+    assert "Получат:" in joined(sent)
+    await harness.say(admin, "/grant")
+    await harness.say(admin, "@boss")
+    await harness.press(admin, "@boss — администратор")
+    await harness.press(admin, "🏛 Администратор муниципалитета")
+    await harness.press(admin, "Юрга")
+    await harness.press(admin, "✅ Подтвердить")
+    sent = await harness.press(boss, "✅ Отправить")
+    assert "устарела" in joined(sent)
+    async with harness.session_factory() as s:
+        assert (await s.execute(select(Announcement))).first() is None
