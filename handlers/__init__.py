@@ -105,7 +105,7 @@ def get_routers() -> list[Router]:
         myreports.router, register.router, elders_staff.router, moderation.router,
         staff_clubs.router, center_card.router, announce.router, ideas.staff_router, stats.router, admin.staff_router,
         contests_admin.router, registry.router, stats.admin_router, admin.router, contests.router, jury.router,
-        ideas.router, fallback.router, forms.errors_router, *FORMS,
+        ideas.router, fallback.router, fallback.stray_buttons, forms.errors_router, *FORMS,
     )  # fmt: skip
     for router in features:
         # Module routers are process-wide; a new Dispatcher in the same process (tests, benchmarks)
@@ -148,6 +148,7 @@ def get_routers() -> list[Router]:
         contests.router,
         jury.router,
         ideas.router,
+        fallback.stray_buttons,  # a button no router took and no form made: stale
         *forms_routers(),  # after commands and menu buttons: they are answered in a form too
         fallback.router,  # catch-alls last
     ]

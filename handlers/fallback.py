@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.filters import StateFilter
 from aiogram.types import CallbackQuery, Message
+from aiogram_dialog.utils import CB_SEP
 from aiogram_i18n import I18nContext
 
 from bot.filters.content import Has
@@ -28,6 +29,12 @@ async def unexpected(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("unknown-input"))
 
 
-@router.callback_query()
+# Before the forms: a button that is no form's (an old version's, another role's) is answered
+# as stale even while a form is open — the form would otherwise redraw itself over that message.
+stray_buttons = Router(name=f"{__name__}.buttons")
+
+
+@stray_buttons.callback_query(F.data.func(lambda data: CB_SEP not in data))
+@router.callback_query()  # last of all: a form's button the user may no longer use (a revoked role)
 async def stale_button(callback: CallbackQuery, i18n: I18nContext) -> None:
     await callback.answer(i18n.get("button-stale"), show_alert=True)

@@ -119,3 +119,19 @@ def test_two_forms_opened_in_the_same_second_have_different_names(monkeypatch):
     names = {stack.push(Onboarding.consent, None).id for _ in range(90)}
     assert len(names) == 90
     assert max(len(name) for name in names) <= 8
+
+
+async def test_a_stray_button_in_the_middle_of_a_form_is_answered_as_stale(
+    harness: Harness, resident
+):
+    """An old version's button tapped while a form is open: «устарела», and the form does not
+    redraw itself over that old message."""
+    from aiogram.methods import EditMessageText
+
+    await harness.onboard(resident)
+    await harness.say(resident, "/idea")
+    sent = await harness.tap(resident, "zz:gone", message_id=1)
+    assert "Эта кнопка устарела" in joined(sent)
+    assert not [r for r in sent if isinstance(r, EditMessageText)]
+    sent = await harness.press(resident, "💡 Идея")  # the form goes on
+    assert "Тема" in joined(sent)
