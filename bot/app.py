@@ -28,6 +28,7 @@ from bot.cluster import HEARTBEAT_SECONDS, Cluster, is_shared
 from bot.commands import set_chat_commands, set_default_commands
 from bot.config import Settings
 from bot.i18n import BotTextsCore, create_core
+from bot.idea_alerts import IdeaAlerts
 from bot.metrics import Metrics
 from bot.middlewares.callbacks import AnswerEveryTap, AnswerOnce
 from bot.middlewares.db import DbSessionMiddleware
@@ -37,7 +38,7 @@ from bot.middlewares.requests import CommitBeforeSending, QuietWhenUnchanged
 from bot.permissions import effective_role
 from bot.scheduler import create_scheduler
 from bot.services.contests import ContestNotices
-from bot.services.ideas import IdeaAlerts, IdeasDigest
+from bot.services.ideas import IdeasDigest
 from bot.services.reminders import Reminders
 from handlers import get_routers
 from storage.db import create_engine, create_session_factory

@@ -56,6 +56,7 @@ from handlers.forms import (
     ask_to_send,
     buttons_only,
     chosen,
+    city_admins_only,
     existing,
     form_data,
     go,
@@ -136,9 +137,8 @@ async def contest_add(
 
 @send_for("contest-add")
 async def contest_add_send(cb: CallbackQuery, manager: DialogManager, args: dict[str, Any]) -> None:
+    city_admins_only(manager)
     d = manager.middleware_data
-    if not d["actor"].is_city_admin:  # the right is checked again on «Отправить»
-        refuse()
     i18n = i18n_of(manager)
     contests: ContestRepository = d["contests"]
     contest = await contests.add(
@@ -205,9 +205,8 @@ async def contest_results(
 async def contest_results_send(
     cb: CallbackQuery, manager: DialogManager, args: dict[str, Any]
 ) -> None:
+    city_admins_only(manager)
     d = manager.middleware_data
-    if not d["actor"].is_city_admin:  # the right is checked again on «Отправить»
-        refuse()
     i18n = i18n_of(manager)
     contests: ContestRepository = d["contests"]
     contest = existing(await contests.get(args["contest"]))
@@ -491,9 +490,8 @@ async def edit_text_ask(
 
 @answer_for("contest-rules")
 async def rules_answer(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
+    city_admins_only(manager)
     d = manager.middleware_data
-    if not d["actor"].is_city_admin:  # the right is checked again when the answer comes
-        refuse()
     contest = existing(await d["contests"].get(args["contest"]))
     try:
         contest.rules = parse_text(message.text, max_len=MAX_RULES, min_len=10)
@@ -507,9 +505,8 @@ async def rules_answer(message: Message, manager: DialogManager, args: dict[str,
 
 @answer_for("contest-criteria")
 async def criteria_answer(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
+    city_admins_only(manager)
     d = manager.middleware_data
-    if not d["actor"].is_city_admin:
-        refuse()
     contest = existing(await d["contests"].get(args["contest"]))
     try:
         change_criteria(contest, parse_criteria(message.text))
@@ -697,9 +694,8 @@ async def admin_publish(
 
 @send_for("contest-publish")
 async def publish_send(cb: CallbackQuery, manager: DialogManager, args: dict[str, Any]) -> None:
+    city_admins_only(manager)
     d = manager.middleware_data
-    if not d["actor"].is_city_admin:  # the right is checked again on «Отправить»
-        refuse()
     i18n = i18n_of(manager)
     contests: ContestRepository = d["contests"]
     contest = existing(await contests.get(args["contest"]))

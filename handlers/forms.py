@@ -560,6 +560,13 @@ D = TypeVar("D", bound=OfDistrict)
 C = TypeVar("C", bound=OfCenter)
 
 
+def city_admins_only(manager: DialogManager, refusal: str = "button-stale") -> None:
+    """A step of the city's admins' work (contests, the registry): the right is checked again at
+    every step, so one taken away in the middle is gone at once."""
+    if not manager.middleware_data["actor"].is_city_admin:
+        refuse(refusal)
+
+
 def existing(row: Row_ | None) -> Row_:
     """The object a button names; gone since (deleted, withdrawn) is a stale button."""
     if row is None:

@@ -32,6 +32,7 @@ from bot.services.registry import (
 from bot.services.validation import InputError
 from handlers.forms import (
     ask_resume,
+    city_admins_only,
     form_data,
     form_open,
     go,
@@ -76,14 +77,8 @@ async def registry_again(callback: CallbackQuery, manager: DialogManager, args: 
     await manager.start(F.start, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
 
 
-def _city_admin_only(manager: DialogManager) -> None:
-    """Checked on every step: a right taken away in the middle is gone at once."""
-    if not may_manage_directory(manager.middleware_data["actor"]):
-        refuse("registry-city-only")
-
-
 async def on_download(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
-    _city_admin_only(manager)
+    city_admins_only(manager, "registry-city-only")
     d = manager.middleware_data
     i18n = i18n_of(manager)
     sheets = await registry_rows(d["session"], registry_labels(i18n))
@@ -115,7 +110,7 @@ async def _plan(manager: DialogManager, file_id: str, progress: Message | None) 
 
 
 async def on_file(message: Message, widget: Any, manager: DialogManager) -> None:
-    _city_admin_only(manager)
+    city_admins_only(manager, "registry-city-only")
     document = message.document
     if document is None:
         await say(manager, "registry-send-file")
@@ -212,7 +207,7 @@ async def preview(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
 
 
 async def on_apply(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
-    _city_admin_only(manager)
+    city_admins_only(manager, "registry-city-only")
     d = manager.middleware_data
     i18n = i18n_of(manager)
     draft = form_data(manager)
