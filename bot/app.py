@@ -40,6 +40,7 @@ from bot.scheduler import create_scheduler
 from bot.services.contests import ContestNotices
 from bot.services.ideas import IdeasDigest
 from bot.services.reminders import Reminders
+from bot.vote_notices import VoteNotices
 from handlers import get_routers
 from storage.db import create_engine, create_session_factory
 from storage.fsm import DatabaseStorage
@@ -215,6 +216,9 @@ def create_dispatcher(
     dp["idea_alerts"] = IdeaAlerts(
         db.session_factory, core, settings.default_locale, db.directory, settings.admin_ids
     )
+    dp["vote_notices"] = VoteNotices(
+        db.session_factory, core, settings.default_locale, db.directory
+    )
     dp.startup.register(_on_startup)
     dp.shutdown.register(_on_shutdown)
     return dp
@@ -228,6 +232,7 @@ async def _on_startup(
     contest_notices: ContestNotices,
     ideas_digest: IdeasDigest,
     idea_alerts: IdeaAlerts,
+    vote_notices: VoteNotices,
     settings: Settings,
     i18n_core: BotTextsCore,
     session_factory: async_sessionmaker[AsyncSession],
@@ -249,6 +254,7 @@ async def _on_startup(
                 "contest-notices": lambda: contest_notices.tick(datetime.now(UTC)),
                 "ideas-digest": lambda: ideas_digest.tick(datetime.now(UTC)),
                 "idea-alerts": lambda: idea_alerts.tick(datetime.now(UTC), bot),
+                "votes": lambda: vote_notices.tick(datetime.now(UTC), bot),
             },
             should_run=lambda: cluster.is_leader,
         )

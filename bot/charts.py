@@ -8,6 +8,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 from matplotlib import pyplot as plt
+from matplotlib.ticker import MaxNLocator
 
 
 def stats_chart(
@@ -35,6 +36,28 @@ def stats_chart(
     bottom.set_xlabel(labels["reports"])
     bottom.set_title(labels["by_district"], fontsize=11)
     bottom.tick_params(axis="y", labelsize=8)
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    plt.close(figure)
+    return buffer.getvalue()
+
+
+def vote_chart(title: str, rows: list[tuple[str, int, int]], labels: dict[str, str]) -> bytes:
+    """A vote's results: a bar per option, the votes cast in the bot and on paper apart."""
+    names = [name[:40] for name, _, _ in rows] or ["—"]
+    online = [n for _, n, _ in rows] or [0]
+    paper = [p for _, _, p in rows] or [0]
+    figure, axis = plt.subplots(figsize=(6, 1.2 + 0.5 * len(names)), dpi=120)
+    axis.barh(names, online, color="#4C8BF5", label=labels["online"])
+    axis.barh(names, paper, left=online, color="#A0C4FF", hatch="//", label=labels["paper"])
+    axis.invert_yaxis()
+    axis.set_xlim(left=0)
+    axis.xaxis.set_major_locator(MaxNLocator(integer=True))
+    axis.set_title(title[:60], fontsize=11)
+    axis.tick_params(axis="y", labelsize=8)
+    if any(paper):
+        axis.legend(loc="lower right", fontsize=8)
     figure.tight_layout()
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.config import Settings
-from storage.models import Role, User
+from storage.models import ElderRegistration, RegistrationStatus, Role, User
 from storage.repositories.directory import Directory
 
 STAFF_AUDIENCES = ("center", "district", "club", "elders")
@@ -165,3 +165,49 @@ def may_address(
     if audience in ("center", "club"):
         return center_id is not None and center_id == actor.center_id
     return district_id is not None and district_id == actor.staff_district_id
+
+
+def _lives_at(reg: ElderRegistration, scope: str, territory: dict[str, object]) -> bool:
+    """Whether an elder's confirmed territory is (or holds) the vote's territory."""
+    from bot.services.contests import address_key
+
+    if reg.status is not RegistrationStatus.CONFIRMED or reg.district_id != territory.get(
+        "district_id"
+    ):
+        return False
+    if scope == "committee":
+        return reg.committee_id is not None and reg.committee_id == territory.get("committee_id")
+    if scope not in ("street", "house") or not reg.street:
+        return False
+    same_street = address_key({"street": reg.street}) == territory.get("street_key")
+    if scope == "street":
+        return same_street
+    return same_street and address_key({"house": reg.house or ""}) == territory.get("house_key")
+
+
+def may_hold_vote(
+    actor: Actor, scope: str, territory: dict[str, object], elder_of: list[ElderRegistration]
+) -> bool:
+    """A vote of a territory: the city's admins any; a municipality's admin within it; staff
+    within their district; a confirmed elder for their own house, street or committee."""
+    district_id = territory.get("district_id")
+    municipality_id = territory.get("municipality_id")
+    if scope == "city":
+        return actor.is_city_admin
+    if scope == "municipality" or district_id is None:
+        return actor.is_city_admin or (
+            actor.is_admin and municipality_id == actor.admin_municipality_id
+        )
+    if may_moderate(actor, district_id if isinstance(district_id, int) else None):
+        return True
+    return any(_lives_at(reg, scope, territory) for reg in elder_of)
+
+
+def may_look_after_vote(actor: Actor, author_id: int | None, district_id: int | None) -> bool:
+    """See a vote's interim figures and enter its paper ballots: its author, the staff of its
+    district, the admins over it (a city-wide one: the city's admins)."""
+    if author_id == actor.id:
+        return True
+    if district_id is None:
+        return actor.is_city_admin
+    return may_moderate(actor, district_id)

@@ -34,6 +34,7 @@ from handlers import (
     staff_clubs,
     start,
     stats,
+    votes,
 )
 from storage.models import Role
 
@@ -55,6 +56,10 @@ FORMS: tuple[Router, ...] = (
     forms.asked,
     forms.confirm_send,
     clubs.signup_dialog,
+    votes.vote_dialog,
+    votes.home_dialog,
+    votes.paper_dialog,
+    votes.project_dialog,
 )
 
 
@@ -67,6 +72,9 @@ def forms_routers() -> list[Router]:
         contests.application_dialog,
         jury.jury_dialog,
         clubs.signup_dialog,
+        # Votes: residents' homes; staff's and elders' votes (the right is checked at each step).
+        votes.home_dialog,
+        votes.vote_dialog,
         # One typed answer (a reason, a comment, a message): each answer checks its own right.
         forms.asked,
         _area("elder-forms", HasRole(Role.ELDER), reports.report_dialog),
@@ -76,6 +84,8 @@ def forms_routers() -> list[Router]:
             announce.announce_dialog,
             staff_clubs.item_dialog,
             center_card.card_dialog,
+            votes.paper_dialog,
+            votes.project_dialog,
         ),
         _area(
             "admin-forms",
@@ -105,7 +115,7 @@ def get_routers() -> list[Router]:
         myreports.router, register.router, elders_staff.router, moderation.router,
         staff_clubs.router, center_card.router, announce.router, ideas.staff_router, stats.router, admin.staff_router,
         contests_admin.router, registry.router, stats.admin_router, admin.router, contests.router, jury.router,
-        ideas.router, fallback.router, fallback.stray_buttons, forms.errors_router, *FORMS,
+        ideas.router, votes.router, votes.staff_router, fallback.router, fallback.stray_buttons, forms.errors_router, *FORMS,
     )  # fmt: skip
     for router in features:
         # Module routers are process-wide; a new Dispatcher in the same process (tests, benchmarks)
@@ -134,6 +144,7 @@ def get_routers() -> list[Router]:
             center_card.router,
             announce.router,
             ideas.staff_router,
+            votes.staff_router,
             stats.router,
             admin.staff_router,
             _area(
@@ -148,6 +159,7 @@ def get_routers() -> list[Router]:
         contests.router,
         jury.router,
         ideas.router,
+        votes.router,
         fallback.stray_buttons,  # a button no router took and no form made: stale
         *forms_routers(),  # after commands and menu buttons: they are answered in a form too
         fallback.router,  # catch-alls last

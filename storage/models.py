@@ -180,6 +180,14 @@ class User(Base):
     club_reminder_min: Mapped[int] = mapped_column(Integer, default=180, server_default="180")
     # Announcement kinds the user muted in /settings, comma-separated ("news", "contests").
     muted: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    # Where the resident lives, if they said (optional, /home): house- and street-level votes
+    # and invitations reach them. As typed, and the normalized keys that are compared.
+    committee_id: Mapped[int | None] = mapped_column(ForeignKey("committees.id"))
+    street: Mapped[str | None] = mapped_column(String(100))
+    house: Mapped[str | None] = mapped_column(String(16))
+    street_key: Mapped[str | None] = mapped_column(String(120))
+    house_key: Mapped[str | None] = mapped_column(String(32))
+    home_asked_at: Mapped[datetime | None]  # asked once where they live (answered or not)
 
     @property
     def has_consent(self) -> bool:
@@ -760,6 +768,116 @@ class DigestSent(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     week: Mapped[str] = mapped_column(String(10), unique=True)  # ISO year-week, e.g. 2026-W47
+
+
+class Vote(Base):
+    """A question put to the residents of one territory (a house, a street, a committee, a
+    district, a municipality, the city), or a vote on the projects of the initiative budget."""
+
+    __tablename__ = "votes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    author_id: Mapped[int | None] = mapped_column(BigInteger)
+    question: Mapped[str] = mapped_column(String(300))
+    scope: Mapped[str] = mapped_column(String(16))  # house, street, committee, district, …, city
+    municipality_id: Mapped[int | None] = mapped_column(ForeignKey("municipalities.id"))
+    district_id: Mapped[int | None] = mapped_column(ForeignKey("districts.id"), index=True)
+    committee_id: Mapped[int | None] = mapped_column(ForeignKey("committees.id"))
+    street_key: Mapped[str | None] = mapped_column(String(120))
+    house_key: Mapped[str | None] = mapped_column(String(32))
+    place: Mapped[str | None] = mapped_column(String(200))  # the street and house as typed
+    multiple: Mapped[bool] = mapped_column(default=False)
+    # Projects of the initiative budget: how many of the most voted win.
+    winners: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    ends_at: Mapped[datetime] = mapped_column(index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    reminded_at: Mapped[datetime | None]  # those who had not voted were reminded
+    closed_at: Mapped[datetime | None]  # results counted and sent to the voters
+
+    options: Mapped[list[VoteOption]] = relationship(
+        order_by="VoteOption.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class VoteOption(Base):
+    __tablename__ = "vote_options"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    vote_id: Mapped[int] = mapped_column(ForeignKey("votes.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(String(150))
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="SET NULL"))
+
+
+class Ballot(Base):
+    """One person's vote (changeable until the end): the options are its choices."""
+
+    __tablename__ = "ballots"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    vote_id: Mapped[int] = mapped_column(ForeignKey("votes.id", ondelete="CASCADE"))
+    # SET NULL: a voter who deleted their data still counts, without a link to them.
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    cast_at: Mapped[datetime] = mapped_column(default=utcnow)
+    changes: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (UniqueConstraint("vote_id", "user_id"),)
+
+
+class BallotChoice(Base):
+    __tablename__ = "ballot_choices"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ballot_id: Mapped[int] = mapped_column(ForeignKey("ballots.id", ondelete="CASCADE"))
+    option_id: Mapped[int] = mapped_column(
+        ForeignKey("vote_options.id", ondelete="CASCADE"), index=True
+    )
+
+    __table_args__ = (UniqueConstraint("ballot_id", "option_id"),)
+
+
+class PaperTally(Base):
+    """Paper ballots of an offline ТОС meeting, entered by staff: counted apart."""
+
+    __tablename__ = "paper_tallies"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    vote_id: Mapped[int] = mapped_column(ForeignKey("votes.id", ondelete="CASCADE"), index=True)
+    option_id: Mapped[int] = mapped_column(ForeignKey("vote_options.id", ondelete="CASCADE"))
+    count: Mapped[int] = mapped_column(Integer)
+    ballots: Mapped[int] = mapped_column(Integer)  # paper ballots of that meeting (people)
+    entered_by: Mapped[int | None] = mapped_column(BigInteger)
+    entered_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ProjectStatus(enum.StrEnum):
+    SHORTLISTED = "shortlisted"  # chosen from the ideas, waits for a vote
+    VOTING = "voting"
+    WON = "won"  # being carried out
+    LOST = "lost"
+    DONE = "done"  # «реализовано»
+
+
+class Project(Base):
+    """A project of the initiative budget, made by staff from a resident's idea."""
+
+    __tablename__ = "projects"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    idea_id: Mapped[int | None] = mapped_column(ForeignKey("ideas.id", ondelete="SET NULL"))
+    district_id: Mapped[int] = mapped_column(ForeignKey("districts.id"), index=True)
+    title: Mapped[str] = mapped_column(String(150))
+    description: Mapped[str] = mapped_column(Text, default="")
+    cost: Mapped[int] = mapped_column(Integer)  # roubles
+    photo: Mapped[str | None] = mapped_column(String(200))  # «было»
+    after_photo: Mapped[str | None] = mapped_column(String(200))  # «стало», the latest
+    status: Mapped[ProjectStatus] = mapped_column(
+        _str_enum(ProjectStatus), default=ProjectStatus.SHORTLISTED
+    )
+    vote_id: Mapped[int | None] = mapped_column(ForeignKey("votes.id", ondelete="SET NULL"))
+    created_by: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    done_at: Mapped[datetime | None]
 
 
 class NoticeCopy(Base):

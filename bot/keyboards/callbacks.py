@@ -164,3 +164,19 @@ class IdeaCb(CallbackData, prefix="idea"):
 
 class HelpCb(CallbackData, prefix="help"):
     section: str  # a section of /help, "menu" or "close"
+
+
+class VoteCb(CallbackData, prefix="vt"):
+    """open (the card), pick (an option: one choice), tick (a multiple choice's set, as the bits
+    of the options' positions), cast (that set), staff (the card for staff), paper."""
+
+    action: str
+    id: RowId
+    mask: RowId = 0
+
+
+class ProjectCb(CallbackData, prefix="prj"):
+    """open, vote (put the district's shortlist to a vote), progress, done, photos (было/стало)."""
+
+    action: str
+    id: RowId

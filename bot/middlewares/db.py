@@ -24,6 +24,7 @@ from storage.repositories.ideas import IdeaRepository
 from storage.repositories.reports import ReportRepository
 from storage.repositories.stats import StatsRepository
 from storage.repositories.users import UserCache, UserRepository
+from storage.repositories.votes import VoteRepository
 
 
 class DbSessionMiddleware(BaseMiddleware):
@@ -73,6 +74,7 @@ class DbSessionMiddleware(BaseMiddleware):
         data["contests"] = ContestRepository(session)
         data["stats_repo"] = StatsRepository(session)
         data["ideas"] = IdeaRepository(session)
+        data["votes"] = VoteRepository(session)
         tg_user: TgUser | None = data.get("event_from_user")
         if tg_user is not None and not tg_user.is_bot:
             user = await users.get_or_create(tg_user.id)

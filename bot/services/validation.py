@@ -125,6 +125,21 @@ def _calendar_date(value: str, today: date) -> date:
         raise InputError("input-bad-date") from None
 
 
+def parse_end_date(text: str, today: date, max_days: int) -> date:
+    """A coming date (a vote's last day): 15.12, «15 декабря», 15.12.2026; a date without a year
+    that has passed this year is next year's."""
+    value = " ".join(text.lower().replace("ё", "е").split()).removeprefix("до ").strip(" .")
+    found = _calendar_date(value, today)
+    year_given = re.search(r"\d{4}", value) or re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-]\d{2}", value)
+    if found < today and not year_given:
+        found = found.replace(year=found.year + 1)
+    if found <= today:
+        raise InputError("vote-end-past")
+    if found > today + timedelta(days=max_days):
+        raise InputError("vote-end-far", days=max_days)
+    return found
+
+
 def check_date(value: date, today: date, max_age_days: int) -> None:
     if value > today:
         raise InputError("input-date-future")

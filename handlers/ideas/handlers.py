@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.config import Settings
 from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline, main_menu
-from bot.keyboards.callbacks import IdeaCb
+from bot.keyboards.callbacks import IdeaCb, ProjectCb
 from bot.notify import tell, tell_rendered
 from bot.permissions import Actor, districts_seen
 from bot.services.ideas import (
@@ -433,6 +433,7 @@ async def idea_open(
             for s in STAFF_STATUSES[2:]
         ],
         [(i18n.get("ideas-move"), IdeaCb(action="move", id=idea.id))],
+        [(i18n.get("project-make"), ProjectCb(action="make", id=idea.id))],
     ]
     await send_album(
         bot,

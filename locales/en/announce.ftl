@@ -60,6 +60,7 @@ ann-text-only = The announcement text is needed.
 settings-mute-title = Announcements:
 settings-kind-news = news of centers and the district
 settings-kind-contests = contests
+settings-kind-votes = invitations to votes
 settings-on = ✅ { $kind }
 settings-off-kind = 🔕 { $kind }
 

@@ -61,6 +61,7 @@ ann-text-only = Нужен текст объявления.
 settings-mute-title = Объявления:
 settings-kind-news = новости центров и района
 settings-kind-contests = конкурсы
+settings-kind-votes = приглашения на голосования
 settings-on = ✅ { $kind }
 settings-off-kind = 🔕 { $kind }
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Select, func, insert, literal, or_, select, update
+from sqlalchemy import Select, false, func, insert, literal, or_, select, update
 
 from storage.models import (
     Announcement,
@@ -72,8 +72,29 @@ def audience_query(audience: str, audience_id: int | None, kind: str) -> Select[
 class AnnouncementRepository(Repository[Announcement]):
     model = Announcement
 
+    async def recipients(self, audience: str, audience_id: int | None, kind: str) -> Select[Any]:
+        """The audience's Telegram ids; those of a vote or a project depend on its row."""
+        from storage.models import Project, Vote
+        from storage.repositories.votes import lives_in, project_people, voters_of
+
+        if audience not in ("vote", "vote-waiting", "vote-voters", "project"):
+            return audience_query(audience, audience_id, kind)
+        query = audience_query("all", None, kind)
+        if audience == "project":
+            project = await self.session.get(Project, audience_id)
+            return query.where(project_people(project) if project else false())
+        if audience == "vote-voters":  # the results: to everyone who voted
+            return query.where(User.id.in_(voters_of(audience_id or 0)))
+        vote = await self.session.get(Vote, audience_id)
+        if vote is None:
+            return query.where(false())
+        query = query.where(lives_in(vote))
+        if audience == "vote-waiting":  # the reminder: to those who have not voted yet
+            query = query.where(User.id.not_in(voters_of(vote.id)))
+        return query
+
     async def audience_size(self, audience: str, audience_id: int | None, kind: str) -> int:
-        inner = audience_query(audience, audience_id, kind).subquery()
+        inner = (await self.recipients(audience, audience_id, kind)).subquery()
         return int(await self.session.scalar(select(func.count()).select_from(inner)) or 0)
 
     async def recent(self, author_id: int | None, limit: int = 10) -> Sequence[Announcement]:
@@ -97,8 +118,10 @@ class AnnouncementRepository(Repository[Announcement]):
     async def materialize(self, announcement: Announcement) -> int:
         """Write one outbox row per recipient (a single INSERT … SELECT) and start sending."""
         now = datetime.now(UTC)
-        recipients = audience_query(
-            announcement.audience, announcement.audience_id, announcement.kind
+        recipients = (
+            await self.recipients(
+                announcement.audience, announcement.audience_id, announcement.kind
+            )
         ).subquery()
         source = select(
             literal(announcement.id).label("announcement_id"),

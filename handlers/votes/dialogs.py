@@ -1,0 +1,150 @@
+"""The windows of /newvote, the paper ballots, /home and «🏗 В проекты»."""
+
+from __future__ import annotations
+
+from aiogram_dialog import Dialog, Window
+from aiogram_dialog.widgets.kbd import Button, Row
+from aiogram_dialog.widgets.text import Format, Multi
+
+from handlers.forms import (
+    Tr,
+    buttons_only,
+    chosen,
+    draft_from_start,
+    nav,
+    send_button,
+    text_only,
+    typed,
+)
+from handlers.votes import handlers as h
+from handlers.votes.getters import home_form, paper_form, project_form, vote_form
+from handlers.votes.states import HomeForm, PaperForm, ProjectForm, VoteForm
+
+vote_dialog = Dialog(
+    chosen("vote-ask-scope", "scopes", h.on_scope, VoteForm.scope),
+    chosen(Format("{target_prompt}"), "targets", h.on_target, VoteForm.target),
+    typed("vote-ask-street", h.on_street, VoteForm.street),
+    typed("vote-ask-house", h.on_house, VoteForm.house),
+    typed("vote-ask-question", h.on_question, VoteForm.question),
+    Window(
+        Tr("vote-ask-options", when=lambda d, w, m: not d["count"]),
+        Tr("vote-options-so-far", when="count"),
+        Row(
+            Button(
+                Tr("vote-options-done"), id="options_done", on_click=h.options_done, when="enough"
+            ),
+            Button(
+                Tr("vote-options-drop"), id="options_drop", on_click=h.drop_option, when="count"
+            ),
+        ),
+        nav(),
+        text_only(h.on_options),
+        state=VoteForm.options,
+    ),
+    chosen("vote-ask-mode", "modes", h.on_mode, VoteForm.mode, width=2),
+    chosen(
+        Multi(Tr("vote-card-projects", when="count"), Tr("vote-ask-winners")),
+        "winner_counts",
+        h.on_winners,
+        VoteForm.winners,
+        width=4,
+    ),
+    chosen(
+        "vote-ask-ends",
+        "durations",
+        h.on_ends,
+        VoteForm.ends,
+        Button(Tr("vote-other-date"), id="other_date", on_click=h.other_date),
+        width=2,
+    ),
+    typed("vote-ask-date", h.on_date, VoteForm.date),
+    Window(
+        Tr("vote-summary"),
+        send_button("vote", h.submit_vote),
+        nav(),
+        buttons_only(),
+        state=VoteForm.summary,
+    ),
+    getter=vote_form,
+    on_start=draft_from_start,
+    name="vote",
+)
+
+paper_dialog = Dialog(
+    typed("vote-paper-ask-people", h.on_paper_people, PaperForm.people),
+    Window(
+        Tr("vote-paper-ask-count"),
+        Button(Tr("wizard-back"), id="paper_back", on_click=h.paper_back),
+        nav(back_button=False),
+        text_only(h.on_paper_count),
+        state=PaperForm.count,
+    ),
+    Window(
+        Tr("vote-paper-summary"),
+        send_button("paper", h.submit_paper),
+        nav(),
+        buttons_only(),
+        state=PaperForm.summary,
+    ),
+    getter=paper_form,
+    on_start=draft_from_start,
+    name="paper",
+)
+
+home_dialog = Dialog(
+    Window(
+        Tr("home-ask"),
+        Row(
+            Button(Tr("home-give"), id="give", on_click=h.home_give),
+            Button(Tr("home-later"), id="later", on_click=h.home_later),
+        ),
+        nav(),
+        buttons_only(),
+        state=HomeForm.ask,
+    ),
+    typed("home-ask-street", h.on_home_street, HomeForm.street),
+    typed(
+        "home-ask-house",
+        h.on_home_house,
+        HomeForm.house,
+        Button(Tr("home-skip"), id="skip_house", on_click=h.home_skip_house),
+    ),
+    chosen(
+        "home-ask-committee",
+        "committees",
+        h.on_home_committee,
+        HomeForm.committee,
+        Button(Tr("home-no-committee"), id="no_committee", on_click=h.home_no_committee),
+    ),
+    getter=home_form,
+    on_start=draft_from_start,
+    name="home",
+)
+
+project_dialog = Dialog(
+    typed(
+        "project-ask-title",
+        h.on_project_title,
+        ProjectForm.title,
+        Button(Tr("project-as-idea"), id="title_as_idea", on_click=h.project_title_as_idea),
+    ),
+    typed("project-ask-cost", h.on_project_cost, ProjectForm.cost),
+    typed(
+        "project-ask-description",
+        h.on_project_description,
+        ProjectForm.description,
+        Button(
+            Tr("project-as-idea"), id="description_as_idea", on_click=h.project_description_as_idea
+        ),
+    ),
+    Window(
+        Tr("project-summary"),
+        send_button("project", h.submit_project),
+        nav(),
+        buttons_only(),
+        state=ProjectForm.summary,
+    ),
+    getter=project_form,
+    on_start=draft_from_start,
+    name="project",
+)

@@ -1,0 +1,140 @@
+"""The data the windows of the vote, paper-ballot, home and project forms show."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+from typing import Any
+
+from aiogram_dialog import DialogManager
+from aiogram_i18n import I18nContext
+
+from bot.config import Settings
+from bot.permissions import Actor
+from bot.services.votes import DURATIONS, MIN_OPTIONS, elder_territories, territory_label
+from bot.views import when_text
+from handlers.forms import form_data
+from storage.models import User
+from storage.repositories.directory import Directory
+from storage.repositories.elders import ElderRepository
+from storage.repositories.votes import VoteRepository
+
+STAFF_SCOPES = ("district", "committee", "street", "house")
+WINNERS = (1, 2, 3, 5)
+
+
+async def vote_form(
+    dialog_manager: DialogManager,
+    i18n: I18nContext,
+    actor: Actor,
+    directory: Directory,
+    elders: ElderRepository,
+    votes: VoteRepository,
+    settings: Settings,
+    **_: Any,
+) -> dict[str, Any]:
+    draft = form_data(dialog_manager)
+    regs = {r.id: r for r in await elders.confirmed_of_user(actor.id)}
+    scopes: list[tuple[str, str]] = []
+    if actor.is_city_admin:
+        scopes.append((i18n.get("vote-scope-city"), "city"))
+    if actor.is_admin:
+        scopes.append((i18n.get("vote-scope-municipality"), "municipality"))
+    if actor.is_staff:
+        scopes += [(i18n.get(f"vote-scope-{s}"), s) for s in STAFF_SCOPES]
+    for scope, reg_id in elder_territories(list(regs.values())):
+        reg = regs[reg_id]
+        committee = directory.committee(reg.committee_id)
+        place = {
+            "house": f"{reg.street}, {reg.house}",
+            "street": reg.street or "",
+            "committee": committee.name if committee else "",
+        }[scope]
+        scopes.append((i18n.get(f"vote-own-{scope}", place=place)[:60], f"own:{reg_id}:{scope}"))
+    options = list(draft.get("options") or [])
+    ends = draft.get("ends_at")
+    summary: dict[str, Any] = {}
+    if draft.get("scope") and ends:
+        from handlers.votes.handlers import draft_vote
+
+        if draft.get("winners"):
+            mode = i18n.get("vote-summary-winners", winners=draft["winners"])
+        else:
+            mode = i18n.get("vote-summary-many" if draft.get("multiple") else "vote-summary-one")
+        summary = {
+            "territory": html.escape(
+                territory_label({**draft["territory"], "scope": draft["scope"]}, directory)
+                or i18n.get("vote-scope-city")
+            ),
+            "mode": mode,
+            "ends": when_text(datetime.fromisoformat(ends), settings),
+            "count": await votes.electorate(draft_vote(draft), "votes"),
+        }
+    return {
+        "scopes": scopes,
+        "targets": _targets(draft.get("scope"), actor, directory),
+        "target_prompt": i18n.get(
+            {"municipality": "vote-ask-municipality", "committee": "vote-ask-committee"}.get(
+                draft.get("scope") or "", "vote-ask-district"
+            )
+        ),
+        "question": html.escape(draft.get("question") or ""),
+        "count": len(options),
+        "enough": len(options) >= MIN_OPTIONS,
+        "lines": "\n".join(f"{n}. {html.escape(o)}" for n, o in enumerate(options, start=1)),
+        "options": "\n".join(f"{n}. {html.escape(o)}" for n, o in enumerate(options, start=1)),
+        "modes": [(i18n.get("vote-mode-one"), "one"), (i18n.get("vote-mode-many"), "many")],
+        "winner_counts": [(str(n), str(n)) for n in WINNERS if n < len(options)],
+        "durations": [(i18n.get("vote-days", days=d), str(d)) for d in DURATIONS],
+        **summary,
+    }
+
+
+def _targets(scope: str | None, actor: Actor, directory: Directory) -> list[tuple[str, int]]:
+    municipalities = [
+        m
+        for m in directory.municipalities()
+        if actor.admin_municipality_id in (None, m.id) or not actor.is_admin
+    ]
+    if scope == "municipality":
+        return [(m.name[:60], m.id) for m in municipalities]
+    if scope == "committee":
+        found = []
+        for m in municipalities:
+            for c in directory.committees(m.id):
+                district = c.district.id if c.district else None
+                if actor.is_admin or district == actor.staff_district_id:
+                    found.append((c.name[:60], c.id))
+        return found[:40]
+    return [(d.full_name[:60], d.id) for m in municipalities for d in directory.districts(m.id)]
+
+
+async def paper_form(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    draft = form_data(dialog_manager)
+    options = draft.get("options") or []
+    counts = draft.get("counts") or []
+    current = options[len(counts)][1] if len(counts) < len(options) else ""
+    return {
+        "option": html.escape(current),
+        "people": draft.get("people", 0),
+        "lines": "\n".join(
+            f"{html.escape(o[1][:40])} — {n}" for o, n in zip(options, counts, strict=False)
+        ),
+    }
+
+
+async def home_form(
+    dialog_manager: DialogManager, user: User, directory: Directory, i18n: I18nContext, **_: Any
+) -> dict[str, Any]:
+    district = directory.district(user.district_id)
+    committees = directory.committees(district.municipality_id, district.id) if district else []
+    return {"committees": [(c.name[:60], str(c.id)) for c in committees[:20]]}
+
+
+async def project_form(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    draft = form_data(dialog_manager)
+    return {
+        "title": html.escape(draft.get("title") or ""),
+        "cost": f"{draft.get('cost') or 0:,}".replace(",", " "),
+        "description": html.escape((draft.get("description") or "")[:400]),
+    }

@@ -1,0 +1,1079 @@
+"""Votes of a territory (/votes, /newvote), paper ballots, where residents live (/home), and the
+initiative budget's projects (/projects)."""
+
+from __future__ import annotations
+
+import html
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import CallbackQuery, InputMediaPhoto, Message
+from aiogram_dialog import DialogManager, ShowMode, StartMode
+from aiogram_i18n import I18nContext
+
+from bot.broadcast.engine import DeliveryEngine
+from bot.config import Settings
+from bot.filters.roles import IsStaff
+from bot.keyboards.builders import inline
+from bot.keyboards.callbacks import ProjectCb, VoteCb
+from bot.permissions import Actor, districts_seen, may_hold_vote, may_look_after_vote
+from bot.services.validation import InputError, parse_end_date, parse_text
+from bot.services.votes import (
+    DURATIONS,
+    MAX_DAYS,
+    MIN_OPTIONS,
+    add_paper,
+    cast,
+    create_vote,
+    elder_territories,
+    end_of_day,
+    ends_after,
+    home_keys,
+    is_open,
+    mark_done,
+    may_change_project,
+    most_choices,
+    new_vote,
+    options_of_mask,
+    parse_cost,
+    parse_options,
+    parse_paper,
+    parse_question,
+    results,
+    results_message,
+    shortlist,
+    territory_label,
+    territory_of_registration,
+)
+from bot.views import when_text
+from handlers.forms import (
+    Reply,
+    answer_for,
+    ask_resume,
+    ask_text,
+    form_data,
+    go,
+    of_my_district,
+    refuse,
+    restart_with,
+    say,
+    say_error,
+    tapped,
+)
+from handlers.votes.states import HomeForm, PaperForm, ProjectForm, VoteForm
+from storage.models import Announcement, AnnouncementStatus, ProjectStatus, User, Vote
+from storage.repositories.directory import Directory
+from storage.repositories.elders import ElderRepository
+from storage.repositories.ideas import IdeaRepository
+from storage.repositories.votes import VoteRepository
+
+router = Router(name=__name__)
+staff_router = Router(name=f"{__name__}.staff")
+staff_router.message.filter(IsStaff())
+staff_router.callback_query.filter(IsStaff())
+
+Rows = list[list[tuple[str, CallbackData]]]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _queue(
+    manager_data: dict[str, Any],
+    audience: str,
+    audience_id: int,
+    kind: str,
+    text: str,
+    **extra: Any,
+) -> None:
+    """A message to many through the delivery engine (sent once this update is committed)."""
+    session = manager_data["session"]
+    session.add(
+        Announcement(
+            author_id=manager_data["user"].id,
+            kind=kind,
+            audience=audience,
+            audience_id=audience_id,
+            text=text,
+            send_at=_now(),
+            status=AnnouncementStatus.SCHEDULED,
+            **extra,
+        )
+    )
+    delivery: DeliveryEngine | None = manager_data.get("delivery")
+    if delivery is not None:
+        delivery.wake()
+
+
+# --- The residents' list and card ----------------------------------------------------------------
+
+
+@router.message(Command("votes"))
+async def votes_command(
+    message: Message, user: User, i18n: I18nContext, dialog_manager: DialogManager
+) -> None:
+    if not user.has_consent or user.district_id is None:
+        await message.answer(i18n.get("votes-need-district"))
+        return
+    if dialog_manager.has_context():
+        await ask_resume(dialog_manager, "votes")
+        return
+    await open_votes(message, dialog_manager)
+
+
+@restart_with("votes")
+async def votes_again(
+    callback: CallbackQuery, manager: DialogManager, args: dict[str, Any]
+) -> None:
+    await open_votes(tapped(callback), manager)
+
+
+async def open_votes(reply: Reply, manager: DialogManager) -> None:
+    """Asked once where they live (their house's and street's votes need it), then the list."""
+    user: User = manager.middleware_data["user"]
+    if user.home_asked_at is None and user.street is None:
+        await manager.start(
+            HomeForm.ask,
+            data={"then": "votes"},
+            mode=StartMode.RESET_STACK,
+            show_mode=ShowMode.SEND,
+        )
+        return
+    await send_vote_list(reply, manager.middleware_data)
+
+
+async def send_vote_list(reply: Reply, data: dict[str, Any]) -> None:
+    user: User = data["user"]
+    actor: Actor = data["actor"]
+    i18n: I18nContext = data["i18n"]
+    votes: VoteRepository = data["votes"]
+    settings: Settings = data["settings"]
+    now = _now()
+    mine = await votes.voted_by(user.id)
+    voted = {v.id for v in mine}
+    open_ = [
+        v for v in await votes.open_ones(now, user.district_id) if await votes.may_vote(v, user.id)
+    ]
+    lines = [i18n.get("votes-title")] if open_ else [i18n.get("votes-none")]
+    rows: Rows = []
+    for vote in open_[:10]:
+        done = " " + i18n.get("votes-line-done") if vote.id in voted else ""
+        lines.append(
+            i18n.get(
+                "votes-line",
+                question=html.escape(vote.question[:80]),
+                ends=when_text(vote.ends_at, settings),
+                done=done,
+            )
+        )
+        rows.append([(f"🗳 {vote.question[:50]}", VoteCb(action="open", id=vote.id))])
+    closed = [v for v in mine if v.closed_at is not None][:5]
+    if closed:
+        lines.append(i18n.get("votes-results-title"))
+        rows += [[(f"📊 {v.question[:50]}", VoteCb(action="open", id=v.id))] for v in closed]
+    elders: ElderRepository = data["elders"]
+    if actor.is_staff or await elders.confirmed_of_user(user.id):
+        rows.append([(i18n.get("votes-new"), VoteCb(action="new", id=0))])
+    if actor.is_staff:
+        rows.append([(i18n.get("votes-mine"), VoteCb(action="staff-list", id=0))])
+    await reply.answer("\n".join(lines), reply_markup=inline(*rows) if rows else None)
+
+
+@router.callback_query(VoteCb.filter(F.action == "list"))
+async def back_to_list(callback: CallbackQuery, dialog_manager: DialogManager) -> None:
+    await send_vote_list(tapped(callback), dialog_manager.middleware_data)
+
+
+async def vote_card(
+    vote: Vote, chosen: list[int], mask: int, data: dict[str, Any]
+) -> tuple[str, Any]:
+    """The card a resident votes on: one tap on an option (one choice), or ticks and
+    «✅ Проголосовать» (several)."""
+    i18n: I18nContext = data["i18n"]
+    settings: Settings = data["settings"]
+    directory: Directory = data["directory"]
+    votes: VoteRepository = data["votes"]
+    most = most_choices(vote)
+    mode = (
+        i18n.get("vote-card-mode-many", most=most)
+        if vote.multiple
+        else i18n.get("vote-card-mode-one")
+    )
+    parts = [
+        i18n.get(
+            "vote-card",
+            question=html.escape(vote.question),
+            territory=html.escape(territory_label(vote, directory) or i18n.get("vote-scope-city")),
+            ends=when_text(vote.ends_at, settings),
+            mode=mode,
+        )
+    ]
+    projects = await votes.projects_of_vote(vote.id) if vote.winners else []
+    if chosen:
+        names = ", ".join(o.text for o in vote.options if o.id in chosen)
+        parts.append(i18n.get("vote-card-your", choice=html.escape(names)))
+    rows: Rows = []
+    for option in vote.options:
+        bit = 1 << option.position
+        if vote.multiple:
+            ticked = mask & bit
+            rows.append(
+                [
+                    (
+                        ("☑️ " if ticked else "⬜ ") + option.text[:60],
+                        VoteCb(action="tick", id=vote.id, mask=mask ^ bit),
+                    )
+                ]
+            )
+        else:
+            mark = "✅ " if option.id in chosen else ""
+            rows.append([(mark + option.text[:60], VoteCb(action="pick", id=vote.id, mask=bit))])
+    if vote.multiple:
+        rows.append([(i18n.get("vote-cast"), VoteCb(action="cast", id=vote.id, mask=mask))])
+    if any(p.photo for p in projects):
+        rows.append([(i18n.get("vote-photos"), VoteCb(action="photos", id=vote.id))])
+    rows.append([(i18n.get("votes-back"), VoteCb(action="list", id=0))])
+    return "\n".join(parts), inline(*rows)
+
+
+def mask_of(vote: Vote, chosen: list[int]) -> int:
+    return sum(1 << o.position for o in vote.options if o.id in chosen)
+
+
+async def results_text(vote: Vote, data: dict[str, Any]) -> str:
+    i18n: I18nContext = data["i18n"]
+    counted = await results(data["votes"], vote)
+    return results_message(i18n.get, vote, counted, data["directory"])
+
+
+@router.callback_query(VoteCb.filter(F.action == "open"))
+async def open_vote(
+    callback: CallbackQuery,
+    callback_data: VoteCb,
+    user: User,
+    votes: VoteRepository,
+    dialog_manager: DialogManager,
+) -> None:
+    data = dialog_manager.middleware_data
+    vote = await votes.get(callback_data.id) or refuse()
+    if vote.closed_at is not None:
+        await tapped(callback).answer(await results_text(vote, data))
+        return
+    if not is_open(vote, _now()):
+        refuse("vote-over")
+    if not await votes.may_vote(vote, user.id):
+        refuse("vote-not-for-you")
+    chosen = await votes.choices_of(vote.id, user.id)
+    text, markup = await vote_card(vote, chosen, mask_of(vote, chosen), data)
+    await tapped(callback).answer(text, reply_markup=markup)
+
+
+@router.callback_query(VoteCb.filter(F.action == "tick"))
+async def tick_option(
+    callback: CallbackQuery,
+    callback_data: VoteCb,
+    user: User,
+    votes: VoteRepository,
+    dialog_manager: DialogManager,
+) -> None:
+    vote = await votes.get(callback_data.id) or refuse()
+    if not is_open(vote, _now()):
+        refuse("vote-over")
+    ticked = options_of_mask(vote, callback_data.mask)
+    if len(ticked) > most_choices(vote):
+        refuse("vote-too-many", most=most_choices(vote))
+    chosen = await votes.choices_of(vote.id, user.id)
+    text, markup = await vote_card(vote, chosen, callback_data.mask, dialog_manager.middleware_data)
+    message = tapped(callback)
+    if isinstance(message, Message):
+        await message.edit_text(text, reply_markup=markup)
+
+
+@router.callback_query(VoteCb.filter(F.action.in_(("pick", "cast"))))
+async def cast_vote(
+    callback: CallbackQuery,
+    callback_data: VoteCb,
+    user: User,
+    votes: VoteRepository,
+    settings: Settings,
+    i18n: I18nContext,
+    dialog_manager: DialogManager,
+) -> None:
+    vote = await votes.get(callback_data.id) or refuse()
+    chosen = options_of_mask(vote, callback_data.mask)
+    try:
+        changed = await cast(votes, vote, user, chosen, _now())
+    except InputError as exc:
+        refuse(exc.key, **exc.args_)
+    names = html.escape(", ".join(o.text for o in vote.options if o.id in chosen))
+    key = "vote-changed" if changed else "vote-counted"
+    text, markup = await vote_card(vote, chosen, callback_data.mask, dialog_manager.middleware_data)
+    message = tapped(callback)
+    if isinstance(message, Message):
+        await message.edit_text(text, reply_markup=markup)
+    await message.answer(i18n.get(key, choice=names, ends=when_text(vote.ends_at, settings)))
+
+
+@router.callback_query(VoteCb.filter(F.action == "photos"))
+async def project_photos(
+    callback: CallbackQuery,
+    callback_data: VoteCb,
+    bot: Bot,
+    user: User,
+    votes: VoteRepository,
+    i18n: I18nContext,
+) -> None:
+    vote = await votes.get(callback_data.id) or refuse()
+    media = [
+        InputMediaPhoto(
+            media=p.photo,
+            caption=i18n.get(
+                "vote-project-line", n=i, title=p.title, cost=f"{p.cost:,}".replace(",", " ")
+            ),
+        )
+        for i, p in enumerate(await votes.projects_of_vote(vote.id), start=1)
+        if p.photo
+    ][:10]
+    if media:
+        await bot.send_media_group(user.id, media=media)  # type: ignore[arg-type]
+
+
+# --- A new vote --------------------------------------------------------------------------------
+
+
+@router.message(Command("newvote"))
+async def new_vote_command(message: Message, dialog_manager: DialogManager) -> None:
+    if dialog_manager.has_context():
+        await ask_resume(dialog_manager, "newvote")
+        return
+    await open_vote_form(message, dialog_manager)
+
+
+@router.callback_query(VoteCb.filter(F.action == "new"))
+async def new_vote_button(callback: CallbackQuery, dialog_manager: DialogManager) -> None:
+    await open_vote_form(tapped(callback), dialog_manager)
+
+
+@restart_with("newvote")
+async def new_vote_again(
+    callback: CallbackQuery, manager: DialogManager, args: dict[str, Any]
+) -> None:
+    await open_vote_form(tapped(callback), manager)
+
+
+async def open_vote_form(
+    reply: Reply, manager: DialogManager, preset: dict[str, Any] | None = None
+) -> None:
+    data = manager.middleware_data
+    actor: Actor = data["actor"]
+    if not actor.is_staff and not await data["elders"].confirmed_of_user(actor.id):
+        await reply.answer(data["i18n"].get("vote-no-scopes"))
+        return
+    first = VoteForm.winners if preset else VoteForm.scope
+    await manager.start(
+        first, data=preset or {"options": []}, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
+    )
+
+
+async def _own_registrations(manager: DialogManager) -> list[Any]:
+    data = manager.middleware_data
+    return list(await data["elders"].confirmed_of_user(data["actor"].id))
+
+
+def _district_territory(directory: Directory, district_id: int | None) -> dict[str, Any]:
+    district = directory.district(district_id)
+    if district is None:
+        refuse()
+    return {"district_id": district.id, "municipality_id": district.municipality_id}
+
+
+async def on_scope(callback: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    data = manager.middleware_data
+    actor: Actor = data["actor"]
+    directory: Directory = data["directory"]
+    draft = form_data(manager)
+    if item.startswith("own:"):
+        _, reg_id, scope = item.split(":")
+        reg = next((r for r in await _own_registrations(manager) if r.id == int(reg_id)), None)
+        if reg is None or (scope, reg.id) not in elder_territories([reg]):
+            refuse()
+        draft.update(scope=scope, territory=territory_of_registration(reg, scope))
+        await go(manager, VoteForm.question)
+        return
+    draft.update(scope=item, territory={})
+    if item == "city" or (item == "municipality" and actor.admin_municipality_id):
+        draft["territory"] = {"municipality_id": actor.admin_municipality_id}
+        await _territory_chosen(manager)
+    elif actor.is_admin:
+        await go(manager, VoteForm.target)
+    else:
+        draft["territory"] = _district_territory(directory, actor.staff_district_id)
+        if item == "committee":
+            await go(manager, VoteForm.target)
+        else:
+            await _territory_chosen(manager)
+
+
+async def on_target(
+    callback: CallbackQuery, widget: Any, manager: DialogManager, item: str
+) -> None:
+    directory: Directory = manager.middleware_data["directory"]
+    draft = form_data(manager)
+    target = int(item)
+    if draft["scope"] == "municipality":
+        draft["territory"] = {"municipality_id": target}
+    elif draft["scope"] == "committee":
+        committee = directory.committee(target) or refuse()
+        draft["territory"] = {
+            "committee_id": committee.id,
+            "district_id": committee.district.id if committee.district else None,
+            "municipality_id": committee.municipality.id,
+        }
+    else:
+        draft["territory"] = _district_territory(directory, target)
+    await _territory_chosen(manager)
+
+
+async def _territory_chosen(manager: DialogManager) -> None:
+    draft = form_data(manager)
+    if not may_hold_vote(
+        manager.middleware_data["actor"],
+        draft["scope"],
+        draft["territory"],
+        await _own_registrations(manager),
+    ):
+        refuse("vote-not-yours")
+    await go(
+        manager, VoteForm.street if draft["scope"] in ("street", "house") else VoteForm.question
+    )
+
+
+async def on_street(message: Message, widget: Any, manager: DialogManager) -> None:
+    try:
+        street = parse_text(message.text, max_len=100, min_len=3, letters=True)
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    draft = form_data(manager)
+    draft["territory"].update(street=street, street_key=home_keys(street, None)[0])
+    await go(manager, VoteForm.house if draft["scope"] == "house" else VoteForm.question)
+
+
+async def on_house(message: Message, widget: Any, manager: DialogManager) -> None:
+    try:
+        house = parse_text(message.text, max_len=16)
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    form_data(manager)["territory"].update(house=house, house_key=home_keys(None, house)[1])
+    await go(manager, VoteForm.question)
+
+
+async def on_question(message: Message, widget: Any, manager: DialogManager) -> None:
+    try:
+        form_data(manager)["question"] = parse_question(message.text)
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    await go(manager, VoteForm.options)
+
+
+async def on_options(message: Message, widget: Any, manager: DialogManager) -> None:
+    draft = form_data(manager)
+    try:
+        draft["options"] = [*draft["options"], *parse_options(message.text, draft["options"])]
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    manager.show_mode = ShowMode.SEND  # the list so far, below what was typed
+
+
+async def options_done(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    if len(form_data(manager)["options"]) < MIN_OPTIONS:
+        await say(manager, "vote-options-few")
+        return
+    await go(manager, VoteForm.mode)
+
+
+async def drop_option(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    draft = form_data(manager)
+    draft["options"] = draft["options"][:-1]
+
+
+async def on_mode(callback: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    form_data(manager)["multiple"] = item == "many"
+    await go(manager, VoteForm.ends)
+
+
+async def on_winners(
+    callback: CallbackQuery, widget: Any, manager: DialogManager, item: str
+) -> None:
+    draft = form_data(manager)
+    winners = min(int(item), len(draft["options"]) - 1)
+    draft.update(winners=winners, multiple=winners > 1)
+    await go(manager, VoteForm.ends)
+
+
+async def on_ends(callback: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    if int(item) not in DURATIONS:
+        refuse()
+    tz = ZoneInfo(manager.middleware_data["settings"].timezone)
+    form_data(manager)["ends_at"] = ends_after(int(item), _now(), tz).isoformat()
+    await go(manager, VoteForm.summary)
+
+
+async def other_date(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    await go(manager, VoteForm.date)
+
+
+async def on_date(message: Message, widget: Any, manager: DialogManager) -> None:
+    tz = ZoneInfo(manager.middleware_data["settings"].timezone)
+    try:
+        day = parse_end_date(message.text or "", _now().astimezone(tz).date(), MAX_DAYS)
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    form_data(manager)["ends_at"] = end_of_day(day, tz).isoformat()
+    await go(manager, VoteForm.summary)
+
+
+def draft_vote(draft: dict[str, Any]) -> Vote:
+    """The vote as it would be stored (not added to the database): to count its people."""
+    t = draft.get("territory") or {}
+    return Vote(
+        scope=draft.get("scope"),
+        municipality_id=t.get("municipality_id"),
+        district_id=t.get("district_id"),
+        committee_id=t.get("committee_id"),
+        street_key=t.get("street_key"),
+        house_key=t.get("house_key"),
+        place=", ".join(p for p in (t.get("street"), t.get("house")) if p) or None,
+    )
+
+
+async def submit_vote(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    data = manager.middleware_data
+    i18n: I18nContext = data["i18n"]
+    votes: VoteRepository = data["votes"]
+    settings: Settings = data["settings"]
+    try:
+        spec = new_vote(form_data(manager))
+        vote = await create_vote(
+            votes, data["audit"], data["actor"], await _own_registrations(manager), spec, _now()
+        )
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    count = await votes.electorate(vote, "votes")
+    ends = when_text(vote.ends_at, settings)
+    _queue(
+        data,
+        "vote",
+        vote.id,
+        "votes",
+        i18n.get(
+            "vote-invitation",
+            territory=html.escape(
+                territory_label(vote, data["directory"]) or i18n.get("vote-scope-city")
+            ),
+            question=html.escape(vote.question),
+            ends=ends,
+        ),
+        button_text=i18n.get("vote-open-button"),
+        button_data=VoteCb(action="open", id=vote.id).pack(),
+    )
+    await manager.done()
+    await tapped(callback).answer(i18n.get("vote-started", count=count, ends=ends))
+
+
+# --- Staff: the district's votes and paper ballots ---------------------------------------------
+
+
+@router.callback_query(VoteCb.filter(F.action == "staff-list"))
+async def staff_list(
+    callback: CallbackQuery,
+    actor: Actor,
+    votes: VoteRepository,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    if not actor.is_staff:
+        refuse()
+    found = await votes.of_districts(districts_seen(actor))
+    if not found:
+        await tapped(callback).answer(i18n.get("vote-staff-none"))
+        return
+    rows: Rows = [
+        [(("📊 " if v.closed_at else "🗳 ") + v.question[:50], VoteCb(action="staff", id=v.id))]
+        for v in found
+    ]
+    await tapped(callback).answer(i18n.get("vote-staff-list"), reply_markup=inline(*rows))
+
+
+@router.callback_query(VoteCb.filter(F.action == "staff"))
+async def staff_card(
+    callback: CallbackQuery,
+    callback_data: VoteCb,
+    actor: Actor,
+    votes: VoteRepository,
+    settings: Settings,
+    directory: Directory,
+    i18n: I18nContext,
+) -> None:
+    vote = await votes.get(callback_data.id) or refuse()
+    if not may_look_after_vote(actor, vote.author_id, vote.district_id):
+        refuse("vote-not-yours")
+    counted = await results(votes, vote)
+    lines = [
+        f"{counted.share(line)} % — {html.escape(line.option.text[:40])} ({line.online} + {line.paper})"
+        for line in counted.lines
+    ]
+    text = i18n.get(
+        "vote-staff-card",
+        question=html.escape(vote.question),
+        territory=html.escape(territory_label(vote, directory) or i18n.get("vote-scope-city")),
+        ends=when_text(vote.ends_at, settings),
+        closed=" " + i18n.get("vote-staff-closed") if vote.closed_at else "",
+        voters=counted.voters,
+        people=counted.paper_voters,
+        lines="\n".join(lines),
+    )
+    rows: Rows = []
+    if is_open(vote, _now()):
+        rows.append([(i18n.get("vote-paper"), VoteCb(action="paper", id=vote.id))])
+    rows.append([(i18n.get("votes-back"), VoteCb(action="staff-list", id=0))])
+    await tapped(callback).answer(text, reply_markup=inline(*rows))
+
+
+@router.callback_query(VoteCb.filter(F.action == "paper"))
+async def paper_start(
+    callback: CallbackQuery,
+    callback_data: VoteCb,
+    actor: Actor,
+    votes: VoteRepository,
+    dialog_manager: DialogManager,
+) -> None:
+    vote = await votes.get(callback_data.id) or refuse()
+    if not may_look_after_vote(actor, vote.author_id, vote.district_id):
+        refuse("vote-not-yours")
+    if not is_open(vote, _now()):
+        refuse("vote-over")
+    await dialog_manager.start(
+        PaperForm.people,
+        data={"vote_id": vote.id, "options": [[o.id, o.text] for o in vote.options], "counts": []},
+        mode=StartMode.RESET_STACK,
+        show_mode=ShowMode.SEND,
+    )
+
+
+async def on_paper_people(message: Message, widget: Any, manager: DialogManager) -> None:
+    try:
+        form_data(manager)["people"] = parse_paper(message.text, 100_000)
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    if form_data(manager)["people"] < 1:
+        await say(manager, "vote-paper-ask-people")
+        return
+    form_data(manager)["counts"] = []
+    await go(manager, PaperForm.count)
+
+
+async def on_paper_count(message: Message, widget: Any, manager: DialogManager) -> None:
+    draft = form_data(manager)
+    try:
+        count = parse_paper(message.text, draft["people"])
+    except InputError:
+        await say(manager, "vote-paper-too-many", people=draft["people"])
+        return
+    draft["counts"] = [*draft["counts"], count]
+    if len(draft["counts"]) >= len(draft["options"]):
+        await go(manager, PaperForm.summary)
+    else:
+        manager.show_mode = ShowMode.SEND
+
+
+async def paper_back(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    """«Назад» on the counts: the previous option's count again."""
+    draft = form_data(manager)
+    if draft["counts"]:
+        draft["counts"] = draft["counts"][:-1]
+    else:
+        await manager.switch_to(PaperForm.people)
+
+
+async def submit_paper(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    data = manager.middleware_data
+    draft = form_data(manager)
+    votes: VoteRepository = data["votes"]
+    vote = await votes.get(draft["vote_id"]) or refuse()
+    counts = {option[0]: n for option, n in zip(draft["options"], draft["counts"], strict=True)}
+    try:
+        await add_paper(votes, data["audit"], data["actor"], vote, draft["people"], counts, _now())
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    await manager.done()
+    await tapped(callback).answer(data["i18n"].get("vote-paper-added"))
+
+
+# --- Where the resident lives --------------------------------------------------------------------
+
+
+@router.message(Command("home"))
+async def home_command(
+    message: Message, user: User, i18n: I18nContext, dialog_manager: DialogManager
+) -> None:
+    if not user.has_consent or user.district_id is None:
+        await message.answer(i18n.get("votes-need-district"))
+        return
+    await dialog_manager.start(
+        HomeForm.street, data={}, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
+    )
+
+
+async def home_give(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    await go(manager, HomeForm.street)
+
+
+async def home_later(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    data = manager.middleware_data
+    data["user"].home_asked_at = _now()
+    await manager.done()
+    message = tapped(callback)
+    await message.answer(data["i18n"].get("home-nothing"))
+    await _then(message, manager)
+
+
+async def _then(reply: Reply, manager: DialogManager) -> None:
+    started = manager.start_data if isinstance(manager.start_data, dict) else {}
+    if started.get("then") == "votes":
+        await send_vote_list(reply, manager.middleware_data)
+
+
+async def on_home_street(message: Message, widget: Any, manager: DialogManager) -> None:
+    try:
+        form_data(manager)["street"] = parse_text(
+            message.text, max_len=100, min_len=3, letters=True
+        )
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    await go(manager, HomeForm.house)
+
+
+async def on_home_house(message: Message, widget: Any, manager: DialogManager) -> None:
+    try:
+        form_data(manager)["house"] = parse_text(message.text, max_len=16)
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    await _after_house(manager)
+
+
+async def home_skip_house(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    form_data(manager)["house"] = None
+    await _after_house(manager)
+
+
+async def _after_house(manager: DialogManager) -> None:
+    data = manager.middleware_data
+    user: User = data["user"]
+    directory: Directory = data["directory"]
+    district = directory.district(user.district_id)
+    if district and directory.committees(district.municipality_id, district.id):
+        await go(manager, HomeForm.committee)
+    else:
+        await save_home(manager, None)
+
+
+async def on_home_committee(
+    callback: CallbackQuery, widget: Any, manager: DialogManager, item: str
+) -> None:
+    committee = manager.middleware_data["directory"].committee(int(item)) if item != "0" else None
+    await save_home(manager, committee.id if committee else None)
+
+
+async def home_no_committee(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    await save_home(manager, None)
+
+
+async def save_home(manager: DialogManager, committee_id: int | None) -> None:
+    data = manager.middleware_data
+    user: User = data["user"]
+    draft = form_data(manager)
+    user.street, user.house = draft.get("street"), draft.get("house")
+    user.street_key, user.house_key = home_keys(user.street, user.house)
+    user.committee_id = committee_id
+    user.home_asked_at = _now()
+    await data["audit"].write(user.id, "privacy.home", user.id)
+    place = ", ".join(p for p in (user.street, user.house) if p)
+    await manager.done()
+    reply = manager.event.message if isinstance(manager.event, CallbackQuery) else manager.event
+    if isinstance(reply, Message):
+        await reply.answer(data["i18n"].get("home-saved", place=html.escape(place)))
+        await _then(reply, manager)
+
+
+# --- Projects of the initiative budget -----------------------------------------------------------
+
+
+@staff_router.callback_query(ProjectCb.filter(F.action == "make"))
+async def project_start(
+    callback: CallbackQuery,
+    callback_data: ProjectCb,
+    actor: Actor,
+    ideas: IdeaRepository,
+    votes: VoteRepository,
+    dialog_manager: DialogManager,
+) -> None:
+    idea = of_my_district(await ideas.get(callback_data.id), actor, "ideas-not-your-district")
+    if await votes.project_of_idea(idea.id) is not None:
+        refuse("project-exists")
+    text = " ".join(idea.text.split())
+    await dialog_manager.start(
+        ProjectForm.title,
+        data={"idea_id": idea.id, "idea_title": text[:150], "idea_text": text[:2000]},
+        mode=StartMode.RESET_STACK,
+        show_mode=ShowMode.SEND,
+    )
+
+
+async def on_project_title(message: Message, widget: Any, manager: DialogManager) -> None:
+    try:
+        form_data(manager)["title"] = parse_text(message.text, max_len=150, min_len=3, letters=True)
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    await go(manager, ProjectForm.cost)
+
+
+async def project_title_as_idea(
+    callback: CallbackQuery, button: Any, manager: DialogManager
+) -> None:
+    draft = form_data(manager)
+    draft["title"] = draft["idea_title"]
+    await go(manager, ProjectForm.cost)
+
+
+async def on_project_cost(message: Message, widget: Any, manager: DialogManager) -> None:
+    try:
+        form_data(manager)["cost"] = parse_cost(message.text)
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    await go(manager, ProjectForm.description)
+
+
+async def on_project_description(message: Message, widget: Any, manager: DialogManager) -> None:
+    try:
+        form_data(manager)["description"] = parse_text(message.text, max_len=2000, min_len=3)
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    await go(manager, ProjectForm.summary)
+
+
+async def project_description_as_idea(
+    callback: CallbackQuery, button: Any, manager: DialogManager
+) -> None:
+    draft = form_data(manager)
+    draft["description"] = draft["idea_text"]
+    await go(manager, ProjectForm.summary)
+
+
+async def submit_project(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    data = manager.middleware_data
+    i18n: I18nContext = data["i18n"]
+    draft = form_data(manager)
+    idea = await data["ideas"].get(draft["idea_id"]) or refuse()
+    try:
+        project = await shortlist(data["votes"], data["audit"], data["actor"], idea, draft)
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    _queue(
+        data,
+        "project",
+        project.id,
+        "results",
+        i18n.get("project-told", idea=idea.id, title=html.escape(project.title)),
+    )
+    await manager.done()
+    await tapped(callback).answer(i18n.get("project-saved", id=project.id))
+
+
+def _cost(value: int) -> str:
+    return f"{value:,}".replace(",", " ")
+
+
+@staff_router.message(Command("projects"))
+async def projects_command(
+    message: Message, actor: Actor, votes: VoteRepository, i18n: I18nContext
+) -> None:
+    found = await votes.projects(districts_seen(actor))
+    if not found:
+        await message.answer(i18n.get("projects-none"))
+        return
+    rows: Rows = [
+        [
+            (
+                i18n.get(
+                    "projects-line",
+                    status=i18n.get(f"project-status-{p.status.value}"),
+                    title=p.title[:40],
+                    cost=_cost(p.cost),
+                ),
+                ProjectCb(action="open", id=p.id),
+            )
+        ]
+        for p in found
+    ]
+    await message.answer(i18n.get("projects-title"), reply_markup=inline(*rows))
+
+
+@staff_router.callback_query(ProjectCb.filter(F.action == "open"))
+async def project_card(
+    callback: CallbackQuery,
+    callback_data: ProjectCb,
+    actor: Actor,
+    votes: VoteRepository,
+    i18n: I18nContext,
+) -> None:
+    project = may_change_project(actor, await votes.project(callback_data.id))
+    rows: Rows = []
+    if project.status is ProjectStatus.SHORTLISTED:
+        rows.append([(i18n.get("project-to-vote"), ProjectCb(action="vote", id=project.id))])
+    if project.status is ProjectStatus.WON:
+        rows.append([(i18n.get("project-progress"), ProjectCb(action="progress", id=project.id))])
+        rows.append([(i18n.get("project-done"), ProjectCb(action="done", id=project.id))])
+    if project.photo and project.after_photo:
+        rows.append([(i18n.get("project-photos"), ProjectCb(action="photos", id=project.id))])
+    text = i18n.get(
+        "project-card",
+        title=html.escape(project.title),
+        cost=_cost(project.cost),
+        status=i18n.get("project-status-name", status=project.status.value),
+        description=html.escape(project.description[:400]),
+    )
+    await tapped(callback).answer(text, reply_markup=inline(*rows) if rows else None)
+
+
+@staff_router.callback_query(ProjectCb.filter(F.action == "vote"))
+async def projects_to_vote(
+    callback: CallbackQuery,
+    callback_data: ProjectCb,
+    actor: Actor,
+    votes: VoteRepository,
+    directory: Directory,
+    i18n: I18nContext,
+    dialog_manager: DialogManager,
+) -> None:
+    project = may_change_project(actor, await votes.project(callback_data.id))
+    shortlisted = sorted(
+        await votes.projects([project.district_id], [ProjectStatus.SHORTLISTED]), key=lambda p: p.id
+    )[:10]
+    if len(shortlisted) < MIN_OPTIONS:
+        refuse("project-too-few")
+    preset = {
+        "scope": "district",
+        "territory": _district_territory(directory, project.district_id),
+        "question": i18n.get("project-vote-question"),
+        "options": [f"{p.title[:120]} — {_cost(p.cost)} ₽" for p in shortlisted],
+        "projects": [p.id for p in shortlisted],
+    }
+    await open_vote_form(tapped(callback), dialog_manager, preset)
+
+
+@staff_router.callback_query(ProjectCb.filter(F.action.in_(("progress", "done"))))
+async def project_news_start(
+    callback: CallbackQuery,
+    callback_data: ProjectCb,
+    actor: Actor,
+    votes: VoteRepository,
+    dialog_manager: DialogManager,
+) -> None:
+    project = may_change_project(actor, await votes.project(callback_data.id))
+    if project.status is not ProjectStatus.WON:
+        refuse("project-not-won")
+    action = callback_data.action
+    await ask_text(
+        dialog_manager,
+        f"project-{action}",
+        f"project-ask-{action}",
+        project_id=project.id,
+        photo=True,
+    )
+
+
+async def _project_news(
+    message: Message, manager: DialogManager, args: dict[str, Any], done: bool
+) -> bool:
+    data = manager.middleware_data
+    i18n: I18nContext = data["i18n"]
+    project = may_change_project(data["actor"], await data["votes"].project(args["project_id"]))
+    try:
+        text = parse_text(message.caption or message.text, max_len=800, min_len=2)
+        if done:
+            await mark_done(data["audit"], data["actor"], project, _now())
+        elif project.status is not ProjectStatus.WON:
+            raise InputError("project-not-won")
+    except InputError as exc:
+        await say_error(manager, exc)
+        return False
+    if message.photo:
+        project.after_photo = message.photo[-1].file_id
+    key = "project-done-text" if done else "project-progress-text"
+    button = {}
+    if project.photo and project.after_photo:
+        button = {
+            "button_text": i18n.get("project-photos"),
+            "button_data": ProjectCb(action="photos", id=project.id).pack(),
+        }
+    _queue(
+        data,
+        "project",
+        project.id,
+        "results",
+        i18n.get(key, title=html.escape(project.title), text=html.escape(text)),
+        photo=message.photo[-1].file_id if message.photo else None,
+        **button,
+    )
+    await message.answer(i18n.get("project-progress-sent"))
+    return True
+
+
+@answer_for("project-progress")
+async def project_progress(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
+    return await _project_news(message, manager, args, done=False)
+
+
+@answer_for("project-done")
+async def project_done(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
+    return await _project_news(message, manager, args, done=True)
+
+
+@router.callback_query(ProjectCb.filter(F.action == "photos"))
+async def project_before_after(
+    callback: CallbackQuery,
+    callback_data: ProjectCb,
+    bot: Bot,
+    user: User,
+    votes: VoteRepository,
+    i18n: I18nContext,
+) -> None:
+    project = await votes.project(callback_data.id) or refuse()
+    if not project.photo or not project.after_photo:
+        refuse()
+    await bot.send_media_group(
+        user.id,
+        media=[
+            InputMediaPhoto(media=project.photo, caption=i18n.get("project-was")),
+            InputMediaPhoto(media=project.after_photo, caption=i18n.get("project-became")),
+        ],
+    )
