@@ -744,16 +744,18 @@ async def home_give(callback: CallbackQuery, button: Any, manager: DialogManager
 async def home_later(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
     data = manager.middleware_data
     data["user"].home_asked_at = _now()
+    then = _then(manager)
     await manager.done()
     message = tapped(callback)
     await message.answer(data["i18n"].get("home-nothing"))
-    await _then(message, manager)
+    if then:
+        await send_vote_list(message, data)
 
 
-async def _then(reply: Reply, manager: DialogManager) -> None:
+def _then(manager: DialogManager) -> bool:
+    """Whether the list of votes follows (the question came from /votes)."""
     started = manager.start_data if isinstance(manager.start_data, dict) else {}
-    if started.get("then") == "votes":
-        await send_vote_list(reply, manager.middleware_data)
+    return started.get("then") == "votes"
 
 
 async def on_home_street(message: Message, widget: Any, manager: DialogManager) -> None:
@@ -813,11 +815,13 @@ async def save_home(manager: DialogManager, committee_id: int | None) -> None:
     user.home_asked_at = _now()
     await data["audit"].write(user.id, "privacy.home", user.id)
     place = ", ".join(p for p in (user.street, user.house) if p)
+    then = _then(manager)
     await manager.done()
     reply = manager.event.message if isinstance(manager.event, CallbackQuery) else manager.event
     if isinstance(reply, Message):
         await reply.answer(data["i18n"].get("home-saved", place=html.escape(place)))
-        await _then(reply, manager)
+        if then:
+            await send_vote_list(reply, data)
 
 
 # --- Projects of the initiative budget -----------------------------------------------------------

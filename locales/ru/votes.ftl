@@ -22,7 +22,6 @@ vote-no-scopes = Голосование могут начать сотрудни
 vote-ask-municipality = Какой муниципалитет?
 vote-ask-district = Какой район?
 vote-ask-committee = Какой комитет?
-vote-no-committees = В этом районе нет комитетов в справочнике.
 vote-ask-street = Какая улица? Например: ул. Весенняя
 vote-ask-house = Номер дома? Например: 17 или 5/2
 vote-ask-question = Вопрос для голосования (до 300 знаков):
@@ -61,9 +60,7 @@ vote-summary =
 vote-summary-one = Можно выбрать один вариант.
 vote-summary-many = Можно выбрать несколько вариантов.
 vote-summary-winners = Победят проектов: { $winners }; каждый выбирает до { $winners }.
-vote-start = ✅ Начать голосование
 vote-already-sent = Это голосование уже началось.
-vote-nobody = В этой территории пока никто не указал, что живёт здесь, — приглашение никто не получит. Голосование всё равно можно начать: жители увидят его в /votes.
 vote-started = Голосование началось. Приглашение получат { $count } чел. Итоги придут всем проголосовавшим { $ends }.
 vote-not-yours = Это голосование не вашей территории.
 vote-incomplete = Не все ответы заполнены. Начните заново: /newvote
@@ -120,10 +117,9 @@ vote-paper-summary =
     <b>Бумажные бюллетени</b>
     Голосовали: { $people } чел.
     { $lines }
-vote-paper-add = ✅ Внести
 vote-paper-too-many = Голосов за вариант не может быть больше, чем людей ({ $people }).
 vote-paper-added = Бумажные бюллетени внесены — в итогах они показаны отдельно.
-vote-paper-already-sent = Эти бюллетени уже внесены.
+paper-already-sent = Эти бюллетени уже внесены.
 
 ## Где вы живёте
 home-ask =
@@ -151,7 +147,6 @@ project-summary =
     { $title }
     Стоимость: { $cost } ₽
     { $description }
-project-save = ✅ В проекты
 project-already-sent = Этот проект уже сохранён.
 project-exists = Из этой идеи проект уже сделан.
 project-saved = Проект № { $id } отобран. Вынести проекты района на голосование: /projects.

@@ -1,0 +1,404 @@
+"""Votes of a territory: who gets and may cast them, one ballot per person (changeable), paper
+ballots apart, results once to every voter; where residents live; the initiative budget's cycle
+from an idea to «реализовано»."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+from aiogram.methods import SendMediaGroup, SendMessage, SendPhoto
+from sqlalchemy import func, select
+
+from bot.keyboards.callbacks import ProjectCb, VoteCb
+from storage.models import (
+    Announcement,
+    Ballot,
+    BallotChoice,
+    Idea,
+    PaperTally,
+    Project,
+    ProjectStatus,
+    Vote,
+)
+from tests.fixtures.harness import Harness, buttons, callback_datas, joined
+from tests.fixtures.updates import photo_update, tg_user
+from tests.test_ideas import _deliver, send_idea
+
+STAFF = tg_user(2001, username="olga_staff")  # ЦРН «Оптимист», Центральный район
+FAR_STAFF = tg_user(2002)  # ЦРН «Боровой», Рудничный район
+NEIGHBOUR = tg_user(1002, username="neighbour")
+FAR = tg_user(1004)  # lives in Рудничный район
+ELDER = tg_user(3001, username="elder")
+
+
+def to(user, requests) -> list[str]:  # type: ignore[no-untyped-def]
+    """What one chat was sent (texts and captions)."""
+    return [
+        str(getattr(r, "text", None) or getattr(r, "caption", None) or "")
+        for r in requests
+        if getattr(r, "chat_id", None) == user.id and isinstance(r, SendMessage | SendPhoto)
+    ]
+
+
+async def rows(harness: Harness, model) -> list:  # type: ignore[no-untyped-def]
+    async with harness.session_factory() as s:
+        return list((await s.execute(select(model).order_by(model.id))).scalars())
+
+
+async def skip_home(harness: Harness, user) -> list:  # type: ignore[no-untyped-def]
+    """/votes asks once where the resident lives: «Не сейчас»."""
+    sent = await harness.say(user, "/votes")
+    assert "Где вы живёте?" in joined(sent)
+    return await harness.press(user, "Не сейчас")
+
+
+async def staff_starts_vote(
+    harness: Harness,
+    options: str = "Новые лавочки\nДетская площадка\nОсвещение двора",
+    mode: str = "Один",
+    scope: str = "🏘 Район",
+) -> list:  # type: ignore[no-untyped-def]
+    await harness.say(STAFF, "/newvote")
+    await harness.press(STAFF, scope)
+    await harness.say(STAFF, "Что сделать во дворе в первую очередь?")
+    await harness.say(STAFF, options)
+    await harness.press(STAFF, "✅ Готово")
+    await harness.press(STAFF, mode)
+    summary = await harness.press(STAFF, "Неделя")
+    return summary
+
+
+async def end_vote(harness: Harness, vote_id: int) -> int:
+    """The vote's time runs out (its end moved a minute back), then the scheduler's tick."""
+    async with harness.session_factory() as s:
+        vote = await s.get(Vote, vote_id)
+        assert vote is not None
+        vote.ends_at = datetime.now(UTC) - timedelta(minutes=1)
+        await s.commit()
+    queued: int = await harness.dp["vote_notices"].tick(datetime.now(UTC))
+    return queued
+
+
+async def setup_people(harness: Harness, admin, resident) -> None:  # type: ignore[no-untyped-def]
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    await harness.say(admin, f"/grant {FAR_STAFF.id} staff borovoy")
+    for user in (resident, NEIGHBOUR):
+        await harness.onboard(user)
+    await harness.onboard(FAR, "kem-rudnichny")
+
+
+async def test_a_district_vote_reaches_its_residents_only_one_ballot_each_results_once(
+    harness: Harness, admin, resident
+):
+    await setup_people(harness, admin, resident)
+    summary = await staff_starts_vote(harness)
+    assert "Приглашение получат: 2 чел." in joined(summary)  # the two residents of the district
+    assert "Центральный район" in joined(summary)
+    send = callback_datas(summary)["✅ Отправить"]
+    started = await harness.tap(STAFF, send)
+    assert "Голосование началось" in joined(started)
+    again = await harness.tap(STAFF, send)  # a double tap starts nothing more
+    assert "уже началось" in joined(again)
+    [vote] = await rows(harness, Vote)
+    assert vote.scope == "district" and len(vote.options) == 3 and not vote.multiple
+
+    before = len(harness.session.requests)
+    await _deliver(harness)
+    invited = harness.session.requests[before:]
+    assert any("Что сделать во дворе" in t for t in to(resident, invited))
+    assert not to(FAR, invited)  # another district hears nothing
+
+    # The far resident can neither see nor cast it, even with a forged button.
+    assert "Сейчас голосований для вас нет" in joined(await skip_home(harness, FAR))
+    refused = await harness.tap(FAR, VoteCb(action="pick", id=vote.id, mask=1))
+    assert "другой территории" in joined(refused)
+
+    await skip_home(harness, resident)
+    card = await harness.press(resident, "🗳 Что сделать во дворе в первую очередь?")
+    assert "Детская площадка" in buttons(card)
+    voted = await harness.press(resident, "Детская площадка")
+    assert "Голос учтён: Детская площадка" in joined(voted)
+    assert "✅ Детская площадка" in buttons(voted)
+    twice = await harness.press(resident, "✅ Детская площадка")
+    assert "уже выбрали" in joined(twice)
+    changed = await harness.press(resident, "Новые лавочки")
+    assert "Голос изменён: Новые лавочки" in joined(changed)
+    await skip_home(harness, NEIGHBOUR)
+    await harness.tap(NEIGHBOUR, VoteCb(action="pick", id=vote.id, mask=1))  # «Новые лавочки»
+    assert len(await rows(harness, Ballot)) == 2
+    assert len(await rows(harness, BallotChoice)) == 2  # the change replaced the first choice
+
+    assert await end_vote(harness, vote.id) == 1
+    assert await harness.dp["vote_notices"].tick(datetime.now(UTC)) == 0  # counted once
+    late = await harness.tap(resident, VoteCb(action="pick", id=vote.id, mask=2))
+    assert "закончилось" in joined(late)
+    before = len(harness.session.requests)
+    await _deliver(harness)
+    sent = harness.session.requests[before:]
+    for voter in (resident, NEIGHBOUR):
+        results = [t for t in to(voter, sent) if "Итоги" in t]
+        assert len(results) == 1
+        assert "100 % — Новые лавочки (2)" in results[0] and "▇" in results[0]
+    assert not [t for t in to(STAFF, sent) if "Итоги" in t]  # did not vote
+    [vote] = await rows(harness, Vote)
+    assert vote.closed_at is not None
+
+
+async def test_several_choices_ticked_then_cast_and_too_many_refused(harness: Harness, admin, resident):
+    await setup_people(harness, admin, resident)
+    await staff_starts_vote(harness, mode="Несколько")
+    await harness.press(STAFF, "✅ Отправить")
+    [vote] = await rows(harness, Vote)
+    assert vote.multiple
+    await skip_home(harness, resident)
+    await harness.press(resident, "🗳 Что сделать во дворе в первую очередь?")
+    ticked = await harness.press(resident, "⬜ Новые лавочки")
+    assert "☑️ Новые лавочки" in buttons(ticked)
+    await harness.press(resident, "⬜ Освещение двора")
+    cast = await harness.press(resident, "✅ Проголосовать")
+    assert "Голос учтён: Новые лавочки, Освещение двора" in joined(cast)
+    empty = await harness.tap(resident, VoteCb(action="cast", id=vote.id, mask=0))
+    assert "хотя бы один" in joined(empty)
+    forged = await harness.tap(resident, VoteCb(action="cast", id=vote.id, mask=1 << 9))
+    assert "хотя бы один" in joined(forged)  # no option at that place
+    assert len(await rows(harness, BallotChoice)) == 2
+
+
+async def test_paper_ballots_are_added_and_shown_apart(harness: Harness, admin, resident):
+    await setup_people(harness, admin, resident)
+    await staff_starts_vote(harness)
+    await harness.press(STAFF, "✅ Отправить")
+    [vote] = await rows(harness, Vote)
+    await skip_home(harness, resident)
+    await harness.tap(resident, VoteCb(action="pick", id=vote.id, mask=2))  # Детская площадка
+
+    far = await harness.tap(FAR_STAFF, VoteCb(action="paper", id=vote.id))
+    assert "не вашей территории" in joined(far)
+    await harness.tap(STAFF, VoteCb(action="paper", id=vote.id))
+    assert "Напишите цифрами" in joined(await harness.say(STAFF, "двадцать"))
+    assert "Сколько человек" in joined(await harness.say(STAFF, "0"))
+    await harness.say(STAFF, "12")
+    too_many = await harness.say(STAFF, "13")
+    assert "больше, чем людей (12)" in joined(too_many)
+    await harness.say(STAFF, "3")
+    await harness.say(STAFF, "8")
+    summary = await harness.say(STAFF, "1")
+    assert "Голосовали: 12 чел." in joined(summary) and "Детская площадка — 8" in joined(summary)
+    added = await harness.press(STAFF, "✅ Отправить")
+    assert "внесены" in joined(added)
+    assert sum(t.count for t in await rows(harness, PaperTally)) == 12
+
+    card = await harness.tap(STAFF, VoteCb(action="staff", id=vote.id))
+    assert "1 в боте, 12 на бумаге" in joined(card)
+    assert "Детская площадка (1 + 8)" in joined(card)
+    await end_vote(harness, vote.id)
+    [results] = [a for a in await rows(harness, Announcement) if a.audience == "vote-voters"]
+    assert "69 % — Детская площадка (9)" in results.text
+    assert "из них на бумаге: 8" in results.text and "12 на бумаге" in results.text
+
+
+async def test_where_residents_live_decides_house_votes_and_mutes_are_kept(
+    harness: Harness, admin, resident
+):
+    await setup_people(harness, admin, resident)
+    sent = await harness.say(resident, "/votes")
+    assert "Где вы живёте?" in joined(sent)
+    await harness.press(resident, "📍 Указать адрес")
+    await harness.say(resident, "улица Весенняя")
+    committee = await harness.say(resident, "17")
+    assert "комитет" in joined(committee)
+    saved = await harness.press(resident, "Не знаю")
+    assert "Сохранено: улица Весенняя, 17" in joined(saved)
+    stored = await harness.db_user(resident.id)
+    assert stored is not None and stored.street_key == "street:весенняя" and stored.house == "17"
+    again = await harness.say(resident, "/votes")
+    assert "Где вы живёте?" not in joined(again)  # asked once
+
+    await harness.say(NEIGHBOUR, "/home")
+    await harness.say(NEIGHBOUR, "ул. Весенняя")
+    await harness.press(NEIGHBOUR, "Пропустить")  # no house: a street vote reaches, a house one not
+    await harness.press(NEIGHBOUR, "Не знаю")
+
+    await harness.say(STAFF, "/newvote")
+    await harness.press(STAFF, "🏠 Дом")
+    await harness.say(STAFF, "Весенняя ул.")
+    await harness.say(STAFF, "д. 17")
+    await harness.say(STAFF, "Красим ли подъезд в зелёный?")
+    await harness.say(STAFF, "Да")
+    await harness.say(STAFF, "Нет")
+    await harness.press(STAFF, "✅ Готово")
+    await harness.press(STAFF, "Один")
+    summary = await harness.press(STAFF, "3 дня")
+    assert "Приглашение получат: 1 чел." in joined(summary)
+    await harness.press(STAFF, "✅ Отправить")
+    [vote] = await rows(harness, Vote)
+    refused = await harness.tap(NEIGHBOUR, VoteCb(action="pick", id=vote.id, mask=1))
+    assert "другой территории" in joined(refused)
+
+    # A resident who muted votes gets no invitation (and may still vote from /votes).
+    settings = await harness.say(resident, "/settings")
+    [mute] = [b for b in buttons(settings) if "приглашения на голосования" in b]
+    await harness.press(resident, mute)
+    stored = await harness.db_user(resident.id)
+    assert stored is not None and stored.muted == "votes"
+    await _deliver(harness)
+    assert not [t for t in to(resident, harness.session.requests) if "Красим ли подъезд" in t]
+    voted = await harness.tap(resident, VoteCb(action="pick", id=vote.id, mask=1))
+    assert "Голос учтён: Да" in joined(voted)
+
+
+async def test_an_elder_puts_a_vote_to_their_own_house_only(harness: Harness, admin, resident):
+    await setup_people(harness, admin, resident)
+    await harness.register_elder(ELDER, street="ул. Весенняя", house="17", confirm_by=STAFF)
+    sent = await harness.say(ELDER, "/newvote")
+    assert "🏠 Мой дом: ул. Весенняя, 17" in buttons(sent)
+    assert "🏘 Район" not in buttons(sent)  # not staff
+    await harness.press(ELDER, "🏠 Мой дом: ул. Весенняя, 17")
+    await harness.say(ELDER, "Ставим ли шлагбаум?")
+    await harness.say(ELDER, "Да\nНет")
+    await harness.press(ELDER, "✅ Готово")
+    await harness.press(ELDER, "Один")
+    await harness.press(ELDER, "Неделя")
+    await harness.press(ELDER, "✅ Отправить")
+    [vote] = await rows(harness, Vote)
+    assert vote.scope == "house" and vote.author_id == ELDER.id
+    forged = await harness.tap(ELDER, VoteCb(action="paper", id=vote.id))  # the author may
+    assert "Сколько человек" in joined(forged)
+    nobody = await harness.say(resident, "/newvote")
+    assert "подтверждённые старшие" in joined(nobody)
+
+
+async def test_bad_answers_in_the_vote_form(harness: Harness, admin, resident):
+    await setup_people(harness, admin, resident)
+    await harness.say(STAFF, "/newvote")
+    await harness.press(STAFF, "🏘 Район")
+    assert "Слишком коротко" in joined(await harness.say(STAFF, "Где?"))
+    await harness.say(STAFF, "Где поставить новую горку?")
+    one = await harness.say(STAFF, "У школы")
+    assert "✅ Готово" not in buttons(one)  # one option is not a vote
+    repeated = await harness.say(STAFF, "у школы")
+    assert "уже есть" in joined(repeated)
+    eleven = "\n".join(f"Место {n}" for n in range(10))
+    assert "Не больше 10" in joined(await harness.say(STAFF, eleven))
+    await harness.say(STAFF, "Во дворе")
+    await harness.press(STAFF, "✅ Готово")
+    await harness.press(STAFF, "Один")
+    await harness.press(STAFF, "📅 Другая дата")
+    past = await harness.say(STAFF, "01.01.2020")
+    assert "позже сегодняшней" in joined(past)
+    far = await harness.say(STAFF, (datetime.now(UTC) + timedelta(days=90)).strftime("%d.%m.%Y"))
+    assert "Не дальше 60 дней" in joined(far)
+    day = (datetime.now(UTC) + timedelta(days=10)).strftime("%d.%m")
+    summary = await harness.say(STAFF, day)
+    assert "Проверьте голосование" in joined(summary)
+    back = await harness.press(STAFF, "⬅️ Назад")
+    assert "До какого числа" in joined(back)
+    await harness.press(STAFF, "❌ Отмена")
+    assert await rows(harness, Vote) == []
+
+
+async def test_two_taps_at_once_leave_one_ballot(pg_or_sqlite_harness: Harness, admin, resident):
+    harness = pg_or_sqlite_harness
+    await setup_people(harness, admin, resident)
+    await staff_starts_vote(harness)
+    await harness.press(STAFF, "✅ Отправить")
+    [vote] = await rows(harness, Vote)
+    from bot.services.votes import cast
+    from storage.models import User
+    from storage.repositories.votes import VoteRepository
+
+    async def tap(option_bit: int) -> None:
+        async with harness.session_factory() as s:
+            votes = VoteRepository(s)
+            fresh = await votes.get(vote.id)
+            user = await s.get(User, resident.id)
+            assert fresh is not None and user is not None
+            try:
+                await cast(votes, fresh, user, [o.id for o in fresh.options if 1 << o.position & option_bit], datetime.now(UTC))
+                await s.commit()
+            except Exception:  # the same choice again, when the other tap won first
+                await s.rollback()
+
+    await asyncio.gather(*(tap(1 << (n % 3)) for n in range(8)))
+    assert len(await rows(harness, Ballot)) == 1
+    assert len(await rows(harness, BallotChoice)) == 1
+
+
+async def test_the_initiative_budget_from_idea_to_done(harness: Harness, admin, resident):
+    await setup_people(harness, admin, resident)
+    for author, text in ((resident, "Сделать сквер у школы"), (NEIGHBOUR, "Поставить спортплощадку")):
+        await harness.say(author, "/idea")
+        await harness.press(author, "💡 Идея")
+        await harness.press(author, "Благоустройство")
+        await harness.say(author, "ул. Весенняя, 17")
+        await harness.say(author, text)
+        await harness.feed(photo_update(author, f"before-{author.id}"))
+        await harness.press(author, "✅ Готово")
+        await harness.press(author, "✅ Отправить")
+    ideas = await rows(harness, Idea)
+    assert len(ideas) == 2
+    await harness.say(FAR_STAFF, "/start")
+    refused = await harness.tap(FAR_STAFF, ProjectCb(action="make", id=ideas[0].id))
+    assert "другого района" in joined(refused)
+    for idea, cost in zip(ideas, ("250 000", "1 200 000 ₽"), strict=True):
+        await harness.tap(STAFF, ProjectCb(action="make", id=idea.id))
+        await harness.press(STAFF, "Как в идее")
+        assert "Напишите цифрами" in joined(await harness.say(STAFF, "дорого"))
+        await harness.say(STAFF, cost)
+        summary = await harness.press(STAFF, "Как в идее")
+        assert "Стоимость" in joined(summary)
+        saved = await harness.press(STAFF, "✅ Отправить")
+        assert "отобран" in joined(saved)
+    projects = await rows(harness, Project)
+    assert [p.cost for p in projects] == [250_000, 1_200_000]
+    assert projects[0].photo is not None  # the idea's photo: «было»
+    twice = await harness.tap(STAFF, ProjectCb(action="make", id=ideas[0].id))
+    assert "уже сделан" in joined(twice)
+
+    listed = await harness.say(STAFF, "/projects")
+    assert "📝 Сделать сквер у школы — 250 000 ₽" in buttons(listed)
+    await harness.press(STAFF, "📝 Сделать сквер у школы — 250 000 ₽")
+    winners = await harness.press(STAFF, "🗳 Вынести проекты района на голосование")
+    assert "Сколько проектов победит?" in joined(winners)
+    await harness.press(STAFF, "1")
+    await harness.press(STAFF, "Неделя")
+    await harness.press(STAFF, "✅ Отправить")
+    [vote] = await rows(harness, Vote)
+    assert vote.winners == 1 and {p.status for p in await rows(harness, Project)} == {ProjectStatus.VOTING}
+
+    await skip_home(harness, resident)
+    await harness.tap(resident, VoteCb(action="pick", id=vote.id, mask=2))  # the sports ground
+    await skip_home(harness, FAR)
+    await harness.tap(NEIGHBOUR, VoteCb(action="pick", id=vote.id, mask=2))
+    await end_vote(harness, vote.id)
+    square, ground = await rows(harness, Project)
+    assert ground.status is ProjectStatus.WON and square.status is ProjectStatus.LOST
+    [results] = [a for a in await rows(harness, Announcement) if a.audience == "vote-voters"]
+    assert "🏆 Победили: Поставить спортплощадку" in results.text
+
+    refused = await harness.tap(STAFF, ProjectCb(action="done", id=square.id))
+    assert "победителем" in joined(refused)
+    await harness.tap(STAFF, ProjectCb(action="progress", id=ground.id))
+    await harness.feed(photo_update(STAFF, "after-1", caption="Залили основание"))
+    await harness.tap(STAFF, ProjectCb(action="done", id=ground.id))
+    done = await harness.say(STAFF, "Площадка открыта!")
+    assert "Отправлено всем" in joined(done)
+    square, ground = await rows(harness, Project)
+    assert ground.status is ProjectStatus.DONE and ground.after_photo == "file-after-1"
+
+    before = len(harness.session.requests)
+    await _deliver(harness)
+    sent = harness.session.requests[before:]
+    told = to(NEIGHBOUR, sent)  # the idea's author, and a voter
+    assert any("Залили основание" in t for t in told) and any("Реализовано" in t for t in told)
+    assert any("Реализовано" in t for t in to(resident, sent))  # voted for it
+    assert not to(FAR, sent)
+    photos = await harness.tap(resident, ProjectCb(action="photos", id=ground.id))
+    [album] = [r for r in photos if isinstance(r, SendMediaGroup)]
+    assert [m.caption for m in album.media] == ["Было", "Стало"]
+
+    stats = joined(await harness.say(admin, "/stats"))
+    assert "Голосований проведено: 1" in stats and "Проектов реализовано: 1" in stats
+    async with harness.session_factory() as s:
+        assert await s.scalar(select(func.count()).select_from(Ballot)) == 2
