@@ -327,11 +327,14 @@ async def test_two_taps_at_once_leave_one_ballot(pg_or_sqlite_harness: Harness, 
 
 async def test_the_initiative_budget_from_idea_to_done(harness: Harness, admin, resident):
     await setup_people(harness, admin, resident)
-    for author, text in ((resident, "Сделать сквер у школы"), (NEIGHBOUR, "Поставить спортплощадку")):
+    for author, text, address in (
+        (resident, "Сделать сквер у школы", "ул. Весенняя, 17"),
+        (NEIGHBOUR, "Поставить спортплощадку", "пр. Ленина, 90"),
+    ):
         await harness.say(author, "/idea")
         await harness.press(author, "💡 Идея")
         await harness.press(author, "Благоустройство")
-        await harness.say(author, "ул. Весенняя, 17")
+        await harness.say(author, address)
         await harness.say(author, text)
         await harness.feed(photo_update(author, f"before-{author.id}"))
         await harness.press(author, "✅ Готово")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, Select, String, and_, cast, func, select, true
@@ -207,6 +207,7 @@ class StatsRepository:
         values["ideas_overdue"] = await q(
             due.where(Idea.answered_at.is_(None) | (Idea.answered_at > Idea.due_at))
         )
+        values.update(await self._votes_and_projects(start_utc, end_utc, in_district))
         if district_id is None:  # announcements are not tied to one district
             outbox = (
                 await self.session.execute(
@@ -220,6 +221,61 @@ class StatsRepository:
             values["announcements_sent"] = by_status.get(OutboxStatus.SENT, 0)
             values["announcements_blocked"] = by_status.get(OutboxStatus.BLOCKED, 0)
         return {k: int(v or 0) for k, v in values.items()}
+
+    async def _votes_and_projects(
+        self, start_utc: datetime, end_utc: datetime, in_district: Any
+    ) -> dict[str, int]:
+        """Votes that ended in the period and the people in them (in the bot and on paper);
+        the initiative budget's projects shortlisted, won and done."""
+        from storage.models import Ballot, PaperTally, Project, ProjectStatus, Vote
+
+        q = self.session.scalar
+        held = select(Vote.id).where(
+            Vote.closed_at.is_not(None),
+            Vote.ends_at >= start_utc,
+            Vote.ends_at < end_utc,
+            in_district(Vote.district_id),
+        )
+        meetings = (
+            select(PaperTally.vote_id, PaperTally.entered_at, PaperTally.ballots)
+            .where(PaperTally.vote_id.in_(held))
+            .distinct()
+            .subquery()
+        )
+        return {
+            "votes_held": await q(select(func.count()).select_from(held.subquery())),
+            "vote_participants": int(
+                await q(select(func.count()).select_from(Ballot).where(Ballot.vote_id.in_(held)))
+                or 0
+            )
+            + int(await q(select(func.coalesce(func.sum(meetings.c.ballots), 0))) or 0),
+            "projects_shortlisted": await q(
+                select(func.count())
+                .select_from(Project)
+                .where(
+                    Project.created_at >= start_utc,
+                    Project.created_at < end_utc,
+                    in_district(Project.district_id),
+                )
+            ),
+            "projects_won": await q(
+                select(func.count())
+                .select_from(Project)
+                .where(
+                    Project.vote_id.in_(held),
+                    Project.status.in_((ProjectStatus.WON, ProjectStatus.DONE)),
+                )
+            ),
+            "projects_done": await q(
+                select(func.count())
+                .select_from(Project)
+                .where(
+                    Project.done_at >= start_utc,
+                    Project.done_at < end_utc,
+                    in_district(Project.district_id),
+                )
+            ),
+        }
 
     async def roles(self, district_id: int | None) -> dict[str, int]:
         query = (
