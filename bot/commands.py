@@ -23,6 +23,8 @@ RESIDENT_COMMANDS = (
     "idea",
     "ideas",
     "myideas",
+    "votes",
+    "home",
     "clubs",
     "events",
     "my",
@@ -34,7 +36,7 @@ RESIDENT_COMMANDS = (
     "lang",
     "cancel",
 )
-ELDER_COMMANDS = ("report", "myreports", *RESIDENT_COMMANDS)
+ELDER_COMMANDS = ("report", "myreports", "newvote", *RESIDENT_COMMANDS)
 STAFF_COMMANDS = (
     "stats",
     "export",
@@ -44,6 +46,8 @@ STAFF_COMMANDS = (
     "mycenter",
     "queue",
     "elders",
+    "newvote",
+    "projects",
     *RESIDENT_COMMANDS,
     "whoami",
 )

@@ -65,6 +65,11 @@ async def my_data(
         place = place_name(user, directory)
         if place:
             lines.append(i18n.get("mydata-place", place=place))
+        home = ", ".join(p for p in (user.street, user.house) if p)
+        committee = directory.committee(user.committee_id)
+        if home or committee:
+            where = ", ".join(p for p in (home, committee.name if committee else "") if p)
+            lines.append(i18n.get("mydata-home", home=html.escape(where)))
     if user.full_name:
         lines.append(i18n.get("mydata-name", name=html.escape(user.full_name)))
     if user.phone:

@@ -145,7 +145,9 @@ async def test_a_district_vote_reaches_its_residents_only_one_ballot_each_result
     assert vote.closed_at is not None
 
 
-async def test_several_choices_ticked_then_cast_and_too_many_refused(harness: Harness, admin, resident):
+async def test_several_choices_ticked_then_cast_and_too_many_refused(
+    harness: Harness, admin, resident
+):
     await setup_people(harness, admin, resident)
     await staff_starts_vote(harness, mode="Несколько")
     await harness.press(STAFF, "✅ Отправить")
@@ -315,7 +317,13 @@ async def test_two_taps_at_once_leave_one_ballot(pg_or_sqlite_harness: Harness, 
             user = await s.get(User, resident.id)
             assert fresh is not None and user is not None
             try:
-                await cast(votes, fresh, user, [o.id for o in fresh.options if 1 << o.position & option_bit], datetime.now(UTC))
+                await cast(
+                    votes,
+                    fresh,
+                    user,
+                    [o.id for o in fresh.options if 1 << o.position & option_bit],
+                    datetime.now(UTC),
+                )
                 await s.commit()
             except Exception:  # the same choice again, when the other tap won first
                 await s.rollback()
@@ -368,7 +376,9 @@ async def test_the_initiative_budget_from_idea_to_done(harness: Harness, admin, 
     await harness.press(STAFF, "Неделя")
     await harness.press(STAFF, "✅ Отправить")
     [vote] = await rows(harness, Vote)
-    assert vote.winners == 1 and {p.status for p in await rows(harness, Project)} == {ProjectStatus.VOTING}
+    assert vote.winners == 1 and {p.status for p in await rows(harness, Project)} == {
+        ProjectStatus.VOTING
+    }
 
     await skip_home(harness, resident)
     await harness.tap(resident, VoteCb(action="pick", id=vote.id, mask=2))  # the sports ground
@@ -405,3 +415,73 @@ async def test_the_initiative_budget_from_idea_to_done(harness: Harness, admin, 
     assert "Голосований проведено: 1" in stats and "Проектов реализовано: 1" in stats
     async with harness.session_factory() as s:
         assert await s.scalar(select(func.count()).select_from(Ballot)) == 2
+
+
+async def test_those_who_have_not_voted_are_reminded_once_and_the_author_gets_the_chart(
+    harness: Harness, admin, resident
+):
+    await setup_people(harness, admin, resident)
+    await staff_starts_vote(harness)
+    await harness.press(STAFF, "✅ Отправить")
+    [vote] = await rows(harness, Vote)
+    await _deliver(harness)  # the invitation
+    await skip_home(harness, resident)
+    await harness.tap(resident, VoteCb(action="pick", id=vote.id, mask=1))
+    async with harness.session_factory() as s:
+        row = await s.get(Vote, vote.id)
+        assert row is not None
+        row.created_at = datetime.now(UTC) - timedelta(days=6)
+        row.ends_at = datetime.now(UTC) + timedelta(hours=20)
+        await s.commit()
+    notices = harness.dp["vote_notices"]
+    assert await notices.tick(datetime.now(UTC)) == 1
+    assert await notices.tick(datetime.now(UTC)) == 0  # once
+    before = len(harness.session.requests)
+    await _deliver(harness)
+    sent = harness.session.requests[before:]
+    assert any("Завтра заканчивается голосование" in t for t in to(NEIGHBOUR, sent))
+    assert not to(resident, sent)  # voted already
+    assert not to(FAR, sent)
+
+    await end_vote(harness, vote.id)  # without a bot: the results go as text
+    [results] = [a for a in await rows(harness, Announcement) if a.audience == "vote-voters"]
+    assert results.photo is None
+
+    await staff_starts_vote(harness)
+    await harness.press(STAFF, "✅ Отправить")
+    second = (await rows(harness, Vote))[-1]
+    await harness.tap(resident, VoteCb(action="pick", id=second.id, mask=4))
+    async with harness.session_factory() as s:
+        row = await s.get(Vote, second.id)
+        assert row is not None
+        row.ends_at = datetime.now(UTC) - timedelta(minutes=1)
+        await s.commit()
+    before = len(harness.session.requests)
+    await notices.tick(datetime.now(UTC), harness.bot)
+    [chart] = [r for r in harness.session.requests[before:] if isinstance(r, SendPhoto)]
+    assert chart.chat_id == STAFF.id  # the author first: one upload for all the voters
+    results = [a for a in await rows(harness, Announcement) if a.audience == "vote-voters"][-1]
+    assert results.photo is not None and "Освещение двора" in results.text
+
+
+async def test_mydata_shows_where_the_resident_lives_and_deleteme_erases_it_keeping_the_ballot(
+    harness: Harness, admin, resident
+):
+    await setup_people(harness, admin, resident)
+    await harness.say(resident, "/home")
+    await harness.say(resident, "ул. Весенняя")
+    await harness.say(resident, "17")
+    await harness.press(resident, "Не знаю")
+    assert "Где живёте: ул. Весенняя, 17" in joined(await harness.say(resident, "/mydata"))
+    await staff_starts_vote(harness)
+    await harness.press(STAFF, "✅ Отправить")
+    [vote] = await rows(harness, Vote)
+    await harness.tap(resident, VoteCb(action="pick", id=vote.id, mask=1))
+    await harness.say(resident, "/deleteme")
+    await harness.press(resident, "🗑 Да, удалить")
+    assert await harness.db_user(resident.id) is None
+    [ballot] = await rows(harness, Ballot)
+    assert ballot.user_id is None  # still counted, no longer theirs
+    await end_vote(harness, vote.id)
+    [results] = [a for a in await rows(harness, Announcement) if a.audience == "vote-voters"]
+    assert "Проголосовали: 1 в боте" in results.text

@@ -135,6 +135,7 @@ help-resident =
     /idea — an idea or a problem (place, text, up to 5 photos)
     /myideas — my ideas and problems, answers
     /ideas — district ideas: what neighbours raised; support them
+    /votes — votes of your house, street, district; /home — where you live
     /contests — city contests, apply
     /myapplications — my applications
     /jury — score applications if you are on a jury
@@ -150,6 +151,7 @@ help-elder =
     <b>ТОС elders and activists</b>
     /report — report a clean-up, action or event
     /myreports — my reports
+    /newvote — a vote of the residents of your house, street or committee
 help-staff =
     <b>Center staff</b>
     /ideas — the district's ideas and problems, answer the author
@@ -161,6 +163,8 @@ help-staff =
     /mycenter — the center's card: address, hours, phone, map point, services
     /queue — reports to check
     /elders — elders and applications of the district
+    /newvote — a vote of a territory; paper ballots: /votes → «Votes of the district»
+    /projects — initiative budget: projects from ideas, the vote, progress
     /whoami — your role and center
 help-admin =
     <b>Administrators</b>
@@ -206,6 +210,7 @@ mydata-consent = Consent to data processing: { $date }
 mydata-no-consent = No consent: nothing is kept except your id, role, language and settings.
 mydata-username = Username: @{ $username }
 mydata-place = District: { $place }
+mydata-home = Where you live: { $home } (to change: /home)
 mydata-center = Center (staff): { $center }
 mydata-name = Full name: { $name }
 mydata-phone = Phone: { $phone }
@@ -317,6 +322,10 @@ cmd-report = Report a clean-up
 cmd-myreports = My reports
 cmd-queue = Reports to check
 cmd-elders = Elders of the district
+cmd-votes = Votes
+cmd-home = Where I live
+cmd-newvote = New vote
+cmd-projects = Initiative budget projects
 
 form-interrupted = You have an unfinished form. Continue the draft or start over?
 form-continue = ▶️ Continue the draft
