@@ -23,7 +23,7 @@ from storage.models import (
 )
 from tests.fixtures.harness import Harness, buttons, callback_datas, joined
 from tests.fixtures.updates import photo_update, tg_user
-from tests.test_ideas import _deliver, send_idea
+from tests.test_ideas import _deliver
 
 STAFF = tg_user(2001, username="olga_staff")  # ЦРН «Оптимист», Центральный район
 FAR_STAFF = tg_user(2002)  # ЦРН «Боровой», Рудничный район

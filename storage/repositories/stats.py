@@ -224,7 +224,7 @@ class StatsRepository:
 
     async def _votes_and_projects(
         self, start_utc: datetime, end_utc: datetime, in_district: Any
-    ) -> dict[str, int]:
+    ) -> dict[str, int | None]:
         """Votes that ended in the period and the people in them (in the bot and on paper);
         the initiative budget's projects shortlisted, won and done."""
         from storage.models import Ballot, PaperTally, Project, ProjectStatus, Vote
