@@ -75,7 +75,9 @@ async def run(database_url: str, voters: int, concurrency: int) -> None:
     for i in range(voters):
         user = tg_user(FIRST_VOTER + i)
         choice = i % len(OPTIONS)
-        updates.append(callback_update(user, VoteCb(action="pick", id=vote_id, mask=1 << choice).pack()))
+        updates.append(
+            callback_update(user, VoteCb(action="pick", id=vote_id, mask=1 << choice).pack())
+        )
         if i % 20 == 0:  # 5 %: change of mind
             choice = (choice + 1) % len(OPTIONS)
             updates.append(
@@ -98,9 +100,11 @@ async def run(database_url: str, voters: int, concurrency: int) -> None:
 
     async with db.session_factory() as s:
         votes = VoteRepository(s)
-        vote = await votes.get(vote_id)
-        assert vote is not None
-        ballots = await s.scalar(select(func.count()).select_from(Ballot).where(Ballot.vote_id == vote_id))
+        stored = await votes.get(vote_id)
+        assert stored is not None
+        ballots = await s.scalar(
+            select(func.count()).select_from(Ballot).where(Ballot.vote_id == vote_id)
+        )
         choices = await s.scalar(
             select(func.count())
             .select_from(BallotChoice)
@@ -108,10 +112,10 @@ async def run(database_url: str, voters: int, concurrency: int) -> None:
             .where(Ballot.vote_id == vote_id)
         )
         started = time.perf_counter()
-        counted = await results(votes, vote)
+        counted = await results(votes, stored)
         results_took = time.perf_counter() - started
         started = time.perf_counter()
-        await close(votes, vote, datetime.now(UTC))
+        await close(votes, stored, datetime.now(UTC))
         await s.commit()
         close_took = time.perf_counter() - started
         got = {line.option.position: line.online for line in counted.lines}
@@ -122,13 +126,23 @@ async def run(database_url: str, voters: int, concurrency: int) -> None:
 
     backend = "PostgreSQL" if database_url.startswith("postgresql") else "SQLite"
     print(f"{backend}: {voters} voters, {len(updates)} taps, concurrency {concurrency}")
-    print(f"voting       : {took:7.1f} s, {len(updates) / took:7.0f} taps/s, {voters / took:7.0f} voters/s")
+    print(
+        f"voting       : {took:7.1f} s, {len(updates) / took:7.0f} taps/s, {voters / took:7.0f} voters/s"
+    )
     print(f"counted      : {ballots} ballots, {choices} choices, failures {len(failures)}")
     print(f"per option   : {[got[i] for i in range(len(OPTIONS))]} expected {expected}")
-    print(f"results      : {results_took * 1000:7.1f} ms; closing the vote {close_took * 1000:7.1f} ms")
-    ok = ballots == voters and choices == voters and [got[i] for i in range(len(OPTIONS))] == expected
-    print(f"goal         : {voters} voters within 10 minutes, each counted once -> "
-          f"{'met' if ok and took < 600 and not failures else 'NOT met'}")
+    print(
+        f"results      : {results_took * 1000:7.1f} ms; closing the vote {close_took * 1000:7.1f} ms"
+    )
+    ok = (
+        ballots == voters
+        and choices == voters
+        and [got[i] for i in range(len(OPTIONS))] == expected
+    )
+    print(
+        f"goal         : {voters} voters within 10 minutes, each counted once -> "
+        f"{'met' if ok and took < 600 and not failures else 'NOT met'}"
+    )
 
 
 def main() -> None:
@@ -141,7 +155,9 @@ def main() -> None:
         asyncio.run(run(args.database_url, args.voters, args.concurrency))
         return
     with tempfile.TemporaryDirectory() as tmp:
-        asyncio.run(run(f"sqlite+aiosqlite:///{Path(tmp) / 'votes.sqlite3'}", args.voters, args.concurrency))
+        asyncio.run(
+            run(f"sqlite+aiosqlite:///{Path(tmp) / 'votes.sqlite3'}", args.voters, args.concurrency)
+        )
 
 
 if __name__ == "__main__":

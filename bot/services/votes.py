@@ -4,6 +4,7 @@ ballots, the results (no Telegram here)."""
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -337,8 +338,19 @@ def results_message(get: Any, vote: Vote, counted: Results, directory: Directory
 # --- Paper ballots -----------------------------------------------------------------------------
 
 
-def parse_paper(text: str | None, most: int) -> int:
-    return parse_count(text or "", 0, most)
+def parse_paper(text: str | None, least: int, most: int) -> int:
+    return parse_count(text or "", least, most)
+
+
+def parse_paper_counts(text: str | None, options: int, people: int) -> list[int]:
+    """«12, 8, 0» or one number a line: as many numbers as options, none above the people."""
+    parts = [p for p in re.split(r"[,;\n]+", text or "") if p.strip()]
+    if len(parts) != options:
+        raise InputError("vote-paper-count-mismatch", options=options)
+    counts = [parse_paper(p, 0, MAX_PAPER) for p in parts]
+    if any(n > people for n in counts):
+        raise InputError("vote-paper-too-many", people=people)
+    return counts
 
 
 async def add_paper(

@@ -72,13 +72,7 @@ vote_dialog = Dialog(
 
 paper_dialog = Dialog(
     typed("vote-paper-ask-people", h.on_paper_people, PaperForm.people),
-    Window(
-        Tr("vote-paper-ask-count"),
-        Button(Tr("wizard-back"), id="paper_back", on_click=h.paper_back),
-        nav(back_button=False),
-        text_only(h.on_paper_count),
-        state=PaperForm.count,
-    ),
+    typed("vote-paper-ask-counts", h.on_paper_counts, PaperForm.count),
     Window(
         Tr("vote-paper-summary"),
         send_button("paper", h.submit_paper),

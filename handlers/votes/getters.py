@@ -113,9 +113,8 @@ async def paper_form(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     draft = form_data(dialog_manager)
     options = draft.get("options") or []
     counts = draft.get("counts") or []
-    current = options[len(counts)][1] if len(counts) < len(options) else ""
     return {
-        "option": html.escape(current),
+        "options": "\n".join(f"{n}. {html.escape(o[1][:40])}" for n, o in enumerate(options, 1)),
         "people": draft.get("people", 0),
         "lines": "\n".join(
             f"{html.escape(o[1][:40])} — {n}" for o, n in zip(options, counts, strict=False)

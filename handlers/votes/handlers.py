@@ -25,6 +25,7 @@ from bot.services.validation import InputError, parse_end_date, parse_text
 from bot.services.votes import (
     DURATIONS,
     MAX_DAYS,
+    MAX_PAPER,
     MIN_OPTIONS,
     add_paper,
     cast,
@@ -42,6 +43,7 @@ from bot.services.votes import (
     parse_cost,
     parse_options,
     parse_paper,
+    parse_paper_counts,
     parse_question,
     results,
     results_message,
@@ -673,38 +675,22 @@ async def paper_start(
 
 async def on_paper_people(message: Message, widget: Any, manager: DialogManager) -> None:
     try:
-        form_data(manager)["people"] = parse_paper(message.text, 100_000)
+        form_data(manager)["people"] = parse_paper(message.text, 1, MAX_PAPER)
     except InputError as exc:
         await say_error(manager, exc)
         return
-    if form_data(manager)["people"] < 1:
-        await say(manager, "vote-paper-ask-people")
-        return
-    form_data(manager)["counts"] = []
     await go(manager, PaperForm.count)
 
 
-async def on_paper_count(message: Message, widget: Any, manager: DialogManager) -> None:
+async def on_paper_counts(message: Message, widget: Any, manager: DialogManager) -> None:
+    """The votes per option as the meeting's protocol has them: numbers in the options' order."""
     draft = form_data(manager)
     try:
-        count = parse_paper(message.text, draft["people"])
-    except InputError:
-        await say(manager, "vote-paper-too-many", people=draft["people"])
+        draft["counts"] = parse_paper_counts(message.text, len(draft["options"]), draft["people"])
+    except InputError as exc:
+        await say_error(manager, exc)
         return
-    draft["counts"] = [*draft["counts"], count]
-    if len(draft["counts"]) >= len(draft["options"]):
-        await go(manager, PaperForm.summary)
-    else:
-        manager.show_mode = ShowMode.SEND
-
-
-async def paper_back(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
-    """«Назад» on the counts: the previous option's count again."""
-    draft = form_data(manager)
-    if draft["counts"]:
-        draft["counts"] = draft["counts"][:-1]
-    else:
-        await manager.switch_to(PaperForm.people)
+    await go(manager, PaperForm.summary)
 
 
 async def submit_paper(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:

@@ -155,7 +155,7 @@ help-elder =
 help-staff =
     <b>Center staff</b>
     /ideas — the district's ideas and problems, answer the author
-    /stats — your district's statistics; period: /stats week, /stats month, /stats 2024, /stats 2024-05
+    /stats — your district's statistics; period: /stats month, /stats 2024
     /export reports 2024 — a file for Excel (also: signups, applications, users)
     /announce — an announcement to your center, district, a club or the elders
     /announcements — announcements: progress, figures, cancel
@@ -163,8 +163,7 @@ help-staff =
     /mycenter — the center's card: address, hours, phone, map point, services
     /queue — reports to check
     /elders — elders and applications of the district
-    /newvote — a vote of a territory; paper ballots: /votes → «Votes of the district»
-    /projects — initiative budget: projects from ideas, the vote, progress
+    /newvote — a vote; /projects — the initiative budget
     /whoami — your role and center
 help-admin =
     <b>Administrators</b>

@@ -112,7 +112,11 @@ vote-staff-list = <b>Votes of the district</b>
 vote-staff-none = No votes yet. Start one: /newvote
 vote-paper = 📄 Enter paper ballots
 vote-paper-ask-people = How many people voted at the meeting (on paper)?
-vote-paper-ask-count = «{ $option }» — how many votes on paper?
+vote-paper-ask-counts =
+    Paper votes per answer — numbers separated by commas, in this order:
+    { $options }
+    For example: 12, 8, 0
+vote-paper-count-mismatch = { $options } numbers are needed — one per answer, separated by commas.
 vote-paper-summary =
     <b>Paper ballots</b>
     Voted: { $people } people.

@@ -112,7 +112,11 @@ vote-staff-list = <b>Голосования района</b>
 vote-staff-none = Голосований пока нет. Начать: /newvote
 vote-paper = 📄 Внести бумажные бюллетени
 vote-paper-ask-people = Сколько человек голосовало на собрании (на бумаге)?
-vote-paper-ask-count = «{ $option }» — сколько голосов на бумаге?
+vote-paper-ask-counts =
+    Голоса на бумаге по вариантам — числа через запятую, по порядку:
+    { $options }
+    Например: 12, 8, 0
+vote-paper-count-mismatch = Нужно { $options } чисел — по одному на вариант, через запятую.
 vote-paper-summary =
     <b>Бумажные бюллетени</b>
     Голосовали: { $people } чел.
