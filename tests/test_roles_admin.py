@@ -41,7 +41,9 @@ async def test_help_depends_on_role(harness: Harness, resident, admin):
     assert "/whoami" in admin_help["🏢 Сотрудникам центра"]
     assert "/contests_admin" in admin_help["🏆 Конкурсы (для администраторов)"]
     for screens in (resident_help, admin_help):  # short enough for an elderly reader
-        assert all(len(text) <= 600 for text in screens.values()), {k: len(v) for k, v in screens.items()}
+        assert all(len(text) <= 600 for text in screens.values()), {
+            k: len(v) for k, v in screens.items()
+        }
     # A forged section button of another role shows the menu, not the section.
     from bot.keyboards.callbacks import HelpCb
 

@@ -5,9 +5,11 @@ from an idea to «реализовано»."""
 from __future__ import annotations
 
 import asyncio
+import io
 from datetime import UTC, datetime, timedelta
 
-from aiogram.methods import SendMediaGroup, SendMessage, SendPhoto
+from aiogram.methods import SendDocument, SendMediaGroup, SendMessage, SendPhoto
+from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from bot.keyboards.callbacks import ProjectCb, VoteCb
@@ -417,6 +419,14 @@ async def test_the_initiative_budget_from_idea_to_done(harness: Harness, admin, 
 
     stats = joined(await harness.say(admin, "/stats"))
     assert "Голосований проведено: 1" in stats and "Проектов реализовано: 1" in stats
+    sent = await harness.say(admin, f"/year {datetime.now(UTC).year}")
+    [doc] = [r for r in sent if isinstance(r, SendDocument)]
+    book = load_workbook(io.BytesIO(doc.document.data))  # type: ignore[union-attr]
+    summary = {row[0]: row[1] for row in book["Итоги"].iter_rows(min_row=2, values_only=True)}
+    assert summary["Голосований проведено"] == 1
+    assert summary["Участников голосований (в боте и на бумаге)"] == 2
+    assert summary["Проектов отобрано из идей"] == 2
+    assert summary["Проектов-победителей"] == 1 and summary["Проектов реализовано"] == 1
     async with harness.session_factory() as s:
         assert await s.scalar(select(func.count()).select_from(Ballot)) == 2
 
