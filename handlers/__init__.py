@@ -126,6 +126,7 @@ def get_routers() -> list[Router]:
         errors.router,
         common.router,  # /cancel works in every state
         centers.router,  # the most used screens first: fewer routers to pass on the way
+        votes.router,  # a vote's invitation brings thousands of taps within minutes
         start.router,
         places.router,
         clubs.router,
@@ -159,7 +160,6 @@ def get_routers() -> list[Router]:
         contests.router,
         jury.router,
         ideas.router,
-        votes.router,
         fallback.stray_buttons,  # a button no router took and no form made: stale
         *forms_routers(),  # after commands and menu buttons: they are answered in a form too
         fallback.router,  # catch-alls last

@@ -229,7 +229,8 @@ async def cast(
     choices, or the same choice again."""
     if not is_open(vote, now):
         raise InputError("vote-over")
-    if not user.has_consent or not await votes.may_vote(vote, user.id):
+    may, before = await votes.standing(vote, user.id)
+    if not user.has_consent or not may:
         raise InputError("vote-not-for-you")
     known = {o.id for o in vote.options}
     chosen = sorted(set(option_ids))
@@ -237,7 +238,7 @@ async def cast(
         raise InputError("vote-choose-one")
     if len(chosen) > most_choices(vote):
         raise InputError("vote-too-many", most=most_choices(vote))
-    if await votes.choices_of(vote.id, user.id) == chosen:
+    if before == chosen:
         raise InputError("vote-same-again")
     return await votes.cast(vote.id, user.id, chosen, now)
 

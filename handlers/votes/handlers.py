@@ -268,9 +268,9 @@ async def open_vote(
         return
     if not is_open(vote, _now()):
         refuse("vote-over")
-    if not await votes.may_vote(vote, user.id):
+    may, chosen = await votes.standing(vote, user.id)
+    if not may:
         refuse("vote-not-for-you")
-    chosen = await votes.choices_of(vote.id, user.id)
     text, markup = await vote_card(vote, chosen, mask_of(vote, chosen), data)
     await tapped(callback).answer(text, reply_markup=markup)
 

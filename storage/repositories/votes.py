@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, false, func, insert, or_, select
+from sqlalchemy import ColumnElement, delete, false, func, insert, literal, or_, select, union_all
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -105,6 +105,20 @@ class VoteRepository(Repository[Vote]):
             or 0
         )
 
+    async def standing(self, vote: Vote, user_id: int) -> tuple[bool, list[int]]:
+        """Whether the user may vote in it, and what they chose so far: one query (a burst of
+        20 000 taps makes every round trip count)."""
+        chosen = select(BallotChoice.option_id.label("id")).where(
+            BallotChoice.ballot_id.in_(
+                select(Ballot.id).where(Ballot.vote_id == vote.id, Ballot.user_id == user_id)
+            )
+        )
+        eligible = select(literal(-1).label("id")).where(
+            select(User.id).where(User.id == user_id, lives_in(vote)).exists()
+        )
+        ids = (await self.session.execute(union_all(chosen, eligible))).scalars().all()
+        return -1 in ids, sorted(i for i in ids if i != -1)
+
     async def choices_of(self, vote_id: int, user_id: int) -> list[int]:
         result = await self.session.execute(
             select(BallotChoice.option_id)
@@ -133,7 +147,10 @@ class VoteRepository(Repository[Vote]):
             .returning(Ballot.id, Ballot.changes)
         )
         ballot_id, changes = (await self.session.execute(statement)).one()
-        await self.session.execute(delete(BallotChoice).where(BallotChoice.ballot_id == ballot_id))
+        if changes:  # a changed ballot: its earlier choices go
+            await self.session.execute(
+                delete(BallotChoice).where(BallotChoice.ballot_id == ballot_id)
+            )
         await self.session.execute(
             insert(BallotChoice), [{"ballot_id": ballot_id, "option_id": o} for o in option_ids]
         )
