@@ -499,3 +499,19 @@ async def test_mydata_shows_where_the_resident_lives_and_deleteme_erases_it_keep
     await end_vote(harness, vote.id)
     [results] = [a for a in await rows(harness, Announcement) if a.audience == "vote-voters"]
     assert "Проголосовали: 1 в боте" in results.text
+
+
+async def test_a_command_in_the_middle_of_the_vote_form_keeps_the_draft(
+    harness: Harness, admin, resident
+):
+    await harness.onboard(STAFF)  # staff live somewhere too
+    await setup_people(harness, admin, resident)
+    await harness.say(STAFF, "/newvote")
+    await harness.press(STAFF, "🏘 Район")
+    await harness.say(STAFF, "Где поставить новую горку?")
+    asked = await harness.say(STAFF, "/home")
+    assert "Продолжить черновик или начать заново?" in joined(asked)
+    resumed = await harness.press(STAFF, "▶️ Продолжить черновик")
+    assert "Варианты ответа" in joined(resumed)
+    asked = await harness.say(STAFF, "/votes")
+    assert "Продолжить черновик или начать заново?" in joined(asked)

@@ -718,7 +718,19 @@ async def home_command(
     if not user.has_consent or user.district_id is None:
         await message.answer(i18n.get("votes-need-district"))
         return
-    await dialog_manager.start(
+    if dialog_manager.has_context():
+        await ask_resume(dialog_manager, "home")
+        return
+    await open_home(dialog_manager)
+
+
+@restart_with("home")
+async def home_again(callback: CallbackQuery, manager: DialogManager, args: dict[str, Any]) -> None:
+    await open_home(manager)
+
+
+async def open_home(manager: DialogManager) -> None:
+    await manager.start(
         HomeForm.street, data={}, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
     )
 
