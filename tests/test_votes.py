@@ -422,11 +422,11 @@ async def test_the_initiative_budget_from_idea_to_done(harness: Harness, admin, 
     sent = await harness.say(admin, f"/year {datetime.now(UTC).year}")
     [doc] = [r for r in sent if isinstance(r, SendDocument)]
     book = load_workbook(io.BytesIO(doc.document.data))  # type: ignore[union-attr]
-    summary = {row[0]: row[1] for row in book["Итоги"].iter_rows(min_row=2, values_only=True)}
-    assert summary["Голосований проведено"] == 1
-    assert summary["Участников голосований (в боте и на бумаге)"] == 2
-    assert summary["Проектов отобрано из идей"] == 2
-    assert summary["Проектов-победителей"] == 1 and summary["Проектов реализовано"] == 1
+    year_summary = {row[0]: row[1] for row in book["Итоги"].iter_rows(min_row=2, values_only=True)}
+    assert year_summary["Голосований проведено"] == 1
+    assert year_summary["Участников голосований (в боте и на бумаге)"] == 2
+    assert year_summary["Проектов отобрано из идей"] == 2
+    assert year_summary["Проектов-победителей"] == 1 and year_summary["Проектов реализовано"] == 1
     async with harness.session_factory() as s:
         assert await s.scalar(select(func.count()).select_from(Ballot)) == 2
 
