@@ -27,6 +27,7 @@ from bot.broadcast.limiter import Limiter, RateLimiter, RedisRateLimiter
 from bot.cluster import HEARTBEAT_SECONDS, Cluster, is_shared
 from bot.commands import set_chat_commands, set_default_commands
 from bot.config import Settings
+from bot.gathering_notices import GatheringNotices
 from bot.i18n import BotTextsCore, create_core
 from bot.idea_alerts import IdeaAlerts
 from bot.metrics import Metrics
@@ -219,6 +220,13 @@ def create_dispatcher(
     dp["vote_notices"] = VoteNotices(
         db.session_factory, core, settings.default_locale, db.directory
     )
+    dp["gathering_notices"] = GatheringNotices(
+        db.session_factory,
+        core,
+        settings.default_locale,
+        ZoneInfo(settings.timezone),
+        db.directory,
+    )
     dp.startup.register(_on_startup)
     dp.shutdown.register(_on_shutdown)
     return dp
@@ -233,6 +241,7 @@ async def _on_startup(
     ideas_digest: IdeasDigest,
     idea_alerts: IdeaAlerts,
     vote_notices: VoteNotices,
+    gathering_notices: GatheringNotices,
     settings: Settings,
     i18n_core: BotTextsCore,
     session_factory: async_sessionmaker[AsyncSession],
@@ -255,6 +264,7 @@ async def _on_startup(
                 "ideas-digest": lambda: ideas_digest.tick(datetime.now(UTC)),
                 "idea-alerts": lambda: idea_alerts.tick(datetime.now(UTC), bot),
                 "votes": lambda: vote_notices.tick(datetime.now(UTC), bot),
+                "gatherings": lambda: gathering_notices.tick(datetime.now(UTC), bot),
             },
             should_run=lambda: cluster.is_leader,
         )

@@ -18,6 +18,7 @@ from handlers import (
     errors,
     fallback,
     forms,
+    gatherings,
     help,
     ideas,
     jury,
@@ -60,6 +61,7 @@ FORMS: tuple[Router, ...] = (
     votes.home_dialog,
     votes.paper_dialog,
     votes.project_dialog,
+    gatherings.gather_dialog,
 )
 
 
@@ -77,7 +79,7 @@ def forms_routers() -> list[Router]:
         votes.vote_dialog,
         # One typed answer (a reason, a comment, a message): each answer checks its own right.
         forms.asked,
-        _area("elder-forms", HasRole(Role.ELDER), reports.report_dialog),
+        _area("elder-forms", HasRole(Role.ELDER), reports.report_dialog, gatherings.gather_dialog),
         _area(
             "staff-forms",
             IsStaff(),
@@ -115,7 +117,7 @@ def get_routers() -> list[Router]:
         myreports.router, register.router, elders_staff.router, moderation.router,
         staff_clubs.router, center_card.router, announce.router, ideas.staff_router, stats.router, admin.staff_router,
         contests_admin.router, registry.router, stats.admin_router, admin.router, contests.router, jury.router,
-        ideas.router, votes.router, votes.staff_router, fallback.router, fallback.stray_buttons, forms.errors_router, *FORMS,
+        ideas.router, votes.router, gatherings.router, votes.staff_router, fallback.router, fallback.stray_buttons, forms.errors_router, *FORMS,
     )  # fmt: skip
     for router in features:
         # Module routers are process-wide; a new Dispatcher in the same process (tests, benchmarks)
@@ -135,6 +137,7 @@ def get_routers() -> list[Router]:
         privacy.router,
         settings.router,
         _area("elders", HasRole(Role.ELDER), reports.router, myreports.router),
+        gatherings.router,  # «Иду» for everyone; /plan checks the elder's territories itself
         register.router,  # after the elders' area: answers /report for everyone else
         _area(
             "staff",

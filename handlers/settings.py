@@ -18,7 +18,7 @@ from storage.repositories.clubs import ClubRepository
 router = Router(name=__name__)
 
 CHOICES = ((60, "settings-1h"), (180, "settings-3h"), (1440, "settings-1d"), (0, "settings-off"))
-MUTABLE = ("news", "contests", "votes")
+MUTABLE = ("news", "contests", "votes", "actions")
 
 
 def muted_kinds(user: User) -> set[str]:

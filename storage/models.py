@@ -187,6 +187,7 @@ class User(Base):
     house: Mapped[str | None] = mapped_column(String(16))
     street_key: Mapped[str | None] = mapped_column(String(120))
     house_key: Mapped[str | None] = mapped_column(String(32))
+    entrance: Mapped[int | None] = mapped_column(Integer)
     home_asked_at: Mapped[datetime | None]  # asked once where they live (answered or not)
 
     @property
@@ -282,6 +283,10 @@ class Report(Base):
     moderated_by: Mapped[int | None] = mapped_column(BigInteger)
     moderated_at: Mapped[datetime | None]
     moderator_comment: Mapped[str | None] = mapped_column(String(500))
+    # The субботник announced beforehand that this report is of (its «Иду» count prefilled).
+    gathering_id: Mapped[int | None] = mapped_column(
+        ForeignKey("gatherings.id", ondelete="SET NULL")
+    )
 
     photos: Mapped[list[ReportPhoto]] = relationship(
         back_populates="report",
@@ -479,6 +484,8 @@ class Announcement(Base):
     # One button under the message (a contest's «📝 Подать заявку»): its text and callback data.
     button_text: Mapped[str | None] = mapped_column(String(64))
     button_data: Mapped[str | None] = mapped_column(String(64))
+    # More buttons, in one row after that one: [[text, callback data], …] («Иду» / «Не смогу»).
+    more_buttons: Mapped[list[list[str]] | None] = mapped_column(JSON)
     status: Mapped[AnnouncementStatus] = mapped_column(
         _str_enum(AnnouncementStatus), default=AnnouncementStatus.SCHEDULED, index=True
     )
@@ -878,6 +885,56 @@ class Project(Base):
     created_by: Mapped[int | None] = mapped_column(BigInteger)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     done_at: Mapped[datetime | None]
+
+
+class Gathering(Base):
+    """A субботник or an action an elder calls the residents of their territory to, beforehand."""
+
+    __tablename__ = "gatherings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    registration_id: Mapped[int | None] = mapped_column(
+        ForeignKey("elder_registrations.id", ondelete="SET NULL")
+    )
+    kind: Mapped[str] = mapped_column(String(16))
+    action_id: Mapped[int | None] = mapped_column(ForeignKey("actions.id"))
+    action_other: Mapped[str | None] = mapped_column(String(200))
+    starts_at: Mapped[datetime] = mapped_column(index=True)
+    place: Mapped[str | None] = mapped_column(String(300))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    bring: Mapped[str | None] = mapped_column(String(300))
+    photo: Mapped[str | None] = mapped_column(String(200))
+    # Who is invited: the elder's house, entrance, street or committee (as a vote's territory).
+    scope: Mapped[str] = mapped_column(String(16))
+    district_id: Mapped[int] = mapped_column(ForeignKey("districts.id"), index=True)
+    committee_id: Mapped[int | None] = mapped_column(ForeignKey("committees.id"))
+    street_key: Mapped[str | None] = mapped_column(String(120))
+    house_key: Mapped[str | None] = mapped_column(String(32))
+    entrance: Mapped[int | None] = mapped_column(Integer)
+    cancelled_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    reminded_at: Mapped[datetime | None]  # those going were reminded the evening before
+    report_asked_at: Mapped[datetime | None]  # «Как прошёл субботник?» sent to the elder
+    messaged_at: Mapped[datetime | None]  # the elder's one message to those going
+
+
+class GatheringReply(Base):
+    """A resident's «✋ Иду» or «Не смогу»; `show_name`: the elder may see who they are."""
+
+    __tablename__ = "gathering_replies"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    gathering_id: Mapped[int] = mapped_column(ForeignKey("gatherings.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    going: Mapped[bool] = mapped_column(default=True)
+    show_name: Mapped[bool] = mapped_column(default=False)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (UniqueConstraint("gathering_id", "user_id"),)
 
 
 class NoticeCopy(Base):

@@ -131,6 +131,19 @@ class Stats:
         }
 
 
+def markup_of(announcement: Announcement) -> InlineKeyboardMarkup | None:
+    """The buttons under an announcement: its button, then any more in the same row."""
+    row = [
+        InlineKeyboardButton(text=text, callback_data=data)
+        for text, data in [
+            (announcement.button_text, announcement.button_data),
+            *(announcement.more_buttons or []),
+        ]
+        if text and data
+    ]
+    return InlineKeyboardMarkup(inline_keyboard=[row]) if row else None
+
+
 class DeliveryEngine:
     def __init__(
         self,
@@ -387,19 +400,7 @@ class DeliveryEngine:
     ) -> Result:
         attempts = outbox.attempts + 1
         paid = announcement.urgent or None  # omitted from ordinary sends
-        markup = (
-            InlineKeyboardMarkup(
-                inline_keyboard=[
-                    [
-                        InlineKeyboardButton(
-                            text=announcement.button_text, callback_data=announcement.button_data
-                        )
-                    ]
-                ]
-            )
-            if announcement.button_text and announcement.button_data
-            else None
-        )
+        markup = markup_of(announcement)
         try:
             message_id = None
             if announcement.photo and len(announcement.text) <= PHOTO_CAPTION_MAX:

@@ -180,3 +180,11 @@ class ProjectCb(CallbackData, prefix="prj"):
 
     action: str
     id: RowId
+
+
+class GatheringCb(CallbackData, prefix="gth"):
+    """go / no (the invitation), name / hide (show the elder one's name), card, new, message,
+    cancel (the elder's), report («Заполнить отчёт»)."""
+
+    action: str
+    id: RowId

@@ -20,6 +20,7 @@ from storage.repositories.clubs import ClubRepository
 from storage.repositories.contests import ContestRepository
 from storage.repositories.directory import Directory
 from storage.repositories.elders import ElderRepository
+from storage.repositories.gatherings import GatheringRepository
 from storage.repositories.ideas import IdeaRepository
 from storage.repositories.reports import ReportRepository
 from storage.repositories.stats import StatsRepository
@@ -75,6 +76,7 @@ class DbSessionMiddleware(BaseMiddleware):
         data["stats_repo"] = StatsRepository(session)
         data["ideas"] = IdeaRepository(session)
         data["votes"] = VoteRepository(session)
+        data["gatherings"] = GatheringRepository(session)
         tg_user: TgUser | None = data.get("event_from_user")
         if tg_user is not None and not tg_user.is_bot:
             user = await users.get_or_create(tg_user.id)

@@ -146,6 +146,7 @@ def apply_draft(report: Report, draft: dict[str, Any]) -> None:
     for figure in FIGURES:
         setattr(report, figure, figures.get(figure))
     report.description = draft.get("description") or ""
+    report.gathering_id = draft.get("gathering_id") or report.gathering_id
     report.photos = [
         ReportPhoto(position=i, file_id=p["file_id"], file_unique_id=p["unique"])
         for i, p in enumerate(draft["photos"], start=1)

@@ -76,6 +76,10 @@ async def start_report(
             choose_territory(draft, territories[0])
     draft["territories"] = territories
     first = F.summary if draft.get("report_id") else F.kind if len(territories) < 2 else F.territory
+    if draft.get(
+        "gathering_id"
+    ):  # called beforehand: only figures, a few words and photos are left
+        first = F.figures if figures_for(draft["kind"]) else F.description
     await manager.start(first, data=draft, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
 
 

@@ -61,6 +61,7 @@ settings-mute-title = Announcements:
 settings-kind-news = news of centers and the district
 settings-kind-contests = contests
 settings-kind-votes = invitations to votes
+settings-kind-actions = invitations to clean-ups
 settings-on = ✅ { $kind }
 settings-off-kind = 🔕 { $kind }
 

@@ -62,6 +62,7 @@ settings-mute-title = Объявления:
 settings-kind-news = новости центров и района
 settings-kind-contests = конкурсы
 settings-kind-votes = приглашения на голосования
+settings-kind-actions = приглашения на субботники
 settings-on = ✅ { $kind }
 settings-off-kind = 🔕 { $kind }
 

@@ -14,6 +14,7 @@ from storage.models import (
     Center,
     District,
     ElderRegistration,
+    Gathering,
     Outbox,
     OutboxStatus,
     RegistrationStatus,
@@ -24,6 +25,8 @@ from storage.models import (
 )
 from storage.repositories.base import Repository
 from storage.repositories.clubs import LIVE
+
+GATHERING = ("gathering", "gathering-going")  # an elder's субботник: invited; those going
 
 
 def audience_query(audience: str, audience_id: int | None, kind: str) -> Select[Any]:
@@ -77,9 +80,18 @@ class AnnouncementRepository(Repository[Announcement]):
         from storage.models import Project, Vote
         from storage.repositories.votes import lives_in, project_people, voters_of
 
-        if audience not in ("vote", "vote-waiting", "vote-voters", "project"):
+        if audience not in ("vote", "vote-waiting", "vote-voters", "project", *GATHERING):
             return audience_query(audience, audience_id, kind)
         query = audience_query("all", None, kind)
+        if audience in GATHERING:
+            from storage.repositories.gatherings import going, invited
+
+            gathering = await self.session.get(Gathering, audience_id)
+            if gathering is None:
+                return query.where(false())
+            if audience == "gathering":  # the residents of its territory, not the elder
+                return query.where(invited(gathering))
+            return query.where(User.id.in_(going(gathering.id)))
         if audience == "project":
             project = await self.session.get(Project, audience_id)
             return query.where(project_people(project) if project else false())

@@ -14,6 +14,7 @@ from storage.models import (
     Ballot,
     BallotChoice,
     District,
+    Gathering,
     IdeaSupport,
     PaperTally,
     Project,
@@ -24,11 +25,11 @@ from storage.models import (
 from storage.repositories.base import Repository
 
 
-def lives_in(vote: Vote) -> ColumnElement[bool]:
-    """Who may vote: the people whose registered home is in the vote's territory."""
+def lives_in(vote: Vote | Gathering) -> ColumnElement[bool]:
+    """Who lives in a vote's (or a субботник's) territory, by the home they registered."""
     if vote.scope == "city":
         return User.district_id.is_not(None)
-    if vote.scope == "municipality":
+    if isinstance(vote, Vote) and vote.scope == "municipality":
         districts = select(District.id).where(District.municipality_id == vote.municipality_id)
         return User.district_id.in_(districts)
     if vote.scope == "committee":
@@ -39,7 +40,10 @@ def lives_in(vote: Vote) -> ColumnElement[bool]:
     same_street = same_district & (User.street_key == vote.street_key)
     if vote.scope == "street":
         return same_street
-    return same_street & (User.house_key == vote.house_key)
+    same_house = same_street & (User.house_key == vote.house_key)
+    if vote.scope == "entrance":
+        return same_house & (User.entrance == getattr(vote, "entrance", None))
+    return same_house
 
 
 def voters_of(vote_id: int) -> Any:

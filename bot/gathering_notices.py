@@ -1,0 +1,95 @@
+"""Субботники called beforehand: a scheduler tick (the leader's only) reminds those who said
+«Иду» the evening before, and a few hours after the start asks the elder «Как прошёл
+субботник?» with «📝 Заполнить отчёт» (once each)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from aiogram.exceptions import TelegramAPIError
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.keyboards.callbacks import GatheringCb
+from bot.services.gatherings import REPORT_AFTER, evening_before
+from storage.models import Announcement, AnnouncementStatus
+from storage.repositories.gatherings import GatheringRepository
+
+logger = logging.getLogger(__name__)
+
+
+class GatheringNotices:
+    def __init__(self, session_factory, core, locale: str, tz: ZoneInfo, directory) -> None:  # type: ignore[no-untyped-def]
+        self.session_factory = session_factory
+        self.core = core
+        self.locale = locale
+        self.tz = tz
+        self.directory = directory
+
+    def _get(self, key: str, **args: Any) -> str:
+        return str(self.core.get(key, self.locale, **args))
+
+    def _what(self, kind: str, action_id: int | None, other: str | None) -> str:
+        action = self.directory.action(action_id)
+        name = action.name if action else other
+        kind_name = self._get(f"rep-kind-{kind}")
+        return f"{kind_name} «{name}»" if name else kind_name
+
+    async def tick(self, now: datetime, bot: Any = None) -> int:
+        done = 0
+        async with self.session_factory() as session:
+            gatherings = GatheringRepository(session)
+            for g in await gatherings.to_remind(now, now + timedelta(hours=36)):
+                if now < evening_before(g, self.tz):
+                    continue
+                g.reminded_at = now
+                local = g.starts_at.astimezone(self.tz)
+                session.add(
+                    Announcement(
+                        author_id=g.author_id,
+                        kind="results",
+                        audience="gathering-going",
+                        audience_id=g.id,
+                        text=self._get(
+                            "gather-reminder",
+                            what=self._what(g.kind, g.action_id, g.action_other),
+                            time=local.strftime("%H:%M"),
+                            place=g.place or self._get("gather-point"),
+                        ),
+                        send_at=now,
+                        status=AnnouncementStatus.SCHEDULED,
+                    )
+                )
+                done += 1
+            for g in await gatherings.to_report(now - REPORT_AFTER):
+                g.report_asked_at = now
+                if bot is None or g.author_id is None:
+                    continue
+                markup = InlineKeyboardMarkup(
+                    inline_keyboard=[
+                        [
+                            InlineKeyboardButton(
+                                text=self._get("gather-fill-report"),
+                                callback_data=GatheringCb(action="report", id=g.id).pack(),
+                            )
+                        ]
+                    ]
+                )
+                going = await gatherings.going_count(g.id)
+                try:
+                    await bot.send_message(
+                        g.author_id,
+                        self._get(
+                            "gather-how-was-it",
+                            what=self._what(g.kind, g.action_id, g.action_other),
+                            going=going,
+                        ),
+                        reply_markup=markup,
+                    )
+                    done += 1
+                except TelegramAPIError as exc:
+                    logger.info("«Как прошёл субботник?» not delivered: %s", type(exc).__name__)
+            await session.commit()
+        return done

@@ -1,0 +1,76 @@
+"""The windows of «Позвать соседей на субботник»."""
+
+from __future__ import annotations
+
+from aiogram_dialog import Dialog, Window
+from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import Button
+from aiogram_dialog.widgets.text import Format
+
+from handlers.forms import (
+    Tr,
+    buttons_only,
+    choice,
+    chosen,
+    draft_from_start,
+    nav,
+    send_button,
+    text_only,
+    typed,
+)
+from handlers.gatherings import handlers as h
+from handlers.gatherings.getters import gather_form
+from handlers.gatherings.states import GatherForm as G
+
+gather_dialog = Dialog(
+    chosen("gather-ask-territory", "territories", h.on_territory, G.territory),
+    chosen("rep-ask-kind", "kinds", h.on_kind, G.kind, width=2),
+    chosen(
+        "rep-ask-action",
+        "actions",
+        h.on_action,
+        G.action,
+        Button(Tr("rep-action-own"), id="own", on_click=h.own_action),
+        Button(Tr("wizard-skip"), id="skip", on_click=h.skip_action),
+        width=2,
+    ),
+    typed("rep-ask-action-other", h.on_action_other, G.action_other),
+    chosen("gather-ask-day", "days", h.on_day, G.day, width=2),
+    Window(
+        Tr("gather-ask-time"),
+        choice("times", "times", h.on_clock_button, width=3),
+        nav(),
+        text_only(h.on_clock_text),
+        state=G.clock,
+    ),
+    Window(
+        Tr("gather-ask-place"),
+        Button(Format("📍 {home}"), id="home", on_click=h.home_place, when="home"),
+        nav(),
+        MessageInput(h.on_place),
+        state=G.place,
+    ),
+    typed(
+        "gather-ask-bring",
+        h.on_bring,
+        G.bring,
+        Button(Tr("wizard-skip"), id="skip_bring", on_click=h.skip_bring),
+    ),
+    Window(
+        Tr("gather-ask-photo"),
+        Button(Tr("ann-no-photo"), id="no_photo", on_click=h.no_photo),
+        nav(),
+        MessageInput(h.on_photo),
+        state=G.photo,
+    ),
+    Window(
+        Tr("gather-summary"),
+        send_button("gather", h.submit),
+        nav(),
+        buttons_only(),
+        state=G.summary,
+    ),
+    getter=gather_form,
+    on_start=draft_from_start,
+    name="gather",
+)

@@ -1,0 +1,477 @@
+"""/plan: an elder calls the residents of their house, entrance, street or committee to a
+субботник or an action; «✋ Иду» / «Не смогу»; the elder's list, one message to those going,
+cancelling; «📝 Заполнить отчёт» afterwards."""
+
+from __future__ import annotations
+
+import html
+from datetime import UTC, date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import DialogManager, ShowMode, StartMode
+from aiogram_i18n import I18nContext
+from sqlalchemy import Select, func, select
+
+from bot.broadcast.engine import DeliveryEngine
+from bot.config import Settings
+from bot.keyboards.builders import inline
+from bot.keyboards.callbacks import GatheringCb
+from bot.services.gatherings import (
+    create_gathering,
+    is_authors,
+    parse_clock,
+    reply,
+    report_draft,
+    scopes_of,
+    starts_at,
+    territory,
+)
+from bot.services.validation import InputError, parse_text
+from bot.views import territory_text, when_text
+from handlers.forms import (
+    Reply,
+    answer_for,
+    ask_resume,
+    ask_text,
+    form_data,
+    go,
+    i18n_of,
+    refuse,
+    restart_with,
+    say,
+    say_error,
+    tapped,
+)
+from handlers.gatherings.states import GatherForm as G
+from storage.models import Announcement, AnnouncementStatus, Gathering, User
+from storage.repositories.elders import ElderRepository
+from storage.repositories.gatherings import GatheringRepository, invited
+
+router = Router(name=__name__)
+
+Rows = list[list[tuple[str, CallbackData]]]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _queue(
+    data: dict[str, Any], audience: str, gathering: Gathering, kind: str, text: str, **extra: Any
+) -> None:
+    data["session"].add(
+        Announcement(
+            author_id=data["user"].id,
+            kind=kind,
+            audience=audience,
+            audience_id=gathering.id,
+            text=text,
+            send_at=_now(),
+            status=AnnouncementStatus.SCHEDULED,
+            **extra,
+        )
+    )
+    delivery: DeliveryEngine | None = data.get("delivery")
+    if delivery is not None:
+        delivery.wake()
+
+
+def what_of(i18n: I18nContext, gathering: Gathering, directory: Any) -> str:
+    action = directory.action(gathering.action_id)
+    name = action.name if action else gathering.action_other
+    kind = i18n.get(f"rep-kind-{gathering.kind}")
+    return html.escape(f"{kind} «{name}»" if name else kind)
+
+
+# --- The elder's list --------------------------------------------------------------------------
+
+
+@router.message(Command("plan"))
+async def plan_command(message: Message, dialog_manager: DialogManager) -> None:
+    if dialog_manager.has_context():
+        await ask_resume(dialog_manager, "plan")
+        return
+    await show_plans(message, dialog_manager.middleware_data)
+
+
+@restart_with("plan")
+async def plan_again(callback: CallbackQuery, manager: DialogManager, args: dict[str, Any]) -> None:
+    await show_plans(tapped(callback), manager.middleware_data)
+
+
+async def show_plans(reply_to: Reply, data: dict[str, Any]) -> None:
+    i18n: I18nContext = data["i18n"]
+    user: User = data["user"]
+    if not scopes_of(await data["elders"].confirmed_of_user(user.id)):
+        await reply_to.answer(i18n.get("gather-elders-only"))
+        return
+    gatherings: GatheringRepository = data["gatherings"]
+    found = await gatherings.upcoming_of(user.id, _now())
+    lines = [i18n.get("gather-list-title") if found else i18n.get("gather-list-none")]
+    rows: Rows = []
+    for g in found:
+        label = i18n.get(
+            "gather-list-line",
+            when=when_text(g.starts_at, data["settings"]),
+            what=what_of(i18n, g, data["directory"]),
+            going=await gatherings.going_count(g.id),
+        )
+        rows.append([(html.unescape(label)[:64], GatheringCb(action="card", id=g.id))])
+    rows.append([(i18n.get("gather-new"), GatheringCb(action="new", id=0))])
+    await reply_to.answer("\n".join(lines), reply_markup=inline(*rows))
+
+
+@router.callback_query(GatheringCb.filter(F.action == "card"))
+async def plan_card(
+    callback: CallbackQuery, callback_data: GatheringCb, dialog_manager: DialogManager
+) -> None:
+    data = dialog_manager.middleware_data
+    i18n: I18nContext = data["i18n"]
+    gatherings: GatheringRepository = data["gatherings"]
+    try:
+        gathering = is_authors(await gatherings.get(callback_data.id), data["user"])
+    except InputError as exc:
+        refuse(exc.key)
+    names = await gatherings.shown_names(gathering.id)
+    text = i18n.get(
+        "gather-card",
+        what=what_of(i18n, gathering, data["directory"]),
+        when=when_text(gathering.starts_at, data["settings"]),
+        place=html.escape(gathering.place or i18n.get("gather-point")),
+        going=await gatherings.going_count(gathering.id),
+        names=html.escape(", ".join(n for n in names if n) or "—"),
+    )
+    rows: Rows = []
+    if gathering.cancelled_at is None and gathering.starts_at > _now():
+        if gathering.messaged_at is None:
+            rows.append(
+                [(i18n.get("gather-message"), GatheringCb(action="message", id=gathering.id))]
+            )
+        rows.append([(i18n.get("gather-cancel"), GatheringCb(action="cancel", id=gathering.id))])
+    await tapped(callback).answer(text, reply_markup=inline(*rows) if rows else None)
+
+
+@router.callback_query(GatheringCb.filter(F.action.in_(("message", "cancel"))))
+async def plan_change(
+    callback: CallbackQuery, callback_data: GatheringCb, dialog_manager: DialogManager
+) -> None:
+    """One message to those going (a new time, a change), or cancelling — with a few words."""
+    data = dialog_manager.middleware_data
+    try:
+        gathering = is_authors(await data["gatherings"].get(callback_data.id), data["user"])
+    except InputError as exc:
+        refuse(exc.key)
+    if gathering.cancelled_at is not None:
+        refuse("gather-cancelled")
+    if callback_data.action == "message" and gathering.messaged_at is not None:
+        refuse("gather-messaged")
+    action = callback_data.action
+    await ask_text(
+        dialog_manager, f"gather-{action}", f"gather-ask-{action}", gathering_id=gathering.id
+    )
+
+
+async def _tell_going(
+    message: Message, manager: DialogManager, args: dict[str, Any], cancel: bool
+) -> bool:
+    data = manager.middleware_data
+    i18n: I18nContext = data["i18n"]
+    try:
+        gathering = is_authors(await data["gatherings"].get(args["gathering_id"]), data["user"])
+        text = parse_text(message.text, max_len=500, min_len=2)
+        if gathering.cancelled_at is not None:
+            raise InputError("gather-cancelled")
+        if not cancel and gathering.messaged_at is not None:
+            raise InputError("gather-messaged")
+    except InputError as exc:
+        await say_error(manager, exc)
+        return False
+    if cancel:
+        gathering.cancelled_at = _now()
+    else:
+        gathering.messaged_at = _now()
+    what = what_of(i18n, gathering, data["directory"])
+    when = when_text(gathering.starts_at, data["settings"])
+    key = "gather-cancelled-text" if cancel else "gather-message-text"
+    _queue(
+        data,
+        "gathering-going",
+        gathering,
+        "results",
+        i18n.get(key, what=what, when=when, text=html.escape(text)),
+    )
+    await message.answer(i18n.get("gather-told-cancelled" if cancel else "gather-told"))
+    return True
+
+
+@answer_for("gather-message")
+async def gather_message(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
+    return await _tell_going(message, manager, args, cancel=False)
+
+
+@answer_for("gather-cancel")
+async def gather_cancel(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
+    return await _tell_going(message, manager, args, cancel=True)
+
+
+# --- «✋ Иду» / «Не смогу» ------------------------------------------------------------------------
+
+
+@router.callback_query(GatheringCb.filter(F.action.in_(("go", "no", "name", "hide"))))
+async def answer_invitation(
+    callback: CallbackQuery, callback_data: GatheringCb, dialog_manager: DialogManager
+) -> None:
+    data = dialog_manager.middleware_data
+    i18n: I18nContext = data["i18n"]
+    gatherings: GatheringRepository = data["gatherings"]
+    gathering = await gatherings.get(callback_data.id) or refuse()
+    action = callback_data.action
+    show = {"name": True, "hide": False}.get(action)
+    try:
+        await reply(gatherings, gathering, data["user"], action != "no", show, _now())
+    except InputError as exc:
+        refuse(exc.key)
+    if action == "go":
+        rows: Rows = [
+            [
+                (i18n.get("gather-show-name"), GatheringCb(action="name", id=gathering.id)),
+                (i18n.get("gather-hide-name"), GatheringCb(action="hide", id=gathering.id)),
+            ]
+        ]
+        when = when_text(gathering.starts_at, data["settings"])
+        await tapped(callback).answer(
+            i18n.get("gather-going", when=when), reply_markup=inline(*rows)
+        )
+    elif action == "no":
+        await tapped(callback).answer(i18n.get("gather-not-going"))
+    else:
+        await tapped(callback).answer(
+            i18n.get("gather-name-shown" if show else "gather-name-hidden")
+        )
+
+
+# --- A new one ----------------------------------------------------------------------------------
+
+
+@router.callback_query(GatheringCb.filter(F.action == "new"))
+async def new_plan(callback: CallbackQuery, dialog_manager: DialogManager) -> None:
+    data = dialog_manager.middleware_data
+    regs = await data["elders"].confirmed_of_user(data["user"].id)
+    if not scopes_of(regs):
+        refuse("gather-elders-only")
+    await dialog_manager.start(
+        G.territory, data={}, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
+    )
+
+
+async def on_territory(
+    callback: CallbackQuery, widget: Any, manager: DialogManager, item: str
+) -> None:
+    elders: ElderRepository = manager.middleware_data["elders"]
+    user: User = manager.middleware_data["user"]
+    reg_id, _, scope = item.partition(":")
+    regs = await elders.confirmed_of_user(user.id)
+    if (scope, int(reg_id)) not in scopes_of(regs):
+        refuse("gather-not-yours")
+    reg = next(r for r in regs if r.id == int(reg_id))
+    draft = form_data(manager)
+    draft.update(
+        registration_id=reg.id,
+        scope=scope,
+        where=territory(reg, scope),
+        home=territory_text(i18n_of(manager), reg),
+    )
+    await go(manager, G.kind)
+
+
+async def on_kind(callback: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    form_data(manager)["kind"] = item
+    await go(manager, G.action)
+
+
+async def on_action(
+    callback: CallbackQuery, widget: Any, manager: DialogManager, item: str
+) -> None:
+    action = manager.middleware_data["directory"].action(int(item)) or refuse()
+    form_data(manager).update(action_id=action.id, action_other=None)
+    await go(manager, G.day)
+
+
+async def own_action(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    await go(manager, G.action_other)
+
+
+async def skip_action(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    form_data(manager).update(action_id=None, action_other=None)
+    await go(manager, G.day)
+
+
+async def on_action_other(message: Message, widget: Any, manager: DialogManager) -> None:
+    try:
+        form_data(manager).update(
+            action_id=None, action_other=parse_text(message.text, max_len=200, min_len=3)
+        )
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    await go(manager, G.day)
+
+
+async def on_day(callback: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    form_data(manager)["day"] = date.fromisoformat(item).isoformat()
+    await go(manager, G.clock)
+
+
+async def _set_time(manager: DialogManager, text: str) -> bool:
+    settings: Settings = manager.middleware_data["settings"]
+    draft = form_data(manager)
+    try:
+        moment = starts_at(
+            date.fromisoformat(draft["day"]), parse_clock(text), ZoneInfo(settings.timezone), _now()
+        )
+    except InputError as exc:
+        await say_error(manager, exc)
+        return False
+    draft["starts_at"] = moment.isoformat()
+    await go(manager, G.place)
+    return True
+
+
+async def on_clock_button(
+    callback: CallbackQuery, widget: Any, manager: DialogManager, item: str
+) -> None:
+    await _set_time(manager, item)
+
+
+async def on_clock_text(message: Message, widget: Any, manager: DialogManager) -> None:
+    await _set_time(manager, message.text or "")
+
+
+async def home_place(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    draft = form_data(manager)
+    draft.update(place=draft.get("home"), lat=None, lon=None)
+    await go(manager, G.bring)
+
+
+async def on_place(message: Message, widget: Any, manager: DialogManager) -> None:
+    draft = form_data(manager)
+    if message.location is not None:
+        draft.update(place=None, lat=message.location.latitude, lon=message.location.longitude)
+    else:
+        try:
+            draft.update(place=parse_text(message.text, max_len=300, min_len=3), lat=None, lon=None)
+        except InputError as exc:
+            await say_error(manager, exc)
+            return
+    await go(manager, G.bring)
+
+
+async def on_bring(message: Message, widget: Any, manager: DialogManager) -> None:
+    try:
+        form_data(manager)["bring"] = parse_text(message.text, max_len=300, min_len=2)
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    await go(manager, G.photo)
+
+
+async def skip_bring(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    form_data(manager)["bring"] = None
+    await go(manager, G.photo)
+
+
+async def on_photo(message: Message, widget: Any, manager: DialogManager) -> None:
+    if not message.photo:
+        await say(manager, "ann-photo-only")
+        return
+    form_data(manager)["photo"] = message.photo[-1].file_id
+    await go(manager, G.summary)
+
+
+async def no_photo(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    form_data(manager)["photo"] = None
+    await go(manager, G.summary)
+
+
+def draft_gathering(draft: dict[str, Any], author_id: int) -> Select[Any]:
+    """How many residents the invitation reaches (the draft, not stored)."""
+    where = Gathering(
+        author_id=author_id,
+        scope=draft.get("scope"),
+        district_id=draft.get("where", {}).get("district_id"),
+        committee_id=draft.get("where", {}).get("committee_id"),
+        street_key=draft.get("where", {}).get("street_key"),
+        house_key=draft.get("where", {}).get("house_key"),
+        entrance=draft.get("where", {}).get("entrance"),
+    )
+    return (
+        select(func.count())
+        .select_from(User)
+        .where(
+            invited(where),
+            User.is_active,
+            User.consent_at.is_not(None),
+            ~User.muted.contains("actions"),
+        )
+    )
+
+
+async def submit(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    data = manager.middleware_data
+    i18n: I18nContext = data["i18n"]
+    user: User = data["user"]
+    regs = await data["elders"].confirmed_of_user(user.id)
+    try:
+        gathering = await create_gathering(
+            data["gatherings"], data["audit"], user, regs, form_data(manager), _now()
+        )
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    when = when_text(gathering.starts_at, data["settings"])
+    text = i18n.get(
+        "gather-invitation",
+        what=what_of(i18n, gathering, data["directory"]),
+        when=when,
+        place=html.escape(gathering.place or i18n.get("gather-point")),
+        bring=html.escape(gathering.bring or "—"),
+        name=html.escape(user.full_name or ""),
+    )
+    _queue(
+        data,
+        "gathering",
+        gathering,
+        "actions",
+        text,
+        photo=gathering.photo,
+        button_text=i18n.get("gather-go"),
+        button_data=GatheringCb(action="go", id=gathering.id).pack(),
+        more_buttons=[[i18n.get("gather-no"), GatheringCb(action="no", id=gathering.id).pack()]],
+    )
+    await manager.done()
+    await tapped(callback).answer(i18n.get("gather-sent", when=when))
+
+
+# --- Afterwards: the report that fills itself ----------------------------------------------------
+
+
+@router.callback_query(GatheringCb.filter(F.action == "report"))
+async def fill_report(
+    callback: CallbackQuery, callback_data: GatheringCb, dialog_manager: DialogManager
+) -> None:
+    from handlers.reports.handlers import start_report
+
+    data = dialog_manager.middleware_data
+    gatherings: GatheringRepository = data["gatherings"]
+    try:
+        gathering = is_authors(await gatherings.get(callback_data.id), data["user"])
+    except InputError as exc:
+        refuse(exc.key)
+    tz = ZoneInfo(data["settings"].timezone)
+    draft = report_draft(gathering, await gatherings.going_count(gathering.id), tz)
+    await start_report(dialog_manager, data["user"], data["elders"], draft)
