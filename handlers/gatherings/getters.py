@@ -15,12 +15,21 @@ from bot.services.gatherings import DAYS_AHEAD, TIMES, scopes_of
 from bot.services.reports import KINDS
 from bot.views import territory_text, when_text
 from handlers.forms import form_data
-from storage.models import User
+from storage.models import ElderRegistration, User
 from storage.repositories.directory import Directory
 from storage.repositories.elders import ElderRepository
 from storage.repositories.gatherings import GatheringRepository
 
 GATHER_KINDS = KINDS[:2]  # a субботник or an action
+
+
+def _place(i18n: I18nContext, reg: ElderRegistration, scope: str, directory: Directory) -> str:
+    if scope == "committee":
+        committee = directory.committee(reg.committee_id)
+        return committee.name if committee else ""
+    if scope == "street":
+        return reg.street or ""
+    return territory_text(i18n, reg)
 
 
 async def gather_form(
@@ -38,7 +47,9 @@ async def gather_form(
     regs = {r.id: r for r in await elders.confirmed_of_user(user.id)}
     territories = [
         (
-            i18n.get(f"gather-scope-{scope}", place=territory_text(i18n, regs[reg_id]))[:60],
+            i18n.get(f"gather-scope-{scope}", place=_place(i18n, regs[reg_id], scope, directory))[
+                :60
+            ],
             f"{reg_id}:{scope}",
         )
         for scope, reg_id in scopes_of(list(regs.values()))

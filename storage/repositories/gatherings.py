@@ -69,19 +69,20 @@ class GatheringRepository(Repository[Gathering]):
         upsert = (
             pg_insert if bind is not None and bind.dialect.name == "postgresql" else sqlite_insert
         )
-        values: dict[str, Any] = {"going": is_going, "at": now}
-        if show_name is not None:
-            values["show_name"] = show_name
+        changed: dict[str, Any] = {"going": is_going, "at": now}
+        if show_name is not None:  # «Иду» / «Не смогу» keep what was said of the name
+            changed["show_name"] = show_name
         await self.session.execute(
             upsert(GatheringReply)
             .values(
                 gathering_id=gathering_id,
                 user_id=user_id,
+                going=is_going,
                 show_name=bool(show_name),
-                **values,
+                at=now,
             )
             .on_conflict_do_update(
-                index_elements=[GatheringReply.gathering_id, GatheringReply.user_id], set_=values
+                index_elements=[GatheringReply.gathering_id, GatheringReply.user_id], set_=changed
             )
         )
 
