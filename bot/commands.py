@@ -36,7 +36,7 @@ RESIDENT_COMMANDS = (
     "lang",
     "cancel",
 )
-ELDER_COMMANDS = ("report", "myreports", "newvote", *RESIDENT_COMMANDS)
+ELDER_COMMANDS = ("report", "myreports", "plan", "newvote", *RESIDENT_COMMANDS)
 STAFF_COMMANDS = (
     "stats",
     "export",

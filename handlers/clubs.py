@@ -19,11 +19,12 @@ from bot.config import Settings
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import ClubCb, ClubFilterCb, ClubListCb, EventCb, PlaceCb, SignupCb
 from bot.notify import tell
+from bot.permissions import Actor, districts_seen
 from bot.services.clubs import CATEGORIES, CHILD_AGE_GROUPS
 from bot.services.elders import parse_full_name
 from bot.services.sessions import next_sessions
 from bot.services.validation import InputError, parse_count, parse_text
-from bot.views import edit_or_send, schedule_text, when_text
+from bot.views import edit_or_send, schedule_text, short_messages, when_text
 from handlers.forms import (
     Reply,
     draft_from_start,
@@ -40,6 +41,7 @@ from handlers.places import ask_place
 from storage.models import Club, Event, Signup, SignupStatus, User
 from storage.repositories.clubs import ClubRepository
 from storage.repositories.directory import Directory
+from storage.repositories.gatherings import GatheringRepository
 from storage.repositories.users import UserRepository
 
 router = Router(name=__name__)
@@ -500,12 +502,18 @@ signup_dialog = Dialog(
 async def events_list(
     message: Message,
     user: User,
+    actor: Actor,
     clubs: ClubRepository,
+    gatherings: GatheringRepository,
     settings: Settings,
     directory: Directory,
     i18n: I18nContext,
 ) -> None:
+    if actor.is_staff:  # the субботники elders called in the district, before its events
+        await staff_gatherings(message, actor, gatherings, settings, directory, i18n)
     district = directory.district(user.district_id)
+    if district is None and actor.is_staff:
+        return
     if district is None:
         await message.answer(i18n.get("clubs-need-district"))
         return
@@ -525,6 +533,37 @@ async def events_list(
     if not found:
         lines.append(i18n.get("events-none"))
     await message.answer("\n".join(lines), reply_markup=inline(*rows) if rows else None)
+
+
+async def staff_gatherings(
+    message: Message,
+    actor: Actor,
+    gatherings: GatheringRepository,
+    settings: Settings,
+    directory: Directory,
+    i18n: I18nContext,
+) -> None:
+    from handlers.gatherings.handlers import what_of
+
+    seen = districts_seen(actor)
+    if seen is None:
+        seen = [d.id for m in directory.municipalities() for d in directory.districts(m.id)]
+    found = await gatherings.upcoming_in(seen, datetime.now(UTC))
+    if not found:
+        return
+    lines = [i18n.get("gathers-title")]
+    for g in found:
+        lines.append(
+            i18n.get(
+                "gathers-line",
+                when=when_text(g.starts_at, settings),
+                what=what_of(i18n, g, directory),
+                place=html.escape(g.place or i18n.get("gather-point")),
+                going=await gatherings.going_count(g.id),
+            )
+        )
+    for chunk in short_messages(lines):
+        await message.answer(chunk)
 
 
 @router.callback_query(EventCb.filter(F.action == "card"))

@@ -111,6 +111,10 @@ async def test_an_elder_calls_the_house_and_the_report_fills_itself(
     replies = await rows(harness, GatheringReply)
     assert len(replies) == 2 and all(r.going for r in replies)
 
+    events = joined(await harness.say(STAFF, "/events"))
+    assert "Субботники старших" in events and "Чистые берега" in events and "идут: 2" in events
+    assert "Субботники старших" not in joined(await harness.say(resident, "/events"))
+
     await harness.say(ELDER, "/plan")
     card = await harness.tap(ELDER, GatheringCb(action="card", id=gathering.id))
     assert "Идут: 2" in joined(card) and "@anna_resident" in joined(card).lower()

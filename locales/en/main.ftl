@@ -152,6 +152,7 @@ help-elder =
     /report — report a clean-up, action or event
     /myreports — my reports
     /newvote — a vote of the residents of your house, street or committee
+    /plan — call the neighbours to a clean-up: «I'm going», a reminder, the report fills itself
 help-staff =
     <b>Center staff</b>
     /ideas — the district's ideas and problems, answer the author
@@ -325,6 +326,7 @@ cmd-votes = Votes
 cmd-home = Where I live
 cmd-newvote = New vote
 cmd-projects = Initiative budget projects
+cmd-plan = Call the neighbours to a clean-up
 
 form-interrupted = You have an unfinished form. Continue the draft or start over?
 form-continue = ▶️ Continue the draft
