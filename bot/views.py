@@ -108,6 +108,14 @@ def territory_text(i18n: I18nContext, reg: ElderRegistration | dict[str, Any]) -
     return i18n.get("reg-territory-none")
 
 
+def home_text(i18n: I18nContext, user: User) -> str:
+    """«ул. Весенняя, 17, подъезд 2» as the resident gave it."""
+    parts = [user.street, user.house]
+    if user.entrance:
+        parts.append(i18n.get("home-entrance", entrance=user.entrance))
+    return ", ".join(p for p in parts if p)
+
+
 def registration_summary(
     i18n: I18nContext, data: dict[str, Any], directory: Directory, title: bool = True
 ) -> str:

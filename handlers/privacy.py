@@ -18,6 +18,7 @@ from bot.services.privacy import erase_user
 from bot.views import (
     edit_markup,
     edit_or_send,
+    home_text,
     local_time,
     muted_text,
     place_name,
@@ -65,7 +66,7 @@ async def my_data(
         place = place_name(user, directory)
         if place:
             lines.append(i18n.get("mydata-place", place=place))
-        home = ", ".join(p for p in (user.street, user.house) if p)
+        home = home_text(i18n, user)
         committee = directory.committee(user.committee_id)
         if home or committee:
             where = ", ".join(p for p in (home, committee.name if committee else "") if p)

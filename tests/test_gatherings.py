@@ -41,6 +41,7 @@ async def live_at(harness: Harness, user, street: str, house: str) -> None:  # t
     await harness.say(user, "/home")
     await harness.say(user, street)
     await harness.say(user, house)
+    await harness.press(user, "Пропустить")  # the entrance
     await harness.press(user, "Не знаю")
 
 

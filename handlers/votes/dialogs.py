@@ -103,6 +103,12 @@ home_dialog = Dialog(
         HomeForm.house,
         Button(Tr("home-skip"), id="skip_house", on_click=h.home_skip_house),
     ),
+    typed(
+        "home-ask-entrance",
+        h.on_home_entrance,
+        HomeForm.entrance,
+        Button(Tr("home-skip"), id="skip_entrance", on_click=h.home_skip_entrance),
+    ),
     chosen(
         "home-ask-committee",
         "committees",

@@ -21,7 +21,7 @@ from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import ProjectCb, VoteCb
 from bot.permissions import Actor, districts_seen, may_hold_vote, may_look_after_vote
-from bot.services.validation import InputError, parse_end_date, parse_text
+from bot.services.validation import InputError, parse_count, parse_end_date, parse_text
 from bot.services.votes import (
     DURATIONS,
     MAX_DAYS,
@@ -51,7 +51,7 @@ from bot.services.votes import (
     territory_label,
     territory_of_registration,
 )
-from bot.views import when_text
+from bot.views import home_text, when_text
 from handlers.forms import (
     Reply,
     answer_for,
@@ -773,11 +773,25 @@ async def on_home_house(message: Message, widget: Any, manager: DialogManager) -
     except InputError as exc:
         await say_error(manager, exc)
         return
+    await go(manager, HomeForm.entrance)
+
+
+async def on_home_entrance(message: Message, widget: Any, manager: DialogManager) -> None:
+    try:
+        form_data(manager)["entrance"] = parse_count(message.text or "", 1, 99)
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    await _after_house(manager)
+
+
+async def home_skip_entrance(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    form_data(manager)["entrance"] = None
     await _after_house(manager)
 
 
 async def home_skip_house(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
-    form_data(manager)["house"] = None
+    form_data(manager).update(house=None, entrance=None)
     await _after_house(manager)
 
 
@@ -809,10 +823,11 @@ async def save_home(manager: DialogManager, committee_id: int | None) -> None:
     draft = form_data(manager)
     user.street, user.house = draft.get("street"), draft.get("house")
     user.street_key, user.house_key = home_keys(user.street, user.house)
+    user.entrance = draft.get("entrance") if user.house else None
     user.committee_id = committee_id
     user.home_asked_at = _now()
     await data["audit"].write(user.id, "privacy.home", user.id)
-    place = ", ".join(p for p in (user.street, user.house) if p)
+    place = home_text(data["i18n"], user)
     then = _then(manager)
     await manager.done()
     reply = manager.event.message if isinstance(manager.event, CallbackQuery) else manager.event

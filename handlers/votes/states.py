@@ -29,6 +29,7 @@ class HomeForm(StatesGroup):
     ask = State()
     street = State()
     house = State()
+    entrance = State()
     committee = State()
 
 
