@@ -25,6 +25,7 @@ from handlers import (
     lang,
     moderation,
     myreports,
+    natural,
     people,
     places,
     privacy,
@@ -62,6 +63,7 @@ FORMS: tuple[Router, ...] = (
     votes.paper_dialog,
     votes.project_dialog,
     gatherings.gather_dialog,
+    natural.natural_dialog,
 )
 
 
@@ -77,6 +79,7 @@ def forms_routers() -> list[Router]:
         # Votes: residents' homes; staff's and elders' votes (the right is checked at each step).
         votes.home_dialog,
         votes.vote_dialog,
+        natural.natural_dialog,  # what a message sent outside any form is
         # One typed answer (a reason, a comment, a message): each answer checks its own right.
         forms.asked,
         _area("elder-forms", HasRole(Role.ELDER), reports.report_dialog, gatherings.gather_dialog),
@@ -117,7 +120,7 @@ def get_routers() -> list[Router]:
         myreports.router, register.router, elders_staff.router, moderation.router,
         staff_clubs.router, center_card.router, announce.router, ideas.staff_router, stats.router, admin.staff_router,
         contests_admin.router, registry.router, stats.admin_router, admin.router, contests.router, jury.router,
-        ideas.router, votes.router, gatherings.router, votes.staff_router, fallback.router, fallback.stray_buttons, forms.errors_router, *FORMS,
+        ideas.router, votes.router, gatherings.router, votes.staff_router, natural.router, fallback.router, fallback.stray_buttons, forms.errors_router, *FORMS,
     )  # fmt: skip
     for router in features:
         # Module routers are process-wide; a new Dispatcher in the same process (tests, benchmarks)
@@ -165,5 +168,6 @@ def get_routers() -> list[Router]:
         ideas.router,
         fallback.stray_buttons,  # a button no router took and no form made: stale
         *forms_routers(),  # after commands and menu buttons: they are answered in a form too
+        natural.router,  # words or a photo outside any form: «Это идея? Отчёт? Кружок?»
         fallback.router,  # catch-alls last
     ]

@@ -136,7 +136,7 @@ def page_nav_clubs(
 @router.message(Command("clubs"))
 @router.message(outside_forms, LazyFilter("menu-clubs"))
 async def clubs_start(
-    message: Message, user: User, clubs: ClubRepository, directory: Directory, i18n: I18nContext
+    message: Reply, user: User, clubs: ClubRepository, directory: Directory, i18n: I18nContext
 ) -> None:
     if user.district_id is None:
         await ask_place(message, i18n, directory, "clubs")

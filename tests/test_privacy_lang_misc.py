@@ -134,12 +134,18 @@ async def test_cancel_in_the_middle_of_onboarding(harness: Harness, resident):
     assert "Я понимаю кнопки меню" in joined(await harness.say(resident, "привет"))
 
 
-async def test_stickers_voice_and_free_text_get_a_hint(harness: Harness, resident):
+async def test_stickers_get_a_hint_words_and_voice_a_choice(harness: Harness, resident):
     await harness.onboard(resident)
-    for update in (sticker_update(resident), voice_update(resident)):
-        assert "Я понимаю кнопки меню и команды" in joined(await harness.feed(update))
+    assert "Я понимаю кнопки меню и команды" in joined(await harness.feed(sticker_update(resident)))
+    voice = joined(await harness.feed(voice_update(resident)))
+    assert "Голосовые бот пока не разбирает" in voice and "Что это?" in voice
+    hint = joined(await harness.say(resident, "ещё слова"))  # the choice is open: buttons first
+    assert "выберите вариант кнопкой" in hint
+    await harness.press(resident, "❌ Отмена")
     long_text = "а" * 5000
-    assert "Я понимаю кнопки меню и команды" in joined(await harness.say(resident, long_text))
+    sent = await harness.say(resident, long_text)
+    assert "💡 Это идея или проблема" in buttons(sent)
+    assert "🧹 Это отчёт о субботнике" not in buttons(sent)  # not an elder
 
 
 async def test_unexpected_error_answers_politely_and_logs_no_personal_data(

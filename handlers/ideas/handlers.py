@@ -98,7 +98,9 @@ async def open_idea_form(
     ideas: IdeaRepository,
     settings: Settings,
     i18n: I18nContext,
+    carried: dict[str, Any] | None = None,
 ) -> None:
+    """The form, empty or with the text and photo of a message sent outside any form."""
     if not user.has_consent or user.district_id is None:
         await message.answer(i18n.get("idea-need-district"))
         return
@@ -108,7 +110,10 @@ async def open_idea_form(
         await message.answer(i18n.get(exc.key, **exc.args_))
         return
     await manager.start(
-        IdeaForm.kind, data={"photos": []}, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
+        IdeaForm.kind,
+        data={"photos": [], **(carried or {})},
+        mode=StartMode.RESET_STACK,
+        show_mode=ShowMode.SEND,
     )
 
 
@@ -734,7 +739,8 @@ async def on_place(message: Message, widget: Any, manager: DialogManager) -> Non
     else:
         await say(manager, "idea-ask-place")
         return
-    await go(manager, IdeaForm.text)
+    # Text carried in from a message sent outside any form: straight on to the photos.
+    await go(manager, IdeaForm.photos if draft.get("text") else IdeaForm.text)
 
 
 async def on_text(message: Message, widget: Any, manager: DialogManager) -> None:

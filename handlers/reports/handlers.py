@@ -72,8 +72,8 @@ async def start_report(
     ]
     if draft is None:
         draft = {"figures": {}, "photos": []}
-        if len(territories) == 1:
-            choose_territory(draft, territories[0])
+    if not draft.get("registration_id") and len(territories) == 1:
+        choose_territory(draft, territories[0])
     draft["territories"] = territories
     first = F.summary if draft.get("report_id") else F.kind if len(territories) < 2 else F.territory
     if draft.get(
@@ -123,6 +123,8 @@ async def advance(manager: DialogManager, after: Any) -> None:
     following = order[order.index(after) + 1 :] if after in order else order
     for state in following:
         if state is F.figures and not figures_for(draft.get("kind", "")):
+            continue
+        if state is F.description and draft.get("description"):  # carried in with the photo
             continue
         await go(manager, state)
         return

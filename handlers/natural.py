@@ -1,0 +1,118 @@
+"""Words, a photo with a caption or a voice message sent outside any form: instead of «I only
+understand buttons», the bot offers what it could be — an idea or a problem, a субботник report
+(elders), a club — and carries the text and the photo into the chosen form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram import F, Router
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode, Window
+from aiogram_dialog.widgets.kbd import Button
+from aiogram_i18n import I18nContext
+
+from bot.services.ideas import MAX_TEXT
+from bot.services.reports import MAX_DESCRIPTION
+from handlers.forms import Tr, buttons_only, nav, outside_forms, tapped
+from storage.models import Role, User
+
+router = Router(name=__name__)
+
+
+class Carried(StatesGroup):
+    ask = State()
+
+
+@router.message(outside_forms, ~F.text.startswith("/"), F.text | F.photo | F.voice)
+async def natural_input(
+    message: Message, user: User, i18n: I18nContext, dialog_manager: DialogManager
+) -> None:
+    if not user.has_consent or user.district_id is None:
+        await message.answer(i18n.get("unknown-input"))
+        return
+    text = " ".join((message.text or message.caption or "").split())
+    photo = message.photo[-1] if message.photo else None
+    await dialog_manager.start(
+        Carried.ask,
+        data={
+            "text": text,
+            "photo": {"file_id": photo.file_id, "unique": photo.file_unique_id} if photo else None,
+            "voice": message.voice is not None,
+        },
+        mode=StartMode.RESET_STACK,
+        show_mode=ShowMode.SEND,
+    )
+
+
+def _carried(manager: DialogManager) -> dict[str, Any]:
+    started = manager.start_data if isinstance(manager.start_data, dict) else {}
+    return started
+
+
+async def as_idea(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    from handlers.ideas.handlers import open_idea_form
+
+    carried = _carried(manager)
+    data = manager.middleware_data
+    draft: dict[str, Any] = {"photos": [carried["photo"]] if carried.get("photo") else []}
+    if 3 <= len(carried.get("text") or "") <= MAX_TEXT:  # longer: the form asks, with the limit
+        draft["text"] = carried["text"]
+    await open_idea_form(
+        tapped(callback),
+        manager,
+        data["user"],
+        data["ideas"],
+        data["settings"],
+        data["i18n"],
+        draft,
+    )
+
+
+async def as_report(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    from handlers.reports.handlers import start_report
+
+    carried = _carried(manager)
+    data = manager.middleware_data
+    draft: dict[str, Any] = {
+        "figures": {},
+        "photos": [carried["photo"]] if carried.get("photo") else [],
+    }
+    if 3 <= len(carried.get("text") or "") <= MAX_DESCRIPTION:
+        draft["description"] = carried["text"]
+    await start_report(manager, data["user"], data["elders"], draft)
+
+
+async def as_club(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    from handlers.clubs import clubs_start
+
+    data = manager.middleware_data
+    await manager.done()
+    await clubs_start(
+        tapped(callback), data["user"], data["clubs"], data["directory"], data["i18n"]
+    )
+
+
+def _is_elder(data: dict[str, Any], widget: Any, manager: DialogManager) -> bool:
+    user: User = manager.middleware_data["user"]
+    return user.role is Role.ELDER
+
+
+def _is_voice(data: dict[str, Any], widget: Any, manager: DialogManager) -> bool:
+    return bool(_carried(manager).get("voice"))
+
+
+natural_dialog = Dialog(
+    Window(
+        Tr("natural-voice", when=_is_voice),
+        Tr("natural-ask"),
+        Button(Tr("natural-idea"), id="idea", on_click=as_idea),
+        Button(Tr("natural-report"), id="report", on_click=as_report, when=_is_elder),
+        Button(Tr("natural-club"), id="club", on_click=as_club),
+        nav(back_button=False),
+        buttons_only(),
+        state=Carried.ask,
+    ),
+    name="natural",
+)
