@@ -48,6 +48,7 @@ STAFF_COMMANDS = (
     "elders",
     "newvote",
     "projects",
+    "forperson",
     *RESIDENT_COMMANDS,
     "whoami",
 )

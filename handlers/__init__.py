@@ -26,6 +26,7 @@ from handlers import (
     moderation,
     myreports,
     natural,
+    on_behalf,
     people,
     places,
     privacy,
@@ -64,6 +65,7 @@ FORMS: tuple[Router, ...] = (
     votes.project_dialog,
     gatherings.gather_dialog,
     natural.natural_dialog,
+    on_behalf.for_person_dialog,
 )
 
 
@@ -82,7 +84,13 @@ def forms_routers() -> list[Router]:
         natural.natural_dialog,  # what a message sent outside any form is
         # One typed answer (a reason, a comment, a message): each answer checks its own right.
         forms.asked,
-        _area("elder-forms", HasRole(Role.ELDER), reports.report_dialog, gatherings.gather_dialog),
+        # Staff fill in the report too, for an elder who phoned (/forperson).
+        _area(
+            "elder-forms",
+            HasRole(Role.ELDER, Role.STAFF, Role.ADMIN),
+            reports.report_dialog,
+            gatherings.gather_dialog,
+        ),
         _area(
             "staff-forms",
             IsStaff(),
@@ -91,6 +99,7 @@ def forms_routers() -> list[Router]:
             center_card.card_dialog,
             votes.paper_dialog,
             votes.project_dialog,
+            on_behalf.for_person_dialog,
         ),
         _area(
             "admin-forms",
@@ -120,7 +129,7 @@ def get_routers() -> list[Router]:
         myreports.router, register.router, elders_staff.router, moderation.router,
         staff_clubs.router, center_card.router, announce.router, ideas.staff_router, stats.router, admin.staff_router,
         contests_admin.router, registry.router, stats.admin_router, admin.router, contests.router, jury.router,
-        ideas.router, votes.router, gatherings.router, votes.staff_router, natural.router, fallback.router, fallback.stray_buttons, forms.errors_router, *FORMS,
+        ideas.router, votes.router, gatherings.router, votes.staff_router, natural.router, on_behalf.router, fallback.router, fallback.stray_buttons, forms.errors_router, *FORMS,
     )  # fmt: skip
     for router in features:
         # Module routers are process-wide; a new Dispatcher in the same process (tests, benchmarks)
@@ -152,6 +161,7 @@ def get_routers() -> list[Router]:
             announce.router,
             ideas.staff_router,
             votes.staff_router,
+            on_behalf.router,
             stats.router,
             admin.staff_router,
             _area(

@@ -287,6 +287,7 @@ class Report(Base):
     gathering_id: Mapped[int | None] = mapped_column(
         ForeignKey("gatherings.id", ondelete="SET NULL")
     )
+    entered_by: Mapped[int | None] = mapped_column(BigInteger)  # staff, for an elder who phoned
 
     photos: Mapped[list[ReportPhoto]] = relationship(
         back_populates="report",
@@ -394,6 +395,9 @@ class Signup(Base):
     status: Mapped[SignupStatus] = mapped_column(_str_enum(SignupStatus), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     cancelled_at: Mapped[datetime | None]
+    # Entered by staff for someone who phoned: who entered it, and the caller without the bot.
+    entered_by: Mapped[int | None] = mapped_column(BigInteger)
+    caller_id: Mapped[int | None] = mapped_column(ForeignKey("callers.id", ondelete="SET NULL"))
 
     __table_args__ = (
         # Nobody holds two live places in one club or event.
@@ -740,6 +744,9 @@ class Idea(Base):
     reopened: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     resident_comment: Mapped[str | None] = mapped_column(Text)
     after_photo: Mapped[str | None] = mapped_column(String(200))  # staff's photo «после»
+    # Entered by staff for someone who phoned: who entered it, and the caller without the bot.
+    entered_by: Mapped[int | None] = mapped_column(BigInteger)
+    caller_id: Mapped[int | None] = mapped_column(ForeignKey("callers.id", ondelete="SET NULL"))
 
     photos: Mapped[list[IdeaPhoto]] = relationship(
         order_by="IdeaPhoto.position", cascade="all, delete-orphan", lazy="selectin"
@@ -885,6 +892,21 @@ class Project(Base):
     created_by: Mapped[int | None] = mapped_column(BigInteger)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     done_at: Mapped[datetime | None]
+
+
+class Caller(Base):
+    """A person without the bot whose idea or sign-up staff entered from a phone call; their
+    consent to keep the name and phone was given orally (`consent`)."""
+
+    __tablename__ = "callers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    district_id: Mapped[int] = mapped_column(ForeignKey("districts.id"), index=True)
+    full_name: Mapped[str] = mapped_column(String(100))
+    phone: Mapped[str] = mapped_column(String(20))
+    consent: Mapped[str] = mapped_column(String(32), default="oral")  # «получено устно»
+    consent_at: Mapped[datetime] = mapped_column(default=utcnow)
+    entered_by: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class Gathering(Base):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
@@ -142,11 +143,11 @@ async def check_daily_limit(ideas: IdeaRepository, user_id: int, tz: tzinfo) -> 
 
 
 async def similar_nearby(
-    ideas: IdeaRepository, directory: Directory, user: User, draft: dict[str, Any]
+    ideas: IdeaRepository, directory: Directory, district_id: int | None, draft: dict[str, Any]
 ) -> list[Idea]:
     """Open items of the same category next to the draft's point, or at the same street and
-    house when it was given as an address, in the user's city."""
-    district = directory.district(user.district_id)
+    house when it was given as an address, in the city of the district."""
+    district = directory.district(district_id)
     districts = [d.id for d in directory.districts(district.municipality_id)] if district else []
     found = await ideas.open_of_category(districts, draft["category"])
     if draft.get("lat") is not None:
@@ -156,16 +157,32 @@ async def similar_nearby(
     return sorted(same, key=lambda i: -i.supporters)[:5]
 
 
-async def file_idea(ideas: IdeaRepository, user: User, draft: dict[str, Any], tz: tzinfo) -> Idea:
-    await check_daily_limit(ideas, user.id, tz)
+@dataclass(frozen=True)
+class Author:
+    """Whose item it is: the user, or — entered by staff from a phone call — an elder of the
+    district or a caller without the bot (`entered_by`: the staff member)."""
+
+    user_id: int | None
+    district_id: int | None
+    entered_by: int | None = None
+    caller_id: int | None = None
+
+
+async def file_idea(
+    ideas: IdeaRepository, author: Author, draft: dict[str, Any], tz: tzinfo
+) -> Idea:
+    if author.entered_by is None and author.user_id is not None:
+        await check_daily_limit(ideas, author.user_id, tz)
     now = datetime.now(UTC)
     days = (await answer_days(ideas.session))[draft["category"]]
     return await ideas.add(
         Idea(
-            user_id=user.id,
+            user_id=author.user_id,
+            entered_by=author.entered_by,
+            caller_id=author.caller_id,
             kind=draft["kind"],
             category=draft["category"],
-            district_id=user.district_id,
+            district_id=author.district_id,
             address=draft.get("address"),
             lat=draft.get("lat"),
             lon=draft.get("lon"),

@@ -27,6 +27,7 @@ from bot.services.ideas import (
     MAX_ANSWER,
     MAX_TEXT,
     STAFF_STATUSES,
+    Author,
     add_to_idea,
     answer_days,
     check_daily_limit,
@@ -43,6 +44,7 @@ from bot.services.ideas import (
     support_idea,
     take_in_work,
 )
+from bot.services.on_behalf import behalf_of
 from bot.services.validation import InputError, Refusal, parse_id, parse_text
 from bot.views import edit_markup, person_name, send_album, short_messages
 from handlers.forms import (
@@ -100,7 +102,16 @@ async def open_idea_form(
     i18n: I18nContext,
     carried: dict[str, Any] | None = None,
 ) -> None:
-    """The form, empty or with the text and photo of a message sent outside any form."""
+    """The form, empty, or with the text and photo of a message sent outside any form, or filled
+    by staff for someone who phoned (`on_behalf`)."""
+    if (carried or {}).get("on_behalf"):
+        await manager.start(
+            IdeaForm.kind,
+            data={"photos": [], **(carried or {})},
+            mode=StartMode.RESET_STACK,
+            show_mode=ShowMode.SEND,
+        )
+        return
     if not user.has_consent or user.district_id is None:
         await message.answer(i18n.get("idea-need-district"))
         return
@@ -725,7 +736,11 @@ async def on_place(message: Message, widget: Any, manager: DialogManager) -> Non
         user: User = manager.middleware_data["user"]
         lat, lon = message.location.latitude, message.location.longitude
         directory: Directory = manager.middleware_data["directory"]
-        if not inside_municipality(directory, user.municipality_id, lat, lon):
+        municipality_id = user.municipality_id
+        if draft.get("on_behalf"):  # the caller's city: the district's
+            district = directory.district(draft["on_behalf"]["district_id"])
+            municipality_id = district.municipality_id if district else None
+        if not inside_municipality(directory, municipality_id, lat, lon):
             await say(manager, "idea-outside")
             return
         draft.update(lat=lat, lon=lon, address=None)
@@ -759,8 +774,11 @@ async def photos_done(cb: CallbackQuery, button: Any, manager: DialogManager) ->
 async def submit(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
     """«Отправить»: first the open items of the same kind next to the point, if any."""
     data = manager.middleware_data
+    if form_data(manager).get("on_behalf"):  # staff filling in for a caller support nothing
+        await send_anyway(cb, button, manager)
+        return
     similar = await similar_nearby(
-        data["ideas"], data["directory"], data["user"], form_data(manager)
+        data["ideas"], data["directory"], data["user"].district_id, form_data(manager)
     )
     if similar:
         form_data(manager)["similar"] = [i.id for i in similar]
@@ -773,12 +791,22 @@ async def send_anyway(cb: CallbackQuery, button: Any, manager: DialogManager) ->
     data = manager.middleware_data
     i18n: I18nContext = data["i18n"]
     tz = ZoneInfo(data["settings"].timezone)
+    user: User = data["user"]
+    draft = form_data(manager)
     try:
-        idea = await file_idea(data["ideas"], data["user"], form_data(manager), tz)
+        author = behalf_of(data["actor"], draft) or Author(user.id, user.district_id)
+        idea = await file_idea(data["ideas"], author, draft, tz)
     except InputError as exc:
         await say_error(manager, exc)
         return
     await manager.done()
+    if author.entered_by is not None:
+        await tapped(cb).answer(
+            i18n.get("behalf-idea-sent", id=idea.id, person=html.escape(draft.get("person", "")))
+        )
+        person = await data["users"].get(author.user_id) if author.user_id else None
+        await tell(data["bot"], person, data["settings"], i18n, "behalf-idea-told", id=str(idea.id))
+        return
     await tapped(cb).answer(i18n.get("idea-sent", id=idea.id), reply_markup=main_menu(i18n))
 
 

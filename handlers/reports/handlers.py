@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -16,7 +17,8 @@ from aiogram_i18n import I18nContext, LazyFilter
 from bot.config import Settings
 from bot.keyboards.builders import inline, main_menu
 from bot.keyboards.callbacks import ReportCb
-from bot.notify import tell_rendered
+from bot.notify import tell, tell_rendered
+from bot.services.on_behalf import behalf_of
 from bot.services.reports import (
     FIGURE_LIMITS,
     KINDS,
@@ -347,10 +349,15 @@ async def submit(cb: CallbackQuery, button: Button, manager: DialogManager) -> N
     data = manager.middleware_data
     i18n: I18nContext = data["i18n"]
     user: User = data["user"]
+    draft = form_data(manager)
     try:
-        report = await submit_report(
-            data["reports"], user.id, form_data(manager), today(data["settings"])
-        )
+        behalf = behalf_of(data["actor"], draft)  # staff entering for an elder who phoned
+        author_id = behalf.user_id if behalf else user.id
+        if author_id is None:
+            raise InputError("behalf-not-yours")
+        report = await submit_report(data["reports"], author_id, draft, today(data["settings"]))
+        if behalf is not None:
+            report.entered_by = behalf.entered_by
     except InputError as exc:
         steps = exc.args_.get("steps")
         if isinstance(steps, list):
@@ -359,7 +366,17 @@ async def submit(cb: CallbackQuery, button: Button, manager: DialogManager) -> N
         await say_error(manager, exc)
         return
     await manager.done()
-    await tapped(cb).answer(i18n.get("rep-sent", id=str(report.id)), reply_markup=main_menu(i18n))
+    if behalf is not None:
+        person = html.escape(draft.get("person", ""))
+        await tapped(cb).answer(i18n.get("behalf-report-sent", id=report.id, person=person))
+        elder = await data["users"].get(author_id)
+        await tell(
+            data["bot"], elder, data["settings"], i18n, "behalf-report-told", id=str(report.id)
+        )
+    else:
+        await tapped(cb).answer(
+            i18n.get("rep-sent", id=str(report.id)), reply_markup=main_menu(i18n)
+        )
     await notify_staff(
         data["bot"], report, data["users"], data["settings"], data["directory"], i18n
     )

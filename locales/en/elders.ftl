@@ -106,3 +106,30 @@ page-next = ▶️
 ## Access
 elder-only-pending = Your elder application is still under review. Status: /register
 elder-only-none = Confirmed ТОС elders and activists can report clean-ups. To register: /register
+
+## Staff enter for someone who phoned
+behalf-staff-only = Center staff enter for the people of their own district.
+behalf-ask-who = For whom?
+behalf-elder = 👤 An elder from the district's list
+behalf-other = ✍️ Someone else (without the bot)
+behalf-ask-elder = Choose the elder:
+behalf-ask-name = The full name of the person who phoned:
+behalf-ask-phone = Their phone? For example: 8 913 123-45-67
+behalf-bad-phone = I did not understand the phone. Write 10–11 digits, for example: 8 913 123-45-67
+behalf-ask-consent =
+    Does the person agree that the center keeps their name and phone for this?
+    Ask them and tap if they agree: the consent is noted as given orally.
+behalf-consent = ✅ Consent given orally
+behalf-ask-what = What do we enter for { $person }?
+behalf-report = 🧹 A clean-up report
+behalf-idea = 💡 An idea or a problem
+behalf-signup = 🎨 A club sign-up
+behalf-ask-club = Which club of your center?
+behalf-not-yours = This person is not of your district.
+behalf-already = This person is already signed up for «{ $name }».
+behalf-signed-up = { $person } is signed up for «{ $name }» — entered by staff.
+behalf-waiting = No places: { $person } is on the waiting list of «{ $name }», place { $position }.
+behalf-idea-sent = Item № { $id } is entered for { $person } — marked «entered by staff».
+behalf-idea-told = Center staff entered your item № { $id } from your call. The answer comes here: /myideas
+behalf-report-sent = Report № { $id } is entered for { $person } and sent for checking — marked «entered by staff».
+behalf-report-told = Center staff entered your report № { $id } from your call. See: /myreports

@@ -165,6 +165,7 @@ help-staff =
     /queue — reports to check
     /elders — elders and applications of the district
     /newvote — a vote; /projects — the initiative budget
+    /forperson — enter a report, an idea, a sign-up for someone who phoned
     /whoami — your role and center
 help-admin =
     <b>Administrators</b>
@@ -332,6 +333,7 @@ cmd-home = Where I live
 cmd-newvote = New vote
 cmd-projects = Initiative budget projects
 cmd-plan = Call the neighbours to a clean-up
+cmd-forperson = Enter for someone who phoned
 
 form-interrupted = You have an unfinished form. Continue the draft or start over?
 form-continue = ▶️ Continue the draft

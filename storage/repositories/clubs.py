@@ -125,18 +125,23 @@ class ClubRepository:
 
     async def take_place(
         self,
-        user_id: int,
+        user_id: int | None,
         who: str,
         child_name: str | None,
         child_age: int | None,
         *,
         club: Club | None = None,
         event: Event | None = None,
+        entered_by: int | None = None,
+        caller_id: int | None = None,
     ) -> Taken:
         """A place if one is free, else the end of the waiting list — decided by the database in
-        one statement (a row lock first on PostgreSQL), and committed at once."""
+        one statement (a row lock first on PostgreSQL), and committed at once. `entered_by`:
+        staff signing up someone who phoned (`caller_id`: a person without the bot)."""
         async with self._write_turn():
-            return await self._take_place(user_id, who, child_name, child_age, club, event)
+            return await self._take_place(
+                user_id, who, child_name, child_age, club, event, entered_by, caller_id
+            )
 
     @asynccontextmanager
     async def _write_turn(self) -> AsyncIterator[None]:
@@ -150,12 +155,14 @@ class ClubRepository:
 
     async def _take_place(
         self,
-        user_id: int,
+        user_id: int | None,
         who: str,
         child_name: str | None,
         child_age: int | None,
         club: Club | None,
         event: Event | None,
+        entered_by: int | None = None,
+        caller_id: int | None = None,
     ) -> Taken:
         capacity = club.capacity if club else event.capacity  # type: ignore[union-attr]
         owner_column = Signup.club_id if club else Signup.event_id
@@ -199,6 +206,12 @@ class ClubRepository:
             insert(Signup).from_select(columns, source).returning(Signup.id, Signup.status)
         )
         signup_id, taken_status = result.one()
+        if entered_by is not None:
+            await self.session.execute(
+                update(Signup)
+                .where(Signup.id == signup_id)
+                .values(entered_by=entered_by, caller_id=caller_id)
+            )
         await self.session.commit()
         if SignupStatus(taken_status) is SignupStatus.ENROLLED:
             return Taken(signup_id, True, 0)

@@ -52,6 +52,22 @@ class ElderRepository(Repository[ElderRegistration]):
         )
         return result.scalars().all()
 
+    async def confirmed_in(
+        self, district_id: int, limit: int = 40
+    ) -> list[tuple[ElderRegistration, str]]:
+        """The district's confirmed elders with their names (for staff entering on their behalf)."""
+        result = await self.session.execute(
+            select(ElderRegistration, User.full_name)
+            .join(User, User.id == ElderRegistration.user_id)
+            .where(
+                ElderRegistration.district_id == district_id,
+                ElderRegistration.status == RegistrationStatus.CONFIRMED,
+            )
+            .order_by(User.full_name)
+            .limit(limit)
+        )
+        return [(reg, name or "") for reg, name in result.all()]
+
     async def count_of_district(self, district_id: int) -> int:
         return int(
             await self.session.scalar(

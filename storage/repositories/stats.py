@@ -14,6 +14,7 @@ from storage.models import (
     Announcement,
     Application,
     Attendance,
+    Caller,
     Center,
     Club,
     Contest,
@@ -393,6 +394,7 @@ class StatsRepository:
                     "participants",
                     *FIGURE_COLUMNS[1:],
                     "author",
+                    "entered_by_staff",
                 ]
             ]
             for r, author in (await self.session.execute(q_reports)).all():
@@ -406,6 +408,7 @@ class StatsRepository:
                         r.participants,
                         *[getattr(r, c) for c in FIGURE_COLUMNS[1:]],
                         author or "",
+                        "внесено сотрудником" if r.entered_by else "",
                     ]
                 )
             return rows
@@ -433,8 +436,21 @@ class StatsRepository:
                     "child",
                     "child_age",
                     "status",
+                    "entered_by_staff",
                 ]
             ]
+            callers = (
+                {c.id: c.full_name for c in (await self.session.execute(select(Caller))).scalars()}
+                if district_id is None
+                else {
+                    c.id: c.full_name
+                    for c in (
+                        await self.session.execute(
+                            select(Caller).where(Caller.district_id == district_id)
+                        )
+                    ).scalars()
+                }
+            )
             for s, name, center_id, person in (await self.session.execute(q_signups)).all():
                 rows.append(
                     [
@@ -442,10 +458,11 @@ class StatsRepository:
                         s.created_at.isoformat(),
                         name,
                         center_id,
-                        person or "",
+                        person or callers.get(s.caller_id or 0, ""),
                         s.child_name or "",
                         s.child_age if s.child_age is not None else "",
                         s.status.value,
+                        "внесено сотрудником" if s.entered_by else "",
                     ]
                 )
             return rows

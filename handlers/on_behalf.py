@@ -1,0 +1,258 @@
+"""/forperson (staff): a report, an idea or a club sign-up for someone of the district who
+phoned — an elder from the district's list, or a person without the bot (name, phone, consent
+«получено устно»). The chosen form then runs as usual, for that person."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from aiogram import Router
+from aiogram.filters import Command
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode, Window
+from aiogram_dialog.widgets.kbd import Button
+from aiogram_i18n import I18nContext
+
+from bot.filters.roles import IsStaff
+from bot.permissions import Actor, may_run_center
+from bot.services.on_behalf import add_caller, elder_of_district, parse_caller
+from bot.services.validation import InputError, parse_text
+from handlers.forms import (
+    Tr,
+    ask_resume,
+    buttons_only,
+    chosen,
+    form_data,
+    go,
+    nav,
+    refuse,
+    restart_with,
+    say_error,
+    tapped,
+    typed,
+)
+from storage.models import User
+
+router = Router(name=__name__)
+router.message.filter(IsStaff())
+
+
+class ForPerson(StatesGroup):
+    who = State()
+    elder = State()
+    name = State()
+    phone = State()
+    consent = State()
+    what = State()
+    club = State()
+
+
+@router.message(Command("forperson"))
+async def for_person(
+    message: Message, actor: Actor, i18n: I18nContext, dialog_manager: DialogManager
+) -> None:
+    if not actor.is_staff or actor.staff_district_id is None:
+        await message.answer(i18n.get("behalf-staff-only"))
+        return
+    if dialog_manager.has_context():
+        await ask_resume(dialog_manager, "forperson")
+        return
+    await open_form(dialog_manager)
+
+
+@restart_with("forperson")
+async def for_person_again(
+    callback: CallbackQuery, manager: DialogManager, args: dict[str, Any]
+) -> None:
+    await open_form(manager)
+
+
+async def open_form(manager: DialogManager) -> None:
+    await manager.start(ForPerson.who, data={}, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+
+
+def _district(manager: DialogManager) -> int:
+    actor: Actor = manager.middleware_data["actor"]
+    if actor.staff_district_id is None:
+        refuse("behalf-staff-only")
+    return actor.staff_district_id
+
+
+async def pick_elder(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    await go(manager, ForPerson.elder)
+
+
+async def other_person(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    await go(manager, ForPerson.name)
+
+
+async def on_elder(callback: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    data = manager.middleware_data
+    try:
+        reg = await elder_of_district(data["elders"], data["actor"], int(item))
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    person = await data["users"].get(reg.user_id)
+    form_data(manager).update(
+        on_behalf={"user_id": reg.user_id, "district_id": reg.district_id},
+        person=(person.full_name if person else "") or "",
+    )
+    await go(manager, ForPerson.what)
+
+
+async def on_name(message: Message, widget: Any, manager: DialogManager) -> None:
+    try:
+        form_data(manager)["name"] = parse_text(message.text, max_len=100, min_len=3, letters=True)
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    await go(manager, ForPerson.phone)
+
+
+async def on_phone(message: Message, widget: Any, manager: DialogManager) -> None:
+    draft = form_data(manager)
+    try:
+        draft["name"], draft["phone"] = parse_caller(draft.get("name"), message.text)
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    await go(manager, ForPerson.consent)
+
+
+async def consent_given(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    """Only now, with the consent said aloud, is the person stored."""
+    data = manager.middleware_data
+    draft = form_data(manager)
+    district_id = _district(manager)
+    caller = await add_caller(
+        data["audit"], data["actor"], district_id, draft["name"], draft["phone"]
+    )
+    draft.update(
+        on_behalf={"caller_id": caller.id, "district_id": district_id}, person=draft["name"]
+    )
+    await go(manager, ForPerson.what)
+
+
+def _carried(manager: DialogManager) -> dict[str, Any]:
+    draft = form_data(manager)
+    return {"on_behalf": draft["on_behalf"], "person": draft.get("person", "")}
+
+
+async def as_report(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    from handlers.reports.handlers import start_report
+
+    data = manager.middleware_data
+    carried = _carried(manager)
+    elder: User | None = await data["users"].get(carried["on_behalf"].get("user_id") or 0)
+    if elder is None:
+        refuse()
+    await start_report(manager, elder, data["elders"], {"figures": {}, "photos": [], **carried})
+
+
+async def as_idea(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    from handlers.ideas.handlers import open_idea_form
+
+    data = manager.middleware_data
+    await open_idea_form(
+        tapped(callback),
+        manager,
+        data["user"],
+        data["ideas"],
+        data["settings"],
+        data["i18n"],
+        _carried(manager),
+    )
+
+
+async def as_signup(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    await go(manager, ForPerson.club)
+
+
+async def on_club(callback: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    """A place in a club of the staff member's center (or the waiting list), marked as entered
+    by them."""
+    data = manager.middleware_data
+    i18n: I18nContext = data["i18n"]
+    actor: Actor = data["actor"]
+    club = await data["clubs"].club(int(item))
+    if club is None or not club.active or not may_run_center(actor, club.center_id):
+        refuse()
+    behalf = form_data(manager)["on_behalf"]
+    person = form_data(manager).get("person", "")
+    if behalf.get("user_id") and await data["clubs"].live_signup(
+        behalf["user_id"], "", club_id=club.id
+    ):
+        refuse("behalf-already", name=club.name)
+    taken = await data["clubs"].take_place(
+        behalf.get("user_id"),
+        "",
+        None,
+        None,
+        club=club,
+        entered_by=actor.id,
+        caller_id=behalf.get("caller_id"),
+    )
+    await manager.done()
+    key = "behalf-signed-up" if taken.enrolled else "behalf-waiting"
+    await tapped(callback).answer(
+        i18n.get(
+            key, name=html.escape(club.name), person=html.escape(person), position=taken.position
+        )
+    )
+
+
+def _is_elder(data: dict[str, Any], widget: Any, manager: DialogManager) -> bool:
+    return bool(form_data(manager).get("on_behalf", {}).get("user_id"))
+
+
+async def _getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    data = dialog_manager.middleware_data
+    district = data["actor"].staff_district_id
+    elders = await data["elders"].confirmed_in(district) if district else []
+    draft = form_data(dialog_manager)
+    center = data["actor"].center_id
+    clubs = await data["clubs"].clubs([center]) if center else []
+    return {
+        "clubs": [(c.name[:60], str(c.id)) for c in clubs if c.active],
+        "elders": [(name or "—", str(reg.id)) for reg, name in elders],
+        "person": draft.get("person", ""),
+        "name": draft.get("name", ""),
+        "phone": draft.get("phone", ""),
+    }
+
+
+for_person_dialog = Dialog(
+    Window(
+        Tr("behalf-ask-who"),
+        Button(Tr("behalf-elder"), id="elder", on_click=pick_elder),
+        Button(Tr("behalf-other"), id="other", on_click=other_person),
+        nav(),
+        buttons_only(),
+        state=ForPerson.who,
+    ),
+    chosen("behalf-ask-elder", "elders", on_elder, ForPerson.elder),
+    chosen("behalf-ask-club", "clubs", on_club, ForPerson.club),
+    typed("behalf-ask-name", on_name, ForPerson.name),
+    typed("behalf-ask-phone", on_phone, ForPerson.phone),
+    Window(
+        Tr("behalf-ask-consent"),
+        Button(Tr("behalf-consent"), id="consent", on_click=consent_given),
+        nav(),
+        buttons_only(),
+        state=ForPerson.consent,
+    ),
+    Window(
+        Tr("behalf-ask-what"),
+        Button(Tr("behalf-report"), id="report", on_click=as_report, when=_is_elder),
+        Button(Tr("behalf-idea"), id="idea", on_click=as_idea),
+        Button(Tr("behalf-signup"), id="signup", on_click=as_signup),
+        nav(),
+        buttons_only(),
+        state=ForPerson.what,
+    ),
+    getter=_getter,
+    name="for_person",
+)
