@@ -39,7 +39,7 @@ def db_path(harness: Harness) -> str:
 @contextlib.contextmanager
 def exclusive_lock(path: str) -> Iterator[None]:
     """Another program holds the database's write lock (a backup, a long export)."""
-    conn = sqlite3.connect(path, isolation_level=None)
+    conn = sqlite3.connect(path, isolation_level=None, timeout=60)  # a gap between our writes
     conn.execute("BEGIN EXCLUSIVE")
     try:
         yield
