@@ -7,12 +7,14 @@ from __future__ import annotations
 import secrets
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
+from datetime import UTC, datetime
 from operator import itemgetter
 from typing import Any, NoReturn, Protocol, TypeVar
 
 from aiogram import Bot, Router
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import ExceptionTypeFilter
+from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import (
     CallbackQuery,
@@ -37,7 +39,7 @@ from bot.keyboards.builders import MAIN_MENU_KEYS, main_menu
 from bot.permissions import Actor, may_moderate, may_run_center
 from bot.services.validation import InputError, Refusal
 from bot.views import visible_length
-from storage.models import User
+from storage.models import Announcement, AnnouncementStatus, User
 
 
 def _random_intent_id() -> str:
@@ -52,6 +54,7 @@ dialog_stack.new_id = _random_intent_id
 TRAIL = "_trail"
 SEND = "send_"  # «✅ Отправить» of form F has the id send_F; «F-already-sent» answers a second tap
 Scalar = str | int | float
+Rows = list[list[tuple[str, CallbackData]]]  # inline buttons by row: (text, callback data)
 
 
 class Tr(Text):
@@ -342,6 +345,32 @@ def photos(
     )
 
 
+def saved_as(field: str, parse: Callable[[str | None], Any], then: State) -> OnText:
+    """A typed answer parsed into the draft's `field`, then the window `then`; a bad answer gets
+    its clear line and the window stays."""
+
+    async def on_text(message: Message, widget: Any, manager: DialogManager) -> None:
+        try:
+            form_data(manager)[field] = parse(message.text)
+        except InputError as exc:
+            await say_error(manager, exc)
+            return
+        await go(manager, then)
+
+    return on_text
+
+
+def copied(field: str, source: str, then: State) -> Callable[..., Awaitable[None]]:
+    """A button taking the draft's `source` as `field` («Как в идее»), then the window `then`."""
+
+    async def on_click(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+        draft = form_data(manager)
+        draft[field] = draft[source]
+        await go(manager, then)
+
+    return on_click
+
+
 # --- A command in the middle of a form ---------------------------------------------------------
 
 Fn = TypeVar("Fn", bound=Callable[..., Any])
@@ -373,6 +402,14 @@ class Interrupted(StatesGroup):
 
 async def form_open(manager: DialogManager) -> bool:
     return manager.has_context()
+
+
+async def kept_draft(manager: DialogManager, command: str) -> bool:
+    """A form is open: instead of a new one, «Продолжить черновик или начать заново?» (True)."""
+    if not manager.has_context():
+        return False
+    await ask_resume(manager, command)
+    return True
 
 
 async def ask_resume(manager: DialogManager, command: str, **args: Any) -> None:
@@ -471,6 +508,28 @@ confirm_send = Dialog(
     ),
     name="confirm_send",
 )
+
+
+def queue_announcement(
+    data: dict[str, Any], audience: str, audience_id: int, kind: str, text: str, **extra: Any
+) -> None:
+    """A message to an audience (a vote's residents, a субботник's, a project's people) through
+    the delivery engine: sent once this update is committed."""
+    data["session"].add(
+        Announcement(
+            author_id=data["user"].id,
+            kind=kind,
+            audience=audience,
+            audience_id=audience_id,
+            text=text,
+            send_at=datetime.now(UTC),
+            status=AnnouncementStatus.SCHEDULED,
+            **extra,
+        )
+    )
+    delivery = data.get("delivery")
+    if delivery is not None:
+        delivery.wake()
 
 
 # --- One typed answer: a reason, a comment, a message ---------------------------------------------

@@ -17,18 +17,19 @@ from aiogram_i18n import I18nContext
 
 from bot.filters.roles import IsStaff
 from bot.permissions import Actor, may_run_center
-from bot.services.on_behalf import add_caller, elder_of_district, parse_caller
-from bot.services.validation import InputError, parse_text
+from bot.services.on_behalf import add_caller, elder_of_district, parse_caller, parse_name
+from bot.services.validation import InputError
 from handlers.forms import (
     Tr,
-    ask_resume,
     buttons_only,
     chosen,
     form_data,
     go,
+    kept_draft,
     nav,
     refuse,
     restart_with,
+    saved_as,
     say_error,
     tapped,
     typed,
@@ -56,8 +57,7 @@ async def for_person(
     if not actor.is_staff or actor.staff_district_id is None:
         await message.answer(i18n.get("behalf-staff-only"))
         return
-    if dialog_manager.has_context():
-        await ask_resume(dialog_manager, "forperson")
+    if await kept_draft(dialog_manager, "forperson"):
         return
     await open_form(dialog_manager)
 
@@ -101,15 +101,6 @@ async def on_elder(callback: CallbackQuery, widget: Any, manager: DialogManager,
         person=(person.full_name if person else "") or "",
     )
     await go(manager, ForPerson.what)
-
-
-async def on_name(message: Message, widget: Any, manager: DialogManager) -> None:
-    try:
-        form_data(manager)["name"] = parse_text(message.text, max_len=100, min_len=3, letters=True)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
-    await go(manager, ForPerson.phone)
 
 
 async def on_phone(message: Message, widget: Any, manager: DialogManager) -> None:
@@ -235,7 +226,7 @@ for_person_dialog = Dialog(
     ),
     chosen("behalf-ask-elder", "elders", on_elder, ForPerson.elder),
     chosen("behalf-ask-club", "clubs", on_club, ForPerson.club),
-    typed("behalf-ask-name", on_name, ForPerson.name),
+    typed("behalf-ask-name", saved_as("name", parse_name, ForPerson.phone), ForPerson.name),
     typed("behalf-ask-phone", on_phone, ForPerson.phone),
     Window(
         Tr("behalf-ask-consent"),

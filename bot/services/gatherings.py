@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from bot.services.reports import KINDS
-from bot.services.validation import InputError
+from bot.services.validation import InputError, parse_text
 from bot.services.votes import home_keys
 from storage.models import ElderRegistration, Gathering, RegistrationStatus, User
 from storage.repositories.audit import AuditRepository
@@ -52,6 +52,10 @@ def territory(reg: ElderRegistration, scope: str) -> dict[str, Any]:
     if scope == "entrance":
         found["entrance"] = reg.entrance
     return found
+
+
+def parse_bring(text: str | None) -> str:
+    return parse_text(text, max_len=300, min_len=2)
 
 
 def parse_clock(text: str | None) -> time:

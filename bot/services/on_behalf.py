@@ -42,8 +42,12 @@ async def elder_of_district(
     return reg
 
 
+def parse_name(text: str | None) -> str:
+    return parse_text(text, max_len=100, min_len=3, letters=True)
+
+
 def parse_caller(name: str | None, phone: str | None) -> tuple[str, str]:
-    full_name = parse_text(name, max_len=100, min_len=3, letters=True)
+    full_name = parse_name(name)
     if not 10 <= len(re.sub(r"\D", "", phone or "")) <= 11:
         raise InputError("behalf-bad-phone")
     return full_name, normalize_phone(phone or "")

@@ -99,6 +99,14 @@ def parse_question(text: str | None) -> str:
     return parse_text(text, max_len=MAX_QUESTION, min_len=5, letters=True)
 
 
+def parse_street(text: str | None) -> str:
+    return parse_text(text, max_len=100, min_len=3, letters=True)
+
+
+def parse_house(text: str | None) -> str:
+    return parse_text(text, max_len=16)
+
+
 def parse_options(text: str | None, have: Sequence[str]) -> list[str]:
     """New options from a message: one per line. Repeated or too many are refused."""
     lines = [" ".join(line.split()) for line in (text or "").splitlines()]
@@ -343,6 +351,11 @@ def parse_paper(text: str | None, least: int, most: int) -> int:
     return parse_count(text or "", least, most)
 
 
+def parse_people(text: str | None) -> int:
+    """How many people voted on paper at a meeting."""
+    return parse_paper(text, 1, MAX_PAPER)
+
+
 def parse_paper_counts(text: str | None, options: int, people: int) -> list[int]:
     """«12, 8, 0» or one number a line: as many numbers as options, none above the people."""
     parts = [p for p in re.split(r"[,;\n]+", text or "") if p.strip()]
@@ -379,6 +392,14 @@ async def add_paper(
 
 
 # --- Projects of the initiative budget ---------------------------------------------------------
+
+
+def parse_title(text: str | None) -> str:
+    return parse_text(text, max_len=150, min_len=3, letters=True)
+
+
+def parse_description(text: str | None) -> str:
+    return parse_text(text, max_len=2000, min_len=3)
 
 
 def parse_cost(text: str | None) -> int:

@@ -7,6 +7,7 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button
 from aiogram_dialog.widgets.text import Format
 
+from bot.services.gatherings import parse_bring
 from handlers.forms import (
     Tr,
     buttons_only,
@@ -14,6 +15,7 @@ from handlers.forms import (
     chosen,
     draft_from_start,
     nav,
+    saved_as,
     send_button,
     text_only,
     typed,
@@ -52,7 +54,7 @@ gather_dialog = Dialog(
     ),
     typed(
         "gather-ask-bring",
-        h.on_bring,
+        saved_as("bring", parse_bring, G.photo),
         G.bring,
         Button(Tr("wizard-skip"), id="skip_bring", on_click=h.skip_bring),
     ),

@@ -11,13 +11,11 @@ from zoneinfo import ZoneInfo
 
 from aiogram import F, Router
 from aiogram.filters import Command
-from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_i18n import I18nContext
 from sqlalchemy import Select, func, select
 
-from bot.broadcast.engine import DeliveryEngine
 from bot.config import Settings
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import GatheringCb
@@ -35,12 +33,14 @@ from bot.services.validation import InputError, parse_text
 from bot.views import territory_text, when_text
 from handlers.forms import (
     Reply,
+    Rows,
     answer_for,
-    ask_resume,
     ask_text,
     form_data,
     go,
     i18n_of,
+    kept_draft,
+    queue_announcement,
     refuse,
     restart_with,
     say,
@@ -48,37 +48,15 @@ from handlers.forms import (
     tapped,
 )
 from handlers.gatherings.states import GatherForm as G
-from storage.models import Announcement, AnnouncementStatus, Gathering, User
+from storage.models import Gathering, User
 from storage.repositories.elders import ElderRepository
 from storage.repositories.gatherings import GatheringRepository, invited
 
 router = Router(name=__name__)
 
-Rows = list[list[tuple[str, CallbackData]]]
-
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def _queue(
-    data: dict[str, Any], audience: str, gathering: Gathering, kind: str, text: str, **extra: Any
-) -> None:
-    data["session"].add(
-        Announcement(
-            author_id=data["user"].id,
-            kind=kind,
-            audience=audience,
-            audience_id=gathering.id,
-            text=text,
-            send_at=_now(),
-            status=AnnouncementStatus.SCHEDULED,
-            **extra,
-        )
-    )
-    delivery: DeliveryEngine | None = data.get("delivery")
-    if delivery is not None:
-        delivery.wake()
 
 
 def what_of(i18n: I18nContext, gathering: Gathering, directory: Any) -> str:
@@ -93,8 +71,7 @@ def what_of(i18n: I18nContext, gathering: Gathering, directory: Any) -> str:
 
 @router.message(Command("plan"))
 async def plan_command(message: Message, dialog_manager: DialogManager) -> None:
-    if dialog_manager.has_context():
-        await ask_resume(dialog_manager, "plan")
+    if await kept_draft(dialog_manager, "plan"):
         return
     await show_plans(message, dialog_manager.middleware_data)
 
@@ -198,10 +175,10 @@ async def _tell_going(
     what = what_of(i18n, gathering, data["directory"])
     when = when_text(gathering.starts_at, data["settings"])
     key = "gather-cancelled-text" if cancel else "gather-message-text"
-    _queue(
+    queue_announcement(
         data,
         "gathering-going",
-        gathering,
+        gathering.id,
         "results",
         i18n.get(key, what=what, when=when, text=html.escape(text)),
     )
@@ -371,15 +348,6 @@ async def on_place(message: Message, widget: Any, manager: DialogManager) -> Non
     await go(manager, G.bring)
 
 
-async def on_bring(message: Message, widget: Any, manager: DialogManager) -> None:
-    try:
-        form_data(manager)["bring"] = parse_text(message.text, max_len=300, min_len=2)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
-    await go(manager, G.photo)
-
-
 async def skip_bring(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
     form_data(manager)["bring"] = None
     await go(manager, G.photo)
@@ -442,10 +410,10 @@ async def submit(callback: CallbackQuery, button: Any, manager: DialogManager) -
         bring=html.escape(gathering.bring or "—"),
         name=html.escape(user.full_name or ""),
     )
-    _queue(
+    queue_announcement(
         data,
         "gathering",
-        gathering,
+        gathering.id,
         "actions",
         text,
         photo=gathering.photo,

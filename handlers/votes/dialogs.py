@@ -6,12 +6,23 @@ from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.kbd import Button, Row
 from aiogram_dialog.widgets.text import Format, Multi
 
+from bot.services.votes import (
+    parse_cost,
+    parse_description,
+    parse_house,
+    parse_people,
+    parse_question,
+    parse_street,
+    parse_title,
+)
 from handlers.forms import (
     Tr,
     buttons_only,
     chosen,
+    copied,
     draft_from_start,
     nav,
+    saved_as,
     send_button,
     text_only,
     typed,
@@ -25,7 +36,11 @@ vote_dialog = Dialog(
     chosen(Format("{target_prompt}"), "targets", h.on_target, VoteForm.target),
     typed("vote-ask-street", h.on_street, VoteForm.street),
     typed("vote-ask-house", h.on_house, VoteForm.house),
-    typed("vote-ask-question", h.on_question, VoteForm.question),
+    typed(
+        "vote-ask-question",
+        saved_as("question", parse_question, VoteForm.options),
+        VoteForm.question,
+    ),
     Window(
         Tr("vote-ask-options", when=lambda d, w, m: not d["count"]),
         Tr("vote-options-so-far", when="count"),
@@ -71,7 +86,11 @@ vote_dialog = Dialog(
 )
 
 paper_dialog = Dialog(
-    typed("vote-paper-ask-people", h.on_paper_people, PaperForm.people),
+    typed(
+        "vote-paper-ask-people",
+        saved_as("people", parse_people, PaperForm.count),
+        PaperForm.people,
+    ),
     typed("vote-paper-ask-counts", h.on_paper_counts, PaperForm.count),
     Window(
         Tr("vote-paper-summary"),
@@ -96,10 +115,10 @@ home_dialog = Dialog(
         buttons_only(),
         state=HomeForm.ask,
     ),
-    typed("home-ask-street", h.on_home_street, HomeForm.street),
+    typed("home-ask-street", saved_as("street", parse_street, HomeForm.house), HomeForm.street),
     typed(
         "home-ask-house",
-        h.on_home_house,
+        saved_as("house", parse_house, HomeForm.entrance),
         HomeForm.house,
         Button(Tr("home-skip"), id="skip_house", on_click=h.home_skip_house),
     ),
@@ -124,17 +143,25 @@ home_dialog = Dialog(
 project_dialog = Dialog(
     typed(
         "project-ask-title",
-        h.on_project_title,
+        saved_as("title", parse_title, ProjectForm.cost),
         ProjectForm.title,
-        Button(Tr("project-as-idea"), id="title_as_idea", on_click=h.project_title_as_idea),
+        Button(
+            Tr("project-as-idea"),
+            id="title_as_idea",
+            on_click=copied("title", "idea_title", ProjectForm.cost),
+        ),
     ),
-    typed("project-ask-cost", h.on_project_cost, ProjectForm.cost),
+    typed(
+        "project-ask-cost", saved_as("cost", parse_cost, ProjectForm.description), ProjectForm.cost
+    ),
     typed(
         "project-ask-description",
-        h.on_project_description,
+        saved_as("description", parse_description, ProjectForm.summary),
         ProjectForm.description,
         Button(
-            Tr("project-as-idea"), id="description_as_idea", on_click=h.project_description_as_idea
+            Tr("project-as-idea"),
+            id="description_as_idea",
+            on_click=copied("description", "idea_text", ProjectForm.summary),
         ),
     ),
     Window(

@@ -10,12 +10,10 @@ from zoneinfo import ZoneInfo
 
 from aiogram import Bot, F, Router
 from aiogram.filters import Command
-from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InputMediaPhoto, Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_i18n import I18nContext
 
-from bot.broadcast.engine import DeliveryEngine
 from bot.config import Settings
 from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline
@@ -25,7 +23,6 @@ from bot.services.validation import InputError, parse_count, parse_end_date, par
 from bot.services.votes import (
     DURATIONS,
     MAX_DAYS,
-    MAX_PAPER,
     MIN_OPTIONS,
     add_paper,
     cast,
@@ -40,11 +37,10 @@ from bot.services.votes import (
     most_choices,
     new_vote,
     options_of_mask,
-    parse_cost,
+    parse_house,
     parse_options,
-    parse_paper,
     parse_paper_counts,
-    parse_question,
+    parse_street,
     results,
     results_message,
     shortlist,
@@ -54,12 +50,14 @@ from bot.services.votes import (
 from bot.views import home_text, when_text
 from handlers.forms import (
     Reply,
+    Rows,
     answer_for,
-    ask_resume,
     ask_text,
     form_data,
     go,
+    kept_draft,
     of_my_district,
+    queue_announcement,
     refuse,
     restart_with,
     say,
@@ -67,7 +65,7 @@ from handlers.forms import (
     tapped,
 )
 from handlers.votes.states import HomeForm, PaperForm, ProjectForm, VoteForm
-from storage.models import Announcement, AnnouncementStatus, ProjectStatus, User, Vote
+from storage.models import ProjectStatus, User, Vote
 from storage.repositories.directory import Directory
 from storage.repositories.elders import ElderRepository
 from storage.repositories.ideas import IdeaRepository
@@ -78,38 +76,9 @@ staff_router = Router(name=f"{__name__}.staff")
 staff_router.message.filter(IsStaff())
 staff_router.callback_query.filter(IsStaff())
 
-Rows = list[list[tuple[str, CallbackData]]]
-
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def _queue(
-    manager_data: dict[str, Any],
-    audience: str,
-    audience_id: int,
-    kind: str,
-    text: str,
-    **extra: Any,
-) -> None:
-    """A message to many through the delivery engine (sent once this update is committed)."""
-    session = manager_data["session"]
-    session.add(
-        Announcement(
-            author_id=manager_data["user"].id,
-            kind=kind,
-            audience=audience,
-            audience_id=audience_id,
-            text=text,
-            send_at=_now(),
-            status=AnnouncementStatus.SCHEDULED,
-            **extra,
-        )
-    )
-    delivery: DeliveryEngine | None = manager_data.get("delivery")
-    if delivery is not None:
-        delivery.wake()
 
 
 # --- The residents' list and card ----------------------------------------------------------------
@@ -122,8 +91,7 @@ async def votes_command(
     if not user.has_consent or user.district_id is None:
         await message.answer(i18n.get("votes-need-district"))
         return
-    if dialog_manager.has_context():
-        await ask_resume(dialog_manager, "votes")
+    if await kept_draft(dialog_manager, "votes"):
         return
     await open_votes(message, dialog_manager)
 
@@ -350,8 +318,7 @@ async def project_photos(
 
 @router.message(Command("newvote"))
 async def new_vote_command(message: Message, dialog_manager: DialogManager) -> None:
-    if dialog_manager.has_context():
-        await ask_resume(dialog_manager, "newvote")
+    if await kept_draft(dialog_manager, "newvote"):
         return
     await open_vote_form(message, dialog_manager)
 
@@ -457,7 +424,7 @@ async def _territory_chosen(manager: DialogManager) -> None:
 
 async def on_street(message: Message, widget: Any, manager: DialogManager) -> None:
     try:
-        street = parse_text(message.text, max_len=100, min_len=3, letters=True)
+        street = parse_street(message.text)
     except InputError as exc:
         await say_error(manager, exc)
         return
@@ -468,21 +435,12 @@ async def on_street(message: Message, widget: Any, manager: DialogManager) -> No
 
 async def on_house(message: Message, widget: Any, manager: DialogManager) -> None:
     try:
-        house = parse_text(message.text, max_len=16)
+        house = parse_house(message.text)
     except InputError as exc:
         await say_error(manager, exc)
         return
     form_data(manager)["territory"].update(house=house, house_key=home_keys(None, house)[1])
     await go(manager, VoteForm.question)
-
-
-async def on_question(message: Message, widget: Any, manager: DialogManager) -> None:
-    try:
-        form_data(manager)["question"] = parse_question(message.text)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
-    await go(manager, VoteForm.options)
 
 
 async def on_options(message: Message, widget: Any, manager: DialogManager) -> None:
@@ -573,7 +531,7 @@ async def submit_vote(callback: CallbackQuery, button: Any, manager: DialogManag
         return
     count = await votes.electorate(vote, "votes")
     ends = when_text(vote.ends_at, settings)
-    _queue(
+    queue_announcement(
         data,
         "vote",
         vote.id,
@@ -673,15 +631,6 @@ async def paper_start(
     )
 
 
-async def on_paper_people(message: Message, widget: Any, manager: DialogManager) -> None:
-    try:
-        form_data(manager)["people"] = parse_paper(message.text, 1, MAX_PAPER)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
-    await go(manager, PaperForm.count)
-
-
 async def on_paper_counts(message: Message, widget: Any, manager: DialogManager) -> None:
     """The votes per option as the meeting's protocol has them: numbers in the options' order."""
     draft = form_data(manager)
@@ -718,8 +667,7 @@ async def home_command(
     if not user.has_consent or user.district_id is None:
         await message.answer(i18n.get("votes-need-district"))
         return
-    if dialog_manager.has_context():
-        await ask_resume(dialog_manager, "home")
+    if await kept_draft(dialog_manager, "home"):
         return
     await open_home(dialog_manager)
 
@@ -754,26 +702,6 @@ def _then(manager: DialogManager) -> bool:
     """Whether the list of votes follows (the question came from /votes)."""
     started = manager.start_data if isinstance(manager.start_data, dict) else {}
     return started.get("then") == "votes"
-
-
-async def on_home_street(message: Message, widget: Any, manager: DialogManager) -> None:
-    try:
-        form_data(manager)["street"] = parse_text(
-            message.text, max_len=100, min_len=3, letters=True
-        )
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
-    await go(manager, HomeForm.house)
-
-
-async def on_home_house(message: Message, widget: Any, manager: DialogManager) -> None:
-    try:
-        form_data(manager)["house"] = parse_text(message.text, max_len=16)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
-    await go(manager, HomeForm.entrance)
 
 
 async def on_home_entrance(message: Message, widget: Any, manager: DialogManager) -> None:
@@ -861,49 +789,6 @@ async def project_start(
     )
 
 
-async def on_project_title(message: Message, widget: Any, manager: DialogManager) -> None:
-    try:
-        form_data(manager)["title"] = parse_text(message.text, max_len=150, min_len=3, letters=True)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
-    await go(manager, ProjectForm.cost)
-
-
-async def project_title_as_idea(
-    callback: CallbackQuery, button: Any, manager: DialogManager
-) -> None:
-    draft = form_data(manager)
-    draft["title"] = draft["idea_title"]
-    await go(manager, ProjectForm.cost)
-
-
-async def on_project_cost(message: Message, widget: Any, manager: DialogManager) -> None:
-    try:
-        form_data(manager)["cost"] = parse_cost(message.text)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
-    await go(manager, ProjectForm.description)
-
-
-async def on_project_description(message: Message, widget: Any, manager: DialogManager) -> None:
-    try:
-        form_data(manager)["description"] = parse_text(message.text, max_len=2000, min_len=3)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
-    await go(manager, ProjectForm.summary)
-
-
-async def project_description_as_idea(
-    callback: CallbackQuery, button: Any, manager: DialogManager
-) -> None:
-    draft = form_data(manager)
-    draft["description"] = draft["idea_text"]
-    await go(manager, ProjectForm.summary)
-
-
 async def submit_project(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
     data = manager.middleware_data
     i18n: I18nContext = data["i18n"]
@@ -914,7 +799,7 @@ async def submit_project(callback: CallbackQuery, button: Any, manager: DialogMa
     except InputError as exc:
         await say_error(manager, exc)
         return
-    _queue(
+    queue_announcement(
         data,
         "project",
         project.id,
@@ -1052,7 +937,7 @@ async def _project_news(
             "button_text": i18n.get("project-photos"),
             "button_data": ProjectCb(action="photos", id=project.id).pack(),
         }
-    _queue(
+    queue_announcement(
         data,
         "project",
         project.id,
