@@ -130,3 +130,29 @@ async def test_a_report_for_an_elder_who_phoned(harness: Harness, admin):
 async def test_residents_cannot_enter_for_others(harness: Harness, resident):
     await harness.onboard(resident)
     assert "Такой команды нет" in joined(await harness.say(resident, "/forperson"))
+
+
+async def test_a_callers_problem_shows_staff_whom_to_call_back(harness: Harness, admin):
+    from bot.keyboards.callbacks import IdeaCb
+
+    await staff_and_elder(harness, admin)
+    await harness.say(STAFF, "/forperson")
+    await harness.press(STAFF, "✍️ Другой человек (без бота)")
+    await harness.say(STAFF, "Петрова Анна Ивановна")
+    await harness.say(STAFF, "8 913 555-44-33")
+    await harness.press(STAFF, "✅ Согласие получено устно")
+    await harness.press(STAFF, "💡 Идею или проблему")
+    await harness.press(STAFF, "⚠️ Проблема")
+    await harness.press(STAFF, "Мусор")
+    await harness.say(STAFF, "ул. Весенняя, 17")
+    await harness.say(STAFF, "Контейнеры не вывозят вторую неделю")
+    await harness.press(STAFF, "Без фото")
+    await harness.press(STAFF, "✅ Отправить")
+    [idea] = await rows(harness, Idea)
+    [caller] = await rows(harness, Caller)
+    assert idea.user_id is None and idea.caller_id == caller.id and idea.entered_by == STAFF.id
+    card = joined(await harness.tap(STAFF, IdeaCb(action="open", id=idea.id)))
+    assert "Внесено сотрудником по звонку" in card
+    assert "Петрова Анна Ивановна, +79135554433" in card
+    far = joined(await harness.tap(FAR_STAFF, IdeaCb(action="open", id=idea.id)))
+    assert "Петрова" not in far  # another district's staff see nothing of the caller

@@ -162,6 +162,20 @@ def new_vote(draft: dict[str, Any]) -> NewVote:
     )
 
 
+def vote_of(scope: str | None, territory: dict[str, Any]) -> Vote:
+    """A vote's row for a scope and territory (the draft's, to count its people, or to store)."""
+    t = territory
+    return Vote(
+        scope=scope,
+        municipality_id=t.get("municipality_id"),
+        district_id=t.get("district_id"),
+        committee_id=t.get("committee_id"),
+        street_key=t.get("street_key"),
+        house_key=t.get("house_key"),
+        place=", ".join(p for p in (t.get("street"), t.get("house")) if p) or None,
+    )
+
+
 async def create_vote(
     votes: VoteRepository,
     audit: AuditRepository,
@@ -175,30 +189,21 @@ async def create_vote(
         raise InputError("vote-not-yours")
     if spec.ends_at <= now:
         raise InputError("vote-end-past")
-    t = spec.territory
-    vote = Vote(
-        author_id=actor.id,
-        question=spec.question,
-        scope=spec.scope,
-        municipality_id=t.get("municipality_id"),
-        district_id=t.get("district_id"),
-        committee_id=t.get("committee_id"),
-        street_key=t.get("street_key"),
-        house_key=t.get("house_key"),
-        place=", ".join(p for p in (t.get("street"), t.get("house")) if p) or None,
-        multiple=spec.multiple,
-        winners=spec.winners,
-        ends_at=spec.ends_at,
-        created_at=now,
-        options=[
-            VoteOption(
-                position=i,
-                text=text,
-                project_id=spec.projects[i] if i < len(spec.projects) else None,
-            )
-            for i, text in enumerate(spec.options)
-        ],
-    )
+    vote = vote_of(spec.scope, spec.territory)
+    vote.author_id = actor.id
+    vote.question = spec.question
+    vote.options = [
+        VoteOption(
+            position=i,
+            text=text,
+            project_id=spec.projects[i] if i < len(spec.projects) else None,
+        )
+        for i, text in enumerate(spec.options)
+    ]
+    vote.multiple = spec.multiple
+    vote.winners = spec.winners
+    vote.ends_at = spec.ends_at
+    vote.created_at = now
     await votes.add(vote)
     if spec.projects:
         for project in [await votes.project(p) for p in spec.projects]:

@@ -65,7 +65,7 @@ from handlers.forms import (
     tapped,
 )
 from handlers.ideas.states import IdeaAddition, IdeaForm
-from storage.models import Idea, IdeaStatus, User
+from storage.models import Caller, Idea, IdeaStatus, User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory
 from storage.repositories.ideas import OPEN, IdeaRepository
@@ -240,7 +240,11 @@ async def show_neighbours(cb: CallbackQuery, button: Any, manager: DialogManager
     manager.show_mode = ShowMode.SEND
 
 
-def idea_card(i18n: I18nContext, idea: Idea, directory: Directory) -> str:
+def idea_card(
+    i18n: I18nContext, idea: Idea, directory: Directory, caller: Caller | None = None
+) -> str:
+    """The staff's card of an item (of their district: the caller's name and phone are theirs
+    to see, to answer by phone)."""
     district = directory.district(idea.district_id)
     text = i18n.get(
         "idea-card",
@@ -263,6 +267,12 @@ def idea_card(i18n: I18nContext, idea: Idea, directory: Directory) -> str:
         text += "\n" + i18n.get("idea-card-rating", rating=idea.rating)
     if idea.after_photo:
         text += "\n" + i18n.get("idea-card-after-photo")
+    if idea.entered_by:
+        text += "\n" + i18n.get("idea-card-entered")
+    if caller is not None:
+        text += "\n" + i18n.get(
+            "idea-card-caller", name=html.escape(caller.full_name), phone=caller.phone
+        )
     return text
 
 
@@ -455,7 +465,7 @@ async def idea_open(
         bot,
         user.id,
         [p.file_id for p in idea.photos],
-        idea_card(i18n, idea, directory),
+        idea_card(i18n, idea, directory, await ideas.session.get(Caller, idea.caller_id or 0)),
         inline(*rows),
     )
 

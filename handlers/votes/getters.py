@@ -11,7 +11,13 @@ from aiogram_i18n import I18nContext
 
 from bot.config import Settings
 from bot.permissions import Actor
-from bot.services.votes import DURATIONS, MIN_OPTIONS, elder_territories, territory_label
+from bot.services.votes import (
+    DURATIONS,
+    MIN_OPTIONS,
+    elder_territories,
+    territory_label,
+    vote_of,
+)
 from bot.views import when_text
 from handlers.forms import form_data
 from storage.models import User
@@ -55,8 +61,6 @@ async def vote_form(
     ends = draft.get("ends_at")
     summary: dict[str, Any] = {}
     if draft.get("scope") and ends:
-        from handlers.votes.handlers import draft_vote
-
         if draft.get("winners"):
             mode = i18n.get("vote-summary-winners", winners=draft["winners"])
         else:
@@ -68,7 +72,9 @@ async def vote_form(
             ),
             "mode": mode,
             "ends": when_text(datetime.fromisoformat(ends), settings),
-            "count": await votes.electorate(draft_vote(draft), "votes"),
+            "count": await votes.electorate(
+                vote_of(draft["scope"], draft.get("territory") or {}), "votes"
+            ),
         }
     return {
         "scopes": scopes,

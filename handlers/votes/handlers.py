@@ -502,20 +502,6 @@ async def on_date(message: Message, widget: Any, manager: DialogManager) -> None
     await go(manager, VoteForm.summary)
 
 
-def draft_vote(draft: dict[str, Any]) -> Vote:
-    """The vote as it would be stored (not added to the database): to count its people."""
-    t = draft.get("territory") or {}
-    return Vote(
-        scope=draft.get("scope"),
-        municipality_id=t.get("municipality_id"),
-        district_id=t.get("district_id"),
-        committee_id=t.get("committee_id"),
-        street_key=t.get("street_key"),
-        house_key=t.get("house_key"),
-        place=", ".join(p for p in (t.get("street"), t.get("house")) if p) or None,
-    )
-
-
 async def submit_vote(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
     data = manager.middleware_data
     i18n: I18nContext = data["i18n"]
