@@ -1,6 +1,7 @@
-"""Субботники called beforehand: a scheduler tick (the leader's only) reminds those who said
-«Иду» the evening before, and a few hours after the start asks the elder «Как прошёл
-субботник?» with «📝 Заполнить отчёт» (once each)."""
+"""Plans for tomorrow: a scheduler tick (the leader's only) reminds those who said «Иду» to an
+elder's субботник the evening before, and a few hours after its start asks the elder «Как прошёл
+субботник?» with «📝 Заполнить отчёт»; those booked for a center's reception are reminded a day
+before (once each)."""
 
 from __future__ import annotations
 
@@ -91,5 +92,32 @@ class GatheringNotices:
                     done += 1
                 except TelegramAPIError as exc:
                     logger.info("«Как прошёл субботник?» not delivered: %s", type(exc).__name__)
+            done += await self._remind_receptions(session, now)
             await session.commit()
         return done
+
+    async def _remind_receptions(self, session: Any, now: datetime) -> int:
+        """Those booked for a reception starting within a day are reminded once."""
+        from storage.repositories.receptions import ReceptionRepository
+
+        reminded = 0
+        for r in await ReceptionRepository(session).to_remind(now, now + timedelta(days=1)):
+            r.reminded_at = now
+            session.add(
+                Announcement(
+                    author_id=r.created_by,
+                    kind="results",
+                    audience="reception",
+                    audience_id=r.id,
+                    text=self._get(
+                        "reception-reminder",
+                        when=r.starts_at.astimezone(self.tz).strftime("%d.%m %H:%M"),
+                        specialist=r.specialist,
+                        topic=r.topic,
+                    ),
+                    send_at=now,
+                    status=AnnouncementStatus.SCHEDULED,
+                )
+            )
+            reminded += 1
+        return reminded

@@ -30,6 +30,7 @@ from handlers import (
     people,
     places,
     privacy,
+    receptions,
     register,
     registry,
     reports,
@@ -66,6 +67,7 @@ FORMS: tuple[Router, ...] = (
     gatherings.gather_dialog,
     natural.natural_dialog,
     on_behalf.for_person_dialog,
+    receptions.reception_dialog,
 )
 
 
@@ -100,6 +102,7 @@ def forms_routers() -> list[Router]:
             votes.paper_dialog,
             votes.project_dialog,
             on_behalf.for_person_dialog,
+            receptions.reception_dialog,
         ),
         _area(
             "admin-forms",
@@ -129,7 +132,7 @@ def get_routers() -> list[Router]:
         myreports.router, register.router, elders_staff.router, moderation.router,
         staff_clubs.router, center_card.router, announce.router, ideas.staff_router, stats.router, admin.staff_router,
         contests_admin.router, registry.router, stats.admin_router, admin.router, contests.router, jury.router,
-        ideas.router, votes.router, gatherings.router, votes.staff_router, natural.router, on_behalf.router, fallback.router, fallback.stray_buttons, forms.errors_router, *FORMS,
+        ideas.router, votes.router, gatherings.router, votes.staff_router, natural.router, on_behalf.router, receptions.router, fallback.router, fallback.stray_buttons, forms.errors_router, *FORMS,
     )  # fmt: skip
     for router in features:
         # Module routers are process-wide; a new Dispatcher in the same process (tests, benchmarks)
@@ -141,6 +144,7 @@ def get_routers() -> list[Router]:
         common.router,  # /cancel works in every state
         centers.router,  # the most used screens first: fewer routers to pass on the way
         votes.router,  # a vote's invitation brings thousands of taps within minutes
+        receptions.router,  # «📅 Приёмы» from a center's card; /receptions checks staff itself
         start.router,
         places.router,
         clubs.router,

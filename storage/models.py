@@ -894,6 +894,56 @@ class Project(Base):
     done_at: Mapped[datetime | None]
 
 
+class Reception(Base):
+    """A consultation a center holds: a deputy, the pension fund, a doctor… receives `places`
+    people at `starts_at` (each booking one place)."""
+
+    __tablename__ = "receptions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    center_id: Mapped[int] = mapped_column(ForeignKey("centers.id"), index=True)
+    specialist: Mapped[str] = mapped_column(String(100))
+    topic: Mapped[str] = mapped_column(String(150))
+    starts_at: Mapped[datetime] = mapped_column(index=True)
+    minutes: Mapped[int] = mapped_column(Integer)
+    places: Mapped[int] = mapped_column(Integer)
+    created_by: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    cancelled_at: Mapped[datetime | None]
+    reminded_at: Mapped[datetime | None]  # those booked were reminded the day before
+
+
+class Booking(Base):
+    """A resident's place at a reception, with the question they may write in advance."""
+
+    __tablename__ = "bookings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reception_id: Mapped[int] = mapped_column(
+        ForeignKey("receptions.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    question: Mapped[str | None] = mapped_column(Text)
+    live: Mapped[bool] = mapped_column(default=True)  # False: cancelled, the place is free again
+    came: Mapped[bool | None]  # staff's mark after the reception
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    cancelled_at: Mapped[datetime | None]
+
+    __table_args__ = (
+        # One live place per person per reception.
+        Index(
+            "uq_bookings_live",
+            "reception_id",
+            "user_id",
+            unique=True,
+            sqlite_where=text("live"),
+            postgresql_where=text("live"),
+        ),
+    )
+
+
 class Caller(Base):
     """A person without the bot whose idea or sign-up staff entered from a phone call; their
     consent to keep the name and phone was given orally (`consent`)."""

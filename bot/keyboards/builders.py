@@ -22,6 +22,7 @@ from bot.keyboards.callbacks import (
     PageCb,
     PlaceBackCb,
     PlaceCb,
+    ReceptionCb,
 )
 from storage.repositories.directory import CenterRef, DistrictRef, MunicipalityRef
 
@@ -118,7 +119,8 @@ def center_card_keyboard(i18n: I18nContext, center: CenterRef) -> InlineKeyboard
     ]
     if center.lat is not None or center.address:  # nothing to show the way by yet otherwise
         row.append((i18n.get("center-route-button"), CenterCb(action="route", id=center.id)))
-    return inline(row, [(i18n.get("back"), CenterCb(action="list", id=center.id))])
+    receptions = [(i18n.get("center-receptions-button"), ReceptionCb(action="list", id=center.id))]
+    return inline(row, receptions, [(i18n.get("back"), CenterCb(action="list", id=center.id))])
 
 
 def nearby_keyboard(centers: Sequence[CenterRef]) -> InlineKeyboardMarkup:

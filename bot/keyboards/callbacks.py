@@ -188,3 +188,11 @@ class GatheringCb(CallbackData, prefix="gth"):
 
     action: str
     id: RowId
+
+
+class ReceptionCb(CallbackData, prefix="rcp"):
+    """Residents: list (a center's), open, book, ask (book with a question), cancel. Staff: mine,
+    new, staff (the card with bookings), came / missed (a booking), drop (cancel the reception)."""
+
+    action: str
+    id: RowId

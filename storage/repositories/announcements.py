@@ -80,9 +80,23 @@ class AnnouncementRepository(Repository[Announcement]):
         from storage.models import Project, Vote
         from storage.repositories.votes import lives_in, project_people, voters_of
 
-        if audience not in ("vote", "vote-waiting", "vote-voters", "project", *GATHERING):
+        if audience not in (
+            "vote",
+            "vote-waiting",
+            "vote-voters",
+            "project",
+            "reception",
+            *GATHERING,
+        ):
             return audience_query(audience, audience_id, kind)
         query = audience_query("all", None, kind)
+        if audience == "reception":  # those booked for it
+            from storage.models import Booking
+
+            booked = select(Booking.user_id).where(
+                Booking.reception_id == audience_id, Booking.live
+            )
+            return query.where(User.id.in_(booked))
         if audience in GATHERING:
             from storage.repositories.gatherings import going, invited
 

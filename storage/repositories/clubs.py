@@ -32,6 +32,19 @@ _sqlite_writes: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Loc
 )
 
 
+@asynccontextmanager
+async def write_turn(session: AsyncSession) -> AsyncIterator[None]:
+    """One «take the last place» write at a time in this process on SQLite (the row lock does it
+    on PostgreSQL): a club's or a reception's count and the insert are then never interleaved."""
+    bind = session.bind
+    if bind is not None and bind.dialect.name == "sqlite":
+        lock = _sqlite_writes.setdefault(asyncio.get_running_loop(), asyncio.Lock())
+        async with lock:
+            yield
+    else:
+        yield
+
+
 @dataclass(frozen=True)
 class Taken:
     signup_id: int
@@ -138,20 +151,10 @@ class ClubRepository:
         """A place if one is free, else the end of the waiting list — decided by the database in
         one statement (a row lock first on PostgreSQL), and committed at once. `entered_by`:
         staff signing up someone who phoned (`caller_id`: a person without the bot)."""
-        async with self._write_turn():
+        async with write_turn(self.session):
             return await self._take_place(
                 user_id, who, child_name, child_age, club, event, entered_by, caller_id
             )
-
-    @asynccontextmanager
-    async def _write_turn(self) -> AsyncIterator[None]:
-        bind = self.session.bind
-        if bind is not None and bind.dialect.name == "sqlite":
-            lock = _sqlite_writes.setdefault(asyncio.get_running_loop(), asyncio.Lock())
-            async with lock:
-                yield
-        else:
-            yield
 
     async def _take_place(
         self,
@@ -236,7 +239,7 @@ class ClubRepository:
     async def give_back(self, signup: Signup) -> Signup | None:
         """Cancel a place; the first on the waiting list moves up if a place is now free.
         Returns the promoted sign-up (committed together with the cancellation)."""
-        async with self._write_turn():
+        async with write_turn(self.session):
             return await self._give_back(signup)
 
     async def _give_back(self, signup: Signup) -> Signup | None:

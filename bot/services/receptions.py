@@ -1,0 +1,112 @@
+"""Consultations at a center: staff publish receptions, residents book a place (with a question
+for the specialist if they like), cancel, and staff mark who came (no Telegram here)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.permissions import Actor, may_run_center
+from bot.services.validation import InputError, parse_count, parse_text
+from storage.models import Booking, Reception, User
+from storage.repositories.audit import AuditRepository
+from storage.repositories.receptions import ReceptionRepository
+
+LENGTHS = (15, 20, 30, 45, 60)  # minutes, as buttons
+MAX_PLACES = 50
+MAX_QUESTION = 1000
+
+
+def parse_specialist(text: str | None) -> str:
+    return parse_text(text, max_len=100, min_len=3, letters=True)
+
+
+def parse_topic(text: str | None) -> str:
+    return parse_text(text, max_len=150, min_len=3, letters=True)
+
+
+def parse_places(text: str | None) -> int:
+    return parse_count(text or "", 1, MAX_PLACES)
+
+
+def parse_question(text: str | None) -> str:
+    return parse_text(text, max_len=MAX_QUESTION, min_len=3)
+
+
+async def create_reception(
+    receptions: ReceptionRepository,
+    audit: AuditRepository,
+    actor: Actor,
+    draft: dict[str, object],
+    now: datetime,
+) -> Reception:
+    center_id = actor.center_id
+    if center_id is None or not may_run_center(actor, center_id):
+        raise InputError("reception-staff-only")
+    starts_at = datetime.fromisoformat(str(draft["starts_at"]))
+    if starts_at <= now:
+        raise InputError("gather-in-past")
+    reception = Reception(
+        center_id=center_id,
+        specialist=str(draft["specialist"]),
+        topic=str(draft["topic"]),
+        starts_at=starts_at,
+        minutes=int(str(draft["minutes"])),
+        places=int(str(draft["places"])),
+        created_by=actor.id,
+        created_at=now,
+    )
+    await receptions.add(reception)
+    await audit.write(actor.id, "reception.create", None, reception=reception.id)
+    return reception
+
+
+def is_open(reception: Reception, now: datetime) -> bool:
+    return reception.cancelled_at is None and reception.starts_at > now
+
+
+async def book(
+    receptions: ReceptionRepository,
+    reception: Reception,
+    user: User,
+    question: str | None,
+    now: datetime,
+) -> int:
+    """A place for the user; refused when the reception is over or cancelled, already booked by
+    them, or full (the last place goes to exactly one of two at once)."""
+    if not is_open(reception, now):
+        raise InputError("reception-closed")
+    if not user.has_consent:
+        raise InputError("reception-need-district")
+    if await receptions.booking_of(reception.id, user.id) is not None:
+        raise InputError("reception-already")
+    booking_id = await receptions.book(reception, user.id, question, now)
+    if booking_id is None:
+        raise InputError("reception-full")
+    return booking_id
+
+
+async def cancel(
+    receptions: ReceptionRepository, reception: Reception, user: User, now: datetime
+) -> None:
+    booking = await receptions.booking_of(reception.id, user.id)
+    if booking is None:
+        raise InputError("reception-not-booked")
+    if not is_open(reception, now):
+        raise InputError("reception-closed")
+    await receptions.cancel(booking, now)
+
+
+def may_look_after(actor: Actor, reception: Reception | None) -> Reception:
+    """The center's staff (and the admins over it) see the bookings and mark who came."""
+    if reception is None:
+        raise InputError("button-stale")
+    if not may_run_center(actor, reception.center_id):
+        raise InputError("reception-not-yours")
+    return reception
+
+
+def mark(booking: Booking | None, reception: Reception, came: bool) -> Booking:
+    if booking is None or booking.reception_id != reception.id or not booking.live:
+        raise InputError("button-stale")
+    booking.came = came
+    return booking

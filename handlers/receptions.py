@@ -1,0 +1,443 @@
+"""Consultations: «📅 Приёмы» on a center's card (book a place, with a question if one likes;
+cancel), /receptions for the center's staff (new reception, bookings, who came)."""
+
+from __future__ import annotations
+
+import html
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode, Window
+from aiogram_i18n import I18nContext
+
+from bot.config import Settings
+from bot.keyboards.builders import inline
+from bot.keyboards.callbacks import CenterCb, ReceptionCb
+from bot.permissions import Actor
+from bot.services.gatherings import TIMES, parse_clock, starts_at
+from bot.services.receptions import (
+    LENGTHS,
+    book,
+    cancel,
+    create_reception,
+    is_open,
+    mark,
+    may_look_after,
+    parse_places,
+    parse_question,
+    parse_specialist,
+    parse_topic,
+)
+from bot.services.validation import InputError
+from bot.views import when_text
+from handlers.forms import (
+    Reply,
+    Rows,
+    Tr,
+    answer_for,
+    ask_text,
+    buttons_only,
+    choice,
+    chosen,
+    form_data,
+    go,
+    kept_draft,
+    nav,
+    refuse,
+    restart_with,
+    saved_as,
+    say_error,
+    send_button,
+    tapped,
+    text_only,
+    typed,
+)
+from storage.models import Booking, Reception, User
+from storage.repositories.directory import Directory
+from storage.repositories.receptions import ReceptionRepository
+
+router = Router(name=__name__)
+
+DAYS_AHEAD = 14
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _line(i18n: I18nContext, r: Reception, settings: Settings, free: int) -> str:
+    return i18n.get(
+        "reception-line",
+        when=when_text(r.starts_at, settings),
+        specialist=r.specialist,
+        topic=r.topic,
+        free=free,
+    )
+
+
+# --- Residents ---------------------------------------------------------------------------------
+
+
+@router.callback_query(ReceptionCb.filter(F.action == "list"))
+async def receptions_of_center(
+    callback: CallbackQuery,
+    callback_data: ReceptionCb,
+    receptions: ReceptionRepository,
+    directory: Directory,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    center = directory.center(callback_data.id) or refuse()
+    found = await receptions.upcoming([center.id], _now())
+    rows: Rows = []
+    for r in found:
+        free = r.places - await receptions.booked(r.id)
+        rows.append([(_line(i18n, r, settings, free)[:64], ReceptionCb(action="open", id=r.id))])
+    rows.append([(i18n.get("back"), CenterCb(action="card", id=center.id))])
+    key = "reception-list" if found else "reception-none"
+    await tapped(callback).answer(
+        i18n.get(key, center=html.escape(center.name)), reply_markup=inline(*rows)
+    )
+
+
+async def _card(reception: Reception, user: User, data: dict[str, Any]) -> tuple[str, Any]:
+    i18n: I18nContext = data["i18n"]
+    receptions: ReceptionRepository = data["receptions"]
+    booking = await receptions.booking_of(reception.id, user.id)
+    free = reception.places - await receptions.booked(reception.id)
+    text = i18n.get(
+        "reception-card",
+        specialist=html.escape(reception.specialist),
+        topic=html.escape(reception.topic),
+        when=when_text(reception.starts_at, data["settings"]),
+        minutes=reception.minutes,
+        free=free,
+    )
+    rows: Rows = []
+    if booking is not None:
+        text += "\n" + i18n.get("reception-you-are-booked")
+        rows.append([(i18n.get("reception-cancel"), ReceptionCb(action="cancel", id=reception.id))])
+    elif free > 0:
+        rows.append([(i18n.get("reception-book"), ReceptionCb(action="book", id=reception.id))])
+        rows.append([(i18n.get("reception-book-ask"), ReceptionCb(action="ask", id=reception.id))])
+    rows.append([(i18n.get("back"), ReceptionCb(action="list", id=reception.center_id))])
+    return text, inline(*rows)
+
+
+@router.callback_query(ReceptionCb.filter(F.action == "open"))
+async def reception_card(
+    callback: CallbackQuery, callback_data: ReceptionCb, user: User, dialog_manager: DialogManager
+) -> None:
+    data = dialog_manager.middleware_data
+    reception = await data["receptions"].get(callback_data.id) or refuse()
+    if not is_open(reception, _now()):
+        refuse("reception-closed")
+    text, markup = await _card(reception, user, data)
+    await tapped(callback).answer(text, reply_markup=markup)
+
+
+async def _book(
+    reply: Reply, reception: Reception, question: str | None, data: dict[str, Any]
+) -> bool:
+    i18n: I18nContext = data["i18n"]
+    try:
+        await book(data["receptions"], reception, data["user"], question, _now())
+    except InputError as exc:
+        await reply.answer(i18n.get(exc.key, **exc.args_))
+        return False
+    when = when_text(reception.starts_at, data["settings"])
+    await reply.answer(
+        i18n.get("reception-booked", specialist=html.escape(reception.specialist), when=when)
+    )
+    return True
+
+
+@router.callback_query(ReceptionCb.filter(F.action == "book"))
+async def book_place(
+    callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager
+) -> None:
+    data = dialog_manager.middleware_data
+    reception = await data["receptions"].get(callback_data.id) or refuse()
+    await _book(tapped(callback), reception, None, data)
+
+
+@router.callback_query(ReceptionCb.filter(F.action == "ask"))
+async def book_with_question(
+    callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager
+) -> None:
+    reception = await dialog_manager.middleware_data["receptions"].get(callback_data.id) or refuse()
+    if not is_open(reception, _now()):
+        refuse("reception-closed")
+    await ask_text(
+        dialog_manager, "reception-question", "reception-ask-question", reception_id=reception.id
+    )
+
+
+@answer_for("reception-question")
+async def reception_question(
+    message: Message, manager: DialogManager, args: dict[str, Any]
+) -> bool:
+    data = manager.middleware_data
+    try:
+        question = parse_question(message.text)
+    except InputError as exc:
+        await say_error(manager, exc)
+        return False
+    reception = await data["receptions"].get(args["reception_id"]) or refuse()
+    await _book(message, reception, question, data)
+    return True
+
+
+@router.callback_query(ReceptionCb.filter(F.action == "cancel"))
+async def cancel_booking(
+    callback: CallbackQuery, callback_data: ReceptionCb, user: User, dialog_manager: DialogManager
+) -> None:
+    data = dialog_manager.middleware_data
+    reception = await data["receptions"].get(callback_data.id) or refuse()
+    try:
+        await cancel(data["receptions"], reception, user, _now())
+    except InputError as exc:
+        refuse(exc.key)
+    await tapped(callback).answer(data["i18n"].get("reception-cancelled"))
+
+
+# --- Staff ---------------------------------------------------------------------------------------
+
+
+@router.message(Command("receptions"))
+async def staff_receptions(message: Message, actor: Actor, dialog_manager: DialogManager) -> None:
+    if not actor.is_staff or actor.center_id is None:
+        await message.answer(dialog_manager.middleware_data["i18n"].get("reception-staff-only"))
+        return
+    if await kept_draft(dialog_manager, "receptions"):
+        return
+    await show_staff_list(message, dialog_manager.middleware_data)
+
+
+@restart_with("receptions")
+async def receptions_again(
+    callback: CallbackQuery, manager: DialogManager, args: dict[str, Any]
+) -> None:
+    await show_staff_list(tapped(callback), manager.middleware_data)
+
+
+async def show_staff_list(reply: Reply, data: dict[str, Any]) -> None:
+    i18n: I18nContext = data["i18n"]
+    actor: Actor = data["actor"]
+    receptions: ReceptionRepository = data["receptions"]
+    found = await receptions.upcoming([actor.center_id or 0], _now())
+    rows: Rows = []
+    for r in found:
+        booked = await receptions.booked(r.id)
+        label = i18n.get(
+            "reception-staff-line",
+            when=when_text(r.starts_at, data["settings"]),
+            specialist=r.specialist,
+            booked=booked,
+            places=r.places,
+        )
+        rows.append([(label[:64], ReceptionCb(action="staff", id=r.id))])
+    rows.append([(i18n.get("reception-new"), ReceptionCb(action="new", id=0))])
+    await reply.answer(
+        i18n.get("reception-staff-title" if found else "reception-staff-none"),
+        reply_markup=inline(*rows),
+    )
+
+
+@router.callback_query(ReceptionCb.filter(F.action == "staff"))
+async def staff_card(
+    callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager
+) -> None:
+    data = dialog_manager.middleware_data
+    i18n: I18nContext = data["i18n"]
+    receptions: ReceptionRepository = data["receptions"]
+    try:
+        reception = may_look_after(data["actor"], await receptions.get(callback_data.id))
+    except InputError as exc:
+        refuse(exc.key)
+    lines = [
+        i18n.get(
+            "reception-staff-card",
+            specialist=html.escape(reception.specialist),
+            topic=html.escape(reception.topic),
+            when=when_text(reception.starts_at, data["settings"]),
+        )
+    ]
+    rows: Rows = []
+    for n, (booking, name) in enumerate(await receptions.bookings(reception.id), start=1):
+        mark_text = {True: " ✅", False: " ✖️", None: ""}[booking.came]
+        question = (
+            i18n.get("reception-question-line", question=html.escape(booking.question))
+            if booking.question
+            else ""
+        )
+        lines.append(f"{n}. {html.escape(name or '—')}{mark_text}{question}")
+        rows.append(
+            [
+                (i18n.get("reception-came", n=n), ReceptionCb(action="came", id=booking.id)),
+                (i18n.get("reception-missed", n=n), ReceptionCb(action="missed", id=booking.id)),
+            ]
+        )
+    if len(lines) == 1:
+        lines.append(i18n.get("reception-nobody"))
+    await tapped(callback).answer(
+        "\n".join(lines)[:3500], reply_markup=inline(*rows) if rows else None
+    )
+
+
+@router.callback_query(ReceptionCb.filter(F.action.in_(("came", "missed"))))
+async def mark_attendance(
+    callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager
+) -> None:
+    data = dialog_manager.middleware_data
+    session = data["session"]
+    booking = await session.get(Booking, callback_data.id) or refuse()
+    try:
+        reception = may_look_after(
+            data["actor"], await data["receptions"].get(booking.reception_id)
+        )
+        mark(booking, reception, callback_data.action == "came")
+    except InputError as exc:
+        refuse(exc.key)
+    await callback.answer(data["i18n"].get("reception-marked"))
+
+
+# --- A new reception -----------------------------------------------------------------------------
+
+
+class ReceptionForm(StatesGroup):
+    specialist = State()
+    topic = State()
+    day = State()
+    clock = State()
+    length = State()
+    places = State()
+    summary = State()
+
+
+@router.callback_query(ReceptionCb.filter(F.action == "new"))
+async def new_reception(
+    callback: CallbackQuery, actor: Actor, dialog_manager: DialogManager
+) -> None:
+    if not actor.is_staff or actor.center_id is None:
+        refuse("reception-staff-only")
+    await dialog_manager.start(
+        ReceptionForm.specialist, data={}, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
+    )
+
+
+async def on_day(callback: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    form_data(manager)["day"] = date.fromisoformat(item).isoformat()
+    await go(manager, ReceptionForm.clock)
+
+
+async def _set_time(manager: DialogManager, text: str) -> None:
+    settings: Settings = manager.middleware_data["settings"]
+    draft = form_data(manager)
+    try:
+        moment = starts_at(
+            date.fromisoformat(draft["day"]), parse_clock(text), ZoneInfo(settings.timezone), _now()
+        )
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    draft["starts_at"] = moment.isoformat()
+    await go(manager, ReceptionForm.length)
+
+
+async def on_clock_button(
+    callback: CallbackQuery, widget: Any, manager: DialogManager, item: str
+) -> None:
+    await _set_time(manager, item)
+
+
+async def on_clock_text(message: Message, widget: Any, manager: DialogManager) -> None:
+    await _set_time(manager, message.text or "")
+
+
+async def on_length(
+    callback: CallbackQuery, widget: Any, manager: DialogManager, item: str
+) -> None:
+    if int(item) not in LENGTHS:
+        refuse()
+    form_data(manager)["minutes"] = int(item)
+    await go(manager, ReceptionForm.places)
+
+
+async def submit(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    data = manager.middleware_data
+    try:
+        reception = await create_reception(
+            data["receptions"], data["audit"], data["actor"], form_data(manager), _now()
+        )
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    await manager.done()
+    when = when_text(reception.starts_at, data["settings"])
+    await tapped(callback).answer(data["i18n"].get("reception-created", when=when))
+
+
+async def _form(
+    dialog_manager: DialogManager, i18n: I18nContext, settings: Settings, **_: Any
+) -> dict[str, Any]:
+    draft = form_data(dialog_manager)
+    today = _now().astimezone(ZoneInfo(settings.timezone)).date()
+    days = [
+        (i18n.get(f"weekday-{d.weekday()}") + d.strftime(" %d.%m"), d.isoformat())
+        for d in (today + timedelta(days=n) for n in range(DAYS_AHEAD))
+    ]
+    return {
+        "days": days,
+        "times": [(t, t) for t in TIMES],
+        "lengths": [(i18n.get("reception-minutes", minutes=m), str(m)) for m in LENGTHS],
+        "specialist": html.escape(draft.get("specialist", "")),
+        "topic": html.escape(draft.get("topic", "")),
+        "when": when_text(datetime.fromisoformat(draft["starts_at"]), settings)
+        if draft.get("starts_at")
+        else "",
+        "minutes": draft.get("minutes", 0),
+        "places": draft.get("places", 0),
+    }
+
+
+reception_dialog = Dialog(
+    typed(
+        "reception-ask-specialist",
+        saved_as("specialist", parse_specialist, ReceptionForm.topic),
+        ReceptionForm.specialist,
+    ),
+    typed(
+        "reception-ask-topic",
+        saved_as("topic", parse_topic, ReceptionForm.day),
+        ReceptionForm.topic,
+    ),
+    chosen("gather-ask-day", "days", on_day, ReceptionForm.day, width=2),
+    Window(
+        Tr("gather-ask-time"),
+        choice("times", "times", on_clock_button, width=3),
+        nav(),
+        text_only(on_clock_text),
+        state=ReceptionForm.clock,
+    ),
+    chosen("reception-ask-length", "lengths", on_length, ReceptionForm.length, width=3),
+    typed(
+        "reception-ask-places",
+        saved_as("places", parse_places, ReceptionForm.summary),
+        ReceptionForm.places,
+    ),
+    Window(
+        Tr("reception-summary"),
+        send_button("reception", submit),
+        nav(),
+        buttons_only(),
+        state=ReceptionForm.summary,
+    ),
+    getter=_form,
+    name="reception",
+)

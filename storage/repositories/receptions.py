@@ -1,0 +1,103 @@
+"""Consultations: receptions of a center and the residents' bookings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import func, insert, literal, select, update
+
+from storage.models import Booking, Reception, User, UTCDateTime
+from storage.repositories.base import Repository
+from storage.repositories.clubs import write_turn
+
+
+class ReceptionRepository(Repository[Reception]):
+    model = Reception
+
+    async def upcoming(self, center_ids: Sequence[int], now: datetime) -> Sequence[Reception]:
+        result = await self.session.execute(
+            select(Reception)
+            .where(
+                Reception.center_id.in_(center_ids),
+                Reception.starts_at > now,
+                Reception.cancelled_at.is_(None),
+            )
+            .order_by(Reception.starts_at)
+            .limit(20)
+        )
+        return result.scalars().all()
+
+    async def booked(self, reception_id: int) -> int:
+        return int(
+            await self.session.scalar(
+                select(func.count())
+                .select_from(Booking)
+                .where(Booking.reception_id == reception_id, Booking.live)
+            )
+            or 0
+        )
+
+    async def booking_of(self, reception_id: int, user_id: int) -> Booking | None:
+        return await self.session.scalar(
+            select(Booking).where(
+                Booking.reception_id == reception_id, Booking.user_id == user_id, Booking.live
+            )
+        )
+
+    async def bookings(self, reception_id: int) -> Sequence[tuple[Booking, str | None]]:
+        result = await self.session.execute(
+            select(Booking, User.full_name)
+            .outerjoin(User, User.id == Booking.user_id)
+            .where(Booking.reception_id == reception_id, Booking.live)
+            .order_by(Booking.id)
+        )
+        return [(b, name) for b, name in result.all()]
+
+    async def book(
+        self, reception: Reception, user_id: int, question: str | None, now: datetime
+    ) -> int | None:
+        """A place if one is free — decided by the database in one statement after a row lock
+        on the reception (PostgreSQL) or the process's write turn (SQLite), so that two residents
+        tapping at once for the last place leave exactly one booking. None: no place left."""
+        async with write_turn(self.session):
+            await self.session.execute(
+                select(Reception.id).where(Reception.id == reception.id).with_for_update()
+            )
+            taken = (
+                select(func.count())
+                .select_from(Booking)
+                .where(Booking.reception_id == reception.id, Booking.live)
+                .scalar_subquery()
+            )
+            source = select(
+                literal(reception.id).label("reception_id"),
+                literal(user_id).label("user_id"),
+                literal(question).label("question"),
+                literal(True).label("live"),
+                literal(now, UTCDateTime()).label("created_at"),
+            ).where(taken < reception.places)
+            result = await self.session.execute(
+                insert(Booking)
+                .from_select(["reception_id", "user_id", "question", "live", "created_at"], source)
+                .returning(Booking.id)
+            )
+            booking_id = result.scalar()
+            await self.session.commit()
+            return booking_id
+
+    async def cancel(self, booking: Booking, now: datetime) -> None:
+        await self.session.execute(
+            update(Booking).where(Booking.id == booking.id).values(live=False, cancelled_at=now)
+        )
+
+    async def to_remind(self, since: datetime, until: datetime) -> Sequence[Reception]:
+        result = await self.session.execute(
+            select(Reception).where(
+                Reception.starts_at > since,
+                Reception.starts_at <= until,
+                Reception.reminded_at.is_(None),
+                Reception.cancelled_at.is_(None),
+            )
+        )
+        return result.scalars().all()

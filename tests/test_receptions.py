@@ -1,0 +1,146 @@
+"""Consultations: staff publish a reception, residents book from the center's card (with a
+question or without), the last place goes to exactly one, cancelling frees it, staff mark who
+came, those booked are reminded."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from bot.keyboards.callbacks import CenterCb, ReceptionCb
+from storage.models import Announcement, Booking, Reception
+from tests.fixtures.harness import Harness, buttons, callback_datas, joined
+from tests.fixtures.updates import tg_user
+from tests.test_ideas import _deliver
+
+STAFF = tg_user(2001, username="olga_staff")  # ЦРН «Оптимист»
+FAR_STAFF = tg_user(2002)  # ЦРН «Боровой»
+SECOND = tg_user(1002)
+THIRD = tg_user(1003)
+TZ = ZoneInfo("Asia/Novokuznetsk")
+
+
+async def rows(harness: Harness, model) -> list:  # type: ignore[no-untyped-def]
+    async with harness.session_factory() as s:
+        return list((await s.execute(select(model).order_by(model.id))).scalars())
+
+
+def day_button(harness: Harness, days: int) -> str:
+    day = datetime.now(TZ).date() + timedelta(days=days)
+    return str(harness.dp["i18n_core"].get(f"weekday-{day.weekday()}", "ru")) + day.strftime(
+        " %d.%m"
+    )
+
+
+async def publish(harness: Harness, admin, places: str = "2") -> Reception:  # type: ignore[no-untyped-def]
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    await harness.say(admin, f"/grant {FAR_STAFF.id} staff borovoy")
+    await harness.say(STAFF, "/receptions")
+    await harness.press(STAFF, "➕ Новый приём")
+    await harness.say(STAFF, "Депутат Иванов И. И.")
+    await harness.say(STAFF, "Вопросы ЖКХ")
+    await harness.press(STAFF, day_button(harness, 1))
+    await harness.press(STAFF, "10:00")
+    await harness.press(STAFF, "20 мин.")
+    assert "от 1 до 50" in joined(await harness.say(STAFF, "500"))
+    summary = await harness.say(STAFF, places)
+    assert "Депутат Иванов И. И." in joined(summary) and f"Мест: {places}" in joined(summary)
+    send = callback_datas(summary)["✅ Отправить"]
+    assert "Приём добавлен" in joined(await harness.tap(STAFF, send))
+    assert "уже добавлен" in joined(await harness.tap(STAFF, send))
+    [reception] = await rows(harness, Reception)
+    return reception
+
+
+async def open_card(harness: Harness, user, reception: Reception) -> list:  # type: ignore[no-untyped-def]
+    await harness.tap(user, CenterCb(action="card", id=reception.center_id))
+    listed = await harness.press(user, "📅 Приёмы")
+    [item] = [b for b in buttons(listed) if "Депутат Иванов" in b]
+    return await harness.press(user, item)
+
+
+async def test_residents_book_cancel_and_staff_mark_who_came(harness: Harness, admin, resident):
+    reception = await publish(harness, admin)
+    for user in (resident, SECOND, THIRD):
+        await harness.onboard(user)
+    card = await open_card(harness, resident, reception)
+    assert "Свободных мест: 2" in joined(card)
+    await harness.press(resident, "✍️ Записаться и задать вопрос заранее")
+    booked = await harness.say(resident, "Когда починят крышу над 3 подъездом?")
+    assert "Вы записаны: Депутат Иванов И. И." in joined(booked)
+    again = await harness.tap(resident, ReceptionCb(action="book", id=reception.id))
+    assert "уже записаны" in joined(again)
+    await open_card(harness, SECOND, reception)
+    await harness.press(SECOND, "📅 Записаться")
+    full = await harness.tap(THIRD, ReceptionCb(action="book", id=reception.id))
+    assert "Все места уже заняты" in joined(full)
+
+    cancelled = await harness.tap(SECOND, ReceptionCb(action="cancel", id=reception.id))
+    assert "место освободилось" in joined(cancelled)
+    assert "Вы записаны" in joined(
+        await harness.tap(THIRD, ReceptionCb(action="book", id=reception.id))
+    )
+    live = [b for b in await rows(harness, Booking) if b.live]
+    assert {b.user_id for b in live} == {resident.id, THIRD.id}
+    assert next(b for b in live if b.user_id == resident.id).question.startswith("Когда починят")
+
+    card = await harness.tap(STAFF, ReceptionCb(action="staff", id=reception.id))
+    assert "вопрос: Когда починят крышу" in joined(card)
+    assert "✅ 1 пришёл" in buttons(card)
+    far = await harness.tap(FAR_STAFF, ReceptionCb(action="staff", id=reception.id))
+    assert "другого центра" in joined(far)
+    resident_forged = await harness.tap(resident, ReceptionCb(action="staff", id=reception.id))
+    assert "другого центра" in joined(resident_forged)
+    first = live[0]
+    await harness.tap(STAFF, ReceptionCb(action="came", id=first.id))
+    refused = await harness.tap(FAR_STAFF, ReceptionCb(action="missed", id=first.id))
+    assert "другого центра" in joined(refused)
+    marked = {b.id: b.came for b in await rows(harness, Booking)}
+    assert marked[first.id] is True
+
+    notices = harness.dp["gathering_notices"]
+    assert await notices.tick(reception.starts_at - timedelta(days=2)) == 0
+    assert await notices.tick(reception.starts_at - timedelta(hours=20)) == 1
+    assert await notices.tick(reception.starts_at - timedelta(hours=19)) == 0  # once
+    [reminder] = [a for a in await rows(harness, Announcement) if a.audience == "reception"]
+    async with harness.session_factory() as s:
+        row = await s.get(Announcement, reminder.id)
+        assert row is not None
+        row.send_at = datetime.now(UTC)
+        await s.commit()
+    before = len(harness.session.requests)
+    await _deliver(harness)
+    told = {getattr(r, "chat_id", None) for r in harness.session.requests[before:]}
+    assert {resident.id, THIRD.id} <= told and SECOND.id not in told
+
+
+async def test_the_last_place_goes_to_exactly_one(pg_or_sqlite_harness: Harness, admin):
+    harness = pg_or_sqlite_harness
+    reception = await publish(harness, admin, places="1")
+    people = [tg_user(5000 + i) for i in range(6)]
+    for user in people:
+        await harness.onboard(user)
+    from bot.services.receptions import book
+    from bot.services.validation import InputError
+    from storage.models import User
+    from storage.repositories.receptions import ReceptionRepository
+
+    async def try_book(user_id: int) -> bool:
+        async with harness.session_factory() as s:
+            repo = ReceptionRepository(s)
+            fresh = await repo.get(reception.id)
+            user = await s.get(User, user_id)
+            assert fresh is not None and user is not None
+            try:
+                await book(repo, fresh, user, None, datetime.now(UTC))
+            except InputError as exc:
+                assert exc.key == "reception-full"
+                return False
+            return True
+
+    won = await asyncio.gather(*(try_book(u.id) for u in people))
+    assert sum(won) == 1
+    assert len([b for b in await rows(harness, Booking) if b.live]) == 1
