@@ -49,6 +49,7 @@ STAFF_COMMANDS = (
     "newvote",
     "projects",
     "forperson",
+    "receptions",
     *RESIDENT_COMMANDS,
     "whoami",
 )

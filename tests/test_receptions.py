@@ -144,3 +144,21 @@ async def test_the_last_place_goes_to_exactly_one(pg_or_sqlite_harness: Harness,
     won = await asyncio.gather(*(try_book(u.id) for u in people))
     assert sum(won) == 1
     assert len([b for b in await rows(harness, Booking) if b.live]) == 1
+
+
+async def test_receptions_held_and_people_who_came_in_stats(harness: Harness, admin, resident):
+    reception = await publish(harness, admin)
+    await harness.onboard(resident)
+    await harness.tap(resident, ReceptionCb(action="book", id=reception.id))
+    [booking] = await rows(harness, Booking)
+    await harness.tap(STAFF, ReceptionCb(action="came", id=booking.id))
+    async with harness.session_factory() as s:  # the reception took place an hour ago
+        row = await s.get(Reception, reception.id)
+        assert row is not None
+        row.starts_at = datetime.now(UTC) - timedelta(hours=1)
+        await s.commit()
+    stats = joined(await harness.say(STAFF, "/stats"))
+    assert "Приёмов (консультаций) проведено: 1" in stats
+    assert "Человек пришли на приёмы: 1" in stats
+    far = joined(await harness.say(FAR_STAFF, "/stats"))
+    assert "Приёмов (консультаций) проведено: 0" in far

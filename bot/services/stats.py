@@ -103,6 +103,8 @@ FIGURES = (
     "attendance",
     "events_held",
     "event_signups",
+    "receptions_held",
+    "reception_people",
     "applications",
     "ideas_on_time",
     "ideas_overdue",

@@ -127,7 +127,7 @@ help-close = ❌ Close
 help-closed = Help closed. Open it again: /help
 help-resident =
     <b>Residents</b>
-    /centers — centers by district
+    /centers — centers by district; on a card — «📅 Receptions»
     📍 send your location — the three nearest centers
     /clubs — clubs, sign up
     /events — events of the district
@@ -161,7 +161,7 @@ help-staff =
     /announce — an announcement to your center, district, a club or the elders
     /announcements — announcements: progress, figures, cancel
     /myclubs — the center's clubs and events
-    /mycenter — the center's card: address, hours, phone, map point, services
+    /mycenter — the center's card; /receptions — receptions
     /queue — reports to check
     /elders — elders and applications of the district
     /newvote — a vote; /projects — the initiative budget
@@ -334,6 +334,7 @@ cmd-newvote = New vote
 cmd-projects = Initiative budget projects
 cmd-plan = Call the neighbours to a clean-up
 cmd-forperson = Enter for someone who phoned
+cmd-receptions = The center's receptions
 
 form-interrupted = You have an unfinished form. Continue the draft or start over?
 form-continue = ▶️ Continue the draft

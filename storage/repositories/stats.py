@@ -209,6 +209,7 @@ class StatsRepository:
             due.where(Idea.answered_at.is_(None) | (Idea.answered_at > Idea.due_at))
         )
         values.update(await self._votes_and_projects(start_utc, end_utc, in_district))
+        values.update(await self._consultations(start_utc, end_utc, center_ids))
         if district_id is None:  # announcements are not tied to one district
             outbox = (
                 await self.session.execute(
@@ -222,6 +223,28 @@ class StatsRepository:
             values["announcements_sent"] = by_status.get(OutboxStatus.SENT, 0)
             values["announcements_blocked"] = by_status.get(OutboxStatus.BLOCKED, 0)
         return {k: int(v or 0) for k, v in values.items()}
+
+    async def _consultations(
+        self, start_utc: datetime, end_utc: datetime, center_ids: Any
+    ) -> dict[str, int | None]:
+        """Receptions held in the period (not cancelled, already begun) and the people who came."""
+        from storage.models import Booking, Reception
+
+        held = select(Reception.id).where(
+            Reception.center_id.in_(center_ids),
+            Reception.cancelled_at.is_(None),
+            Reception.starts_at >= start_utc,
+            Reception.starts_at < min(end_utc, datetime.now(UTC)),
+        )
+        q = self.session.scalar
+        return {
+            "receptions_held": await q(select(func.count()).select_from(held.subquery())),
+            "reception_people": await q(
+                select(func.count())
+                .select_from(Booking)
+                .where(Booking.reception_id.in_(held), Booking.live, Booking.came.is_(True))
+            ),
+        }
 
     async def _votes_and_projects(
         self, start_utc: datetime, end_utc: datetime, in_district: Any
