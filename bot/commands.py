@@ -50,6 +50,7 @@ STAFF_COMMANDS = (
     "projects",
     "forperson",
     "receptions",
+    "rental",
     *RESIDENT_COMMANDS,
     "whoami",
 )

@@ -1,7 +1,7 @@
 """Plans for tomorrow: a scheduler tick (the leader's only) reminds those who said «Иду» to an
 elder's субботник the evening before, and a few hours after its start asks the elder «Как прошёл
 субботник?» with «📝 Заполнить отчёт»; those booked for a center's reception are reminded a day
-before (once each)."""
+before, and an item of the rental not returned in time gets a polite reminder (once each)."""
 
 from __future__ import annotations
 
@@ -93,8 +93,29 @@ class GatheringNotices:
                 except TelegramAPIError as exc:
                     logger.info("«Как прошёл субботник?» not delivered: %s", type(exc).__name__)
             done += await self._remind_receptions(session, now)
+            done += await self._remind_overdue(session, now)
             await session.commit()
         return done
+
+    async def _remind_overdue(self, session: Any, now: datetime) -> int:
+        """An item not returned by the end of its window: one polite reminder."""
+        from storage.repositories.rental import RentalRepository
+
+        reminded = 0
+        for rental, name in await RentalRepository(session).overdue(now):
+            rental.reminded_at = now
+            session.add(
+                Announcement(
+                    kind="results",
+                    audience="rental",
+                    audience_id=rental.id,
+                    text=self._get("rental-overdue", name=name),
+                    send_at=now,
+                    status=AnnouncementStatus.SCHEDULED,
+                )
+            )
+            reminded += 1
+        return reminded
 
     async def _remind_receptions(self, session: Any, now: datetime) -> int:
         """Those booked for a reception starting within a day are reminded once."""

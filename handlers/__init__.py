@@ -33,6 +33,7 @@ from handlers import (
     receptions,
     register,
     registry,
+    rental,
     reports,
     settings,
     staff_clubs,
@@ -132,7 +133,7 @@ def get_routers() -> list[Router]:
         myreports.router, register.router, elders_staff.router, moderation.router,
         staff_clubs.router, center_card.router, announce.router, ideas.staff_router, stats.router, admin.staff_router,
         contests_admin.router, registry.router, stats.admin_router, admin.router, contests.router, jury.router,
-        ideas.router, votes.router, gatherings.router, votes.staff_router, natural.router, on_behalf.router, receptions.router, fallback.router, fallback.stray_buttons, forms.errors_router, *FORMS,
+        ideas.router, votes.router, gatherings.router, votes.staff_router, natural.router, on_behalf.router, receptions.router, rental.router, fallback.router, fallback.stray_buttons, forms.errors_router, *FORMS,
     )  # fmt: skip
     for router in features:
         # Module routers are process-wide; a new Dispatcher in the same process (tests, benchmarks)
@@ -145,6 +146,7 @@ def get_routers() -> list[Router]:
         centers.router,  # the most used screens first: fewer routers to pass on the way
         votes.router,  # a vote's invitation brings thousands of taps within minutes
         receptions.router,  # «📅 Приёмы» from a center's card; /receptions checks staff itself
+        rental.router,  # «🏸 Прокат» likewise; /rental checks staff itself
         start.router,
         places.router,
         clubs.router,

@@ -944,6 +944,48 @@ class Booking(Base):
     )
 
 
+class RentalItem(Base):
+    """Sports equipment a center lends for free: balls, rackets, chess…, `quantity` of them."""
+
+    __tablename__ = "rental_items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    center_id: Mapped[int] = mapped_column(ForeignKey("centers.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    quantity: Mapped[int] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class RentalStatus(enum.StrEnum):
+    BOOKED = "booked"
+    ISSUED = "issued"
+    RETURNED = "returned"
+    CANCELLED = "cancelled"
+
+
+class Rental(Base):
+    """One item booked by a resident for a time window; staff mark it issued and returned."""
+
+    __tablename__ = "rentals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("rental_items.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+    status: Mapped[RentalStatus] = mapped_column(
+        _str_enum(RentalStatus), default=RentalStatus.BOOKED, index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    issued_at: Mapped[datetime | None]
+    returned_at: Mapped[datetime | None]
+    reminded_at: Mapped[datetime | None]  # a polite reminder of an overdue return, once
+
+
 class Caller(Base):
     """A person without the bot whose idea or sign-up staff entered from a phone call; their
     consent to keep the name and phone was given orally (`consent`)."""

@@ -23,6 +23,7 @@ from bot.keyboards.callbacks import (
     PlaceBackCb,
     PlaceCb,
     ReceptionCb,
+    RentalCb,
 )
 from storage.repositories.directory import CenterRef, DistrictRef, MunicipalityRef
 
@@ -119,7 +120,10 @@ def center_card_keyboard(i18n: I18nContext, center: CenterRef) -> InlineKeyboard
     ]
     if center.lat is not None or center.address:  # nothing to show the way by yet otherwise
         row.append((i18n.get("center-route-button"), CenterCb(action="route", id=center.id)))
-    receptions = [(i18n.get("center-receptions-button"), ReceptionCb(action="list", id=center.id))]
+    receptions = [
+        (i18n.get("center-receptions-button"), ReceptionCb(action="list", id=center.id)),
+        (i18n.get("center-rental-button"), RentalCb(action="list", id=center.id)),
+    ]
     return inline(row, receptions, [(i18n.get("back"), CenterCb(action="list", id=center.id))])
 
 

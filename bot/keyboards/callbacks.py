@@ -196,3 +196,12 @@ class ReceptionCb(CallbackData, prefix="rcp"):
 
     action: str
     id: RowId
+
+
+class RentalCb(CallbackData, prefix="rnt"):
+    """Residents: list (a center's items), item, day (`value`: a date), take (`value`: the
+    window's start hour and the date), mine, cancel. Staff: stock, add, issued, returned."""
+
+    action: str
+    id: RowId
+    value: str = ""

@@ -23,6 +23,7 @@ from storage.repositories.elders import ElderRepository
 from storage.repositories.gatherings import GatheringRepository
 from storage.repositories.ideas import IdeaRepository
 from storage.repositories.receptions import ReceptionRepository
+from storage.repositories.rental import RentalRepository
 from storage.repositories.reports import ReportRepository
 from storage.repositories.stats import StatsRepository
 from storage.repositories.users import UserCache, UserRepository
@@ -79,6 +80,7 @@ class DbSessionMiddleware(BaseMiddleware):
         data["votes"] = VoteRepository(session)
         data["gatherings"] = GatheringRepository(session)
         data["receptions"] = ReceptionRepository(session)
+        data["rental"] = RentalRepository(session)
         tg_user: TgUser | None = data.get("event_from_user")
         if tg_user is not None and not tg_user.is_bot:
             user = await users.get_or_create(tg_user.id)

@@ -105,6 +105,7 @@ FIGURES = (
     "event_signups",
     "receptions_held",
     "reception_people",
+    "rental_issued",
     "applications",
     "ideas_on_time",
     "ideas_overdue",

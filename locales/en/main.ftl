@@ -127,7 +127,7 @@ help-close = ❌ Close
 help-closed = Help closed. Open it again: /help
 help-resident =
     <b>Residents</b>
-    /centers — centers by district; on a card — «📅 Receptions»
+    /centers — centers; on a card — «📅 Receptions» and «🏸 Rental»
     📍 send your location — the three nearest centers
     /clubs — clubs, sign up
     /events — events of the district
@@ -161,7 +161,7 @@ help-staff =
     /announce — an announcement to your center, district, a club or the elders
     /announcements — announcements: progress, figures, cancel
     /myclubs — the center's clubs and events
-    /mycenter — the center's card; /receptions — receptions
+    /mycenter — the card; /receptions — receptions; /rental — rental
     /queue — reports to check
     /elders — elders and applications of the district
     /newvote — a vote; /projects — the initiative budget
@@ -335,6 +335,7 @@ cmd-projects = Initiative budget projects
 cmd-plan = Call the neighbours to a clean-up
 cmd-forperson = Enter for someone who phoned
 cmd-receptions = The center's receptions
+cmd-rental = Equipment rental
 
 form-interrupted = You have an unfinished form. Continue the draft or start over?
 form-continue = ▶️ Continue the draft

@@ -38,6 +38,7 @@ fig-events_held = Center events
 fig-event_signups = Event sign-ups
 fig-receptions_held = Receptions (consultations) held
 fig-reception_people = People who came to receptions
+fig-rental_issued = Rental items issued
 fig-applications = Contest applications
 fig-ideas_on_time = Items answered on time
 fig-ideas_overdue = Items answered late or not yet

@@ -38,6 +38,7 @@ fig-events_held = Мероприятий центров
 fig-event_signups = Записей на мероприятия
 fig-receptions_held = Приёмов (консультаций) проведено
 fig-reception_people = Человек пришли на приёмы
+fig-rental_issued = Выдано инвентаря в прокат
 fig-applications = Заявок на конкурсы
 fig-ideas_on_time = Обращений отвечено в срок
 fig-ideas_overdue = Обращений с просроченным ответом

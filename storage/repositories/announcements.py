@@ -86,10 +86,16 @@ class AnnouncementRepository(Repository[Announcement]):
             "vote-voters",
             "project",
             "reception",
+            "rental",
             *GATHERING,
         ):
             return audience_query(audience, audience_id, kind)
         query = audience_query("all", None, kind)
+        if audience == "rental":  # the one who has the item (an overdue return)
+            from storage.models import Rental
+
+            holder = select(Rental.user_id).where(Rental.id == audience_id)
+            return query.where(User.id.in_(holder))
         if audience == "reception":  # those booked for it
             from storage.models import Booking
 

@@ -237,7 +237,19 @@ class StatsRepository:
             Reception.starts_at < min(end_utc, datetime.now(UTC)),
         )
         q = self.session.scalar
+        from storage.models import Rental, RentalItem
+
         return {
+            "rental_issued": await q(
+                select(func.count())
+                .select_from(Rental)
+                .join(RentalItem, RentalItem.id == Rental.item_id)
+                .where(
+                    RentalItem.center_id.in_(center_ids),
+                    Rental.issued_at >= start_utc,
+                    Rental.issued_at < end_utc,
+                )
+            ),
             "receptions_held": await q(select(func.count()).select_from(held.subquery())),
             "reception_people": await q(
                 select(func.count())

@@ -1,0 +1,33 @@
+## Sports equipment rental
+center-rental-button = 🏸 Rental
+rental-none = «{ $center }» has not listed equipment for rent yet.
+rental-list = <b>Rental: { $center }</b>
+    Free of charge. Choose what to take:
+rental-item-line = { $name } — { $free } of { $quantity } free
+rental-mine = 🗂 My bookings
+rental-ask-day = { $name }: for which day?
+rental-ask-window = For what time? (how many are free, in brackets)
+rental-day-full = Nothing free that day. Choose another day.
+rental-window = { $start }:00–{ $end }:00 ({ $free } free)
+rental-booked = Booked: { $name }, { $when }–{ $end }. Collect it at «{ $center }» { $address } and bring it back by the end.
+rental-none-free = None free for that time any more — choose another.
+rental-past = That time has passed.
+rental-too-far = You can book up to two weeks ahead.
+rental-mine-title = <b>Your bookings</b> (tap to cancel):
+rental-mine-none = You have no bookings.
+rental-cancel = ❌ { $name }, { $when }
+rental-cancelled = The booking is cancelled.
+rental-already = Already marked.
+rental-stock-title = <b>The center's rental</b>
+rental-stock-line = • { $name } — { $quantity } pcs.
+rental-out-line = { $n }. { $name } — { $person }, { $when } ({ $status })
+rental-status-booked = booked
+rental-status-issued = issued
+rental-mark-issued = 📤 { $n } issued
+rental-mark-returned = 📥 { $n } returned
+rental-marked-issued = Marked: issued.
+rental-marked-returned = Marked: returned.
+rental-add = ➕ Add an item
+rental-ask-item = The name and how many, separated by a comma. For example: Volleyball, 5
+rental-added = Added: { $name } — { $quantity } pcs.
+rental-overdue = Hello! The rental time is over: { $name }. Please bring it back to the center when convenient. Thank you!

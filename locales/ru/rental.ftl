@@ -1,0 +1,33 @@
+## Прокат спортивного инвентаря
+center-rental-button = 🏸 Прокат
+rental-none = В центре «{ $center }» инвентарь для проката пока не внесён.
+rental-list = <b>Прокат: { $center }</b>
+    Бесплатно. Выберите, что взять:
+rental-item-line = { $name } — свободно { $free } из { $quantity }
+rental-mine = 🗂 Мои брони
+rental-ask-day = { $name }: на какой день?
+rental-ask-window = На какое время? (в скобках — сколько свободно)
+rental-day-full = На этот день свободного времени нет. Выберите другой день.
+rental-window = { $start }:00–{ $end }:00 (свободно { $free })
+rental-booked = Забронировано: { $name }, { $when }–{ $end }. Заберите в центре «{ $center }» { $address } и верните к концу времени.
+rental-none-free = На это время свободных уже нет — выберите другое.
+rental-past = Это время уже прошло.
+rental-too-far = Бронировать можно на две недели вперёд.
+rental-mine-title = <b>Ваши брони</b> (нажмите, чтобы отменить):
+rental-mine-none = У вас нет броней.
+rental-cancel = ❌ { $name }, { $when }
+rental-cancelled = Бронь отменена.
+rental-already = Уже отмечено раньше.
+rental-stock-title = <b>Прокат центра</b>
+rental-stock-line = • { $name } — { $quantity } шт.
+rental-out-line = { $n }. { $name } — { $person }, { $when } ({ $status })
+rental-status-booked = забронировано
+rental-status-issued = выдано
+rental-mark-issued = 📤 { $n } выдан
+rental-mark-returned = 📥 { $n } возвращён
+rental-marked-issued = Отмечено: выдано.
+rental-marked-returned = Отмечено: возвращено.
+rental-add = ➕ Добавить предмет
+rental-ask-item = Название и сколько штук, через запятую. Например: Мяч волейбольный, 5
+rental-added = Добавлено: { $name } — { $quantity } шт.
+rental-overdue = Добрый день! Время проката закончилось: { $name }. Пожалуйста, верните в центр, когда будет удобно. Спасибо!

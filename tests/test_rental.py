@@ -1,0 +1,146 @@
+"""Sports-equipment rental: staff list the inventory, residents book an item for a window from
+the center's card, the last item goes to exactly one, staff mark issued and returned, an
+overdue return gets one polite reminder."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from bot.keyboards.callbacks import CenterCb, RentalCb
+from storage.models import Announcement, Rental, RentalItem, RentalStatus
+from tests.fixtures.harness import Harness, buttons, joined
+from tests.fixtures.updates import tg_user
+
+STAFF = tg_user(2001, username="olga_staff")  # ЦРН «Оптимист»
+FAR_STAFF = tg_user(2002)  # ЦРН «Боровой»
+SECOND = tg_user(1002)
+TZ = ZoneInfo("Asia/Novokuznetsk")
+
+
+async def rows(harness: Harness, model) -> list:  # type: ignore[no-untyped-def]
+    async with harness.session_factory() as s:
+        return list((await s.execute(select(model).order_by(model.id))).scalars())
+
+
+async def stocked(harness: Harness, admin, quantity: int = 1) -> RentalItem:  # type: ignore[no-untyped-def]
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    await harness.say(admin, f"/grant {FAR_STAFF.id} staff borovoy")
+    await harness.say(STAFF, "/rental")
+    await harness.press(STAFF, "➕ Добавить предмет")
+    assert "Напишите цифрами" in joined(await harness.say(STAFF, "Мяч волейбольный, много"))
+    added = await harness.say(STAFF, f"Мяч волейбольный, {quantity}")
+    assert f"Добавлено: Мяч волейбольный — {quantity} шт." in joined(added)
+    [item] = await rows(harness, RentalItem)
+    return item
+
+
+def tomorrow(harness: Harness) -> str:
+    day = datetime.now(TZ).date() + timedelta(days=1)
+    return str(harness.dp["i18n_core"].get(f"weekday-{day.weekday()}", "ru")) + day.strftime(
+        " %d.%m"
+    )
+
+
+async def test_book_from_the_card_issue_return_and_the_overdue_reminder(
+    harness: Harness, admin, resident
+):
+    item = await stocked(harness, admin)
+    for user in (resident, SECOND):
+        await harness.onboard(user)
+    await harness.tap(resident, CenterCb(action="card", id=item.center_id))
+    listed = await harness.press(resident, "🏸 Прокат")
+    assert "Мяч волейбольный — свободно 1 из 1" in buttons(listed)
+    await harness.press(resident, "Мяч волейбольный — свободно 1 из 1")
+    await harness.press(resident, tomorrow(harness))
+    booked = await harness.press(resident, "10:00–12:00 (свободно 1)")
+    assert "Забронировано: Мяч волейбольный" in joined(booked)
+
+    # The same window for someone else: no ball left then (not offered, and a forged tap refused).
+    await harness.tap(SECOND, CenterCb(action="card", id=item.center_id))
+    await harness.press(SECOND, "🏸 Прокат")
+    await harness.press(SECOND, "Мяч волейбольный — свободно 1 из 1")
+    windows = await harness.press(SECOND, tomorrow(harness))
+    assert "10:00–12:00 (свободно 1)" not in buttons(windows)
+    assert "12:00–14:00 (свободно 1)" in buttons(windows)
+    day = (datetime.now(TZ).date() + timedelta(days=1)).isoformat()
+    forged = await harness.tap(SECOND, RentalCb(action="take", id=item.id, value=f"{day}|10"))
+    assert "свободных уже нет" in joined(forged)
+    bad = await harness.tap(SECOND, RentalCb(action="take", id=item.id, value="вчера|10"))
+    assert "устарела" in joined(bad)
+
+    [rental] = await rows(harness, Rental)
+    stock = await harness.say(STAFF, "/rental")
+    assert "1. Мяч волейбольный" in joined(stock) and "забронировано" in joined(stock)
+    far = await harness.tap(FAR_STAFF, RentalCb(action="issued", id=rental.id))
+    assert "другого центра" in joined(far)
+    await harness.press(STAFF, "📤 1 выдан")
+    twice = await harness.tap(STAFF, RentalCb(action="issued", id=rental.id))
+    assert "Уже отмечено" in joined(twice)
+    assert "Выдано инвентаря в прокат: 1" in joined(await harness.say(STAFF, "/stats"))
+    assert "Выдано инвентаря в прокат: 0" in joined(await harness.say(FAR_STAFF, "/stats"))
+
+    async with harness.session_factory() as s:  # the window passed an hour ago
+        row = await s.get(Rental, rental.id)
+        assert row is not None
+        row.starts_at = datetime.now(UTC) - timedelta(hours=3)
+        row.ends_at = datetime.now(UTC) - timedelta(hours=1)
+        await s.commit()
+    notices = harness.dp["gathering_notices"]
+    assert await notices.tick(datetime.now(UTC)) == 1
+    assert await notices.tick(datetime.now(UTC)) == 0  # once
+    [reminder] = [a for a in await rows(harness, Announcement) if a.audience == "rental"]
+    assert "верните в центр" in reminder.text
+    await harness.say(STAFF, "/rental")
+    await harness.press(STAFF, "📥 1 возвращён")
+    [rental] = await rows(harness, Rental)
+    assert rental.status is RentalStatus.RETURNED and rental.returned_at is not None
+
+
+async def test_a_booking_can_be_cancelled_and_the_item_is_free_again(
+    harness: Harness, admin, resident
+):
+    item = await stocked(harness, admin)
+    await harness.onboard(resident)
+    day = (datetime.now(TZ).date() + timedelta(days=1)).isoformat()
+    await harness.tap(resident, RentalCb(action="take", id=item.id, value=f"{day}|14"))
+    mine = await harness.tap(resident, RentalCb(action="mine", id=0))
+    [cancel] = [b for b in buttons(mine) if b.startswith("❌ Мяч")]
+    assert "Бронь отменена" in joined(await harness.press(resident, cancel))
+    again = await harness.tap(resident, RentalCb(action="take", id=item.id, value=f"{day}|14"))
+    assert "Забронировано" in joined(again)
+    [first, second] = await rows(harness, Rental)
+    assert first.status is RentalStatus.CANCELLED and second.status is RentalStatus.BOOKED
+
+
+async def test_the_last_item_goes_to_exactly_one(pg_or_sqlite_harness: Harness, admin):
+    harness = pg_or_sqlite_harness
+    item = await stocked(harness, admin, quantity=2)
+    people = [tg_user(6000 + i) for i in range(6)]
+    for user in people:
+        await harness.onboard(user)
+    from bot.services.rental import book, window
+    from bot.services.validation import InputError
+    from storage.models import User
+    from storage.repositories.rental import RentalRepository
+
+    starts, ends = window(datetime.now(TZ).date() + timedelta(days=2), 10, TZ, datetime.now(UTC))
+
+    async def try_book(user_id: int) -> bool:
+        async with harness.session_factory() as s:
+            repo = RentalRepository(s)
+            user = await s.get(User, user_id)
+            assert user is not None
+            try:
+                await book(repo, await repo.get(item.id), user, starts, ends, datetime.now(UTC))
+            except InputError as exc:
+                assert exc.key == "rental-none-free"
+                return False
+            return True
+
+    won = await asyncio.gather(*(try_book(u.id) for u in people))
+    assert sum(won) == 2  # never more than the center has
+    assert len([r for r in await rows(harness, Rental) if r.status is RentalStatus.BOOKED]) == 2
