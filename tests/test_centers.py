@@ -30,7 +30,7 @@ async def test_centers_district_list_card_and_back(demo_harness: Harness, reside
     # Only what is known: no wall of «уточняется», no way to a place nobody has marked yet.
     assert "уточняется" not in card and "Кружков: 2" in card
     assert "Адрес и часы работы центр ещё не внёс" in card
-    assert buttons(sent) == ["🎨 Кружки", "⬅️ Назад"]
+    assert buttons(sent) == ["🎨 Кружки", "📅 Приёмы", "🏸 Прокат", "⬅️ Назад"]
     sent = await harness.tap(resident, callback_datas(sent)["⬅️ Назад"])
     assert "Рудничный район. Выберите центр" in joined(sent)
 
