@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import asyncio
 import os
+import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -64,16 +66,36 @@ async def reset_postgres(url: str) -> None:
     await engine.dispose()
 
 
+async def _prepared(url: str) -> None:
+    db = await prepare_database(make_settings(url))
+    await db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database migrated to head with the reference data loaded, made once per worker: each
+    test starts from a copy of it instead of running every migration again (the bot still runs
+    its start-up on the copy, which finds nothing left to do)."""
+    path = tmp_path_factory.mktemp("template") / "bot.sqlite3"
+    asyncio.run(_prepared(f"sqlite+aiosqlite:///{path}"))
+    return path
+
+
 @pytest.fixture
-def sqlite_url(tmp_path: Path) -> str:
-    return f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"
+def sqlite_url(tmp_path: Path, sqlite_template: Path) -> str:
+    target = tmp_path / "bot.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(f"{sqlite_template}{suffix}")
+        if source.exists():
+            shutil.copyfile(source, Path(f"{target}{suffix}"))
+    return f"sqlite+aiosqlite:///{target}"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 async def any_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """Storage tests run on SQLite, and on PostgreSQL too when TEST_DATABASE_URL is set."""
     if request.param == "sqlite":
-        return f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"
+        return request.getfixturevalue("sqlite_url")
     if not PG_URL:
         pytest.skip("TEST_DATABASE_URL not set")
     await reset_postgres(PG_URL)
