@@ -21,14 +21,23 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def workbook_bytes(sheets: Mapping[str, Sequence[Sequence[object]]]) -> bytes:
-    """Sheets by name, each a list of rows (the first row is the header). Text that looks like
-    a formula is stored as text: it is shown as typed and never runs."""
+    """Sheets by name, each a list of rows (the first row is the header, frozen in place; each
+    column as wide as its longest value, within reason). Text that looks like a formula is
+    stored as text: it is shown as typed and never runs."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
     for name, rows in sheets.items():
         sheet = book.create_sheet(name[:31])
+        sheet.freeze_panes = "A2"
+        widths: dict[int, int] = {}
+        for row in rows:
+            for column, value in enumerate(row, start=1):
+                widths[column] = max(widths.get(column, 0), len(str(value or "")))
+        for column, width in widths.items():
+            sheet.column_dimensions[get_column_letter(column)].width = min(max(width + 2, 8), 60)
         for row in rows:
             cells: list[object] = []
             for value in row:

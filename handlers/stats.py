@@ -313,7 +313,7 @@ async def year_report(
                 r.id,
                 r.held_on,
                 report_district.name if report_district else "",
-                r.kind,
+                i18n.get(f"rep-kind-{r.kind}"),
                 r.participants,
                 r.bags,
                 r.trees,

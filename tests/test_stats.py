@@ -163,6 +163,11 @@ async def test_year_xlsx_has_the_sums(harness: Harness, admin):
         and districts["Кемерово, Рудничный район"] == 1
     )
     assert len(list(book["Отчёты"].iter_rows(min_row=2))) == 3
+    reports = book["Отчёты"]
+    assert reports.freeze_panes == "A2"  # the header stays in place while scrolling
+    kinds = {row[3] for row in reports.iter_rows(min_row=2, values_only=True)}
+    assert kinds and kinds <= {"Субботник", "Акция", "Мероприятие", "Другое"}  # no codes
+    assert book["Итоги"].column_dimensions["A"].width >= 20  # the labels are readable
     assert any(isinstance(r, SendPhoto) for r in sent)
     assert "Как писать" in joined(await harness.say(admin, "/year"))
 
