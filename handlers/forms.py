@@ -7,9 +7,10 @@ from __future__ import annotations
 import secrets
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from operator import itemgetter
 from typing import Any, NoReturn, Protocol, TypeVar
+from zoneinfo import ZoneInfo
 
 from aiogram import Bot, Router
 from aiogram.exceptions import TelegramAPIError
@@ -37,7 +38,7 @@ from aiogram_i18n import I18nContext
 from bot.contact import own_phone
 from bot.keyboards.builders import MAIN_MENU_KEYS, main_menu
 from bot.permissions import Actor, may_moderate, may_run_center
-from bot.services.validation import InputError, Refusal
+from bot.services.validation import TIMES, InputError, Refusal, future_moment, parse_clock
 from bot.views import visible_length
 from storage.models import Announcement, AnnouncementStatus, User
 
@@ -369,6 +370,66 @@ def copied(field: str, source: str, then: State) -> Callable[..., Awaitable[None
         await go(manager, then)
 
     return on_click
+
+
+def day_and_time(day: State, clock: State, then: State, days_ahead: int) -> list[Window]:
+    """Two windows: a day (buttons for `days_ahead` days from today) and a time of day (buttons,
+    or typed «10:30»); the moment goes into the draft's `starts_at` (later than now)."""
+
+    async def on_day(
+        callback: CallbackQuery, widget: Any, manager: DialogManager, item: str
+    ) -> None:
+        form_data(manager)["day"] = date.fromisoformat(item).isoformat()
+        await go(manager, clock)
+
+    async def set_time(manager: DialogManager, text: str | None) -> None:
+        settings = manager.middleware_data["settings"]
+        draft = form_data(manager)
+        try:
+            moment = future_moment(
+                date.fromisoformat(draft["day"]),
+                parse_clock(text),
+                ZoneInfo(settings.timezone),
+                datetime.now(UTC),
+            )
+        except InputError as exc:
+            await say_error(manager, exc)
+            return
+        draft["starts_at"] = moment.isoformat()
+        await go(manager, then)
+
+    async def on_clock_button(
+        callback: CallbackQuery, widget: Any, manager: DialogManager, item: str
+    ) -> None:
+        await set_time(manager, item)
+
+    async def on_clock_text(message: Message, widget: Any, manager: DialogManager) -> None:
+        await set_time(manager, message.text)
+
+    async def choices(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+        i18n = i18n_of(dialog_manager)
+        tz = ZoneInfo(dialog_manager.middleware_data["settings"].timezone)
+        today = datetime.now(UTC).astimezone(tz).date()
+        days = (today + timedelta(days=n) for n in range(days_ahead))
+        return {
+            "days": [
+                (i18n.get(f"weekday-{d.weekday()}") + d.strftime(" %d.%m"), d.isoformat())
+                for d in days
+            ],
+            "times": [(t, t) for t in TIMES],
+        }
+
+    return [
+        chosen("gather-ask-day", "days", on_day, day, width=2, getter=choices),
+        Window(
+            Tr("gather-ask-time"),
+            choice("times", "times", on_clock_button, width=3),
+            nav(),
+            text_only(on_clock_text),
+            state=clock,
+            getter=choices,
+        ),
+    ]
 
 
 # --- A command in the middle of a form ---------------------------------------------------------

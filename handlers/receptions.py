@@ -4,9 +4,8 @@ cancel), /receptions for the center's staff (new reception, bookings, who came).
 from __future__ import annotations
 
 import html
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from aiogram import F, Router
 from aiogram.filters import Command
@@ -19,7 +18,6 @@ from bot.config import Settings
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import CenterCb, ReceptionCb
 from bot.permissions import Actor
-from bot.services.gatherings import TIMES, parse_clock, starts_at
 from bot.services.receptions import (
     LENGTHS,
     book,
@@ -42,8 +40,8 @@ from handlers.forms import (
     answer_for,
     ask_text,
     buttons_only,
-    choice,
     chosen,
+    day_and_time,
     form_data,
     go,
     kept_draft,
@@ -54,7 +52,6 @@ from handlers.forms import (
     say_error,
     send_button,
     tapped,
-    text_only,
     typed,
 )
 from storage.models import Booking, Reception, User
@@ -331,35 +328,6 @@ async def new_reception(
     )
 
 
-async def on_day(callback: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
-    form_data(manager)["day"] = date.fromisoformat(item).isoformat()
-    await go(manager, ReceptionForm.clock)
-
-
-async def _set_time(manager: DialogManager, text: str) -> None:
-    settings: Settings = manager.middleware_data["settings"]
-    draft = form_data(manager)
-    try:
-        moment = starts_at(
-            date.fromisoformat(draft["day"]), parse_clock(text), ZoneInfo(settings.timezone), _now()
-        )
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
-    draft["starts_at"] = moment.isoformat()
-    await go(manager, ReceptionForm.length)
-
-
-async def on_clock_button(
-    callback: CallbackQuery, widget: Any, manager: DialogManager, item: str
-) -> None:
-    await _set_time(manager, item)
-
-
-async def on_clock_text(message: Message, widget: Any, manager: DialogManager) -> None:
-    await _set_time(manager, message.text or "")
-
-
 async def on_length(
     callback: CallbackQuery, widget: Any, manager: DialogManager, item: str
 ) -> None:
@@ -387,14 +355,7 @@ async def _form(
     dialog_manager: DialogManager, i18n: I18nContext, settings: Settings, **_: Any
 ) -> dict[str, Any]:
     draft = form_data(dialog_manager)
-    today = _now().astimezone(ZoneInfo(settings.timezone)).date()
-    days = [
-        (i18n.get(f"weekday-{d.weekday()}") + d.strftime(" %d.%m"), d.isoformat())
-        for d in (today + timedelta(days=n) for n in range(DAYS_AHEAD))
-    ]
     return {
-        "days": days,
-        "times": [(t, t) for t in TIMES],
         "lengths": [(i18n.get("reception-minutes", minutes=m), str(m)) for m in LENGTHS],
         "specialist": html.escape(draft.get("specialist", "")),
         "topic": html.escape(draft.get("topic", "")),
@@ -417,14 +378,7 @@ reception_dialog = Dialog(
         saved_as("topic", parse_topic, ReceptionForm.day),
         ReceptionForm.topic,
     ),
-    chosen("gather-ask-day", "days", on_day, ReceptionForm.day, width=2),
-    Window(
-        Tr("gather-ask-time"),
-        choice("times", "times", on_clock_button, width=3),
-        nav(),
-        text_only(on_clock_text),
-        state=ReceptionForm.clock,
-    ),
+    *day_and_time(ReceptionForm.day, ReceptionForm.clock, ReceptionForm.length, DAYS_AHEAD),
     chosen("reception-ask-length", "lengths", on_length, ReceptionForm.length, width=3),
     typed(
         "reception-ask-places",

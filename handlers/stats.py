@@ -364,7 +364,11 @@ async def export(
         await message.answer(error)
         return
     rows = await stats_repo.export_rows(
-        args[0], period, ZoneInfo(settings.timezone), district.id if district else None
+        args[0],
+        period,
+        ZoneInfo(settings.timezone),
+        district.id if district else None,
+        i18n.get("export-entered-by-staff"),
     )
     await audit.write(
         user.id, "export", None, what=args[0], period=period.label(), rows=len(rows) - 1

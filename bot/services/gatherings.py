@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import UTC, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from bot.services.reports import KINDS
@@ -16,9 +16,6 @@ from storage.repositories.audit import AuditRepository
 from storage.repositories.gatherings import GatheringRepository
 
 SCOPES = ("house", "entrance", "street", "committee")
-DAYS_AHEAD = 8  # day buttons: today and the next week
-MAX_DAYS = 90
-TIMES = ("09:00", "10:00", "11:00", "12:00", "14:00", "16:00")
 EVENING = time(18, 0)  # the reminder comes the evening before
 REPORT_AFTER = timedelta(hours=3)  # «Как прошёл субботник?» this long after the start
 
@@ -56,26 +53,6 @@ def territory(reg: ElderRegistration, scope: str) -> dict[str, Any]:
 
 def parse_bring(text: str | None) -> str:
     return parse_text(text, max_len=300, min_len=2)
-
-
-def parse_clock(text: str | None) -> time:
-    """«10:00», «10.30», «9»."""
-    value = (text or "").strip().replace(".", ":").replace("-", ":")
-    try:
-        hour, _, minute = value.partition(":")
-        found = time(int(hour), int(minute or 0))
-    except ValueError:
-        raise InputError("gather-bad-time") from None
-    return found
-
-
-def starts_at(day: date, clock: time, tz: tzinfo, now: datetime) -> datetime:
-    moment = datetime.combine(day, clock, tzinfo=tz)
-    if moment <= now:
-        raise InputError("gather-in-past")
-    if moment > now + timedelta(days=MAX_DAYS):
-        raise InputError("gather-too-far", days=MAX_DAYS)
-    return moment.astimezone(UTC)
 
 
 async def create_gathering(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 
 class InputError(ValueError):
@@ -123,6 +123,31 @@ def _calendar_date(value: str, today: date) -> date:
         return date(year, month, day)
     except ValueError:
         raise InputError("input-bad-date") from None
+
+
+TIMES = ("09:00", "10:00", "11:00", "12:00", "14:00", "16:00")  # a time of day, as buttons
+MAX_DAYS_AHEAD = 90
+
+
+def parse_clock(text: str | None) -> time:
+    """«10:00», «10.30», «9»."""
+    value = (text or "").strip().replace(".", ":").replace("-", ":")
+    try:
+        hour, _, minute = value.partition(":")
+        found = time(int(hour), int(minute or 0))
+    except ValueError:
+        raise InputError("gather-bad-time") from None
+    return found
+
+
+def future_moment(day: date, clock: time, tz: tzinfo, now: datetime) -> datetime:
+    """A day and a time of day in the city, as UTC: later than now, within 90 days."""
+    moment = datetime.combine(day, clock, tzinfo=tz)
+    if moment <= now:
+        raise InputError("gather-in-past")
+    if moment > now + timedelta(days=MAX_DAYS_AHEAD):
+        raise InputError("gather-too-far", days=MAX_DAYS_AHEAD)
+    return moment.astimezone(UTC)
 
 
 def parse_end_date(text: str, today: date, max_days: int) -> date:

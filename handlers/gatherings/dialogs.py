@@ -11,17 +11,16 @@ from bot.services.gatherings import parse_bring
 from handlers.forms import (
     Tr,
     buttons_only,
-    choice,
     chosen,
+    day_and_time,
     draft_from_start,
     nav,
     saved_as,
     send_button,
-    text_only,
     typed,
 )
 from handlers.gatherings import handlers as h
-from handlers.gatherings.getters import gather_form
+from handlers.gatherings.getters import DAYS_AHEAD, gather_form
 from handlers.gatherings.states import GatherForm as G
 
 gather_dialog = Dialog(
@@ -37,14 +36,7 @@ gather_dialog = Dialog(
         width=2,
     ),
     typed("rep-ask-action-other", h.on_action_other, G.action_other),
-    chosen("gather-ask-day", "days", h.on_day, G.day, width=2),
-    Window(
-        Tr("gather-ask-time"),
-        choice("times", "times", h.on_clock_button, width=3),
-        nav(),
-        text_only(h.on_clock_text),
-        state=G.clock,
-    ),
+    *day_and_time(G.day, G.clock, G.place, DAYS_AHEAD),
     Window(
         Tr("gather-ask-place"),
         Button(Format("📍 {home}"), id="home", on_click=h.home_place, when="home"),

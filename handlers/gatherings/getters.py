@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import html
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
-from bot.services.gatherings import DAYS_AHEAD, TIMES, scopes_of
+from bot.services.gatherings import scopes_of
 from bot.services.reports import KINDS
 from bot.views import territory_text, when_text
 from handlers.forms import form_data
@@ -21,6 +20,7 @@ from storage.repositories.elders import ElderRepository
 from storage.repositories.gatherings import GatheringRepository
 
 GATHER_KINDS = KINDS[:2]  # a субботник or an action
+DAYS_AHEAD = 8  # day buttons: today and the next week
 
 
 def _place(i18n: I18nContext, reg: ElderRegistration, scope: str, directory: Directory) -> str:
@@ -43,7 +43,6 @@ async def gather_form(
     **_: Any,
 ) -> dict[str, Any]:
     draft = form_data(dialog_manager)
-    tz = ZoneInfo(settings.timezone)
     regs = {r.id: r for r in await elders.confirmed_of_user(user.id)}
     territories = [
         (
@@ -54,11 +53,6 @@ async def gather_form(
         )
         for scope, reg_id in scopes_of(list(regs.values()))
     ]
-    today = datetime.now(UTC).astimezone(tz).date()
-    days = [
-        (i18n.get(f"weekday-{d.weekday()}") + d.strftime(" %d.%m"), d.isoformat())
-        for d in (today + timedelta(days=n) for n in range(DAYS_AHEAD))
-    ]
     action = directory.action(draft.get("action_id"))
     summary: dict[str, Any] = {}
     if draft.get("starts_at"):
@@ -66,14 +60,12 @@ async def gather_form(
 
         summary = {
             "when": when_text(datetime.fromisoformat(draft["starts_at"]), settings),
-            "count": await gatherings.session.scalar(draft_gathering(draft, user.id)) or 0,
+            "count": await gatherings.reach(draft_gathering(draft, user.id)),
         }
     return {
         "territories": territories,
         "kinds": [(i18n.get(f"rep-kind-{k}"), k) for k in GATHER_KINDS],
         "actions": [(a.name, a.id) for a in directory.actions()],
-        "days": days,
-        "times": [(t, t) for t in TIMES],
         "home": draft.get("home") or "",
         "kind": i18n.get(f"rep-kind-{draft['kind']}") if draft.get("kind") else "",
         "action": html.escape(action.name if action else draft.get("action_other") or "—"),

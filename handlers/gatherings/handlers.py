@@ -5,7 +5,7 @@ cancelling; «📝 Заполнить отчёт» afterwards."""
 from __future__ import annotations
 
 import html
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -14,19 +14,15 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_i18n import I18nContext
-from sqlalchemy import Select, func, select
 
-from bot.config import Settings
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import GatheringCb
 from bot.services.gatherings import (
     create_gathering,
     is_authors,
-    parse_clock,
     reply,
     report_draft,
     scopes_of,
-    starts_at,
     territory,
 )
 from bot.services.validation import InputError, parse_text
@@ -50,7 +46,7 @@ from handlers.forms import (
 from handlers.gatherings.states import GatherForm as G
 from storage.models import Gathering, User
 from storage.repositories.elders import ElderRepository
-from storage.repositories.gatherings import GatheringRepository, invited
+from storage.repositories.gatherings import GatheringRepository
 
 router = Router(name=__name__)
 
@@ -299,36 +295,6 @@ async def on_action_other(message: Message, widget: Any, manager: DialogManager)
     await go(manager, G.day)
 
 
-async def on_day(callback: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
-    form_data(manager)["day"] = date.fromisoformat(item).isoformat()
-    await go(manager, G.clock)
-
-
-async def _set_time(manager: DialogManager, text: str) -> bool:
-    settings: Settings = manager.middleware_data["settings"]
-    draft = form_data(manager)
-    try:
-        moment = starts_at(
-            date.fromisoformat(draft["day"]), parse_clock(text), ZoneInfo(settings.timezone), _now()
-        )
-    except InputError as exc:
-        await say_error(manager, exc)
-        return False
-    draft["starts_at"] = moment.isoformat()
-    await go(manager, G.place)
-    return True
-
-
-async def on_clock_button(
-    callback: CallbackQuery, widget: Any, manager: DialogManager, item: str
-) -> None:
-    await _set_time(manager, item)
-
-
-async def on_clock_text(message: Message, widget: Any, manager: DialogManager) -> None:
-    await _set_time(manager, message.text or "")
-
-
 async def home_place(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
     draft = form_data(manager)
     draft.update(place=draft.get("home"), lat=None, lon=None)
@@ -366,26 +332,17 @@ async def no_photo(callback: CallbackQuery, button: Any, manager: DialogManager)
     await go(manager, G.summary)
 
 
-def draft_gathering(draft: dict[str, Any], author_id: int) -> Select[Any]:
-    """How many residents the invitation reaches (the draft, not stored)."""
-    where = Gathering(
+def draft_gathering(draft: dict[str, Any], author_id: int) -> Gathering:
+    """The invitation as it would be stored (not added to the database): to count its people."""
+    where = draft.get("where", {})
+    return Gathering(
         author_id=author_id,
         scope=draft.get("scope"),
-        district_id=draft.get("where", {}).get("district_id"),
-        committee_id=draft.get("where", {}).get("committee_id"),
-        street_key=draft.get("where", {}).get("street_key"),
-        house_key=draft.get("where", {}).get("house_key"),
-        entrance=draft.get("where", {}).get("entrance"),
-    )
-    return (
-        select(func.count())
-        .select_from(User)
-        .where(
-            invited(where),
-            User.is_active,
-            User.consent_at.is_not(None),
-            ~User.muted.contains("actions"),
-        )
+        district_id=where.get("district_id"),
+        committee_id=where.get("committee_id"),
+        street_key=where.get("street_key"),
+        house_key=where.get("house_key"),
+        entrance=where.get("entrance"),
     )
 
 

@@ -133,3 +133,4 @@ behalf-idea-sent = Item № { $id } is entered for { $person } — marked «ente
 behalf-idea-told = Center staff entered your item № { $id } from your call. The answer comes here: /myideas
 behalf-report-sent = Report № { $id } is entered for { $person } and sent for checking — marked «entered by staff».
 behalf-report-told = Center staff entered your report № { $id } from your call. See: /myreports
+export-entered-by-staff = entered by staff

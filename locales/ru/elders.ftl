@@ -133,3 +133,4 @@ behalf-idea-sent = Обращение № { $id } внесено за { $person 
 behalf-idea-told = Сотрудник центра внёс ваше обращение № { $id } по звонку. Ответ придёт сюда: /myideas
 behalf-report-sent = Отчёт № { $id } внесён за { $person } и ушёл на проверку — отмечен «внесено сотрудником».
 behalf-report-told = Сотрудник центра внёс ваш отчёт № { $id } по звонку. Посмотреть: /myreports
+export-entered-by-staff = внесено сотрудником

@@ -55,6 +55,22 @@ class GatheringRepository(Repository[Gathering]):
         )
         return result.scalars().all()
 
+    async def reach(self, gathering: Gathering) -> int:
+        """How many residents its invitation reaches: invited, active, consented, not muting."""
+        return int(
+            await self.session.scalar(
+                select(func.count())
+                .select_from(User)
+                .where(
+                    invited(gathering),
+                    User.is_active,
+                    User.consent_at.is_not(None),
+                    ~User.muted.contains("actions"),
+                )
+            )
+            or 0
+        )
+
     async def is_invited(self, gathering: Gathering, user_id: int) -> bool:
         found = await self.session.scalar(
             select(User.id).where(User.id == user_id, invited(gathering))

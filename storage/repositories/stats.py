@@ -406,9 +406,15 @@ class StatsRepository:
         return [(c, o, n, int(p)) for c, o, n, p in (await self.session.execute(query)).all()]
 
     async def export_rows(
-        self, what: str, period: Period, tz: ZoneInfo, district_id: int | None
+        self,
+        what: str,
+        period: Period,
+        tz: ZoneInfo,
+        district_id: int | None,
+        entered_by_staff: str = "",
     ) -> list[list[object]]:
-        """CSV rows with a header; `district_id` None = everything (admins)."""
+        """CSV rows with a header; `district_id` None = everything (admins); rows staff entered
+        for someone who phoned say `entered_by_staff` (the locale's words)."""
         start_utc, end_utc = period.utc_bounds(tz)
         if what == "reports":
             q_reports = (
@@ -443,7 +449,7 @@ class StatsRepository:
                         r.participants,
                         *[getattr(r, c) for c in FIGURE_COLUMNS[1:]],
                         author or "",
-                        "внесено сотрудником" if r.entered_by else "",
+                        entered_by_staff if r.entered_by else "",
                     ]
                 )
             return rows
@@ -497,7 +503,7 @@ class StatsRepository:
                         s.child_name or "",
                         s.child_age if s.child_age is not None else "",
                         s.status.value,
-                        "внесено сотрудником" if s.entered_by else "",
+                        entered_by_staff if s.entered_by else "",
                     ]
                 )
             return rows
