@@ -137,7 +137,7 @@ def registration_summary(
 
 def report_summary(i18n: I18nContext, data: dict[str, Any], directory: Directory) -> str:
     """A report (a wizard draft, or a stored report via `draft_from_report`) as text."""
-    from bot.services.reports import figures_for
+    from bot.services.reports import draft_tags, figures_for
 
     none = i18n.get("rep-none")
     action = directory.action(data.get("action_id"))
@@ -166,8 +166,14 @@ def report_summary(i18n: I18nContext, data: dict[str, Any], directory: Directory
         figures="\n".join(figure_lines),
         description=html.escape(data.get("description") or none),
         photos=str(len(data.get("photos", []))),
+        tags=_tags_line(i18n, draft_tags(data)),
     )
     return "\n".join(line for line in text.split("\n") if line.strip())
+
+
+def _tags_line(i18n: I18nContext, tags: dict[str, Any]) -> str:
+    text = tags_text(i18n, tags)
+    return i18n.get("tags-line", tags=text) if text else ""
 
 
 def _date_text(iso: str) -> str:
@@ -280,3 +286,21 @@ def text_or(i18n: I18nContext, key: str, fallback: str) -> str:
         return str(i18n.get(key))
     except KeyNotFoundError:
         return fallback
+
+
+def tags_text(i18n: I18nContext, tags: dict[str, Any] | None) -> str:
+    """«Лето (спортивное), Уютный Кемерово, молодёжное» — or empty without marks."""
+    from bot.services.tags import clean
+
+    marks = clean(tags)
+    parts = []
+    if marks["programme"]:
+        leto = i18n.get("tag-leto")
+        if marks["direction"]:
+            leto += f" ({i18n.get('tag-direction-' + marks['direction']).lower()})"
+        parts.append(leto)
+    if marks["project"]:
+        parts.append(i18n.get(f"tag-project-{marks['project']}"))
+    if marks["youth"]:
+        parts.append(i18n.get("tag-youth").lower())
+    return ", ".join(parts)

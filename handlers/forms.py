@@ -38,8 +38,9 @@ from aiogram_i18n import I18nContext
 from bot.contact import own_phone
 from bot.keyboards.builders import MAIN_MENU_KEYS, main_menu
 from bot.permissions import Actor, may_moderate, may_run_center
+from bot.services import tags
 from bot.services.validation import TIMES, InputError, Refusal, future_moment, parse_clock
-from bot.views import visible_length
+from bot.views import tags_text, visible_length
 from storage.models import Announcement, AnnouncementStatus, User
 
 
@@ -430,6 +431,48 @@ def day_and_time(day: State, clock: State, then: State, days_ahead: int) -> list
             getter=choices,
         ),
     ]
+
+
+def tags_window(state: State, on_done: Any) -> Window:
+    """The city's report marks of the draft's `tags` («Лето» and its direction, a thematic
+    project, «молодёжное»): each tap switches one, «✅ Готово» goes on."""
+
+    async def on_tap(
+        callback: CallbackQuery, widget: Any, manager: DialogManager, item: str
+    ) -> None:
+        draft = form_data(manager)
+        draft["tags"] = tags.toggled(draft.get("tags") or {}, item)
+
+    async def marks(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+        i18n = i18n_of(dialog_manager)
+        now = tags.clean(form_data(dialog_manager).get("tags"))
+
+        def mark(on: bool, key: str, value: str) -> tuple[str, str]:
+            return (("☑️ " if on else "⬜ ") + i18n.get(key), value)
+
+        buttons = [
+            mark(bool(now["programme"]), "tag-leto", "leto"),
+            mark(now["youth"], "tag-youth", "youth"),
+        ]
+        if now["programme"]:
+            buttons += [
+                mark(now["direction"] == d, f"tag-direction-{d}", f"direction-{d}")
+                for d in tags.DIRECTIONS
+            ]
+        buttons += [
+            mark(now["project"] == p, f"tag-project-{p}", f"project-{p}") for p in tags.PROJECTS
+        ]
+        return {"marks": buttons, "tags": tags_text(i18n, now) or i18n.get("tags-none")}
+
+    return Window(
+        Tr("tags-ask"),
+        choice("marks", "marks", on_tap, width=2),
+        Button(Tr("wizard-done-button"), id="tags_done", on_click=on_done),
+        nav(),
+        buttons_only(),
+        state=state,
+        getter=marks,
+    )
 
 
 # --- A command in the middle of a form ---------------------------------------------------------

@@ -273,9 +273,17 @@ class Report(Base):
     flowerbeds: Mapped[int | None] = mapped_column(Integer)
     seedlings: Mapped[int | None] = mapped_column(Integer)
     yards: Mapped[int | None] = mapped_column(Integer)
+    # Entrances, windows and balconies together: only reports from before they were counted apart.
     decorated: Mapped[int | None] = mapped_column(Integer)
+    entrances: Mapped[int | None] = mapped_column(Integer)
+    windows: Mapped[int | None] = mapped_column(Integer)  # windows and balconies
+    snow_towns: Mapped[int | None] = mapped_column(Integer)
     snow_figures: Mapped[int | None] = mapped_column(Integer)
     description: Mapped[str] = mapped_column(Text)
+    programme: Mapped[str | None] = mapped_column(String(16))  # «Лето»: bot/services/tags.py
+    direction: Mapped[str | None] = mapped_column(String(16))
+    project: Mapped[str | None] = mapped_column(String(16))  # a thematic project
+    youth: Mapped[bool] = mapped_column(default=False, server_default=false())
     status: Mapped[ReportStatus] = mapped_column(
         _str_enum(ReportStatus), default=ReportStatus.SUBMITTED
     )
@@ -365,6 +373,10 @@ class Event(Base):
     capacity: Mapped[int] = mapped_column(Integer)
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    programme: Mapped[str | None] = mapped_column(String(16))  # as on reports
+    direction: Mapped[str | None] = mapped_column(String(16))
+    project: Mapped[str | None] = mapped_column(String(16))
+    youth: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     @property
     def label(self) -> str:
@@ -1108,3 +1120,19 @@ class FsmRecord(Base):
     state: Mapped[str | None] = mapped_column(String(200))
     data: Mapped[str] = mapped_column(Text, default="{}")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class MediaPublication(Base):
+    """A newspaper article, TV story or post about a center's or committee's work, as staff
+    recorded it for the year's count."""
+
+    __tablename__ = "media_publications"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    district_id: Mapped[int] = mapped_column(ForeignKey("districts.id"), index=True)
+    center_id: Mapped[int | None] = mapped_column(ForeignKey("centers.id"))
+    url: Mapped[str] = mapped_column(String(500))
+    outlet: Mapped[str] = mapped_column(String(100))
+    published_on: Mapped[date] = mapped_column(Date, index=True)
+    created_by: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

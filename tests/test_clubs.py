@@ -317,12 +317,39 @@ async def test_events_create_sign_up_and_reminders(harness: Harness, admin, resi
     await harness.say(STAFF, "90")
     await harness.say(STAFF, "1")
     sent = await harness.say(STAFF, "Хороводы и конкурсы")
+    # The city's report marks: none ticked for a November event (not «Лето»); a direction is
+    # offered only under «Лето».
+    assert "Сейчас: нет отметок" in joined(sent)
+    assert "⬜ Лето" in buttons(sent) and "⬜ Спортивное" not in buttons(sent)
+    await harness.press(STAFF, "⬜ Молодёжное")
+    sent = await harness.press(STAFF, "⬜ Уютный Кемерово")
+    assert "Сейчас: Уютный Кемерово, молодёжное" in joined(sent)
+    sent = await harness.press(STAFF, "✅ Готово")
     assert "Мероприятие «Новогодний двор» создано" in joined(sent)
     await harness.onboard(resident)
     sent = await harness.say(resident, "/events")
     assert "Новогодний двор" in " ".join(buttons(sent))
     async with harness.session_factory() as s:
         event = (await s.execute(select(Event))).scalar_one()
+    assert (event.youth, event.project, event.programme) == (True, "cozy", None)
+    # Later marked «Лето», sports, from the card's «Изменить»: the direction switches «Лето» on.
+    await harness.tap(STAFF, EventCb(action="edit", id=event.id))
+    sent = await harness.press(STAFF, "🏷 Отметки")
+    assert "☑️ Молодёжное" in buttons(sent)
+    await harness.press(STAFF, "⬜ Лето")
+    await harness.press(STAFF, "⬜ Спортивное")
+    await harness.press(STAFF, "☑️ Уютный Кемерово")
+    assert "Сохранено" in joined(await harness.press(STAFF, "✅ Готово"))
+    async with harness.session_factory() as s:
+        event = (await s.execute(select(Event))).scalar_one()
+    assert (event.programme, event.direction, event.project, event.youth) == (
+        "leto",
+        "sport",
+        None,
+        True,
+    )
+    card = joined(await harness.tap(STAFF, EventCb(action="staff", id=event.id)))
+    assert "Отметки: Лето (спортивное), молодёжное" in card
     sent = await harness.tap(resident, EventCb(action="card", id=event.id))
     assert "Свободно мест: 1 из 1" in joined(sent)
     sent = await join_event(harness, resident, event.id)

@@ -204,7 +204,9 @@ async def test_bad_input_at_every_step(harness: Harness, resident, admin):
     await harness.press(resident, "Снежных фигур построено: —")
     assert "от 0 до 1\xa0000" in joined(await harness.say(resident, "5000"))
     await harness.say(resident, "7")
-    await harness.press(resident, DONE)
+    # Towns apart from figures, entrances apart from windows and balconies, in one message.
+    sent = await harness.say(resident, "2 снежных городка, 3 подъезда и 10 цветущих балконов")
+    assert "опишите, что сделали" in joined(sent)  # figures in one message: on to the next step
     assert "можно до 1\xa0000" in joined(await harness.say(resident, "д" * 1001))
     await harness.say(resident, "Слепили снежный городок.")
     assert "нужны фото" in joined(await harness.say(resident, "вот фото"))
@@ -218,12 +220,28 @@ async def test_bad_input_at_every_step(harness: Harness, resident, admin):
     assert joined(sent).count("не больше 10 фото") == 1
     sent = await harness.press(resident, DONE)
     assert "Фото: 10" in joined(sent) and "Снежных фигур построено: 7" in joined(sent)
+    assert "Снежных городков построено: 2" in joined(sent)
+    assert "Подъездов украшено: 3" in joined(sent)
+    assert "Окон и балконов украшено: 10" in joined(sent)
+    assert "Отметки" not in joined(sent)  # a November report is not of «Лето»
+    await harness.press(resident, "✏️ Изменить")
+    await harness.press(resident, "🏷 Отметки")
+    await harness.press(resident, "⬜ Молодёжное")
+    sent = await harness.press(resident, "✅ Готово")
+    assert "Отметки: молодёжное" in joined(sent)
     send = callback_datas(sent)[SEND]
     await harness.tap(resident, send)
     sent = await harness.tap(resident, send)  # a double tap
     assert "уже отправлен" in joined(sent)
     [report] = await _reports(harness)
     assert len(report.photos) == 10 and report.snow_figures == 7 and report.kind == "event"
+    assert (report.snow_towns, report.entrances, report.windows, report.decorated) == (
+        2,
+        3,
+        10,
+        None,
+    )
+    assert report.youth and report.programme is None
     assert report.action_id is None and report.action_other is None
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.permissions import Actor, may_run_center
+from bot.services import tags
 from bot.services.validation import InputError, parse_count, parse_text
 from storage.models import Club, ClubSlot, Event, Signup
 from storage.repositories.clubs import ClubRepository
@@ -86,7 +87,7 @@ def upcoming_sessions(
 # --- a club's or an event's fields, filled by staff one at a time -------------------------------
 
 CLUB_FIELDS = ("name", "category", "age_group", "schedule", "capacity", "leader", "description")
-EVENT_FIELDS = ("title", "starts_at", "minutes", "capacity", "description")
+EVENT_FIELDS = ("title", "starts_at", "minutes", "capacity", "description", "tags")
 SKIPPABLE = ("leader", "description")
 CHOICE_FIELDS = {"category": CATEGORIES, "age_group": AGE_GROUPS}
 MAX_DESCRIPTION = 1000
@@ -123,6 +124,9 @@ def apply_values(target: Club | Event, values: dict[str, Any]) -> None:
             ]
         elif field == "starts_at":
             setattr(target, field, datetime.fromisoformat(value))
+        elif field == "tags":
+            assert isinstance(target, Event)
+            tags.apply(target, value)
         elif field in SKIPPABLE and value is None:
             setattr(target, field, None if field == "leader" else "")
         else:

@@ -6,6 +6,7 @@ import re
 from datetime import UTC, date, datetime
 from typing import Any
 
+from bot.services import tags
 from bot.services.validation import InputError, check_date
 from storage.models import Report, ReportPhoto, ReportStatus
 from storage.repositories.reports import ReportRepository
@@ -13,20 +14,33 @@ from storage.repositories.reports import ReportRepository
 KINDS = ("subbotnik", "action", "event", "other")
 
 # The structured numbers the city sums up every year (DOMAIN.md, "Figures the city reports").
-FIGURES = ("bags", "trees", "flowerbeds", "seedlings", "yards", "decorated", "snow_figures")
+FIGURES = (
+    "bags",
+    "trees",
+    "flowerbeds",
+    "seedlings",
+    "yards",
+    "entrances",
+    "windows",
+    "snow_towns",
+    "snow_figures",
+)
 FIGURE_LIMITS = {
     "bags": 10_000,
     "trees": 10_000,
     "flowerbeds": 1_000,
     "seedlings": 1_000_000,
     "yards": 100,
-    "decorated": 10_000,
+    "entrances": 1_000,
+    "windows": 10_000,
+    "snow_towns": 100,
     "snow_figures": 1_000,
 }
+DECORATIONS = ("entrances", "windows", "snow_towns", "snow_figures")
 KIND_FIGURES: dict[str, tuple[str, ...]] = {
     "subbotnik": ("bags", "trees", "flowerbeds", "seedlings", "yards"),
     "action": FIGURES,
-    "event": ("decorated", "snow_figures"),
+    "event": DECORATIONS,
     "other": FIGURES,
 }
 
@@ -50,18 +64,19 @@ FIGURE_WORDS: tuple[tuple[str, str], ...] = (
     ("дерев", "trees"),
     ("куст", "trees"),
     ("саженц", "trees"),
+    ("подъезд", "entrances"),
+    ("окн", "windows"),
+    ("окон", "windows"),
+    ("балкон", "windows"),
+    ("городк", "snow_towns"),
+    ("городок", "snow_towns"),
     ("рассад", "seedlings"),
     ("корн", "seedlings"),
     ("цвет", "seedlings"),
     ("двор", "yards"),
-    ("подъезд", "decorated"),
-    ("окн", "decorated"),
-    ("окон", "decorated"),
-    ("балкон", "decorated"),
     ("снеж", "snow_figures"),
     ("фигур", "snow_figures"),
 )
-FIGURE_PART = re.compile(r"(\d[\d  ]*)\s*([а-яё]+)|([а-яё]+)[^\d]*?(\d[\d  ]*)")
 
 
 def parse_figures(text: str, kind: str) -> dict[str, int]:
@@ -72,17 +87,15 @@ def parse_figures(text: str, kind: str) -> dict[str, int]:
     if not parts:
         raise InputError("rep-figures-not-understood", part=text[:40])
     for part in parts:
-        match = FIGURE_PART.search(part)
-        if match is None:
-            raise InputError("rep-figures-not-understood", part=part.strip()[:40])
-        number = match.group(1) or match.group(4)
-        word = match.group(2) or match.group(3)
-        figure = next((f for stem, f in FIGURE_WORDS if word.startswith(stem)), None)
-        if figure is None:
+        numbers = re.findall(r"\d[\d  ]*", part)
+        words = re.findall(r"[а-яё]+", part)
+        # The most specific stem among the words: «2 снежных городка» are towns, not figures.
+        figure = next((f for stem, f in FIGURE_WORDS for w in words if w.startswith(stem)), None)
+        if figure is None or len(numbers) != 1:
             raise InputError("rep-figures-not-understood", part=part.strip()[:40])
         if figure not in figures_for(kind):
             raise InputError("rep-figure-not-for-kind", figure=figure)
-        amount = int(re.sub(r"\D", "", number))
+        amount = int(re.sub(r"\D", "", numbers[0]))
         if amount > FIGURE_LIMITS[figure]:
             raise InputError("rep-figure-too-big", figure=figure, high=FIGURE_LIMITS[figure])
         found[figure] = amount
@@ -128,7 +141,16 @@ def draft_from_report(report: Any) -> dict[str, Any]:
         "figures": {f: getattr(report, f) for f in FIGURES if getattr(report, f) is not None},
         "description": report.description,
         "photos": [{"file_id": p.file_id, "unique": p.file_unique_id} for p in report.photos],
+        "tags": tags.of(report),
     }
+
+
+def draft_tags(draft: dict[str, Any]) -> dict[str, Any]:
+    """The marks chosen in the form, or (untouched) those its date suggests: «Лето» in summer."""
+    if "tags" in draft:
+        return tags.clean(draft["tags"])
+    held_on = draft.get("held_on")
+    return tags.default_tags(date.fromisoformat(held_on) if held_on else None)
 
 
 def apply_draft(report: Report, draft: dict[str, Any]) -> None:
@@ -146,6 +168,7 @@ def apply_draft(report: Report, draft: dict[str, Any]) -> None:
     for figure in FIGURES:
         setattr(report, figure, figures.get(figure))
     report.description = draft.get("description") or ""
+    tags.apply(report, draft_tags(draft))
     report.gathering_id = draft.get("gathering_id") or report.gathering_id
     report.photos = [
         ReportPhoto(position=i, file_id=p["file_id"], file_unique_id=p["unique"])

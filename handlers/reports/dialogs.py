@@ -16,6 +16,7 @@ from handlers.forms import (
     nav,
     photos,
     summary,
+    tags_window,
     text_only,
     typed,
 )
@@ -74,6 +75,7 @@ report_dialog = Dialog(
         Button(Tr("wizard-skip"), id="skip_description", on_click=h.skip_description),
     ),
     photos("rep-ask-photos", MAX_PHOTOS, h.photos_done, F.photos),
+    tags_window(F.tags, h.tags_done),
     summary(Format("{summary}"), "rep", h.submit, h.edit_menu, F.summary),
     chosen("wizard-edit-which", "editable", h.on_edit, F.edit, width=2),
     getter=form,

@@ -12,7 +12,17 @@ from bot.views import report_summary
 from handlers.forms import form_data
 from storage.repositories.directory import Directory
 
-EDITABLE = ("kind", "action", "date", "place", "participants", "figures", "description", "photos")
+EDITABLE = (
+    "kind",
+    "action",
+    "date",
+    "place",
+    "participants",
+    "figures",
+    "description",
+    "photos",
+    "tags",
+)
 
 
 async def form(

@@ -25,6 +25,7 @@ from bot.services.reports import (
     MAX_AGE_DAYS,
     MAX_DESCRIPTION,
     MAX_PARTICIPANTS,
+    draft_tags,
     drop_unfit_figures,
     figures_for,
     parse_figures,
@@ -320,6 +321,10 @@ async def photos_done(cb: CallbackQuery, button: Button, manager: DialogManager)
     await advance(manager, F.photos)
 
 
+async def tags_done(cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await advance(manager, F.tags)
+
+
 async def edit_menu(cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
     await go(manager, F.edit)
 
@@ -334,6 +339,7 @@ async def on_edit(cb: CallbackQuery, widget: Any, manager: DialogManager, item: 
         "figures": F.figures,
         "description": F.description,
         "photos": F.photos,
+        "tags": F.tags,
     }
     if item not in targets:
         await say(manager, "button-stale")
@@ -342,6 +348,8 @@ async def on_edit(cb: CallbackQuery, widget: Any, manager: DialogManager, item: 
     draft["from_summary"] = True
     if item == "photos":
         draft["photos"] = []
+    if item == "tags":
+        draft["tags"] = draft_tags(draft)
     await go(manager, targets[item])
 
 

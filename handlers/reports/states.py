@@ -14,5 +14,6 @@ class ReportForm(StatesGroup):
     figure_value = State()
     description = State()
     photos = State()
+    tags = State()
     summary = State()
     edit = State()

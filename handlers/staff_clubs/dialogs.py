@@ -6,7 +6,7 @@ from aiogram.fsm.state import State
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.kbd import Button
 
-from handlers.forms import Tr, chosen, draft_from_start, typed
+from handlers.forms import Tr, chosen, draft_from_start, tags_window, typed
 from handlers.staff_clubs import handlers as h
 from handlers.staff_clubs.getters import form
 from handlers.staff_clubs.states import ItemForm as F
@@ -29,6 +29,7 @@ item_dialog = Dialog(
     field("capacity", F.capacity),
     field("leader", F.leader, skippable=True),
     field("description", F.description, skippable=True),
+    tags_window(F.tags, h.tags_done),
     getter=form,
     on_start=draft_from_start,
     name="club_or_event",

@@ -22,6 +22,7 @@ from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import AttendCb, ClubCb, EventCb, FieldCb, SessionCb
 from bot.notify import tell_each
 from bot.permissions import Actor, may_run_center
+from bot.services import tags
 from bot.services.clubs import (
     CHOICE_FIELDS,
     SKIPPABLE,
@@ -32,7 +33,7 @@ from bot.services.clubs import (
 )
 from bot.services.sessions import next_sessions, recent_sessions
 from bot.services.validation import InputError, parse_text
-from bot.views import edit_markup, room_for, schedule_text, when_text
+from bot.views import edit_markup, room_for, schedule_text, tags_text, when_text
 from handlers.clubs import tell_promoted
 from handlers.forms import (
     Reply,
@@ -160,6 +161,9 @@ async def card(
             waiting=waiting,
             closed=closed,
         )
+        marks = tags_text(i18n, tags.of(found))
+        if marks:
+            text += "\n" + i18n.get("tags-line", tags=marks)
     rows: list[list[tuple[str, CallbackData]]] = [
         [
             (i18n.get("staff-members"), cb(action="members", id=found.id)),
@@ -545,13 +549,14 @@ async def field_start(
         f.field != "new" and f.field not in fields_of(f.target)
     ):
         refuse()
-    if f.id:
-        await _own(f.target, f.id, actor, clubs)
-    elif directory.center(user.staff_center_id) is None:
+    found = await _own(f.target, f.id, actor, clubs) if f.id else None
+    if found is None and directory.center(user.staff_center_id) is None:
         await callback.answer(i18n.get("myclubs-no-center"), show_alert=True)
         return
     field = fields_of(f.target)[0] if f.field == "new" else f.field
-    draft = {"target": f.target, "id": f.id, "values": {}}
+    draft: dict[str, Any] = {"target": f.target, "id": f.id, "values": {}}
+    if isinstance(found, Event):
+        draft["tags"] = tags.of(found)
     await dialog_manager.start(
         getattr(ItemForm, field), data=draft, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
     )
@@ -595,6 +600,10 @@ async def skip(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
     await store(manager, field, None, tapped(cb))
 
 
+async def tags_done(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    await store(manager, "tags", tags.clean(form_data(manager).get("tags")), tapped(cb))
+
+
 async def store(manager: DialogManager, field: str, value: Any, message: Reply) -> None:
     """Keep the value; a new club/event asks for the next field and is created after the last
     one, an edited one is saved at once."""
@@ -621,7 +630,14 @@ async def store(manager: DialogManager, field: str, value: Any, message: Reply) 
     draft["values"] = values
     fields = fields_of(target)
     if field != fields[-1]:
-        await go(manager, getattr(ItemForm, fields[fields.index(field) + 1]))
+        following = fields[fields.index(field) + 1]
+        if following == "tags":  # «Лето» already ticked for a summer event
+            settings: Settings = data["settings"]
+            starts = datetime.fromisoformat(values["starts_at"]).astimezone(
+                ZoneInfo(settings.timezone)
+            )
+            draft["tags"] = tags.default_tags(starts.date())
+        await go(manager, getattr(ItemForm, following))
         return
     user: User = data["user"]
     if data["directory"].center(user.staff_center_id) is None:

@@ -14,3 +14,4 @@ class ItemForm(StatesGroup):
     capacity = State()
     leader = State()
     description = State()
+    tags = State()

@@ -27,7 +27,10 @@ rep-figure-trees = Trees and shrubs planted
 rep-figure-flowerbeds = Flowerbeds laid out
 rep-figure-seedlings = Seedlings planted
 rep-figure-yards = Yards improved
-rep-figure-decorated = Entrances, windows, balconies decorated
+rep-figure-decorated = Entrances, windows, balconies decorated (not split)
+rep-figure-entrances = Entrances decorated
+rep-figure-windows = Windows and balconies decorated
+rep-figure-snow_towns = Snow towns built
 rep-figure-snow_figures = Snow figures built
 rep-ask-description = Briefly describe what was done (up to { $max_length } characters). You may skip it.
 rep-ask-photos = Send 1 to 10 photos (an album is fine). Then press «Done».
@@ -48,6 +51,7 @@ rep-summary =
     { $figures }
     Description: { $description }
     Photos: { $photos }
+    { $tags }
 rep-title-new = Check the report
 rep-title-edit = Report No. { $id }: check the changes
 rep-none = —

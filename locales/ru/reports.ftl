@@ -27,7 +27,10 @@ rep-figure-trees = Деревьев и кустарников высажено
 rep-figure-flowerbeds = Клумб разбито
 rep-figure-seedlings = Рассады высажено (корней)
 rep-figure-yards = Дворов благоустроено
-rep-figure-decorated = Подъездов, окон, балконов украшено
+rep-figure-decorated = Подъездов, окон, балконов украшено (не разделено)
+rep-figure-entrances = Подъездов украшено
+rep-figure-windows = Окон и балконов украшено
+rep-figure-snow_towns = Снежных городков построено
 rep-figure-snow_figures = Снежных фигур построено
 rep-ask-description = Коротко опишите, что сделали (до { $max_length } знаков). Можно пропустить.
 rep-ask-photos = Пришлите от 1 до 10 фото (можно альбомом). Потом нажмите «Готово».
@@ -48,6 +51,7 @@ rep-summary =
     { $figures }
     Описание: { $description }
     Фото: { $photos }
+    { $tags }
 rep-title-new = Проверьте отчёт
 rep-title-edit = Отчёт № { $id }: проверьте изменения
 rep-none = —
