@@ -51,6 +51,7 @@ STAFF_COMMANDS = (
     "forperson",
     "receptions",
     "rental",
+    "media",
     *RESIDENT_COMMANDS,
     "whoami",
 )

@@ -109,6 +109,15 @@ def may_run_center(actor: Actor, center_id: int | None) -> bool:
     return actor.is_staff and center_id is not None and center_id == actor.center_id
 
 
+def may_record_media(actor: Actor, district_id: int | None) -> bool:
+    """Media publications of a district: its staff (of a center or of the administration)."""
+    return (
+        actor.role is Role.STAFF
+        and district_id is not None
+        and (actor.staff_district_id == district_id)
+    )
+
+
 def may_manage_directory(actor: Actor) -> bool:
     """The registry (all municipalities at once) and appointing admins: the city's admins."""
     return actor.is_city_admin

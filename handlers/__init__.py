@@ -23,6 +23,7 @@ from handlers import (
     ideas,
     jury,
     lang,
+    media,
     moderation,
     myreports,
     natural,
@@ -69,6 +70,7 @@ FORMS: tuple[Router, ...] = (
     natural.natural_dialog,
     on_behalf.for_person_dialog,
     receptions.reception_dialog,
+    media.media_dialog,
 )
 
 
@@ -104,6 +106,7 @@ def forms_routers() -> list[Router]:
             votes.project_dialog,
             on_behalf.for_person_dialog,
             receptions.reception_dialog,
+            media.media_dialog,
         ),
         _area(
             "admin-forms",
@@ -133,7 +136,7 @@ def get_routers() -> list[Router]:
         myreports.router, register.router, elders_staff.router, moderation.router,
         staff_clubs.router, center_card.router, announce.router, ideas.staff_router, stats.router, admin.staff_router,
         contests_admin.router, registry.router, stats.admin_router, admin.router, contests.router, jury.router,
-        ideas.router, votes.router, gatherings.router, votes.staff_router, natural.router, on_behalf.router, receptions.router, rental.router, fallback.router, fallback.stray_buttons, forms.errors_router, *FORMS,
+        ideas.router, votes.router, gatherings.router, votes.staff_router, natural.router, on_behalf.router, receptions.router, rental.router, media.router, fallback.router, fallback.stray_buttons, forms.errors_router, *FORMS,
     )  # fmt: skip
     for router in features:
         # Module routers are process-wide; a new Dispatcher in the same process (tests, benchmarks)
@@ -168,6 +171,7 @@ def get_routers() -> list[Router]:
             ideas.staff_router,
             votes.staff_router,
             on_behalf.router,
+            media.router,
             stats.router,
             admin.staff_router,
             _area(

@@ -20,9 +20,18 @@ from bot.filters.roles import IsAdmin, IsStaff, is_city_admin
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import StatsCb
 from bot.permissions import Actor, may_see_figures
-from bot.services.stats import FIGURES, Period, by_district, change, collect, parse_period
+from bot.services import tags
+from bot.services.stats import (
+    BREAKDOWNS,
+    FIGURES,
+    Period,
+    by_district,
+    change,
+    collect,
+    parse_period,
+)
 from bot.services.validation import InputError, parse_id
-from bot.views import local_time, person_name, short_messages, text_or
+from bot.views import local_time, person_name, short_messages, tags_text, text_or
 from handlers.forms import Reply, refuse, tapped
 from storage.models import User
 from storage.repositories.audit import AuditRepository
@@ -43,7 +52,13 @@ def _today(settings: Settings) -> datetime:
 
 AUDIT_DEFAULT = 10  # entries of /audit without a number
 # Audit details whose values are codes, with the locale prefix that names them.
-CODED_FIELDS = {"before": "role-", "after": "role-", "field": "center-field-"}
+CODED_FIELDS = {
+    "before": "role-",
+    "after": "role-",
+    "field": "center-field-",
+    "scope": "vote-scope-",
+    "consent": "consent-way-",
+}
 
 # What /export writes, by the word typed (Russian first; the English codes still work).
 EXPORTS = {
@@ -188,6 +203,8 @@ async def _show_stats(
         if name not in now.values:
             continue
         value, old = now.values[name], before.values.get(name, 0)
+        if name in BREAKDOWNS and value == old == 0:
+            continue
         lines.append(
             i18n.get(
                 "stats-line",
@@ -320,8 +337,12 @@ async def year_report(
                 r.flowerbeds,
                 r.seedlings,
                 r.yards,
-                r.decorated,
+                r.snow_towns,
                 r.snow_figures,
+                r.entrances,
+                r.windows,
+                r.decorated,
+                tags_text(i18n, tags.of(r)),
             ]
         )
     contests = sheets.setdefault(i18n.get("xlsx-sheet-contests"), [])

@@ -22,6 +22,7 @@ from storage.repositories.directory import Directory
 from storage.repositories.elders import ElderRepository
 from storage.repositories.gatherings import GatheringRepository
 from storage.repositories.ideas import IdeaRepository
+from storage.repositories.media import MediaRepository
 from storage.repositories.receptions import ReceptionRepository
 from storage.repositories.rental import RentalRepository
 from storage.repositories.reports import ReportRepository
@@ -80,6 +81,7 @@ class DbSessionMiddleware(BaseMiddleware):
         data["votes"] = VoteRepository(session)
         data["gatherings"] = GatheringRepository(session)
         data["receptions"] = ReceptionRepository(session)
+        data["media"] = MediaRepository(session)
         data["rental"] = RentalRepository(session)
         tg_user: TgUser | None = data.get("event_from_user")
         if tg_user is not None and not tg_user.is_bot:

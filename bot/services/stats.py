@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.services.tags import DIRECTIONS, PROJECTS
 from bot.services.validation import InputError
 from storage.repositories.stats import StatsRepository
 
@@ -83,8 +84,17 @@ def parse_period(text: str | None, today: date) -> Period:
     raise InputError("stats-bad-period")
 
 
-# The figures in the order of the city's annual report (DOMAIN.md).
+# The figures in the order of the city's annual report (DOMAIN.md): events (youth), the summer
+# programme «Лето» by direction, thematic projects, improvement actions and субботники with their
+# figures, contest entries, winter decoration, media; then what the bot adds.
 FIGURES = (
+    "events_held",
+    "youth_events",
+    "event_signups",
+    "leto_events",
+    "leto_participants",
+    *[f"leto_{d}_{what}" for d in DIRECTIONS for what in ("events", "participants")],
+    *[f"project_{p}" for p in PROJECTS],
     "reports",
     "subbotnik",
     "action",
@@ -96,17 +106,19 @@ FIGURES = (
     "flowerbeds",
     "seedlings",
     "bags",
-    "decorated",
+    "applications",
+    "snow_towns",
     "snow_figures",
-    "elders_confirmed",
-    "club_members",
-    "attendance",
-    "events_held",
-    "event_signups",
+    "entrances",
+    "windows",
+    "decorated",
+    "media_publications",
     "receptions_held",
     "reception_people",
     "rental_issued",
-    "applications",
+    "elders_confirmed",
+    "club_members",
+    "attendance",
     "ideas_on_time",
     "ideas_overdue",
     "votes_held",
@@ -117,6 +129,19 @@ FIGURES = (
     "announcements_sent",
     "announcements_blocked",
     "users_new",
+)
+# What StatsRepository.marked counts (from the marks on events and reports, and media).
+MARKED = tuple(
+    name
+    for name in FIGURES
+    if name.startswith(("leto_", "project_")) or name in ("youth_events", "media_publications")
+)
+# Parts of a whole (a direction of «Лето», a project, the old undivided decoration): /stats shows
+# them only when there is something to show; the /year sheet has every line.
+BREAKDOWNS = frozenset(
+    {f"leto_{d}_{what}" for d in DIRECTIONS for what in ("events", "participants")}
+    | {f"project_{p}" for p in PROJECTS}
+    | {"decorated"}
 )
 
 
@@ -164,6 +189,8 @@ async def collect(
         districts[district] = districts.get(district, 0) + count
     figures.values.update(totals)
     figures.values.update(await repo.other_figures(start_utc, end_utc, district_id))
+    marked = await repo.marked(period.start, period.end, start_utc, end_utc, district_id)
+    figures.values.update({name: marked.get(name, 0) for name in MARKED})
     if full:
         figures.by_month = [(m, n, p) for m, (n, p) in sorted(months.items())]
         figures.by_district_ids = districts

@@ -166,6 +166,7 @@ help-staff =
     /elders — elders and applications of the district
     /newvote — a vote; /projects — the initiative budget
     /forperson — enter a report, an idea, a sign-up for someone who phoned
+    /media — media publications
     /whoami — your role and center
 help-admin =
     <b>Administrators</b>
@@ -336,6 +337,7 @@ cmd-plan = Call the neighbours to a clean-up
 cmd-forperson = Enter for someone who phoned
 cmd-receptions = The center's receptions
 cmd-rental = Equipment rental
+cmd-media = Media publications
 
 form-interrupted = You have an unfinished form. Continue the draft or start over?
 form-continue = ▶️ Continue the draft

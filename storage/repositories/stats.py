@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Select, String, and_, cast, func, select, true
+from sqlalchemy import ColumnElement, Select, String, and_, cast, func, literal, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import (
@@ -21,6 +21,7 @@ from storage.models import (
     ElderRegistration,
     Event,
     Idea,
+    MediaPublication,
     Outbox,
     OutboxStatus,
     RegistrationStatus,
@@ -42,6 +43,9 @@ FIGURE_COLUMNS = (
     "seedlings",
     "bags",
     "decorated",
+    "entrances",
+    "windows",
+    "snow_towns",
     "snow_figures",
 )
 
@@ -223,6 +227,76 @@ class StatsRepository:
             values["announcements_sent"] = by_status.get(OutboxStatus.SENT, 0)
             values["announcements_blocked"] = by_status.get(OutboxStatus.BLOCKED, 0)
         return {k: int(v or 0) for k, v in values.items()}
+
+    async def marked(
+        self,
+        start: date,
+        end: date,
+        start_utc: datetime,
+        end_utc: datetime,
+        district_id: int | None,
+    ) -> dict[str, int]:
+        """What the city's report counts by marks: youth events, «Лето» events and participants
+        (by direction), thematic projects — centers' events (participants: those signed up) and
+        accepted reports together; and the media publications."""
+        marks = (Report.programme, Report.direction, Report.project, Report.youth)
+        reports = (
+            self._reports(start, end, district_id)
+            .add_columns(*marks, Report.kind, func.count(), func.sum(Report.participants))
+            .select_from(Report)
+            .where((Report.programme.is_not(None)) | Report.project.is_not(None) | Report.youth)
+            .group_by(*marks, Report.kind)
+        )
+        signed_up = (
+            select(func.count())
+            .select_from(Signup)
+            .where(Signup.event_id == Event.id, Signup.status == SignupStatus.ENROLLED)
+            .scalar_subquery()
+        )
+        event_marks = (Event.programme, Event.direction, Event.project, Event.youth)
+        events = (
+            select(*event_marks, literal("event"), func.count(), func.sum(signed_up))
+            .where(
+                Event.active,
+                Event.starts_at >= start_utc,
+                Event.starts_at < end_utc,
+                (Event.programme.is_not(None)) | Event.project.is_not(None) | Event.youth,
+            )
+            .group_by(*event_marks)
+        )
+        if district_id is not None:
+            events = events.where(
+                Event.center_id.in_(select(Center.id).where(Center.district_id == district_id))
+            )
+        out: dict[str, int] = {}
+
+        def add(name: str, value: int) -> None:
+            out[name] = out.get(name, 0) + value
+
+        for query in (reports, events):
+            for programme, direction, project, youth, kind, count, people in (
+                await self.session.execute(query)
+            ).all():
+                people = int(people or 0)
+                if youth and kind == "event":
+                    add("youth_events", count)
+                if programme == "leto":
+                    add("leto_events", count)
+                    add("leto_participants", people)
+                    if direction:
+                        add(f"leto_{direction}_events", count)
+                        add(f"leto_{direction}_participants", people)
+                if project:
+                    add(f"project_{project}", count)
+        media = (
+            select(func.count())
+            .select_from(MediaPublication)
+            .where(MediaPublication.published_on >= start, MediaPublication.published_on <= end)
+        )
+        if district_id is not None:
+            media = media.where(MediaPublication.district_id == district_id)
+        out["media_publications"] = int(await self.session.scalar(media) or 0)
+        return out
 
     async def _consultations(
         self, start_utc: datetime, end_utc: datetime, center_ids: Any

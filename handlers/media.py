@@ -1,0 +1,234 @@
+"""/media (staff): the district's publications in newspapers, on TV, radio, sites and social
+networks this year, «➕ Добавить публикацию» (link → where → when → «Отправить») and «🗑» for a
+mistake. The year's figures count them."""
+
+from __future__ import annotations
+
+import html
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode, Window
+from aiogram_dialog.widgets.kbd import Button
+from aiogram_i18n import I18nContext
+
+from bot.config import Settings
+from bot.keyboards.builders import inline
+from bot.keyboards.callbacks import RowId
+from bot.permissions import Actor, may_record_media
+from bot.services.media import (
+    OUTLET_KINDS,
+    parse_link,
+    parse_outlet,
+    parse_published_on,
+    record_publication,
+    remove_publication,
+)
+from bot.services.validation import InputError
+from handlers.forms import (
+    Reply,
+    Rows,
+    Tr,
+    buttons_only,
+    choice,
+    form_data,
+    go,
+    kept_draft,
+    nav,
+    refuse,
+    restart_with,
+    saved_as,
+    say_error,
+    send_button,
+    tapped,
+    text_only,
+    typed,
+)
+from storage.repositories.media import MediaRepository
+
+router = Router(name=__name__)
+
+
+class MediaCb(CallbackData, prefix="media"):
+    """new (the form), drop (a publication, by id)."""
+
+    action: str
+    id: RowId = 0
+
+
+class MediaForm(StatesGroup):
+    link = State()
+    outlet = State()
+    day = State()
+    summary = State()
+
+
+def _today(settings: Settings) -> date:
+    return datetime.now(ZoneInfo(settings.timezone)).date()
+
+
+@router.message(Command("media"))
+async def media_list(message: Message, actor: Actor, dialog_manager: DialogManager) -> None:
+    if not may_record_media(actor, actor.staff_district_id):
+        await message.answer(dialog_manager.middleware_data["i18n"].get("media-staff-only"))
+        return
+    if await kept_draft(dialog_manager, "media"):
+        return
+    await show_list(message, dialog_manager.middleware_data)
+
+
+@restart_with("media")
+async def media_again(
+    callback: CallbackQuery, manager: DialogManager, args: dict[str, Any]
+) -> None:
+    await show_list(tapped(callback), manager.middleware_data)
+
+
+async def show_list(reply: Reply, data: dict[str, Any]) -> None:
+    i18n: I18nContext = data["i18n"]
+    actor: Actor = data["actor"]
+    media: MediaRepository = data["media"]
+    year_start = _today(data["settings"]).replace(month=1, day=1)
+    found = await media.of_district(actor.staff_district_id or 0, year_start, limit=10)
+    lines = [i18n.get("media-title" if found else "media-none")]
+    rows: Rows = []
+    for p in found:
+        day = p.published_on.strftime("%d.%m")
+        lines.append(
+            i18n.get("media-line", day=day, outlet=html.escape(p.outlet), url=html.escape(p.url))
+            if p.url
+            else i18n.get("media-line-no-link", day=day, outlet=html.escape(p.outlet))
+        )
+        label = i18n.get("media-drop", day=day, outlet=p.outlet)
+        rows.append([(label[:64], MediaCb(action="drop", id=p.id))])
+    rows.append([(i18n.get("media-add"), MediaCb(action="new"))])
+    await reply.answer("\n".join(lines), reply_markup=inline(*rows), disable_web_page_preview=True)
+
+
+@router.callback_query(MediaCb.filter(F.action == "drop"))
+async def drop(
+    callback: CallbackQuery, callback_data: MediaCb, dialog_manager: DialogManager
+) -> None:
+    data = dialog_manager.middleware_data
+    try:
+        await remove_publication(data["media"], data["audit"], data["actor"], callback_data.id)
+    except InputError as exc:
+        refuse(exc.key)
+    await callback.answer(data["i18n"].get("media-dropped"))
+    await show_list(tapped(callback), data)
+
+
+@router.callback_query(MediaCb.filter(F.action == "new"))
+async def new_publication(
+    callback: CallbackQuery, actor: Actor, dialog_manager: DialogManager
+) -> None:
+    if not may_record_media(actor, actor.staff_district_id):
+        refuse("media-staff-only")
+    await dialog_manager.start(
+        MediaForm.link, data={}, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
+    )
+
+
+# --- The form -----------------------------------------------------------------------------------
+
+
+async def no_link(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    form_data(manager)["url"] = ""
+    await go(manager, MediaForm.outlet)
+
+
+async def on_outlet(
+    callback: CallbackQuery, widget: Any, manager: DialogManager, item: str
+) -> None:
+    if item not in OUTLET_KINDS:
+        refuse()
+    form_data(manager)["outlet"] = manager.middleware_data["i18n"].get(f"media-outlet-{item}")
+    await go(manager, MediaForm.day)
+
+
+async def set_day(manager: DialogManager, text: str) -> None:
+    try:
+        day = parse_published_on(text, _today(manager.middleware_data["settings"]))
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    form_data(manager)["published_on"] = day.isoformat()
+    await go(manager, MediaForm.summary)
+
+
+async def on_day_button(
+    callback: CallbackQuery, widget: Any, manager: DialogManager, item: str
+) -> None:
+    await set_day(manager, item)
+
+
+async def on_day_text(message: Message, widget: Any, manager: DialogManager) -> None:
+    await set_day(manager, message.text or "")
+
+
+async def submit(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    data = manager.middleware_data
+    try:
+        await record_publication(
+            data["media"],
+            data["audit"],
+            data["actor"],
+            form_data(manager),
+            _today(data["settings"]),
+        )
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    await manager.done()
+    await tapped(callback).answer(data["i18n"].get("media-saved"))
+
+
+async def _form(dialog_manager: DialogManager, i18n: I18nContext, **_: Any) -> dict[str, Any]:
+    draft = form_data(dialog_manager)
+    day = draft.get("published_on")
+    return {
+        "outlets": [(i18n.get(f"media-outlet-{k}"), k) for k in OUTLET_KINDS],
+        "days": [(i18n.get("media-today"), "сегодня"), (i18n.get("media-yesterday"), "вчера")],
+        "url": html.escape(draft.get("url") or i18n.get("media-no-link-mark")),
+        "outlet": html.escape(draft.get("outlet", "")),
+        "day": date.fromisoformat(day).strftime("%d.%m.%Y") if day else "",
+    }
+
+
+media_dialog = Dialog(
+    typed(
+        "media-ask-link",
+        saved_as("url", parse_link, MediaForm.outlet),
+        MediaForm.link,
+        Button(Tr("media-no-link"), id="no_link", on_click=no_link),
+    ),
+    Window(
+        Tr("media-ask-outlet"),
+        choice("outlets", "outlets", on_outlet, width=3),
+        nav(),
+        text_only(saved_as("outlet", parse_outlet, MediaForm.day)),
+        state=MediaForm.outlet,
+    ),
+    Window(
+        Tr("media-ask-day"),
+        choice("days", "days", on_day_button, width=2),
+        nav(),
+        text_only(on_day_text),
+        state=MediaForm.day,
+    ),
+    Window(
+        Tr("media-summary"),
+        send_button("media", submit),
+        nav(),
+        buttons_only(),
+        state=MediaForm.summary,
+    ),
+    getter=_form,
+    name="media",
+)
