@@ -238,3 +238,113 @@ async def test_exports_keep_formulas_as_text(harness: Harness, admin):
     cells = [c for row in csv.reader(io.StringIO(data), delimiter=";") for c in row]
     assert "'@SUM(1+1)" in cells and "@SUM(1+1)" not in cells
     assert not any(c.startswith(("=", "+", "-", "@", "\t", "\r")) for c in cells)
+
+
+async def test_the_report_marks_winter_figures_and_media_against_hand_totals(
+    harness: Harness, admin
+):
+    """Youth events, «Лето» by direction, thematic projects (centers' events with their sign-ups
+    and accepted reports together), snow towns apart from figures, entrances apart from windows,
+    the old undivided figure, and media publications — in /stats (city and a district) and in
+    the /year sheet, each against totals counted by hand."""
+    from storage.models import Event, MediaPublication, Signup, SignupStatus
+
+    central = await harness.district_id("kem-central")
+    rudnichny = await harness.district_id("kem-rudnichny")
+    optimist = harness.directory.center_by_code("optimist")
+    far_center = harness.directory.centers(rudnichny)[0]
+    summer = datetime(2025, 7, 15, 10, tzinfo=UTC)
+    async with harness.session_factory() as s:
+        s.add_all(
+            [
+                # Central: a youth «Лето» sports event (40) and an eco субботник of «Лето» (12).
+                report(
+                    central, date(2025, 7, 5), kind="event", participants=40,
+                    programme="leto", direction="sport", youth=True,
+                ),
+                report(
+                    central, date(2025, 7, 10), participants=12,
+                    programme="leto", direction="eco", project="eco",
+                ),
+                # Rudnichny: a youth winter event with towns, figures, entrances and windows.
+                report(
+                    rudnichny, date(2025, 12, 20), kind="event", participants=25, youth=True,
+                    project="cozy", snow_towns=2, snow_figures=7, entrances=3, windows=11,
+                ),
+                report(central, date(2025, 1, 15), kind="action", decorated=4),  # before the split
+                report(  # returned: not counted
+                    central, date(2025, 7, 6), kind="event", programme="leto", youth=True,
+                    status=ReportStatus.RETURNED,
+                ),
+            ]
+        )  # fmt: skip
+        sports_day = Event(
+            center_id=optimist.id, title="Весёлые старты", starts_at=summer, minutes=60,
+            capacity=30, programme="leto", direction="sport", youth=True,
+        )  # fmt: skip
+        picnic = Event(
+            center_id=far_center.id, title="Пикник", starts_at=summer.replace(month=8),
+            minutes=60, capacity=30, programme="leto",
+        )  # fmt: skip
+        s.add_all([sports_day, picnic])
+        await s.flush()
+        for who, status in (("а", "enrolled"), ("б", "enrolled"), ("в", "cancelled")):
+            s.add(Signup(event_id=sports_day.id, who=who, status=SignupStatus(status)))
+        s.add_all(
+            [
+                MediaPublication(district_id=district, url="", outlet="Газета", published_on=day)
+                for district, day in (
+                    (central, date(2025, 3, 1)),
+                    (rudnichny, date(2025, 11, 11)),
+                    (central, date(2024, 12, 31)),  # the year before
+                )
+            ]
+        )
+        await s.commit()
+
+    city = joined(await harness.say(admin, "/stats 2025"))
+    for line in (
+        "Молодёжных мероприятий (центров и ТОС): 3",  # two reports and the sports day
+        "Мероприятий программы «Лето»: 4",  # two reports and two events
+        "Участников программы «Лето»: 54",  # 40 + 12 + two signed up + none
+        "«Лето», спортивное направление: мероприятий: 2",
+        "«Лето», спортивное направление: участников: 42",
+        "«Лето», экологическое направление: мероприятий: 1",
+        "Проект «Экологичный Кемерово»: мероприятий и дел: 1",
+        "Проект «Уютный Кемерово»: мероприятий и дел: 1",
+        "Снежных городков: 2",
+        "Снежных фигур: 7",
+        "Украшено подъездов: 3",
+        "Украшено окон и балконов: 11",
+        "Украшено подъездов, окон, балконов (старые отчёты, не разделено): 4",
+        "Публикаций в СМИ: 2",
+    ):
+        assert line in city, line
+    assert "творческое направление" not in city  # an empty part of a whole is not shown
+    district = joined(await harness.say(admin, "/stats 2025 Центральный"))
+    assert "Молодёжных мероприятий (центров и ТОС): 2" in district
+    assert "Участников программы «Лето»: 54" in district
+    assert "Публикаций в СМИ: 1" in district and "Снежных городков: 0" in district
+
+    sent = await harness.say(admin, "/year 2025")
+    [doc] = [r for r in sent if isinstance(r, SendDocument)]
+    book = load_workbook(io.BytesIO(doc.document.data))  # type: ignore[union-attr]
+    rows = [row[:2] for row in book["Итоги"].iter_rows(min_row=2, values_only=True)]
+    summary = dict(rows)
+    assert summary["Молодёжных мероприятий (центров и ТОС)"] == 3
+    assert summary["«Лето», спортивное направление: участников"] == 42
+    assert summary["«Лето», творческое направление: мероприятий"] == 0  # every line in the sheet
+    assert summary["Публикаций в СМИ"] == 2 and summary["Снежных городков"] == 2
+    labels = [label for label, _ in rows]
+    # The order of the city's annual report: events, «Лето», projects, actions, winter, media.
+    assert (
+        labels.index("Мероприятий центров")
+        < labels.index("Мероприятий программы «Лето»")
+        < labels.index("Проект «Уютный Кемерово»: мероприятий и дел")
+        < labels.index("Принятых отчётов")
+        < labels.index("Снежных городков")
+        < labels.index("Украшено окон и балконов")
+        < labels.index("Публикаций в СМИ")
+    )
+    marks = {row[-1] for row in book["Отчёты"].iter_rows(min_row=2, values_only=True)}
+    assert "Лето (спортивное), молодёжное" in marks
