@@ -237,6 +237,8 @@ def _chart_labels(i18n: I18nContext) -> dict[str, str]:
         "reports": i18n.get("chart-reports"),
         "participants": i18n.get("chart-participants"),
         "by_district": i18n.get("chart-by-district"),
+        "months": i18n.get("chart-months"),
+        "partial": i18n.get("chart-partial"),
     }
 
 

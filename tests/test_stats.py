@@ -348,3 +348,33 @@ async def test_the_report_marks_winter_figures_and_media_against_hand_totals(
     )
     marks = {row[-1] for row in book["Отчёты"].iter_rows(min_row=2, values_only=True)}
     assert "Лето (спортивное), молодёжное" in marks
+
+
+def test_the_chart_names_months_starts_from_zero_and_marks_a_partial_month():
+    from bot.charts import stats_figure
+
+    period = Period(date(2026, 1, 1), date(2026, 11, 27), "year")  # November still going on
+    months = period.months()
+    assert len(months) == 11 and months[0] == ("2026-01", False) and months[-1] == ("2026-11", True)
+    assert Period(date(2026, 5, 3), date(2026, 6, 30)).months() == [
+        ("2026-05", True),
+        ("2026-06", False),
+    ]
+    rows = [(m, 5, 100 + n, partial) for n, (m, partial) in enumerate(months)]
+    labels = {
+        "reports": "Отчёты",
+        "participants": "Участники",
+        "by_district": "Отчёты по районам",
+        "months": "янв фев мар апр май июн июл авг сен окт ноя дек",
+        "partial": "* месяц учтён не целиком",
+    }
+    figure = stats_figure("2026", rows, [("Центральный", 3)], labels)
+    top, _districts, twin = figure.axes
+    shown = [t.get_text() for t in top.get_xticklabels()]
+    assert shown[0] == "янв 2026" and shown[-1] == "ноя 2026*"
+    # Both axes from zero although the participants are 100–110 (no exaggerated growth).
+    assert top.get_ylim()[0] == 0 and twin.get_ylim()[0] == 0
+    legend = [t.get_text() for t in top.get_legend().get_texts()]  # type: ignore[union-attr]
+    assert legend == ["Отчёты", "Участники", "* месяц учтён не целиком"]
+    whole = stats_figure("2025", rows[:-1], [], labels)
+    assert len(whole.axes[0].get_legend().get_texts()) == 2  # type: ignore[union-attr]  # no partial month, no such note

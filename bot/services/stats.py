@@ -44,6 +44,18 @@ class Period:
     def label(self) -> str:
         return f"{self.start:%d.%m.%Y}–{self.end:%d.%m.%Y}"
 
+    def months(self) -> list[tuple[str, bool]]:
+        """Every month the period touches as («YYYY-MM», partial): partial when the period
+        starts after its first day or ends before its last (a month still going on)."""
+        out = []
+        first = self.start.replace(day=1)
+        while first <= self.end:
+            following = (first + timedelta(days=32)).replace(day=1)
+            partial = self.start > first or self.end < following - timedelta(days=1)
+            out.append((f"{first:%Y-%m}", partial))
+            first = following
+        return out
+
 
 def _year_before(day: date) -> date:
     try:
@@ -148,7 +160,8 @@ BREAKDOWNS = frozenset(
 @dataclass
 class Figures:
     values: dict[str, int] = field(default_factory=dict)
-    by_month: list[tuple[str, int, int]] = field(default_factory=list)  # (YYYY-MM, reports, people)
+    # (YYYY-MM, reports, people, partial): every month of the period, in order.
+    by_month: list[tuple[str, int, int, bool]] = field(default_factory=list)
     by_district: list[tuple[str, int]] = field(default_factory=list)  # (district, reports)
     roles: dict[str, int] = field(default_factory=dict)
     contests: list[tuple[str, int]] = field(default_factory=list)
@@ -192,7 +205,10 @@ async def collect(
     marked = await repo.marked(period.start, period.end, start_utc, end_utc, district_id)
     figures.values.update({name: marked.get(name, 0) for name in MARKED})
     if full:
-        figures.by_month = [(m, n, p) for m, (n, p) in sorted(months.items())]
+        figures.by_month = [
+            (m, months.get(m, [0, 0])[0], months.get(m, [0, 0])[1], partial)
+            for m, partial in period.months()
+        ]
         figures.by_district_ids = districts
         figures.roles = await repo.roles(district_id)
         figures.contests = await repo.applications_per_contest(start_utc, end_utc, district_id)
