@@ -109,6 +109,14 @@ def may_run_center(actor: Actor, center_id: int | None) -> bool:
     return actor.is_staff and center_id is not None and center_id == actor.center_id
 
 
+def may_see_bookings(
+    actor: Actor, center_id: int, specialist_key: str, granted: set[tuple[int, str]]
+) -> bool:
+    """The bookings of a reception (names and questions): the center's staff, and the receiving
+    specialist to whom the staff gave access (`granted`: their open accesses, read this update)."""
+    return may_run_center(actor, center_id) or (center_id, specialist_key) in granted
+
+
 def may_record_media(actor: Actor, district_id: int | None) -> bool:
     """Media publications of a district: its staff (of a center or of the administration)."""
     return (

@@ -4,11 +4,12 @@ cancel), /receptions for the center's staff (new reception, bookings, who came).
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from aiogram import F, Router
-from aiogram.filters import Command
+from aiogram import Bot, F, Router
+from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode, Window
@@ -17,19 +18,24 @@ from aiogram_i18n import I18nContext
 from bot.config import Settings
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import CenterCb, ReceptionCb
-from bot.permissions import Actor
+from bot.permissions import Actor, may_run_center
 from bot.services.receptions import (
     LENGTHS,
     book,
     cancel,
+    close_access,
     create_reception,
+    give_access,
     is_open,
     mark,
     may_look_after,
+    may_see,
+    open_access,
     parse_places,
     parse_question,
     parse_specialist,
     parse_topic,
+    specialist_key,
 )
 from bot.services.validation import InputError
 from bot.views import when_text
@@ -54,11 +60,14 @@ from handlers.forms import (
     tapped,
     typed,
 )
-from storage.models import Booking, Reception, User
+from handlers.start import continue_onboarding
+from storage.models import Booking, Reception, SpecialistAccess, User
 from storage.repositories.directory import Directory
 from storage.repositories.receptions import ReceptionRepository
 
 router = Router(name=__name__)
+
+SPECIALIST_LINK = r"^spec_[\w-]{10,40}$"
 
 DAYS_AHEAD = 14
 
@@ -203,13 +212,50 @@ async def cancel_booking(
     await tapped(callback).answer(data["i18n"].get("reception-cancelled"))
 
 
+# --- The receiving specialist ---------------------------------------------------------------
+
+
+@router.message(CommandStart(deep_link=True, magic=F.args.regexp(SPECIALIST_LINK)))
+async def specialist_link(
+    message: Message, command: CommandObject, user: User, dialog_manager: DialogManager
+) -> None:
+    """The link the center's staff forwarded: its opener sees their own bookings (after the
+    consent every user gives; the link can be opened again after it)."""
+    data = dialog_manager.middleware_data
+    i18n: I18nContext = data["i18n"]
+    if not user.has_consent:
+        await message.answer(i18n.get("specialist-consent-first"))
+        await continue_onboarding(message, user, i18n, data["state"], data["directory"])
+        return
+    token = (command.args or "").removeprefix("spec_")
+    try:
+        access = await open_access(data["receptions"], data["audit"], token, user, _now())
+    except InputError as exc:
+        await message.answer(i18n.get(exc.key))
+        return
+    center = data["directory"].center(access.center_id)
+    await message.answer(
+        i18n.get(
+            "specialist-welcome",
+            specialist=html.escape(access.specialist),
+            center=html.escape(center.name if center else ""),
+        )
+    )
+    await show_specialist_list(message, [access], data)
+
+
 # --- Staff ---------------------------------------------------------------------------------------
 
 
 @router.message(Command("receptions"))
 async def staff_receptions(message: Message, actor: Actor, dialog_manager: DialogManager) -> None:
+    data = dialog_manager.middleware_data
     if not actor.is_staff or actor.center_id is None:
-        await message.answer(dialog_manager.middleware_data["i18n"].get("reception-staff-only"))
+        accesses = await data["receptions"].accesses_of(actor.id)
+        if accesses:
+            await show_specialist_list(message, accesses, data)
+        else:
+            await message.answer(data["i18n"].get("reception-staff-only"))
         return
     if await kept_draft(dialog_manager, "receptions"):
         return
@@ -246,17 +292,46 @@ async def show_staff_list(reply: Reply, data: dict[str, Any]) -> None:
     )
 
 
+async def show_specialist_list(
+    reply: Reply, accesses: Sequence[SpecialistAccess], data: dict[str, Any]
+) -> None:
+    """A specialist's own upcoming receptions, at every center that gave them access."""
+    i18n: I18nContext = data["i18n"]
+    receptions: ReceptionRepository = data["receptions"]
+    rows: Rows = []
+    for access in accesses:
+        for r in await receptions.upcoming([access.center_id], _now()):
+            if specialist_key(r.specialist) != access.specialist_key:
+                continue
+            label = i18n.get(
+                "reception-staff-line",
+                when=when_text(r.starts_at, data["settings"]),
+                specialist=r.topic,
+                booked=await receptions.booked(r.id),
+                places=r.places,
+            )
+            rows.append([(label[:64], ReceptionCb(action="staff", id=r.id))])
+    await reply.answer(
+        i18n.get("specialist-title" if rows else "specialist-none"),
+        reply_markup=inline(*rows) if rows else None,
+    )
+
+
 @router.callback_query(ReceptionCb.filter(F.action == "staff"))
 async def staff_card(
     callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager
 ) -> None:
     data = dialog_manager.middleware_data
     i18n: I18nContext = data["i18n"]
+    actor: Actor = data["actor"]
     receptions: ReceptionRepository = data["receptions"]
     try:
-        reception = may_look_after(data["actor"], await receptions.get(callback_data.id))
+        reception = may_see(
+            actor, await receptions.get(callback_data.id), await receptions.accesses_of(actor.id)
+        )
     except InputError as exc:
         refuse(exc.key)
+    staff = may_run_center(actor, reception.center_id)  # the specialist only looks
     lines = [
         i18n.get(
             "reception-staff-card",
@@ -274,16 +349,69 @@ async def staff_card(
             else ""
         )
         lines.append(f"{n}. {html.escape(name or '—')}{mark_text}{question}")
-        rows.append(
-            [
-                (i18n.get("reception-came", n=n), ReceptionCb(action="came", id=booking.id)),
-                (i18n.get("reception-missed", n=n), ReceptionCb(action="missed", id=booking.id)),
-            ]
-        )
+        if staff:
+            rows.append(
+                [
+                    (i18n.get("reception-came", n=n), ReceptionCb(action="came", id=booking.id)),
+                    (
+                        i18n.get("reception-missed", n=n),
+                        ReceptionCb(action="missed", id=booking.id),
+                    ),
+                ]
+            )
     if len(lines) == 1:
         lines.append(i18n.get("reception-nobody"))
+    if staff:
+        rows.append([(i18n.get("specialist-give"), ReceptionCb(action="access", id=reception.id))])
+        key = specialist_key(reception.specialist)
+        if await receptions.open_accesses(reception.center_id, key):
+            rows.append(
+                [(i18n.get("specialist-close"), ReceptionCb(action="unaccess", id=reception.id))]
+            )
     await tapped(callback).answer(
         "\n".join(lines)[:3500], reply_markup=inline(*rows) if rows else None
+    )
+
+
+@router.callback_query(ReceptionCb.filter(F.action == "access"))
+async def give_specialist_access(
+    callback: CallbackQuery, callback_data: ReceptionCb, bot: Bot, dialog_manager: DialogManager
+) -> None:
+    """A link to forward to the receiving specialist: who opens it sees their bookings."""
+    data = dialog_manager.middleware_data
+    i18n: I18nContext = data["i18n"]
+    try:
+        reception = may_look_after(data["actor"], await data["receptions"].get(callback_data.id))
+        access = await give_access(data["receptions"], data["audit"], data["actor"], reception)
+    except InputError as exc:
+        refuse(exc.key)
+    center = data["directory"].center(reception.center_id)
+    me = await bot.me()
+    await tapped(callback).answer(
+        i18n.get(
+            "specialist-link",
+            specialist=html.escape(reception.specialist),
+            center=html.escape(center.name if center else ""),
+            link=f"https://t.me/{me.username}?start=spec_{access.token}",
+        )
+    )
+
+
+@router.callback_query(ReceptionCb.filter(F.action == "unaccess"))
+async def close_specialist_access(
+    callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager
+) -> None:
+    data = dialog_manager.middleware_data
+    try:
+        reception = may_look_after(data["actor"], await data["receptions"].get(callback_data.id))
+        closed = await close_access(
+            data["receptions"], data["audit"], data["actor"], reception, _now()
+        )
+    except InputError as exc:
+        refuse(exc.key)
+    key = "specialist-closed" if closed else "specialist-nothing-to-close"
+    await tapped(callback).answer(
+        data["i18n"].get(key, specialist=html.escape(reception.specialist))
     )
 
 

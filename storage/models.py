@@ -925,6 +925,27 @@ class Reception(Base):
     reminded_at: Mapped[datetime | None]  # those booked were reminded the day before
 
 
+class SpecialistAccess(Base):
+    """A receiving specialist's view of the bookings of their receptions at one center (their
+    name as the receptions give it, in `specialist_key`): the center's staff give it as a link
+    that one person opens; it can be closed."""
+
+    __tablename__ = "specialist_access"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    center_id: Mapped[int] = mapped_column(ForeignKey("centers.id"), index=True)
+    specialist: Mapped[str] = mapped_column(String(100))
+    specialist_key: Mapped[str] = mapped_column(String(100))
+    token: Mapped[str] = mapped_column(String(32), unique=True)
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    created_by: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    accepted_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+
+
 class Booking(Base):
     """A resident's place at a reception, with the question they may write in advance."""
 

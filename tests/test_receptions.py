@@ -5,6 +5,7 @@ came, those booked are reminded."""
 from __future__ import annotations
 
 import asyncio
+import re
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -162,3 +163,61 @@ async def test_receptions_held_and_people_who_came_in_stats(harness: Harness, ad
     assert "Человек пришли на приёмы: 1" in stats
     far = joined(await harness.say(FAR_STAFF, "/stats"))
     assert "Приёмов (консультаций) проведено: 0" in far
+
+
+SPECIALIST = tg_user(1500)
+STRANGER = tg_user(1501)
+
+
+async def test_a_specialist_sees_only_their_own_bookings_until_the_access_is_closed(
+    harness: Harness, admin, resident
+):
+    reception = await publish(harness, admin)
+    async with harness.session_factory() as s:  # another specialist's reception, same center
+        other = Reception(
+            center_id=reception.center_id, specialist="Пенсионный фонд", topic="Пенсии",
+            starts_at=reception.starts_at, minutes=20, places=3,
+        )  # fmt: skip
+        s.add(other)
+        await s.commit()
+    await harness.onboard(resident)
+    await open_card(harness, resident, reception)
+    await harness.press(resident, "✍️ Записаться и задать вопрос заранее")
+    await harness.say(resident, "Когда починят крышу?")
+
+    await harness.say(STAFF, "/receptions")
+    await harness.press(
+        STAFF, next(b for b in buttons(await harness.say(STAFF, "/receptions")) if "Иванов" in b)
+    )
+    sent = await harness.press(STAFF, "🔑 Доступ специалисту")
+    [link] = re.findall(r"https://t\.me/etomoygorod_bot\?start=(spec_[\w-]+)", joined(sent))
+    again = await harness.tap(STAFF, ReceptionCb(action="access", id=reception.id))
+    assert link in joined(again)  # the link not yet opened is given again, not a second one
+
+    assert "сначала дайте согласие" in joined(await harness.say(SPECIALIST, f"/start {link}"))
+    await harness.onboard(SPECIALIST)
+    sent = await harness.say(SPECIALIST, f"/start {link}")
+    assert "вы видите записи на приёмы (Депутат Иванов И. И.)" in joined(sent)
+    assert [b for b in buttons(sent) if "Вопросы ЖКХ" in b] and not [
+        b for b in buttons(sent) if "Пенсии" in b
+    ]
+    card = await harness.tap(SPECIALIST, ReceptionCb(action="staff", id=reception.id))
+    assert "Когда починят крышу?" in joined(card)
+    assert not [b for b in buttons(card) if "пришёл" in b or "Доступ" in b]  # looks only
+    refused = await harness.tap(SPECIALIST, ReceptionCb(action="staff", id=other.id))
+    assert "другого специалиста" in joined(refused)
+    [booking] = await rows(harness, Booking)
+    await harness.tap(SPECIALIST, ReceptionCb(action="came", id=booking.id))  # forged
+    assert (await rows(harness, Booking))[0].came is None
+    await harness.onboard(STRANGER)
+    assert "уже воспользовался" in joined(await harness.say(STRANGER, f"/start {link}"))
+    assert "сотрудники центра" in joined(await harness.say(STRANGER, "/receptions"))
+    assert "Вопросы ЖКХ" in " ".join(buttons(await harness.say(SPECIALIST, "/receptions")))
+
+    sent = await harness.tap(STAFF, ReceptionCb(action="unaccess", id=reception.id))
+    assert "больше не видит" in joined(sent)
+    # Gone on the specialist's very next update.
+    assert "сотрудники центра" in joined(await harness.say(SPECIALIST, "/receptions"))
+    refused = await harness.tap(SPECIALIST, ReceptionCb(action="staff", id=reception.id))
+    assert "Когда починят крышу?" not in joined(refused)
+    assert "больше не действует" in joined(await harness.say(SPECIALIST, f"/start {link}"))

@@ -3,11 +3,14 @@ for the specialist if they like), cancel, and staff mark who came (no Telegram h
 
 from __future__ import annotations
 
+import re
+import secrets
+from collections.abc import Sequence
 from datetime import datetime
 
-from bot.permissions import Actor, may_run_center
+from bot.permissions import Actor, may_run_center, may_see_bookings
 from bot.services.validation import InputError, parse_count, parse_text
-from storage.models import Booking, Reception, User
+from storage.models import Booking, Reception, SpecialistAccess, User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.receptions import ReceptionRepository
 
@@ -110,3 +113,83 @@ def mark(booking: Booking | None, reception: Reception, came: bool) -> Booking:
         raise InputError("button-stale")
     booking.came = came
     return booking
+
+
+# --- A specialist's own bookings ------------------------------------------------------------------
+
+
+def specialist_key(name: str) -> str:
+    """One person however the staff typed them: «Иванов И. И.» = «иванов и.и.»."""
+    return re.sub(r"[\s.]+", "", name.casefold().replace("ё", "е"))[:100]
+
+
+async def give_access(
+    receptions: ReceptionRepository, audit: AuditRepository, actor: Actor, reception: Reception
+) -> SpecialistAccess:
+    """A link for the specialist of this reception: a link given before and not yet opened is
+    given again rather than a second one."""
+    may_look_after(actor, reception)
+    key = specialist_key(reception.specialist)
+    pending = [a for a in await receptions.open_accesses(reception.center_id, key) if not a.user_id]
+    if pending:
+        return pending[0]
+    access = await receptions.add_access(
+        SpecialistAccess(
+            center_id=reception.center_id,
+            specialist=reception.specialist,
+            specialist_key=key,
+            token=secrets.token_urlsafe(18),
+            created_by=actor.id,
+        )
+    )
+    await audit.write(actor.id, "reception.access", None, reception=reception.id)
+    return access
+
+
+async def open_access(
+    receptions: ReceptionRepository, audit: AuditRepository, token: str, user: User, now: datetime
+) -> SpecialistAccess:
+    """The specialist opens the link: it is theirs from now on (one person per link)."""
+    access = await receptions.access_by_token(token)
+    if access is None or access.closed_at is not None:
+        raise InputError("specialist-link-closed")
+    if access.user_id not in (None, user.id):
+        raise InputError("specialist-link-used")
+    if access.user_id is None:
+        access.user_id, access.accepted_at = user.id, now
+        await audit.write(user.id, "reception.access_open", user.id, center=access.center_id)
+    return access
+
+
+async def close_access(
+    receptions: ReceptionRepository,
+    audit: AuditRepository,
+    actor: Actor,
+    reception: Reception,
+    now: datetime,
+) -> int:
+    """Every link of this specialist at this center closed: their next tap sees nothing."""
+    may_look_after(actor, reception)
+    closed = 0
+    for access in await receptions.open_accesses(
+        reception.center_id, specialist_key(reception.specialist)
+    ):
+        access.closed_at = now
+        closed += 1
+    if closed:
+        await audit.write(actor.id, "reception.access_close", None, reception=reception.id)
+    return closed
+
+
+def may_see(
+    actor: Actor, reception: Reception | None, accesses: Sequence[SpecialistAccess]
+) -> Reception:
+    """Who booked and their questions: the center's staff, or the reception's own specialist."""
+    if reception is None:
+        raise InputError("button-stale")
+    granted = {(a.center_id, a.specialist_key) for a in accesses}
+    if not may_see_bookings(
+        actor, reception.center_id, specialist_key(reception.specialist), granted
+    ):
+        raise InputError("specialist-not-yours" if granted else "reception-not-yours")
+    return reception

@@ -49,3 +49,17 @@ reception-summary =
 reception-already-sent = This reception has been added already.
 reception-created = The reception is added: { $when }. Residents see it on the center's card («📅 Receptions»).
 reception-reminder = ⏰ A reminder: tomorrow, { $when } — «{ $specialist }» ({ $topic }). Can't come? Cancel on the center's card.
+specialist-give = 🔑 Access for the specialist
+specialist-close = 🚫 Close the specialist's access
+specialist-link =
+    Forward this message to the specialist ({ $specialist }). Opening the link, they will see in the bot who booked their receptions at «{ $center }» and their questions — nothing else. One person can use the link.
+    { $link }
+specialist-closed = Access closed: { $specialist } no longer sees the bookings.
+specialist-nothing-to-close = The specialist ({ $specialist }) has no access.
+specialist-link-closed = This link no longer works. Ask the center for a new one.
+specialist-link-used = Someone else has already used this link. Ask the center for a new one.
+specialist-consent-first = To see the bookings, first give your consent to data processing, then open the link again.
+specialist-welcome = Done: you see the bookings of the receptions ({ $specialist }) at «{ $center }». The list is always at /receptions.
+specialist-title = <b>Your upcoming receptions</b> — tap one to see who booked:
+specialist-none = You have no upcoming receptions yet. When the center adds them, they will be here: /receptions
+specialist-not-yours = This is another specialist's reception.

@@ -240,3 +240,6 @@ audit-field-reception = reception
 audit-field-scope = territory
 audit-field-vote = vote
 consent-way-oral = oral
+audit-reception-access = a specialist given access to bookings
+audit-reception-access-open = a specialist opened their access
+audit-reception-access-close = a specialist's access closed

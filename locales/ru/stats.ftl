@@ -240,3 +240,6 @@ audit-field-reception = приём
 audit-field-scope = территория
 audit-field-vote = голосование
 consent-way-oral = устно
+audit-reception-access = специалисту дан доступ к записям
+audit-reception-access-open = специалист открыл доступ к записям
+audit-reception-access-close = доступ специалиста закрыт

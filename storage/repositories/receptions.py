@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import func, insert, literal, select, update
 
-from storage.models import Booking, Reception, User, UTCDateTime
+from storage.models import Booking, Reception, SpecialistAccess, User, UTCDateTime
 from storage.repositories.base import Repository
 from storage.repositories.clubs import write_turn
 
@@ -98,6 +98,40 @@ class ReceptionRepository(Repository[Reception]):
                 Reception.starts_at <= until,
                 Reception.reminded_at.is_(None),
                 Reception.cancelled_at.is_(None),
+            )
+        )
+        return result.scalars().all()
+
+    # --- A specialist's access to the bookings of their receptions ---------------------------
+
+    async def add_access(self, access: SpecialistAccess) -> SpecialistAccess:
+        self.session.add(access)
+        await self.session.flush()
+        return access
+
+    async def access_by_token(self, token: str) -> SpecialistAccess | None:
+        return await self.session.scalar(
+            select(SpecialistAccess).where(SpecialistAccess.token == token)
+        )
+
+    async def open_accesses(self, center_id: int, key: str) -> Sequence[SpecialistAccess]:
+        """Not closed: links given (opened or not) for this specialist at this center."""
+        result = await self.session.execute(
+            select(SpecialistAccess)
+            .where(
+                SpecialistAccess.center_id == center_id,
+                SpecialistAccess.specialist_key == key,
+                SpecialistAccess.closed_at.is_(None),
+            )
+            .order_by(SpecialistAccess.id)
+        )
+        return result.scalars().all()
+
+    async def accesses_of(self, user_id: int) -> Sequence[SpecialistAccess]:
+        """The specialist's open accesses, as they are now (a closed one is gone at once)."""
+        result = await self.session.execute(
+            select(SpecialistAccess).where(
+                SpecialistAccess.user_id == user_id, SpecialistAccess.closed_at.is_(None)
             )
         )
         return result.scalars().all()
