@@ -19,16 +19,19 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import insert, text
+from sqlalchemy import insert, select, text
 
 from bench.updates import TOKEN
 from bot.app import create_bot, create_dispatcher, prepare_database
 from bot.config import Settings
 from bot.services.stats import collect, parse_period
+from bot.services.tags import DIRECTIONS, PROJECTS
 from storage.models import (
     Application,
     Club,
     Contest,
+    Event,
+    MediaPublication,
     Nomination,
     Report,
     ReportStatus,
@@ -84,8 +87,14 @@ async def build(db, n_reports: int) -> None:  # type: ignore[no-untyped-def]
                         "flowerbeds": rng.randint(0, 3),
                         "seedlings": rng.randint(0, 300),
                         "yards": rng.randint(0, 1),
-                        "decorated": rng.randint(0, 4),
+                        "entrances": rng.randint(0, 2),
+                        "windows": rng.randint(0, 4),
+                        "snow_towns": rng.randint(0, 1),
                         "snow_figures": rng.randint(0, 2),
+                        "programme": "leto" if rng.random() < 0.2 else None,
+                        "direction": rng.choice(DIRECTIONS),
+                        "project": rng.choice((*PROJECTS, None, None, None)),
+                        "youth": rng.random() < 0.25,
                         "description": "…",
                         "status": ReportStatus.ACCEPTED.value,
                         "submitted_at": now,
@@ -152,6 +161,55 @@ async def build(db, n_reports: int) -> None:  # type: ignore[no-untyped-def]
                 for i in range(50_000)
             ],
         )
+        # Centers' events with the report's marks, 20 000 sign-ups on them, 2 000 publications.
+        await conn.execute(
+            insert(Event),
+            [
+                {
+                    "center_id": rng.choice(centers),
+                    "title": f"Мероприятие {i}",
+                    "description": "",
+                    "starts_at": now - timedelta(days=rng.randint(0, 5 * 365)),
+                    "minutes": 60,
+                    "capacity": 50,
+                    "active": True,
+                    "created_at": now,
+                    "programme": "leto" if rng.random() < 0.3 else None,
+                    "direction": rng.choice(DIRECTIONS),
+                    "project": rng.choice((*PROJECTS, None)),
+                    "youth": rng.random() < 0.25,
+                }
+                for i in range(5_000)
+            ],
+        )
+        event_ids = list((await conn.execute(select(Event.id))).scalars())
+        await conn.execute(
+            insert(Signup),
+            [
+                {
+                    "club_id": None,
+                    "event_id": event_ids[i % len(event_ids)],
+                    "user_id": 500_000 + i % 25_000,
+                    "who": f"{i}",
+                    "status": SignupStatus.ENROLLED.value,
+                    "created_at": now,
+                }
+                for i in range(20_000)
+            ],
+        )
+        await conn.execute(
+            insert(MediaPublication),
+            [
+                {
+                    "district_id": rng.choice(districts),
+                    "url": "",
+                    "outlet": "Газета",
+                    "published_on": today - timedelta(days=rng.randint(0, 5 * 365)),
+                    "created_at": now,
+                }
+                for _ in range(2_000)
+            ],
+        )
 
 
 async def main(n_reports: int, repeat: int) -> None:
@@ -169,7 +227,8 @@ async def main(n_reports: int, repeat: int) -> None:
         await build(db, n_reports)
         print(
             f"synthetic database: 25 000 users, {n_reports} accepted reports over 5 years, "
-            f"5 000 club members, 50 000 applications — built in {time.perf_counter() - started:.0f} s"
+            f"5 000 club members, 50 000 applications, 5 000 events with 20 000 sign-ups, "
+            f"2 000 media publications — built in {time.perf_counter() - started:.0f} s"
         )
         tz = ZoneInfo(settings.timezone)
         period = parse_period("year", datetime.now(tz).date())

@@ -36,7 +36,7 @@ from handlers.forms import Reply, refuse, tapped
 from storage.models import User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory, DistrictRef
-from storage.repositories.stats import StatsRepository
+from storage.repositories.stats import FIGURE_COLUMNS, StatsRepository
 from storage.repositories.users import UserRepository
 
 router = Router(name=__name__)
@@ -292,8 +292,9 @@ async def year_report(
         ]
     )
     names = {d.id: d for m in directory.municipalities() for d in directory.districts(m.id)}
+    empty = dict.fromkeys(("reports", *FIGURE_COLUMNS), 0)
     for district_id, district in names.items():
-        f = await repo.report_figures(period.start, period.end, district_id)
+        f = figures.district_sums.get(district_id, empty)
         districts.append(
             [
                 district.full_name,
@@ -325,14 +326,20 @@ async def year_report(
         committees.append([committee.name if committee else (other or "—"), count, people])
     reports = sheets.setdefault(i18n.get("xlsx-sheet-reports"), [])
     reports.append(header_row(i18n, "xlsx-head-reports"))
+    kinds: dict[str, str] = {}
+    marks: dict[tuple[object, ...], str] = {}
     for r in await repo.accepted_reports(period.start, period.end, None):
         report_district = names.get(r.district_id)
+        kind = kinds.get(r.kind) or kinds.setdefault(r.kind, i18n.get(f"rep-kind-{r.kind}"))
+        marked = (r.programme, r.direction, r.project, r.youth)
+        if marked not in marks:
+            marks[marked] = tags_text(i18n, tags.of(r))
         reports.append(
             [
                 r.id,
                 r.held_on,
                 report_district.name if report_district else "",
-                i18n.get(f"rep-kind-{r.kind}"),
+                kind,
                 r.participants,
                 r.bags,
                 r.trees,
@@ -344,7 +351,7 @@ async def year_report(
                 r.entrances,
                 r.windows,
                 r.decorated,
-                tags_text(i18n, tags.of(r)),
+                marks[marked],
             ]
         )
     contests = sheets.setdefault(i18n.get("xlsx-sheet-contests"), [])

@@ -247,6 +247,12 @@ class ReportStatus(enum.StrEnum):
     RETURNED = "returned"
 
 
+# What reports and events may be marked with (bot/services/tags.py): the directions of the summer
+# programme «Лето» and the thematic projects, in the order of the city's annual report.
+DIRECTIONS = ("civic", "sport", "creative", "eco")
+PROJECTS = ("cozy", "eco", "healthy", "social", "patriotic", "youth")
+
+
 class Report(Base):
     """A субботник, action or event reported by an elder, with the figures the city sums up."""
 

@@ -166,6 +166,8 @@ class Figures:
     roles: dict[str, int] = field(default_factory=dict)
     contests: list[tuple[str, int]] = field(default_factory=list)
     by_district_ids: dict[int, int] = field(default_factory=dict)  # district -> reports
+    # district -> reports and each figure column's sum (the /year sheet «По районам»)
+    district_sums: dict[int, dict[str, int]] = field(default_factory=dict)
 
 
 def change(now: int, before: int) -> float | None:
@@ -189,9 +191,12 @@ async def collect(
     )
     months: dict[str, list[int]] = {}
     districts: dict[int, int] = {}
-    for month, district, kind, count, sums in await repo.report_breakdown(
+    marked: dict[str, int] = dict.fromkeys(MARKED, 0)
+    for month, district, kind, count, sums, marks in await repo.report_breakdown(
         period.start, period.end, district_id
     ):
+        for name, value in marks.items():
+            marked[name] += value
         totals["reports"] += count
         totals[kind] = totals.get(kind, 0) + count
         for column, value in zip(FIGURE_COLUMNS, sums, strict=True):
@@ -200,10 +205,18 @@ async def collect(
         months[month][0] += count
         months[month][1] += sums[0]  # participants
         districts[district] = districts.get(district, 0) + count
+        sums_of = figures.district_sums.setdefault(
+            district, dict.fromkeys(("reports", *FIGURE_COLUMNS), 0)
+        )
+        sums_of["reports"] += count
+        for column, value in zip(FIGURE_COLUMNS, sums, strict=True):
+            sums_of[column] += value
     figures.values.update(totals)
     figures.values.update(await repo.other_figures(start_utc, end_utc, district_id))
-    marked = await repo.marked(period.start, period.end, start_utc, end_utc, district_id)
-    figures.values.update({name: marked.get(name, 0) for name in MARKED})
+    events_and_media = await repo.marked(period.start, period.end, start_utc, end_utc, district_id)
+    for name, value in events_and_media.items():
+        marked[name] += value
+    figures.values.update(marked)
     if full:
         figures.by_month = [
             (m, months.get(m, [0, 0])[0], months.get(m, [0, 0])[1], partial)

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Protocol
 
+from storage.models import DIRECTIONS, PROJECTS
+
 PROGRAMMES = ("leto",)
-DIRECTIONS = ("civic", "sport", "creative", "eco")  # of «Лето», in the report's order
-PROJECTS = ("cozy", "eco", "healthy", "social", "patriotic", "youth")
 SUMMER_MONTHS = (6, 7, 8)
 
 

@@ -7,10 +7,12 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Select, String, and_, cast, func, literal, select, true
+from sqlalchemy import ColumnElement, Select, String, and_, case, cast, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import (
+    DIRECTIONS,
+    PROJECTS,
     Announcement,
     Application,
     Attendance,
@@ -50,6 +52,28 @@ FIGURE_COLUMNS = (
 )
 
 
+def _report_marks() -> dict[str, ColumnElement[int]]:
+    """Sums over accepted reports for what the marks count (see bot/services/tags.py)."""
+
+    def counted(condition: ColumnElement[bool], value: Any = 1) -> ColumnElement[int]:
+        return func.sum(case((condition, value), else_=0))
+
+    leto = Report.programme == "leto"
+    marks = {
+        "youth_events": counted(and_(Report.youth, Report.kind == "event")),
+        "leto_events": counted(leto),
+        "leto_participants": counted(leto, Report.participants),
+    }
+    for d in DIRECTIONS:
+        marks[f"leto_{d}_events"] = counted(and_(leto, Report.direction == d))
+        marks[f"leto_{d}_participants"] = counted(
+            and_(leto, Report.direction == d), Report.participants
+        )
+    for p in PROJECTS:
+        marks[f"project_{p}"] = counted(Report.project == p)
+    return marks
+
+
 class StatsRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -62,35 +86,14 @@ class StatsRepository:
             query = query.where(Report.district_id == district_id)
         return query
 
-    async def report_figures(
-        self, start: date, end: date, district_id: int | None
-    ) -> dict[str, int]:
-        query = (
-            self._reports(start, end, district_id)
-            .add_columns(
-                Report.kind,
-                func.count(),
-                *[func.coalesce(func.sum(getattr(Report, c)), 0) for c in FIGURE_COLUMNS],
-            )
-            .select_from(Report)
-            .group_by(Report.kind)
-        )
-        out: dict[str, int] = dict.fromkeys(
-            ("reports", "subbotnik", "action", "event", "other", *FIGURE_COLUMNS), 0
-        )
-        for kind, count, *sums in (await self.session.execute(query)).all():
-            out[kind] = out.get(kind, 0) + count
-            out["reports"] += count
-            for column, value in zip(FIGURE_COLUMNS, sums, strict=True):
-                out[column] += int(value)
-        return out
-
     async def report_breakdown(
         self, start: date, end: date, district_id: int | None
-    ) -> list[tuple[str, int, str, int, list[int]]]:
+    ) -> list[tuple[str, int, str, int, list[int], dict[str, int]]]:
         """One scan of the period's accepted reports, grouped by (month, district, kind):
-        rows (YYYY-MM, district, kind, count, [sum of each figure column])."""
+        rows (YYYY-MM, district, kind, count, [sum of each figure column], {what the marks
+        count: youth events, «Лето» by direction, thematic projects})."""
         month = func.substr(cast(Report.held_on, String), 1, 7)
+        marks = _report_marks()
         query = (
             self._reports(start, end, district_id)
             .add_columns(
@@ -99,24 +102,45 @@ class StatsRepository:
                 Report.kind,
                 func.count(),
                 *[func.coalesce(func.sum(getattr(Report, c)), 0) for c in FIGURE_COLUMNS],
+                *marks.values(),
             )
             .select_from(Report)
             .group_by(month, Report.district_id, Report.kind)
         )
+        figures = len(FIGURE_COLUMNS)
         return [
-            (m, d, k, n, [int(v) for v in sums])
+            (
+                m,
+                d,
+                k,
+                n,
+                [int(v) for v in sums[:figures]],
+                {name: int(v or 0) for name, v in zip(marks, sums[figures:], strict=True)},
+            )
             for m, d, k, n, *sums in (await self.session.execute(query)).all()
         ]
 
     async def accepted_reports(
         self, start: date, end: date, district_id: int | None
-    ) -> Sequence[Report]:
-        query = select(Report).where(
+    ) -> Sequence[Any]:
+        """The year sheet's rows: plain columns (tens of thousands of reports, no photos)."""
+        query = select(
+            Report.id,
+            Report.held_on,
+            Report.district_id,
+            Report.kind,
+            Report.participants,
+            *[getattr(Report, c) for c in FIGURE_COLUMNS[1:]],
+            Report.programme,
+            Report.direction,
+            Report.project,
+            Report.youth,
+        ).where(
             Report.status == ReportStatus.ACCEPTED, Report.held_on >= start, Report.held_on <= end
         )
         if district_id is not None:
             query = query.where(Report.district_id == district_id)
-        return (await self.session.execute(query.order_by(Report.held_on))).scalars().all()
+        return (await self.session.execute(query.order_by(Report.held_on))).all()
 
     async def other_figures(
         self, start_utc: datetime, end_utc: datetime, district_id: int | None
@@ -236,26 +260,20 @@ class StatsRepository:
         end_utc: datetime,
         district_id: int | None,
     ) -> dict[str, int]:
-        """What the city's report counts by marks: youth events, «Лето» events and participants
-        (by direction), thematic projects — centers' events (participants: those signed up) and
-        accepted reports together; and the media publications."""
-        marks = (Report.programme, Report.direction, Report.project, Report.youth)
-        reports = (
-            self._reports(start, end, district_id)
-            .add_columns(*marks, Report.kind, func.count(), func.sum(Report.participants))
-            .select_from(Report)
-            .where((Report.programme.is_not(None)) | Report.project.is_not(None) | Report.youth)
-            .group_by(*marks, Report.kind)
-        )
-        signed_up = (
-            select(func.count())
-            .select_from(Signup)
-            .where(Signup.event_id == Event.id, Signup.status == SignupStatus.ENROLLED)
-            .scalar_subquery()
-        )
+        """What the city's report counts by marks on centers' events (participants: those signed
+        up) — youth events, «Лето» by direction, thematic projects (the reports' part comes with
+        `report_breakdown`); and the media publications."""
         event_marks = (Event.programme, Event.direction, Event.project, Event.youth)
         events = (
-            select(*event_marks, literal("event"), func.count(), func.sum(signed_up))
+            select(
+                *event_marks,
+                func.count(func.distinct(Event.id)),
+                func.count(Signup.id),  # those signed up
+            )
+            .outerjoin(
+                Signup,
+                and_(Signup.event_id == Event.id, Signup.status == SignupStatus.ENROLLED),
+            )
             .where(
                 Event.active,
                 Event.starts_at >= start_utc,
@@ -273,21 +291,19 @@ class StatsRepository:
         def add(name: str, value: int) -> None:
             out[name] = out.get(name, 0) + value
 
-        for query in (reports, events):
-            for programme, direction, project, youth, kind, count, people in (
-                await self.session.execute(query)
-            ).all():
-                people = int(people or 0)
-                if youth and kind == "event":
-                    add("youth_events", count)
-                if programme == "leto":
-                    add("leto_events", count)
-                    add("leto_participants", people)
-                    if direction:
-                        add(f"leto_{direction}_events", count)
-                        add(f"leto_{direction}_participants", people)
-                if project:
-                    add(f"project_{project}", count)
+        for programme, direction, project, youth, count, people in (
+            await self.session.execute(events)
+        ).all():
+            if youth:
+                add("youth_events", count)
+            if programme == "leto":
+                add("leto_events", count)
+                add("leto_participants", people)
+                if direction:
+                    add(f"leto_{direction}_events", count)
+                    add(f"leto_{direction}_participants", people)
+            if project:
+                add(f"project_{project}", count)
         media = (
             select(func.count())
             .select_from(MediaPublication)
