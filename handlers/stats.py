@@ -12,6 +12,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_i18n import I18nContext
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.charts import stats_chart
 from bot.config import Settings
@@ -24,6 +25,7 @@ from bot.services import tags
 from bot.services.stats import (
     BREAKDOWNS,
     FIGURES,
+    Figures,
     Period,
     by_district,
     change,
@@ -117,7 +119,7 @@ async def stats(
     command: CommandObject,
     settings: Settings,
     directory: Directory,
-    stats_repo: StatsRepository,
+    session_factory: async_sessionmaker[AsyncSession],
     i18n: I18nContext,
 ) -> None:
     args = (command.args or "").split()
@@ -130,7 +132,9 @@ async def stats(
         choices = _district_choices(actor, directory, period_text, None, i18n)
         await message.answer(i18n.get("stats-choose-district"), reply_markup=inline(*choices))
         return
-    await _show_stats(message, actor, period_text, district, settings, directory, stats_repo, i18n)
+    await _show_stats(
+        message, actor, period_text, district, settings, directory, session_factory, i18n
+    )
 
 
 def _district_choices(
@@ -157,7 +161,7 @@ async def stats_of_district(
     actor: Actor,
     settings: Settings,
     directory: Directory,
-    stats_repo: StatsRepository,
+    session_factory: async_sessionmaker[AsyncSession],
     i18n: I18nContext,
 ) -> None:
     """An admin's «по районам» buttons under /stats: the same period, another district."""
@@ -173,7 +177,7 @@ async def stats_of_district(
         district,
         settings,
         directory,
-        stats_repo,
+        session_factory,
         i18n,
     )
 
@@ -185,7 +189,7 @@ async def _show_stats(
     district: DistrictRef | None,
     settings: Settings,
     directory: Directory,
-    stats_repo: StatsRepository,
+    session_factory: async_sessionmaker[AsyncSession],
     i18n: I18nContext,
 ) -> None:
     try:
@@ -195,8 +199,14 @@ async def _show_stats(
         return
     tz = ZoneInfo(settings.timezone)
     district_id = district.id if district else None
-    now = await collect(stats_repo, period, tz, district_id)
-    before = await collect(stats_repo, period.previous(), tz, district_id, full=False)
+
+    async def figures_of(period: Period, full: bool) -> Figures:
+        async with session_factory() as session:  # each its own connection: both run at once
+            return await collect(StatsRepository(session), period, tz, district_id, full)
+
+    now, before = await asyncio.gather(
+        figures_of(period, True), figures_of(period.previous(), False)
+    )
     place = district.name if district else i18n.get("stats-all-districts")
     lines = [i18n.get("stats-title", place=html.escape(place), period=period.label())]
     for name in FIGURES:

@@ -268,12 +268,11 @@ class StatsRepository:
             select(
                 *event_marks,
                 func.count(func.distinct(Event.id)),
-                func.count(Signup.id),  # those signed up
+                # Those signed up. The status is tested here, not in the join: in the join SQLite
+                # may pick the index on the status and read every sign-up per event (seconds).
+                func.count(case((Signup.status == SignupStatus.ENROLLED, 1))),
             )
-            .outerjoin(
-                Signup,
-                and_(Signup.event_id == Event.id, Signup.status == SignupStatus.ENROLLED),
-            )
+            .outerjoin(Signup, Signup.event_id == Event.id)
             .where(
                 Event.active,
                 Event.starts_at >= start_utc,
