@@ -500,6 +500,29 @@ def restart_with(name: str) -> Callable[[Restart], Restart]:
     return registered(RESTARTS, name)
 
 
+Show = Callable[["Reply", dict[str, Any]], Awaitable[None]]
+
+
+def shown_by(name: str) -> Callable[[Show], Show]:
+    """A screen that the command `name` shows (/plan, /media …): «Начать заново», after the
+    command interrupted a form, shows it too."""
+
+    def register(show: Show) -> Show:
+        async def again(callback: CallbackQuery, manager: DialogManager, args: Any) -> None:
+            await show(tapped(callback), manager.middleware_data)
+
+        RESTARTS[name] = again
+        return show
+
+    return register
+
+
+async def show_unless_form(manager: DialogManager, message: Message, name: str, show: Show) -> None:
+    """The command's screen; while a form is open, «Продолжить черновик или начать заново?»."""
+    if not await kept_draft(manager, name):
+        await show(message, manager.middleware_data)
+
+
 class Interrupted(StatesGroup):
     ask = State()
 

@@ -39,13 +39,13 @@ from handlers.forms import (
     choice,
     form_data,
     go,
-    kept_draft,
     nav,
     refuse,
-    restart_with,
     saved_as,
     say_error,
     send_button,
+    show_unless_form,
+    shown_by,
     tapped,
     text_only,
     typed,
@@ -78,18 +78,10 @@ async def media_list(message: Message, actor: Actor, dialog_manager: DialogManag
     if not may_record_media(actor, actor.staff_district_id):
         await message.answer(dialog_manager.middleware_data["i18n"].get("media-staff-only"))
         return
-    if await kept_draft(dialog_manager, "media"):
-        return
-    await show_list(message, dialog_manager.middleware_data)
+    await show_unless_form(dialog_manager, message, "media", show_list)
 
 
-@restart_with("media")
-async def media_again(
-    callback: CallbackQuery, manager: DialogManager, args: dict[str, Any]
-) -> None:
-    await show_list(tapped(callback), manager.middleware_data)
-
-
+@shown_by("media")
 async def show_list(reply: Reply, data: dict[str, Any]) -> None:
     i18n: I18nContext = data["i18n"]
     actor: Actor = data["actor"]

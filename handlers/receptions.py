@@ -50,13 +50,13 @@ from handlers.forms import (
     day_and_time,
     form_data,
     go,
-    kept_draft,
     nav,
     refuse,
-    restart_with,
     saved_as,
     say_error,
     send_button,
+    show_unless_form,
+    shown_by,
     tapped,
     typed,
 )
@@ -257,18 +257,10 @@ async def staff_receptions(message: Message, actor: Actor, dialog_manager: Dialo
         else:
             await message.answer(data["i18n"].get("reception-staff-only"))
         return
-    if await kept_draft(dialog_manager, "receptions"):
-        return
-    await show_staff_list(message, dialog_manager.middleware_data)
+    await show_unless_form(dialog_manager, message, "receptions", show_staff_list)
 
 
-@restart_with("receptions")
-async def receptions_again(
-    callback: CallbackQuery, manager: DialogManager, args: dict[str, Any]
-) -> None:
-    await show_staff_list(tapped(callback), manager.middleware_data)
-
-
+@shown_by("receptions")
 async def show_staff_list(reply: Reply, data: dict[str, Any]) -> None:
     i18n: I18nContext = data["i18n"]
     actor: Actor = data["actor"]

@@ -84,3 +84,18 @@ async def test_staff_record_list_and_remove_publications(harness: Harness, admin
     assert "недоступна" in joined(await harness.say(resident, "/media"))
     sent = await harness.tap(resident, MediaCb(action="new"))
     assert "Пришлите ссылку" not in joined(sent)
+
+
+async def test_media_in_the_middle_of_a_form_keeps_the_draft(harness: Harness, admin):
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    await harness.say(STAFF, "/media")
+    await harness.press(STAFF, "➕ Добавить публикацию")
+    await harness.say(STAFF, "t.me/kemerovo/100")
+    asked = await harness.say(STAFF, "/media")
+    assert "Продолжить черновик или начать заново?" in joined(asked)
+    resumed = await harness.press(STAFF, "▶️ Продолжить черновик")
+    assert "Где вышла публикация?" in joined(resumed)
+    await harness.say(STAFF, "/media")
+    again = await harness.press(STAFF, "🆕 Начать заново")
+    assert "пока не внесено" in joined(again) and "➕ Добавить публикацию" in buttons(again)
+    assert await publications(harness) == []

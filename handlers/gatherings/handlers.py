@@ -35,12 +35,12 @@ from handlers.forms import (
     form_data,
     go,
     i18n_of,
-    kept_draft,
     queue_announcement,
     refuse,
-    restart_with,
     say,
     say_error,
+    show_unless_form,
+    shown_by,
     tapped,
 )
 from handlers.gatherings.states import GatherForm as G
@@ -67,16 +67,10 @@ def what_of(i18n: I18nContext, gathering: Gathering, directory: Any) -> str:
 
 @router.message(Command("plan"))
 async def plan_command(message: Message, dialog_manager: DialogManager) -> None:
-    if await kept_draft(dialog_manager, "plan"):
-        return
-    await show_plans(message, dialog_manager.middleware_data)
+    await show_unless_form(dialog_manager, message, "plan", show_plans)
 
 
-@restart_with("plan")
-async def plan_again(callback: CallbackQuery, manager: DialogManager, args: dict[str, Any]) -> None:
-    await show_plans(tapped(callback), manager.middleware_data)
-
-
+@shown_by("plan")
 async def show_plans(reply_to: Reply, data: dict[str, Any]) -> None:
     i18n: I18nContext = data["i18n"]
     user: User = data["user"]
