@@ -36,7 +36,7 @@ RESIDENT_COMMANDS = (
     "lang",
     "cancel",
 )
-ELDER_COMMANDS = ("report", "myreports", "plan", "newvote", *RESIDENT_COMMANDS)
+ELDER_COMMANDS = ("report", "myreports", "myrecord", "plan", "newvote", *RESIDENT_COMMANDS)
 STAFF_COMMANDS = (
     "stats",
     "export",
@@ -52,12 +52,14 @@ STAFF_COMMANDS = (
     "receptions",
     "rental",
     "media",
+    "ranking",
     *RESIDENT_COMMANDS,
     "whoami",
 )
 ADMIN_COMMANDS = (
     *STAFF_COMMANDS,
     "year",
+    "awards",
     "audit",
     "registry",
     "deadlines",

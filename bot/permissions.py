@@ -117,6 +117,11 @@ def may_see_bookings(
     return may_run_center(actor, center_id) or (center_id, specialist_key) in granted
 
 
+def may_award(actor: Actor, district_id: int | None) -> bool:
+    """Put a person forward for the badge or a thanks letter: the admins over their district."""
+    return district_id is not None and _admin_of_district(actor, district_id)
+
+
 def may_record_media(actor: Actor, district_id: int | None) -> bool:
     """Media publications of a district: its staff (of a center or of the administration)."""
     return (

@@ -32,6 +32,7 @@ from handlers import (
     places,
     privacy,
     receptions,
+    recognition,
     register,
     registry,
     rental,
@@ -136,7 +137,7 @@ def get_routers() -> list[Router]:
         myreports.router, register.router, elders_staff.router, moderation.router,
         staff_clubs.router, center_card.router, announce.router, ideas.staff_router, stats.router, admin.staff_router,
         contests_admin.router, registry.router, stats.admin_router, admin.router, contests.router, jury.router,
-        ideas.router, votes.router, gatherings.router, votes.staff_router, natural.router, on_behalf.router, receptions.router, rental.router, media.router, fallback.router, fallback.stray_buttons, forms.errors_router, *FORMS,
+        ideas.router, votes.router, gatherings.router, votes.staff_router, natural.router, on_behalf.router, receptions.router, rental.router, media.router, recognition.router, fallback.router, fallback.stray_buttons, forms.errors_router, *FORMS,
     )  # fmt: skip
     for router in features:
         # Module routers are process-wide; a new Dispatcher in the same process (tests, benchmarks)
@@ -186,6 +187,7 @@ def get_routers() -> list[Router]:
         contests.router,
         jury.router,
         ideas.router,
+        recognition.router,  # /myrecord for everyone; /ranking and /awards check the role
         fallback.stray_buttons,  # a button no router took and no form made: stale
         *forms_routers(),  # after commands and menu buttons: they are answered in a form too
         natural.router,  # words or a photo outside any form: «Это идея? Отчёт? Кружок?»

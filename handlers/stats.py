@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -60,6 +61,7 @@ CODED_FIELDS = {
     "field": "center-field-",
     "scope": "vote-scope-",
     "consent": "consent-way-",
+    "award": "award-",
 }
 
 # What /export writes, by the word typed (Russian first; the English codes still work).
@@ -129,7 +131,7 @@ async def stats(
         await message.answer(error)
         return
     if district is None and not actor.is_city_admin:
-        choices = _district_choices(actor, directory, period_text, None, i18n)
+        choices = district_choices(actor, directory, _stats_of(period_text), None, i18n)
         await message.answer(i18n.get("stats-choose-district"), reply_markup=inline(*choices))
         return
     await _show_stats(
@@ -137,16 +139,24 @@ async def stats(
     )
 
 
-def _district_choices(
-    actor: Actor, directory: Directory, period_text: str, shown: int | None, i18n: I18nContext
+def _stats_of(period_text: str) -> Callable[[int], CallbackData]:
+    return lambda district: StatsCb(period=period_text[:40], district=district)
+
+
+def district_choices(
+    actor: Actor,
+    directory: Directory,
+    button: Callable[[int], CallbackData],
+    shown: int | None,
+    i18n: I18nContext,
 ) -> list[list[tuple[str, CallbackData]]]:
-    """Buttons of the districts (and the whole city) this actor may see, but the one shown."""
-    short = period_text[:40]
+    """Buttons of the districts (and the whole city: 0) whose figures this actor may see, but
+    the one shown; `button` makes a district's callback data."""
     choices: list[tuple[str, CallbackData]] = []
     if actor.is_city_admin and shown is not None:
-        choices.append((i18n.get("stats-all-districts"), StatsCb(period=short, district=0)))
+        choices.append((i18n.get("stats-all-districts"), button(0)))
     choices += [
-        (d.name, StatsCb(period=short, district=d.id))
+        (d.name, button(d.id))
         for m in directory.municipalities()
         for d in directory.districts(m.id)
         if d.id != shown and may_see_figures(actor, d.id)
@@ -230,7 +240,9 @@ async def _show_stats(
     ]
     markup = None
     if actor.is_admin:  # another district of the same period: a button, not a code
-        markup = inline(*_district_choices(actor, directory, period_text, district_id, i18n))
+        markup = inline(
+            *district_choices(actor, directory, _stats_of(period_text), district_id, i18n)
+        )
     chunks = short_messages(lines)  # the district buttons under the last one
     for n, chunk in enumerate(chunks, start=1):
         await reply.answer(chunk, reply_markup=markup if n == len(chunks) else None)

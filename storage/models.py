@@ -1163,3 +1163,20 @@ class MediaPublication(Base):
     published_on: Mapped[date] = mapped_column(Date, index=True)
     created_by: Mapped[int | None] = mapped_column(BigInteger)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Award(Base):
+    """A person put forward for the city's recognition of a year: the memorial badge «За
+    активную работу в органах ТОС» or a thanks letter, with the reason the letter says."""
+
+    __tablename__ = "awards"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # bot/services/recognition.py AWARDS
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    reason: Mapped[str] = mapped_column(String(300))
+    created_by: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (UniqueConstraint("user_id", "kind", "year"),)

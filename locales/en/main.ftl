@@ -150,7 +150,7 @@ help-privacy =
 help-elder =
     <b>ТОС elders and activists</b>
     /report — report a clean-up, action or event
-    /myreports — my reports
+    /myreports — my reports; /myrecord — my contribution this year
     /newvote — a vote of the residents of your house, street or committee
     /plan — call the neighbours to a clean-up: «I'm going», a reminder, the report fills itself
 help-staff =
@@ -163,6 +163,7 @@ help-staff =
     /myclubs — the center's clubs and events
     /mycenter — the card; /receptions — receptions; /rental — rental
     /queue — reports to check
+    /ranking — the best activists and committees
     /elders — elders and applications of the district
     /newvote — a vote; /projects — the initiative budget
     /forperson — enter a report, an idea, a sign-up for someone who phoned
@@ -174,6 +175,7 @@ help-admin =
     /revoke — take a role away; /whois — who is this (also by name)
     /stats 2024 — the whole city; a district — /stats 2024 Рудничный
     /year 2024 — the annual report for Excel and charts
+    /awards — the year's awards and letters of thanks (PDF)
     /announce — to a district, the city or everyone; «🚨 Urgent» — in minutes, paid
     /audit — the latest actions
     /registry — the registry in Excel: download, correct, upload
@@ -338,6 +340,9 @@ cmd-forperson = Enter for someone who phoned
 cmd-receptions = The center's receptions
 cmd-rental = Equipment rental
 cmd-media = Media publications
+cmd-myrecord = My contribution this year
+cmd-ranking = Ranking of activists and committees
+cmd-awards = Awards and letters of thanks
 
 form-interrupted = You have an unfinished form. Continue the draft or start over?
 form-continue = ▶️ Continue the draft

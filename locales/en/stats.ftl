@@ -243,3 +243,6 @@ consent-way-oral = oral
 audit-reception-access = a specialist given access to bookings
 audit-reception-access-open = a specialist opened their access
 audit-reception-access-close = a specialist's access closed
+audit-award-give = an award recorded
+audit-field-award = award
+audit-field-year = year

@@ -243,3 +243,6 @@ consent-way-oral = устно
 audit-reception-access = специалисту дан доступ к записям
 audit-reception-access-open = специалист открыл доступ к записям
 audit-reception-access-close = доступ специалиста закрыт
+audit-award-give = награда внесена
+audit-field-award = награда
+audit-field-year = год

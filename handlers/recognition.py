@@ -1,0 +1,460 @@
+"""Recognition: /myrecord (what the bot knows of my year), /ranking (staff and admins: activists
+and committees of a district or the city, with the figures behind each place; admins put a person
+forward for the badge or a thanks letter from it) and /awards (the year's list, each letter as a
+PDF, all of them as a ZIP, the list as CSV)."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiogram_dialog import DialogManager
+from aiogram_i18n import I18nContext
+
+from bot.config import Settings
+from bot.documents import Letter, letter_pdf, letters_zip
+from bot.exports import csv_bytes, header_row
+from bot.keyboards.builders import inline
+from bot.keyboards.callbacks import RowId
+from bot.permissions import Actor, may_award, may_see_figures
+from bot.services.recognition import (
+    AWARDS,
+    Record,
+    committee_ranking,
+    give_award,
+    parse_reason,
+    ranking,
+    record_of,
+)
+from bot.services.stats import Period
+from bot.services.validation import InputError
+from bot.views import short_messages
+from handlers.forms import Reply, Rows, answer_for, ask_text, refuse, say_error, tapped
+from handlers.stats import district_choices
+from storage.models import Award, User
+from storage.repositories.directory import Directory
+from storage.repositories.recognition import RecognitionRepository
+from storage.repositories.users import UserRepository
+
+router = Router(name=__name__)
+
+
+class RecordCb(CallbackData, prefix="rec"):
+    year: RowId
+
+
+class RankCb(CallbackData, prefix="rank"):
+    """view: people or committees; district 0 = the whole city."""
+
+    view: str
+    year: RowId
+    district: RowId = 0
+
+
+class AwardCb(CallbackData, prefix="award"):
+    """person (the card), give (a kind), pdf (one letter), zip, csv."""
+
+    action: str
+    year: RowId
+    user: int = 0
+    kind: str = ""
+
+
+def _this_year(settings: Settings) -> int:
+    return datetime.now(ZoneInfo(settings.timezone)).year
+
+
+def _year(year: int, settings: Settings) -> Period:
+    today = datetime.now(ZoneInfo(settings.timezone)).date()
+    end = min(today, today.replace(year=year, month=12, day=31))
+    return Period(today.replace(year=year, month=1, day=1), end, "year")
+
+
+def _figures(i18n: I18nContext, record: Record) -> str:
+    """«12 отч., 340 уч., 1 место, 8 пос.» — the figures behind a place."""
+    return i18n.get(
+        "rank-figures",
+        reports=record.reports,
+        participants=record.participants,
+        places=len(record.places),
+        attendance=record.attendance,
+    )
+
+
+# --- My record ----------------------------------------------------------------------------------
+
+
+@router.message(Command("myrecord"))
+async def my_record(message: Message, user: User, dialog_manager: DialogManager) -> None:
+    data = dialog_manager.middleware_data
+    if not user.has_consent:
+        await message.answer(data["i18n"].get("record-need-consent"))
+        return
+    await show_record(message, user, _this_year(data["settings"]), data)
+
+
+@router.callback_query(RecordCb.filter())
+async def record_of_year(
+    callback: CallbackQuery, callback_data: RecordCb, user: User, dialog_manager: DialogManager
+) -> None:
+    data = dialog_manager.middleware_data
+    if not user.has_consent or not 2000 <= callback_data.year <= _this_year(data["settings"]):
+        refuse()
+    await show_record(tapped(callback), user, callback_data.year, data)
+
+
+async def show_record(reply: Reply, user: User, year: int, data: dict[str, Any]) -> None:
+    i18n: I18nContext = data["i18n"]
+    settings: Settings = data["settings"]
+    repo: RecognitionRepository = data["recognition"]
+    record = await record_of(repo, user, _year(year, settings), ZoneInfo(settings.timezone))
+    lines = [i18n.get("record-title", year=str(year))]
+    if not record.merit[0] and not record.places and not record.attendance:
+        lines.append(i18n.get("record-empty"))
+    else:
+        lines.append(
+            i18n.get("record-reports", reports=record.reports, participants=record.participants)
+        )
+        lines += [
+            i18n.get("record-place", place=place, contest=html.escape(contest))
+            for place, contest in record.places
+        ]
+        if record.attendance:
+            lines.append(i18n.get("record-attendance", sessions=record.attendance))
+    for award, _ in [(a, n) for a, n in await repo.awards(year) if a.user_id == user.id]:
+        lines.append(i18n.get(f"award-{award.kind}-mine", reason=html.escape(award.reason)))
+    other = year - 1 if year == _this_year(settings) else year + 1
+    markup = inline([(i18n.get("record-other-year", year=str(other)), RecordCb(year=other))])
+    await reply.answer("\n".join(lines), reply_markup=markup)
+
+
+# --- Rankings ----------------------------------------------------------------------------------
+
+
+@router.message(Command("ranking"))
+async def ranking_command(message: Message, actor: Actor, dialog_manager: DialogManager) -> None:
+    data = dialog_manager.middleware_data
+    i18n: I18nContext = data["i18n"]
+    year = _this_year(data["settings"])
+    if actor.is_city_admin:
+        await show_ranking(message, "people", year, None, data)
+    elif actor.is_admin:  # a municipality's admin: one of its districts
+        choices = district_choices(
+            actor,
+            data["directory"],
+            lambda d: RankCb(view="people", year=year, district=d),
+            None,
+            i18n,
+        )
+        await message.answer(i18n.get("rank-choose-district"), reply_markup=inline(*choices))
+    elif actor.is_staff:
+        await show_ranking(message, "people", year, actor.staff_district_id, data)
+    else:
+        await message.answer(i18n.get("rank-staff-only"))
+
+
+@router.callback_query(RankCb.filter())
+async def ranking_view(
+    callback: CallbackQuery, callback_data: RankCb, dialog_manager: DialogManager
+) -> None:
+    data = dialog_manager.middleware_data
+    c = callback_data
+    if c.view not in ("people", "committees") or not 2000 <= c.year <= _this_year(data["settings"]):
+        refuse()
+    await show_ranking(tapped(callback), c.view, c.year, c.district or None, data)
+
+
+async def show_ranking(
+    reply: Reply, view: str, year: int, district_id: int | None, data: dict[str, Any]
+) -> None:
+    i18n: I18nContext = data["i18n"]
+    actor: Actor = data["actor"]
+    directory: Directory = data["directory"]
+    settings: Settings = data["settings"]
+    if not may_see_figures(actor, district_id):
+        refuse("stats-other-district")
+    repo: RecognitionRepository = data["recognition"]
+    period = _year(year, settings)
+    district = directory.district(district_id) if district_id else None
+    place = district.name if district else i18n.get("stats-all-districts")
+    rows: Rows = []
+    if view == "people":
+        lines = [i18n.get("rank-people-title", place=html.escape(place), year=str(year))]
+        ranked = await ranking(repo, period, ZoneInfo(settings.timezone), district_id)
+        for n, record in ranked:
+            lines.append(
+                i18n.get(
+                    "rank-line",
+                    place=n,
+                    name=html.escape(record.name),
+                    figures=_figures(i18n, record),
+                )
+            )
+        awarding = [r for _, r in ranked if may_award(actor, r.district_id)]
+        buttons: list[tuple[str, CallbackData]] = [
+            (
+                i18n.get("rank-award", name=r.name)[:64],
+                AwardCb(action="person", year=year, user=r.user_id),
+            )
+            for r in awarding
+        ]
+        rows += [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+        other_view = "committees"
+    else:
+        lines = [i18n.get("rank-committees-title", place=html.escape(place), year=str(year))]
+
+        def committee_name(committee_id: int) -> str | None:
+            found = directory.committee(committee_id)
+            return found.name if found else None
+
+        for n, c in await committee_ranking(repo, period, district_id, committee_name):
+            lines.append(
+                i18n.get(
+                    "rank-committee-line",
+                    place=n,
+                    name=html.escape(c.name),
+                    reports=c.reports,
+                    participants=c.participants,
+                    activists=c.activists,
+                )
+            )
+        other_view = "people"
+    if len(lines) == 1:
+        lines.append(i18n.get("rank-empty"))
+    here = district_id or 0
+    rows.append(
+        [
+            (
+                i18n.get(f"rank-view-{other_view}"),
+                RankCb(view=other_view, year=year, district=here),
+            ),
+            (
+                i18n.get("rank-year", year=str(year - 1)),
+                RankCb(view=view, year=year - 1, district=here),
+            ),
+        ]
+    )
+    if actor.is_admin:
+        rows += district_choices(
+            actor, directory, lambda d: RankCb(view=view, year=year, district=d), district_id, i18n
+        )
+    chunks = short_messages(lines)
+    for n, chunk in enumerate(chunks, start=1):
+        await reply.answer(chunk, reply_markup=inline(*rows) if n == len(chunks) else None)
+
+
+# --- Awards ---------------------------------------------------------------------------------------
+
+
+@router.callback_query(AwardCb.filter(F.action == "person"))
+async def award_person(
+    callback: CallbackQuery, callback_data: AwardCb, dialog_manager: DialogManager
+) -> None:
+    """A person of the ranking: their record and the awards to give."""
+    data = dialog_manager.middleware_data
+    i18n: I18nContext = data["i18n"]
+    person = await _awardable(data, callback_data.user)
+    settings: Settings = data["settings"]
+    record = await record_of(
+        data["recognition"],
+        person,
+        _year(callback_data.year, settings),
+        ZoneInfo(settings.timezone),
+    )
+    text = i18n.get(
+        "award-person",
+        name=html.escape(record.name),
+        year=str(callback_data.year),
+        figures=_figures(i18n, record),
+    )
+    rows: Rows = [
+        [
+            (
+                i18n.get(f"award-{kind}"),
+                AwardCb(action="give", year=callback_data.year, user=person.id, kind=kind),
+            )
+        ]
+        for kind in AWARDS
+    ]
+    await tapped(callback).answer(text, reply_markup=inline(*rows))
+
+
+async def _awardable(data: dict[str, Any], user_id: int) -> User:
+    if not data["actor"].is_admin:
+        refuse("awards-admins-only")
+    users: UserRepository = data["users"]
+    person = await users.get(user_id)
+    if person is None or not person.has_consent:
+        refuse("award-gone")
+    if not may_award(data["actor"], person.district_id):
+        refuse("award-not-yours")
+    return person
+
+
+@router.callback_query(AwardCb.filter(F.action == "give"))
+async def award_give(
+    callback: CallbackQuery, callback_data: AwardCb, dialog_manager: DialogManager
+) -> None:
+    data = dialog_manager.middleware_data
+    person = await _awardable(data, callback_data.user)
+    if callback_data.kind not in AWARDS:
+        refuse()
+    await ask_text(
+        dialog_manager,
+        "award-reason",
+        "award-ask-reason",
+        user=person.id,
+        kind=callback_data.kind,
+        year=callback_data.year,
+        name=html.escape(person.full_name or "—"),
+    )
+
+
+@answer_for("award-reason")
+async def award_reason(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
+    data = manager.middleware_data
+    i18n: I18nContext = data["i18n"]
+    try:
+        reason = parse_reason(message.text)
+    except InputError as exc:
+        await say_error(manager, exc)
+        return False  # asked again
+    try:
+        award = await give_award(
+            data["recognition"],
+            data["audit"],
+            data["actor"],
+            await data["users"].get(args["user"]),
+            args["kind"],
+            args["year"],
+            reason,
+        )
+    except InputError as exc:
+        await message.answer(i18n.get(exc.key, **exc.args_))
+        return True
+    await message.answer(
+        i18n.get("award-given", award=i18n.get(f"award-{award.kind}"), name=args["name"])
+    )
+    return True
+
+
+@router.message(Command("awards"))
+async def awards_list(message: Message, actor: Actor, dialog_manager: DialogManager) -> None:
+    data = dialog_manager.middleware_data
+    if not actor.is_admin:
+        await message.answer(data["i18n"].get("awards-admins-only"))
+        return
+    await show_awards(message, _this_year(data["settings"]), data)
+
+
+async def show_awards(reply: Reply, year: int, data: dict[str, Any]) -> None:
+    i18n: I18nContext = data["i18n"]
+    awards = await _seen_awards(year, data)
+    lines = [i18n.get("awards-title", year=str(year))]
+    rows: Rows = []
+    for kind in AWARDS:
+        names = [html.escape(name or "—") for a, name in awards if a.kind == kind]
+        if names:
+            lines.append(i18n.get(f"awards-{kind}-list", names=", ".join(names)))
+    if awards:
+        rows.append(
+            [
+                (i18n.get("awards-zip"), AwardCb(action="zip", year=year)),
+                (i18n.get("awards-csv"), AwardCb(action="csv", year=year)),
+            ]
+        )
+        one: Rows = [
+            [
+                (
+                    i18n.get("awards-one", name=name or "—")[:64],
+                    AwardCb(action="pdf", year=year, user=a.user_id, kind=a.kind),
+                )
+            ]
+            for a, name in awards
+        ]
+        rows += one[:20]
+    else:
+        lines.append(i18n.get("awards-none"))
+    for n, chunk in enumerate(chunks := short_messages(lines), start=1):
+        await reply.answer(chunk, reply_markup=inline(*rows) if n == len(chunks) and rows else None)
+
+
+async def _seen_awards(year: int, data: dict[str, Any]) -> list[tuple[Award, str | None]]:
+    """The year's awards of the people of the admin's territory."""
+    actor: Actor = data["actor"]
+    users: UserRepository = data["users"]
+    out = []
+    for award, name in await data["recognition"].awards(year):
+        person = await users.get(award.user_id)
+        if person is not None and may_award(actor, person.district_id):
+            out.append((award, name))
+    return out
+
+
+def _letter(award: Award, name: str, data: dict[str, Any], city: str) -> Letter:
+    i18n: I18nContext = data["i18n"]
+    settings: Settings = data["settings"]
+    return Letter(
+        title=i18n.get(f"letter-title-{award.kind}"),
+        person=name,
+        lead=i18n.get(f"letter-lead-{award.kind}", city=city),
+        reason=award.reason,
+        city=city,
+        day=datetime.now(ZoneInfo(settings.timezone)).date(),
+        signer=i18n.get("letter-signer"),
+        under_lines=(i18n.get("letter-sign"), i18n.get("letter-name")),
+    )
+
+
+def _city_of(person: User | None, data: dict[str, Any]) -> str:
+    directory: Directory = data["directory"]
+    municipality = directory.municipality(person.municipality_id) if person else None
+    return municipality.name if municipality else data["i18n"].get("letter-city")
+
+
+@router.callback_query(AwardCb.filter(F.action.in_(("pdf", "zip", "csv"))))
+async def award_documents(
+    callback: CallbackQuery, callback_data: AwardCb, dialog_manager: DialogManager
+) -> None:
+    data = dialog_manager.middleware_data
+    i18n: I18nContext = data["i18n"]
+    if not data["actor"].is_admin:
+        refuse("awards-admins-only")
+    year = callback_data.year
+    awards = await _seen_awards(year, data)
+    if callback_data.action == "pdf":
+        awards = [
+            (a, n)
+            for a, n in awards
+            if a.user_id == callback_data.user and a.kind == callback_data.kind
+        ]
+        if not awards:
+            refuse("award-gone")
+    users: UserRepository = data["users"]
+    named = []
+    for n, (award, name) in enumerate(awards, start=1):
+        person = await users.get(award.user_id)
+        letter = _letter(award, name or "—", data, _city_of(person, data))
+        named.append((f"{n:03d}-{award.kind}-{award.user_id}.pdf", letter))
+    reply = tapped(callback)
+    if callback_data.action == "csv":
+        rows: list[list[object]] = [list(header_row(i18n, "awards-csv-head"))]
+        rows += [[name or "—", i18n.get(f"award-{a.kind}"), a.reason, a.year] for a, name in awards]
+        await reply.answer_document(
+            BufferedInputFile(csv_bytes(rows), filename=f"awards-{year}.csv")
+        )
+    elif callback_data.action == "zip":
+        await reply.answer_document(
+            BufferedInputFile(letters_zip(named), filename=f"letters-{year}.zip"),
+            caption=i18n.get("awards-zip-caption", count=len(named)),
+        )
+    else:
+        await reply.answer_document(
+            BufferedInputFile(letter_pdf([named[0][1]]), filename=f"letter-{year}.pdf")
+        )

@@ -1,0 +1,51 @@
+## Recognition: /myrecord, /ranking, /awards, letters
+record-need-consent = First give your consent to data processing: /start
+record-title = <b>Your contribution in { $year }</b>
+record-empty = Nothing yet: no accepted reports, contest places or club sessions.
+record-reports = Accepted reports: { $reports }, residents gathered: { $participants }
+record-place = 🏆 Place { $place } — «{ $contest }»
+record-attendance = Club sessions attended: { $sessions }
+record-other-year = 📅 { $year }
+rank-staff-only = Rankings are for center staff and admins.
+rank-choose-district = The ranking of which district?
+rank-people-title = <b>Activists: { $place }, { $year }</b>
+rank-committees-title = <b>Committees: { $place }, { $year }</b>
+rank-line = { $place }. { $name } — { $figures }
+rank-figures = reports { $reports }, residents { $participants }, places { $places }, sessions { $attendance }
+rank-committee-line = { $place }. { $name } — reports { $reports }, residents { $participants }, activists { $activists }
+rank-empty = No accepted reports this year yet.
+rank-view-people = 🙋 Activists
+rank-view-committees = 👥 Committees
+rank-year = 📅 { $year }
+rank-award = 🎖 { $name }
+award-person =
+    <b>{ $name }</b>, { $year }
+    { $figures }
+    How to recognise them?
+award-badge = 🏅 Badge «За активную работу в органах ТОС»
+award-letter = 📜 Letter of thanks
+award-badge-mine = 🏅 You are put forward for the badge «За активную работу в органах ТОС»: { $reason }
+award-letter-mine = 📜 A letter of thanks for you: { $reason }
+award-ask-reason = What do we thank { $name } for? Briefly, it goes into the letter (up to 300 characters).
+award-given = Recorded: { $award } — { $name }. The list and letters: /awards
+award-already = This person is already put forward for this award this year.
+award-not-yours = This person does not live in your district.
+award-gone = This person is no longer in the bot, or the award was removed.
+awards-admins-only = Awards are recorded by admins.
+awards-title = <b>Awards of { $year }</b>
+awards-none = Nobody yet. Recognise people from the ranking: /ranking
+awards-badge-list = 🏅 Badge: { $names }
+awards-letter-list = 📜 Letters: { $names }
+awards-zip = 🗂 All letters (ZIP)
+awards-csv = ⬇️ The list (CSV)
+awards-one = 📄 { $name }
+awards-zip-caption = Letters: { $count }. Each is a separate A4 PDF.
+awards-csv-head = Who | Award | For | Year
+letter-title-letter = Letter of thanks
+letter-title-badge = Certificate of the badge «За активную работу в органах ТОС»
+letter-lead-letter = The administration of { $city } thanks
+letter-lead-badge = The badge «За активную работу в органах ТОС» is awarded to
+letter-signer = Head of the city
+letter-sign = signature
+letter-name = name
+letter-city = Kemerovo

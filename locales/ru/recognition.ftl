@@ -1,0 +1,51 @@
+## Признание: /myrecord, /ranking, /awards, письма
+record-need-consent = Сначала дайте согласие на обработку данных: /start
+record-title = <b>Ваш вклад за { $year } год</b>
+record-empty = Пока ничего не отмечено: принятых отчётов, мест в конкурсах и посещений занятий нет.
+record-reports = Принятых отчётов: { $reports }, собрали жителей: { $participants }
+record-place = 🏆 { $place } место — «{ $contest }»
+record-attendance = Посещений занятий: { $sessions }
+record-other-year = 📅 { $year } год
+rank-staff-only = Рейтинги видят сотрудники центров и администраторы.
+rank-choose-district = Рейтинг какого района?
+rank-people-title = <b>Активисты: { $place }, { $year } год</b>
+rank-committees-title = <b>Комитеты ТОС: { $place }, { $year } год</b>
+rank-line = { $place }. { $name } — { $figures }
+rank-figures = отчётов { $reports }, жителей { $participants }, мест { $places }, посещений { $attendance }
+rank-committee-line = { $place }. { $name } — отчётов { $reports }, жителей { $participants }, активистов { $activists }
+rank-empty = Принятых отчётов за этот год пока нет.
+rank-view-people = 🙋 Активисты
+rank-view-committees = 👥 Комитеты
+rank-year = 📅 { $year } год
+rank-award = 🎖 { $name }
+award-person =
+    <b>{ $name }</b>, { $year } год
+    { $figures }
+    Чем отметить?
+award-badge = 🏅 Знак «За активную работу в органах ТОС»
+award-letter = 📜 Благодарственное письмо
+award-badge-mine = 🏅 Вы представлены к знаку «За активную работу в органах ТОС»: { $reason }
+award-letter-mine = 📜 Вам — благодарственное письмо: { $reason }
+award-ask-reason = За что отмечаем { $name }? Коротко, это войдёт в письмо (до 300 знаков). Например: за 12 субботников и благоустройство двора на ул. Весенней.
+award-given = Внесено: { $award } — { $name }. Список и письма — /awards
+award-already = Этот человек уже представлен к этой награде в этом году.
+award-not-yours = Этот человек живёт не в вашем районе.
+award-gone = Этого человека больше нет в боте или награду уже убрали.
+awards-admins-only = Награды вносят администраторы.
+awards-title = <b>Награды { $year } года</b>
+awards-none = Пока никого не отметили. Отметить — из рейтинга: /ranking
+awards-badge-list = 🏅 Знак: { $names }
+awards-letter-list = 📜 Письма: { $names }
+awards-zip = 🗂 Все письма (ZIP)
+awards-csv = ⬇️ Список (CSV)
+awards-one = 📄 { $name }
+awards-zip-caption = Писем: { $count }. Каждое — отдельный PDF, лист А4.
+awards-csv-head = Кто | Награда | За что | Год
+letter-title-letter = Благодарственное письмо
+letter-title-badge = Удостоверение к памятному знаку «За активную работу в органах ТОС»
+letter-lead-letter = Администрация города { $city } выражает благодарность
+letter-lead-badge = Памятным знаком «За активную работу в органах ТОС» награждается
+letter-signer = Глава города
+letter-sign = подпись
+letter-name = расшифровка подписи
+letter-city = Кемерово

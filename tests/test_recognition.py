@@ -1,0 +1,202 @@
+"""Recognition: /myrecord and the rankings against a fixture counted by hand; an award given from
+the ranking and its thanks letter as a PDF read back; a person who deleted their data is no longer
+named."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from datetime import UTC, date, datetime, timedelta
+
+from aiogram.methods import SendDocument
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from bot.keyboards.callbacks import DeleteMeCb
+from handlers.recognition import AwardCb, RankCb
+from storage.models import (
+    Application,
+    ApplicationStatus,
+    Attendance,
+    Award,
+    Club,
+    Committee,
+    Contest,
+    ElderRegistration,
+    Nomination,
+    RegistrationStatus,
+    Report,
+    ReportStatus,
+    Role,
+    Signup,
+    SignupStatus,
+    User,
+)
+from tests.fixtures.harness import Harness, buttons, joined
+from tests.fixtures.updates import tg_user
+
+STAFF = tg_user(2001, username="olga_staff")  # ЦРН «Оптимист», Центральный район
+ANNA, BORIS, VERA, DMITRY = (tg_user(n) for n in (3001, 3002, 3003, 3004))
+YEAR = datetime.now(UTC).year
+
+
+async def seed(harness: Harness) -> None:
+    """Central: Анна 3 reports / 60 people / 2 sessions, Борис 3 / 15, Вера 1 / 60 with a
+    1st place; Рудничный: Дмитрий 5 / 25. Not counted: a returned report, last year's."""
+    central = await harness.district_id("kem-central")
+    rudnichny = await harness.district_id("kem-rudnichny")
+    now = datetime.now(UTC)
+    day = date(YEAR, 1, 10)
+    async with harness.session_factory() as s:
+        committees = [
+            Committee(code=f"c{n}", municipality_id=1, district_id=central, name=name)
+            for n, name in enumerate(("Комитет «Рудник»", "Комитет «Исток»"))
+        ]
+        s.add_all(committees)
+        people = {
+            ANNA.id: ("Иванова Анна", central, committees[0]),
+            BORIS.id: ("Борисов Борис", central, committees[1]),
+            VERA.id: ("Веселова Вера", central, committees[0]),
+            DMITRY.id: ("Дмитриев Дмитрий", rudnichny, None),
+        }
+        for user_id, (name, district, _) in people.items():
+            s.add(User(id=user_id, role=Role.ELDER, full_name=name, district_id=district,
+                       municipality_id=1, consent_at=now))  # fmt: skip
+        await s.flush()
+        registrations = {}
+        for user_id, (_, district, committee) in people.items():
+            registration = ElderRegistration(
+                user_id=user_id, tos_role="house", district_id=district,
+                committee_id=committee.id if committee else None,
+                committee_other=None if committee else "Уличный комитет «Южный»",
+                status=RegistrationStatus.CONFIRMED,
+            )  # fmt: skip
+            s.add(registration)
+            registrations[user_id] = registration
+        await s.flush()
+
+        def report(user_id: int, participants: int, **extra: object) -> Report:
+            return Report(
+                author_id=user_id, registration_id=registrations[user_id].id,
+                district_id=people[user_id][1], kind="subbotnik", participants=participants,
+                held_on=extra.pop("held_on", day), description="…",
+                status=extra.pop("status", ReportStatus.ACCEPTED),
+            )  # fmt: skip
+
+        s.add_all(
+            [
+                *(report(ANNA.id, p) for p in (10, 20, 30)),
+                report(ANNA.id, 99, status=ReportStatus.RETURNED),
+                report(ANNA.id, 99, held_on=date(YEAR - 1, 6, 1)),
+                *(report(BORIS.id, 5) for _ in range(3)),
+                report(VERA.id, 60),
+                *(report(DMITRY.id, 5) for _ in range(5)),
+            ]
+        )
+        contest = Contest(title="Снежный калейдоскоп", deadline=now + timedelta(days=30),
+                          criteria="оформление",
+                          nominations=[Nomination(position=0, name="Сказки зимнего двора")])  # fmt: skip
+        s.add(contest)
+        await s.flush()
+        s.add(Application(contest_id=contest.id, nomination_id=contest.nominations[0].id,
+                          user_id=VERA.id, district_id=central, address_text="ул. Весенняя, 17",
+                          address_key="k", address_parts={}, description="…",
+                          status=ApplicationStatus.SUBMITTED, place=1))  # fmt: skip
+        club = Club(center_id=harness.directory.center_by_code("optimist").id, name="Хор",
+                    category="leisure", age_group="all", capacity=10)  # fmt: skip
+        s.add(club)
+        await s.flush()
+        signup = Signup(club_id=club.id, user_id=ANNA.id, who="", status=SignupStatus.ENROLLED)
+        s.add(signup)
+        await s.flush()
+        for n in range(3):
+            s.add(Attendance(club_id=club.id, signup_id=signup.id, present=n < 2,
+                             starts_at=datetime(YEAR, 1, 5 + n, 10, tzinfo=UTC)))  # fmt: skip
+        await s.commit()
+    await harness.reload_directory()  # the new committees, as /registry would publish them
+
+
+async def test_record_and_rankings_match_the_hand_count(harness: Harness, admin):
+    await seed(harness)
+    record = joined(await harness.say(ANNA, "/myrecord"))
+    assert f"Ваш вклад за {YEAR} год" in record
+    assert "Принятых отчётов: 3, собрали жителей: 60" in record  # not the returned, not last year
+    assert "Посещений занятий: 2" in record  # the session she missed is not counted
+    assert "🏆 1 место — «Снежный калейдоскоп»" in joined(await harness.say(VERA, "/myrecord"))
+    last = await harness.tap(ANNA, next_year_button := _record_cb(YEAR - 1))
+    assert "Принятых отчётов: 1, собрали жителей: 99" in joined(last) and next_year_button
+
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    sent = await harness.say(STAFF, "/ranking")
+    text = joined(sent)
+    assert f"Активисты: Центральный район, {YEAR} год" in text
+    assert "1. Иванова Анна — отчётов 3, жителей 60, мест 0, посещений 2" in text
+    assert "2. Борисов Борис — отчётов 3, жителей 15, мест 0, посещений 0" in text
+    assert "3. Веселова Вера — отчётов 1, жителей 60, мест 1, посещений 0" in text
+    assert "Дмитриев" not in text  # another district
+    assert not [b for b in buttons(sent) if b.startswith("🎖")]  # staff do not award
+    forged = await harness.tap(STAFF, AwardCb(action="give", year=YEAR, user=ANNA.id, kind="badge"))
+    assert "вносят администраторы" in joined(forged)
+    committees = joined(await harness.press(STAFF, "👥 Комитеты"))
+    assert "1. Комитет «Рудник» — отчётов 4, жителей 120, активистов 2" in committees
+    assert "2. Комитет «Исток» — отчётов 3, жителей 15, активистов 1" in committees
+    far = await harness.district_id("kem-rudnichny")
+    refused = await harness.tap(STAFF, RankCb(view="people", year=YEAR, district=far))
+    assert "только своего района" in joined(refused)
+
+    city = joined(await harness.say(admin, "/ranking"))
+    assert "1. Дмитриев Дмитрий — отчётов 5" in city and "2. Иванова Анна" in city
+    assert "Уличный комитет «Южный»" in joined(await harness.press(admin, "👥 Комитеты"))
+
+
+def _record_cb(year: int):  # type: ignore[no-untyped-def]
+    from handlers.recognition import RecordCb
+
+    return RecordCb(year=year)
+
+
+async def test_an_award_from_the_ranking_to_the_letter_and_gone_with_the_person(
+    harness: Harness, admin
+):
+    await seed(harness)
+    await harness.say(admin, "/ranking")
+    card = await harness.press(admin, "🎖 Иванова Анна")
+    assert "отчётов 3, жителей 60" in joined(card)
+    await harness.press(admin, "📜 Благодарственное письмо")
+    assert "Слишком коротко" in joined(await harness.say(admin, "ок"))  # asked again
+    reason = "за 3 субботника и 60 соседей, собранных на уборку двора"
+    assert "Внесено: 📜 Благодарственное письмо — Иванова Анна" in joined(
+        await harness.say(admin, reason)
+    )
+    await harness.tap(admin, AwardCb(action="give", year=YEAR, user=ANNA.id, kind="letter"))
+    assert "уже представлен" in joined(await harness.say(admin, "за всё хорошее сразу"))
+    assert "Вам — благодарственное письмо: " + reason in joined(
+        await harness.say(ANNA, "/myrecord")
+    )
+
+    listed = await harness.say(admin, "/awards")
+    assert "📜 Письма: Иванова Анна" in joined(listed)
+    sent = await harness.press(admin, "📄 Иванова Анна")
+    [doc] = [r for r in sent if isinstance(r, SendDocument)]
+    pdf = PdfReader(io.BytesIO(doc.document.data))  # type: ignore[union-attr]
+    text = " ".join(pdf.pages[0].extract_text().split())
+    assert len(pdf.pages) == 1
+    assert "БЛАГОДАРСТВЕННОЕ ПИСЬМО" in text and "Иванова Анна" in text
+    assert "за 3 субботника и 60 соседей" in text and "Кемерово" in text
+    sent = await harness.press(admin, "🗂 Все письма (ZIP)")
+    [doc] = [r for r in sent if isinstance(r, SendDocument)]
+    with zipfile.ZipFile(io.BytesIO(doc.document.data)) as archive:  # type: ignore[union-attr]
+        assert len(archive.namelist()) == 1
+    sent = await harness.press(admin, "⬇️ Список (CSV)")
+    [doc] = [r for r in sent if isinstance(r, SendDocument)]
+    rows = list(csv.reader(io.StringIO(doc.document.data.decode("utf-8-sig")), delimiter=";"))  # type: ignore[union-attr]
+    assert rows[1][:3] == ["Иванова Анна", "📜 Благодарственное письмо", reason]
+
+    # Her data deleted: no longer in the ranking, the awards or their letters.
+    await harness.say(ANNA, "/deleteme")
+    await harness.tap(ANNA, DeleteMeCb(confirm=True))
+    assert "Иванова" not in joined(await harness.say(admin, "/ranking"))
+    assert "Иванова" not in joined(await harness.say(admin, "/awards"))
+    async with harness.session_factory() as s:
+        assert (await s.execute(select(Award))).first() is None
