@@ -4,11 +4,24 @@ from __future__ import annotations
 
 from typing import ClassVar, Generic, TypeVar
 
+from sqlalchemy.dialects.postgresql import Insert as PgInsert
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Base
 
 M = TypeVar("M", bound=Base)
+
+
+def upsert(session: AsyncSession, model: type[Base]) -> PgInsert | SqliteInsert:
+    """An INSERT that can say what to do with a row already there (on_conflict_do_update /
+    _nothing), in the session's dialect."""
+    bind = session.bind
+    if bind is not None and bind.dialect.name == "postgresql":
+        return pg_insert(model)
+    return sqlite_insert(model)
 
 
 class Repository(Generic[M]):

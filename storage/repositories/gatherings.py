@@ -7,11 +7,9 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from storage.models import Gathering, GatheringReply, User
-from storage.repositories.base import Repository
+from storage.repositories.base import Repository, upsert
 from storage.repositories.votes import lives_in
 
 
@@ -81,15 +79,11 @@ class GatheringRepository(Repository[Gathering]):
         self, gathering_id: int, user_id: int, is_going: bool, show_name: bool | None, now: datetime
     ) -> None:
         """One reply per person (a later one replaces it; two taps at once leave one row)."""
-        bind = self.session.bind
-        upsert = (
-            pg_insert if bind is not None and bind.dialect.name == "postgresql" else sqlite_insert
-        )
         changed: dict[str, Any] = {"going": is_going, "at": now}
         if show_name is not None:  # «Иду» / «Не смогу» keep what was said of the name
             changed["show_name"] = show_name
         await self.session.execute(
-            upsert(GatheringReply)
+            upsert(self.session, GatheringReply)
             .values(
                 gathering_id=gathering_id,
                 user_id=user_id,

@@ -7,13 +7,12 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import event, func, or_, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session, make_transient_to_detached
 
 from storage.db import on_commit, transaction_info
 from storage.models import Center, Role, User
+from storage.repositories.base import upsert
 
 USER_COLUMNS = tuple(c.key for c in User.__mapper__.column_attrs)
 
@@ -97,18 +96,14 @@ class UserRepository:
         that another process inserted for their other first update meanwhile."""
         user = await self.get(user_id)
         if user is None:
-            bind = self.session.bind
-            assert bind is not None
-            dialect = bind.dialect.name
-            insert = pg_insert if dialect == "postgresql" else sqlite_insert
             statement = (
-                insert(User)
+                upsert(self.session, User)
                 .values(
                     id=user_id, role=Role.RESIDENT, is_active=True, club_reminder_min=180, muted=""
                 )
                 .on_conflict_do_nothing(index_elements=[User.id])
             )
-            async with AsyncSession(bind) as own:
+            async with AsyncSession(self.session.bind) as own:
                 await own.execute(statement)
                 await own.commit()
             user = await self.session.get(User, user_id)

@@ -7,8 +7,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, delete, false, func, insert, literal, or_, select, union_all
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from storage.models import (
     Ballot,
@@ -22,7 +20,7 @@ from storage.models import (
     User,
     Vote,
 )
-from storage.repositories.base import Repository
+from storage.repositories.base import Repository, upsert
 
 
 def lives_in(vote: Vote | Gathering) -> ColumnElement[bool]:
@@ -138,11 +136,8 @@ class VoteRepository(Repository[Vote]):
         """One ballot per person: a second cast replaces the choices. The upsert takes the
         ballot's row lock, so two taps at once (two processes) leave one ballot with one set of
         choices. Returns whether this changed an earlier ballot."""
-        bind = self.session.bind
-        dialect = bind.dialect.name if bind is not None else "sqlite"
-        upsert = pg_insert if dialect == "postgresql" else sqlite_insert
         statement = (
-            upsert(Ballot)
+            upsert(self.session, Ballot)
             .values(vote_id=vote_id, user_id=user_id, cast_at=now, changes=0)
             .on_conflict_do_update(
                 index_elements=[Ballot.vote_id, Ballot.user_id],
