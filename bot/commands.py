@@ -60,6 +60,7 @@ ADMIN_COMMANDS = (
     *STAFF_COMMANDS,
     "year",
     "awards",
+    "invite",
     "audit",
     "registry",
     "deadlines",

@@ -1,7 +1,8 @@
 """Plans for tomorrow: a scheduler tick (the leader's only) reminds those who said «Иду» to an
 elder's субботник the evening before, and a few hours after its start asks the elder «Как прошёл
 субботник?» with «📝 Заполнить отчёт»; those booked for a center's reception are reminded a day
-before, and an item of the rental not returned in time gets a polite reminder (once each)."""
+before, as are those coming to a city event (the Слёт), and an item of the rental not returned in
+time gets a polite reminder (once each)."""
 
 from __future__ import annotations
 
@@ -94,6 +95,7 @@ class GatheringNotices:
                     logger.info("«Как прошёл субботник?» not delivered: %s", type(exc).__name__)
             done += await self._remind_receptions(session, now)
             done += await self._remind_overdue(session, now)
+            done += await self._remind_invitations(session, now)
             await session.commit()
         return done
 
@@ -110,6 +112,34 @@ class GatheringNotices:
                     audience="rental",
                     audience_id=rental.id,
                     text=self._get("rental-overdue", name=name),
+                    send_at=now,
+                    status=AnnouncementStatus.SCHEDULED,
+                )
+            )
+            reminded += 1
+        return reminded
+
+    async def _remind_invitations(self, session: Any, now: datetime) -> int:
+        """Those coming to a city event (the Слёт) are reminded once, a day before."""
+        from storage.repositories.recognition import InvitationRepository
+
+        reminded = 0
+        for invitation in await InvitationRepository(session).to_remind(
+            now, now + timedelta(days=1)
+        ):
+            invitation.reminded_at = now
+            session.add(
+                Announcement(
+                    author_id=invitation.created_by,
+                    kind="results",
+                    audience="invitation-coming",
+                    audience_id=invitation.id,
+                    text=self._get(
+                        "invite-reminder",
+                        title=invitation.title,
+                        when=invitation.starts_at.astimezone(self.tz).strftime("%d.%m %H:%M"),
+                        place=invitation.place,
+                    ),
                     send_at=now,
                     status=AnnouncementStatus.SCHEDULED,
                 )

@@ -122,6 +122,14 @@ def may_award(actor: Actor, district_id: int | None) -> bool:
     return district_id is not None and _admin_of_district(actor, district_id)
 
 
+def may_invite(actor: Actor, district_id: int | None) -> bool:
+    """Invite a list of people to a city event: the whole city — its admins; a district — the
+    admins over it."""
+    if district_id is None:
+        return actor.is_city_admin
+    return _admin_of_district(actor, district_id)
+
+
 def may_record_media(actor: Actor, district_id: int | None) -> bool:
     """Media publications of a district: its staff (of a center or of the administration)."""
     return (

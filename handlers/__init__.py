@@ -21,6 +21,7 @@ from handlers import (
     gatherings,
     help,
     ideas,
+    invitations,
     jury,
     lang,
     media,
@@ -72,6 +73,7 @@ FORMS: tuple[Router, ...] = (
     on_behalf.for_person_dialog,
     receptions.reception_dialog,
     media.media_dialog,
+    invitations.invite_dialog,
 )
 
 
@@ -116,6 +118,7 @@ def forms_routers() -> list[Router]:
             registry.registry_dialog,
             people.people_dialog,
             forms.confirm_send,  # a city- or district-wide send after its preview
+            invitations.invite_dialog,
         ),
     ]
 
@@ -137,7 +140,7 @@ def get_routers() -> list[Router]:
         myreports.router, register.router, elders_staff.router, moderation.router,
         staff_clubs.router, center_card.router, announce.router, ideas.staff_router, stats.router, admin.staff_router,
         contests_admin.router, registry.router, stats.admin_router, admin.router, contests.router, jury.router,
-        ideas.router, votes.router, gatherings.router, votes.staff_router, natural.router, on_behalf.router, receptions.router, rental.router, media.router, recognition.router, fallback.router, fallback.stray_buttons, forms.errors_router, *FORMS,
+        ideas.router, votes.router, gatherings.router, votes.staff_router, natural.router, on_behalf.router, receptions.router, rental.router, media.router, recognition.router, invitations.router, fallback.router, fallback.stray_buttons, forms.errors_router, *FORMS,
     )  # fmt: skip
     for router in features:
         # Module routers are process-wide; a new Dispatcher in the same process (tests, benchmarks)
@@ -188,6 +191,7 @@ def get_routers() -> list[Router]:
         jury.router,
         ideas.router,
         recognition.router,  # /myrecord for everyone; /ranking and /awards check the role
+        invitations.router,  # «Приду» for the guests; /invite checks the admin
         fallback.stray_buttons,  # a button no router took and no form made: stale
         *forms_routers(),  # after commands and menu buttons: they are answered in a form too
         natural.router,  # words or a photo outside any form: «Это идея? Отчёт? Кружок?»

@@ -1180,3 +1180,37 @@ class Award(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (UniqueConstraint("user_id", "kind", "year"),)
+
+
+class CityInvitation(Base):
+    """The city's invitation to the «Слёт общественности» (or another event) to a chosen list:
+    the year's awarded, the confirmed elders or the centers' staff, of a district or the city."""
+
+    __tablename__ = "city_invitations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(150))
+    starts_at: Mapped[datetime]
+    place: Mapped[str] = mapped_column(String(200))
+    guests: Mapped[str] = mapped_column(String(16))  # bot/services/recognition.py GUESTS
+    district_id: Mapped[int | None] = mapped_column(ForeignKey("districts.id"))  # None: the city
+    year: Mapped[int] = mapped_column(Integer)  # whose awards «awarded» means
+    created_by: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    reminded_at: Mapped[datetime | None]  # those coming were reminded the day before
+
+
+class InvitationReply(Base):
+    """«Приду» / «Не смогу» — one per person, the last one counts."""
+
+    __tablename__ = "invitation_replies"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    invitation_id: Mapped[int] = mapped_column(
+        ForeignKey("city_invitations.id", ondelete="CASCADE")
+    )
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    coming: Mapped[bool]
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (UniqueConstraint("invitation_id", "user_id"),)

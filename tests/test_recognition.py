@@ -200,3 +200,90 @@ async def test_an_award_from_the_ranking_to_the_letter_and_gone_with_the_person(
     assert "Иванова" not in joined(await harness.say(admin, "/awards"))
     async with harness.session_factory() as s:
         assert (await s.execute(select(Award))).first() is None
+
+
+async def test_an_invitation_to_the_sljot_round_trip(harness: Harness, admin):
+    from bot.gathering_notices import GatheringNotices
+    from handlers.invitations import InviteCb
+    from storage.models import Announcement, CityInvitation, InvitationReply
+    from tests.test_ideas import _deliver
+    from tests.test_receptions import day_button
+
+    await seed(harness)
+    async with harness.session_factory() as s:  # Анна and Дмитрий are the year's awarded
+        s.add_all(
+            [
+                Award(user_id=ANNA.id, kind="letter", year=YEAR, reason="за двор"),
+                Award(user_id=DMITRY.id, kind="badge", year=YEAR, reason="за улицу"),
+            ]
+        )
+        await s.commit()
+    assert "пока приглашений не было" in joined(await harness.say(admin, "/invitations")).lower()
+    await harness.press(admin, "➕ Новое приглашение")
+    await harness.press(admin, "Слёт общественности")
+    await harness.press(admin, day_button(harness, 10))
+    assert "уже прошло" not in joined(await harness.say(admin, "11:00"))
+    assert "Слишком коротко" in joined(await harness.say(admin, "ДК"))
+    await harness.say(admin, "ДК «Шахтёр», ул. Шестакова, 4")
+    await harness.press(admin, f"🏅 Награждённые {YEAR} года")
+    sent = await harness.press(admin, "Центральный район")
+    text = joined(sent)
+    assert "Приглашаем: Слёт общественности" in text and "ДК «Шахтёр»" in text
+    assert "Приглашение получат: 1 чел." in text  # Анна: Дмитрий lives in another district
+    await harness.press(admin, "⬅️ Назад")
+    sent = await harness.press(admin, "🌆 Весь город")
+    assert "Приглашение получат: 2 чел." in joined(sent)
+    send = next(b for b in buttons(sent) if "Отправить" in b)
+    assert "Ответы — /invitations" in joined(await harness.press(admin, send))
+    [invitation] = await _rows(harness, CityInvitation)
+
+    before = len(harness.session.requests)
+    await _deliver(harness)
+    told = [
+        r for r in harness.session.requests[before:] if "Приглашаем" in str(getattr(r, "text", ""))
+    ]
+    assert {r.chat_id for r in told} == {ANNA.id, DMITRY.id}  # type: ignore[attr-defined]
+    assert "✅ Приду" in buttons(told) and "Не смогу" in buttons(told)
+
+    yes, no = (InviteCb(action=a, id=invitation.id) for a in ("yes", "no"))
+    assert "Ждём вас" in joined(await harness.tap(ANNA, yes))
+    assert "Жаль" in joined(await harness.tap(DMITRY, no))
+    await harness.tap(DMITRY, yes)  # changed his mind
+    await harness.tap(DMITRY, yes)  # a double tap
+    assert "другого списка" in joined(await harness.tap(BORIS, yes))  # forwarded to him
+    replies = await _rows(harness, InvitationReply)
+    assert sorted((r.user_id, r.coming) for r in replies) == [(ANNA.id, True), (DMITRY.id, True)]
+    await harness.tap(ANNA, no)
+    listed = joined(await harness.say(admin, "/invitations"))
+    assert "придут 1, не смогут 1" in listed
+    sent = await harness.press(admin, "⬇️ Кто придёт: Слёт общественности")
+    [doc] = [r for r in sent if isinstance(r, SendDocument)]
+    rows = list(csv.reader(io.StringIO(doc.document.data.decode("utf-8-sig")), delimiter=";"))  # type: ignore[union-attr]
+    assert rows[1:] == [["Дмитриев Дмитрий", "придёт"], ["Иванова Анна", "не сможет"]]
+
+    notices: GatheringNotices = harness.dp["gathering_notices"]
+    assert await notices.tick(invitation.starts_at - timedelta(days=2)) == 0
+    assert await notices.tick(invitation.starts_at - timedelta(hours=20)) == 1
+    assert await notices.tick(invitation.starts_at - timedelta(hours=19)) == 0  # once
+    async with harness.session_factory() as s:  # the fake clock's reminder: due now
+        for row in (await s.execute(select(Announcement))).scalars():
+            row.send_at = min(row.send_at, datetime.now(UTC))
+        await s.commit()
+    before = len(harness.session.requests)
+    await _deliver(harness)
+    reminded = [
+        r for r in harness.session.requests[before:] if "Завтра" in str(getattr(r, "text", ""))
+    ]
+    assert [r.chat_id for r in reminded] == [DMITRY.id]  # type: ignore[attr-defined]  # only those coming
+    async with harness.session_factory() as s:
+        held = await s.get(CityInvitation, invitation.id)
+        assert held is not None
+        held.starts_at = datetime.now(UTC) - timedelta(minutes=1)
+        await s.commit()
+    assert "закончилось" in joined(await harness.tap(ANNA, yes))
+    assert "отправляют администраторы" in joined(await harness.say(BORIS, "/invite"))
+
+
+async def _rows(harness: Harness, model):  # type: ignore[no-untyped-def]
+    async with harness.session_factory() as s:
+        return list((await s.execute(select(model).order_by(model.id))).scalars())

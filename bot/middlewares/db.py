@@ -24,7 +24,7 @@ from storage.repositories.gatherings import GatheringRepository
 from storage.repositories.ideas import IdeaRepository
 from storage.repositories.media import MediaRepository
 from storage.repositories.receptions import ReceptionRepository
-from storage.repositories.recognition import RecognitionRepository
+from storage.repositories.recognition import InvitationRepository, RecognitionRepository
 from storage.repositories.rental import RentalRepository
 from storage.repositories.reports import ReportRepository
 from storage.repositories.stats import StatsRepository
@@ -84,6 +84,7 @@ class DbSessionMiddleware(BaseMiddleware):
         data["receptions"] = ReceptionRepository(session)
         data["media"] = MediaRepository(session)
         data["recognition"] = RecognitionRepository(session)
+        data["invitations"] = InvitationRepository(session)
         data["rental"] = RentalRepository(session)
         tg_user: TgUser | None = data.get("event_from_user")
         if tg_user is not None and not tg_user.is_bot:

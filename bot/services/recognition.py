@@ -7,17 +7,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from bot.permissions import Actor, may_award
+from bot.permissions import Actor, may_award, may_invite
 from bot.services.stats import Period
 from bot.services.validation import InputError, parse_text
-from storage.models import Award, User
+from storage.models import Award, CityInvitation, User
 from storage.repositories.audit import AuditRepository
-from storage.repositories.recognition import RecognitionRepository
+from storage.repositories.recognition import InvitationRepository, RecognitionRepository
 
 AWARDS = ("badge", "letter")
+GUESTS = ("awarded", "elders", "staff")
 MAX_REASON = 300
 RANKING_SIZE = 10
 
@@ -146,3 +147,62 @@ async def give_award(
     )
     await audit.write(actor.id, "award.give", person.id, award=kind, year=year)
     return award
+
+
+# --- Invitations to the «Слёт общественности» (or another city event) -----------------------------
+
+
+def parse_title(text: str | None) -> str:
+    return parse_text(text, max_len=150, min_len=3, letters=True)
+
+
+def parse_place(text: str | None) -> str:
+    return parse_text(text, max_len=200, min_len=3, letters=True)
+
+
+def invitation_of(draft: dict[str, Any], year: int) -> CityInvitation:
+    """The draft as an invitation row (not stored yet: its reach is counted from it)."""
+    if draft.get("guests") not in GUESTS:
+        raise InputError("button-stale")
+    return CityInvitation(
+        title=draft["title"],
+        starts_at=datetime.fromisoformat(draft["starts_at"]),
+        place=draft["place"],
+        guests=draft["guests"],
+        district_id=draft.get("district_id") or None,
+        year=year,
+    )
+
+
+async def create_invitation(
+    invitations: InvitationRepository,
+    audit: AuditRepository,
+    actor: Actor,
+    draft: dict[str, Any],
+    now: datetime,
+) -> CityInvitation:
+    """The invitation stored, the right over its territory checked again at «Отправить»."""
+    invitation = invitation_of(draft, now.year)
+    if not may_invite(actor, invitation.district_id):
+        raise InputError("invite-not-yours")
+    if invitation.starts_at <= now:
+        raise InputError("gather-in-past")
+    invitation.created_by, invitation.created_at = actor.id, now
+    await invitations.add(invitation)
+    await audit.write(actor.id, "invitation.create", None, invitation=invitation.id)
+    return invitation
+
+
+async def answer_invitation(
+    invitations: InvitationRepository,
+    invitation: CityInvitation | None,
+    user: User,
+    coming: bool,
+    now: datetime,
+) -> CityInvitation:
+    if invitation is None or invitation.starts_at <= now:
+        raise InputError("invite-over")
+    if not await invitations.is_invited(invitation, user.id):
+        raise InputError("invite-not-for-you")
+    await invitations.reply(invitation.id, user.id, coming, now)
+    return invitation

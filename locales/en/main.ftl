@@ -176,6 +176,7 @@ help-admin =
     /stats 2024 — the whole city; a district — /stats 2024 Рудничный
     /year 2024 — the annual report for Excel and charts
     /awards — the year's awards and letters of thanks (PDF)
+    /invite — invitations to the Слёт, answers
     /announce — to a district, the city or everyone; «🚨 Urgent» — in minutes, paid
     /audit — the latest actions
     /registry — the registry in Excel: download, correct, upload
@@ -343,6 +344,7 @@ cmd-media = Media publications
 cmd-myrecord = My contribution this year
 cmd-ranking = Ranking of activists and committees
 cmd-awards = Awards and letters of thanks
+cmd-invite = Invitations to city events
 
 form-interrupted = You have an unfinished form. Continue the draft or start over?
 form-continue = ▶️ Continue the draft

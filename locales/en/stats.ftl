@@ -246,3 +246,5 @@ audit-reception-access-close = a specialist's access closed
 audit-award-give = an award recorded
 audit-field-award = award
 audit-field-year = year
+audit-invitation-create = an invitation sent
+audit-field-invitation = invitation

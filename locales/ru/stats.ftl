@@ -246,3 +246,5 @@ audit-reception-access-close = доступ специалиста закрыт
 audit-award-give = награда внесена
 audit-field-award = награда
 audit-field-year = год
+audit-invitation-create = приглашение отправлено
+audit-field-invitation = приглашение

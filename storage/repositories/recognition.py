@@ -6,21 +6,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import ColumnElement, and_, false, func, select
 
 from storage.models import (
     Application,
     Attendance,
     Award,
+    Center,
+    CityInvitation,
     Contest,
     ElderRegistration,
+    InvitationReply,
+    RegistrationStatus,
     Report,
     ReportStatus,
+    Role,
     Signup,
     User,
 )
-from storage.repositories.base import Repository
+from storage.repositories.base import Repository, upsert
 
 
 class RecognitionRepository(Repository[Award]):
@@ -134,3 +140,87 @@ class RecognitionRepository(Repository[Award]):
         return await self.session.scalar(
             select(Award).where(Award.user_id == user_id, Award.kind == kind, Award.year == year)
         )
+
+
+def invited_to(invitation: CityInvitation) -> ColumnElement[bool]:
+    """The invitation's list: the year's awarded, the confirmed elders or the centers' staff —
+    of its district, or of the whole city."""
+    district = invitation.district_id
+    if invitation.guests == "awarded":
+        awarded = select(Award.user_id).where(Award.year == invitation.year)
+        found = User.id.in_(awarded)
+        return found & (User.district_id == district) if district else found
+    if invitation.guests == "elders":
+        elders = select(ElderRegistration.user_id).where(
+            ElderRegistration.status == RegistrationStatus.CONFIRMED
+        )
+        if district:
+            elders = elders.where(ElderRegistration.district_id == district)
+        return User.id.in_(elders)
+    if invitation.guests == "staff":
+        staff = User.role == Role.STAFF
+        if not district:
+            return staff
+        centers = select(Center.id).where(Center.district_id == district)
+        return staff & (User.staff_center_id.in_(centers) | (User.staff_district_id == district))
+    return false()
+
+
+def coming_to(invitation_id: int) -> Any:
+    return select(InvitationReply.user_id).where(
+        InvitationReply.invitation_id == invitation_id, InvitationReply.coming
+    )
+
+
+class InvitationRepository(Repository[CityInvitation]):
+    model = CityInvitation
+
+    async def is_invited(self, invitation: CityInvitation, user_id: int) -> bool:
+        found = await self.session.scalar(
+            select(User.id).where(User.id == user_id, invited_to(invitation))
+        )
+        return found is not None
+
+    async def reply(self, invitation_id: int, user_id: int, coming: bool, now: datetime) -> None:
+        """One reply per person; a later one replaces it (two taps at once leave one row)."""
+        await self.session.execute(
+            upsert(self.session, InvitationReply)
+            .values(invitation_id=invitation_id, user_id=user_id, coming=coming, at=now)
+            .on_conflict_do_update(
+                index_elements=[InvitationReply.invitation_id, InvitationReply.user_id],
+                set_={"coming": coming, "at": now},
+            )
+        )
+
+    async def reach(self, invitation: CityInvitation) -> int:
+        """How many the invitation reaches (active, consented) — counted before it is sent."""
+        from storage.repositories.announcements import audience_query
+
+        people = audience_query("all", None, "results").where(invited_to(invitation)).subquery()
+        return int(await self.session.scalar(select(func.count()).select_from(people)) or 0)
+
+    async def recent(self, limit: int = 10) -> Sequence[CityInvitation]:
+        result = await self.session.execute(
+            select(CityInvitation).order_by(CityInvitation.starts_at.desc()).limit(limit)
+        )
+        return result.scalars().all()
+
+    async def answers(self, invitation_id: int) -> Sequence[tuple[str | None, bool]]:
+        """(name, coming) of everyone who answered, those coming first."""
+        result = await self.session.execute(
+            select(User.full_name, InvitationReply.coming)
+            .join(User, User.id == InvitationReply.user_id)
+            .where(InvitationReply.invitation_id == invitation_id)
+            .order_by(InvitationReply.coming.desc(), User.full_name)
+        )
+        return [(name, coming) for name, coming in result.all()]
+
+    async def to_remind(self, since: datetime, until: datetime) -> Sequence[CityInvitation]:
+        result = await self.session.execute(
+            select(CityInvitation).where(
+                CityInvitation.starts_at > since,
+                CityInvitation.starts_at <= until,
+                CityInvitation.reminded_at.is_(None),
+            )
+        )
+        return result.scalars().all()

@@ -1,0 +1,284 @@
+"""/invite (admins): the «Слёт общественности» or another city event — title → day → time →
+place → whom (the year's awarded, the confirmed elders or the centers' staff) → where (a district
+or the city) → the count → «Отправить»; each guest answers «✅ Приду» / «Не смогу», those coming
+are reminded the day before. /invitations: the answers, and who comes as CSV."""
+
+from __future__ import annotations
+
+import html
+from datetime import UTC, datetime
+from typing import Any
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode, Window
+from aiogram_dialog.widgets.kbd import Button
+from aiogram_i18n import I18nContext
+
+from bot.exports import csv_bytes, header_row
+from bot.keyboards.builders import inline
+from bot.keyboards.callbacks import RowId
+from bot.permissions import Actor, may_invite
+from bot.services.recognition import (
+    GUESTS,
+    answer_invitation,
+    create_invitation,
+    invitation_of,
+    parse_place,
+    parse_title,
+)
+from bot.services.validation import InputError
+from bot.views import when_text
+from handlers.forms import (
+    Reply,
+    Rows,
+    Tr,
+    buttons_only,
+    chosen,
+    day_and_time,
+    form_data,
+    go,
+    nav,
+    queue_announcement,
+    refuse,
+    saved_as,
+    say_error,
+    send_button,
+    show_unless_form,
+    shown_by,
+    tapped,
+    typed,
+)
+from storage.models import CityInvitation
+from storage.repositories.directory import Directory
+from storage.repositories.recognition import InvitationRepository
+
+router = Router(name=__name__)
+
+DAYS_AHEAD = 21  # the Слёт is planned two or three weeks ahead
+
+
+class InviteCb(CallbackData, prefix="inv"):
+    """yes / no (a guest's answer), csv (who comes), new (the form)."""
+
+    action: str
+    id: RowId = 0
+
+
+class InviteForm(StatesGroup):
+    title = State()
+    day = State()
+    clock = State()
+    place = State()
+    guests = State()
+    district = State()
+    summary = State()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+# --- The guests' answers --------------------------------------------------------------------------
+
+
+@router.callback_query(InviteCb.filter(F.action.in_(("yes", "no"))))
+async def answer(
+    callback: CallbackQuery, callback_data: InviteCb, dialog_manager: DialogManager
+) -> None:
+    data = dialog_manager.middleware_data
+    i18n: I18nContext = data["i18n"]
+    invitations: InvitationRepository = data["invitations"]
+    coming = callback_data.action == "yes"
+    try:
+        invitation = await answer_invitation(
+            invitations, await invitations.get(callback_data.id), data["user"], coming, _now()
+        )
+    except InputError as exc:
+        refuse(exc.key)
+    key = "invite-coming" if coming else "invite-not-coming"
+    when = when_text(invitation.starts_at, data["settings"])
+    await callback.answer(i18n.get(key, when=when), show_alert=True)
+
+
+# --- Admins: the list and the answers -----------------------------------------------------------
+
+
+@router.message(Command("invitations"))
+@router.message(Command("invite"))
+async def invitations_command(
+    message: Message, actor: Actor, dialog_manager: DialogManager
+) -> None:
+    if not actor.is_admin:
+        await message.answer(dialog_manager.middleware_data["i18n"].get("invite-admins-only"))
+        return
+    await show_unless_form(dialog_manager, message, "invitations", show_invitations)
+
+
+@shown_by("invitations")
+async def show_invitations(reply: Reply, data: dict[str, Any]) -> None:
+    i18n: I18nContext = data["i18n"]
+    invitations: InvitationRepository = data["invitations"]
+    lines = [i18n.get("invite-title")]
+    rows: Rows = []
+    for invitation in await invitations.recent():
+        answers = await invitations.answers(invitation.id)
+        coming = sum(1 for _, yes in answers if yes)
+        lines.append(
+            i18n.get(
+                "invite-line",
+                title=html.escape(invitation.title),
+                when=when_text(invitation.starts_at, data["settings"]),
+                coming=coming,
+                not_coming=len(answers) - coming,
+            )
+        )
+        label = i18n.get("invite-csv", title=invitation.title)[:64]
+        rows.append([(label, InviteCb(action="csv", id=invitation.id))])
+    if len(lines) == 1:
+        lines.append(i18n.get("invite-none"))
+    rows.append([(i18n.get("invite-new"), InviteCb(action="new"))])
+    await reply.answer("\n".join(lines)[:3500], reply_markup=inline(*rows))
+
+
+@router.callback_query(InviteCb.filter(F.action == "csv"))
+async def who_comes(
+    callback: CallbackQuery, callback_data: InviteCb, dialog_manager: DialogManager
+) -> None:
+    data = dialog_manager.middleware_data
+    i18n: I18nContext = data["i18n"]
+    invitations: InvitationRepository = data["invitations"]
+    invitation = await invitations.get(callback_data.id)
+    if invitation is None or not may_invite(data["actor"], invitation.district_id):
+        refuse("invite-not-yours")
+    rows: list[list[object]] = [list(header_row(i18n, "invite-csv-head"))]
+    for name, coming in await invitations.answers(invitation.id):
+        rows.append([name or "—", i18n.get("invite-answer-yes" if coming else "invite-answer-no")])
+    await tapped(callback).answer_document(
+        BufferedInputFile(csv_bytes(rows), filename=f"invitation-{invitation.id}.csv"),
+        caption=i18n.get("invite-csv-caption", title=html.escape(invitation.title)),
+    )
+
+
+@router.callback_query(InviteCb.filter(F.action == "new"))
+async def new_invitation(
+    callback: CallbackQuery, actor: Actor, dialog_manager: DialogManager
+) -> None:
+    if not actor.is_admin:
+        refuse("invite-admins-only")
+    await dialog_manager.start(
+        InviteForm.title, data={}, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
+    )
+
+
+# --- The form -------------------------------------------------------------------------------------
+
+
+async def usual_title(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    form_data(manager)["title"] = manager.middleware_data["i18n"].get("invite-default-title")
+    await go(manager, InviteForm.day)
+
+
+async def on_guests(
+    callback: CallbackQuery, widget: Any, manager: DialogManager, item: str
+) -> None:
+    if item not in GUESTS:
+        refuse()
+    form_data(manager)["guests"] = item
+    await go(manager, InviteForm.district)
+
+
+async def on_district(
+    callback: CallbackQuery, widget: Any, manager: DialogManager, item: str
+) -> None:
+    district_id = int(item) or None
+    if not may_invite(manager.middleware_data["actor"], district_id):
+        refuse("invite-not-yours")
+    form_data(manager)["district_id"] = district_id
+    await go(manager, InviteForm.summary)
+
+
+async def submit(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    data = manager.middleware_data
+    i18n: I18nContext = data["i18n"]
+    try:
+        invitation = await create_invitation(
+            data["invitations"], data["audit"], data["actor"], form_data(manager), _now()
+        )
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    queue_announcement(
+        data,
+        "invitation",
+        invitation.id,
+        "results",
+        _text(i18n, invitation, data),
+        button_text=i18n.get("invite-yes"),
+        button_data=InviteCb(action="yes", id=invitation.id).pack(),
+        more_buttons=[[i18n.get("invite-no"), InviteCb(action="no", id=invitation.id).pack()]],
+    )
+    await manager.done()
+    await tapped(callback).answer(i18n.get("invite-sent"))
+
+
+def _text(i18n: I18nContext, invitation: CityInvitation, data: dict[str, Any]) -> str:
+    return i18n.get(
+        "invite-message",
+        title=html.escape(invitation.title),
+        when=when_text(invitation.starts_at, data["settings"]),
+        place=html.escape(invitation.place),
+    )
+
+
+async def _form(dialog_manager: DialogManager, i18n: I18nContext, **_: Any) -> dict[str, Any]:
+    data = dialog_manager.middleware_data
+    draft = form_data(dialog_manager)
+    actor: Actor = data["actor"]
+    directory: Directory = data["directory"]
+    districts = [
+        (d.name, str(d.id))
+        for m in directory.municipalities()
+        for d in directory.districts(m.id)
+        if may_invite(actor, d.id)
+    ]
+    if may_invite(actor, None):
+        districts.insert(0, (i18n.get("invite-whole-city"), "0"))
+    out: dict[str, Any] = {
+        "guest_lists": [(i18n.get(f"invite-guests-{g}", year=str(_now().year)), g) for g in GUESTS],
+        "districts": districts,
+    }
+    if dialog_manager.current_context().state == InviteForm.summary:
+        invitation = invitation_of(draft, _now().year)
+        district = directory.district(invitation.district_id)
+        out["preview"] = _text(i18n, invitation, data)
+        out["whom"] = i18n.get(f"invite-guests-{invitation.guests}", year=str(invitation.year))
+        out["where"] = district.name if district else i18n.get("invite-whole-city")
+        out["reach"] = await data["invitations"].reach(invitation)
+    return out
+
+
+invite_dialog = Dialog(
+    typed(
+        "invite-ask-title",
+        saved_as("title", parse_title, InviteForm.day),
+        InviteForm.title,
+        Button(Tr("invite-default-title-button"), id="usual", on_click=usual_title),
+    ),
+    *day_and_time(InviteForm.day, InviteForm.clock, InviteForm.place, DAYS_AHEAD),
+    typed("invite-ask-place", saved_as("place", parse_place, InviteForm.guests), InviteForm.place),
+    chosen("invite-ask-guests", "guest_lists", on_guests, InviteForm.guests),
+    chosen("invite-ask-district", "districts", on_district, InviteForm.district, width=2),
+    Window(
+        Tr("invite-summary"),
+        send_button("invite", submit),
+        nav(),
+        buttons_only(),
+        state=InviteForm.summary,
+    ),
+    getter=_form,
+    name="invite",
+)
