@@ -22,6 +22,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot.background import Background
 from bot.broadcast.engine import DeliveryEngine
 from bot.broadcast.limiter import Limiter, RateLimiter, RedisRateLimiter
 from bot.cluster import HEARTBEAT_SECONDS, Cluster, is_shared
@@ -168,6 +169,7 @@ def create_dispatcher(
     )
     inflight = InFlightMiddleware(metrics)
     dp["inflight"] = inflight
+    dp["background"] = Background()
     dp.update.outer_middleware(inflight)
     dp.update.outer_middleware(
         DbSessionMiddleware(db.session_factory, db.user_cache, db.directory, db.shared)
@@ -288,6 +290,7 @@ async def _on_shutdown(
         await dispatcher["delivery"].stop()  # in-flight messages finish, results are written
     if not await inflight.wait_idle(SHUTDOWN_GRACE_SECONDS):
         logger.warning("Shutting down with %d updates still in flight", inflight.count)
+    await dispatcher["background"].stop()  # a booklet half made is asked for again
     await cluster.stop()
     if redis is not None:
         await redis.aclose()

@@ -61,6 +61,7 @@ ADMIN_COMMANDS = (
     "year",
     "awards",
     "invite",
+    "booklet",
     "audit",
     "registry",
     "deadlines",

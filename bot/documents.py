@@ -22,7 +22,7 @@ SERIF, SERIF_BOLD, SANS = "DejaVuSerif", "DejaVuSerif-Bold", "DejaVuSans"
 ACCENT = HexColor("#1F4E79")
 
 
-def _register_fonts() -> None:
+def register_fonts() -> None:
     for name in (SERIF, SERIF_BOLD, SANS):
         if name not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(TTFont(name, str(FONTS / f"{name}.ttf")))
@@ -102,7 +102,7 @@ def _draw(canvas: Canvas, letter: Letter) -> None:
 
 def letter_pdf(letters: list[Letter]) -> bytes:
     """The letters, one A4 page each, in one PDF."""
-    _register_fonts()
+    register_fonts()
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4)
     canvas.setTitle(letters[0].title if letters else "")

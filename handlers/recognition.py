@@ -5,13 +5,16 @@ PDF, all of them as a ZIP, the list as CSV)."""
 
 from __future__ import annotations
 
+import contextlib
 import html
+import logging
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from aiogram import F, Router
-from aiogram.filters import Command
+from aiogram import Bot, F, Router
+from aiogram.exceptions import TelegramAPIError
+from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_dialog import DialogManager
@@ -23,6 +26,7 @@ from bot.exports import csv_bytes, header_row
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import RowId
 from bot.permissions import Actor, may_award, may_see_figures
+from bot.services.booklet import make_booklet
 from bot.services.recognition import (
     AWARDS,
     Record,
@@ -33,16 +37,17 @@ from bot.services.recognition import (
     record_of,
 )
 from bot.services.stats import Period
-from bot.services.validation import InputError
+from bot.services.validation import InputError, parse_id
 from bot.views import short_messages
 from handlers.forms import Reply, Rows, answer_for, ask_text, refuse, say_error, tapped
-from handlers.stats import district_choices
+from handlers.stats import chart_labels, district_choices
 from storage.models import Award, User
 from storage.repositories.directory import Directory
 from storage.repositories.recognition import RecognitionRepository
 from storage.repositories.users import UserRepository
 
 router = Router(name=__name__)
+logger = logging.getLogger(__name__)
 
 
 class RecordCb(CallbackData, prefix="rec"):
@@ -458,3 +463,58 @@ async def award_documents(
         await reply.answer_document(
             BufferedInputFile(letter_pdf([named[0][1]]), filename=f"letter-{year}.pdf")
         )
+
+
+# --- The year's booklet -------------------------------------------------------------------------
+
+
+@router.message(Command("booklet"))
+async def booklet_command(
+    message: Message, actor: Actor, command: CommandObject, dialog_manager: DialogManager
+) -> None:
+    """The booklet is made in the background: one progress message, edited, then the PDF."""
+    data = dialog_manager.middleware_data
+    i18n: I18nContext = data["i18n"]
+    settings: Settings = data["settings"]
+    if not actor.is_city_admin:
+        await message.answer(i18n.get("booklet-city-only"))
+        return
+    this_year = _this_year(settings)
+    year = parse_id((command.args or str(this_year)).strip(), this_year)
+    if year is None or year < 2000:
+        await message.answer(i18n.get("booklet-usage"))
+        return
+    progress = await message.answer(i18n.get("booklet-started", year=str(year)))
+    bot: Bot = data["bot"]
+
+    async def tell(text: str) -> None:
+        with contextlib.suppress(TelegramAPIError):  # «message is not modified» and the like
+            await progress.edit_text(text)
+
+    async def make() -> None:
+        tz = ZoneInfo(settings.timezone)
+        try:
+            pdf, pages = await make_booklet(
+                data["session_factory"],
+                bot,
+                i18n,
+                data["directory"],
+                tz,
+                year,
+                datetime.now(tz).date(),
+                tell,
+                chart_labels(i18n),
+            )
+            await bot.send_document(
+                message.chat.id,
+                BufferedInputFile(pdf, filename=f"booklet-{year}.pdf"),
+                caption=i18n.get("booklet-caption", year=str(year)),
+            )
+        except Exception:
+            logger.exception("The booklet of %s was not made", year)
+            await tell(i18n.get("booklet-failed"))
+            return
+        size = f"{len(pdf) / 1_048_576:.1f}".replace(".", ",")
+        await tell(i18n.get("booklet-done", year=str(year), pages=pages, size=size))
+
+    data["background"].spawn(make(), name=f"booklet-{year}")

@@ -249,12 +249,12 @@ async def _show_stats(
     names = {d.id: d.name for m in directory.municipalities() for d in directory.districts(m.id)}
     districts = by_district(now, names)
     png = await asyncio.to_thread(
-        stats_chart, f"{place}, {period.label()}", now.by_month, districts, _chart_labels(i18n)
+        stats_chart, f"{place}, {period.label()}", now.by_month, districts, chart_labels(i18n)
     )
     await reply.answer_photo(BufferedInputFile(png, filename="stats.png"))
 
 
-def _chart_labels(i18n: I18nContext) -> dict[str, str]:
+def chart_labels(i18n: I18nContext) -> dict[str, str]:
     return {
         "reports": i18n.get("chart-reports"),
         "participants": i18n.get("chart-participants"),
@@ -383,7 +383,7 @@ async def year_report(
     data = await asyncio.to_thread(workbook_bytes, sheets)
     by_district_rows = by_district(figures, {i: d.name for i, d in names.items()})
     png = await asyncio.to_thread(
-        stats_chart, period.label(), figures.by_month, by_district_rows, _chart_labels(i18n)
+        stats_chart, period.label(), figures.by_month, by_district_rows, chart_labels(i18n)
     )
     return data, png
 

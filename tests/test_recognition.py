@@ -287,3 +287,79 @@ async def test_an_invitation_to_the_sljot_round_trip(harness: Harness, admin):
 async def _rows(harness: Harness, model):  # type: ignore[no-untyped-def]
     async with harness.session_factory() as s:
         return list((await s.execute(select(model).order_by(model.id))).scalars())
+
+
+def jpeg(color: tuple[int, int, int]) -> bytes:
+    from PIL import Image as PilImage
+
+    buffer = io.BytesIO()
+    PilImage.new("RGB", (640, 480), color).save(buffer, format="JPEG")
+    return buffer.getvalue()
+
+
+async def test_the_booklet_has_a_page_per_district_with_the_best_reports_photos(
+    harness: Harness, admin
+):
+    from aiogram.methods import EditMessageText, GetFile
+
+    from storage.models import ApplicationPhoto, ReportPhoto
+
+    central = await harness.district_id("kem-central")
+    rudnichny = await harness.district_id("kem-rudnichny")
+    async with harness.session_factory() as s:
+        reports = [
+            Report(district_id=district, kind="subbotnik", participants=people,
+                   held_on=date(YEAR, 5, 1 + n), description=f"Отчёт на {people} человек",
+                   place=f"Двор {people}", status=ReportStatus.ACCEPTED, bags=people,
+                   photos=[ReportPhoto(position=i, file_id=f"p{people}-{i}", file_unique_id=f"u{people}-{i}")
+                           for i in range(3)])
+            for n, (district, people) in enumerate(
+                [(central, p) for p in (50, 40, 30, 20, 10)] + [(rudnichny, 77)]
+            )
+        ]  # fmt: skip
+        s.add_all(reports)
+        contest = Contest(title="Снежный калейдоскоп", deadline=datetime.now(UTC),
+                          criteria="оформление",
+                          nominations=[Nomination(position=0, name="Сказки зимнего двора")])  # fmt: skip
+        s.add(contest)
+        await s.flush()
+        s.add(Application(contest_id=contest.id, nomination_id=contest.nominations[0].id,
+                          district_id=central, address_text="ул. Весенняя, 17", address_key="k",
+                          address_parts={}, description="…", status=ApplicationStatus.SUBMITTED,
+                          place=1, photos=[ApplicationPhoto(position=0, file_id="w1",
+                                                            file_unique_id="w1")]))  # fmt: skip
+        await s.commit()
+    for people in (50, 40, 30, 20, 10, 77):
+        for i in range(3):  # each its own picture (a PDF keeps one copy of equal images)
+            harness.session.files[f"p{people}-{i}"] = jpeg((people * 3, 40 * i, 90))
+    harness.session.files["w1"] = jpeg((30, 90, 200))
+
+    assert "администраторы города" in joined(await harness.say(STAFF, "/booklet"))
+    started = await harness.say(admin, f"/booklet {YEAR}")
+    assert "Собираю буклет" in joined(started)
+    before = len(harness.session.requests)
+    await harness.dp["background"].wait()
+    made = harness.session.requests[before:]
+    fetched = sorted(r.file_id for r in made if isinstance(r, GetFile))  # type: ignore[attr-defined]
+    # The 4 best of Central and the one of Рудничный, two photos each, and the winner's.
+    assert fetched == sorted([f"p{p}-{i}" for p in (50, 40, 30, 20, 77) for i in range(2)] + ["w1"])
+    [doc] = [r for r in made if isinstance(r, SendDocument)]
+    pdf = PdfReader(io.BytesIO(doc.document.data))  # type: ignore[union-attr]
+    pages = [" ".join(p.extract_text().split()) for p in pdf.pages]
+    districts = [
+        d.full_name
+        for m in harness.directory.municipalities()
+        for d in harness.directory.districts(m.id)
+    ]
+    for name in districts:  # a page of its own for every district
+        assert any(page.startswith(name) for page in pages), name
+    first = next(n for n, p in enumerate(pages) if p.startswith("Кемерово, Центральный район"))
+    central_pages = " ".join(pages[first : first + 2])  # two reports with photos a page
+    assert all(f"Двор {p}" in central_pages for p in (50, 40, 30, 20))
+    assert not any("Двор 10" in p for p in pages)  # the fifth best is left out
+    assert "Год в цифрах" in " ".join(pages) and "Принятых отчётов 6" in " ".join(pages)
+    winners = next(p for p in pages if p.startswith("Победители конкурсов"))
+    assert "1 место — «Снежный калейдоскоп», «Сказки зимнего двора»" in winners
+    assert sum(len(p.images) for p in pdf.pages) >= 11 + 1  # the photos and the chart
+    done = [r for r in made if isinstance(r, EditMessageText)]
+    assert "готов" in done[-1].text and f"страниц {len(pdf.pages)}" in done[-1].text  # type: ignore[attr-defined,operator]

@@ -177,6 +177,7 @@ help-admin =
     /year 2024 — the annual report for Excel and charts
     /awards — the year's awards and letters of thanks (PDF)
     /invite — invitations to the Слёт, answers
+    /booklet 2026 — the year's booklet (PDF)
     /announce — to a district, the city or everyone; «🚨 Urgent» — in minutes, paid
     /audit — the latest actions
     /registry — the registry in Excel: download, correct, upload
@@ -345,6 +346,7 @@ cmd-myrecord = My contribution this year
 cmd-ranking = Ranking of activists and committees
 cmd-awards = Awards and letters of thanks
 cmd-invite = Invitations to city events
+cmd-booklet = The year's booklet (PDF)
 
 form-interrupted = You have an unfinished form. Continue the draft or start over?
 form-continue = ▶️ Continue the draft

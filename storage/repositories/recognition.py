@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, false, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import (
     Application,
@@ -19,6 +20,7 @@ from storage.models import (
     Contest,
     ElderRegistration,
     InvitationReply,
+    Nomination,
     RegistrationStatus,
     Report,
     ReportStatus,
@@ -224,3 +226,58 @@ class InvitationRepository(Repository[CityInvitation]):
             )
         )
         return result.scalars().all()
+
+
+class BookletRepository:
+    """What the year's booklet shows: each district's best accepted reports and the contests'
+    winners, with their photos' Telegram files."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def best_reports(
+        self, start: date, end: date, per_district: int
+    ) -> Sequence[tuple[Report, list[str]]]:
+        """Each district's `per_district` accepted reports that gathered the most people (then
+        the newest), with their photos' file ids in order."""
+        rank = (
+            func.row_number()
+            .over(
+                partition_by=Report.district_id,
+                order_by=(Report.participants.desc(), Report.held_on.desc(), Report.id.desc()),
+            )
+            .label("rank")
+        )
+        ranked = (
+            select(Report.id, rank)
+            .where(
+                Report.status == ReportStatus.ACCEPTED,
+                Report.held_on >= start,
+                Report.held_on <= end,
+            )
+            .subquery()
+        )
+        chosen = select(ranked.c.id).where(ranked.c.rank <= per_district)
+        reports = (
+            await self.session.execute(
+                select(Report).where(Report.id.in_(chosen)).order_by(Report.district_id)
+            )
+        ).scalars()
+        return [(r, [p.file_id for p in r.photos]) for r in reports]
+
+    async def winners(
+        self, start_utc: datetime, end_utc: datetime
+    ) -> Sequence[tuple[Application, str, str, list[str]]]:
+        """(application, contest, nomination, photos) of the places given in the period."""
+        result = await self.session.execute(
+            select(Application, Contest.title, Nomination.name)
+            .join(Contest, Contest.id == Application.contest_id)
+            .join(Nomination, Nomination.id == Application.nomination_id)
+            .where(
+                Application.place.is_not(None),
+                Application.created_at >= start_utc,
+                Application.created_at < end_utc,
+            )
+            .order_by(Contest.id, Nomination.position, Application.place)
+        )
+        return [(a, c, n, [p.file_id for p in a.photos]) for a, c, n in result.all()]
