@@ -67,7 +67,7 @@ async def seed(harness: Harness) -> None:
         registrations = {}
         for user_id, (_, district, committee) in people.items():
             registration = ElderRegistration(
-                user_id=user_id, tos_role="house", district_id=district,
+                user_id=user_id, tos_role="house_elder", district_id=district,
                 committee_id=committee.id if committee else None,
                 committee_other=None if committee else "Уличный комитет «Южный»",
                 status=RegistrationStatus.CONFIRMED,
@@ -193,6 +193,7 @@ async def test_an_award_from_the_ranking_to_the_letter_and_gone_with_the_person(
     rows = list(csv.reader(io.StringIO(doc.document.data.decode("utf-8-sig")), delimiter=";"))  # type: ignore[union-attr]
     assert rows[1][:3] == ["Иванова Анна", "📜 Благодарственное письмо", reason]
 
+    assert "наград 1" in joined(await harness.say(ANNA, "/mydata"))  # she sees what is kept
     # Her data deleted: no longer in the ranking, the awards or their letters.
     await harness.say(ANNA, "/deleteme")
     await harness.tap(ANNA, DeleteMeCb(confirm=True))

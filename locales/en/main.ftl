@@ -226,7 +226,7 @@ mydata-center = Center (staff): { $center }
 mydata-name = Full name: { $name }
 mydata-phone = Phone: { $phone }
 mydata-territory = Territory: { $role }, { $territory } ({ $status })
-mydata-linked = Linked to you: reports { $reports }, club and event sign-ups { $signups }, contest applications { $applications }, ideas and problems { $ideas }
+mydata-linked = Linked to you: reports { $reports }, club and event sign-ups { $signups }, contest applications { $applications }, ideas and problems { $ideas }, awards { $awards }, answers to invitations { $invitations }
 mydata-settings = Session reminders: { $reminders }; muted announcements: { $muted }
 mydata-footer =
     Delete your data: /deleteme. Your name, phone, addresses, the texts of your ideas, children's names and unfinished contest applications go. Clean-up reports and winners' addresses already announced with contest results stay, with no link to you.

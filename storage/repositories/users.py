@@ -187,7 +187,15 @@ class UserRepository:
 
     async def footprint(self, user_id: int) -> dict[str, int]:
         """How much else the bot keeps linked to the user (for /mydata)."""
-        from storage.models import Application, Idea, Report, Signup, SignupStatus
+        from storage.models import (
+            Application,
+            Award,
+            Idea,
+            InvitationReply,
+            Report,
+            Signup,
+            SignupStatus,
+        )
 
         async def count(model: Any, *where: Any) -> int:
             return int(
@@ -202,6 +210,8 @@ class UserRepository:
             ),
             "applications": await count(Application, Application.user_id == user_id),
             "ideas": await count(Idea, Idea.user_id == user_id),
+            "awards": await count(Award, Award.user_id == user_id),
+            "invitations": await count(InvitationReply, InvitationReply.user_id == user_id),
         }
 
     async def scrub_linked(self, user_id: int) -> None:
