@@ -46,24 +46,13 @@ class GatheringNotices:
             for g in await gatherings.to_remind(now, now + timedelta(hours=36)):
                 if now < evening_before(g, self.tz):
                     continue
-                g.reminded_at = now
-                local = g.starts_at.astimezone(self.tz)
-                session.add(
-                    Announcement(
-                        author_id=g.author_id,
-                        kind="results",
-                        audience="gathering-going",
-                        audience_id=g.id,
-                        text=self._get(
-                            "gather-reminder",
-                            what=self._what(g.kind, g.action_id, g.action_other),
-                            time=local.strftime("%H:%M"),
-                            place=g.place or self._get("gather-point"),
-                        ),
-                        send_at=now,
-                        status=AnnouncementStatus.SCHEDULED,
-                    )
+                text = self._get(
+                    "gather-reminder",
+                    what=self._what(g.kind, g.action_id, g.action_other),
+                    time=g.starts_at.astimezone(self.tz).strftime("%H:%M"),
+                    place=g.place or self._get("gather-point"),
                 )
+                self._remind(session, now, g, "gathering-going", text, g.author_id)
                 done += 1
             for g in await gatherings.to_report(now - REPORT_AFTER):
                 g.report_asked_at = now
@@ -99,76 +88,62 @@ class GatheringNotices:
             await session.commit()
         return done
 
+    def _remind(
+        self, session: Any, now: datetime, row: Any, audience: str, text: str, author: Any = None
+    ) -> None:
+        """`row` marked reminded, and its reminder queued for `audience` (the delivery engine
+        sends it, to those it means at the moment of sending)."""
+        row.reminded_at = now
+        session.add(
+            Announcement(
+                author_id=author,
+                kind="results",
+                audience=audience,
+                audience_id=row.id,
+                text=text,
+                send_at=now,
+                status=AnnouncementStatus.SCHEDULED,
+            )
+        )
+
+    def _when(self, moment: datetime) -> str:
+        return moment.astimezone(self.tz).strftime("%d.%m %H:%M")
+
     async def _remind_overdue(self, session: Any, now: datetime) -> int:
         """An item not returned by the end of its window: one polite reminder."""
         from storage.repositories.rental import RentalRepository
 
-        reminded = 0
-        for rental, name in await RentalRepository(session).overdue(now):
-            rental.reminded_at = now
-            session.add(
-                Announcement(
-                    kind="results",
-                    audience="rental",
-                    audience_id=rental.id,
-                    text=self._get("rental-overdue", name=name),
-                    send_at=now,
-                    status=AnnouncementStatus.SCHEDULED,
-                )
-            )
-            reminded += 1
-        return reminded
+        overdue = await RentalRepository(session).overdue(now)
+        for rental, name in overdue:
+            self._remind(session, now, rental, "rental", self._get("rental-overdue", name=name))
+        return len(overdue)
 
     async def _remind_invitations(self, session: Any, now: datetime) -> int:
         """Those coming to a city event (the Слёт) are reminded once, a day before."""
         from storage.repositories.recognition import InvitationRepository
 
-        reminded = 0
-        for invitation in await InvitationRepository(session).to_remind(
-            now, now + timedelta(days=1)
-        ):
-            invitation.reminded_at = now
-            session.add(
-                Announcement(
-                    author_id=invitation.created_by,
-                    kind="results",
-                    audience="invitation-coming",
-                    audience_id=invitation.id,
-                    text=self._get(
-                        "invite-reminder",
-                        title=invitation.title,
-                        when=invitation.starts_at.astimezone(self.tz).strftime("%d.%m %H:%M"),
-                        place=invitation.place,
-                    ),
-                    send_at=now,
-                    status=AnnouncementStatus.SCHEDULED,
-                )
+        due = await InvitationRepository(session).to_remind(now, now + timedelta(days=1))
+        for invitation in due:
+            text = self._get(
+                "invite-reminder",
+                title=invitation.title,
+                when=self._when(invitation.starts_at),
+                place=invitation.place,
             )
-            reminded += 1
-        return reminded
+            self._remind(session, now, invitation, "invitation-coming", text, invitation.created_by)
+        return len(due)
 
     async def _remind_receptions(self, session: Any, now: datetime) -> int:
         """Those booked for a reception starting within a day are reminded once."""
         from storage.repositories.receptions import ReceptionRepository
 
-        reminded = 0
-        for r in await ReceptionRepository(session).to_remind(now, now + timedelta(days=1)):
-            r.reminded_at = now
-            session.add(
-                Announcement(
-                    author_id=r.created_by,
-                    kind="results",
-                    audience="reception",
-                    audience_id=r.id,
-                    text=self._get(
-                        "reception-reminder",
-                        when=r.starts_at.astimezone(self.tz).strftime("%d.%m %H:%M"),
-                        specialist=r.specialist,
-                        topic=r.topic,
-                    ),
-                    send_at=now,
-                    status=AnnouncementStatus.SCHEDULED,
-                )
+        due = await ReceptionRepository(session).to_remind(now, now + timedelta(days=1))
+        for r in due:
+            text = self._get(
+                "reception-reminder",
+                when=self._when(r.starts_at),
+                specialist=r.specialist,
+                topic=r.topic,
             )
-            reminded += 1
-        return reminded
+            self._remind(session, now, r, "reception", text, r.created_by)
+        return len(due)
