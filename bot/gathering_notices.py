@@ -130,7 +130,7 @@ class GatheringNotices:
                 when=self._when(invitation.starts_at),
                 place=invitation.place,
             )
-            self._remind(session, now, invitation, "invitation-coming", text, invitation.created_by)
+            self._remind(session, now, invitation, "guests-coming", text, invitation.created_by)
         return len(due)
 
     async def _remind_receptions(self, session: Any, now: datetime) -> int:

@@ -213,7 +213,7 @@ async def submit(callback: CallbackQuery, button: Any, manager: DialogManager) -
         return
     queue_announcement(
         data,
-        "invitation",
+        "guests",
         invitation.id,
         "results",
         _text(i18n, invitation, data),

@@ -46,11 +46,12 @@ async def seed(harness: Harness) -> None:
     1st place; Рудничный: Дмитрий 5 / 25. Not counted: a returned report, last year's."""
     central = await harness.district_id("kem-central")
     rudnichny = await harness.district_id("kem-rudnichny")
+    city = harness.directory.district(central).municipality_id
     now = datetime.now(UTC)
     day = date(YEAR, 1, 10)
     async with harness.session_factory() as s:
         committees = [
-            Committee(code=f"c{n}", municipality_id=1, district_id=central, name=name)
+            Committee(code=f"c{n}", municipality_id=city, district_id=central, name=name)
             for n, name in enumerate(("Комитет «Рудник»", "Комитет «Исток»"))
         ]
         s.add_all(committees)
@@ -62,7 +63,7 @@ async def seed(harness: Harness) -> None:
         }
         for user_id, (name, district, _) in people.items():
             s.add(User(id=user_id, role=Role.ELDER, full_name=name, district_id=district,
-                       municipality_id=1, consent_at=now))  # fmt: skip
+                       municipality_id=city, consent_at=now))  # fmt: skip
         await s.flush()
         registrations = {}
         for user_id, (_, district, committee) in people.items():
@@ -117,7 +118,8 @@ async def seed(harness: Harness) -> None:
     await harness.reload_directory()  # the new committees, as /registry would publish them
 
 
-async def test_record_and_rankings_match_the_hand_count(harness: Harness, admin):
+async def test_record_and_rankings_match_the_hand_count(pg_or_sqlite_harness: Harness, admin):
+    harness = pg_or_sqlite_harness
     await seed(harness)
     record = joined(await harness.say(ANNA, "/myrecord"))
     assert f"Ваш вклад за {YEAR} год" in record
@@ -203,7 +205,8 @@ async def test_an_award_from_the_ranking_to_the_letter_and_gone_with_the_person(
         assert (await s.execute(select(Award))).first() is None
 
 
-async def test_an_invitation_to_the_sljot_round_trip(harness: Harness, admin):
+async def test_an_invitation_to_the_sljot_round_trip(pg_or_sqlite_harness: Harness, admin):
+    harness = pg_or_sqlite_harness
     from bot.gathering_notices import GatheringNotices
     from handlers.invitations import InviteCb
     from storage.models import Announcement, CityInvitation, InvitationReply
@@ -299,8 +302,9 @@ def jpeg(color: tuple[int, int, int]) -> bytes:
 
 
 async def test_the_booklet_has_a_page_per_district_with_the_best_reports_photos(
-    harness: Harness, admin
+    pg_or_sqlite_harness: Harness, admin
 ):
+    harness = pg_or_sqlite_harness
     from aiogram.methods import EditMessageText, GetFile
 
     from storage.models import ApplicationPhoto, ReportPhoto

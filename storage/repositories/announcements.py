@@ -87,8 +87,8 @@ class AnnouncementRepository(Repository[Announcement]):
             "project",
             "reception",
             "rental",
-            "invitation",
-            "invitation-coming",
+            "guests",
+            "guests-coming",
             *GATHERING,
         ):
             return audience_query(audience, audience_id, kind)
@@ -105,14 +105,14 @@ class AnnouncementRepository(Repository[Announcement]):
                 Booking.reception_id == audience_id, Booking.live
             )
             return query.where(User.id.in_(booked))
-        if audience in ("invitation", "invitation-coming"):  # the city's: its list; those coming
+        if audience in ("guests", "guests-coming"):  # the city's: its list; those coming
             from storage.models import CityInvitation
             from storage.repositories.recognition import coming_to, invited_to
 
             invitation = await self.session.get(CityInvitation, audience_id)
             if invitation is None:
                 return query.where(false())
-            if audience == "invitation":
+            if audience == "guests":
                 return query.where(invited_to(invitation))
             return query.where(User.id.in_(coming_to(invitation.id)))
         if audience in GATHERING:
