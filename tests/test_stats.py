@@ -241,7 +241,7 @@ async def test_exports_keep_formulas_as_text(harness: Harness, admin):
 
 
 async def test_the_report_marks_winter_figures_and_media_against_hand_totals(
-    harness: Harness, admin
+    pg_or_sqlite_harness: Harness, admin
 ):
     """Youth events, «Лето» by direction, thematic projects (centers' events with their sign-ups
     and accepted reports together), snow towns apart from figures, entrances apart from windows,
@@ -249,6 +249,7 @@ async def test_the_report_marks_winter_figures_and_media_against_hand_totals(
     the /year sheet, each against totals counted by hand."""
     from storage.models import Event, MediaPublication, Signup, SignupStatus
 
+    harness = pg_or_sqlite_harness
     central = await harness.district_id("kem-central")
     rudnichny = await harness.district_id("kem-rudnichny")
     optimist = harness.directory.center_by_code("optimist")
