@@ -153,8 +153,11 @@ async def main(n_reports: int) -> None:
         answered = time.perf_counter() - started
         await dp["background"].wait()
         took = time.perf_counter() - started
-        [document] = [r for r in session.requests if isinstance(r, SendDocument)]
-        data = document.document.data  # type: ignore[union-attr]
+        phone, printed = (
+            r.document.data  # type: ignore[union-attr]
+            for r in session.requests
+            if isinstance(r, SendDocument)
+        )
         downloads = sum(isinstance(r, GetFile) for r in session.requests)
         edits = [
             getattr(r, "text", "")
@@ -164,7 +167,10 @@ async def main(n_reports: int) -> None:
         await dp.emit_shutdown(bot=bot, dispatcher=dp, **dp.workflow_data)
         print(f"/booklet answered : {answered * 1000:.0f} ms (the work goes on in the background)")
         print(f"booklet made      : {took:.1f} s, {downloads} photos downloaded")
-        print(f"PDF               : {len(data) / 1_048_576:.1f} MiB; {edits[-1] if edits else ''}")
+        print(
+            f"PDF               : for phones {len(phone) / 1_048_576:.1f} MiB, for printing "
+            f"{len(printed) / 1_048_576:.1f} MiB; «{edits[-1] if edits else ''}»"
+        )
         print(f"progress messages : {len(edits)} edits of one message")
 
 

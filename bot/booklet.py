@@ -6,7 +6,7 @@ reports and their photos, and the contests' winners with theirs. Texts come in r
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
@@ -51,6 +51,37 @@ class Booklet:
     empty_district: str  # what a district without reports says
     winners_title: str
     winners: list[Story]
+
+
+PHONE_PHOTO_PX = 900  # the longer side of a photo in the booklet sent to phones
+
+
+def smaller(photo: bytes) -> bytes:
+    """A photo for the phone edition: at most 900 px a side, JPEG of moderate quality (an
+    unreadable one is kept as it is and left out at layout)."""
+    from PIL import Image as PilImage
+
+    try:
+        with PilImage.open(io.BytesIO(photo)) as image:
+            image.thumbnail((PHONE_PHOTO_PX, PHONE_PHOTO_PX))
+            buffer = io.BytesIO()
+            image.convert("RGB").save(buffer, format="JPEG", quality=70, optimize=True)
+            return buffer.getvalue()
+    except Exception:  # a broken file: kept, and the layout leaves it out
+        return photo
+
+
+def for_phones(booklet: Booklet) -> Booklet:
+    """The same booklet with lighter photos: the print edition keeps the photos as sent."""
+
+    def lighter(stories: list[Story]) -> list[Story]:
+        return [replace(s, photos=[smaller(p) for p in s.photos]) for s in stories]
+
+    return replace(
+        booklet,
+        districts=[(name, lighter(stories)) for name, stories in booklet.districts],
+        winners=lighter(booklet.winners),
+    )
 
 
 def _styles() -> dict[str, ParagraphStyle]:

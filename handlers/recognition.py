@@ -467,6 +467,12 @@ async def award_documents(
 
 # --- The year's booklet -------------------------------------------------------------------------
 
+TELEGRAM_FILE_LIMIT = 50 * 1_048_576  # what a bot may send
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_048_576:.1f}".replace(".", ",")
+
 
 @router.message(Command("booklet"))
 async def booklet_command(
@@ -494,7 +500,7 @@ async def booklet_command(
     async def make() -> None:
         tz = ZoneInfo(settings.timezone)
         try:
-            pdf, pages = await make_booklet(
+            made = await make_booklet(
                 data["session_factory"],
                 bot,
                 i18n,
@@ -507,14 +513,29 @@ async def booklet_command(
             )
             await bot.send_document(
                 message.chat.id,
-                BufferedInputFile(pdf, filename=f"booklet-{year}.pdf"),
-                caption=i18n.get("booklet-caption", year=str(year)),
+                BufferedInputFile(made.phone, filename=f"booklet-{year}.pdf"),
+                caption=i18n.get("booklet-caption-phone", year=str(year)),
             )
+            printed = len(made.printed) <= TELEGRAM_FILE_LIMIT
+            if printed:
+                await bot.send_document(
+                    message.chat.id,
+                    BufferedInputFile(made.printed, filename=f"booklet-{year}-print.pdf"),
+                    caption=i18n.get("booklet-caption-print", year=str(year)),
+                )
         except Exception:
             logger.exception("The booklet of %s was not made", year)
             await tell(i18n.get("booklet-failed"))
             return
-        size = f"{len(pdf) / 1_048_576:.1f}".replace(".", ",")
-        await tell(i18n.get("booklet-done", year=str(year), pages=pages, size=size))
+        key = "booklet-done" if printed else "booklet-done-too-big"
+        await tell(
+            i18n.get(
+                key,
+                year=str(year),
+                pages=made.pages,
+                phone=_megabytes(len(made.phone)),
+                print=_megabytes(len(made.printed)),
+            )
+        )
 
     data["background"].spawn(make(), name=f"booklet-{year}")

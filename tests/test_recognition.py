@@ -348,8 +348,10 @@ async def test_the_booklet_has_a_page_per_district_with_the_best_reports_photos(
     fetched = sorted(r.file_id for r in made if isinstance(r, GetFile))  # type: ignore[attr-defined]
     # The 4 best of Central and the one of Рудничный, two photos each, and the winner's.
     assert fetched == sorted([f"p{p}-{i}" for p in (50, 40, 30, 20, 77) for i in range(2)] + ["w1"])
-    [doc] = [r for r in made if isinstance(r, SendDocument)]
-    pdf = PdfReader(io.BytesIO(doc.document.data))  # type: ignore[union-attr]
+    phone, printed = (r.document.data for r in made if isinstance(r, SendDocument))  # type: ignore[union-attr]
+    pdf = PdfReader(io.BytesIO(phone))
+    assert len(PdfReader(io.BytesIO(printed)).pages) == len(pdf.pages)
+    assert len(phone) < len(printed)  # the phone edition's photos are lighter
     pages = [" ".join(p.extract_text().split()) for p in pdf.pages]
     districts = [
         d.full_name

@@ -9,6 +9,7 @@ import html
 import io
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -16,7 +17,7 @@ from zoneinfo import ZoneInfo
 from aiogram import Bot
 from aiogram_i18n import I18nContext
 
-from bot.booklet import Booklet, Story, booklet_pdf
+from bot.booklet import Booklet, Story, booklet_pdf, for_phones
 from bot.charts import stats_chart
 from bot.services.reports import FIGURES as REPORT_FIGURES
 from bot.services.stats import BREAKDOWNS, FIGURES, Period, by_district, collect
@@ -35,6 +36,15 @@ MAX_DESCRIPTION = 300
 Progress = Callable[[str], Awaitable[None]]
 
 
+@dataclass(frozen=True)
+class Editions:
+    """The booklet for printing (the photos as sent) and for phones (lighter photos)."""
+
+    printed: bytes
+    phone: bytes
+    pages: int
+
+
 async def make_booklet(
     session_factory: Any,
     bot: Bot,
@@ -45,8 +55,8 @@ async def make_booklet(
     today: date,
     progress: Progress,
     chart_labels: dict[str, str],
-) -> tuple[bytes, int]:
-    """The booklet's PDF and its page count."""
+) -> Editions:
+    """The booklet's two PDFs and their page count."""
     period = Period(date(year, 1, 1), min(date(year, 12, 31), today), "year")
     start_utc, end_utc = period.utc_bounds(tz)
     async with session_factory() as session:
@@ -117,7 +127,9 @@ async def make_booklet(
             for a, contest, nomination, files in winners
         ],
     )
-    return await asyncio.to_thread(booklet_pdf, booklet)
+    printed, pages = await asyncio.to_thread(booklet_pdf, booklet)
+    phone, _ = await asyncio.to_thread(lambda: booklet_pdf(for_phones(booklet)))
+    return Editions(printed, phone, pages)
 
 
 async def _download(
