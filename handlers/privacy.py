@@ -32,6 +32,7 @@ from storage.models import User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory
 from storage.repositories.elders import ElderRepository
+from storage.repositories.receptions import ReceptionRepository
 from storage.repositories.users import UserRepository
 
 router = Router(name=__name__)
@@ -44,6 +45,7 @@ async def my_data(
     user: User,
     users: UserRepository,
     elders: ElderRepository,
+    receptions: ReceptionRepository,
     settings: Settings,
     directory: Directory,
     i18n: I18nContext,
@@ -87,6 +89,15 @@ async def my_data(
     staff_center = directory.center(user.staff_center_id)
     if staff_center is not None:
         lines.append(i18n.get("mydata-center", center=html.escape(staff_center.name)))
+    for access in await receptions.accesses_of(user.id):  # a receiving specialist's view
+        center = directory.center(access.center_id)
+        lines.append(
+            i18n.get(
+                "mydata-specialist",
+                specialist=html.escape(access.specialist),
+                center=html.escape(center.name if center else ""),
+            )
+        )
     counts = await users.footprint(user.id)
     if any(counts.values()):
         lines.append(i18n.get("mydata-linked", **counts))

@@ -213,6 +213,8 @@ async def test_a_specialist_sees_only_their_own_bookings_until_the_access_is_clo
     assert "уже воспользовался" in joined(await harness.say(STRANGER, f"/start {link}"))
     assert "сотрудники центра" in joined(await harness.say(STRANGER, "/receptions"))
     assert "Вопросы ЖКХ" in " ".join(buttons(await harness.say(SPECIALIST, "/receptions")))
+    mine = joined(await harness.say(SPECIALIST, "/mydata"))  # they see what is kept of them
+    assert "Видите записи на приёмы: Депутат Иванов И. И., ЦРН «Оптимист»" in mine
 
     sent = await harness.tap(STAFF, ReceptionCb(action="unaccess", id=reception.id))
     assert "больше не видит" in joined(sent)

@@ -222,6 +222,7 @@ mydata-no-consent = No consent: nothing is kept except your id, role, language a
 mydata-username = Username: @{ $username }
 mydata-place = District: { $place }
 mydata-home = Where you live: { $home } (to change: /home)
+mydata-specialist = You see the bookings of the receptions: { $specialist }, { $center }
 mydata-center = Center (staff): { $center }
 mydata-name = Full name: { $name }
 mydata-phone = Phone: { $phone }

@@ -217,6 +217,7 @@ mydata-no-consent = Согласия нет — кроме номера в Teleg
 mydata-username = Имя пользователя: @{ $username }
 mydata-place = Район: { $place }
 mydata-home = Где живёте: { $home } (изменить — /home)
+mydata-specialist = Видите записи на приёмы: { $specialist }, { $center }
 mydata-center = Центр (сотрудник): { $center }
 mydata-name = ФИО: { $name }
 mydata-phone = Телефон: { $phone }
