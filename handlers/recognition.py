@@ -35,6 +35,7 @@ from bot.services.recognition import (
     parse_reason,
     ranking,
     record_of,
+    take_back_award,
 )
 from bot.services.stats import Period
 from bot.services.validation import InputError, parse_id
@@ -379,7 +380,11 @@ async def show_awards(reply: Reply, year: int, data: dict[str, Any]) -> None:
                 (
                     i18n.get("awards-one", name=name or "—")[:64],
                     AwardCb(action="pdf", year=year, user=a.user_id, kind=a.kind),
-                )
+                ),
+                (
+                    i18n.get("awards-drop"),
+                    AwardCb(action="drop", year=year, user=a.user_id, kind=a.kind),
+                ),
             ]
             for a, name in awards
         ]
@@ -388,6 +393,25 @@ async def show_awards(reply: Reply, year: int, data: dict[str, Any]) -> None:
         lines.append(i18n.get("awards-none"))
     for n, chunk in enumerate(chunks := short_messages(lines), start=1):
         await reply.answer(chunk, reply_markup=inline(*rows) if n == len(chunks) and rows else None)
+
+
+@router.callback_query(AwardCb.filter(F.action == "drop"))
+async def award_drop(
+    callback: CallbackQuery, callback_data: AwardCb, dialog_manager: DialogManager
+) -> None:
+    """A mistaken award taken back (the list is shown again without it)."""
+    data = dialog_manager.middleware_data
+    c = callback_data
+    if not data["actor"].is_admin:
+        refuse("awards-admins-only")
+    try:
+        await take_back_award(
+            data["recognition"], data["audit"], data["actor"], c.user, c.kind, c.year
+        )
+    except InputError as exc:
+        refuse(exc.key)
+    await callback.answer(data["i18n"].get("award-dropped"))
+    await show_awards(tapped(callback), c.year, data)
 
 
 async def _seen_awards(year: int, data: dict[str, Any]) -> list[tuple[Award, str | None]]:

@@ -370,3 +370,19 @@ async def test_the_booklet_has_a_page_per_district_with_the_best_reports_photos(
     assert sum(len(p.images) for p in pdf.pages) >= 11 + 1  # the photos and the chart
     done = [r for r in made if isinstance(r, EditMessageText)]
     assert "готов" in done[-1].text and f"страниц {len(pdf.pages)}" in done[-1].text  # type: ignore[attr-defined,operator]
+
+
+async def test_a_mistaken_award_is_taken_back_once(harness: Harness, admin):
+    await seed(harness)
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    async with harness.session_factory() as s:
+        s.add(Award(user_id=BORIS.id, kind="badge", year=YEAR, reason="по ошибке"))
+        await s.commit()
+    drop = AwardCb(action="drop", year=YEAR, user=BORIS.id, kind="badge")
+    assert "вносят администраторы" in joined(await harness.tap(STAFF, drop))
+    assert "🏅 Знак: Борисов Борис" in joined(await harness.say(admin, "/awards"))
+    sent = await harness.press(admin, "🗑 Убрать")
+    assert "Убрано" in joined(sent) and "Пока никого не отметили" in joined(sent)
+    assert "больше нет в боте или награду уже убрали" in joined(await harness.tap(admin, drop))
+    async with harness.session_factory() as s:
+        assert (await s.execute(select(Award))).first() is None

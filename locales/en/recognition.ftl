@@ -66,3 +66,5 @@ booklet-done = ✅ The booklet of { $year } is ready: { $pages } pages. For phon
 booklet-done-too-big = ✅ The booklet of { $year } is ready: { $pages } pages, for phones — { $phone } MB. The print edition came out at { $print } MB, more than Telegram lets a bot send, so only the phone edition is attached.
 booklet-caption-phone = The booklet «{ $year } in review» — for phones
 booklet-caption-print = The booklet «{ $year } in review» — for printing, A4
+awards-drop = 🗑 Remove
+award-dropped = Removed

@@ -248,3 +248,4 @@ audit-field-award = award
 audit-field-year = year
 audit-invitation-create = an invitation sent
 audit-field-invitation = invitation
+audit-award-take-back = an award taken back

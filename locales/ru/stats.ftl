@@ -248,3 +248,4 @@ audit-field-award = награда
 audit-field-year = год
 audit-invitation-create = приглашение отправлено
 audit-field-invitation = приглашение
+audit-award-take-back = награда убрана
