@@ -39,6 +39,7 @@ from handlers.forms import Reply, refuse, tapped
 from storage.models import User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory, DistrictRef
+from storage.repositories.recognition import RecognitionRepository
 from storage.repositories.stats import FIGURE_COLUMNS, StatsRepository
 from storage.repositories.users import UserRepository
 
@@ -343,9 +344,12 @@ async def year_report(
         )
     committees = sheets.setdefault(i18n.get("xlsx-sheet-committees"), [])
     committees.append(header_row(i18n, "xlsx-head-committees"))
-    for committee_id, other, count, people in await repo.per_committee(period.start, period.end):
+    for committee_id, other, count, people, activists in await RecognitionRepository(
+        repo.session
+    ).committees(period.start, period.end, None):
         committee = directory.committee(committee_id)
-        committees.append([committee.name if committee else (other or "—"), count, people])
+        name = committee.name if committee else (other or "—")
+        committees.append([name, count, people, activists])
     reports = sheets.setdefault(i18n.get("xlsx-sheet-reports"), [])
     reports.append(header_row(i18n, "xlsx-head-reports"))
     kinds: dict[str, str] = {}

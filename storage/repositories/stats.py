@@ -473,27 +473,6 @@ class StatsRepository:
             (c, members.get(c, 0), events.get(c, 0), signups.get(c, 0)) for c in sorted(centers)
         ]
 
-    async def per_committee(
-        self, start: date, end: date
-    ) -> list[tuple[int | None, str | None, int, int]]:
-        """(committee id, committee typed by hand, accepted reports, participants)."""
-        query = (
-            select(
-                ElderRegistration.committee_id,
-                ElderRegistration.committee_other,
-                func.count(Report.id),
-                func.coalesce(func.sum(Report.participants), 0),
-            )
-            .join(Report, Report.registration_id == ElderRegistration.id)
-            .where(
-                Report.status == ReportStatus.ACCEPTED,
-                Report.held_on >= start,
-                Report.held_on <= end,
-            )
-            .group_by(ElderRegistration.committee_id, ElderRegistration.committee_other)
-        )
-        return [(c, o, n, int(p)) for c, o, n, p in (await self.session.execute(query)).all()]
-
     async def export_rows(
         self,
         what: str,
