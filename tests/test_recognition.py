@@ -186,11 +186,11 @@ async def test_an_award_from_the_ranking_to_the_letter_and_gone_with_the_person(
     assert len(pdf.pages) == 1
     assert "БЛАГОДАРСТВЕННОЕ ПИСЬМО" in text and "Иванова Анна" in text
     assert "за 3 субботника и 60 соседей" in text and "Кемерово" in text
-    sent = await harness.press(admin, "🗂 Все письма (ZIP)")
+    sent = await harness.press(admin, "🗂 Все письма одним архивом")
     [doc] = [r for r in sent if isinstance(r, SendDocument)]
     with zipfile.ZipFile(io.BytesIO(doc.document.data)) as archive:  # type: ignore[union-attr]
         assert len(archive.namelist()) == 1
-    sent = await harness.press(admin, "⬇️ Список (CSV)")
+    sent = await harness.press(admin, "⬇️ Список для Excel")
     [doc] = [r for r in sent if isinstance(r, SendDocument)]
     rows = list(csv.reader(io.StringIO(doc.document.data.decode("utf-8-sig")), delimiter=";"))  # type: ignore[union-attr]
     assert rows[1][:3] == ["Иванова Анна", "📜 Благодарственное письмо", reason]
