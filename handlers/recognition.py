@@ -5,6 +5,7 @@ PDF, all of them as a ZIP, the list as CSV)."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import html
 import logging
@@ -547,6 +548,10 @@ async def booklet_command(
                     BufferedInputFile(made.printed, filename=f"booklet-{year}-print.pdf"),
                     caption=i18n.get("booklet-caption-print", year=str(year)),
                 )
+        except asyncio.CancelledError:  # the process is stopping: say so rather than «⏳» forever
+            with contextlib.suppress(Exception):
+                await tell(i18n.get("booklet-interrupted"))
+            raise
         except Exception:
             logger.exception("The booklet of %s was not made", year)
             await tell(i18n.get("booklet-failed"))

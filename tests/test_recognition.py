@@ -4,6 +4,7 @@ named."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import zipfile
@@ -386,3 +387,15 @@ async def test_a_mistaken_award_is_taken_back_once(harness: Harness, admin):
     assert "больше нет в боте или награду уже убрали" in joined(await harness.tap(admin, drop))
     async with harness.session_factory() as s:
         assert (await s.execute(select(Award))).first() is None
+
+
+async def test_a_booklet_cut_short_by_a_restart_says_so(harness: Harness, admin):
+    from aiogram.methods import EditMessageText
+
+    await harness.say(admin, f"/booklet {YEAR}")
+    await asyncio.sleep(0)  # the work has begun
+    before = len(harness.session.requests)
+    await harness.dp["background"].stop()  # what shutdown does
+    edits = [r for r in harness.session.requests[before:] if isinstance(r, EditMessageText)]
+    assert "прервалась" in edits[-1].text  # type: ignore[operator]
+    assert not [r for r in harness.session.requests[before:] if isinstance(r, SendDocument)]

@@ -68,3 +68,4 @@ booklet-caption-phone = The booklet «{ $year } in review» — for phones
 booklet-caption-print = The booklet «{ $year } in review» — for printing, A4
 awards-drop = 🗑 Remove
 award-dropped = Removed
+booklet-interrupted = Making the booklet was interrupted: the bot is restarting. Ask again in a minute: /booklet

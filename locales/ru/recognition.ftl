@@ -68,3 +68,4 @@ booklet-caption-phone = Буклет «Итоги { $year } года» — дл�
 booklet-caption-print = Буклет «Итоги { $year } года» — для печати, А4
 awards-drop = 🗑 Убрать
 award-dropped = Убрано
+booklet-interrupted = Сборка буклета прервалась: бот перезапускается. Попросите ещё раз через минуту: /booklet
