@@ -98,7 +98,8 @@ async def start(
     if dialog_manager.has_context():
         await ask_resume(dialog_manager, "start")
         return
-    await state.clear()
+    # The state is set (or cleared) by continue_onboarding: a /start in the middle of onboarding
+    # writes nothing.
     if not user.has_consent:
         await message.answer(i18n.get("start-greeting"))
     await continue_onboarding(message, user, i18n, state, directory)

@@ -98,12 +98,6 @@ def parse_card_field(field: str, text: str | None) -> Any:
     return parse_text(text, max_len=TEXT_LIMITS[field], min_len=2)
 
 
-def card_value(center: Center, field: str) -> Any:
-    if field == "point":
-        return (center.lat, center.lon) if center.lat is not None else None
-    return getattr(center, field)
-
-
 async def set_card_field(
     session: AsyncSession,
     audit: AuditRepository,

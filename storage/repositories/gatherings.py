@@ -96,13 +96,6 @@ class GatheringRepository(Repository[Gathering]):
             )
         )
 
-    async def reply_of(self, gathering_id: int, user_id: int) -> GatheringReply | None:
-        return await self.session.scalar(
-            select(GatheringReply).where(
-                GatheringReply.gathering_id == gathering_id, GatheringReply.user_id == user_id
-            )
-        )
-
     async def going_count(self, gathering_id: int) -> int:
         return int(
             await self.session.scalar(
