@@ -5,7 +5,7 @@ mistake. The year's figures count them."""
 from __future__ import annotations
 
 import html
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -144,12 +144,7 @@ async def on_outlet(
     await go(manager, MediaForm.day)
 
 
-async def set_day(manager: DialogManager, text: str) -> None:
-    try:
-        day = parse_published_on(text, _today(manager.middleware_data["settings"]))
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+async def set_day(manager: DialogManager, day: date) -> None:
     form_data(manager)["published_on"] = day.isoformat()
     await go(manager, MediaForm.summary)
 
@@ -157,11 +152,19 @@ async def set_day(manager: DialogManager, text: str) -> None:
 async def on_day_button(
     callback: CallbackQuery, widget: Any, manager: DialogManager, item: str
 ) -> None:
-    await set_day(manager, item)
+    """«Сегодня» / «Вчера»: the button carries how many days ago."""
+    if item not in ("0", "1"):
+        refuse()
+    await set_day(manager, _today(manager.middleware_data["settings"]) - timedelta(days=int(item)))
 
 
 async def on_day_text(message: Message, widget: Any, manager: DialogManager) -> None:
-    await set_day(manager, message.text or "")
+    try:
+        day = parse_published_on(message.text, _today(manager.middleware_data["settings"]))
+    except InputError as exc:
+        await say_error(manager, exc)
+        return
+    await set_day(manager, day)
 
 
 async def submit(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
@@ -186,7 +189,7 @@ async def _form(dialog_manager: DialogManager, i18n: I18nContext, **_: Any) -> d
     day = draft.get("published_on")
     return {
         "outlets": [(i18n.get(f"media-outlet-{k}"), k) for k in OUTLET_KINDS],
-        "days": [(i18n.get("media-today"), "сегодня"), (i18n.get("media-yesterday"), "вчера")],
+        "days": [(i18n.get("media-today"), "0"), (i18n.get("media-yesterday"), "1")],
         "url": html.escape(draft.get("url") or i18n.get("media-no-link-mark")),
         "outlet": html.escape(draft.get("outlet", "")),
         "day": date.fromisoformat(day).strftime("%d.%m.%Y") if day else "",

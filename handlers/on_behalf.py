@@ -119,7 +119,7 @@ async def consent_given(callback: CallbackQuery, button: Any, manager: DialogMan
     draft = form_data(manager)
     district_id = _district(manager)
     caller = await add_caller(
-        data["audit"], data["actor"], district_id, draft["name"], draft["phone"]
+        data["users"], data["audit"], data["actor"], district_id, draft["name"], draft["phone"]
     )
     draft.update(
         on_behalf={"caller_id": caller.id, "district_id": district_id}, person=draft["name"]

@@ -61,7 +61,7 @@ from handlers.forms import (
     typed,
 )
 from handlers.start import continue_onboarding
-from storage.models import Booking, Reception, SpecialistAccess, User
+from storage.models import Reception, SpecialistAccess, User
 from storage.repositories.directory import Directory
 from storage.repositories.receptions import ReceptionRepository
 
@@ -412,8 +412,7 @@ async def mark_attendance(
     callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager
 ) -> None:
     data = dialog_manager.middleware_data
-    session = data["session"]
-    booking = await session.get(Booking, callback_data.id) or refuse()
+    booking = await data["receptions"].booking(callback_data.id) or refuse()
     try:
         reception = may_look_after(
             data["actor"], await data["receptions"].get(booking.reception_id)

@@ -407,7 +407,12 @@ async def award_drop(
         refuse("awards-admins-only")
     try:
         await take_back_award(
-            data["recognition"], data["audit"], data["actor"], c.user, c.kind, c.year
+            data["recognition"],
+            data["audit"],
+            data["actor"],
+            await data["users"].get(c.user),
+            c.kind,
+            c.year,
         )
     except InputError as exc:
         refuse(exc.key)

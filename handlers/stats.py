@@ -272,6 +272,7 @@ async def year(
     settings: Settings,
     directory: Directory,
     stats_repo: StatsRepository,
+    recognition: RecognitionRepository,
     i18n: I18nContext,
 ) -> None:
     arg = (command.args or "").strip()
@@ -282,7 +283,7 @@ async def year(
     except InputError:
         await message.answer(i18n.get("year-bad"))
         return
-    data, png = await year_report(period, settings, directory, stats_repo, i18n)
+    data, png = await year_report(period, settings, directory, stats_repo, recognition, i18n)
     await message.answer_document(
         BufferedInputFile(data, filename=f"report-{arg}.xlsx"),
         caption=i18n.get("year-caption", year=arg),
@@ -295,6 +296,7 @@ async def year_report(
     settings: Settings,
     directory: Directory,
     repo: StatsRepository,
+    recognition: RecognitionRepository,
     i18n: I18nContext,
 ) -> tuple[bytes, bytes]:
     """The annual report as XLSX (summary, districts, centers, committees, reports, contests)."""
@@ -344,9 +346,9 @@ async def year_report(
         )
     committees = sheets.setdefault(i18n.get("xlsx-sheet-committees"), [])
     committees.append(header_row(i18n, "xlsx-head-committees"))
-    for committee_id, other, count, people, activists in await RecognitionRepository(
-        repo.session
-    ).committees(period.start, period.end, None):
+    for committee_id, other, count, people, activists in await recognition.committees(
+        period.start, period.end, None
+    ):
         committee = directory.committee(committee_id)
         name = committee.name if committee else (other or "—")
         committees.append([name, count, people, activists])

@@ -13,6 +13,7 @@ from bot.services.validation import InputError, parse_text
 from storage.models import Caller, ElderRegistration, RegistrationStatus
 from storage.repositories.audit import AuditRepository
 from storage.repositories.elders import ElderRepository
+from storage.repositories.users import UserRepository
 
 
 def behalf_of(actor: Actor, draft: dict[str, Any]) -> Author | None:
@@ -54,11 +55,16 @@ def parse_caller(name: str | None, phone: str | None) -> tuple[str, str]:
 
 
 async def add_caller(
-    audit: AuditRepository, actor: Actor, district_id: int, name: str, phone: str
+    users: UserRepository,
+    audit: AuditRepository,
+    actor: Actor,
+    district_id: int,
+    name: str,
+    phone: str,
 ) -> Caller:
     """The person is kept with «согласие получено устно» and who took it."""
-    caller = Caller(district_id=district_id, full_name=name, phone=phone, entered_by=actor.id)
-    audit.session.add(caller)
-    await audit.session.flush()
+    caller = await users.add_caller(
+        Caller(district_id=district_id, full_name=name, phone=phone, entered_by=actor.id)
+    )
     await audit.write(actor.id, "caller.add", None, caller=caller.id, consent="oral")
     return caller

@@ -153,19 +153,18 @@ async def take_back_award(
     repo: RecognitionRepository,
     audit: AuditRepository,
     actor: Actor,
-    user_id: int,
+    person: User | None,
     kind: str,
     year: int,
 ) -> None:
     """A mistaken award removed by the admins over the person's district."""
-    award = await repo.award_of(user_id, kind, year)
-    person = await repo.session.get(User, user_id)
+    award = await repo.award_of(person.id, kind, year) if person else None
     if award is None or person is None:
         raise InputError("award-gone")
     if not may_award(actor, person.district_id):
         raise InputError("award-not-yours")
-    await repo.session.delete(award)
-    await audit.write(actor.id, "award.take_back", user_id, award=kind, year=year)
+    await repo.remove(award)
+    await audit.write(actor.id, "award.take_back", person.id, award=kind, year=year)
 
 
 # --- Invitations to the «Слёт общественности» (or another city event) -----------------------------

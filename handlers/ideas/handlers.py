@@ -444,6 +444,7 @@ async def idea_open(
     user: User,
     directory: Directory,
     ideas: IdeaRepository,
+    users: UserRepository,
     i18n: I18nContext,
 ) -> None:
     idea = of_my_district(await ideas.get(callback_data.id), actor, "ideas-not-your-district")
@@ -465,7 +466,7 @@ async def idea_open(
         bot,
         user.id,
         [p.file_id for p in idea.photos],
-        idea_card(i18n, idea, directory, await ideas.session.get(Caller, idea.caller_id or 0)),
+        idea_card(i18n, idea, directory, await users.caller(idea.caller_id)),
         inline(*rows),
     )
 

@@ -35,6 +35,9 @@ class Repository(Generic[M]):
         await self.session.flush()  # the id goes into buttons and messages
         return row
 
+    async def remove(self, row: M) -> None:
+        await self.session.delete(row)
+
     async def get(self, row_id: int) -> M | None:
         found = await self.session.get(self.model, row_id)
         return found  # type: ignore[return-value]

@@ -28,6 +28,3 @@ class MediaRepository(Repository[MediaPublication]):
             .limit(limit)
         )
         return result.scalars().all()
-
-    async def remove(self, publication: MediaPublication) -> None:
-        await self.session.delete(publication)

@@ -38,6 +38,9 @@ class ReceptionRepository(Repository[Reception]):
             or 0
         )
 
+    async def booking(self, booking_id: int) -> Booking | None:
+        return await self.session.get(Booking, booking_id)
+
     async def booking_of(self, reception_id: int, user_id: int) -> Booking | None:
         return await self.session.scalar(
             select(Booking).where(

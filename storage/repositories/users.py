@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session, make_transient_to_detached
 
 from storage.db import on_commit, transaction_info
-from storage.models import Center, Role, User
+from storage.models import Caller, Center, Role, User
 from storage.repositories.base import upsert
 
 USER_COLUMNS = tuple(c.key for c in User.__mapper__.column_attrs)
@@ -184,6 +184,15 @@ class UserRepository:
             select(User).where(User.role.in_((Role.ELDER, Role.STAFF, Role.ADMIN)))
         )
         return result.scalars().all()
+
+    async def add_caller(self, caller: Caller) -> Caller:
+        """A person without the bot whom staff entered from a phone call."""
+        self.session.add(caller)
+        await self.session.flush()
+        return caller
+
+    async def caller(self, caller_id: int | None) -> Caller | None:
+        return await self.session.get(Caller, caller_id) if caller_id else None
 
     async def footprint(self, user_id: int) -> dict[str, int]:
         """How much else the bot keeps linked to the user (for /mydata)."""
