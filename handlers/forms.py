@@ -40,7 +40,7 @@ from bot.keyboards.builders import MAIN_MENU_KEYS, main_menu
 from bot.permissions import Actor, may_moderate, may_run_center
 from bot.services import tags
 from bot.services.validation import TIMES, InputError, Refusal, future_moment, parse_clock
-from bot.views import tags_text, visible_length
+from bot.views import short_messages, tags_text, visible_length
 from storage.models import Announcement, AnnouncementStatus, User
 
 
@@ -783,6 +783,14 @@ async def decided(callback: CallbackQuery, text: str) -> None:
 
 
 Reply = Message | InaccessibleMessage  # where an answer goes: any message can be answered
+
+
+async def answer_lines(reply: Reply, lines: list[str], markup: Any = None, **options: Any) -> None:
+    """Lines as short messages (an elderly reader's screen, ≤ 600 characters each), the buttons
+    under the last one."""
+    chunks = short_messages(lines)
+    for n, chunk in enumerate(chunks, start=1):
+        await reply.answer(chunk, reply_markup=markup if n == len(chunks) else None, **options)
 
 
 def tapped(callback: CallbackQuery) -> Reply:

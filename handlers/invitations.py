@@ -36,6 +36,7 @@ from handlers.forms import (
     Reply,
     Rows,
     Tr,
+    answer_lines,
     buttons_only,
     chosen,
     day_and_time,
@@ -141,7 +142,7 @@ async def show_invitations(reply: Reply, data: dict[str, Any]) -> None:
     if len(lines) == 1:
         lines.append(i18n.get("invite-none"))
     rows.append([(i18n.get("invite-new"), InviteCb(action="new"))])
-    await reply.answer("\n".join(lines)[:3500], reply_markup=inline(*rows))
+    await answer_lines(reply, lines, inline(*rows))
 
 
 @router.callback_query(InviteCb.filter(F.action == "csv"))

@@ -35,6 +35,7 @@ from handlers.forms import (
     Reply,
     Rows,
     Tr,
+    answer_lines,
     buttons_only,
     choice,
     form_data,
@@ -100,7 +101,7 @@ async def show_list(reply: Reply, data: dict[str, Any]) -> None:
         label = i18n.get("media-drop", day=day, outlet=p.outlet)
         rows.append([(label[:64], MediaCb(action="drop", id=p.id))])
     rows.append([(i18n.get("media-add"), MediaCb(action="new"))])
-    await reply.answer("\n".join(lines), reply_markup=inline(*rows), disable_web_page_preview=True)
+    await answer_lines(reply, lines, inline(*rows), disable_web_page_preview=True)
 
 
 @router.callback_query(MediaCb.filter(F.action == "drop"))

@@ -40,8 +40,16 @@ from bot.services.recognition import (
 )
 from bot.services.stats import Period
 from bot.services.validation import InputError, parse_id
-from bot.views import short_messages
-from handlers.forms import Reply, Rows, answer_for, ask_text, refuse, say_error, tapped
+from handlers.forms import (
+    Reply,
+    Rows,
+    answer_for,
+    answer_lines,
+    ask_text,
+    refuse,
+    say_error,
+    tapped,
+)
 from handlers.stats import chart_labels, district_choices
 from storage.models import Award, User
 from storage.repositories.directory import Directory
@@ -251,9 +259,7 @@ async def show_ranking(
         rows += district_choices(
             actor, directory, lambda d: RankCb(view=view, year=year, district=d), district_id, i18n
         )
-    chunks = short_messages(lines)
-    for n, chunk in enumerate(chunks, start=1):
-        await reply.answer(chunk, reply_markup=inline(*rows) if n == len(chunks) else None)
+    await answer_lines(reply, lines, inline(*rows))
 
 
 # --- Awards ---------------------------------------------------------------------------------------
@@ -392,8 +398,7 @@ async def show_awards(reply: Reply, year: int, data: dict[str, Any]) -> None:
         rows += one[:20]
     else:
         lines.append(i18n.get("awards-none"))
-    for n, chunk in enumerate(chunks := short_messages(lines), start=1):
-        await reply.answer(chunk, reply_markup=inline(*rows) if n == len(chunks) and rows else None)
+    await answer_lines(reply, lines, inline(*rows) if rows else None)
 
 
 @router.callback_query(AwardCb.filter(F.action == "drop"))

@@ -35,7 +35,7 @@ from bot.services.stats import (
 )
 from bot.services.validation import InputError, parse_id
 from bot.views import local_time, person_name, short_messages, tags_text, text_or
-from handlers.forms import Reply, refuse, tapped
+from handlers.forms import Reply, answer_lines, refuse, tapped
 from storage.models import User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory, DistrictRef
@@ -244,9 +244,7 @@ async def _show_stats(
         markup = inline(
             *district_choices(actor, directory, _stats_of(period_text), district_id, i18n)
         )
-    chunks = short_messages(lines)  # the district buttons under the last one
-    for n, chunk in enumerate(chunks, start=1):
-        await reply.answer(chunk, reply_markup=markup if n == len(chunks) else None)
+    await answer_lines(reply, lines, markup)  # the district buttons under the last one
     names = {d.id: d.name for m in directory.municipalities() for d in directory.districts(m.id)}
     districts = by_district(now, names)
     png = await asyncio.to_thread(

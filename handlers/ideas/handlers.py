@@ -46,10 +46,11 @@ from bot.services.ideas import (
 )
 from bot.services.on_behalf import behalf_of
 from bot.services.validation import InputError, Refusal, parse_id, parse_text
-from bot.views import edit_markup, person_name, send_album, short_messages
+from bot.views import edit_markup, person_name, send_album
 from handlers.forms import (
     Reply,
     answer_for,
+    answer_lines,
     ask_resume,
     ask_text,
     existing,
@@ -179,9 +180,7 @@ async def district_ideas(
 
 async def _send_neighbours(reply: Reply, screen: tuple[str, InlineKeyboardMarkup | None]) -> None:
     """Short messages (an elderly reader's screen), the buttons under the last."""
-    chunks = short_messages(screen[0].split("\n"))
-    for n, chunk in enumerate(chunks, start=1):
-        await reply.answer(chunk, reply_markup=screen[1] if n == len(chunks) else None)
+    await answer_lines(reply, screen[0].split("\n"), screen[1])
 
 
 async def neighbours_ideas(
