@@ -225,6 +225,7 @@ async def test_an_invitation_to_the_sljot_round_trip(pg_or_sqlite_harness: Harne
         await s.commit()
     assert "пока приглашений не было" in joined(await harness.say(admin, "/invitations")).lower()
     await harness.press(admin, "➕ Новое приглашение")
+    assert "букв" in joined(await harness.say(admin, "12345"))  # a title needs words
     await harness.press(admin, "Слёт общественности")
     await harness.press(admin, day_button(harness, 10))
     assert "уже прошло" not in joined(await harness.say(admin, "11:00"))
@@ -392,6 +393,8 @@ async def test_a_mistaken_award_is_taken_back_once(harness: Harness, admin):
 async def test_a_booklet_cut_short_by_a_restart_says_so(harness: Harness, admin):
     from aiogram.methods import EditMessageText
 
+    assert "Как писать: /booklet" in joined(await harness.say(admin, "/booklet 1999"))
+    assert "Как писать: /booklet" in joined(await harness.say(admin, f"/booklet {YEAR + 1}"))
     await harness.say(admin, f"/booklet {YEAR}")
     await asyncio.sleep(0)  # the work has begun
     before = len(harness.session.requests)
