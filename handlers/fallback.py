@@ -34,7 +34,7 @@ async def unexpected(message: Message, i18n: I18nContext) -> None:
 stray_buttons = Router(name=f"{__name__}.buttons")
 
 
-@stray_buttons.callback_query(F.data.func(lambda data: CB_SEP not in data))
+@stray_buttons.callback_query(Has(F.data.func(lambda data: CB_SEP not in data)))
 @router.callback_query()  # last of all: a form's button the user may no longer use (a revoked role)
 async def stale_button(callback: CallbackQuery, i18n: I18nContext) -> None:
     await callback.answer(i18n.get("button-stale"), show_alert=True)

@@ -261,7 +261,9 @@ def nav(back_button: bool = True) -> Row:
     return Row(*buttons)
 
 
-def outside_forms(event: Any, raw_state: str | None = None, aiogd_context: Any = None) -> bool:
+async def outside_forms(
+    event: Any, raw_state: str | None = None, aiogd_context: Any = None
+) -> bool:
     """No form is open (neither a dialog nor an older FSM form): a location or a menu button is
     the user's request, not an answer."""
     return raw_state is None and aiogd_context is None

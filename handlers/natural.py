@@ -13,6 +13,7 @@ from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode, Window
 from aiogram_dialog.widgets.kbd import Button
 from aiogram_i18n import I18nContext
 
+from bot.filters.content import Has
 from bot.services.ideas import MAX_TEXT
 from bot.services.reports import MAX_DESCRIPTION
 from handlers.forms import Tr, buttons_only, nav, outside_forms, tapped
@@ -25,7 +26,7 @@ class Carried(StatesGroup):
     ask = State()
 
 
-@router.message(outside_forms, ~F.text.startswith("/"), F.text | F.photo | F.voice)
+@router.message(outside_forms, Has(~F.text.startswith("/")), Has(F.text | F.photo | F.voice))
 async def natural_input(
     message: Message, user: User, i18n: I18nContext, dialog_manager: DialogManager
 ) -> None:

@@ -135,3 +135,19 @@ async def test_a_stray_button_in_the_middle_of_a_form_is_answered_as_stale(
     assert not [r for r in sent if isinstance(r, EditMessageText)]
     sent = await harness.press(resident, "💡 Идея")  # the form goes on
     assert "Тема" in joined(sent)
+
+
+async def test_no_filter_runs_in_a_worker_thread(harness: Harness):
+    """aiogram runs a synchronous filter (a bare `F.text`, a plain function) in a worker thread
+    for every update that reaches it; ours are all async (`Has(F.…)`). aiogram-dialog's own
+    background-update route is the one exception (it is not reached by users' updates)."""
+    sync = [
+        f"{router.name}.{kind}: {event_filter.magic or event_filter.callback!r}"
+        for router in harness.dp.chain_tail
+        for kind, observer in router.observers.items()
+        if kind != "aiogd_update"
+        for handler in observer.handlers
+        for event_filter in handler.filters or ()
+        if not event_filter.awaitable
+    ]
+    assert not sync, sync
