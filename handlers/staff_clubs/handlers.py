@@ -114,29 +114,43 @@ async def _own(target: str, target_id: int, actor: Actor, clubs: ClubRepository)
     return of_my_center(await clubs.event(target_id), actor)
 
 
-async def _club(club_id: int, actor: Actor, clubs: ClubRepository) -> Club:
+async def own_item(
+    callback: CallbackQuery, callback_data: ClubCb | EventCb, actor: Actor, clubs: ClubRepository
+) -> dict[str, Any]:
+    """A filter after ClubCb/EventCb's: the club or event the button names (of this actor's
+    center) goes to the handler as `found`, with `target` («club» / «event»)."""
+    target = "club" if isinstance(callback_data, ClubCb) else "event"
+    return {"found": await _own(target, callback_data.id, actor, clubs), "target": target}
+
+
+async def own_club(
+    callback: CallbackQuery,
+    callback_data: ClubCb | SessionCb | AttendCb,
+    actor: Actor,
+    clubs: ClubRepository,
+) -> dict[str, Any]:
+    """A filter: the club a club's, session's or attendance button names, as `club`."""
+    club_id = callback_data.id if isinstance(callback_data, ClubCb) else callback_data.club
     club = await _own("club", club_id, actor, clubs)
     if not isinstance(club, Club):
         refuse()
-    return club
+    return {"club": club}
 
 
 # --- cards ----------------------------------------------------------------------------------------
 
 
-@router.callback_query(ClubCb.filter(F.action == "staff"))
-@router.callback_query(EventCb.filter(F.action == "staff"))
+@router.callback_query(ClubCb.filter(F.action == "staff"), own_item)
+@router.callback_query(EventCb.filter(F.action == "staff"), own_item)
 async def card(
     callback: CallbackQuery,
-    actor: Actor,
-    callback_data: ClubCb | EventCb,
+    found: Club | Event,
+    target: str,
     clubs: ClubRepository,
     settings: Settings,
     i18n: I18nContext,
 ) -> None:
     """A club's or an event's card for its center's staff, with what they can do with it."""
-    target = _target_of(callback_data)
-    found = await _own(target, callback_data.id, actor, clubs)
     enrolled, waiting = await clubs.counts(**{f"{target}_id": found.id})
     closed = "" if found.active else i18n.get("myclubs-closed-mark")
     cb = ClubCb if target == "club" else EventCb
@@ -189,10 +203,6 @@ async def card(
     await tapped(callback).answer(text, reply_markup=inline(*rows))
 
 
-def _target_of(data: ClubCb | EventCb) -> str:
-    return "club" if isinstance(data, ClubCb) else "event"
-
-
 async def _people(
     members: list[Signup] | Any, users: UserRepository, i18n: I18nContext
 ) -> list[tuple[Signup, str]]:
@@ -204,18 +214,16 @@ async def _people(
     return out
 
 
-@router.callback_query(ClubCb.filter(F.action == "members"))
-@router.callback_query(EventCb.filter(F.action == "members"))
+@router.callback_query(ClubCb.filter(F.action == "members"), own_item)
+@router.callback_query(EventCb.filter(F.action == "members"), own_item)
 async def members(
     callback: CallbackQuery,
-    actor: Actor,
-    callback_data: ClubCb | EventCb,
+    found: Club | Event,
+    target: str,
     users: UserRepository,
     clubs: ClubRepository,
     i18n: I18nContext,
 ) -> None:
-    target = _target_of(callback_data)
-    found = await _own(target, callback_data.id, actor, clubs)
     live = await clubs.members(**{f"{target}_id": found.id})
     name = found.label
     lines = [i18n.get("staff-members-title", name=html.escape(name))]
@@ -241,19 +249,17 @@ async def members(
     await tapped(callback).answer("\n".join(lines))
 
 
-@router.callback_query(ClubCb.filter(F.action == "csv"))
-@router.callback_query(EventCb.filter(F.action == "csv"))
+@router.callback_query(ClubCb.filter(F.action == "csv"), own_item)
+@router.callback_query(EventCb.filter(F.action == "csv"), own_item)
 async def members_csv(
     callback: CallbackQuery,
-    actor: Actor,
-    callback_data: ClubCb | EventCb,
+    found: Club | Event,
+    target: str,
     users: UserRepository,
     clubs: ClubRepository,
     settings: Settings,
     i18n: I18nContext,
 ) -> None:
-    target = _target_of(callback_data)
-    found = await _own(target, callback_data.id, actor, clubs)
     live = await clubs.members(**{f"{target}_id": found.id})
     rows: list[list[object]] = [
         [
@@ -286,18 +292,11 @@ async def members_csv(
     )
 
 
-@router.callback_query(ClubCb.filter(F.action == "msg"))
-@router.callback_query(EventCb.filter(F.action == "msg"))
+@router.callback_query(ClubCb.filter(F.action == "msg"), own_item)
+@router.callback_query(EventCb.filter(F.action == "msg"), own_item)
 async def message_ask(
-    callback: CallbackQuery,
-    actor: Actor,
-    callback_data: ClubCb | EventCb,
-    clubs: ClubRepository,
-    i18n: I18nContext,
-    dialog_manager: DialogManager,
+    callback: CallbackQuery, found: Club | Event, target: str, dialog_manager: DialogManager
 ) -> None:
-    target = _target_of(callback_data)
-    found = await _own(target, callback_data.id, actor, clubs)
     name = html.escape(found.label)
     await ask_text(
         dialog_manager,
@@ -350,16 +349,15 @@ async def message_send(message: Message, manager: DialogManager, args: dict[str,
 # --- sessions: cancel one, mark attendance ----------------------------------------------------------
 
 
-@router.callback_query(ClubCb.filter(F.action.in_(("sessions", "att"))))
+@router.callback_query(ClubCb.filter(F.action.in_(("sessions", "att"))), own_club)
 async def sessions_list(
     callback: CallbackQuery,
-    actor: Actor,
     callback_data: ClubCb,
+    club: Club,
     clubs: ClubRepository,
     settings: Settings,
     i18n: I18nContext,
 ) -> None:
-    club = await _club(callback_data.id, actor, clubs)
     now = datetime.now(UTC)
     tz = ZoneInfo(settings.timezone)
     if callback_data.action == "sessions":
@@ -382,18 +380,17 @@ def _session_time(at: int) -> datetime:
     return datetime.fromtimestamp(at, UTC)
 
 
-@router.callback_query(SessionCb.filter(F.action == "cancel"))
+@router.callback_query(SessionCb.filter(F.action == "cancel"), own_club)
 async def cancel_session(
     callback: CallbackQuery,
-    actor: Actor,
     callback_data: SessionCb,
+    club: Club,
     bot: Bot,
     users: UserRepository,
     clubs: ClubRepository,
     settings: Settings,
     i18n: I18nContext,
 ) -> None:
-    club = await _club(callback_data.club, actor, clubs)
     starts_at = _session_time(callback_data.at)
     now = datetime.now(UTC)
     valid = starts_at in next_sessions(club, ZoneInfo(settings.timezone), now, set(), limit=50)
@@ -438,17 +435,16 @@ async def _attendance_keyboard(
     return inline(*rows)
 
 
-@router.callback_query(SessionCb.filter(F.action == "att"))
+@router.callback_query(SessionCb.filter(F.action == "att"), own_club)
 async def attendance(
     callback: CallbackQuery,
-    actor: Actor,
     callback_data: SessionCb,
+    club: Club,
     users: UserRepository,
     clubs: ClubRepository,
     settings: Settings,
     i18n: I18nContext,
 ) -> None:
-    club = await _club(callback_data.club, actor, clubs)
     starts_at = _session_time(callback_data.at)
     await tapped(callback).answer(
         i18n.get(
@@ -460,16 +456,15 @@ async def attendance(
     )
 
 
-@router.callback_query(AttendCb.filter())
+@router.callback_query(AttendCb.filter(), own_club)
 async def attendance_toggle(
     callback: CallbackQuery,
-    actor: Actor,
     callback_data: AttendCb,
+    club: Club,
     users: UserRepository,
     clubs: ClubRepository,
     i18n: I18nContext,
 ) -> None:
-    club = await _club(callback_data.club, actor, clubs)
     signup = await clubs.signup(callback_data.signup)
     starts_at = _session_time(callback_data.at)
     if signup is None or signup.club_id != club.id or starts_at > datetime.now(UTC):
@@ -481,20 +476,17 @@ async def attendance_toggle(
 # --- close ------------------------------------------------------------------------------------
 
 
-@router.callback_query(ClubCb.filter(F.action == "close"))
-@router.callback_query(EventCb.filter(F.action == "close"))
+@router.callback_query(ClubCb.filter(F.action == "close"), own_item)
+@router.callback_query(EventCb.filter(F.action == "close"), own_item)
 async def close(
     callback: CallbackQuery,
-    actor: Actor,
-    callback_data: ClubCb | EventCb,
+    found: Club | Event,
     bot: Bot,
     users: UserRepository,
     clubs: ClubRepository,
     settings: Settings,
     i18n: I18nContext,
 ) -> None:
-    target = _target_of(callback_data)
-    found = await _own(target, callback_data.id, actor, clubs)
     if not found.active:
         refuse()
     if isinstance(found, Club):
@@ -511,17 +503,11 @@ async def close(
 # --- add and edit: one field at a time ----------------------------------------------------------------
 
 
-@router.callback_query(ClubCb.filter(F.action == "edit"))
-@router.callback_query(EventCb.filter(F.action == "edit"))
+@router.callback_query(ClubCb.filter(F.action == "edit"), own_item)
+@router.callback_query(EventCb.filter(F.action == "edit"), own_item)
 async def edit_menu(
-    callback: CallbackQuery,
-    actor: Actor,
-    callback_data: ClubCb | EventCb,
-    clubs: ClubRepository,
-    i18n: I18nContext,
+    callback: CallbackQuery, found: Club | Event, target: str, i18n: I18nContext
 ) -> None:
-    target = _target_of(callback_data)
-    found = await _own(target, callback_data.id, actor, clubs)
     fields = fields_of(target)
     rows = [
         [
