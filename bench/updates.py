@@ -1,7 +1,11 @@
 """Updates per second through the full pipeline (middlewares, database, i18n, FSM) against a bare
 aiogram echo bot, on the same updates, in the same run. No network: a recording Bot API session.
 
-    .venv/bin/python -m bench.updates [--users 300] [--rounds 3] [--concurrency 32]
+    .venv/bin/python -m bench.updates [--users 300] [--rounds 3] [--concurrency 32] [--newcomers]
+
+The residents have consented and chosen their district (so a location finds the nearest
+centers); with --newcomers they have not, as in the figures before issue 13's last stop: then
+/start asks for consent and the location is answered as a stray message in the middle of it.
 
 On PostgreSQL (no user cache there; reference data version checked per update), with Redis for
 forms and per-user isolation, in one or several processes feeding disjoint users at once:
@@ -17,18 +21,45 @@ import asyncio
 import statistics
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 from aiogram import Bot, Dispatcher, F
 from aiogram.types import CallbackQuery, Message, Update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.app import create_bot, create_dispatcher, prepare_database
 from bot.config import Settings
 from bot.keyboards.callbacks import CenterCb, PlaceCb
+from storage.models import District, Role, User
 from tests.fixtures.recording_session import RecordingSession
 from tests.fixtures.updates import callback_update, location_update, text_update, tg_user
 
 TOKEN = "123456789:BENCH_token_for_a_recording_session"
+
+
+async def seed_residents(
+    session_factory: async_sessionmaker[AsyncSession],
+    users: int,
+    district: District,
+    first_user: int,
+) -> None:
+    """Residents who gave consent and chose their district on an earlier day."""
+    async with session_factory() as session:
+        session.add_all(
+            User(
+                id=first_user + i,
+                role=Role.RESIDENT,
+                is_active=True,
+                club_reminder_min=180,
+                muted="",
+                consent_at=datetime.now(UTC),
+                municipality_id=district.municipality_id,
+                district_id=district.id,
+            )
+            for i in range(users)
+        )
+        await session.commit()
 
 
 def make_updates(
@@ -88,13 +119,20 @@ def settings_for(database_url: str, redis_url: str | None) -> Settings:
 
 
 async def shared_worker(
-    database_url: str, redis_url: str | None, first_user: int, users: int, concurrency: int
+    database_url: str,
+    redis_url: str | None,
+    first_user: int,
+    users: int,
+    concurrency: int,
+    newcomers: bool,
 ) -> tuple[int, float]:
     """One process of several: its own users, the shared database and Redis."""
     settings = settings_for(database_url, redis_url)
     db = await prepare_database(settings)
     center = db.directory.center_by_code("borovoy")
     assert center is not None
+    if not newcomers:
+        await seed_residents(db.session_factory, users, center.district, first_user)
     session = RecordingSession()
     bot = create_bot(settings, session=session)
     dp = create_dispatcher(settings, db)
@@ -107,7 +145,7 @@ async def shared_worker(
     return len(updates), took
 
 
-def _run_worker(args: tuple[str, str | None, int, int, int]) -> tuple[int, float]:
+def _run_worker(args: tuple[str, str | None, int, int, int, bool]) -> tuple[int, float]:
     return asyncio.run(shared_worker(*args))
 
 
@@ -118,6 +156,7 @@ async def main_shared(
     users: int,
     rounds: int,
     concurrency: int,
+    newcomers: bool,
 ) -> None:
     import multiprocessing
 
@@ -129,7 +168,7 @@ async def main_shared(
     for r in range(rounds):
         first = 1_000_000 * (r + 1)
         jobs = [
-            (database_url, redis_url, first + i * users, users, concurrency)
+            (database_url, redis_url, first + i * users, users, concurrency, newcomers)
             for i in range(processes)
         ]
         with context.Pool(processes) as pool:
@@ -145,13 +184,15 @@ async def main_shared(
     print(f"full pipeline : {statistics.median(rates):8.0f} updates/s (median of {rounds})")
 
 
-async def main(users: int, rounds: int, concurrency: int) -> None:
+async def main(users: int, rounds: int, concurrency: int, newcomers: bool) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         settings = settings_for(f"sqlite+aiosqlite:///{Path(tmp) / 'b.sqlite3'}", None)
         db = await prepare_database(settings)
         center = db.directory.center_by_code("borovoy")
         assert center is not None
         district = center.district
+        if not newcomers:
+            await seed_residents(db.session_factory, users, district, 10_000)
         full_session, echo_session = RecordingSession(), RecordingSession()
         full_bot = create_bot(settings, session=full_session)
         echo_bot = create_bot(settings, session=echo_session)
@@ -181,7 +222,8 @@ async def main(users: int, rounds: int, concurrency: int) -> None:
         await full.emit_shutdown(bot=full_bot, dispatcher=full, **full.workflow_data)
         full_rate, echo_rate = statistics.median(full_rates), statistics.median(echo_rates)
         print(
-            f"updates per round: {users * 7} ({users} users x 7), concurrency {concurrency}, SQLite"
+            f"updates per round: {users * 7} ({users} users x 7), concurrency {concurrency}, SQLite,"
+            f" {'newcomers (no consent yet)' if newcomers else 'residents who finished onboarding'}"
         )
         print(f"full pipeline : {full_rate:8.0f} updates/s (median of {rounds})")
         print(f"bare echo bot : {echo_rate:8.0f} updates/s")
@@ -200,6 +242,9 @@ if __name__ == "__main__":
     parser.add_argument("--database-url", help="PostgreSQL URL: measure the shared setup")
     parser.add_argument("--redis-url", help="with --database-url: forms and isolation in Redis")
     parser.add_argument("--processes", type=int, default=1)
+    parser.add_argument(
+        "--newcomers", action="store_true", help="residents who have not consented yet"
+    )
     args = parser.parse_args()
     if args.database_url:
         asyncio.run(
@@ -210,7 +255,8 @@ if __name__ == "__main__":
                 args.users,
                 args.rounds,
                 args.concurrency,
+                args.newcomers,
             )
         )
     else:
-        asyncio.run(main(args.users, args.rounds, args.concurrency))
+        asyncio.run(main(args.users, args.rounds, args.concurrency, args.newcomers))

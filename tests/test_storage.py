@@ -6,15 +6,16 @@ import json
 from pathlib import Path
 
 from aiogram.fsm.storage.base import StorageKey
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from bot.keyboards.callbacks import ConsentCb
 from handlers.states import Onboarding
 from storage.db import create_engine, create_session_factory
 from storage.fsm import DatabaseStorage
 from storage.migrate import upgrade_to_head
-from storage.models import Center, Committee, District, Municipality
+from storage.models import Center, Committee, District, Municipality, Role, User
 from storage.reference import REFERENCE_FILE, load_reference_data
+from storage.repositories.users import UserCache, UserRepository
 from tests.conftest import make_settings
 from tests.fixtures.harness import Harness, joined
 
@@ -275,3 +276,52 @@ async def test_forms_in_redis_when_configured(sqlite_url: str, resident):
         assert isinstance(storage, RedisStorage)
         await storage.redis.flushdb()
         await storage.close()
+
+
+async def test_a_known_user_is_read_once_after_a_restart(harness: Harness, resident):
+    """Most updates only read: the user's row read by one is kept for the next ones, not only
+    a row that an update committed."""
+    await harness.say(resident, "/start")
+    assert harness.user_cache is not None
+    harness.user_cache.clear()  # a restart: the new process has read nobody yet
+    engine = harness.session_factory.kw["bind"]
+    user_reads: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args) -> None:
+        if statement.startswith("SELECT users.id"):
+            user_reads.append(statement)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", count)
+    try:
+        for _ in range(3):
+            assert "/centers" in joined(await harness.say(resident, "/help"))
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", count)
+    assert len(user_reads) == 1
+
+
+async def test_a_read_older_than_a_commit_is_not_kept(sqlite_url: str):
+    """A role revoked (committed) while another update's read of the same row was on its way:
+    the older row must not overwrite the revoked one in the cache."""
+    engine = create_engine(sqlite_url)
+    await upgrade_to_head(engine)
+    factory = create_session_factory(engine)
+    cache = UserCache()
+    async with factory() as s:
+        s.add(User(id=7, role=Role.STAFF, is_active=True, club_reminder_min=180, muted=""))
+        await s.commit()
+    async with factory() as reader, factory() as admin:
+        before_read = cache.commits
+        staff = await reader.get(User, 7)  # the read, on its way
+        revoked = await UserRepository(admin, cache).get(7)
+        assert staff is not None and revoked is not None
+        revoked.role = Role.RESIDENT
+        await admin.commit()  # the commit keeps the revoked row
+        cache.put_read(staff, before_read)  # the read arrives late: ignored
+    cached = cache.get(7)
+    assert cached is not None and cached["role"] is Role.RESIDENT
+    cache.clear()
+    async with factory() as s:  # a read with no commit in between is kept
+        await UserRepository(s, cache).get(7)
+    assert cache.get(7) is not None
+    await engine.dispose()

@@ -24,15 +24,19 @@ class UserCache:
     """Committed user rows kept between updates: almost every update needs its user, and
     reading it costs more than the rest of a simple screen.
 
-    A row is refreshed whenever a session that loaded it commits, and dropped on deletion: exact in
-    one process, so it is used only on SQLite (one process by design). With several processes on
-    PostgreSQL there is no cache: a role revoked or data deleted through one process must be seen
-    by the next update through any other."""
+    A row is kept when it is read, refreshed whenever a session that loaded it commits, and
+    dropped on deletion: exact in one process, so it is used only on SQLite (one process by
+    design). With several processes on PostgreSQL there is no cache: a role revoked or data
+    deleted through one process must be seen by the next update through any other."""
 
     def __init__(self, ttl: float = 30.0, size: int = 100_000) -> None:
         self.ttl = ttl
         self.size = size
         self._rows: OrderedDict[int, tuple[float, dict[str, Any]]] = OrderedDict()
+        # Counts the commits that stored or dropped rows. A row read before one of them may be
+        # older than what that commit stored (a role revoked while the read was on its way), so
+        # a read keeps its row only if no commit came in between.
+        self.commits = 0
 
     def get(self, user_id: int) -> dict[str, Any] | None:
         cached = self._rows.get(user_id)
@@ -41,12 +45,23 @@ class UserCache:
         return cached[1]
 
     def put(self, user: User) -> None:
+        """A committed row."""
+        self.commits += 1
+        self._keep(user)
+
+    def put_read(self, user: User, commits_before_read: int) -> None:
+        """A row just read, unless a commit stored or dropped rows since the read began."""
+        if self.commits == commits_before_read:
+            self._keep(user)
+
+    def _keep(self, user: User) -> None:
         self._rows[user.id] = (time.monotonic(), {k: getattr(user, k) for k in USER_COLUMNS})
         self._rows.move_to_end(user.id)
         if len(self._rows) > self.size:
             self._rows.popitem(last=False)
 
     def evict(self, user_id: int) -> None:
+        self.commits += 1
         self._rows.pop(user_id, None)
 
     def clear(self) -> None:
@@ -69,7 +84,10 @@ class UserRepository:
             make_transient_to_detached(user)  # a known row: no SELECT, changes become an UPDATE
             self.session.add(user)
         else:
+            commits = self.cache.commits if self.cache else 0
             user = await self.session.get(User, user_id)
+            if user is not None and self.cache is not None:
+                self.cache.put_read(user, commits)
         self._remember_on_commit()
         return user
 
