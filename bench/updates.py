@@ -31,7 +31,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.app import create_bot, create_dispatcher, prepare_database
 from bot.config import Settings
 from bot.keyboards.callbacks import CenterCb, PlaceCb
-from storage.models import District, Role, User
+from storage.models import Role, User
+from storage.repositories.directory import DistrictRef
 from tests.fixtures.recording_session import RecordingSession
 from tests.fixtures.updates import callback_update, location_update, text_update, tg_user
 
@@ -41,7 +42,7 @@ TOKEN = "123456789:BENCH_token_for_a_recording_session"
 async def seed_residents(
     session_factory: async_sessionmaker[AsyncSession],
     users: int,
-    district: District,
+    district: DistrictRef,
     first_user: int,
 ) -> None:
     """Residents who gave consent and chose their district on an earlier day."""
@@ -54,7 +55,7 @@ async def seed_residents(
                 club_reminder_min=180,
                 muted="",
                 consent_at=datetime.now(UTC),
-                municipality_id=district.municipality_id,
+                municipality_id=district.municipality.id,
                 district_id=district.id,
             )
             for i in range(users)
