@@ -28,7 +28,7 @@ from aiogram import Bot, Dispatcher, F
 from aiogram.types import CallbackQuery, Message, Update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.app import create_bot, create_dispatcher, prepare_database
+from bot.app import create_bot, create_dispatcher, freeze_startup_objects, prepare_database
 from bot.config import Settings
 from bot.keyboards.callbacks import CenterCb, PlaceCb
 from storage.models import Role, User
@@ -138,6 +138,7 @@ async def shared_worker(
     bot = create_bot(settings, session=session)
     dp = create_dispatcher(settings, db)
     await dp.emit_startup(bot=bot, dispatcher=dp, **dp.workflow_data)
+    freeze_startup_objects()  # as bot.run does before serving
     updates = make_updates(users, center.district.id, center.id, first_user)
     took = await feed_all(dp, bot, updates, concurrency)
     failures = [r for r in session.requests if "Что-то пошло не так" in str(getattr(r, "text", ""))]
@@ -200,6 +201,7 @@ async def main(users: int, rounds: int, concurrency: int, newcomers: bool) -> No
         full = create_dispatcher(settings, db)
         echo = echo_dispatcher()
         await full.emit_startup(bot=full_bot, dispatcher=full, **full.workflow_data)
+        freeze_startup_objects()  # as bot.run does before serving
 
         full_rates: list[float] = []
         echo_rates: list[float] = []

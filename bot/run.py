@@ -21,6 +21,7 @@ from bot.app import (
     DatabaseUnavailable,
     create_bot,
     create_dispatcher,
+    freeze_startup_objects,
     prepare_database,
 )
 from bot.cluster import ALIVE_SECONDS, alive_instances
@@ -166,6 +167,7 @@ async def main(settings: Settings) -> None:
         await bot.session.close()
         raise
     dp = create_dispatcher(settings, db)
+    freeze_startup_objects()
     if settings.webhook_url:
         await run_webhook(dp, bot, settings)
     else:
