@@ -102,7 +102,9 @@ async def any_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return PG_URL
 
 
-async def _harness(settings: Settings) -> AsyncIterator[Harness]:
+async def _harness(
+    settings: Settings, request: pytest.FixtureRequest | None = None
+) -> AsyncIterator[Harness]:
     db = await prepare_database(settings)
     session = RecordingSession()
     bot = create_bot(settings, session=session)
@@ -112,24 +114,29 @@ async def _harness(settings: Settings) -> AsyncIterator[Harness]:
         yield Harness(dp, bot, session, db.session_factory, settings)
     finally:
         await dp.emit_shutdown(bot=bot, dispatcher=dp, **dp.workflow_data)
+    # Every screen the test went through: none longer than an elder reads at once.
+    if request is None or request.node.get_closest_marker("users_long_text") is None:
+        assert not session.too_long, [text[:120] for text in session.too_long]
 
 
 @pytest.fixture
-async def harness(sqlite_url: str) -> AsyncIterator[Harness]:
-    async for h in _harness(make_settings(sqlite_url)):
+async def harness(sqlite_url: str, request: pytest.FixtureRequest) -> AsyncIterator[Harness]:
+    async for h in _harness(make_settings(sqlite_url), request):
         yield h
 
 
 @pytest.fixture
-async def demo_harness(sqlite_url: str) -> AsyncIterator[Harness]:
+async def demo_harness(sqlite_url: str, request: pytest.FixtureRequest) -> AsyncIterator[Harness]:
     """The bot in demo mode: with the example clubs."""
-    async for h in _harness(make_settings(sqlite_url, demo=True)):
+    async for h in _harness(make_settings(sqlite_url, demo=True), request):
         yield h
 
 
 @pytest.fixture
-async def pg_or_sqlite_harness(any_db_url: str) -> AsyncIterator[Harness]:
-    async for h in _harness(make_settings(any_db_url)):
+async def pg_or_sqlite_harness(
+    any_db_url: str, request: pytest.FixtureRequest
+) -> AsyncIterator[Harness]:
+    async for h in _harness(make_settings(any_db_url), request):
         yield h
 
 

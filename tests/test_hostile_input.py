@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.methods import EditMessageReplyMarkup, SendMessage
 from sqlalchemy import select
@@ -26,6 +27,7 @@ async def test_long_values_go_around_fluent():
     assert core.get("staff-message-from", "ru", name="Хор", text=text).endswith(text)
 
 
+@pytest.mark.users_long_text
 async def test_a_4000_character_message_to_all_members_is_delivered(
     harness: Harness, admin, resident
 ):
@@ -48,6 +50,7 @@ async def test_a_4000_character_message_to_all_members_is_delivered(
     assert "Отправлено: 1 из 1" in joined(sent)
 
 
+@pytest.mark.users_long_text
 async def test_long_contest_results_are_queued_whole(harness: Harness, admin):
     async with harness.session_factory() as s:
         contest = Contest(
