@@ -50,6 +50,7 @@ from storage.fsm import DatabaseStorage
 from storage.migrate import startup_lock, upgrade_to_head
 from storage.models import Role
 from storage.reference import load_reference_data
+from storage.repositories.clubs import ClubCounts
 from storage.repositories.directory import Directory
 from storage.repositories.users import UserCache, UserRepository
 
@@ -80,6 +81,7 @@ class Database:
     directory: Directory
     # Only for SQLite (one process): several processes must see each other's changes at once.
     user_cache: UserCache | None = field(default_factory=UserCache)
+    club_counts: ClubCounts | None = field(default_factory=ClubCounts)
 
     @property
     def shared(self) -> bool:
@@ -119,7 +121,9 @@ async def prepare_database(settings: Settings) -> Database:
         loaded.committees,
         loaded.actions,
     )
-    return Database(engine, session_factory, directory, None if is_shared(engine) else UserCache())
+    if is_shared(engine):
+        return Database(engine, session_factory, directory, None, None)
+    return Database(engine, session_factory, directory, UserCache(), ClubCounts())
 
 
 def create_storage(settings: Settings, db: Database) -> BaseStorage:
@@ -173,6 +177,7 @@ def create_dispatcher(
         session_factory=db.session_factory,
         directory=db.directory,
         user_cache=db.user_cache,
+        club_counts=db.club_counts,
         cluster=cluster,
         metrics=metrics,
         redis=redis,
@@ -182,7 +187,9 @@ def create_dispatcher(
     dp["background"] = Background()
     dp.update.outer_middleware(inflight)
     dp.update.outer_middleware(
-        DbSessionMiddleware(db.session_factory, db.user_cache, db.directory, db.shared)
+        DbSessionMiddleware(
+            db.session_factory, db.user_cache, db.club_counts, db.directory, db.shared
+        )
     )
     core = create_core(settings.default_locale)
     I18nMiddleware(

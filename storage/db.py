@@ -82,7 +82,7 @@ AFTER_COMMIT = "after_commit_callbacks"
 TRANSACTION = "transaction_scoped"
 
 
-def on_commit(session: AsyncSession, callback: Callable[[], None]) -> None:
+def on_commit(session: AsyncSession | Session, callback: Callable[[], None]) -> None:
     """Run `callback` once the session's transaction commits; forget it on rollback."""
     session.info.setdefault(AFTER_COMMIT, []).append(callback)
 

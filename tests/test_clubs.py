@@ -7,10 +7,11 @@ from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from aiogram.methods import SendDocument, SendMessage
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from bot.keyboards.callbacks import (
     AttendCb,
+    CenterCb,
     ClubCb,
     ClubFilterCb,
     ClubListCb,
@@ -30,6 +31,7 @@ from storage.models import (
     SignupStatus,
     User,
 )
+from storage.repositories.clubs import ClubCounts
 from tests.fixtures.harness import Harness, buttons, callback_datas, joined
 from tests.fixtures.updates import callback_update, tg_user
 
@@ -55,7 +57,8 @@ async def make_club(
         )
         s.add(club)
         await s.commit()
-        return club.id
+    harness.forget_club_counts()
+    return club.id
 
 
 async def signups(harness: Harness, club_id: int) -> list[Signup]:
@@ -459,3 +462,42 @@ async def test_a_fresh_start_shows_no_invented_clubs(sqlite_url: str, resident):
             assert await s.scalar(select(func.count()).select_from(Club).where(Club.active)) == 0
         sent = await harness.say(resident, "🎨 Кружки и клубы")
         assert "кружки пока не внесены" in joined(sent)
+
+
+async def test_a_center_card_counts_its_clubs_once_until_a_club_changes(
+    harness: Harness, admin, resident
+):
+    """The card is what residents open most: its count of clubs is read once and read again
+    only after a commit adds, closes or changes a club."""
+    center = harness.directory.center_by_code("optimist")
+    club_id = await make_club(harness)
+    engine = harness.session_factory.kw["bind"]
+    counted: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args) -> None:
+        if statement.startswith("SELECT count(*)") and "FROM clubs" in statement:
+            counted.append(statement)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", count)
+    try:
+        for _ in range(3):
+            card = joined(await harness.tap(resident, CenterCb(action="card", id=center.id)))
+            assert "Кружков: 1" in card
+        assert len(counted) == 1
+        await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+        assert "закрыт" in joined(await harness.tap(STAFF, ClubCb(action="close", id=club_id)))
+        card = joined(await harness.tap(resident, CenterCb(action="card", id=center.id)))
+        assert "Кружков" not in card
+        assert len(counted) == 2
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", count)
+
+
+def test_a_club_count_read_before_a_change_is_not_kept():
+    counts = ClubCounts()
+    before_read = counts.changes
+    counts.forget()  # a club closed (committed) while the count was being read
+    counts.keep(7, 3, before_read)
+    assert counts.get(7) is None
+    counts.keep(7, 2, counts.changes)
+    assert counts.get(7) == 2

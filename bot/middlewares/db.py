@@ -16,7 +16,7 @@ from storage.db import has_writes
 from storage.fsm import update_session
 from storage.repositories.announcements import AnnouncementRepository
 from storage.repositories.audit import AuditRepository
-from storage.repositories.clubs import ClubRepository
+from storage.repositories.clubs import ClubCounts, ClubRepository
 from storage.repositories.contests import ContestRepository
 from storage.repositories.directory import Directory
 from storage.repositories.elders import ElderRepository
@@ -37,11 +37,13 @@ class DbSessionMiddleware(BaseMiddleware):
         self,
         session_factory: async_sessionmaker[AsyncSession],
         user_cache: UserCache | None,
+        club_counts: ClubCounts | None,
         directory: Directory,
         shared: bool,
     ) -> None:
         self.session_factory = session_factory
         self.user_cache = user_cache
+        self.club_counts = club_counts
         self.directory = directory
         # Several processes may serve the bot: reference data changed by another is reloaded.
         self.shared = shared
@@ -74,7 +76,7 @@ class DbSessionMiddleware(BaseMiddleware):
         data["audit"] = AuditRepository(session)
         data["elders"] = ElderRepository(session)
         data["reports"] = ReportRepository(session)
-        data["clubs"] = ClubRepository(session)
+        data["clubs"] = ClubRepository(session, self.club_counts)
         data["announcements"] = AnnouncementRepository(session)
         data["contests"] = ContestRepository(session)
         data["stats_repo"] = StatsRepository(session)

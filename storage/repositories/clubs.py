@@ -9,10 +9,13 @@ from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import and_, case, delete, func, insert, literal, select, update
+from sqlalchemy import and_, case, delete, event, func, insert, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
+from storage.db import on_commit
 from storage.models import (
     Attendance,
     Club,
@@ -45,6 +48,38 @@ async def write_turn(session: AsyncSession) -> AsyncIterator[None]:
         yield
 
 
+class ClubCounts:
+    """How many clubs each center runs, for the center's card — the screen residents open most,
+    while the number changes a few times a year. Forgotten whenever a commit adds, closes or
+    changes a club; exact in one process, so used only on SQLite, as the user cache is."""
+
+    def __init__(self) -> None:
+        self._per_center: dict[int, int] = {}
+        self.changes = 0  # a count read before a change is not kept (see keep)
+
+    def get(self, center_id: int) -> int | None:
+        return self._per_center.get(center_id)
+
+    def keep(self, center_id: int, count: int, changes_before_read: int) -> None:
+        if self.changes == changes_before_read:
+            self._per_center[center_id] = count
+
+    def forget(self) -> None:
+        self.changes += 1
+        self._per_center.clear()
+
+
+CLUB_COUNTS = "club_counts"  # session.info: the counts a commit changing clubs must forget
+
+
+@event.listens_for(Session, "before_flush")
+def _forget_counts_of_changed_clubs(session: Session, *_: Any) -> None:
+    counts: ClubCounts | None = session.info.get(CLUB_COUNTS)
+    changed = (*session.new, *session.dirty, *session.deleted)
+    if counts is not None and any(isinstance(o, Club) for o in changed):
+        on_commit(session, counts.forget)
+
+
 @dataclass(frozen=True)
 class Taken:
     signup_id: int
@@ -53,8 +88,11 @@ class Taken:
 
 
 class ClubRepository:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, counts: ClubCounts | None = None) -> None:
         self.session = session
+        self.center_counts = counts
+        if counts is not None:
+            session.info[CLUB_COUNTS] = counts
 
     def add(self, item: Club | Event) -> None:
         self.session.add(item)
@@ -115,7 +153,12 @@ class ClubRepository:
         return {club_id: n for club_id, n in rows.all() if club_id is not None}
 
     async def clubs_per_center(self, center_id: int) -> int:
-        return int(
+        cache = self.center_counts
+        known = cache.get(center_id) if cache else None
+        if known is not None:
+            return known
+        changes = cache.changes if cache else 0
+        count = int(
             await self.session.scalar(
                 select(func.count())
                 .select_from(Club)
@@ -123,6 +166,9 @@ class ClubRepository:
             )
             or 0
         )
+        if cache is not None:
+            cache.keep(center_id, count, changes)
+        return count
 
     # --- places ------------------------------------------------------------------------------
     async def live_signup(
