@@ -14,7 +14,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode, Window
+from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode
 from aiogram_i18n import I18nContext
 
 from bot.broadcast.engine import DeliveryEngine
@@ -50,23 +50,20 @@ from bot.services.validation import InputError, parse_id, parse_text, parse_user
 from bot.views import edit_or_send, local_time, person_name, room_for
 from handlers.admin import open_people
 from handlers.forms import (
-    Tr,
     answer_for,
     ask_text,
     ask_to_send,
-    buttons_only,
     chosen,
     city_admins_only,
     existing,
     form_data,
     go,
     i18n_of,
-    nav,
     refuse,
     say,
     say_error,
-    send_button,
     send_for,
+    summary,
     tapped,
     typed,
 )
@@ -391,14 +388,7 @@ contest_dialog = Dialog(
     typed("cadmin-ask-nominations", on_nominations, C.nominations),
     typed("cadmin-ask-deadline", on_deadline, C.deadline),
     chosen("cadmin-ask-audience", "audiences", on_audience, C.audience, getter=audience_items),
-    Window(
-        Tr("send-preview"),
-        send_button("contest", on_send),
-        nav(),
-        buttons_only(),
-        state=C.preview,
-        getter=preview_items,
-    ),
+    summary("send-preview", "contest", on_send, C.preview, getter=preview_items),
     name="contest",
 )
 

@@ -302,15 +302,20 @@ def chosen(
     )
 
 
-def summary(text: Any, form: str, on_send: Any, on_edit: Any, state: State) -> Window:
-    """A form's last window: the draft as it will be sent, «✅ Отправить» and «✏️ Изменить»."""
+def summary(
+    text: Any, form: str, on_send: Any, state: State, on_edit: Any = None, **window: Any
+) -> Window:
+    """A form's last window: the draft as it will be sent (a Fluent key or a widget),
+    «✅ Отправить» and, given `on_edit`, «✏️ Изменить»."""
+    edit = [Button(Tr("wizard-edit"), id="edit", on_click=on_edit)] if on_edit else []
     return Window(
-        text,
+        Tr(text) if isinstance(text, str) else text,
         send_button(form, on_send),
-        Button(Tr("wizard-edit"), id="edit", on_click=on_edit),
+        *edit,
         nav(),
         buttons_only(),
         state=state,
+        **window,
     )
 
 

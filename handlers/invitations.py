@@ -14,7 +14,7 @@ from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
-from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode, Window
+from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode
 from aiogram_dialog.widgets.kbd import Button
 from aiogram_i18n import I18nContext
 
@@ -37,19 +37,17 @@ from handlers.forms import (
     Rows,
     Tr,
     answer_lines,
-    buttons_only,
     chosen,
     day_and_time,
     form_data,
     go,
-    nav,
     queue_announcement,
     refuse,
     saved_as,
     say_error,
-    send_button,
     show_unless_form,
     shown_by,
+    summary,
     tapped,
     typed,
 )
@@ -273,13 +271,7 @@ invite_dialog = Dialog(
     typed("invite-ask-place", saved_as("place", parse_place, InviteForm.guests), InviteForm.place),
     chosen("invite-ask-guests", "guest_lists", on_guests, InviteForm.guests),
     chosen("invite-ask-district", "districts", on_district, InviteForm.district, width=2),
-    Window(
-        Tr("invite-summary"),
-        send_button("invite", submit),
-        nav(),
-        buttons_only(),
-        state=InviteForm.summary,
-    ),
+    summary("invite-summary", "invite", submit, InviteForm.summary),
     getter=_form,
     name="invite",
 )

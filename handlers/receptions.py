@@ -12,7 +12,7 @@ from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode, Window
+from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
@@ -42,21 +42,18 @@ from bot.views import when_text
 from handlers.forms import (
     Reply,
     Rows,
-    Tr,
     answer_for,
     ask_text,
-    buttons_only,
     chosen,
     day_and_time,
     form_data,
     go,
-    nav,
     refuse,
     saved_as,
     say_error,
-    send_button,
     show_unless_form,
     shown_by,
+    summary,
     tapped,
     typed,
 )
@@ -504,13 +501,7 @@ reception_dialog = Dialog(
         saved_as("places", parse_places, ReceptionForm.summary),
         ReceptionForm.places,
     ),
-    Window(
-        Tr("reception-summary"),
-        send_button("reception", submit),
-        nav(),
-        buttons_only(),
-        state=ReceptionForm.summary,
-    ),
+    summary("reception-summary", "reception", submit, ReceptionForm.summary),
     getter=_form,
     name="reception",
 )

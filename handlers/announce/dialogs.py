@@ -10,7 +10,15 @@ from aiogram_dialog.widgets.text import Format
 from handlers.announce import handlers as h
 from handlers.announce.getters import form, preview
 from handlers.announce.states import AnnounceForm as F
-from handlers.forms import Tr, buttons_only, chosen, draft_from_start, nav, send_button, typed
+from handlers.forms import (
+    Tr,
+    buttons_only,
+    chosen,
+    draft_from_start,
+    nav,
+    summary,
+    typed,
+)
 
 announce_dialog = Dialog(
     Window(Tr("ann-ask-text"), nav(), MessageInput(h.on_text), state=F.text),
@@ -35,14 +43,7 @@ announce_dialog = Dialog(
         state=F.when,
     ),
     typed("ann-ask-datetime", h.on_datetime, F.datetime),
-    Window(
-        Format("{lines}"),
-        send_button("ann", h.submit),
-        nav(),
-        buttons_only(),
-        state=F.preview,
-        getter=preview,
-    ),
+    summary(Format("{lines}"), "ann", h.submit, F.preview, getter=preview),
     getter=form,
     on_start=draft_from_start,
     name="announce",

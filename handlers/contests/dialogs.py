@@ -37,7 +37,7 @@ application_dialog = Dialog(
     photos("apply-ask-photos", MAX_PHOTOS, h.photos_done, F.photos),
     typed("apply-ask-name", h.on_text, F.name),
     Window(Tr("reg-phone-below"), nav(), MessageInput(h.on_contact), state=F.phone),
-    summary(Tr("apply-summary"), "apply", h.submit, h.edit_menu, F.summary),
+    summary(Tr("apply-summary"), "apply", h.submit, F.summary, h.edit_menu),
     chosen("wizard-edit-which", "editable", h.on_edit, F.edit, width=2),
     getter=form,
     on_start=draft_from_start,

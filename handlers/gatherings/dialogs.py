@@ -10,13 +10,12 @@ from aiogram_dialog.widgets.text import Format
 from bot.services.gatherings import parse_bring
 from handlers.forms import (
     Tr,
-    buttons_only,
     chosen,
     day_and_time,
     draft_from_start,
     nav,
     saved_as,
-    send_button,
+    summary,
     typed,
 )
 from handlers.gatherings import handlers as h
@@ -57,13 +56,7 @@ gather_dialog = Dialog(
         MessageInput(h.on_photo),
         state=G.photo,
     ),
-    Window(
-        Tr("gather-summary"),
-        send_button("gather", h.submit),
-        nav(),
-        buttons_only(),
-        state=G.summary,
-    ),
+    summary("gather-summary", "gather", h.submit, G.summary),
     getter=gather_form,
     on_start=draft_from_start,
     name="gather",

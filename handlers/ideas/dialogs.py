@@ -11,12 +11,11 @@ from bot.services.ideas import MAX_PHOTOS
 from handlers.forms import (
     SEND,
     Tr,
-    buttons_only,
     chosen,
     draft_from_start,
     nav,
     photos,
-    send_button,
+    summary,
     typed,
 )
 from handlers.ideas import handlers as h
@@ -50,13 +49,7 @@ idea_dialog = Dialog(
         required=False,
         done_when="count",
     ),
-    Window(
-        Tr("idea-summary"),
-        send_button("idea", h.submit),
-        nav(),
-        buttons_only(),
-        state=F.summary,
-    ),
+    summary("idea-summary", "idea", h.submit, F.summary),
     chosen(
         Multi(Tr("idea-nearby"), Format("{lines}")),
         "supportable",

@@ -37,7 +37,7 @@ register_dialog = Dialog(
     typed("reg-ask-entrance", h.on_text, F.entrance),
     typed("reg-ask-name", h.on_text, F.full_name),
     Window(Tr("reg-phone-below"), nav(), MessageInput(h.on_contact), state=F.phone),
-    summary(Format("{summary}"), "reg", h.submit, h.edit_menu, F.summary),
+    summary(Format("{summary}"), "reg", h.submit, F.summary, h.edit_menu),
     chosen("wizard-edit-which", "editable", h.on_edit, F.edit, width=2),
     getter=form,
     on_start=draft_from_start,

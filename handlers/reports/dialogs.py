@@ -76,7 +76,7 @@ report_dialog = Dialog(
     ),
     photos("rep-ask-photos", MAX_PHOTOS, h.photos_done, F.photos),
     tags_window(F.tags, h.tags_done),
-    summary(Format("{summary}"), "rep", h.submit, h.edit_menu, F.summary),
+    summary(Format("{summary}"), "rep", h.submit, F.summary, h.edit_menu),
     chosen("wizard-edit-which", "editable", h.on_edit, F.edit, width=2),
     getter=form,
     on_start=draft_from_start,
