@@ -284,18 +284,20 @@ def _is_open(target: Club | Event, now: datetime) -> bool:
     return target.active
 
 
-async def begin_signup(
+@router.callback_query(ClubCb.filter(F.action.in_(("join", "child"))))
+@router.callback_query(EventCb.filter(F.action.in_(("join", "child"))))
+async def join(
     callback: CallbackQuery,
-    kind: str,
-    target_id: int,
-    for_child: bool,
+    callback_data: ClubCb | EventCb,
     user: User,
-    manager: DialogManager,
+    dialog_manager: DialogManager,
     clubs: ClubRepository,
     settings: Settings,
-    directory: Directory,
     i18n: I18nContext,
 ) -> None:
+    """«Записаться» (or «Записать ребёнка») on a club's or an event's card."""
+    kind = "club" if isinstance(callback_data, ClubCb) else "event"
+    target_id, for_child = callback_data.id, callback_data.action == "child"
     target = await _target(kind, target_id, clubs)
     if target is None:
         refuse()
@@ -308,7 +310,7 @@ async def begin_signup(
         await callback.answer(i18n.get("club-need-consent"), show_alert=True)
         return
     if for_child or not user.full_name:
-        await manager.start(
+        await dialog_manager.start(
             SignupForm.child_name if for_child else SignupForm.own_name,
             data={"kind": kind, "target_id": target_id},
             mode=StartMode.RESET_STACK,
@@ -368,56 +370,6 @@ async def _next_text(
         club, tz(settings), now, await clubs.cancelled_sessions(club.id, now), 1
     )
     return i18n.get("club-next", when=when_text(upcoming[0], settings)) if upcoming else ""
-
-
-@router.callback_query(ClubCb.filter(F.action.in_(("join", "child"))))
-async def club_join(
-    callback: CallbackQuery,
-    callback_data: ClubCb,
-    user: User,
-    dialog_manager: DialogManager,
-    clubs: ClubRepository,
-    settings: Settings,
-    directory: Directory,
-    i18n: I18nContext,
-) -> None:
-    await begin_signup(
-        callback,
-        "club",
-        callback_data.id,
-        callback_data.action == "child",
-        user,
-        dialog_manager,
-        clubs,
-        settings,
-        directory,
-        i18n,
-    )
-
-
-@router.callback_query(EventCb.filter(F.action.in_(("join", "child"))))
-async def event_join(
-    callback: CallbackQuery,
-    callback_data: EventCb,
-    user: User,
-    dialog_manager: DialogManager,
-    clubs: ClubRepository,
-    settings: Settings,
-    directory: Directory,
-    i18n: I18nContext,
-) -> None:
-    await begin_signup(
-        callback,
-        "event",
-        callback_data.id,
-        callback_data.action == "child",
-        user,
-        dialog_manager,
-        clubs,
-        settings,
-        directory,
-        i18n,
-    )
 
 
 async def _continue(
