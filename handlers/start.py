@@ -9,6 +9,7 @@ from typing import Any
 from aiogram import F, Router
 from aiogram.filters import CommandObject, CommandStart
 from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
@@ -22,7 +23,6 @@ from bot.keyboards.callbacks import ConsentCb, PlaceCb
 from bot.views import center_card, edit_markup, edit_or_send
 from handlers.forms import Reply, ask_resume, refuse, restart_with, tapped
 from handlers.places import ask_place
-from handlers.states import Onboarding
 from storage.models import User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.clubs import ClubRepository
@@ -30,6 +30,15 @@ from storage.repositories.directory import Directory
 from storage.repositories.users import UserRepository
 
 router = Router(name=__name__)
+
+
+class Onboarding(StatesGroup):
+    """Consent and the place are buttons that carry what they mean (they work after a restart
+    and on any process); the state only lets a typed answer be pointed to them."""
+
+    consent = State()
+    place = State()
+
 
 CENTER_LINK = re.compile(r"^center_(\d{1,9})$")
 

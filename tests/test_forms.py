@@ -112,7 +112,7 @@ def test_two_forms_opened_in_the_same_second_have_different_names(monkeypatch):
 
     from aiogram_dialog.api.entities.stack import Stack
 
-    from handlers.states import Onboarding
+    from handlers.start import Onboarding
 
     monkeypatch.setattr(time, "time", lambda: 1_800_000_000.0)
     stack = Stack()

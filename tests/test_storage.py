@@ -9,7 +9,7 @@ from aiogram.fsm.storage.base import StorageKey
 from sqlalchemy import event, func, select
 
 from bot.keyboards.callbacks import ConsentCb
-from handlers.states import Onboarding
+from handlers.start import Onboarding
 from storage.db import create_engine, create_session_factory
 from storage.fsm import DatabaseStorage
 from storage.migrate import upgrade_to_head
