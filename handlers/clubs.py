@@ -17,7 +17,7 @@ from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.config import Settings
 from bot.keyboards.builders import inline
-from bot.keyboards.callbacks import ClubCb, ClubFilterCb, ClubListCb, EventCb, PlaceCb, SignupCb
+from bot.keyboards.callbacks import ClubCb, ClubListCb, EventCb, PlaceCb, RowId
 from bot.notify import tell
 from bot.permissions import Actor, districts_seen
 from bot.services.clubs import CATEGORIES, CHILD_AGE_GROUPS
@@ -43,6 +43,20 @@ from storage.repositories.clubs import ClubRepository
 from storage.repositories.directory import Directory
 from storage.repositories.gatherings import GatheringRepository
 from storage.repositories.users import UserRepository
+
+
+class ClubFilterCb(CallbackData, prefix="clf"):
+    what: str  # "center" | "cat"
+    district: RowId
+    center: RowId = 0
+    cat: str = ""
+    kids: bool = False
+
+
+class SignupCb(CallbackData, prefix="su"):
+    action: str  # "cancel"
+    id: RowId
+
 
 router = Router(name=__name__)
 

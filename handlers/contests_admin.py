@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import html
 from datetime import UTC, datetime
-from typing import Any
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 from aiogram import F, Router
@@ -16,13 +16,14 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode
 from aiogram_i18n import I18nContext
+from pydantic import Field
 
 from bot.broadcast.engine import DeliveryEngine
 from bot.config import Settings
 from bot.exports import header_row, workbook_bytes
 from bot.filters.roles import IsAdmin, is_city_admin
 from bot.keyboards.builders import inline
-from bot.keyboards.callbacks import ContestCb, PlaceSetCb
+from bot.keyboards.callbacks import ContestCb, RowId
 from bot.notify import tell
 from bot.services.contest_flow import (
     MAX_RULES,
@@ -73,6 +74,14 @@ from storage.repositories.audit import AuditRepository
 from storage.repositories.contests import ContestRepository
 from storage.repositories.directory import Directory
 from storage.repositories.users import UserRepository
+
+
+class PlaceSetCb(CallbackData, prefix="cpl"):
+    """An admin's place (1–3) for a tied contest entry."""
+
+    application: RowId
+    place: Annotated[int, Field(ge=0, le=3)]
+
 
 router = Router(name=__name__)
 

@@ -18,7 +18,7 @@ from bot.commands import set_chat_commands
 from bot.config import Settings
 from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline, page_nav
-from bot.keyboards.callbacks import ElderRevokeCb, PageCb, RegDecisionCb
+from bot.keyboards.callbacks import PageCb, RegDecisionCb, RowId
 from bot.notify import retire_buttons, tell
 from bot.permissions import Actor, effective_role, may_moderate
 from bot.services.validation import InputError, parse_text
@@ -30,6 +30,11 @@ from storage.repositories.directory import Directory
 from storage.repositories.elders import ElderRepository
 from storage.repositories.notices import NoticeCopyRepository
 from storage.repositories.users import UserRepository
+
+
+class ElderRevokeCb(CallbackData, prefix="eldr"):
+    id: RowId
+
 
 router = Router(name=__name__)
 

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from aiogram import Router
 from aiogram.filters import Command
+from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.keyboards.builders import inline
-from bot.keyboards.callbacks import HelpCb
 from bot.permissions import Actor
 from bot.views import edit_or_send
 from storage.models import Role
+
+
+class HelpCb(CallbackData, prefix="help"):
+    section: str  # a section of /help, "menu" or "close"
+
 
 router = Router(name=__name__)
 

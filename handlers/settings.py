@@ -9,11 +9,20 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
 from bot.keyboards.builders import inline
-from bot.keyboards.callbacks import MuteCb, SettingsCb
+from bot.keyboards.callbacks import RowId
 from bot.views import edit_markup, edit_or_send, reminder_text
 from handlers.forms import refuse
 from storage.models import User
 from storage.repositories.clubs import ClubRepository
+
+
+class SettingsCb(CallbackData, prefix="set"):
+    minutes: RowId
+
+
+class MuteCb(CallbackData, prefix="mute"):
+    kind: str  # "news" | "contests"
+
 
 router = Router(name=__name__)
 

@@ -6,6 +6,7 @@ import asyncio
 import html
 from collections.abc import Callable
 from datetime import datetime
+from typing import Annotated
 from zoneinfo import ZoneInfo
 
 from aiogram import Router
@@ -13,6 +14,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_i18n import I18nContext
+from pydantic import Field
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.charts import stats_chart
@@ -20,7 +22,7 @@ from bot.config import Settings
 from bot.exports import csv_bytes, header_row, workbook_bytes
 from bot.filters.roles import IsAdmin, IsStaff, is_city_admin
 from bot.keyboards.builders import inline
-from bot.keyboards.callbacks import StatsCb
+from bot.keyboards.callbacks import RowId
 from bot.permissions import Actor, may_see_figures
 from bot.services import tags
 from bot.services.stats import (
@@ -42,6 +44,14 @@ from storage.repositories.directory import Directory, DistrictRef
 from storage.repositories.recognition import RecognitionRepository
 from storage.repositories.stats import FIGURE_COLUMNS, StatsRepository
 from storage.repositories.users import UserRepository
+
+
+class StatsCb(CallbackData, prefix="st"):
+    """/stats of another district (0: the whole city) for the same period as typed."""
+
+    period: Annotated[str, Field(max_length=40)]
+    district: RowId
+
 
 router = Router(name=__name__)
 router.message.filter(IsStaff())

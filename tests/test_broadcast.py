@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 
 from bot.app import create_bot
 from bot.broadcast.engine import CONCURRENCY, FLUSH_ROWS, DeliveryEngine
-from bot.keyboards.callbacks import AnnouncementCb, MuteCb
+from bot.keyboards.callbacks import AnnouncementCb
+from handlers.settings import MuteCb
 from storage.models import Announcement, AnnouncementStatus, Outbox, OutboxStatus, User
 from tests.conftest import TOKEN
 from tests.fixtures.fake_bot_api import FakeBotApi

@@ -9,18 +9,10 @@ from zoneinfo import ZoneInfo
 from aiogram.methods import SendDocument, SendMessage
 from sqlalchemy import event, func, select
 
-from bot.keyboards.callbacks import (
-    AttendCb,
-    CenterCb,
-    ClubCb,
-    ClubFilterCb,
-    ClubListCb,
-    EventCb,
-    FieldCb,
-    SessionCb,
-    SettingsCb,
-    SignupCb,
-)
+from bot.keyboards.callbacks import CenterCb, ClubCb, ClubListCb, EventCb
+from handlers.clubs import ClubFilterCb, SignupCb
+from handlers.settings import SettingsCb
+from handlers.staff_clubs.handlers import AttendCb, FieldCb, SessionCb
 from storage.models import (
     Attendance,
     Club,

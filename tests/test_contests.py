@@ -9,7 +9,8 @@ from aiogram.methods import SendDocument, SendMediaGroup, SendMessage
 from openpyxl import load_workbook
 from sqlalchemy import select, update
 
-from bot.keyboards.callbacks import ApplicationCb, ContestCb
+from bot.keyboards.callbacks import ContestCb
+from handlers.contests.handlers import ApplicationCb
 from storage.models import (
     Announcement,
     Application,

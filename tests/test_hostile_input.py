@@ -12,8 +12,9 @@ from aiogram.methods import EditMessageReplyMarkup, SendMessage
 from sqlalchemy import select
 
 from bot.i18n import create_core
-from bot.keyboards.callbacks import ClubCb, ConsentCb, FieldCb, IdeaCb
+from bot.keyboards.callbacks import ClubCb, ConsentCb, IdeaCb
 from bot.views import MESSAGE_MAX, visible_length
+from handlers.staff_clubs.handlers import FieldCb
 from storage.models import Announcement, Contest, Idea
 from tests.fixtures.harness import Harness, joined
 from tests.fixtures.updates import tg_user

@@ -3,7 +3,9 @@ from __future__ import annotations
 from aiogram.methods import EditMessageReplyMarkup
 from sqlalchemy import func, select
 
-from bot.keyboards.callbacks import ElderRevokeCb, HelpCb, RegDecisionCb
+from bot.keyboards.callbacks import RegDecisionCb
+from handlers.elders_staff import ElderRevokeCb
+from handlers.help import HelpCb
 from storage.models import ElderRegistration, NoticeCopy, RegistrationStatus, Role
 from tests.fixtures.harness import Harness, buttons, callback_datas, joined
 from tests.fixtures.updates import contact_update, sticker_update, tg_user

@@ -471,7 +471,7 @@ async def test_back_goes_the_way_the_user_came_and_cancel_closes(harness: Harnes
 
 
 async def test_a_revoked_elder_cannot_go_on_with_a_draft(harness: Harness, resident, admin):
-    from bot.keyboards.callbacks import ElderRevokeCb
+    from handlers.elders_staff import ElderRevokeCb
 
     await harness.say(admin, f"/grant {STAFF.id} staff optimist")
     reg_id = await harness.register_elder(resident, confirm_by=STAFF)

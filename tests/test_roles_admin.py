@@ -16,7 +16,7 @@ async def _audit(harness: Harness) -> list[AuditEntry]:
 
 async def _help_sections(harness: Harness, user) -> dict[str, str]:
     """/help's first screen and every section its buttons open, by button text."""
-    from bot.keyboards.callbacks import HelpCb
+    from handlers.help import HelpCb
 
     sent = await harness.say(user, "/help")
     screens = {"": joined(sent)}
@@ -45,7 +45,7 @@ async def test_help_depends_on_role(harness: Harness, resident, admin):
             k: len(v) for k, v in screens.items()
         }
     # A forged section button of another role shows the menu, not the section.
-    from bot.keyboards.callbacks import HelpCb
+    from handlers.help import HelpCb
 
     sent = joined(await harness.tap(resident, HelpCb(section="admin")))
     assert "/grant" not in sent and "Подробнее" in sent

@@ -43,10 +43,6 @@ class RegDecisionCb(CallbackData, prefix="regd"):
     confirm: bool
 
 
-class ElderRevokeCb(CallbackData, prefix="eldr"):
-    id: RowId
-
-
 class PageCb(CallbackData, prefix="pg"):
     """Pagination of a list: `list` names it ("elders", "myreports", "queue"), `key` narrows it."""
 
@@ -74,14 +70,6 @@ class ClubListCb(CallbackData, prefix="cl"):
     page: RowId = 0
 
 
-class ClubFilterCb(CallbackData, prefix="clf"):
-    what: str  # "center" | "cat"
-    district: RowId
-    center: RowId = 0
-    cat: str = ""
-    kids: bool = False
-
-
 class ClubCb(CallbackData, prefix="club"):
     action: str  # residents: "card" "join" "child"; staff: "staff" "members" "csv" "msg" ...
     id: RowId
@@ -92,44 +80,9 @@ class EventCb(CallbackData, prefix="ev"):
     id: RowId
 
 
-class SignupCb(CallbackData, prefix="su"):
-    action: str  # "cancel"
-    id: RowId
-
-
-class SettingsCb(CallbackData, prefix="set"):
-    minutes: RowId
-
-
-class SessionCb(CallbackData, prefix="ses"):
-    """A club session: `action` "cancel" or "att" (attendance); `at` is its UTC epoch."""
-
-    action: str
-    club: RowId
-    at: Epoch
-
-
-class AttendCb(CallbackData, prefix="att"):
-    club: RowId
-    at: Epoch
-    signup: RowId
-
-
-class FieldCb(CallbackData, prefix="fld"):
-    """Staff forms: a field to edit (`target` "club"/"event", `id` 0 while creating)."""
-
-    target: str
-    id: RowId
-    field: str
-
-
 class AnnouncementCb(CallbackData, prefix="ann"):
     action: str  # "stop" | "cancel" (a scheduled one)
     id: RowId
-
-
-class MuteCb(CallbackData, prefix="mute"):
-    kind: str  # "news" | "contests"
 
 
 class ContestCb(CallbackData, prefix="ct"):
@@ -137,33 +90,10 @@ class ContestCb(CallbackData, prefix="ct"):
     id: RowId
 
 
-class StatsCb(CallbackData, prefix="st"):
-    """/stats of another district (0: the whole city) for the same period as typed."""
-
-    period: Annotated[str, Field(max_length=40)]
-    district: RowId
-
-
-class PlaceSetCb(CallbackData, prefix="cpl"):
-    """An admin's place (1–3) for a tied contest entry."""
-
-    application: RowId
-    place: Annotated[int, Field(ge=0, le=3)]
-
-
-class ApplicationCb(CallbackData, prefix="app"):
-    action: str  # "open" | "edit" | "withdraw"
-    id: RowId
-
-
 class IdeaCb(CallbackData, prefix="idea"):
     action: str  # "support" "send" (anyway); staff: "open" "status" "move" "moveto" "filter"
     id: RowId
     value: str = ""
-
-
-class HelpCb(CallbackData, prefix="help"):
-    section: str  # a section of /help, "menu" or "close"
 
 
 class VoteCb(CallbackData, prefix="vt"):

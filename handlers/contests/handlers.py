@@ -16,7 +16,7 @@ from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.config import Settings
 from bot.keyboards.builders import inline, main_menu
-from bot.keyboards.callbacks import ApplicationCb, ContestCb
+from bot.keyboards.callbacks import ContestCb, RowId
 from bot.permissions import effective_role
 from bot.services.contests import (
     ADDRESS_PARTS,
@@ -51,6 +51,12 @@ from storage.models import (
 )
 from storage.repositories.contests import ContestRepository
 from storage.repositories.directory import Directory
+
+
+class ApplicationCb(CallbackData, prefix="app"):
+    action: str  # "open" | "edit" | "withdraw"
+    id: RowId
+
 
 router = Router(name=__name__)
 

@@ -19,7 +19,7 @@ from bot.config import Settings
 from bot.exports import csv_bytes
 from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline
-from bot.keyboards.callbacks import AttendCb, ClubCb, EventCb, FieldCb, SessionCb
+from bot.keyboards.callbacks import ClubCb, Epoch, EventCb, RowId
 from bot.notify import tell_each
 from bot.permissions import Actor, may_run_center
 from bot.services import tags
@@ -52,6 +52,29 @@ from storage.models import Club, Event, Signup, SignupStatus, User
 from storage.repositories.clubs import ClubRepository
 from storage.repositories.directory import Directory
 from storage.repositories.users import UserRepository
+
+
+class SessionCb(CallbackData, prefix="ses"):
+    """A club session: `action` "cancel" or "att" (attendance); `at` is its UTC epoch."""
+
+    action: str
+    club: RowId
+    at: Epoch
+
+
+class AttendCb(CallbackData, prefix="att"):
+    club: RowId
+    at: Epoch
+    signup: RowId
+
+
+class FieldCb(CallbackData, prefix="fld"):
+    """Staff forms: a field to edit (`target` "club"/"event", `id` 0 while creating)."""
+
+    target: str
+    id: RowId
+    field: str
+
 
 router = Router(name=__name__)
 router.message.filter(IsStaff())
