@@ -1,4 +1,6 @@
-"""Typed callback data (each packs to well under Telegram's 64 bytes)."""
+"""Typed callback data (each packs to well under Telegram's 64 bytes) that more than one feature
+builds, or that the scheduler and the delivery engine put under their messages; a feature's own
+callback data lives beside its handlers."""
 
 from __future__ import annotations
 
