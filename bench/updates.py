@@ -4,8 +4,8 @@ aiogram echo bot, on the same updates, in the same run. No network: a recording 
     .venv/bin/python -m bench.updates [--users 300] [--rounds 3] [--concurrency 32] [--newcomers]
 
 The residents have consented and chosen their district (so a location finds the nearest
-centers); with --newcomers they have not, as in the figures before issue 13's last stop: then
-/start asks for consent and the location is answered as a stray message in the middle of it.
+centers). With --newcomers they have not (the mix this bench measured until 2026-11-27): /start
+asks for consent and the location is answered as a stray message in the middle of it.
 
 On PostgreSQL (no user cache there; reference data version checked per update), with Redis for
 forms and per-user isolation, in one or several processes feeding disjoint users at once:
