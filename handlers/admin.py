@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import html
 import logging
-from typing import Any
 
 from aiogram import Bot, Router
 from aiogram.filters import Command, CommandObject
-from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import DialogManager, ShowMode, StartMode
+from aiogram.types import Message
+from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
@@ -18,7 +17,7 @@ from bot.permissions import Actor, effective_role
 from bot.services.roles import GrantError, Post, post_of
 from bot.services.validation import parse_id, parse_user_ref
 from bot.views import person_name, place_name, role_name
-from handlers.forms import ask_resume, form_open, restart_with
+from handlers.forms import opens_form
 from handlers.people.handlers import change_role, post_suffix
 from handlers.people.states import PeopleForm
 from storage.models import Role, User
@@ -49,22 +48,9 @@ async def whoami(
     )
 
 
-async def open_people(manager: DialogManager, **purpose: Any) -> None:
-    """Find a person by name and give them a role (or, with purpose="juror" and a contest, a
-    place in its jury); another form's draft is not dropped."""
-    if await form_open(manager) and manager.current_context().state.group is not PeopleForm:
-        await ask_resume(manager, "people", **purpose)
-        return
-    await manager.start(
-        PeopleForm.search, data=purpose, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
-    )
-
-
-@restart_with("people")
-async def people_again(callback: CallbackQuery, manager: DialogManager, args: Any) -> None:
-    await manager.start(
-        PeopleForm.search, data=args, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
-    )
+# Find a person by name and give them a role (or, with purpose="juror" and a contest, a place in
+# its jury); another form's draft is not dropped.
+open_people = opens_form("people", PeopleForm.search, restarts_itself=True)
 
 
 @router.message(Command("grant"))

@@ -530,6 +530,35 @@ async def show_unless_form(manager: DialogManager, message: Message, name: str, 
         await show(message, manager.middleware_data)
 
 
+Open = Callable[..., Awaitable[None]]
+
+
+def opens_form(name: str, first: State, restarts_itself: bool = False) -> Open:
+    """What opens the form that begins at `first` (from a command or a button, with its start
+    data as keywords): the form, below the conversation — or, while another form is open,
+    «Продолжить черновик или начать заново?», whose «Начать заново» opens it. With
+    `restarts_itself`, the same form open already simply starts again."""
+
+    async def start(manager: DialogManager, data: dict[str, Any]) -> None:
+        await manager.start(first, data=data, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+
+    async def again(callback: CallbackQuery, manager: DialogManager, args: Any) -> None:
+        await start(manager, args)
+
+    RESTARTS[name] = again
+
+    async def open_unless_draft(manager: DialogManager, **data: Any) -> None:
+        open_form = manager.has_context() and not (
+            restarts_itself and manager.current_context().state.group is first.group
+        )
+        if open_form:
+            await ask_resume(manager, name, **data)
+        else:
+            await start(manager, data)
+
+    return open_unless_draft
+
+
 class Interrupted(StatesGroup):
     ask = State()
 

@@ -11,7 +11,7 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode, Window
+from aiogram_dialog import Dialog, DialogManager, Window
 from aiogram_dialog.widgets.kbd import Button
 from aiogram_i18n import I18nContext
 
@@ -25,10 +25,9 @@ from handlers.forms import (
     chosen,
     form_data,
     go,
-    kept_draft,
     nav,
+    opens_form,
     refuse,
-    restart_with,
     saved_as,
     say_error,
     tapped,
@@ -57,20 +56,10 @@ async def for_person(
     if not actor.is_staff or actor.staff_district_id is None:
         await message.answer(i18n.get("behalf-staff-only"))
         return
-    if await kept_draft(dialog_manager, "forperson"):
-        return
-    await open_form(dialog_manager)
+    await open_for_person_form(dialog_manager)
 
 
-@restart_with("forperson")
-async def for_person_again(
-    callback: CallbackQuery, manager: DialogManager, args: dict[str, Any]
-) -> None:
-    await open_form(manager)
-
-
-async def open_form(manager: DialogManager) -> None:
-    await manager.start(ForPerson.who, data={}, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+open_for_person_form = opens_form("forperson", ForPerson.who)
 
 
 def _district(manager: DialogManager) -> int:

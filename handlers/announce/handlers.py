@@ -11,7 +11,7 @@ from aiogram import Bot, F, Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import DialogManager, ShowMode, StartMode
+from aiogram_dialog import DialogManager, ShowMode
 from aiogram_i18n import I18nContext
 
 from bot.broadcast.engine import DeliveryEngine
@@ -31,12 +31,11 @@ from bot.services.validation import InputError, parse_text
 from bot.views import MESSAGE_MAX, when_text
 from handlers.announce.states import AnnounceForm as A
 from handlers.forms import (
-    ask_resume,
     form_data,
     go,
     i18n_of,
+    opens_form,
     refuse,
-    restart_with,
     say,
     say_error,
     tapped,
@@ -57,21 +56,10 @@ async def announce(
     if not actor.is_staff:  # staff whose center is gone
         await message.answer(i18n.get("ann-no-center"))
         return
-    if dialog_manager.has_context():
-        await ask_resume(dialog_manager, "announce")
-        return
-    await open_form(dialog_manager)
+    await open_announce_form(dialog_manager)
 
 
-async def open_form(manager: DialogManager) -> None:
-    await manager.start(A.text, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
-
-
-@restart_with("announce")
-async def announce_again(
-    callback: CallbackQuery, manager: DialogManager, args: dict[str, Any]
-) -> None:
-    await open_form(manager)
+open_announce_form = opens_form("announce", A.text)
 
 
 # --- The form's answers -------------------------------------------------------------------------

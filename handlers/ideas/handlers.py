@@ -55,10 +55,10 @@ from handlers.forms import (
     ask_text,
     existing,
     form_data,
-    form_open,
     go,
     i18n_of,
     of_my_district,
+    opens_form,
     refuse,
     restart_with,
     say,
@@ -310,24 +310,10 @@ async def addition_start(
     idea = await ideas.get(callback_data.id)
     if idea is None or idea.user_id != user.id:
         refuse()
-    if await form_open(dialog_manager):
-        await ask_resume(dialog_manager, "idea-addition", idea=idea.id)
-        return
-    await dialog_manager.start(
-        IdeaAddition.add,
-        data={"idea": idea.id},
-        mode=StartMode.RESET_STACK,
-        show_mode=ShowMode.SEND,
-    )
+    await open_addition(dialog_manager, idea=idea.id)
 
 
-@restart_with("idea-addition")
-async def addition_again(
-    callback: CallbackQuery, manager: DialogManager, args: dict[str, Any]
-) -> None:
-    await manager.start(
-        IdeaAddition.add, data=args, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
-    )
+open_addition = opens_form("idea-addition", IdeaAddition.add)
 
 
 async def on_addition(message: Message, widget: Any, manager: DialogManager) -> None:

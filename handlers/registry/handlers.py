@@ -12,7 +12,7 @@ from typing import Any
 from aiogram import Bot, Router
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
-from aiogram_dialog import DialogManager, ShowMode, StartMode
+from aiogram_dialog import DialogManager, ShowMode
 from aiogram_i18n import I18nContext
 
 from bot.exports import csv_bytes, workbook_bytes
@@ -31,14 +31,12 @@ from bot.services.registry import (
 )
 from bot.services.validation import InputError
 from handlers.forms import (
-    ask_resume,
     city_admins_only,
     form_data,
-    form_open,
     go,
     i18n_of,
+    opens_form,
     refuse,
-    restart_with,
     say,
     say_error,
 )
@@ -66,15 +64,10 @@ def registry_labels(i18n: I18nContext) -> Labels:
 async def registry(message: Message, actor: Actor, dialog_manager: DialogManager) -> None:
     if not may_manage_directory(actor):
         refuse("registry-city-only")
-    if await form_open(dialog_manager) and dialog_manager.current_context().state.group is not F:
-        await ask_resume(dialog_manager, "registry")
-        return
-    await dialog_manager.start(F.start, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+    await open_registry_form(dialog_manager)
 
 
-@restart_with("registry")
-async def registry_again(callback: CallbackQuery, manager: DialogManager, args: Any) -> None:
-    await manager.start(F.start, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+open_registry_form = opens_form("registry", F.start, restarts_itself=True)
 
 
 async def on_download(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:

@@ -57,6 +57,7 @@ from handlers.forms import (
     go,
     kept_draft,
     of_my_district,
+    opens_form,
     queue_announcement,
     refuse,
     restart_with,
@@ -653,20 +654,10 @@ async def home_command(
     if not user.has_consent or user.district_id is None:
         await message.answer(i18n.get("votes-need-district"))
         return
-    if await kept_draft(dialog_manager, "home"):
-        return
     await open_home(dialog_manager)
 
 
-@restart_with("home")
-async def home_again(callback: CallbackQuery, manager: DialogManager, args: dict[str, Any]) -> None:
-    await open_home(manager)
-
-
-async def open_home(manager: DialogManager) -> None:
-    await manager.start(
-        HomeForm.street, data={}, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
-    )
+open_home = opens_form("home", HomeForm.street)
 
 
 async def home_give(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
