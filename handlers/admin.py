@@ -12,7 +12,6 @@ from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
-from bot.filters.roles import IsAdmin, IsStaff
 from bot.permissions import Actor, effective_role
 from bot.services.roles import GrantError, Post, post_of
 from bot.services.validation import parse_id, parse_user_ref
@@ -28,10 +27,8 @@ from storage.repositories.users import UserRepository
 logger = logging.getLogger(__name__)
 
 staff_router = Router(name=f"{__name__}.staff")
-staff_router.message.filter(IsStaff())
 
 router = Router(name=__name__)
-router.message.filter(IsAdmin())
 
 
 @staff_router.message(Command("whoami"))

@@ -21,7 +21,7 @@ from pydantic import Field
 from bot.broadcast.engine import DeliveryEngine
 from bot.config import Settings
 from bot.exports import header_row, workbook_bytes
-from bot.filters.roles import IsAdmin, is_city_admin
+from bot.filters.roles import is_city_admin
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import ContestCb, RowId
 from bot.notify import tell
@@ -98,8 +98,8 @@ class C(StatesGroup):
 
 
 # Contests are the city's: its admins run them (a municipality's admin does not).
-router.message.filter(IsAdmin(), is_city_admin)
-router.callback_query.filter(IsAdmin(), is_city_admin)
+router.message.filter(is_city_admin)  # the admins' area checks the role
+router.callback_query.filter(is_city_admin)
 
 
 @router.message(Command("contest_add"))

@@ -16,7 +16,6 @@ from aiogram_i18n import I18nContext
 
 from bot.commands import set_chat_commands
 from bot.config import Settings
-from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline, page_nav
 from bot.keyboards.callbacks import PageCb, RegDecisionCb, RowId
 from bot.notify import retire_buttons, tell
@@ -39,8 +38,6 @@ class ElderRevokeCb(CallbackData, prefix="eldr"):
 router = Router(name=__name__)
 
 MAX_REASON = 500
-router.message.filter(IsStaff())
-router.callback_query.filter(IsStaff())
 
 PAGE = 10
 

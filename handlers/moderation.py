@@ -12,7 +12,6 @@ from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
-from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import ReportCb
 from bot.notify import tell
@@ -30,8 +29,6 @@ from storage.repositories.users import UserRepository
 router = Router(name=__name__)
 
 MAX_COMMENT = 500
-router.message.filter(IsStaff())
-router.callback_query.filter(IsStaff())
 
 QUEUE_LIMIT = 20
 

@@ -11,20 +11,17 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
 
-from bot.filters.roles import HasRole
 from bot.keyboards.builders import inline, page_nav
 from bot.keyboards.callbacks import PageCb, ReportCb
 from bot.services.reports import draft_from_report
 from bot.views import edit_or_send, report_card, send_album
 from handlers.reports import start_report
-from storage.models import ReportStatus, Role, User
+from storage.models import ReportStatus, User
 from storage.repositories.directory import Directory
 from storage.repositories.elders import ElderRepository
 from storage.repositories.reports import ReportRepository
 
 router = Router(name=__name__)
-router.message.filter(HasRole(Role.ELDER))
-router.callback_query.filter(HasRole(Role.ELDER))
 
 PAGE = 5
 

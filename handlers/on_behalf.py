@@ -15,7 +15,6 @@ from aiogram_dialog import Dialog, DialogManager, Window
 from aiogram_dialog.widgets.kbd import Button
 from aiogram_i18n import I18nContext
 
-from bot.filters.roles import IsStaff
 from bot.permissions import Actor, may_run_center
 from bot.services.on_behalf import add_caller, elder_of_district, parse_caller, parse_name
 from bot.services.validation import InputError
@@ -36,7 +35,6 @@ from handlers.forms import (
 from storage.models import User
 
 router = Router(name=__name__)
-router.message.filter(IsStaff())
 
 
 class ForPerson(StatesGroup):

@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.charts import stats_chart
 from bot.config import Settings
 from bot.exports import csv_bytes, header_row, workbook_bytes
-from bot.filters.roles import IsAdmin, IsStaff, is_city_admin
+from bot.filters.roles import is_city_admin
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import RowId
 from bot.permissions import Actor, may_see_figures
@@ -54,10 +54,9 @@ class StatsCb(CallbackData, prefix="st"):
 
 
 router = Router(name=__name__)
-router.message.filter(IsStaff())
 
 admin_router = Router(name=f"{__name__}.admin")
-admin_router.message.filter(IsAdmin(), is_city_admin)
+admin_router.message.filter(is_city_admin)  # the admins' area checks the role
 
 
 def _today(settings: Settings) -> datetime:

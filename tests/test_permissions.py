@@ -102,3 +102,19 @@ async def test_the_actor_is_computed_per_update_from_the_row(harness, admin):
     assert "Такой команды нет" not in joined(await harness.say(staff, "/queue"))
     await harness.say(admin, f"/revoke {staff.id}")
     assert "Такой команды нет" in joined(await harness.say(staff, "/queue"))
+
+
+async def test_a_role_is_checked_once_on_the_way_to_any_handler(harness):
+    """A role filter sits on the area of routers for that role (the admins' area inside the
+    staff's narrows it), never again on a router inside."""
+    from bot.filters.roles import HasRole
+
+    for router in harness.dp.chain_tail:
+        for kind in ("message", "callback_query"):
+            checks = []
+            node = router
+            while node is not None:
+                filters = node.observers[kind]._handler.filters or []
+                checks += [f.callback.roles for f in filters if isinstance(f.callback, HasRole)]
+                node = node.parent_router
+            assert len(set(checks)) == len(checks), f"{router.name}.{kind}: {checks}"

@@ -16,7 +16,6 @@ from aiogram_i18n import I18nContext
 
 from bot.broadcast.engine import DeliveryEngine
 from bot.config import Settings
-from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import AnnouncementCb
 from bot.permissions import Actor, audiences, may_manage_announcement, may_send_urgent
@@ -45,8 +44,6 @@ from storage.repositories.announcements import AnnouncementRepository
 from storage.repositories.audit import AuditRepository
 
 router = Router(name=__name__)
-router.message.filter(IsStaff())
-router.callback_query.filter(IsStaff())
 
 
 @router.message(Command("announce"))

@@ -16,7 +16,6 @@ from aiogram_i18n import I18nContext, LazyFilter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
-from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline, main_menu
 from bot.keyboards.callbacks import IdeaCb, ProjectCb
 from bot.notify import tell, tell_rendered
@@ -74,8 +73,6 @@ from storage.repositories.users import UserRepository
 
 router = Router(name=__name__)
 staff_router = Router(name=f"{__name__}.staff")
-staff_router.message.filter(IsStaff())
-staff_router.callback_query.filter(IsStaff())
 
 
 @router.message(Command("idea"))

@@ -17,7 +17,6 @@ from aiogram_i18n import I18nContext
 
 from bot.config import Settings
 from bot.exports import csv_bytes
-from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import ClubCb, Epoch, EventCb, RowId
 from bot.notify import tell_each
@@ -77,8 +76,6 @@ class FieldCb(CallbackData, prefix="fld"):
 
 
 router = Router(name=__name__)
-router.message.filter(IsStaff())
-router.callback_query.filter(IsStaff())
 
 
 # --- the list -------------------------------------------------------------------------------------

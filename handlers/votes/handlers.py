@@ -15,7 +15,6 @@ from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
-from bot.filters.roles import IsStaff
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import ProjectCb, VoteCb
 from bot.permissions import Actor, districts_seen, may_hold_vote, may_look_after_vote
@@ -74,8 +73,6 @@ from storage.repositories.votes import VoteRepository
 
 router = Router(name=__name__)
 staff_router = Router(name=f"{__name__}.staff")
-staff_router.message.filter(IsStaff())
-staff_router.callback_query.filter(IsStaff())
 
 
 def _now() -> datetime:
