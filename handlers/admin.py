@@ -50,8 +50,8 @@ async def whoami(
 open_people = opens_form("people", PeopleForm.search, restarts_itself=True)
 
 
-@router.message(Command("grant"))
-async def grant(
+@router.message(Command("grant", "revoke"))
+async def grant_or_revoke(
     message: Message,
     command: CommandObject,
     bot: Bot,
@@ -63,63 +63,38 @@ async def grant(
     i18n: I18nContext,
     dialog_manager: DialogManager,
 ) -> None:
-    """«/grant» alone: find the person and choose by buttons; «/grant 123 staff optimist» is the
-    typed shortcut."""
+    """«/grant» or «/revoke» alone: find the person and choose by buttons; «/grant 123 staff
+    optimist» and «/revoke 123» are the typed shortcuts."""
     if not command.args:
         await open_people(dialog_manager)
         return
     args = command.args.split()
-    if len(args) not in (2, 3) or args[1].lower() not in ("staff", "admin"):
-        await message.answer(i18n.get("grant-usage"))
-        return
-    who, role = args[0], Role(args[1].lower())
+    granting = command.command == "grant"
     center = None
-    if len(args) == 3:
-        code = args[2]
-        center = directory.center_by_code(code) or directory.center(parse_id(code))
-        if center is None:
-            await message.answer(i18n.get("grant-unknown-center", code=html.escape(code[:64])))
+    if not granting:
+        if len(args) != 1:
+            await message.answer(i18n.get("revoke-usage"))
             return
-    target = await users.find(parse_user_ref(who), create=True)
+        role = Role.RESIDENT
+    else:
+        if len(args) not in (2, 3) or args[1].lower() not in ("staff", "admin"):
+            await message.answer(i18n.get("grant-usage"))
+            return
+        role = Role(args[1].lower())
+        if len(args) == 3:
+            code = args[2]
+            center = directory.center_by_code(code) or directory.center(parse_id(code))
+            if center is None:
+                await message.answer(i18n.get("grant-unknown-center", code=html.escape(code[:64])))
+                return
+    who = args[0]
+    target = await users.find(parse_user_ref(who), create=granting)
     if target is None:
         await message.answer(i18n.get("grant-unknown-user", who=html.escape(who[:65])))
         return
     try:
         text = await change_role(
             bot, actor, target, role, Post(center), audit, directory, settings, i18n
-        )
-    except GrantError as exc:
-        text = i18n.get(exc.reason)
-    await message.answer(text)
-
-
-@router.message(Command("revoke"))
-async def revoke(
-    message: Message,
-    command: CommandObject,
-    bot: Bot,
-    actor: Actor,
-    users: UserRepository,
-    directory: Directory,
-    audit: AuditRepository,
-    settings: Settings,
-    i18n: I18nContext,
-    dialog_manager: DialogManager,
-) -> None:
-    if not command.args:
-        await open_people(dialog_manager)
-        return
-    args = command.args.split()
-    if len(args) != 1:
-        await message.answer(i18n.get("revoke-usage"))
-        return
-    target = await users.find(parse_user_ref(args[0]))
-    if target is None:
-        await message.answer(i18n.get("grant-unknown-user", who=html.escape(args[0][:65])))
-        return
-    try:
-        text = await change_role(
-            bot, actor, target, Role.RESIDENT, Post(), audit, directory, settings, i18n
         )
     except GrantError as exc:
         text = i18n.get(exc.reason)
