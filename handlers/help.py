@@ -10,6 +10,7 @@ from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.keyboards.builders import inline
 from bot.permissions import Actor
+from bot.services.ideas import MAX_PHOTOS as IDEA_PHOTOS
 from bot.views import edit_or_send
 from storage.models import Role
 
@@ -62,7 +63,10 @@ async def help_section(
         text, markup = help_menu(i18n, role)
         await edit_or_send(callback, text, markup)
         return
-    text = "\n".join((i18n.get(f"help-{section}"), i18n.get("help-footer")))
+    # The limits reach the texts from where they are kept (an idea's photos: bot/services/ideas).
+    text = "\n".join(
+        (i18n.get(f"help-{section}", idea_photos=str(IDEA_PHOTOS)), i18n.get("help-footer"))
+    )
     markup = inline(
         [
             (i18n.get("help-back"), HelpCb(section="menu")),

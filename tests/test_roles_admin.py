@@ -32,6 +32,7 @@ async def test_help_depends_on_role(harness: Harness, resident, admin):
         "/centers" in resident_help[""] and "/mydata" in resident_help["🔒 Мои данные и настройки"]
     )
     assert list(resident_help) == ["", "🏠 Жителям", "🔒 Мои данные и настройки"]
+    assert "до 5 фото" in resident_help["🏠 Жителям"]  # the limit, from bot/services/ideas
     everything = "\n".join(resident_help.values())
     assert "/grant" not in everything and "/whoami" not in everything
     admin_help = await _help_sections(harness, admin)

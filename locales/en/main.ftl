@@ -132,7 +132,7 @@ help-resident =
     /clubs — clubs, sign up
     /events — events of the district
     /my — my sign-ups, cancel
-    /idea — an idea or a problem (place, text, up to 5 photos)
+    /idea — an idea or a problem (place, text, up to { $idea_photos } photos)
     /myideas — my ideas and problems, answers
     /ideas — district ideas: what neighbours raised; support them
     /votes — votes of your house, street, district; /home — where you live
