@@ -16,7 +16,7 @@ from bot.keyboards.builders import (
     nearby_keyboard,
 )
 from bot.keyboards.callbacks import CenterCb, PlaceCb
-from bot.services.geo import nearest_centers
+from bot.services.geo import NEARBY_MAX_KM, nearest_centers
 from bot.views import center_card, edit_or_send
 from handlers.forms import existing, outside_forms, refuse, tapped
 from handlers.places import ask_place
@@ -136,7 +136,7 @@ async def nearby(message: Message, i18n: I18nContext, directory: Directory) -> N
         directory.all_centers(),
     )
     if not found:
-        await message.answer(i18n.get("nearby-none"))
+        await message.answer(i18n.get("nearby-none", km=str(NEARBY_MAX_KM)))
         return
     lines = [i18n.get("nearby-title")]
     for n, item in enumerate(found, start=1):

@@ -30,7 +30,8 @@ async def test_staff_fill_their_card_and_residents_find_the_center(
     assert "<b>ЦРН «Оптимист»</b>" in joined(sent) and "Что изменить?" in joined(sent)
     assert {"☎️ Телефон", "🗺 Точка на карте", "🏸 Прокат", "❌ Отмена"} <= set(buttons(sent))
 
-    await harness.press(STAFF, "☎️ Телефон")
+    sent = await harness.press(STAFF, "☎️ Телефон")
+    assert "Можно до 3 через запятую" in joined(sent)  # the limit, from bot/services/centers
     assert harness.shows(STAFF, "⬅️ Назад") and not harness.shows(STAFF, "🗑 Убрать из карточки")
     assert "Не понял телефон" in joined(await harness.say(STAFF, "12-34-56"))
     sent = await harness.say(STAFF, "8 (3842) 12-34-56, +7 923 123 45 67")

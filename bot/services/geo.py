@@ -26,12 +26,15 @@ class NearbyCenter:
     approximate: bool  # measured to the district's centre because the center's point is unknown
 
 
+NEARBY_MAX_KM = 50  # a point farther from every center is in another city
+
+
 def nearest_centers(
     lat: float,
     lon: float,
     centers: Iterable[CenterRef],
     limit: int = 3,
-    max_km: float = 50.0,
+    max_km: float = NEARBY_MAX_KM,
 ) -> list[NearbyCenter]:
     """The `limit` closest centers within `max_km` (a point in another city finds nothing)."""
     found: list[NearbyCenter] = []

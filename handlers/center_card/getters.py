@@ -8,7 +8,7 @@ from typing import Any
 from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
 
-from bot.services.centers import CARD_FIELDS
+from bot.services.centers import CARD_FIELDS, MAX_PHONES
 from bot.views import center_card, center_value
 from handlers.forms import form_data
 from storage.repositories.clubs import ClubRepository
@@ -32,7 +32,7 @@ async def card(
         "card": center_card(i18n, center, await clubs.clubs_per_center(center.id)),
         "fields": [(i18n.get(f"center-field-{f}"), f) for f in CARD_FIELDS],
         "field_name": i18n.get(f"center-field-{field}") if field else "",
-        "hint": i18n.get(f"mycenter-hint-{field}") if field else "",
+        "hint": i18n.get(f"mycenter-hint-{field}", max=MAX_PHONES) if field else "",
         "current": html.escape(current) if current else i18n.get("mycenter-not-set"),
         "has_value": current is not None,
     }

@@ -80,7 +80,7 @@ mycenter-not-yours = This is another center's card. Yours: /mycenter.
 mycenter-not-set = not set
 mycenter-hint-address = Type the address, e.g.: 17 Vesennyaya St
 mycenter-hint-hours = Type the opening hours, e.g.: Mon–Fri 9:00–18:00, Sat 10:00–14:00
-mycenter-hint-phone = Type the phone with its code, e.g.: 8 3842 12-34-56. Up to three, separated by commas.
+mycenter-hint-phone = Type the phone with its code, e.g.: 8 3842 12-34-56. Up to { $max }, separated by commas.
 mycenter-hint-point = Send the point: 📎 → «Location» → choose the center's place on the map. Or type the coordinates, e.g.: 55.35472, 86.08730
 mycenter-hint-link = Send the link to the center's group: t.me/…, vk.com/…, ok.ru/… or WhatsApp.
 mycenter-hint-rental = What can be borrowed for free? E.g.: balls, table tennis rackets, badminton, chess, hoops
@@ -105,7 +105,7 @@ nearby-ask = Press «📍 Centers nearby» below: the bot will ask to send your 
 nearby-title = Centers nearest to you:
 nearby-line = { $n }. { $name } — { $km } km
 nearby-line-approx = { $n }. { $name } — about { $km } km (exact address to be confirmed)
-nearby-none = No centers within 50 km of this point. By district: /centers
+nearby-none = No centers within { $km } km of this point. By district: /centers
 
 ## Help
 help-title = <b>What the bot can do</b>
