@@ -80,7 +80,6 @@ jury-ask-criterion = Score for «{ $criterion }» (1–10):
 jury-ask-comment = Comment (optional):
 jury-saved = The score of application No. { $id } is saved.
 jury-already = You have already scored this application.
-jury-own-district = Entries of your own district cannot be scored in this contest.
 jury-out-of-range = A score is from 1 to 10.
 
 ## Admins

@@ -285,7 +285,6 @@ revoke-usage = Just /revoke — the bot helps to find the person; shortcut: /rev
 revoke-done = Done: { $who } is a resident now.
 revoke-notify = Your role changed: you are a resident now.
 revoke-config-admin = This admin is set in the settings (ADMIN_IDS) and can only be removed there.
-whois-usage = Just /whois — search by name; shortcut: /whois @username
 whois =
     { $who }: { $role }.{ $center }
     Consent: { $consent }. District: { $place }.

@@ -1,5 +1,4 @@
 ## Report
-rep-start = A report. Answer the questions: the draft is saved, you can continue later.
 rep-ask-territory = Which territory is the report for?
 rep-ask-kind = What was held?
 rep-kind-subbotnik = Clean-up day

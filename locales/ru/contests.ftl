@@ -80,7 +80,6 @@ jury-ask-criterion = Оценка «{ $criterion }» (1–10):
 jury-ask-comment = Комментарий (необязательно):
 jury-saved = Оценка заявки № { $id } сохранена.
 jury-already = Вы уже оценили эту заявку.
-jury-own-district = Заявки своего района в этом конкурсе оценивать нельзя.
 jury-out-of-range = Оценка — от 1 до 10.
 
 ## Администраторам

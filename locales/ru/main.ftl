@@ -280,7 +280,6 @@ revoke-usage = Просто /revoke — бот поможет найти чел�
 revoke-done = Готово: { $who } теперь житель.
 revoke-notify = Ваша роль изменена: теперь вы житель.
 revoke-config-admin = Этот администратор задан в настройках (ADMIN_IDS): снять его можно только там.
-whois-usage = Просто /whois — поиск по имени; коротко: /whois @имя
 whois =
     { $who }: { $role }.{ $center }
     Согласие: { $consent }. Район: { $place }.
