@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from bot.permissions import Actor, may_record_media
-from bot.services.validation import InputError, parse_date, parse_text
+from bot.services.validation import InputError, check_date, parse_date, parse_text
 from storage.models import MediaPublication
 from storage.repositories.audit import AuditRepository
 from storage.repositories.media import MediaRepository
@@ -49,7 +49,7 @@ async def record_publication(
     if district_id is None or not may_record_media(actor, district_id):
         raise InputError("media-staff-only")
     published_on = date.fromisoformat(draft["published_on"])
-    parse_published_on(published_on.strftime("%d.%m.%Y"), today)  # a draft may have aged out
+    check_date(published_on, today, MAX_AGE_DAYS)  # a draft may have aged out
     publication = MediaPublication(
         district_id=district_id,
         center_id=actor.center_id,
