@@ -9,6 +9,7 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext, LazyFilter
 
+from bot.context import Ctx
 from bot.filters.content import Has
 from bot.keyboards.builders import (
     center_card_keyboard,
@@ -20,16 +21,14 @@ from bot.services.geo import NEARBY_MAX_KM, nearest_centers
 from bot.views import center_card, edit_or_send
 from handlers.forms import existing, outside_forms, refuse, tapped
 from handlers.places import ask_place
-from storage.models import User
-from storage.repositories.clubs import ClubRepository
 from storage.repositories.directory import Directory
 
 router = Router(name=__name__)
 
 
 @router.message(Command("centers"))
-async def centers_start(message: Message, i18n: I18nContext, directory: Directory) -> None:
-    await ask_place(message, i18n, directory, "browse")
+async def centers_start(message: Message, ctx: Ctx) -> None:
+    await ask_place(message, ctx.i18n, ctx.directory, "browse")
 
 
 async def _show_district_centers(
@@ -46,101 +45,78 @@ async def _show_district_centers(
 
 
 @router.callback_query(PlaceCb.filter((F.purpose == "browse") & (F.level == "dist")))
-async def browse_district(
-    callback: CallbackQuery,
-    callback_data: PlaceCb,
-    i18n: I18nContext,
-    directory: Directory,
-) -> None:
-    await _show_district_centers(callback, callback_data.id, i18n, directory)
+async def browse_district(callback: CallbackQuery, callback_data: PlaceCb, ctx: Ctx) -> None:
+    await _show_district_centers(callback, callback_data.id, ctx.i18n, ctx.directory)
 
 
 @router.callback_query(CenterCb.filter(F.action == "list"))
-async def back_to_list(
-    callback: CallbackQuery,
-    callback_data: CenterCb,
-    i18n: I18nContext,
-    directory: Directory,
-) -> None:
-    center = existing(directory.center(callback_data.id))
-    await _show_district_centers(callback, center.district_id, i18n, directory)
+async def back_to_list(callback: CallbackQuery, callback_data: CenterCb, ctx: Ctx) -> None:
+    center = existing(ctx.directory.center(callback_data.id))
+    await _show_district_centers(callback, center.district_id, ctx.i18n, ctx.directory)
 
 
 @router.callback_query(CenterCb.filter(F.action == "card"))
-async def show_card(
-    callback: CallbackQuery,
-    callback_data: CenterCb,
-    i18n: I18nContext,
-    directory: Directory,
-    clubs: ClubRepository,
-) -> None:
-    center = existing(directory.center(callback_data.id))
-    card = center_card(i18n, center, await clubs.clubs_per_center(center.id))
-    await edit_or_send(callback, card, center_card_keyboard(i18n, center))
+async def show_card(callback: CallbackQuery, callback_data: CenterCb, ctx: Ctx) -> None:
+    center = existing(ctx.directory.center(callback_data.id))
+    card = center_card(ctx.i18n, center, await ctx.clubs.clubs_per_center(center.id))
+    await edit_or_send(callback, card, center_card_keyboard(ctx.i18n, center))
 
 
 @router.callback_query(CenterCb.filter(F.action == "route"))
-async def show_route(
-    callback: CallbackQuery,
-    callback_data: CenterCb,
-    i18n: I18nContext,
-    directory: Directory,
-) -> None:
-    center = existing(directory.center(callback_data.id))
-    address = center.address or i18n.get("center-unknown")
+async def show_route(callback: CallbackQuery, callback_data: CenterCb, ctx: Ctx) -> None:
+    center = existing(ctx.directory.center(callback_data.id))
+    address = center.address or ctx.i18n.get("center-unknown")
     if center.lat is not None and center.lon is not None:
         await tapped(callback).answer_venue(
             latitude=center.lat, longitude=center.lon, title=center.name, address=address
         )
     else:
-        await tapped(callback).answer(i18n.get("center-no-point", address=html.escape(address)))
+        await tapped(callback).answer(ctx.i18n.get("center-no-point", address=html.escape(address)))
 
 
 @router.message(outside_forms, LazyFilter("menu-my-center"))
-async def my_center(
-    message: Message, user: User, i18n: I18nContext, directory: Directory, clubs: ClubRepository
-) -> None:
-    district = directory.district(user.district_id) if user.district_id else None
+async def my_center(message: Message, ctx: Ctx) -> None:
+    district = ctx.directory.district(ctx.user.district_id) if ctx.user.district_id else None
     if district is None:
-        await message.answer(i18n.get("my-center-no-district"))
+        await message.answer(ctx.i18n.get("my-center-no-district"))
         return
-    centers = directory.centers(district.id)
+    centers = ctx.directory.centers(district.id)
     if len(centers) == 1:
-        center = directory.center(centers[0].id)
+        center = ctx.directory.center(centers[0].id)
         assert center is not None
         await message.answer(
-            center_card(i18n, center, await clubs.clubs_per_center(center.id)),
-            reply_markup=center_card_keyboard(i18n, center),
+            center_card(ctx.i18n, center, await ctx.clubs.clubs_per_center(center.id)),
+            reply_markup=center_card_keyboard(ctx.i18n, center),
         )
         return
-    text = i18n.get("centers-choose-center", district=html.escape(district.name))
+    text = ctx.i18n.get("centers-choose-center", district=html.escape(district.name))
     if not centers:
-        text = f"{text}\n{i18n.get('centers-none')}"
+        text = f"{text}\n{ctx.i18n.get('centers-none')}"
     await message.answer(
-        text, reply_markup=centers_keyboard(i18n, centers, district.municipality_id)
+        text, reply_markup=centers_keyboard(ctx.i18n, centers, district.municipality_id)
     )
 
 
 @router.message(outside_forms, LazyFilter("menu-nearby"))
-async def nearby_as_text(message: Message, i18n: I18nContext) -> None:
+async def nearby_as_text(message: Message, ctx: Ctx) -> None:
     """Clients that cannot share a location send the button's text instead."""
-    await message.answer(i18n.get("nearby-ask"))
+    await message.answer(ctx.i18n.get("nearby-ask"))
 
 
 @router.message(outside_forms, Has(F.location))
-async def nearby(message: Message, i18n: I18nContext, directory: Directory) -> None:
+async def nearby(message: Message, ctx: Ctx) -> None:
     assert message.location is not None
     found = nearest_centers(
         message.location.latitude,
         message.location.longitude,
-        directory.all_centers(),
+        ctx.directory.all_centers(),
     )
     if not found:
-        await message.answer(i18n.get("nearby-none", km=str(NEARBY_MAX_KM)))
+        await message.answer(ctx.i18n.get("nearby-none", km=str(NEARBY_MAX_KM)))
         return
-    lines = [i18n.get("nearby-title")]
+    lines = [ctx.i18n.get("nearby-title")]
     for n, item in enumerate(found, start=1):
         key = "nearby-line-approx" if item.approximate else "nearby-line"
-        km = f"{item.km:.1f}".replace(".", ",") if i18n.locale == "ru" else f"{item.km:.1f}"
-        lines.append(i18n.get(key, n=n, name=html.escape(item.center.name), km=km))
+        km = f"{item.km:.1f}".replace(".", ",") if ctx.i18n.locale == "ru" else f"{item.km:.1f}"
+        lines.append(ctx.i18n.get(key, n=n, name=html.escape(item.center.name), km=km))
     await message.answer("\n".join(lines), reply_markup=nearby_keyboard([f.center for f in found]))

@@ -16,6 +16,7 @@ from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.config import Settings
+from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import ClubCb, ClubListCb, EventCb, PlaceCb, RowId
 from bot.notify import tell
@@ -149,72 +150,60 @@ def page_nav_clubs(
 
 @router.message(Command("clubs"))
 @router.message(outside_forms, LazyFilter("menu-clubs"))
-async def clubs_start(
-    message: Reply, user: User, clubs: ClubRepository, directory: Directory, i18n: I18nContext
-) -> None:
-    if user.district_id is None:
-        await ask_place(message, i18n, directory, "clubs")
+async def clubs_start(message: Reply, ctx: Ctx) -> None:
+    if ctx.user.district_id is None:
+        await ask_place(message, ctx.i18n, ctx.directory, "clubs")
         return
-    text, markup = await _club_list(ClubListCb(district=user.district_id), clubs, directory, i18n)
+    text, markup = await _club_list(
+        ClubListCb(district=ctx.user.district_id), ctx.clubs, ctx.directory, ctx.i18n
+    )
     await message.answer(text, reply_markup=markup)
 
 
 @router.callback_query(PlaceCb.filter((F.level == "dist") & (F.purpose == "clubs")))
-async def clubs_district(
-    callback: CallbackQuery,
-    callback_data: PlaceCb,
-    clubs: ClubRepository,
-    directory: Directory,
-    i18n: I18nContext,
-) -> None:
-    if directory.district(callback_data.id) is None:
+async def clubs_district(callback: CallbackQuery, callback_data: PlaceCb, ctx: Ctx) -> None:
+    if ctx.directory.district(callback_data.id) is None:
         refuse()
-    text, markup = await _club_list(ClubListCb(district=callback_data.id), clubs, directory, i18n)
+    text, markup = await _club_list(
+        ClubListCb(district=callback_data.id), ctx.clubs, ctx.directory, ctx.i18n
+    )
     await edit_or_send(callback, text, markup)
 
 
 @router.callback_query(ClubListCb.filter())
-async def clubs_page(
-    callback: CallbackQuery,
-    callback_data: ClubListCb,
-    clubs: ClubRepository,
-    directory: Directory,
-    i18n: I18nContext,
-) -> None:
-    valid = directory.district(callback_data.district) is not None and (
+async def clubs_page(callback: CallbackQuery, callback_data: ClubListCb, ctx: Ctx) -> None:
+    valid = ctx.directory.district(callback_data.district) is not None and (
         not callback_data.cat or callback_data.cat in CATEGORIES
     )
     if not valid:
         refuse()
-    text, markup = await _club_list(callback_data, clubs, directory, i18n)
+    text, markup = await _club_list(callback_data, ctx.clubs, ctx.directory, ctx.i18n)
     await edit_or_send(callback, text, markup)
 
 
 @router.callback_query(ClubFilterCb.filter())
-async def clubs_filter(
-    callback: CallbackQuery, callback_data: ClubFilterCb, directory: Directory, i18n: I18nContext
-) -> None:
+async def clubs_filter(callback: CallbackQuery, callback_data: ClubFilterCb, ctx: Ctx) -> None:
     f = callback_data
     rows: list[list[tuple[str, CallbackData]]]
     if f.what == "center":
         rows = [
             [
                 (
-                    i18n.get("clubs-btn-all-centers"),
+                    ctx.i18n.get("clubs-btn-all-centers"),
                     ClubListCb(district=f.district, cat=f.cat, kids=f.kids),
                 )
             ]
         ]
         rows += [
             [(c.name, ClubListCb(district=f.district, center=c.id, cat=f.cat, kids=f.kids))]
-            for c in directory.centers(f.district)
+            for c in ctx.directory.centers(f.district)
         ]
         prompt = "clubs-choose-center"
     else:
         rows = [
             [
                 (
-                    i18n.get("clubs-btn-all"),
+                    ctx.i18n.get("clubs-btn-all"),
                     ClubListCb(district=f.district, center=f.center, kids=f.kids),
                 )
             ]
@@ -222,14 +211,14 @@ async def clubs_filter(
         rows += [
             [
                 (
-                    i18n.get(f"club-cat-{c}"),
+                    ctx.i18n.get(f"club-cat-{c}"),
                     ClubListCb(district=f.district, center=f.center, cat=c, kids=f.kids),
                 )
             ]
             for c in CATEGORIES
         ]
         prompt = "clubs-choose-category"
-    await edit_or_send(callback, i18n.get(prompt), inline(*rows))
+    await edit_or_send(callback, ctx.i18n.get(prompt), inline(*rows))
 
 
 def club_card_text(
@@ -257,31 +246,25 @@ def club_card_text(
 
 
 @router.callback_query(ClubCb.filter(F.action == "card"))
-async def club_card(
-    callback: CallbackQuery,
-    callback_data: ClubCb,
-    clubs: ClubRepository,
-    directory: Directory,
-    i18n: I18nContext,
-) -> None:
-    club = await clubs.club(callback_data.id) or refuse()
-    enrolled, waiting = await clubs.counts(club_id=club.id)
-    center = directory.center(club.center_id)
+async def club_card(callback: CallbackQuery, callback_data: ClubCb, ctx: Ctx) -> None:
+    club = await ctx.clubs.club(callback_data.id) or refuse()
+    enrolled, waiting = await ctx.clubs.counts(club_id=club.id)
+    center = ctx.directory.center(club.center_id)
     rows: list[list[tuple[str, CallbackData]]] = []
     if club.active:
-        rows.append([(i18n.get("club-join"), ClubCb(action="join", id=club.id))])
-        rows.append([(i18n.get("club-join-child"), ClubCb(action="child", id=club.id))])
+        rows.append([(ctx.i18n.get("club-join"), ClubCb(action="join", id=club.id))])
+        rows.append([(ctx.i18n.get("club-join-child"), ClubCb(action="child", id=club.id))])
     if center:
         rows.append(
             [
                 (
-                    i18n.get("club-back-list"),
+                    ctx.i18n.get("club-back-list"),
                     ClubListCb(district=center.district_id, center=center.id),
                 )
             ]
         )
     await edit_or_send(
-        callback, club_card_text(i18n, club, enrolled, waiting, directory), inline(*rows)
+        callback, club_card_text(ctx.i18n, club, enrolled, waiting, ctx.directory), inline(*rows)
     )
 
 
@@ -303,27 +286,24 @@ def _is_open(target: Club | Event, now: datetime) -> bool:
 async def join(
     callback: CallbackQuery,
     callback_data: ClubCb | EventCb,
-    user: User,
     dialog_manager: DialogManager,
-    clubs: ClubRepository,
-    settings: Settings,
-    i18n: I18nContext,
+    ctx: Ctx,
 ) -> None:
     """«Записаться» (or «Записать ребёнка») on a club's or an event's card."""
     kind = "club" if isinstance(callback_data, ClubCb) else "event"
     target_id, for_child = callback_data.id, callback_data.action == "child"
-    target = await _target(kind, target_id, clubs)
+    target = await _target(kind, target_id, ctx.clubs)
     if target is None:
         refuse()
     if not _is_open(target, datetime.now(UTC)):
         await callback.answer(
-            i18n.get("club-is-closed" if kind == "club" else "event-is-closed"), show_alert=True
+            ctx.i18n.get("club-is-closed" if kind == "club" else "event-is-closed"), show_alert=True
         )
         return
-    if not user.has_consent:
-        await callback.answer(i18n.get("club-need-consent"), show_alert=True)
+    if not ctx.user.has_consent:
+        await callback.answer(ctx.i18n.get("club-need-consent"), show_alert=True)
         return
-    if for_child or not user.full_name:
+    if for_child or not ctx.user.full_name:
         await dialog_manager.start(
             SignupForm.child_name if for_child else SignupForm.own_name,
             data={"kind": kind, "target_id": target_id},
@@ -331,7 +311,9 @@ async def join(
             show_mode=ShowMode.SEND,
         )
     else:
-        await finish_signup(tapped(callback), kind, target, user, None, None, clubs, settings, i18n)
+        await finish_signup(
+            tapped(callback), kind, target, ctx.user, None, None, ctx.clubs, ctx.settings, ctx.i18n
+        )
 
 
 async def finish_signup(
@@ -392,31 +374,29 @@ async def _continue(
     child_name: str | None = None,
     child_age: int | None = None,
 ) -> None:
-    d = manager.middleware_data
+    ctx = ctx_of(manager)
     draft = form_data(manager)
     await manager.done()
-    clubs: ClubRepository = d["clubs"]
-    target = await _target(draft.get("kind", ""), int(draft.get("target_id", 0)), clubs)
+    target = await _target(draft.get("kind", ""), int(draft.get("target_id", 0)), ctx.clubs)
     if target is None or not _is_open(target, datetime.now(UTC)):
-        await message.answer(d["i18n"].get("club-is-closed"))
+        await message.answer(ctx.i18n.get("club-is-closed"))
         return
     await finish_signup(
         message,
         draft["kind"],
         target,
-        d["user"],
+        ctx.user,
         child_name,
         child_age,
-        clubs,
-        d["settings"],
-        d["i18n"],
+        ctx.clubs,
+        ctx.settings,
+        ctx.i18n,
     )
 
 
 async def own_name(message: Message, widget: Any, manager: DialogManager) -> None:
-    user: User = manager.middleware_data["user"]
     try:
-        user.full_name = parse_full_name(message.text)
+        ctx_of(manager).user.full_name = parse_full_name(message.text)
     except InputError as exc:
         await say_error(manager, exc)
         return
@@ -465,39 +445,34 @@ signup_dialog = Dialog(
 
 
 @router.message(Command("events"))
-async def events_list(
-    message: Message,
-    user: User,
-    actor: Actor,
-    clubs: ClubRepository,
-    gatherings: GatheringRepository,
-    settings: Settings,
-    directory: Directory,
-    i18n: I18nContext,
-) -> None:
-    if actor.is_staff:  # the субботники elders called in the district, before its events
-        await staff_gatherings(message, actor, gatherings, settings, directory, i18n)
-    district = directory.district(user.district_id)
-    if district is None and actor.is_staff:
+async def events_list(message: Message, ctx: Ctx) -> None:
+    if ctx.actor.is_staff:  # the субботники elders called in the district, before its events
+        await staff_gatherings(
+            message, ctx.actor, ctx.gatherings, ctx.settings, ctx.directory, ctx.i18n
+        )
+    district = ctx.directory.district(ctx.user.district_id)
+    if district is None and ctx.actor.is_staff:
         return
     if district is None:
-        await message.answer(i18n.get("clubs-need-district"))
+        await message.answer(ctx.i18n.get("clubs-need-district"))
         return
-    found = await clubs.events([c.id for c in directory.centers(district.id)], datetime.now(UTC))
-    lines = [i18n.get("events-title", place=html.escape(district.name))]
+    found = await ctx.clubs.events(
+        [c.id for c in ctx.directory.centers(district.id)], datetime.now(UTC)
+    )
+    lines = [ctx.i18n.get("events-title", place=html.escape(district.name))]
     rows: list[list[tuple[str, CallbackData]]] = []
     for event in found[:20]:
-        enrolled, _ = await clubs.counts(event_id=event.id)
+        enrolled, _ = await ctx.clubs.counts(event_id=event.id)
         free = event.capacity - enrolled
-        label = i18n.get(
+        label = ctx.i18n.get(
             "events-line",
-            when=when_text(event.starts_at, settings),
+            when=when_text(event.starts_at, ctx.settings),
             title=event.title,
-            free=i18n.get("clubs-free", free=free) if free > 0 else i18n.get("clubs-full"),
+            free=ctx.i18n.get("clubs-free", free=free) if free > 0 else ctx.i18n.get("clubs-full"),
         )
         rows.append([(label[:64], EventCb(action="card", id=event.id))])
     if not found:
-        lines.append(i18n.get("events-none"))
+        lines.append(ctx.i18n.get("events-none"))
     await message.answer("\n".join(lines), reply_markup=inline(*rows) if rows else None)
 
 
@@ -533,37 +508,30 @@ async def staff_gatherings(
 
 
 @router.callback_query(EventCb.filter(F.action == "card"))
-async def event_card(
-    callback: CallbackQuery,
-    callback_data: EventCb,
-    clubs: ClubRepository,
-    settings: Settings,
-    directory: Directory,
-    i18n: I18nContext,
-) -> None:
-    event = await clubs.event(callback_data.id) or refuse()
-    enrolled, waiting = await clubs.counts(event_id=event.id)
+async def event_card(callback: CallbackQuery, callback_data: EventCb, ctx: Ctx) -> None:
+    event = await ctx.clubs.event(callback_data.id) or refuse()
+    enrolled, waiting = await ctx.clubs.counts(event_id=event.id)
     free = event.capacity - enrolled
-    center = directory.center(event.center_id)
+    center = ctx.directory.center(event.center_id)
     if not _is_open(event, datetime.now(UTC)):
-        places = i18n.get("event-is-closed")
+        places = ctx.i18n.get("event-is-closed")
     elif free > 0:
-        places = i18n.get("event-places-free", free=free, capacity=event.capacity)
+        places = ctx.i18n.get("event-places-free", free=free, capacity=event.capacity)
     else:
-        places = i18n.get("club-places-full", waiting=waiting)
-    text = i18n.get(
+        places = ctx.i18n.get("club-places-full", waiting=waiting)
+    text = ctx.i18n.get(
         "event-card",
         title=html.escape(event.title),
         center=html.escape(center.name if center else ""),
-        when=when_text(event.starts_at, settings),
+        when=when_text(event.starts_at, ctx.settings),
         minutes=event.minutes,
         places=places,
         description=html.escape(event.description or ""),
     ).strip()
     rows: list[list[tuple[str, CallbackData]]] = []
     if _is_open(event, datetime.now(UTC)):
-        rows.append([(i18n.get("club-join"), EventCb(action="join", id=event.id))])
-        rows.append([(i18n.get("club-join-child"), EventCb(action="child", id=event.id))])
+        rows.append([(ctx.i18n.get("club-join"), EventCb(action="join", id=event.id))])
+        rows.append([(ctx.i18n.get("club-join-child"), EventCb(action="child", id=event.id))])
     await edit_or_send(callback, text, inline(*rows))
 
 
@@ -577,47 +545,49 @@ def _signup_name(signup: Signup, target: Club | Event | None) -> str:
 
 
 @router.message(Command("my"))
-async def my_signups(
-    message: Message, user: User, clubs: ClubRepository, settings: Settings, i18n: I18nContext
-) -> None:
-    signups = await clubs.of_user(user.id)
+async def my_signups(message: Message, ctx: Ctx) -> None:
+    signups = await ctx.clubs.of_user(ctx.user.id)
     if not signups:
-        await message.answer(i18n.get("my-empty"))
+        await message.answer(ctx.i18n.get("my-empty"))
         return
-    lines = [i18n.get("my-title")]
+    lines = [ctx.i18n.get("my-title")]
     rows: list[list[tuple[str, CallbackData]]] = []
     now = datetime.now(UTC)
     for s in signups:
         target = await _target(
-            "club" if s.club_id else "event", s.club_id or s.event_id or 0, clubs
+            "club" if s.club_id else "event", s.club_id or s.event_id or 0, ctx.clubs
         )
         who = (
-            i18n.get("my-who-child", child=html.escape(s.child_name)) + " " if s.child_name else ""
+            ctx.i18n.get("my-who-child", child=html.escape(s.child_name)) + " "
+            if s.child_name
+            else ""
         )
         if s.status is SignupStatus.WAITING:
-            status = i18n.get("my-status-waiting", position=await clubs.waiting_position(s.id))
+            status = ctx.i18n.get(
+                "my-status-waiting", position=await ctx.clubs.waiting_position(s.id)
+            )
         else:
-            status = i18n.get("my-status-enrolled")
+            status = ctx.i18n.get("my-status-enrolled")
         if isinstance(target, Club):
             upcoming = next_sessions(
-                target, tz(settings), now, await clubs.cancelled_sessions(target.id, now), 1
+                target, tz(ctx.settings), now, await ctx.clubs.cancelled_sessions(target.id, now), 1
             )
             if upcoming and s.status is SignupStatus.ENROLLED:
-                status += ", " + i18n.get("my-next", when=when_text(upcoming[0], settings))
+                status += ", " + ctx.i18n.get("my-next", when=when_text(upcoming[0], ctx.settings))
             lines.append(
-                i18n.get("my-club-line", name=html.escape(target.name), who=who, status=status)
+                ctx.i18n.get("my-club-line", name=html.escape(target.name), who=who, status=status)
             )
         elif isinstance(target, Event):
             lines.append(
-                i18n.get(
+                ctx.i18n.get(
                     "my-event-line",
                     title=html.escape(target.title),
-                    when=when_text(target.starts_at, settings),
+                    when=when_text(target.starts_at, ctx.settings),
                     who=who,
                     status=status,
                 )
             )
-        label = i18n.get(
+        label = ctx.i18n.get(
             "my-cancel",
             name=_signup_name(s, target),
             who=f" ({s.child_name})" if s.child_name else "",
@@ -627,31 +597,22 @@ async def my_signups(
 
 
 @router.callback_query(SignupCb.filter(F.action == "cancel"))
-async def cancel_signup(
-    callback: CallbackQuery,
-    callback_data: SignupCb,
-    bot: Bot,
-    user: User,
-    users: UserRepository,
-    clubs: ClubRepository,
-    settings: Settings,
-    i18n: I18nContext,
-) -> None:
-    signup = await clubs.signup(callback_data.id)
-    if signup is None or signup.user_id != user.id:
-        await callback.answer(i18n.get("my-not-yours"), show_alert=True)
+async def cancel_signup(callback: CallbackQuery, callback_data: SignupCb, ctx: Ctx) -> None:
+    signup = await ctx.clubs.signup(callback_data.id)
+    if signup is None or signup.user_id != ctx.user.id:
+        await callback.answer(ctx.i18n.get("my-not-yours"), show_alert=True)
         return
     if signup.status is SignupStatus.CANCELLED:
         refuse()
     target = await _target(
-        "club" if signup.club_id else "event", signup.club_id or signup.event_id or 0, clubs
+        "club" if signup.club_id else "event", signup.club_id or signup.event_id or 0, ctx.clubs
     )
-    promoted = await clubs.give_back(signup)
+    promoted = await ctx.clubs.give_back(signup)
     await edit_or_send(
-        callback, i18n.get("my-cancelled", name=html.escape(_signup_name(signup, target)))
+        callback, ctx.i18n.get("my-cancelled", name=html.escape(_signup_name(signup, target)))
     )
     if promoted is not None and promoted.user_id is not None and target is not None:
-        await tell_promoted(bot, promoted, target, users, clubs, settings, i18n)
+        await tell_promoted(ctx.bot, promoted, target, ctx.users, ctx.clubs, ctx.settings, ctx.i18n)
 
 
 async def tell_promoted(

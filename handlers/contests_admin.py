@@ -18,8 +18,7 @@ from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode
 from aiogram_i18n import I18nContext
 from pydantic import Field
 
-from bot.broadcast.engine import DeliveryEngine
-from bot.config import Settings
+from bot.context import Ctx, ctx_of
 from bot.exports import header_row, workbook_bytes
 from bot.filters.roles import is_city_admin
 from bot.keyboards.builders import inline
@@ -40,7 +39,6 @@ from bot.services.contest_flow import (
     winners_of,
 )
 from bot.services.contests import (
-    ContestNotices,
     deadline_of,
     parse_audience,
     parse_days,
@@ -68,12 +66,9 @@ from handlers.forms import (
     tapped,
     typed,
 )
-from storage.models import Contest, ContestStage, User
-from storage.repositories.announcements import AnnouncementRepository
-from storage.repositories.audit import AuditRepository
+from storage.models import Contest, ContestStage
 from storage.repositories.contests import ContestRepository
 from storage.repositories.directory import Directory
-from storage.repositories.users import UserRepository
 
 
 class PlaceSetCb(CallbackData, prefix="cpl"):
@@ -104,35 +99,28 @@ router.callback_query.filter(is_city_admin)
 
 @router.message(Command("contest_add"))
 async def contest_add(
-    message: Message,
-    command: CommandObject,
-    settings: Settings,
-    directory: Directory,
-    contest_notices: ContestNotices,
-    announcements: AnnouncementRepository,
-    dialog_manager: DialogManager,
-    i18n: I18nContext,
+    message: Message, command: CommandObject, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
     """The typed shortcut of «➕ С нуля» in /contests_admin; the same preview before sending."""
     parts = (command.args or "").split(maxsplit=3)
     if not parts:
-        await message.answer(i18n.get("contest-add-usage"))
+        await message.answer(ctx.i18n.get("contest-add-usage"))
         return
     try:
         if len(parts) != 4:
             raise InputError("contest-add-usage")
-        deadline = deadline_of(parts[0], ZoneInfo(settings.timezone), datetime.now(UTC))
-        audience, audience_id = parse_audience(parts[1], directory)
+        deadline = deadline_of(parts[0], ZoneInfo(ctx.settings.timezone), datetime.now(UTC))
+        audience, audience_id = parse_audience(parts[1], ctx.directory)
         days = parse_days(parts[2])
         title = parse_text(parts[3], max_len=200, min_len=3, letters=True)
     except InputError:
-        await message.answer(i18n.get("contest-add-usage"))
+        await message.answer(ctx.i18n.get("contest-add-usage"))
         return
     await ask_to_send(
         dialog_manager,
         "contest-add",
-        contest_notices.open_text(title, deadline),
-        await announcements.audience_size(audience, audience_id, "contests"),
+        ctx.contest_notices.open_text(title, deadline),
+        await ctx.announcements.audience_size(audience, audience_id, "contests"),
         title=title,
         deadline=deadline.isoformat(),
         audience=audience,
@@ -144,64 +132,57 @@ async def contest_add(
 @send_for("contest-add")
 async def contest_add_send(cb: CallbackQuery, manager: DialogManager, args: dict[str, Any]) -> None:
     city_admins_only(manager)
-    d = manager.middleware_data
+    ctx = ctx_of(manager)
     i18n = i18n_of(manager)
-    contests: ContestRepository = d["contests"]
-    contest = await contests.add(
+    contest = await ctx.contests.add(
         Contest(
             title=args["title"],
             audience=args["audience"],
             audience_id=args["audience_id"],
             deadline=datetime.fromisoformat(args["deadline"]),
             reminder_days=args["days"],
-            criteria=i18n.core.get("contest-default-criteria", d["settings"].default_locale),
-            created_by=d["user"].id,
+            criteria=i18n.core.get("contest-default-criteria", ctx.settings.default_locale),
+            created_by=ctx.user.id,
         )
     )
-    await d["contest_notices"].opened(contests.session, contest, datetime.now(UTC))
-    await d["audit"].write(d["user"].id, "contest.create", None, contest=contest.id)
-    deadline = local_time(contest.deadline, d["settings"]).strftime("%d.%m.%Y")
+    await ctx.contest_notices.opened(ctx.contests.session, contest, datetime.now(UTC))
+    await ctx.audit.write(ctx.user.id, "contest.create", None, contest=contest.id)
+    deadline = local_time(contest.deadline, ctx.settings).strftime("%d.%m.%Y")
     await tapped(cb).answer(
         i18n.get(
             "contest-added", id=contest.id, title=html.escape(contest.title), deadline=deadline
         )
     )
-    d["delivery"].wake()
+    ctx.delivery.wake()
 
 
 @router.message(Command("contest_results"))
 async def contest_results(
-    message: Message,
-    command: CommandObject,
-    contest_notices: ContestNotices,
-    contests: ContestRepository,
-    announcements: AnnouncementRepository,
-    dialog_manager: DialogManager,
-    i18n: I18nContext,
+    message: Message, command: CommandObject, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
     parts = (command.args or "").split(maxsplit=1)
     contest_id = parse_id(parts[0]) if len(parts) == 2 else None
     if contest_id is None:
-        await message.answer(i18n.get("contest-results-usage"))
+        await message.answer(ctx.i18n.get("contest-results-usage"))
         return
-    contest = await contests.get(contest_id)
+    contest = await ctx.contests.get(contest_id)
     if contest is None:
-        await message.answer(i18n.get("contest-not-found", id=parts[0][:9]))
+        await message.answer(ctx.i18n.get("contest-not-found", id=parts[0][:9]))
         return
-    if await contest_notices.results_sent(contests.session, contest):
-        await message.answer(i18n.get("contest-results-already"))
+    if await ctx.contest_notices.results_sent(ctx.contests.session, contest):
+        await message.answer(ctx.i18n.get("contest-results-already"))
         return
     try:
-        room = room_for(i18n, "contest-results", title=html.escape(contest.title))
+        room = room_for(ctx.i18n, "contest-results", title=html.escape(contest.title))
         text = parse_text(parts[1], max_len=room, min_len=3)
     except InputError as exc:
-        await message.answer(i18n.get(exc.key, **exc.args_))
+        await message.answer(ctx.i18n.get(exc.key, **exc.args_))
         return
     await ask_to_send(
         dialog_manager,
         "contest-results",
-        contest_notices.results_text(contest.title, text),
-        await announcements.audience_size(contest.audience, contest.audience_id, "contests"),
+        ctx.contest_notices.results_text(contest.title, text),
+        await ctx.announcements.audience_size(contest.audience, contest.audience_id, "contests"),
         contest=contest.id,
         results=text,
     )
@@ -212,17 +193,16 @@ async def contest_results_send(
     cb: CallbackQuery, manager: DialogManager, args: dict[str, Any]
 ) -> None:
     city_admins_only(manager)
-    d = manager.middleware_data
+    ctx = ctx_of(manager)
     i18n = i18n_of(manager)
-    contests: ContestRepository = d["contests"]
-    contest = existing(await contests.get(args["contest"]))
-    if not await d["contest_notices"].results(
-        contests.session, contest, args["results"], datetime.now(UTC)
+    contest = existing(await ctx.contests.get(args["contest"]))
+    if not await ctx.contest_notices.results(
+        ctx.contests.session, contest, args["results"], datetime.now(UTC)
     ):
         refuse("contest-results-already")
-    await d["audit"].write(d["user"].id, "contest.results", None, contest=contest.id)
+    await ctx.audit.write(ctx.user.id, "contest.results", None, contest=contest.id)
     await tapped(cb).answer(i18n.get("contest-results-queued", id=contest.id))
-    d["delivery"].wake()
+    ctx.delivery.wake()
 
 
 # --- /contests_admin: create from a template or from scratch, run the stages, publish ----------
@@ -238,32 +218,32 @@ def _stage_name(i18n: I18nContext, contest: Contest) -> str:
 
 
 @router.message(Command("contests_admin"))
-async def contests_admin(message: Message, contests: ContestRepository, i18n: I18nContext) -> None:
-    lines = [i18n.get("cadmin-title")]
+async def contests_admin(message: Message, ctx: Ctx) -> None:
+    lines = [ctx.i18n.get("cadmin-title")]
     rows: list[list[tuple[str, CallbackData]]] = []
-    for c in await contests.all():
-        count = len(await contests.of_contest(c.id))
+    for c in await ctx.contests.all():
+        count = len(await ctx.contests.of_contest(c.id))
         lines.append(
-            i18n.get(
+            ctx.i18n.get(
                 "cadmin-line",
                 id=c.id,
                 title=html.escape(c.title),
-                stage=_stage_name(i18n, c),
+                stage=_stage_name(ctx.i18n, c),
                 count=count,
             )
         )
         rows.append(
             [
                 (
-                    i18n.get("numbered", text=c.title[:50], id=str(c.id)),
+                    ctx.i18n.get("numbered", text=c.title[:50], id=str(c.id)),
                     ContestCb(action="admin", id=c.id),
                 )
             ]
         )
     rows.append(
         [
-            (i18n.get("cadmin-new-template"), ContestCb(action="tpl", id=0)),
-            (i18n.get("cadmin-new-scratch"), ContestCb(action="new", id=0)),
+            (ctx.i18n.get("cadmin-new-template"), ContestCb(action="tpl", id=0)),
+            (ctx.i18n.get("cadmin-new-scratch"), ContestCb(action="new", id=0)),
         ]
     )
     await message.answer("\n".join(lines), reply_markup=inline(*rows))
@@ -305,10 +285,11 @@ async def on_nominations(message: Message, widget: Any, manager: DialogManager) 
 
 
 async def on_deadline(message: Message, widget: Any, manager: DialogManager) -> None:
-    settings: Settings = manager.middleware_data["settings"]
     try:
         deadline = deadline_of(
-            (message.text or "").strip(), ZoneInfo(settings.timezone), datetime.now(UTC)
+            (message.text or "").strip(),
+            ZoneInfo(ctx_of(manager).settings.timezone),
+            datetime.now(UTC),
         )
     except InputError:
         await say(manager, "cadmin-bad-deadline")
@@ -318,12 +299,12 @@ async def on_deadline(message: Message, widget: Any, manager: DialogManager) -> 
 
 
 async def on_audience(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    ctx = ctx_of(manager)
     kind, _, raw_id = item.partition(":")
-    directory: Directory = manager.middleware_data["directory"]
     found = {
         "all": kind == "all",
-        "municipality": directory.municipality(parse_id(raw_id)) is not None,
-        "district": directory.district(parse_id(raw_id)) is not None,
+        "municipality": ctx.directory.municipality(parse_id(raw_id)) is not None,
+        "district": ctx.directory.district(parse_id(raw_id)) is not None,
     }
     if not found.get(kind):
         refuse()
@@ -341,41 +322,34 @@ async def audience_items(directory: Directory, i18n: I18nContext, **_: Any) -> d
     return {"audiences": items}
 
 
-async def preview_items(
-    dialog_manager: DialogManager,
-    contest_notices: ContestNotices,
-    announcements: AnnouncementRepository,
-    **_: Any,
-) -> dict[str, Any]:
+async def preview_items(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, Any]:
     draft = form_data(dialog_manager)
     template = next((t for t in templates() if t["code"] == draft.get("template")), None) or {}
     title = str(template.get("title") or draft.get("title", ""))
     deadline = datetime.fromisoformat(draft["deadline"])
     return {
-        "text": contest_notices.open_text(title, deadline),
-        "recipients": await announcements.audience_size(
+        "text": ctx.contest_notices.open_text(title, deadline),
+        "recipients": await ctx.announcements.audience_size(
             draft["audience"], draft.get("audience_id"), "contests"
         ),
     }
 
 
 async def on_send(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
-    data = manager.middleware_data
-    i18n: I18nContext = data["i18n"]
-    settings: Settings = data["settings"]
+    ctx = ctx_of(manager)
     contest = await create_contest(
-        data["contests"],
-        data["contest_notices"],
-        data["audit"],
-        data["user"].id,
+        ctx.contests,
+        ctx.contest_notices,
+        ctx.audit,
+        ctx.user.id,
         form_data(manager),
-        i18n.core.get("contest-default-criteria", settings.default_locale),
+        ctx.i18n.core.get("contest-default-criteria", ctx.settings.default_locale),
         datetime.now(UTC),
     )
     await manager.done()
-    deadline = contest.deadline.astimezone(ZoneInfo(settings.timezone))
+    deadline = contest.deadline.astimezone(ZoneInfo(ctx.settings.timezone))
     await tapped(cb).answer(
-        i18n.get(
+        ctx.i18n.get(
             "cadmin-created",
             id=contest.id,
             title=html.escape(contest.title),
@@ -383,8 +357,7 @@ async def on_send(cb: CallbackQuery, button: Any, manager: DialogManager) -> Non
             deadline=f"{deadline:%d.%m.%Y}",
         )
     )
-    delivery: DeliveryEngine = data["delivery"]
-    delivery.wake()
+    ctx.delivery.wake()
 
 
 async def template_items(**_: Any) -> dict[str, Any]:
@@ -403,38 +376,32 @@ contest_dialog = Dialog(
 
 
 @router.callback_query(ContestCb.filter(F.action == "admin"))
-async def admin_card(
-    callback: CallbackQuery,
-    callback_data: ContestCb,
-    contests: ContestRepository,
-    users: UserRepository,
-    directory: Directory,
-    settings: Settings,
-    i18n: I18nContext,
-) -> None:
-    contest = existing(await contests.get(callback_data.id))
+async def admin_card(callback: CallbackQuery, callback_data: ContestCb, ctx: Ctx) -> None:
+    contest = existing(await ctx.contests.get(callback_data.id))
     stage = contest.stage.value if contest.stage.value in ("district", "city") else "all"
     names = {n.id: n.name for n in contest.nominations}
     progress = [
-        i18n.get(
+        ctx.i18n.get(
             "cadmin-progress-line",
             nomination=html.escape(names.get(nom, "—")),
-            district=html.escape(_district_name(directory, dist)),
+            district=html.escape(_district_name(ctx.directory, dist)),
             count=count,
             scored=scored,
         )
-        for nom, dist, count, scored in await contests.progress(contest.id, stage)
-    ] or [i18n.get("cadmin-no-applications")]
-    jurors = await contests.jurors(contest.id)
-    text = i18n.get(
+        for nom, dist, count, scored in await ctx.contests.progress(contest.id, stage)
+    ] or [ctx.i18n.get("cadmin-no-applications")]
+    jurors = await ctx.contests.jurors(contest.id)
+    text = ctx.i18n.get(
         "cadmin-card",
         id=contest.id,
         title=html.escape(contest.title),
-        stage=_stage_name(i18n, contest),
-        deadline=local_time(contest.deadline, settings).strftime("%d.%m.%Y"),
+        stage=_stage_name(ctx.i18n, contest),
+        deadline=local_time(contest.deadline, ctx.settings).strftime("%d.%m.%Y"),
         jurors=", ".join(
-            i18n.get("cadmin-juror", who=person_name(u), stage=i18n.get(f"jury-stage-{j.stage}"))
-            for j, u in [(j, await users.get(j.user_id)) for j in jurors]
+            ctx.i18n.get(
+                "cadmin-juror", who=person_name(u), stage=ctx.i18n.get(f"jury-stage-{j.stage}")
+            )
+            for j, u in [(j, await ctx.users.get(j.user_id)) for j in jurors]
             if u is not None
         )
         or "—",
@@ -442,21 +409,21 @@ async def admin_card(
     )
     rows: list[list[tuple[str, CallbackData]]] = []
     if contest.stage not in (ContestStage.RANKING, ContestStage.PUBLISHED):
-        rows.append([(i18n.get("cadmin-next-stage"), ContestCb(action="next", id=contest.id))])
+        rows.append([(ctx.i18n.get("cadmin-next-stage"), ContestCb(action="next", id=contest.id))])
     rows.append(
         [
-            (i18n.get("cadmin-ranking"), ContestCb(action="rank", id=contest.id)),
-            (i18n.get("cadmin-xlsx"), ContestCb(action="xlsx", id=contest.id)),
+            (ctx.i18n.get("cadmin-ranking"), ContestCb(action="rank", id=contest.id)),
+            (ctx.i18n.get("cadmin-xlsx"), ContestCb(action="xlsx", id=contest.id)),
         ]
     )
     if contest.stage is ContestStage.RANKING:
-        rows.append([(i18n.get("cadmin-publish"), ContestCb(action="publish", id=contest.id))])
+        rows.append([(ctx.i18n.get("cadmin-publish"), ContestCb(action="publish", id=contest.id))])
     if contest.stage is not ContestStage.PUBLISHED:
-        rows.append([(i18n.get("cadmin-add-juror"), ContestCb(action="juror", id=contest.id))])
+        rows.append([(ctx.i18n.get("cadmin-add-juror"), ContestCb(action="juror", id=contest.id))])
     rows.append(
         [
-            (i18n.get("cadmin-edit-rules"), ContestCb(action="rules", id=contest.id)),
-            (i18n.get("cadmin-edit-criteria"), ContestCb(action="criteria", id=contest.id)),
+            (ctx.i18n.get("cadmin-edit-rules"), ContestCb(action="rules", id=contest.id)),
+            (ctx.i18n.get("cadmin-edit-criteria"), ContestCb(action="criteria", id=contest.id)),
         ]
     )
     await tapped(callback).answer(text, reply_markup=inline(*rows))
@@ -464,19 +431,15 @@ async def admin_card(
 
 @router.callback_query(ContestCb.filter(F.action.in_(("rules", "criteria"))))
 async def edit_text_ask(
-    callback: CallbackQuery,
-    callback_data: ContestCb,
-    contests: ContestRepository,
-    dialog_manager: DialogManager,
-    i18n: I18nContext,
+    callback: CallbackQuery, callback_data: ContestCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
     """The contest's «положение» (shown on its card) or the criteria jurors score."""
-    contest = existing(await contests.get(callback_data.id))
+    contest = existing(await ctx.contests.get(callback_data.id))
     field = callback_data.action
     if field == "criteria":
         current = ", ".join(c for c in contest.criteria.split(";") if c)
     else:
-        current = contest.rules[:300] or i18n.get("mycenter-not-set")
+        current = contest.rules[:300] or ctx.i18n.get("mycenter-not-set")
     await ask_text(
         dialog_manager,
         f"contest-{field}",
@@ -490,14 +453,14 @@ async def edit_text_ask(
 @answer_for("contest-rules")
 async def rules_answer(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
     city_admins_only(manager)
-    d = manager.middleware_data
-    contest = existing(await d["contests"].get(args["contest"]))
+    ctx = ctx_of(manager)
+    contest = existing(await ctx.contests.get(args["contest"]))
     try:
         contest.rules = parse_text(message.text, max_len=MAX_RULES, min_len=10)
     except InputError as exc:
         await say_error(manager, exc)
         return False
-    await d["audit"].write(d["user"].id, "contest.edit", None, contest=contest.id, what="rules")
+    await ctx.audit.write(ctx.user.id, "contest.edit", None, contest=contest.id, what="rules")
     await message.answer(i18n_of(manager).get("cadmin-rules-saved"))
     return True
 
@@ -505,62 +468,49 @@ async def rules_answer(message: Message, manager: DialogManager, args: dict[str,
 @answer_for("contest-criteria")
 async def criteria_answer(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
     city_admins_only(manager)
-    d = manager.middleware_data
-    contest = existing(await d["contests"].get(args["contest"]))
+    ctx = ctx_of(manager)
+    contest = existing(await ctx.contests.get(args["contest"]))
     try:
         change_criteria(contest, parse_criteria(message.text))
     except InputError as exc:
         await say_error(manager, exc)
         return exc.key == "cadmin-criteria-late"  # nothing to retype then
-    await d["audit"].write(d["user"].id, "contest.edit", None, contest=contest.id, what="criteria")
+    await ctx.audit.write(ctx.user.id, "contest.edit", None, contest=contest.id, what="criteria")
     await message.answer(i18n_of(manager).get("cadmin-criteria-saved"))
     return True
 
 
 @router.callback_query(ContestCb.filter(F.action == "juror"))
 async def juror_find(
-    callback: CallbackQuery,
-    callback_data: ContestCb,
-    contests: ContestRepository,
-    dialog_manager: DialogManager,
+    callback: CallbackQuery, callback_data: ContestCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
     """«👩‍⚖️ Добавить в жюри»: the person found by name, the stage chosen by a button."""
-    contest = existing(await contests.get(callback_data.id))
+    contest = existing(await ctx.contests.get(callback_data.id))
     await open_people(dialog_manager, purpose="juror", contest=contest.id)
 
 
 @router.callback_query(ContestCb.filter(F.action == "next"))
-async def admin_next(
-    callback: CallbackQuery,
-    callback_data: ContestCb,
-    user: User,
-    contests: ContestRepository,
-    audit: AuditRepository,
-    i18n: I18nContext,
-) -> None:
-    contest = existing(await contests.get(callback_data.id))
+async def admin_next(callback: CallbackQuery, callback_data: ContestCb, ctx: Ctx) -> None:
+    contest = existing(await ctx.contests.get(callback_data.id))
     before = contest.stage
-    change = await next_stage(contest, contests)
+    change = await next_stage(contest, ctx.contests)
     if change.stage is before:
         refuse()
-    await audit.write(user.id, "contest.stage", None, contest=contest.id, stage=contest.stage.value)
-    lines = [i18n.get("cadmin-stage-moved", stage=_stage_name(i18n, contest))]
+    await ctx.audit.write(
+        ctx.user.id, "contest.stage", None, contest=contest.id, stage=contest.stage.value
+    )
+    lines = [ctx.i18n.get("cadmin-stage-moved", stage=_stage_name(ctx.i18n, contest))]
     if before is ContestStage.DISTRICT:
-        lines.append(i18n.get("cadmin-advanced", count=change.advanced))
+        lines.append(ctx.i18n.get("cadmin-advanced", count=change.advanced))
     for tied in change.ties or []:
-        lines.append(i18n.get("cadmin-ranking-tie", ids=", ".join(map(str, tied))))
+        lines.append(ctx.i18n.get("cadmin-ranking-tie", ids=", ".join(map(str, tied))))
     await tapped(callback).answer("\n".join(lines))
 
 
 @router.callback_query(ContestCb.filter(F.action == "rank"))
-async def admin_ranking(
-    callback: CallbackQuery,
-    callback_data: ContestCb,
-    contests: ContestRepository,
-    i18n: I18nContext,
-) -> None:
-    contest = existing(await contests.get(callback_data.id))
-    text, markup = await _ranking_screen(contest, contests, i18n)
+async def admin_ranking(callback: CallbackQuery, callback_data: ContestCb, ctx: Ctx) -> None:
+    contest = existing(await ctx.contests.get(callback_data.id))
+    text, markup = await _ranking_screen(contest, ctx.contests, ctx.i18n)
     await tapped(callback).answer(text, reply_markup=markup)
 
 
@@ -607,49 +557,37 @@ async def _ranking_screen(
 
 
 @router.callback_query(PlaceSetCb.filter())
-async def place_tapped(
-    callback: CallbackQuery,
-    callback_data: PlaceSetCb,
-    user: User,
-    contests: ContestRepository,
-    audit: AuditRepository,
-    i18n: I18nContext,
-) -> None:
+async def place_tapped(callback: CallbackQuery, callback_data: PlaceSetCb, ctx: Ctx) -> None:
     try:
         application = await set_place(
-            contests, audit, user.id, callback_data.application, callback_data.place
+            ctx.contests, ctx.audit, ctx.user.id, callback_data.application, callback_data.place
         )
     except InputError as exc:
         refuse(exc.key)
     await callback.answer(
-        i18n.get("cadmin-place-set", id=application.id, place=callback_data.place)
+        ctx.i18n.get("cadmin-place-set", id=application.id, place=callback_data.place)
     )
-    contest = existing(await contests.get(application.contest_id))
-    text, markup = await _ranking_screen(contest, contests, i18n)
+    contest = existing(await ctx.contests.get(application.contest_id))
+    text, markup = await _ranking_screen(contest, ctx.contests, ctx.i18n)
     await edit_or_send(callback, text, markup)
 
 
 @router.message(Command("place"))
-async def place_typed(
-    message: Message,
-    command: CommandObject,
-    user: User,
-    contests: ContestRepository,
-    audit: AuditRepository,
-    i18n: I18nContext,
-) -> None:
+async def place_typed(message: Message, command: CommandObject, ctx: Ctx) -> None:
     """The typed shortcut of the place buttons under «🏅 Рейтинг»."""
     parts = (command.args or "").split()
     application_id = parse_id(parts[0]) if len(parts) == 2 else None
     if application_id is None or parts[1] not in ("0", "1", "2", "3"):
-        await message.answer(i18n.get("cadmin-place-usage"))
+        await message.answer(ctx.i18n.get("cadmin-place-usage"))
         return
     try:
-        application = await set_place(contests, audit, user.id, application_id, int(parts[1]))
+        application = await set_place(
+            ctx.contests, ctx.audit, ctx.user.id, application_id, int(parts[1])
+        )
     except InputError as exc:
-        await message.answer(i18n.get(exc.key))
+        await message.answer(ctx.i18n.get(exc.key))
         return
-    await message.answer(i18n.get("cadmin-place-set", id=application.id, place=parts[1]))
+    await message.answer(ctx.i18n.get("cadmin-place-set", id=application.id, place=parts[1]))
 
 
 def _results_lines(contest: Contest, winners: list[Any], i18n: I18nContext) -> str:
@@ -667,25 +605,19 @@ def _results_lines(contest: Contest, winners: list[Any], i18n: I18nContext) -> s
 
 @router.callback_query(ContestCb.filter(F.action == "publish"))
 async def admin_publish(
-    callback: CallbackQuery,
-    callback_data: ContestCb,
-    contests: ContestRepository,
-    contest_notices: ContestNotices,
-    announcements: AnnouncementRepository,
-    dialog_manager: DialogManager,
-    i18n: I18nContext,
+    callback: CallbackQuery, callback_data: ContestCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
     """«📣 Опубликовать итоги»: the results as everyone will get them, and to how many, first."""
-    contest = await contests.get(callback_data.id)
+    contest = await ctx.contests.get(callback_data.id)
     if contest is None or contest.stage is not ContestStage.RANKING:
         refuse()
-    if await unresolved(contest, contests):
+    if await unresolved(contest, ctx.contests):
         refuse("cadmin-unresolved")
-    winners = winners_of(await contests.of_contest(contest.id))
-    text = contest_notices.results_text(
-        contest.title, _results_lines(contest, winners, i18n), escaped=True
+    winners = winners_of(await ctx.contests.of_contest(contest.id))
+    text = ctx.contest_notices.results_text(
+        contest.title, _results_lines(contest, winners, ctx.i18n), escaped=True
     )
-    recipients = await announcements.audience_size(
+    recipients = await ctx.announcements.audience_size(
         contest.audience, contest.audience_id, "contests"
     )
     await ask_to_send(dialog_manager, "contest-publish", text, recipients, contest=contest.id)
@@ -694,15 +626,14 @@ async def admin_publish(
 @send_for("contest-publish")
 async def publish_send(cb: CallbackQuery, manager: DialogManager, args: dict[str, Any]) -> None:
     city_admins_only(manager)
-    d = manager.middleware_data
+    ctx = ctx_of(manager)
     i18n = i18n_of(manager)
-    contests: ContestRepository = d["contests"]
-    contest = existing(await contests.get(args["contest"]))
-    if contest.stage is not ContestStage.RANKING or await unresolved(contest, contests):
+    contest = existing(await ctx.contests.get(args["contest"]))
+    if contest.stage is not ContestStage.RANKING or await unresolved(contest, ctx.contests):
         refuse()
-    winners = await publish(contest, contests)
-    await d["contest_notices"].results(
-        contests.session,
+    winners = await publish(contest, ctx.contests)
+    await ctx.contest_notices.results(
+        ctx.contests.session,
         contest,
         _results_lines(contest, winners, i18n),
         datetime.now(UTC),
@@ -711,9 +642,9 @@ async def publish_send(cb: CallbackQuery, manager: DialogManager, args: dict[str
     names = {n.id: n.name for n in contest.nominations}
     for w in winners:
         await tell(
-            d["bot"],
-            await d["users"].get(w.user_id) if w.user_id else None,
-            d["settings"],
+            ctx.bot,
+            await ctx.users.get(w.user_id) if w.user_id else None,
+            ctx.settings,
             i18n,
             "contest-winner",
             id=str(w.id),
@@ -721,59 +652,46 @@ async def publish_send(cb: CallbackQuery, manager: DialogManager, args: dict[str
             place=str(w.place or 0),
             title=html.escape(contest.title),
         )
-    await d["audit"].write(
-        d["user"].id, "contest.publish", None, contest=contest.id, winners=len(winners)
+    await ctx.audit.write(
+        ctx.user.id, "contest.publish", None, contest=contest.id, winners=len(winners)
     )
     await tapped(cb).answer(i18n.get("cadmin-published", winners=len(winners)))
-    d["delivery"].wake()
+    ctx.delivery.wake()
 
 
 @router.callback_query(ContestCb.filter(F.action == "xlsx"))
-async def admin_xlsx(
-    callback: CallbackQuery,
-    callback_data: ContestCb,
-    contests: ContestRepository,
-    directory: Directory,
-    i18n: I18nContext,
-) -> None:
-    contest = existing(await contests.get(callback_data.id))
-    data = await contest_workbook(contest, contests, directory, i18n)
+async def admin_xlsx(callback: CallbackQuery, callback_data: ContestCb, ctx: Ctx) -> None:
+    contest = existing(await ctx.contests.get(callback_data.id))
+    data = await contest_workbook(contest, ctx.contests, ctx.directory, ctx.i18n)
     await tapped(callback).answer_document(
         BufferedInputFile(data, filename=f"contest-{contest.id}.xlsx")
     )
 
 
 @router.message(Command("jury_add"))
-async def jury_add(
-    message: Message,
-    command: CommandObject,
-    user: User,
-    users: UserRepository,
-    contests: ContestRepository,
-    directory: Directory,
-    audit: AuditRepository,
-    i18n: I18nContext,
-) -> None:
+async def jury_add(message: Message, command: CommandObject, ctx: Ctx) -> None:
     parts = (command.args or "").split()
     contest_id = parse_id(parts[0]) if len(parts) == 3 else None
     if contest_id is None or parts[2] not in ("district", "city"):
-        await message.answer(i18n.get("jury-add-usage"))
+        await message.answer(ctx.i18n.get("jury-add-usage"))
         return
-    contest = await contests.get(contest_id)
-    target = await users.find(parse_user_ref(parts[1]), create=True)
+    contest = await ctx.contests.get(contest_id)
+    target = await ctx.users.find(parse_user_ref(parts[1]), create=True)
     if contest is None or target is None:
-        await message.answer(i18n.get("jury-add-usage"))
+        await message.answer(ctx.i18n.get("jury-add-usage"))
         return
-    center = directory.center(target.staff_center_id)
+    center = ctx.directory.center(target.staff_center_id)
     district_id = center.district_id if center else target.district_id
     try:
-        await add_juror(contests, audit, user.id, contest, target, parts[2], district_id)
+        await add_juror(
+            ctx.contests, ctx.audit, ctx.user.id, contest, target, parts[2], district_id
+        )
     except InputError as exc:
-        await message.answer(i18n.get(exc.key))
+        await message.answer(ctx.i18n.get(exc.key))
         return
-    stage = i18n.get(f"jury-stage-{parts[2]}")
+    stage = ctx.i18n.get(f"jury-stage-{parts[2]}")
     await message.answer(
-        i18n.get("jury-added", who=person_name(target), id=contest.id, stage=stage)
+        ctx.i18n.get("jury-added", who=person_name(target), id=contest.id, stage=stage)
     )
 
 

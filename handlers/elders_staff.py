@@ -16,6 +16,7 @@ from aiogram_i18n import I18nContext
 
 from bot.commands import set_chat_commands
 from bot.config import Settings
+from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import inline, page_nav
 from bot.keyboards.callbacks import PageCb, RegDecisionCb, RowId
 from bot.notify import retire_buttons, tell
@@ -24,7 +25,6 @@ from bot.services.validation import InputError, parse_text
 from bot.views import edit_or_send, territory_text
 from handlers.forms import answer_for, ask_text, decided, of_my_district, refuse, say_error
 from storage.models import ElderRegistration, RegistrationStatus, User
-from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory
 from storage.repositories.elders import ElderRepository
 from storage.repositories.notices import NoticeCopyRepository
@@ -66,40 +66,28 @@ async def _after_status_change(
 
 
 @router.callback_query(RegDecisionCb.filter(F.confirm))
-async def confirm(
-    callback: CallbackQuery,
-    actor: Actor,
-    callback_data: RegDecisionCb,
-    bot: Bot,
-    user: User,
-    users: UserRepository,
-    elders: ElderRepository,
-    audit: AuditRepository,
-    settings: Settings,
-    i18n: I18nContext,
-) -> None:
-    reg = _decidable(await elders.get(callback_data.id), actor, i18n)
-    if not await elders.decide(
-        reg.id, RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, user.id
+async def confirm(callback: CallbackQuery, callback_data: RegDecisionCb, ctx: Ctx) -> None:
+    reg = _decidable(await ctx.elders.get(callback_data.id), ctx.actor, ctx.i18n)
+    if not await ctx.elders.decide(
+        reg.id, RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, ctx.user.id
     ):
         refuse()
-    await audit.write(user.id, "elder.confirm", reg.user_id, registration=reg.id)
-    await retire_buttons(bot, await NoticeCopyRepository(elders.session).take("elder", reg.id))
-    await decided(callback, i18n.get("reg-confirmed-staff", id=str(reg.id)))
-    applicant = await _after_status_change(bot, reg, users, elders, settings, i18n)
-    await tell(bot, applicant, settings, i18n, "reg-confirmed-user", id=str(reg.id))
+    await ctx.audit.write(ctx.user.id, "elder.confirm", reg.user_id, registration=reg.id)
+    await retire_buttons(
+        ctx.bot, await NoticeCopyRepository(ctx.elders.session).take("elder", reg.id)
+    )
+    await decided(callback, ctx.i18n.get("reg-confirmed-staff", id=str(reg.id)))
+    applicant = await _after_status_change(
+        ctx.bot, reg, ctx.users, ctx.elders, ctx.settings, ctx.i18n
+    )
+    await tell(ctx.bot, applicant, ctx.settings, ctx.i18n, "reg-confirmed-user", id=str(reg.id))
 
 
 @router.callback_query(RegDecisionCb.filter(~F.confirm))
 async def reject_ask_reason(
-    callback: CallbackQuery,
-    actor: Actor,
-    callback_data: RegDecisionCb,
-    elders: ElderRepository,
-    i18n: I18nContext,
-    dialog_manager: DialogManager,
+    callback: CallbackQuery, callback_data: RegDecisionCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    reg = _decidable(await elders.get(callback_data.id), actor, i18n)
+    reg = _decidable(await ctx.elders.get(callback_data.id), ctx.actor, ctx.i18n)
     await ask_text(dialog_manager, "elder-reject", "reg-ask-reject-reason", id=str(reg.id))
 
 
@@ -148,33 +136,33 @@ async def revoke_with_reason(
 async def decide_with_reason(
     message: Message, manager: DialogManager, decision: ReasonedDecision, reg_id: int
 ) -> bool:
-    d = manager.middleware_data
-    i18n: I18nContext = d["i18n"]
-    user: User = d["user"]
-    elders: ElderRepository = d["elders"]
-    bot: Bot = d["bot"]
+    ctx = ctx_of(manager)
     try:
         reason = parse_text(message.text, max_len=MAX_REASON, min_len=3)
     except InputError as exc:
         await say_error(manager, exc)
         return False
-    reg = await elders.get(reg_id)
-    if reg is None or not may_moderate(d["actor"], reg.district_id):
-        await message.answer(i18n.get("button-stale"))
+    reg = await ctx.elders.get(reg_id)
+    if reg is None or not may_moderate(ctx.actor, reg.district_id):
+        await message.answer(ctx.i18n.get("button-stale"))
         return True
-    if not await elders.decide(reg_id, decision.expected, decision.new, user.id, reason):
-        status = i18n.get(f"reg-status-{reg.status.value}")
-        await message.answer(i18n.get("reg-already-decided", id=str(reg_id), status=status))
+    if not await ctx.elders.decide(reg_id, decision.expected, decision.new, ctx.user.id, reason):
+        status = ctx.i18n.get(f"reg-status-{reg.status.value}")
+        await message.answer(ctx.i18n.get("reg-already-decided", id=str(reg_id), status=status))
         return True
-    await d["audit"].write(user.id, decision.audit_action, reg.user_id, registration=reg.id)
-    await retire_buttons(bot, await NoticeCopyRepository(elders.session).take("elder", reg.id))
-    await message.answer(i18n.get(decision.staff_key, id=str(reg.id)))
-    applicant = await _after_status_change(bot, reg, d["users"], elders, d["settings"], i18n)
+    await ctx.audit.write(ctx.user.id, decision.audit_action, reg.user_id, registration=reg.id)
+    await retire_buttons(
+        ctx.bot, await NoticeCopyRepository(ctx.elders.session).take("elder", reg.id)
+    )
+    await message.answer(ctx.i18n.get(decision.staff_key, id=str(reg.id)))
+    applicant = await _after_status_change(
+        ctx.bot, reg, ctx.users, ctx.elders, ctx.settings, ctx.i18n
+    )
     await tell(
-        bot,
+        ctx.bot,
         applicant,
-        d["settings"],
-        i18n,
+        ctx.settings,
+        ctx.i18n,
         decision.applicant_key,
         id=str(reg.id),
         reason=html.escape(reason),
@@ -183,47 +171,33 @@ async def decide_with_reason(
 
 
 @router.message(Command("elders"))
-async def elders_list(
-    message: Message,
-    actor: Actor,
-    command: CommandObject,
-    directory: Directory,
-    elders: ElderRepository,
-    users: UserRepository,
-    i18n: I18nContext,
-) -> None:
-    district_id = _district_for_list(actor, directory, command.args)
-    if district_id is None and actor.is_admin:  # the district by a button, not a code
+async def elders_list(message: Message, command: CommandObject, ctx: Ctx) -> None:
+    district_id = _district_for_list(ctx.actor, ctx.directory, command.args)
+    if district_id is None and ctx.actor.is_admin:  # the district by a button, not a code
         choices = [
             (d.name, PageCb(list="elders", page=0, key=d.id))
-            for m in directory.municipalities()
-            for d in directory.districts(m.id)
-            if may_moderate(actor, d.id)
+            for m in ctx.directory.municipalities()
+            for d in ctx.directory.districts(m.id)
+            if may_moderate(ctx.actor, d.id)
         ]
         rows = [choices[i : i + 2] for i in range(0, len(choices), 2)]
-        await message.answer(i18n.get("elders-choose-district"), reply_markup=inline(*rows))
+        await message.answer(ctx.i18n.get("elders-choose-district"), reply_markup=inline(*rows))
         return
     if district_id is None:
-        await message.answer(i18n.get("elders-no-center"))
+        await message.answer(ctx.i18n.get("elders-no-center"))
         return
-    text, markup = await _elders_page(district_id, 0, directory, elders, users, i18n)
+    text, markup = await _elders_page(
+        district_id, 0, ctx.directory, ctx.elders, ctx.users, ctx.i18n
+    )
     await message.answer(text, reply_markup=markup)
 
 
 @router.callback_query(PageCb.filter(F.list == "elders"))
-async def elders_page(
-    callback: CallbackQuery,
-    actor: Actor,
-    callback_data: PageCb,
-    directory: Directory,
-    elders: ElderRepository,
-    users: UserRepository,
-    i18n: I18nContext,
-) -> None:
-    if not may_moderate(actor, callback_data.key):
+async def elders_page(callback: CallbackQuery, callback_data: PageCb, ctx: Ctx) -> None:
+    if not may_moderate(ctx.actor, callback_data.key):
         refuse("reg-not-your-district")
     text, markup = await _elders_page(
-        callback_data.key, callback_data.page, directory, elders, users, i18n
+        callback_data.key, callback_data.page, ctx.directory, ctx.elders, ctx.users, ctx.i18n
     )
     await edit_or_send(callback, text, markup)
 
@@ -310,14 +284,9 @@ async def _elders_page(
 
 @router.callback_query(ElderRevokeCb.filter())
 async def revoke_ask_reason(
-    callback: CallbackQuery,
-    actor: Actor,
-    callback_data: ElderRevokeCb,
-    elders: ElderRepository,
-    i18n: I18nContext,
-    dialog_manager: DialogManager,
+    callback: CallbackQuery, callback_data: ElderRevokeCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    reg = of_my_district(await elders.get(callback_data.id), actor, "reg-not-your-district")
+    reg = of_my_district(await ctx.elders.get(callback_data.id), ctx.actor, "reg-not-your-district")
     if reg.status is not RegistrationStatus.CONFIRMED:
         refuse()
     await ask_text(dialog_manager, "elder-revoke", "elders-ask-revoke-reason", id=str(reg.id))

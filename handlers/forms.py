@@ -12,7 +12,7 @@ from operator import itemgetter
 from typing import Any, NoReturn, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
-from aiogram import Bot, Router
+from aiogram import Router
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import ExceptionTypeFilter
 from aiogram.filters.callback_data import CallbackData
@@ -36,6 +36,7 @@ from aiogram_dialog.widgets.text import Format, Text
 from aiogram_i18n import I18nContext
 
 from bot.contact import own_phone
+from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import MAIN_MENU_KEYS, main_menu
 from bot.permissions import Actor, may_moderate, may_run_center
 from bot.services import tags
@@ -76,8 +77,7 @@ def menu_texts(i18n: I18nContext) -> set[str]:
 
 
 def i18n_of(manager: DialogManager) -> I18nContext:
-    i18n: I18nContext = manager.middleware_data["i18n"]
-    return i18n
+    return ctx_of(manager).i18n
 
 
 def form_data(manager: DialogManager) -> dict[str, Any]:
@@ -174,14 +174,13 @@ async def refuse_non_photo(manager: DialogManager, message: Message) -> None:
 async def ask_contact(manager: DialogManager, prompt: str) -> None:
     """Telegram asks for a contact only from a keyboard under the input: the prompt brings it; the
     form's window (with «Назад»/«Отмена») follows."""
+    ctx = ctx_of(manager)
     i18n = i18n_of(manager)
     keyboard = ReplyKeyboardMarkup(
         keyboard=[[KeyboardButton(text=i18n.get("reg-share-contact"), request_contact=True)]],
         resize_keyboard=True,
     )
-    bot: Bot = manager.middleware_data["bot"]
-    user: User = manager.middleware_data["user"]
-    await bot.send_message(user.id, i18n.get(prompt), reply_markup=keyboard)
+    await ctx.bot.send_message(ctx.user.id, i18n.get(prompt), reply_markup=keyboard)
 
 
 async def take_contact(manager: DialogManager, message: Message) -> str | None:
@@ -229,7 +228,7 @@ def has_trail(data: dict[str, Any], widget: Any, manager: DialogManager) -> bool
 async def cancelled(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     """«❌ Отмена»: the form is dropped and the main menu comes back."""
     if isinstance(callback.message, Message):
-        await tell_cancelled(callback.message, manager.middleware_data["user"], i18n_of(manager))
+        await tell_cancelled(callback.message, ctx_of(manager).user, i18n_of(manager))
 
 
 async def tell_cancelled(message: Message, user: User, i18n: I18nContext) -> None:
@@ -391,13 +390,12 @@ def day_and_time(day: State, clock: State, then: State, days_ahead: int) -> list
         await go(manager, clock)
 
     async def set_time(manager: DialogManager, text: str | None) -> None:
-        settings = manager.middleware_data["settings"]
         draft = form_data(manager)
         try:
             moment = future_moment(
                 date.fromisoformat(draft["day"]),
                 parse_clock(text),
-                ZoneInfo(settings.timezone),
+                ZoneInfo(ctx_of(manager).settings.timezone),
                 datetime.now(UTC),
             )
         except InputError as exc:
@@ -414,9 +412,9 @@ def day_and_time(day: State, clock: State, then: State, days_ahead: int) -> list
     async def on_clock_text(message: Message, widget: Any, manager: DialogManager) -> None:
         await set_time(manager, message.text)
 
-    async def choices(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    async def choices(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, Any]:
         i18n = i18n_of(dialog_manager)
-        tz = ZoneInfo(dialog_manager.middleware_data["settings"].timezone)
+        tz = ZoneInfo(ctx.settings.timezone)
         today = datetime.now(UTC).astimezone(tz).date()
         days = (today + timedelta(days=n) for n in range(days_ahead))
         return {
@@ -507,7 +505,7 @@ def restart_with(name: str) -> Callable[[Restart], Restart]:
     return registered(RESTARTS, name)
 
 
-Show = Callable[["Reply", dict[str, Any]], Awaitable[None]]
+Show = Callable[["Reply", Ctx], Awaitable[None]]
 
 
 def shown_by(name: str) -> Callable[[Show], Show]:
@@ -516,7 +514,7 @@ def shown_by(name: str) -> Callable[[Show], Show]:
 
     def register(show: Show) -> Show:
         async def again(callback: CallbackQuery, manager: DialogManager, args: Any) -> None:
-            await show(tapped(callback), manager.middleware_data)
+            await show(tapped(callback), ctx_of(manager))
 
         RESTARTS[name] = again
         return show
@@ -527,7 +525,7 @@ def shown_by(name: str) -> Callable[[Show], Show]:
 async def show_unless_form(manager: DialogManager, message: Message, name: str, show: Show) -> None:
     """The command's screen; while a form is open, «Продолжить черновик или начать заново?»."""
     if not await kept_draft(manager, name):
-        await show(message, manager.middleware_data)
+        await show(message, ctx_of(manager))
 
 
 Open = Callable[..., Awaitable[None]]
@@ -636,10 +634,10 @@ async def ask_to_send(
     """A district- or city-wide message is sent only after its preview and the number of people
     it reaches: «✅ Отправить» runs what `send_for(name)` registered, with `args`. A long
     message comes as itself, above a short question."""
+    ctx = ctx_of(manager)
     shown = text
     if visible_length(text) > PREVIEW_INLINE:
-        bot: Bot = manager.middleware_data["bot"]
-        await bot.send_message(manager.middleware_data["user"].id, text)
+        await ctx.bot.send_message(ctx.user.id, text)
         shown = ""
     await manager.start(
         ConfirmSend.preview,
@@ -674,13 +672,13 @@ confirm_send = Dialog(
 
 
 def queue_announcement(
-    data: dict[str, Any], audience: str, audience_id: int, kind: str, text: str, **extra: Any
+    ctx: Ctx, audience: str, audience_id: int, kind: str, text: str, **extra: Any
 ) -> None:
     """A message to an audience (a vote's residents, a субботник's, a project's people) through
     the delivery engine: sent once this update is committed."""
-    data["session"].add(
+    ctx.session.add(
         Announcement(
-            author_id=data["user"].id,
+            author_id=ctx.user.id,
             kind=kind,
             audience=audience,
             audience_id=audience_id,
@@ -690,9 +688,7 @@ def queue_announcement(
             **extra,
         )
     )
-    delivery = data.get("delivery")
-    if delivery is not None:
-        delivery.wake()
+    ctx.delivery.wake()
 
 
 # --- One typed answer: a reason, a comment, a message ---------------------------------------------
@@ -785,7 +781,7 @@ C = TypeVar("C", bound=OfCenter)
 def city_admins_only(manager: DialogManager, refusal: str = "button-stale") -> None:
     """A step of the city's admins' work (contests, the registry): the right is checked again at
     every step, so one taken away in the middle is gone at once."""
-    if not manager.middleware_data["actor"].is_city_admin:
+    if not ctx_of(manager).actor.is_city_admin:
         refuse(refusal)
 
 
@@ -838,10 +834,10 @@ def tapped(callback: CallbackQuery) -> Reply:
 
 
 @errors_router.errors(ExceptionTypeFilter(Refusal))
-async def refused(event: ErrorEvent, i18n: I18nContext) -> None:
+async def refused(event: ErrorEvent, ctx: Ctx) -> None:
     exc = event.exception
     assert isinstance(exc, Refusal)
-    text = i18n.get(exc.key, **exc.args_)
+    text = ctx.i18n.get(exc.key, **exc.args_)
     with suppress(TelegramAPIError):
         if event.update.callback_query is not None:
             await event.update.callback_query.answer(text, show_alert=True)
@@ -850,7 +846,7 @@ async def refused(event: ErrorEvent, i18n: I18nContext) -> None:
 
 
 @errors_router.errors(ExceptionTypeFilter(UnknownIntent, OutdatedIntent, UnknownState))
-async def stale_button(event: ErrorEvent, i18n: I18nContext) -> None:
+async def stale_button(event: ErrorEvent, ctx: Ctx) -> None:
     """A button of a form that was finished, cancelled or replaced."""
     callback = event.update.callback_query
     with suppress(TelegramAPIError):
@@ -860,6 +856,6 @@ async def stale_button(event: ErrorEvent, i18n: I18nContext) -> None:
             key = (
                 f"{widget[len(SEND) :]}-already-sent" if widget.startswith(SEND) else "button-stale"
             )
-            await callback.answer(i18n.get(key), show_alert=True)
+            await callback.answer(ctx.i18n.get(key), show_alert=True)
         elif event.update.message is not None:
-            await event.update.message.answer(i18n.get("button-stale"))
+            await event.update.message.answer(ctx.i18n.get("button-stale"))

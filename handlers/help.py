@@ -8,8 +8,8 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext, LazyFilter
 
+from bot.context import Ctx
 from bot.keyboards.builders import inline
-from bot.permissions import Actor
 from bot.services.ideas import MAX_PHOTOS as IDEA_PHOTOS
 from bot.views import edit_or_send
 from storage.models import Role
@@ -42,35 +42,30 @@ def help_menu(i18n: I18nContext, role: Role) -> tuple[str, InlineKeyboardMarkup]
 
 @router.message(Command("help"))
 @router.message(LazyFilter("menu-help"))
-async def show_help(message: Message, actor: Actor, i18n: I18nContext) -> None:
-    text, markup = help_menu(i18n, actor.role)
+async def show_help(message: Message, ctx: Ctx) -> None:
+    text, markup = help_menu(ctx.i18n, ctx.actor.role)
     await message.answer(text, reply_markup=markup)
 
 
 @router.callback_query(HelpCb.filter())
-async def help_section(
-    callback: CallbackQuery,
-    callback_data: HelpCb,
-    actor: Actor,
-    i18n: I18nContext,
-) -> None:
-    role = actor.role
+async def help_section(callback: CallbackQuery, callback_data: HelpCb, ctx: Ctx) -> None:
+    role = ctx.actor.role
     section = callback_data.section
     if section == "close":
-        await edit_or_send(callback, i18n.get("help-closed"))
+        await edit_or_send(callback, ctx.i18n.get("help-closed"))
         return
     if section not in sections_for(role):  # the menu, or a section this role no longer has
-        text, markup = help_menu(i18n, role)
+        text, markup = help_menu(ctx.i18n, role)
         await edit_or_send(callback, text, markup)
         return
     # The limits reach the texts from where they are kept (an idea's photos: bot/services/ideas).
     text = "\n".join(
-        (i18n.get(f"help-{section}", idea_photos=str(IDEA_PHOTOS)), i18n.get("help-footer"))
+        (ctx.i18n.get(f"help-{section}", idea_photos=str(IDEA_PHOTOS)), ctx.i18n.get("help-footer"))
     )
     markup = inline(
         [
-            (i18n.get("help-back"), HelpCb(section="menu")),
-            (i18n.get("help-close"), HelpCb(section="close")),
+            (ctx.i18n.get("help-back"), HelpCb(section="menu")),
+            (ctx.i18n.get("help-close"), HelpCb(section="close")),
         ]
     )
     await edit_or_send(callback, text, markup)

@@ -18,10 +18,11 @@ from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode
 from aiogram_dialog.widgets.kbd import Button
 from aiogram_i18n import I18nContext
 
+from bot.context import Ctx, ctx_of
 from bot.exports import csv_bytes, header_row
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import RowId
-from bot.permissions import Actor, may_invite
+from bot.permissions import may_invite
 from bot.services.recognition import (
     GUESTS,
     answer_invitation,
@@ -52,8 +53,6 @@ from handlers.forms import (
     typed,
 )
 from storage.models import CityInvitation
-from storage.repositories.directory import Directory
-from storage.repositories.recognition import InvitationRepository
 
 router = Router(name=__name__)
 
@@ -86,21 +85,18 @@ def _now() -> datetime:
 
 @router.callback_query(InviteCb.filter(F.action.in_(("yes", "no"))))
 async def answer(
-    callback: CallbackQuery, callback_data: InviteCb, dialog_manager: DialogManager
+    callback: CallbackQuery, callback_data: InviteCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    data = dialog_manager.middleware_data
-    i18n: I18nContext = data["i18n"]
-    invitations: InvitationRepository = data["invitations"]
     coming = callback_data.action == "yes"
     try:
         invitation = await answer_invitation(
-            invitations, await invitations.get(callback_data.id), data["user"], coming, _now()
+            ctx.invitations, await ctx.invitations.get(callback_data.id), ctx.user, coming, _now()
         )
     except InputError as exc:
         refuse(exc.key)
     key = "invite-coming" if coming else "invite-not-coming"
-    when = when_text(invitation.starts_at, data["settings"])
-    await callback.answer(i18n.get(key, when=when), show_alert=True)
+    when = when_text(invitation.starts_at, ctx.settings)
+    await callback.answer(ctx.i18n.get(key, when=when), show_alert=True)
 
 
 # --- Admins: the list and the answers -----------------------------------------------------------
@@ -108,65 +104,58 @@ async def answer(
 
 @router.message(Command("invitations"))
 @router.message(Command("invite"))
-async def invitations_command(
-    message: Message, actor: Actor, dialog_manager: DialogManager
-) -> None:
-    if not actor.is_admin:
-        await message.answer(dialog_manager.middleware_data["i18n"].get("invite-admins-only"))
+async def invitations_command(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
+    if not ctx.actor.is_admin:
+        await message.answer(ctx.i18n.get("invite-admins-only"))
         return
     await show_unless_form(dialog_manager, message, "invitations", show_invitations)
 
 
 @shown_by("invitations")
-async def show_invitations(reply: Reply, data: dict[str, Any]) -> None:
-    i18n: I18nContext = data["i18n"]
-    invitations: InvitationRepository = data["invitations"]
-    lines = [i18n.get("invite-title")]
+async def show_invitations(reply: Reply, ctx: Ctx) -> None:
+    lines = [ctx.i18n.get("invite-title")]
     rows: Rows = []
-    for invitation in await invitations.recent():
-        answers = await invitations.answers(invitation.id)
+    for invitation in await ctx.invitations.recent():
+        answers = await ctx.invitations.answers(invitation.id)
         coming = sum(1 for _, yes in answers if yes)
         lines.append(
-            i18n.get(
+            ctx.i18n.get(
                 "invite-line",
                 title=html.escape(invitation.title),
-                when=when_text(invitation.starts_at, data["settings"]),
+                when=when_text(invitation.starts_at, ctx.settings),
                 coming=coming,
                 not_coming=len(answers) - coming,
             )
         )
-        label = i18n.get("invite-csv", title=invitation.title)[:64]
+        label = ctx.i18n.get("invite-csv", title=invitation.title)[:64]
         rows.append([(label, InviteCb(action="csv", id=invitation.id))])
     if len(lines) == 1:
-        lines.append(i18n.get("invite-none"))
-    rows.append([(i18n.get("invite-new"), InviteCb(action="new"))])
+        lines.append(ctx.i18n.get("invite-none"))
+    rows.append([(ctx.i18n.get("invite-new"), InviteCb(action="new"))])
     await answer_lines(reply, lines, inline(*rows))
 
 
 @router.callback_query(InviteCb.filter(F.action == "csv"))
 async def who_comes(
-    callback: CallbackQuery, callback_data: InviteCb, dialog_manager: DialogManager
+    callback: CallbackQuery, callback_data: InviteCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    data = dialog_manager.middleware_data
-    i18n: I18nContext = data["i18n"]
-    invitations: InvitationRepository = data["invitations"]
-    invitation = await invitations.get(callback_data.id)
-    if invitation is None or not may_invite(data["actor"], invitation.district_id):
+    invitation = await ctx.invitations.get(callback_data.id)
+    if invitation is None or not may_invite(ctx.actor, invitation.district_id):
         refuse("invite-not-yours")
-    rows: list[list[object]] = [list(header_row(i18n, "invite-csv-head"))]
-    for name, coming in await invitations.answers(invitation.id):
-        rows.append([name or "—", i18n.get("invite-answer-yes" if coming else "invite-answer-no")])
+    rows: list[list[object]] = [list(header_row(ctx.i18n, "invite-csv-head"))]
+    for name, coming in await ctx.invitations.answers(invitation.id):
+        rows.append(
+            [name or "—", ctx.i18n.get("invite-answer-yes" if coming else "invite-answer-no")]
+        )
     await tapped(callback).answer_document(
         BufferedInputFile(csv_bytes(rows), filename=f"invitation-{invitation.id}.csv"),
-        caption=i18n.get("invite-csv-caption", title=html.escape(invitation.title)),
+        caption=ctx.i18n.get("invite-csv-caption", title=html.escape(invitation.title)),
     )
 
 
 @router.callback_query(InviteCb.filter(F.action == "new"))
-async def new_invitation(
-    callback: CallbackQuery, actor: Actor, dialog_manager: DialogManager
-) -> None:
-    if not actor.is_admin:
+async def new_invitation(callback: CallbackQuery, dialog_manager: DialogManager, ctx: Ctx) -> None:
+    if not ctx.actor.is_admin:
         refuse("invite-admins-only")
     await dialog_manager.start(
         InviteForm.title, data={}, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
@@ -177,7 +166,7 @@ async def new_invitation(
 
 
 async def usual_title(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    form_data(manager)["title"] = manager.middleware_data["i18n"].get("invite-default-title")
+    form_data(manager)["title"] = ctx_of(manager).i18n.get("invite-default-title")
     await go(manager, InviteForm.day)
 
 
@@ -194,69 +183,67 @@ async def on_district(
     callback: CallbackQuery, widget: Any, manager: DialogManager, item: str
 ) -> None:
     district_id = int(item) or None
-    if not may_invite(manager.middleware_data["actor"], district_id):
+    if not may_invite(ctx_of(manager).actor, district_id):
         refuse("invite-not-yours")
     form_data(manager)["district_id"] = district_id
     await go(manager, InviteForm.summary)
 
 
 async def submit(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
-    data = manager.middleware_data
-    i18n: I18nContext = data["i18n"]
+    ctx = ctx_of(manager)
     try:
         invitation = await create_invitation(
-            data["invitations"], data["audit"], data["actor"], form_data(manager), _now()
+            ctx.invitations, ctx.audit, ctx.actor, form_data(manager), _now()
         )
     except InputError as exc:
         await say_error(manager, exc)
         return
     queue_announcement(
-        data,
+        ctx,
         "guests",
         invitation.id,
         "results",
-        _text(i18n, invitation, data),
-        button_text=i18n.get("invite-yes"),
+        _text(ctx.i18n, invitation, ctx),
+        button_text=ctx.i18n.get("invite-yes"),
         button_data=InviteCb(action="yes", id=invitation.id).pack(),
-        more_buttons=[[i18n.get("invite-no"), InviteCb(action="no", id=invitation.id).pack()]],
+        more_buttons=[[ctx.i18n.get("invite-no"), InviteCb(action="no", id=invitation.id).pack()]],
     )
     await manager.done()
-    await tapped(callback).answer(i18n.get("invite-sent"))
+    await tapped(callback).answer(ctx.i18n.get("invite-sent"))
 
 
-def _text(i18n: I18nContext, invitation: CityInvitation, data: dict[str, Any]) -> str:
+def _text(i18n: I18nContext, invitation: CityInvitation, ctx: Ctx) -> str:
     return i18n.get(
         "invite-message",
         title=html.escape(invitation.title),
-        when=when_text(invitation.starts_at, data["settings"]),
+        when=when_text(invitation.starts_at, ctx.settings),
         place=html.escape(invitation.place),
     )
 
 
-async def _form(dialog_manager: DialogManager, i18n: I18nContext, **_: Any) -> dict[str, Any]:
-    data = dialog_manager.middleware_data
+async def _form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, Any]:
     draft = form_data(dialog_manager)
-    actor: Actor = data["actor"]
-    directory: Directory = data["directory"]
     districts = [
         (d.name, str(d.id))
-        for m in directory.municipalities()
-        for d in directory.districts(m.id)
-        if may_invite(actor, d.id)
+        for m in ctx.directory.municipalities()
+        for d in ctx.directory.districts(m.id)
+        if may_invite(ctx.actor, d.id)
     ]
-    if may_invite(actor, None):
-        districts.insert(0, (i18n.get("invite-whole-city"), "0"))
+    if may_invite(ctx.actor, None):
+        districts.insert(0, (ctx.i18n.get("invite-whole-city"), "0"))
     out: dict[str, Any] = {
-        "guest_lists": [(i18n.get(f"invite-guests-{g}", year=str(_now().year)), g) for g in GUESTS],
+        "guest_lists": [
+            (ctx.i18n.get(f"invite-guests-{g}", year=str(_now().year)), g) for g in GUESTS
+        ],
         "districts": districts,
     }
     if dialog_manager.current_context().state == InviteForm.summary:
         invitation = invitation_of(draft, _now().year)
-        district = directory.district(invitation.district_id)
-        out["preview"] = _text(i18n, invitation, data)
-        out["whom"] = i18n.get(f"invite-guests-{invitation.guests}", year=str(invitation.year))
-        out["where"] = district.name if district else i18n.get("invite-whole-city")
-        out["reach"] = await data["invitations"].reach(invitation)
+        district = ctx.directory.district(invitation.district_id)
+        out["preview"] = _text(ctx.i18n, invitation, ctx)
+        out["whom"] = ctx.i18n.get(f"invite-guests-{invitation.guests}", year=str(invitation.year))
+        out["where"] = district.name if district else ctx.i18n.get("invite-whole-city")
+        out["reach"] = await ctx.invitations.reach(invitation)
     return out
 
 

@@ -12,8 +12,8 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode, Window
 from aiogram_dialog.widgets.kbd import Button, Group, Select
 from aiogram_dialog.widgets.text import Format
-from aiogram_i18n import I18nContext
 
+from bot.context import ctx_of
 from bot.services.validation import InputError, parse_text
 from bot.views import send_album
 from handlers.forms import (
@@ -27,9 +27,7 @@ from handlers.forms import (
     say_error,
     text_only,
 )
-from storage.models import Application, Contest, Juror, User
-from storage.repositories.contests import ContestRepository
-from storage.repositories.directory import Directory
+from storage.models import Application, Contest, Juror
 
 router = Router(name=__name__)
 
@@ -53,18 +51,14 @@ async def jury(message: Message, dialog_manager: DialogManager) -> None:
 
 async def show_next(manager: DialogManager) -> None:
     """The next entry of the juror's open stage, with its photos, and its scoring form."""
-    data = manager.middleware_data
-    user: User = data["user"]
-    contests: ContestRepository = data["contests"]
-    directory: Directory = data["directory"]
-    i18n: I18nContext = data["i18n"]
-    for juror, contest in await contests.juror_stages(user.id):
-        application, left = await contests.next_for(juror, contest)
+    ctx = ctx_of(manager)
+    for juror, contest in await ctx.contests.juror_stages(ctx.user.id):
+        application, left = await ctx.contests.next_for(juror, contest)
         if application is None:
             continue
-        nomination = await contests.nomination(application.nomination_id)
-        district = directory.district(application.district_id)
-        text = i18n.get(
+        nomination = await ctx.contests.nomination(application.nomination_id)
+        district = ctx.directory.district(application.district_id)
+        text = ctx.i18n.get(
             "jury-card",
             id=application.id,
             nomination=html.escape(nomination.name if nomination else ""),
@@ -73,7 +67,7 @@ async def show_next(manager: DialogManager) -> None:
             description=html.escape(application.description),
             left=left,
         )
-        await send_album(data["bot"], user.id, [p.file_id for p in application.photos], text, None)
+        await send_album(ctx.bot, ctx.user.id, [p.file_id for p in application.photos], text, None)
         draft = {"juror_id": juror.id, "application_id": application.id, "values": []}
         await manager.start(
             JuryForm.score, data=draft, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
@@ -81,20 +75,20 @@ async def show_next(manager: DialogManager) -> None:
         return
     if manager.has_context():
         await manager.reset_stack()
-    seats = await contests.juror_stages(user.id)
-    await data["bot"].send_message(user.id, i18n.get("jury-done" if seats else "jury-none"))
+    seats = await ctx.contests.juror_stages(ctx.user.id)
+    await ctx.bot.send_message(ctx.user.id, ctx.i18n.get("jury-done" if seats else "jury-none"))
 
 
 async def _entry(manager: DialogManager) -> tuple[Juror, Contest, Application] | None:
     """The juror's seat, the contest and the entry, if the contest is still at that stage."""
-    contests: ContestRepository = manager.middleware_data["contests"]
+    ctx = ctx_of(manager)
     draft = form_data(manager)
-    juror = await contests.juror_by_id(draft.get("juror_id", 0))
-    application = await contests.application(draft.get("application_id", 0))
-    contest = await contests.get(juror.contest_id) if juror else None
+    juror = await ctx.contests.juror_by_id(draft.get("juror_id", 0))
+    application = await ctx.contests.application(draft.get("application_id", 0))
+    contest = await ctx.contests.get(juror.contest_id) if juror else None
     if juror is None or application is None or contest is None:
         return None
-    if contest.stage.value != juror.stage or juror.user_id != manager.middleware_data["user"].id:
+    if contest.stage.value != juror.stage or juror.user_id != ctx.user.id:
         return None
     return juror, contest, application
 
@@ -127,21 +121,18 @@ async def skip_comment(cb: CallbackQuery, button: Any, manager: DialogManager) -
 
 
 async def save(manager: DialogManager, comment: str | None) -> None:
-    data = manager.middleware_data
-    i18n: I18nContext = data["i18n"]
-    user: User = data["user"]
+    ctx = ctx_of(manager)
     found = await _entry(manager)
     if found is None:
         await manager.done()
-        await data["bot"].send_message(user.id, i18n.get("button-stale"))
+        await ctx.bot.send_message(ctx.user.id, ctx.i18n.get("button-stale"))
         return
     juror, _, application = found
-    contests: ContestRepository = data["contests"]
-    if await contests.has_scored(juror, application.id):
-        await data["bot"].send_message(user.id, i18n.get("jury-already"))
+    if await ctx.contests.has_scored(juror, application.id):
+        await ctx.bot.send_message(ctx.user.id, ctx.i18n.get("jury-already"))
     else:
-        await contests.save_scores(juror, application.id, form_data(manager)["values"], comment)
-        await data["bot"].send_message(user.id, i18n.get("jury-saved", id=application.id))
+        await ctx.contests.save_scores(juror, application.id, form_data(manager)["values"], comment)
+        await ctx.bot.send_message(ctx.user.id, ctx.i18n.get("jury-saved", id=application.id))
     await show_next(manager)
 
 

@@ -16,12 +16,12 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode, Window
 from aiogram_dialog.widgets.kbd import Button
-from aiogram_i18n import I18nContext
 
 from bot.config import Settings
+from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import RowId
-from bot.permissions import Actor, may_record_media
+from bot.permissions import may_record_media
 from bot.services.media import (
     OUTLET_KINDS,
     parse_link,
@@ -50,7 +50,6 @@ from handlers.forms import (
     text_only,
     typed,
 )
-from storage.repositories.media import MediaRepository
 
 router = Router(name=__name__)
 
@@ -74,53 +73,49 @@ def _today(settings: Settings) -> date:
 
 
 @router.message(Command("media"))
-async def media_list(message: Message, actor: Actor, dialog_manager: DialogManager) -> None:
-    if not may_record_media(actor, actor.staff_district_id):
-        await message.answer(dialog_manager.middleware_data["i18n"].get("media-staff-only"))
+async def media_list(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
+    if not may_record_media(ctx.actor, ctx.actor.staff_district_id):
+        await message.answer(ctx.i18n.get("media-staff-only"))
         return
     await show_unless_form(dialog_manager, message, "media", show_list)
 
 
 @shown_by("media")
-async def show_list(reply: Reply, data: dict[str, Any]) -> None:
-    i18n: I18nContext = data["i18n"]
-    actor: Actor = data["actor"]
-    media: MediaRepository = data["media"]
-    year_start = _today(data["settings"]).replace(month=1, day=1)
-    found = await media.of_district(actor.staff_district_id or 0, year_start, limit=10)
-    lines = [i18n.get("media-title" if found else "media-none")]
+async def show_list(reply: Reply, ctx: Ctx) -> None:
+    year_start = _today(ctx.settings).replace(month=1, day=1)
+    found = await ctx.media.of_district(ctx.actor.staff_district_id or 0, year_start, limit=10)
+    lines = [ctx.i18n.get("media-title" if found else "media-none")]
     rows: Rows = []
     for p in found:
         day = p.published_on.strftime("%d.%m")
         lines.append(
-            i18n.get("media-line", day=day, outlet=html.escape(p.outlet), url=html.escape(p.url))
+            ctx.i18n.get(
+                "media-line", day=day, outlet=html.escape(p.outlet), url=html.escape(p.url)
+            )
             if p.url
-            else i18n.get("media-line-no-link", day=day, outlet=html.escape(p.outlet))
+            else ctx.i18n.get("media-line-no-link", day=day, outlet=html.escape(p.outlet))
         )
-        label = i18n.get("media-drop", day=day, outlet=p.outlet)
+        label = ctx.i18n.get("media-drop", day=day, outlet=p.outlet)
         rows.append([(label[:64], MediaCb(action="drop", id=p.id))])
-    rows.append([(i18n.get("media-add"), MediaCb(action="new"))])
+    rows.append([(ctx.i18n.get("media-add"), MediaCb(action="new"))])
     await answer_lines(reply, lines, inline(*rows), disable_web_page_preview=True)
 
 
 @router.callback_query(MediaCb.filter(F.action == "drop"))
 async def drop(
-    callback: CallbackQuery, callback_data: MediaCb, dialog_manager: DialogManager
+    callback: CallbackQuery, callback_data: MediaCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    data = dialog_manager.middleware_data
     try:
-        await remove_publication(data["media"], data["audit"], data["actor"], callback_data.id)
+        await remove_publication(ctx.media, ctx.audit, ctx.actor, callback_data.id)
     except InputError as exc:
         refuse(exc.key)
-    await callback.answer(data["i18n"].get("media-dropped"))
-    await show_list(tapped(callback), data)
+    await callback.answer(ctx.i18n.get("media-dropped"))
+    await show_list(tapped(callback), ctx)
 
 
 @router.callback_query(MediaCb.filter(F.action == "new"))
-async def new_publication(
-    callback: CallbackQuery, actor: Actor, dialog_manager: DialogManager
-) -> None:
-    if not may_record_media(actor, actor.staff_district_id):
+async def new_publication(callback: CallbackQuery, dialog_manager: DialogManager, ctx: Ctx) -> None:
+    if not may_record_media(ctx.actor, ctx.actor.staff_district_id):
         refuse("media-staff-only")
     await dialog_manager.start(
         MediaForm.link, data={}, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
@@ -140,7 +135,7 @@ async def on_outlet(
 ) -> None:
     if item not in OUTLET_KINDS:
         refuse()
-    form_data(manager)["outlet"] = manager.middleware_data["i18n"].get(f"media-outlet-{item}")
+    form_data(manager)["outlet"] = ctx_of(manager).i18n.get(f"media-outlet-{item}")
     await go(manager, MediaForm.day)
 
 
@@ -155,12 +150,12 @@ async def on_day_button(
     """«Сегодня» / «Вчера»: the button carries how many days ago."""
     if item not in ("0", "1"):
         refuse()
-    await set_day(manager, _today(manager.middleware_data["settings"]) - timedelta(days=int(item)))
+    await set_day(manager, _today(ctx_of(manager).settings) - timedelta(days=int(item)))
 
 
 async def on_day_text(message: Message, widget: Any, manager: DialogManager) -> None:
     try:
-        day = parse_published_on(message.text, _today(manager.middleware_data["settings"]))
+        day = parse_published_on(message.text, _today(ctx_of(manager).settings))
     except InputError as exc:
         await say_error(manager, exc)
         return
@@ -168,29 +163,29 @@ async def on_day_text(message: Message, widget: Any, manager: DialogManager) -> 
 
 
 async def submit(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
-    data = manager.middleware_data
+    ctx = ctx_of(manager)
     try:
         await record_publication(
-            data["media"],
-            data["audit"],
-            data["actor"],
+            ctx.media,
+            ctx.audit,
+            ctx.actor,
             form_data(manager),
-            _today(data["settings"]),
+            _today(ctx.settings),
         )
     except InputError as exc:
         await say_error(manager, exc)
         return
     await manager.done()
-    await tapped(callback).answer(data["i18n"].get("media-saved"))
+    await tapped(callback).answer(ctx.i18n.get("media-saved"))
 
 
-async def _form(dialog_manager: DialogManager, i18n: I18nContext, **_: Any) -> dict[str, Any]:
+async def _form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, Any]:
     draft = form_data(dialog_manager)
     day = draft.get("published_on")
     return {
-        "outlets": [(i18n.get(f"media-outlet-{k}"), k) for k in OUTLET_KINDS],
-        "days": [(i18n.get("media-today"), "0"), (i18n.get("media-yesterday"), "1")],
-        "url": html.escape(draft.get("url") or i18n.get("media-no-link-mark")),
+        "outlets": [(ctx.i18n.get(f"media-outlet-{k}"), k) for k in OUTLET_KINDS],
+        "days": [(ctx.i18n.get("media-today"), "0"), (ctx.i18n.get("media-yesterday"), "1")],
+        "url": html.escape(draft.get("url") or ctx.i18n.get("media-no-link-mark")),
         "outlet": html.escape(draft.get("outlet", "")),
         "day": date.fromisoformat(day).strftime("%d.%m.%Y") if day else "",
     }

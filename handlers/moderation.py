@@ -5,26 +5,21 @@ from __future__ import annotations
 import html
 from typing import Any, NoReturn
 
-from aiogram import Bot, F, Router
+from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
 
-from bot.config import Settings
+from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import ReportCb
 from bot.notify import tell
-from bot.permissions import Actor, districts_seen, may_moderate
+from bot.permissions import districts_seen, may_moderate
 from bot.services.validation import InputError, parse_text
 from bot.views import local_time, report_card, send_album, territory_text
 from handlers.forms import answer_for, ask_text, decided, of_my_district, refuse, say_error
-from storage.models import Report, ReportStatus, User
-from storage.repositories.audit import AuditRepository
-from storage.repositories.directory import Directory
-from storage.repositories.elders import ElderRepository
-from storage.repositories.reports import ReportRepository
-from storage.repositories.users import UserRepository
+from storage.models import Report, ReportStatus
 
 router = Router(name=__name__)
 
@@ -34,80 +29,64 @@ QUEUE_LIMIT = 20
 
 
 @router.message(Command("queue"))
-async def queue(
-    message: Message,
-    actor: Actor,
-    directory: Directory,
-    reports: ReportRepository,
-    i18n: I18nContext,
-) -> None:
-    districts = districts_seen(actor)
-    pending = await reports.queue(districts, QUEUE_LIMIT) if districts != [] else []
+async def queue(message: Message, ctx: Ctx) -> None:
+    districts = districts_seen(ctx.actor)
+    pending = await ctx.reports.queue(districts, QUEUE_LIMIT) if districts != [] else []
     if not pending:
-        await message.answer(i18n.get("queue-empty"))
+        await message.answer(ctx.i18n.get("queue-empty"))
         return
-    lines = [i18n.get("queue-title", count=len(pending))]
+    lines = [ctx.i18n.get("queue-title", count=len(pending))]
     rows = []
     for r in pending:
-        district = directory.district(r.district_id)
+        district = ctx.directory.district(r.district_id)
         lines.append(
-            i18n.get(
+            ctx.i18n.get(
                 "queue-line",
                 id=str(r.id),
                 date=r.held_on.strftime("%d.%m.%Y"),
-                kind=i18n.get(f"rep-kind-{r.kind}"),
+                kind=ctx.i18n.get(f"rep-kind-{r.kind}"),
                 district=html.escape(district.name if district else "—"),
             )
         )
-        rows.append([(i18n.get("rep-open", id=str(r.id)), ReportCb(action="mod", id=r.id))])
+        rows.append([(ctx.i18n.get("rep-open", id=str(r.id)), ReportCb(action="mod", id=r.id))])
     await message.answer("\n".join(lines), reply_markup=inline(*rows))
 
 
 @router.callback_query(ReportCb.filter(F.action == "mod"))
-async def open_for_moderation(
-    callback: CallbackQuery,
-    actor: Actor,
-    callback_data: ReportCb,
-    bot: Bot,
-    user: User,
-    users: UserRepository,
-    elders: ElderRepository,
-    settings: Settings,
-    directory: Directory,
-    reports: ReportRepository,
-    i18n: I18nContext,
-) -> None:
-    report = of_my_district(await reports.get(callback_data.id), actor, "mod-not-your-district")
+async def open_for_moderation(callback: CallbackQuery, callback_data: ReportCb, ctx: Ctx) -> None:
+    report = of_my_district(
+        await ctx.reports.get(callback_data.id), ctx.actor, "mod-not-your-district"
+    )
     extra = []
-    author = await users.get(report.author_id) if report.author_id else None
-    registration = await elders.get(report.registration_id) if report.registration_id else None
+    author = await ctx.users.get(report.author_id) if report.author_id else None
+    registration = await ctx.elders.get(report.registration_id) if report.registration_id else None
     extra.append(
-        i18n.get(
+        ctx.i18n.get(
             "rep-card-author",
             name=html.escape((author.full_name if author else None) or "—"),
-            territory=html.escape(territory_text(i18n, registration) if registration else "—"),
+            territory=html.escape(territory_text(ctx.i18n, registration) if registration else "—"),
         )
     )
-    for earlier in await reports.earlier_photos(report):
+    for earlier in await ctx.reports.earlier_photos(report):
         extra.append(
-            i18n.get(
+            ctx.i18n.get(
                 "rep-card-earlier",
                 n=str(earlier.position),
                 id=str(earlier.report_id),
-                date=local_time(earlier.submitted_at, settings).strftime("%d.%m.%Y"),
+                date=local_time(earlier.submitted_at, ctx.settings).strftime("%d.%m.%Y"),
             )
         )
     markup = None
     if report.status is ReportStatus.SUBMITTED:
         markup = inline(
-            [(i18n.get("mod-accept"), ReportCb(action="accept", id=report.id))],
-            [(i18n.get("mod-return"), ReportCb(action="return", id=report.id))],
+            [(ctx.i18n.get("mod-accept"), ReportCb(action="accept", id=report.id))],
+            [(ctx.i18n.get("mod-return"), ReportCb(action="return", id=report.id))],
         )
     await send_album(
-        bot,
-        user.id,
+        ctx.bot,
+        ctx.user.id,
         [p.file_id for p in report.photos],
-        report_card(i18n, report, directory, extra),
+        report_card(ctx.i18n, report, ctx.directory, extra),
         markup,
     )
 
@@ -117,39 +96,27 @@ def refuse_already(i18n: I18nContext, report: Report) -> NoReturn:
 
 
 @router.callback_query(ReportCb.filter(F.action == "accept"))
-async def accept(
-    callback: CallbackQuery,
-    actor: Actor,
-    callback_data: ReportCb,
-    bot: Bot,
-    user: User,
-    users: UserRepository,
-    audit: AuditRepository,
-    settings: Settings,
-    reports: ReportRepository,
-    i18n: I18nContext,
-) -> None:
-    report = of_my_district(await reports.get(callback_data.id), actor, "mod-not-your-district")
-    if not await reports.moderate(report.id, ReportStatus.ACCEPTED, user.id):
-        refuse_already(i18n, report)
-    await audit.write(user.id, "report.accept", report.author_id, report=report.id)
-    await decided(callback, i18n.get("mod-accepted", id=str(report.id)))
-    author = await users.get(report.author_id) if report.author_id else None
-    await tell(bot, author, settings, i18n, "mod-author-accepted", id=str(report.id))
+async def accept(callback: CallbackQuery, callback_data: ReportCb, ctx: Ctx) -> None:
+    report = of_my_district(
+        await ctx.reports.get(callback_data.id), ctx.actor, "mod-not-your-district"
+    )
+    if not await ctx.reports.moderate(report.id, ReportStatus.ACCEPTED, ctx.user.id):
+        refuse_already(ctx.i18n, report)
+    await ctx.audit.write(ctx.user.id, "report.accept", report.author_id, report=report.id)
+    await decided(callback, ctx.i18n.get("mod-accepted", id=str(report.id)))
+    author = await ctx.users.get(report.author_id) if report.author_id else None
+    await tell(ctx.bot, author, ctx.settings, ctx.i18n, "mod-author-accepted", id=str(report.id))
 
 
 @router.callback_query(ReportCb.filter(F.action == "return"))
 async def return_ask_comment(
-    callback: CallbackQuery,
-    actor: Actor,
-    callback_data: ReportCb,
-    reports: ReportRepository,
-    i18n: I18nContext,
-    dialog_manager: DialogManager,
+    callback: CallbackQuery, callback_data: ReportCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    report = of_my_district(await reports.get(callback_data.id), actor, "mod-not-your-district")
+    report = of_my_district(
+        await ctx.reports.get(callback_data.id), ctx.actor, "mod-not-your-district"
+    )
     if report.status is not ReportStatus.SUBMITTED:
-        refuse_already(i18n, report)
+        refuse_already(ctx.i18n, report)
     await ask_text(dialog_manager, "report-return", "mod-ask-comment", id=str(report.id))
 
 
@@ -157,35 +124,28 @@ async def return_ask_comment(
 async def return_with_comment(
     message: Message, manager: DialogManager, args: dict[str, Any]
 ) -> bool:
-    d = manager.middleware_data
-    i18n: I18nContext = d["i18n"]
-    user: User = d["user"]
-    reports: ReportRepository = d["reports"]
+    ctx = ctx_of(manager)
     try:
         comment = parse_text(message.text, max_len=MAX_COMMENT, min_len=3)
     except InputError as exc:
         await say_error(manager, exc)
         return False
-    report = await reports.get(int(args["id"]))
-    if report is None or not may_moderate(d["actor"], report.district_id):
-        await message.answer(i18n.get("button-stale"))
+    report = await ctx.reports.get(int(args["id"]))
+    if report is None or not may_moderate(ctx.actor, report.district_id):
+        await message.answer(ctx.i18n.get("button-stale"))
         return True
-    if not await reports.moderate(report.id, ReportStatus.RETURNED, user.id, comment):
-        status = i18n.get(f"rep-status-{report.status.value}")
-        await message.answer(i18n.get("mod-already", id=str(report.id), status=status))
+    if not await ctx.reports.moderate(report.id, ReportStatus.RETURNED, ctx.user.id, comment):
+        status = ctx.i18n.get(f"rep-status-{report.status.value}")
+        await message.answer(ctx.i18n.get("mod-already", id=str(report.id), status=status))
         return True
-    bot: Bot = d["bot"]
-    settings: Settings = d["settings"]
-    users: UserRepository = d["users"]
-    audit: AuditRepository = d["audit"]
-    await audit.write(user.id, "report.return", report.author_id, report=report.id)
-    await message.answer(i18n.get("mod-returned", id=str(report.id)))
-    author = await users.get(report.author_id) if report.author_id else None
+    await ctx.audit.write(ctx.user.id, "report.return", report.author_id, report=report.id)
+    await message.answer(ctx.i18n.get("mod-returned", id=str(report.id)))
+    author = await ctx.users.get(report.author_id) if report.author_id else None
     await tell(
-        bot,
+        ctx.bot,
         author,
-        settings,
-        i18n,
+        ctx.settings,
+        ctx.i18n,
         "mod-author-returned",
         id=str(report.id),
         comment=html.escape(comment),

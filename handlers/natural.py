@@ -11,13 +11,13 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode, Window
 from aiogram_dialog.widgets.kbd import Button
-from aiogram_i18n import I18nContext
 
+from bot.context import Ctx, ctx_of
 from bot.filters.content import Has
 from bot.services.ideas import MAX_TEXT
 from bot.services.reports import MAX_DESCRIPTION
 from handlers.forms import Tr, buttons_only, nav, outside_forms, tapped
-from storage.models import Role, User
+from storage.models import Role
 
 router = Router(name=__name__)
 
@@ -27,11 +27,9 @@ class Carried(StatesGroup):
 
 
 @router.message(outside_forms, Has(~F.text.startswith("/")), Has(F.text | F.photo | F.voice))
-async def natural_input(
-    message: Message, user: User, i18n: I18nContext, dialog_manager: DialogManager
-) -> None:
-    if not user.has_consent or user.district_id is None:
-        await message.answer(i18n.get("unknown-input"))
+async def natural_input(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
+    if not ctx.user.has_consent or ctx.user.district_id is None:
+        await message.answer(ctx.i18n.get("unknown-input"))
         return
     text = " ".join((message.text or message.caption or "").split())
     photo = message.photo[-1] if message.photo else None
@@ -56,17 +54,17 @@ async def as_idea(callback: CallbackQuery, button: Any, manager: DialogManager) 
     from handlers.ideas.handlers import open_idea_form
 
     carried = _carried(manager)
-    data = manager.middleware_data
+    ctx = ctx_of(manager)
     draft: dict[str, Any] = {"photos": [carried["photo"]] if carried.get("photo") else []}
     if 3 <= len(carried.get("text") or "") <= MAX_TEXT:  # longer: the form asks, with the limit
         draft["text"] = carried["text"]
     await open_idea_form(
         tapped(callback),
         manager,
-        data["user"],
-        data["ideas"],
-        data["settings"],
-        data["i18n"],
+        ctx.user,
+        ctx.ideas,
+        ctx.settings,
+        ctx.i18n,
         draft,
     )
 
@@ -75,29 +73,26 @@ async def as_report(callback: CallbackQuery, button: Any, manager: DialogManager
     from handlers.reports.handlers import start_report
 
     carried = _carried(manager)
-    data = manager.middleware_data
+    ctx = ctx_of(manager)
     draft: dict[str, Any] = {
         "figures": {},
         "photos": [carried["photo"]] if carried.get("photo") else [],
     }
     if 3 <= len(carried.get("text") or "") <= MAX_DESCRIPTION:
         draft["description"] = carried["text"]
-    await start_report(manager, data["user"], data["elders"], draft)
+    await start_report(manager, ctx.user, ctx.elders, draft)
 
 
 async def as_club(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
     from handlers.clubs import clubs_start
 
-    data = manager.middleware_data
+    ctx = ctx_of(manager)
     await manager.done()
-    await clubs_start(
-        tapped(callback), data["user"], data["clubs"], data["directory"], data["i18n"]
-    )
+    await clubs_start(tapped(callback), ctx)
 
 
 def _is_elder(data: dict[str, Any], widget: Any, manager: DialogManager) -> bool:
-    user: User = manager.middleware_data["user"]
-    return user.role is Role.ELDER
+    return ctx_of(manager).user.role is Role.ELDER
 
 
 def _is_voice(data: dict[str, Any], widget: Any, manager: DialogManager) -> bool:

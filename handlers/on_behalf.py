@@ -13,9 +13,9 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager, Window
 from aiogram_dialog.widgets.kbd import Button
-from aiogram_i18n import I18nContext
 
-from bot.permissions import Actor, may_run_center
+from bot.context import Ctx, ctx_of
+from bot.permissions import may_run_center
 from bot.services.on_behalf import add_caller, elder_of_district, parse_caller, parse_name
 from bot.services.validation import InputError
 from handlers.forms import (
@@ -48,11 +48,9 @@ class ForPerson(StatesGroup):
 
 
 @router.message(Command("forperson"))
-async def for_person(
-    message: Message, actor: Actor, i18n: I18nContext, dialog_manager: DialogManager
-) -> None:
-    if not actor.is_staff or actor.staff_district_id is None:
-        await message.answer(i18n.get("behalf-staff-only"))
+async def for_person(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
+    if not ctx.actor.is_staff or ctx.actor.staff_district_id is None:
+        await message.answer(ctx.i18n.get("behalf-staff-only"))
         return
     await open_for_person_form(dialog_manager)
 
@@ -61,10 +59,10 @@ open_for_person_form = opens_form("forperson", ForPerson.who)
 
 
 def _district(manager: DialogManager) -> int:
-    actor: Actor = manager.middleware_data["actor"]
-    if actor.staff_district_id is None:
+    ctx = ctx_of(manager)
+    if ctx.actor.staff_district_id is None:
         refuse("behalf-staff-only")
-    return actor.staff_district_id
+    return ctx.actor.staff_district_id
 
 
 async def pick_elder(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
@@ -76,13 +74,13 @@ async def other_person(callback: CallbackQuery, button: Any, manager: DialogMana
 
 
 async def on_elder(callback: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
-    data = manager.middleware_data
+    ctx = ctx_of(manager)
     try:
-        reg = await elder_of_district(data["elders"], data["actor"], int(item))
+        reg = await elder_of_district(ctx.elders, ctx.actor, int(item))
     except InputError as exc:
         await say_error(manager, exc)
         return
-    person = await data["users"].get(reg.user_id)
+    person = await ctx.users.get(reg.user_id)
     form_data(manager).update(
         on_behalf={"user_id": reg.user_id, "district_id": reg.district_id},
         person=(person.full_name if person else "") or "",
@@ -102,11 +100,11 @@ async def on_phone(message: Message, widget: Any, manager: DialogManager) -> Non
 
 async def consent_given(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
     """Only now, with the consent said aloud, is the person stored."""
-    data = manager.middleware_data
+    ctx = ctx_of(manager)
     draft = form_data(manager)
     district_id = _district(manager)
     caller = await add_caller(
-        data["users"], data["audit"], data["actor"], district_id, draft["name"], draft["phone"]
+        ctx.users, ctx.audit, ctx.actor, district_id, draft["name"], draft["phone"]
     )
     draft.update(
         on_behalf={"caller_id": caller.id, "district_id": district_id}, person=draft["name"]
@@ -122,25 +120,25 @@ def _carried(manager: DialogManager) -> dict[str, Any]:
 async def as_report(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
     from handlers.reports.handlers import start_report
 
-    data = manager.middleware_data
+    ctx = ctx_of(manager)
     carried = _carried(manager)
-    elder: User | None = await data["users"].get(carried["on_behalf"].get("user_id") or 0)
+    elder: User | None = await ctx.users.get(carried["on_behalf"].get("user_id") or 0)
     if elder is None:
         refuse()
-    await start_report(manager, elder, data["elders"], {"figures": {}, "photos": [], **carried})
+    await start_report(manager, elder, ctx.elders, {"figures": {}, "photos": [], **carried})
 
 
 async def as_idea(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
     from handlers.ideas.handlers import open_idea_form
 
-    data = manager.middleware_data
+    ctx = ctx_of(manager)
     await open_idea_form(
         tapped(callback),
         manager,
-        data["user"],
-        data["ideas"],
-        data["settings"],
-        data["i18n"],
+        ctx.user,
+        ctx.ideas,
+        ctx.settings,
+        ctx.i18n,
         _carried(manager),
     )
 
@@ -152,31 +150,29 @@ async def as_signup(callback: CallbackQuery, button: Any, manager: DialogManager
 async def on_club(callback: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
     """A place in a club of the staff member's center (or the waiting list), marked as entered
     by them."""
-    data = manager.middleware_data
-    i18n: I18nContext = data["i18n"]
-    actor: Actor = data["actor"]
-    club = await data["clubs"].club(int(item))
-    if club is None or not club.active or not may_run_center(actor, club.center_id):
+    ctx = ctx_of(manager)
+    club = await ctx.clubs.club(int(item))
+    if club is None or not club.active or not may_run_center(ctx.actor, club.center_id):
         refuse()
     behalf = form_data(manager)["on_behalf"]
     person = form_data(manager).get("person", "")
-    if behalf.get("user_id") and await data["clubs"].live_signup(
+    if behalf.get("user_id") and await ctx.clubs.live_signup(
         behalf["user_id"], "", club_id=club.id
     ):
         refuse("behalf-already", name=club.name)
-    taken = await data["clubs"].take_place(
+    taken = await ctx.clubs.take_place(
         behalf.get("user_id"),
         "",
         None,
         None,
         club=club,
-        entered_by=actor.id,
+        entered_by=ctx.actor.id,
         caller_id=behalf.get("caller_id"),
     )
     await manager.done()
     key = "behalf-signed-up" if taken.enrolled else "behalf-waiting"
     await tapped(callback).answer(
-        i18n.get(
+        ctx.i18n.get(
             key, name=html.escape(club.name), person=html.escape(person), position=taken.position
         )
     )
@@ -186,13 +182,12 @@ def _is_elder(data: dict[str, Any], widget: Any, manager: DialogManager) -> bool
     return bool(form_data(manager).get("on_behalf", {}).get("user_id"))
 
 
-async def _getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    data = dialog_manager.middleware_data
-    district = data["actor"].staff_district_id
-    elders = await data["elders"].confirmed_in(district) if district else []
+async def _getter(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, Any]:
+    district = ctx.actor.staff_district_id
+    elders = await ctx.elders.confirmed_in(district) if district else []
     draft = form_data(dialog_manager)
-    center = data["actor"].center_id
-    clubs = await data["clubs"].clubs([center]) if center else []
+    center = ctx.actor.center_id
+    clubs = await ctx.clubs.clubs([center]) if center else []
     return {
         "clubs": [(c.name[:60], str(c.id)) for c in clubs if c.active],
         "elders": [(name or "—", str(reg.id)) for reg, name in elders],

@@ -12,30 +12,27 @@ from aiogram.types import CallbackQuery
 from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
 
+from bot.context import Ctx
 from bot.keyboards.builders import districts_keyboard, municipalities_keyboard
 from bot.keyboards.callbacks import PlaceBackCb, PlaceCb
-from bot.permissions import Actor
 from bot.views import edit_or_send
 from handlers.forms import Reply, form_data, refuse
-from storage.models import User
 from storage.repositories.directory import Directory
 
 router = Router(name=__name__)
 
 
-async def place_choices(
-    dialog_manager: DialogManager, directory: Directory, actor: Actor, **_: Any
-) -> dict[str, Any]:
+async def place_choices(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, Any]:
     """A dialog's choice of municipality → district → center (kept as mun, district, center);
     a municipality's admin sees only theirs."""
     draft = form_data(dialog_manager)
-    scope = actor.admin_municipality_id
+    scope = ctx.actor.admin_municipality_id
     return {
         "municipalities": [
-            (m.name, str(m.id)) for m in directory.municipalities() if scope in (None, m.id)
+            (m.name, str(m.id)) for m in ctx.directory.municipalities() if scope in (None, m.id)
         ],
-        "districts": [(d.name, str(d.id)) for d in directory.districts(draft.get("mun", 0))],
-        "centers": [(c.name, str(c.id)) for c in directory.centers(draft.get("district", 0))],
+        "districts": [(d.name, str(d.id)) for d in ctx.directory.districts(draft.get("mun", 0))],
+        "centers": [(c.name, str(c.id)) for c in ctx.directory.centers(draft.get("district", 0))],
     }
 
 
@@ -65,36 +62,30 @@ async def ask_place(message: Reply, i18n: I18nContext, directory: Directory, pur
 
 @router.callback_query(PlaceBackCb.filter(F.purpose.in_(DISTRICT_PROMPT)))
 async def back_to_municipalities(
-    callback: CallbackQuery, callback_data: PlaceBackCb, i18n: I18nContext, directory: Directory
+    callback: CallbackQuery, callback_data: PlaceBackCb, ctx: Ctx
 ) -> None:
     await edit_or_send(
         callback,
-        i18n.get("choose-municipality"),
-        municipalities_keyboard(directory.municipalities(), callback_data.purpose),
+        ctx.i18n.get("choose-municipality"),
+        municipalities_keyboard(ctx.directory.municipalities(), callback_data.purpose),
     )
 
 
 @router.callback_query(PlaceCb.filter((F.level == "mun") & F.purpose.in_(DISTRICT_PROMPT)))
-async def municipality_chosen(
-    callback: CallbackQuery,
-    callback_data: PlaceCb,
-    user: User,
-    i18n: I18nContext,
-    directory: Directory,
-) -> None:
-    if callback_data.purpose == "home" and not user.has_consent:
-        await callback.answer(i18n.get("consent-needed"), show_alert=True)
+async def municipality_chosen(callback: CallbackQuery, callback_data: PlaceCb, ctx: Ctx) -> None:
+    if callback_data.purpose == "home" and not ctx.user.has_consent:
+        await callback.answer(ctx.i18n.get("consent-needed"), show_alert=True)
         return
-    municipality = directory.municipality(callback_data.id)
+    municipality = ctx.directory.municipality(callback_data.id)
     if municipality is None:
         refuse()
     await edit_or_send(
         callback,
-        i18n.get(DISTRICT_PROMPT[callback_data.purpose]),
+        ctx.i18n.get(DISTRICT_PROMPT[callback_data.purpose]),
         districts_keyboard(
-            i18n,
-            directory.districts(municipality.id),
+            ctx.i18n,
+            ctx.directory.districts(municipality.id),
             callback_data.purpose,
-            with_back=len(directory.municipalities()) > 1,
+            with_back=len(ctx.directory.municipalities()) > 1,
         ),
     )

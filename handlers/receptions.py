@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from aiogram import Bot, F, Router
+from aiogram import F, Router
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
@@ -16,9 +16,10 @@ from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
+from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import CenterCb, ReceptionCb
-from bot.permissions import Actor, may_run_center
+from bot.permissions import may_run_center
 from bot.services.receptions import (
     LENGTHS,
     book,
@@ -59,7 +60,6 @@ from handlers.forms import (
 )
 from handlers.start import continue_onboarding
 from storage.models import Reception, SpecialistAccess, User
-from storage.repositories.directory import Directory
 from storage.repositories.receptions import ReceptionRepository
 
 router = Router(name=__name__)
@@ -88,36 +88,33 @@ def _line(i18n: I18nContext, r: Reception, settings: Settings, free: int) -> str
 
 @router.callback_query(ReceptionCb.filter(F.action == "list"))
 async def receptions_of_center(
-    callback: CallbackQuery,
-    callback_data: ReceptionCb,
-    receptions: ReceptionRepository,
-    directory: Directory,
-    settings: Settings,
-    i18n: I18nContext,
+    callback: CallbackQuery, callback_data: ReceptionCb, ctx: Ctx
 ) -> None:
-    center = directory.center(callback_data.id) or refuse()
-    found = await receptions.upcoming([center.id], _now())
+    center = ctx.directory.center(callback_data.id) or refuse()
+    found = await ctx.receptions.upcoming([center.id], _now())
     rows: Rows = []
     for r in found:
-        free = r.places - await receptions.booked(r.id)
-        rows.append([(_line(i18n, r, settings, free)[:64], ReceptionCb(action="open", id=r.id))])
-    rows.append([(i18n.get("back"), CenterCb(action="card", id=center.id))])
+        free = r.places - await ctx.receptions.booked(r.id)
+        rows.append(
+            [(_line(ctx.i18n, r, ctx.settings, free)[:64], ReceptionCb(action="open", id=r.id))]
+        )
+    rows.append([(ctx.i18n.get("back"), CenterCb(action="card", id=center.id))])
     key = "reception-list" if found else "reception-none"
     await tapped(callback).answer(
-        i18n.get(key, center=html.escape(center.name)), reply_markup=inline(*rows)
+        ctx.i18n.get(key, center=html.escape(center.name)), reply_markup=inline(*rows)
     )
 
 
-async def _card(reception: Reception, user: User, data: dict[str, Any]) -> tuple[str, Any]:
-    i18n: I18nContext = data["i18n"]
-    receptions: ReceptionRepository = data["receptions"]
+async def _card(reception: Reception, user: User, ctx: Ctx) -> tuple[str, Any]:
+    i18n: I18nContext = ctx.i18n
+    receptions: ReceptionRepository = ctx.receptions
     booking = await receptions.booking_of(reception.id, user.id)
     free = reception.places - await receptions.booked(reception.id)
     text = i18n.get(
         "reception-card",
         specialist=html.escape(reception.specialist),
         topic=html.escape(reception.topic),
-        when=when_text(reception.starts_at, data["settings"]),
+        when=when_text(reception.starts_at, ctx.settings),
         minutes=reception.minutes,
         free=free,
     )
@@ -134,26 +131,23 @@ async def _card(reception: Reception, user: User, data: dict[str, Any]) -> tuple
 
 @router.callback_query(ReceptionCb.filter(F.action == "open"))
 async def reception_card(
-    callback: CallbackQuery, callback_data: ReceptionCb, user: User, dialog_manager: DialogManager
+    callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    data = dialog_manager.middleware_data
-    reception = await data["receptions"].get(callback_data.id) or refuse()
+    reception = await ctx.receptions.get(callback_data.id) or refuse()
     if not is_open(reception, _now()):
         refuse("reception-closed")
-    text, markup = await _card(reception, user, data)
+    text, markup = await _card(reception, ctx.user, ctx)
     await tapped(callback).answer(text, reply_markup=markup)
 
 
-async def _book(
-    reply: Reply, reception: Reception, question: str | None, data: dict[str, Any]
-) -> bool:
-    i18n: I18nContext = data["i18n"]
+async def _book(reply: Reply, reception: Reception, question: str | None, ctx: Ctx) -> bool:
+    i18n: I18nContext = ctx.i18n
     try:
-        await book(data["receptions"], reception, data["user"], question, _now())
+        await book(ctx.receptions, reception, ctx.user, question, _now())
     except InputError as exc:
         await reply.answer(i18n.get(exc.key, **exc.args_))
         return False
-    when = when_text(reception.starts_at, data["settings"])
+    when = when_text(reception.starts_at, ctx.settings)
     await reply.answer(
         i18n.get("reception-booked", specialist=html.escape(reception.specialist), when=when)
     )
@@ -162,18 +156,17 @@ async def _book(
 
 @router.callback_query(ReceptionCb.filter(F.action == "book"))
 async def book_place(
-    callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager
+    callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    data = dialog_manager.middleware_data
-    reception = await data["receptions"].get(callback_data.id) or refuse()
-    await _book(tapped(callback), reception, None, data)
+    reception = await ctx.receptions.get(callback_data.id) or refuse()
+    await _book(tapped(callback), reception, None, ctx)
 
 
 @router.callback_query(ReceptionCb.filter(F.action == "ask"))
 async def book_with_question(
-    callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager
+    callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    reception = await dialog_manager.middleware_data["receptions"].get(callback_data.id) or refuse()
+    reception = await ctx.receptions.get(callback_data.id) or refuse()
     if not is_open(reception, _now()):
         refuse("reception-closed")
     await ask_text(
@@ -185,28 +178,26 @@ async def book_with_question(
 async def reception_question(
     message: Message, manager: DialogManager, args: dict[str, Any]
 ) -> bool:
-    data = manager.middleware_data
     try:
         question = parse_question(message.text)
     except InputError as exc:
         await say_error(manager, exc)
         return False
-    reception = await data["receptions"].get(args["reception_id"]) or refuse()
-    await _book(message, reception, question, data)
+    reception = await ctx_of(manager).receptions.get(args["reception_id"]) or refuse()
+    await _book(message, reception, question, ctx_of(manager))
     return True
 
 
 @router.callback_query(ReceptionCb.filter(F.action == "cancel"))
 async def cancel_booking(
-    callback: CallbackQuery, callback_data: ReceptionCb, user: User, dialog_manager: DialogManager
+    callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    data = dialog_manager.middleware_data
-    reception = await data["receptions"].get(callback_data.id) or refuse()
+    reception = await ctx.receptions.get(callback_data.id) or refuse()
     try:
-        await cancel(data["receptions"], reception, user, _now())
+        await cancel(ctx.receptions, reception, ctx.user, _now())
     except InputError as exc:
         refuse(exc.key)
-    await tapped(callback).answer(data["i18n"].get("reception-cancelled"))
+    await tapped(callback).answer(ctx.i18n.get("reception-cancelled"))
 
 
 # --- The receiving specialist ---------------------------------------------------------------
@@ -214,79 +205,73 @@ async def cancel_booking(
 
 @router.message(CommandStart(deep_link=True, magic=F.args.regexp(SPECIALIST_LINK)))
 async def specialist_link(
-    message: Message, command: CommandObject, user: User, dialog_manager: DialogManager
+    message: Message, command: CommandObject, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
     """The link the center's staff forwarded: its opener sees their own bookings (after the
     consent every user gives; the link can be opened again after it)."""
-    data = dialog_manager.middleware_data
-    i18n: I18nContext = data["i18n"]
-    if not user.has_consent:
-        await message.answer(i18n.get("specialist-consent-first"))
-        await continue_onboarding(message, user, i18n, data["state"], data["directory"])
+    if not ctx.user.has_consent:
+        await message.answer(ctx.i18n.get("specialist-consent-first"))
+        await continue_onboarding(message, ctx.user, ctx.i18n, ctx.state, ctx.directory)
         return
     token = (command.args or "").removeprefix("spec_")
     try:
-        access = await open_access(data["receptions"], data["audit"], token, user, _now())
+        access = await open_access(ctx.receptions, ctx.audit, token, ctx.user, _now())
     except InputError as exc:
-        await message.answer(i18n.get(exc.key))
+        await message.answer(ctx.i18n.get(exc.key))
         return
-    center = data["directory"].center(access.center_id)
+    center = ctx.directory.center(access.center_id)
     await message.answer(
-        i18n.get(
+        ctx.i18n.get(
             "specialist-welcome",
             specialist=html.escape(access.specialist),
             center=html.escape(center.name if center else ""),
         )
     )
-    await show_specialist_list(message, [access], data)
+    await show_specialist_list(message, [access], ctx)
 
 
 # --- Staff ---------------------------------------------------------------------------------------
 
 
 @router.message(Command("receptions"))
-async def staff_receptions(message: Message, actor: Actor, dialog_manager: DialogManager) -> None:
-    data = dialog_manager.middleware_data
-    if not actor.is_staff or actor.center_id is None:
-        accesses = await data["receptions"].accesses_of(actor.id)
+async def staff_receptions(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
+    if not ctx.actor.is_staff or ctx.actor.center_id is None:
+        accesses = await ctx.receptions.accesses_of(ctx.actor.id)
         if accesses:
-            await show_specialist_list(message, accesses, data)
+            await show_specialist_list(message, accesses, ctx)
         else:
-            await message.answer(data["i18n"].get("reception-staff-only"))
+            await message.answer(ctx.i18n.get("reception-staff-only"))
         return
     await show_unless_form(dialog_manager, message, "receptions", show_staff_list)
 
 
 @shown_by("receptions")
-async def show_staff_list(reply: Reply, data: dict[str, Any]) -> None:
-    i18n: I18nContext = data["i18n"]
-    actor: Actor = data["actor"]
-    receptions: ReceptionRepository = data["receptions"]
-    found = await receptions.upcoming([actor.center_id or 0], _now())
+async def show_staff_list(reply: Reply, ctx: Ctx) -> None:
+    found = await ctx.receptions.upcoming([ctx.actor.center_id or 0], _now())
     rows: Rows = []
     for r in found:
-        booked = await receptions.booked(r.id)
-        label = i18n.get(
+        booked = await ctx.receptions.booked(r.id)
+        label = ctx.i18n.get(
             "reception-staff-line",
-            when=when_text(r.starts_at, data["settings"]),
+            when=when_text(r.starts_at, ctx.settings),
             specialist=r.specialist,
             booked=booked,
             places=r.places,
         )
         rows.append([(label[:64], ReceptionCb(action="staff", id=r.id))])
-    rows.append([(i18n.get("reception-new"), ReceptionCb(action="new", id=0))])
+    rows.append([(ctx.i18n.get("reception-new"), ReceptionCb(action="new", id=0))])
     await reply.answer(
-        i18n.get("reception-staff-title" if found else "reception-staff-none"),
+        ctx.i18n.get("reception-staff-title" if found else "reception-staff-none"),
         reply_markup=inline(*rows),
     )
 
 
 async def show_specialist_list(
-    reply: Reply, accesses: Sequence[SpecialistAccess], data: dict[str, Any]
+    reply: Reply, accesses: Sequence[SpecialistAccess], ctx: Ctx
 ) -> None:
     """A specialist's own upcoming receptions, at every center that gave them access."""
-    i18n: I18nContext = data["i18n"]
-    receptions: ReceptionRepository = data["receptions"]
+    i18n: I18nContext = ctx.i18n
+    receptions: ReceptionRepository = ctx.receptions
     rows: Rows = []
     for access in accesses:
         for r in await receptions.upcoming([access.center_id], _now()):
@@ -294,7 +279,7 @@ async def show_specialist_list(
                 continue
             label = i18n.get(
                 "reception-staff-line",
-                when=when_text(r.starts_at, data["settings"]),
+                when=when_text(r.starts_at, ctx.settings),
                 specialist=r.topic,
                 booked=await receptions.booked(r.id),
                 places=r.places,
@@ -308,32 +293,30 @@ async def show_specialist_list(
 
 @router.callback_query(ReceptionCb.filter(F.action == "staff"))
 async def staff_card(
-    callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager
+    callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    data = dialog_manager.middleware_data
-    i18n: I18nContext = data["i18n"]
-    actor: Actor = data["actor"]
-    receptions: ReceptionRepository = data["receptions"]
     try:
         reception = may_see(
-            actor, await receptions.get(callback_data.id), await receptions.accesses_of(actor.id)
+            ctx.actor,
+            await ctx.receptions.get(callback_data.id),
+            await ctx.receptions.accesses_of(ctx.actor.id),
         )
     except InputError as exc:
         refuse(exc.key)
-    staff = may_run_center(actor, reception.center_id)  # the specialist only looks
+    staff = may_run_center(ctx.actor, reception.center_id)  # the specialist only looks
     lines = [
-        i18n.get(
+        ctx.i18n.get(
             "reception-staff-card",
             specialist=html.escape(reception.specialist),
             topic=html.escape(reception.topic),
-            when=when_text(reception.starts_at, data["settings"]),
+            when=when_text(reception.starts_at, ctx.settings),
         )
     ]
     rows: Rows = []
-    for n, (booking, name) in enumerate(await receptions.bookings(reception.id), start=1):
+    for n, (booking, name) in enumerate(await ctx.receptions.bookings(reception.id), start=1):
         mark_text = {True: " ✅", False: " ✖️", None: ""}[booking.came]
         question = (
-            i18n.get("reception-question-line", question=html.escape(booking.question))
+            ctx.i18n.get("reception-question-line", question=html.escape(booking.question))
             if booking.question
             else ""
         )
@@ -341,21 +324,31 @@ async def staff_card(
         if staff:
             rows.append(
                 [
-                    (i18n.get("reception-came", n=n), ReceptionCb(action="came", id=booking.id)),
                     (
-                        i18n.get("reception-missed", n=n),
+                        ctx.i18n.get("reception-came", n=n),
+                        ReceptionCb(action="came", id=booking.id),
+                    ),
+                    (
+                        ctx.i18n.get("reception-missed", n=n),
                         ReceptionCb(action="missed", id=booking.id),
                     ),
                 ]
             )
     if len(lines) == 1:
-        lines.append(i18n.get("reception-nobody"))
+        lines.append(ctx.i18n.get("reception-nobody"))
     if staff:
-        rows.append([(i18n.get("specialist-give"), ReceptionCb(action="access", id=reception.id))])
+        rows.append(
+            [(ctx.i18n.get("specialist-give"), ReceptionCb(action="access", id=reception.id))]
+        )
         key = specialist_key(reception.specialist)
-        if await receptions.open_accesses(reception.center_id, key):
+        if await ctx.receptions.open_accesses(reception.center_id, key):
             rows.append(
-                [(i18n.get("specialist-close"), ReceptionCb(action="unaccess", id=reception.id))]
+                [
+                    (
+                        ctx.i18n.get("specialist-close"),
+                        ReceptionCb(action="unaccess", id=reception.id),
+                    )
+                ]
             )
     await tapped(callback).answer(
         "\n".join(lines)[:3500], reply_markup=inline(*rows) if rows else None
@@ -364,20 +357,18 @@ async def staff_card(
 
 @router.callback_query(ReceptionCb.filter(F.action == "access"))
 async def give_specialist_access(
-    callback: CallbackQuery, callback_data: ReceptionCb, bot: Bot, dialog_manager: DialogManager
+    callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
     """A link to forward to the receiving specialist: who opens it sees their bookings."""
-    data = dialog_manager.middleware_data
-    i18n: I18nContext = data["i18n"]
     try:
-        reception = may_look_after(data["actor"], await data["receptions"].get(callback_data.id))
-        access = await give_access(data["receptions"], data["audit"], data["actor"], reception)
+        reception = may_look_after(ctx.actor, await ctx.receptions.get(callback_data.id))
+        access = await give_access(ctx.receptions, ctx.audit, ctx.actor, reception)
     except InputError as exc:
         refuse(exc.key)
-    center = data["directory"].center(reception.center_id)
-    me = await bot.me()
+    center = ctx.directory.center(reception.center_id)
+    me = await ctx.bot.me()
     await tapped(callback).answer(
-        i18n.get(
+        ctx.i18n.get(
             "specialist-link",
             specialist=html.escape(reception.specialist),
             center=html.escape(center.name if center else ""),
@@ -388,36 +379,28 @@ async def give_specialist_access(
 
 @router.callback_query(ReceptionCb.filter(F.action == "unaccess"))
 async def close_specialist_access(
-    callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager
+    callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    data = dialog_manager.middleware_data
     try:
-        reception = may_look_after(data["actor"], await data["receptions"].get(callback_data.id))
-        closed = await close_access(
-            data["receptions"], data["audit"], data["actor"], reception, _now()
-        )
+        reception = may_look_after(ctx.actor, await ctx.receptions.get(callback_data.id))
+        closed = await close_access(ctx.receptions, ctx.audit, ctx.actor, reception, _now())
     except InputError as exc:
         refuse(exc.key)
     key = "specialist-closed" if closed else "specialist-nothing-to-close"
-    await tapped(callback).answer(
-        data["i18n"].get(key, specialist=html.escape(reception.specialist))
-    )
+    await tapped(callback).answer(ctx.i18n.get(key, specialist=html.escape(reception.specialist)))
 
 
 @router.callback_query(ReceptionCb.filter(F.action.in_(("came", "missed"))))
 async def mark_attendance(
-    callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager
+    callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    data = dialog_manager.middleware_data
-    booking = await data["receptions"].booking(callback_data.id) or refuse()
+    booking = await ctx.receptions.booking(callback_data.id) or refuse()
     try:
-        reception = may_look_after(
-            data["actor"], await data["receptions"].get(booking.reception_id)
-        )
+        reception = may_look_after(ctx.actor, await ctx.receptions.get(booking.reception_id))
         mark(booking, reception, callback_data.action == "came")
     except InputError as exc:
         refuse(exc.key)
-    await callback.answer(data["i18n"].get("reception-marked"))
+    await callback.answer(ctx.i18n.get("reception-marked"))
 
 
 # --- A new reception -----------------------------------------------------------------------------
@@ -434,10 +417,8 @@ class ReceptionForm(StatesGroup):
 
 
 @router.callback_query(ReceptionCb.filter(F.action == "new"))
-async def new_reception(
-    callback: CallbackQuery, actor: Actor, dialog_manager: DialogManager
-) -> None:
-    if not actor.is_staff or actor.center_id is None:
+async def new_reception(callback: CallbackQuery, dialog_manager: DialogManager, ctx: Ctx) -> None:
+    if not ctx.actor.is_staff or ctx.actor.center_id is None:
         refuse("reception-staff-only")
     await dialog_manager.start(
         ReceptionForm.specialist, data={}, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
@@ -454,28 +435,26 @@ async def on_length(
 
 
 async def submit(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
-    data = manager.middleware_data
+    ctx = ctx_of(manager)
     try:
         reception = await create_reception(
-            data["receptions"], data["audit"], data["actor"], form_data(manager), _now()
+            ctx.receptions, ctx.audit, ctx.actor, form_data(manager), _now()
         )
     except InputError as exc:
         await say_error(manager, exc)
         return
     await manager.done()
-    when = when_text(reception.starts_at, data["settings"])
-    await tapped(callback).answer(data["i18n"].get("reception-created", when=when))
+    when = when_text(reception.starts_at, ctx.settings)
+    await tapped(callback).answer(ctx.i18n.get("reception-created", when=when))
 
 
-async def _form(
-    dialog_manager: DialogManager, i18n: I18nContext, settings: Settings, **_: Any
-) -> dict[str, Any]:
+async def _form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, Any]:
     draft = form_data(dialog_manager)
     return {
-        "lengths": [(i18n.get("reception-minutes", minutes=m), str(m)) for m in LENGTHS],
+        "lengths": [(ctx.i18n.get("reception-minutes", minutes=m), str(m)) for m in LENGTHS],
         "specialist": html.escape(draft.get("specialist", "")),
         "topic": html.escape(draft.get("topic", "")),
-        "when": when_text(datetime.fromisoformat(draft["starts_at"]), settings)
+        "when": when_text(datetime.fromisoformat(draft["starts_at"]), ctx.settings)
         if draft.get("starts_at")
         else "",
         "minutes": draft.get("minutes", 0),

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from aiogram import Bot, F, Router
+from aiogram import F, Router
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
@@ -22,6 +22,7 @@ from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
+from bot.context import Ctx, ctx_of
 from bot.documents import Letter, letter_pdf, letters_zip
 from bot.exports import csv_bytes, header_row
 from bot.keyboards.builders import inline
@@ -106,28 +107,26 @@ def _figures(i18n: I18nContext, record: Record) -> str:
 
 
 @router.message(Command("myrecord"))
-async def my_record(message: Message, user: User, dialog_manager: DialogManager) -> None:
-    data = dialog_manager.middleware_data
-    if not user.has_consent:
-        await message.answer(data["i18n"].get("record-need-consent"))
+async def my_record(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
+    if not ctx.user.has_consent:
+        await message.answer(ctx.i18n.get("record-need-consent"))
         return
-    await show_record(message, user, _this_year(data["settings"]), data)
+    await show_record(message, ctx.user, _this_year(ctx.settings), ctx)
 
 
 @router.callback_query(RecordCb.filter())
 async def record_of_year(
-    callback: CallbackQuery, callback_data: RecordCb, user: User, dialog_manager: DialogManager
+    callback: CallbackQuery, callback_data: RecordCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    data = dialog_manager.middleware_data
-    if not user.has_consent or not 2000 <= callback_data.year <= _this_year(data["settings"]):
+    if not ctx.user.has_consent or not 2000 <= callback_data.year <= _this_year(ctx.settings):
         refuse()
-    await show_record(tapped(callback), user, callback_data.year, data)
+    await show_record(tapped(callback), ctx.user, callback_data.year, ctx)
 
 
-async def show_record(reply: Reply, user: User, year: int, data: dict[str, Any]) -> None:
-    i18n: I18nContext = data["i18n"]
-    settings: Settings = data["settings"]
-    repo: RecognitionRepository = data["recognition"]
+async def show_record(reply: Reply, user: User, year: int, ctx: Ctx) -> None:
+    i18n: I18nContext = ctx.i18n
+    settings: Settings = ctx.settings
+    repo: RecognitionRepository = ctx.recognition
     record = await record_of(repo, user, _year(year, settings), ZoneInfo(settings.timezone))
     lines = [i18n.get("record-title", year=str(year))]
     if not record.merit[0] and not record.places and not record.attendance:
@@ -153,48 +152,45 @@ async def show_record(reply: Reply, user: User, year: int, data: dict[str, Any])
 
 
 @router.message(Command("ranking"))
-async def ranking_command(message: Message, actor: Actor, dialog_manager: DialogManager) -> None:
-    data = dialog_manager.middleware_data
-    i18n: I18nContext = data["i18n"]
-    year = _this_year(data["settings"])
-    if actor.is_city_admin:
-        await show_ranking(message, "people", year, None, data)
-    elif actor.is_admin:  # a municipality's admin: one of its districts
+async def ranking_command(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
+    year = _this_year(ctx.settings)
+    if ctx.actor.is_city_admin:
+        await show_ranking(message, "people", year, None, ctx)
+    elif ctx.actor.is_admin:  # a municipality's admin: one of its districts
         choices = district_choices(
-            actor,
-            data["directory"],
+            ctx.actor,
+            ctx.directory,
             lambda d: RankCb(view="people", year=year, district=d),
             None,
-            i18n,
+            ctx.i18n,
         )
-        await message.answer(i18n.get("rank-choose-district"), reply_markup=inline(*choices))
-    elif actor.is_staff:
-        await show_ranking(message, "people", year, actor.staff_district_id, data)
+        await message.answer(ctx.i18n.get("rank-choose-district"), reply_markup=inline(*choices))
+    elif ctx.actor.is_staff:
+        await show_ranking(message, "people", year, ctx.actor.staff_district_id, ctx)
     else:
-        await message.answer(i18n.get("rank-staff-only"))
+        await message.answer(ctx.i18n.get("rank-staff-only"))
 
 
 @router.callback_query(RankCb.filter())
 async def ranking_view(
-    callback: CallbackQuery, callback_data: RankCb, dialog_manager: DialogManager
+    callback: CallbackQuery, callback_data: RankCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    data = dialog_manager.middleware_data
     c = callback_data
-    if c.view not in ("people", "committees") or not 2000 <= c.year <= _this_year(data["settings"]):
+    if c.view not in ("people", "committees") or not 2000 <= c.year <= _this_year(ctx.settings):
         refuse()
-    await show_ranking(tapped(callback), c.view, c.year, c.district or None, data)
+    await show_ranking(tapped(callback), c.view, c.year, c.district or None, ctx)
 
 
 async def show_ranking(
-    reply: Reply, view: str, year: int, district_id: int | None, data: dict[str, Any]
+    reply: Reply, view: str, year: int, district_id: int | None, ctx: Ctx
 ) -> None:
-    i18n: I18nContext = data["i18n"]
-    actor: Actor = data["actor"]
-    directory: Directory = data["directory"]
-    settings: Settings = data["settings"]
+    i18n: I18nContext = ctx.i18n
+    actor: Actor = ctx.actor
+    directory: Directory = ctx.directory
+    settings: Settings = ctx.settings
     if not may_see_figures(actor, district_id):
         refuse("stats-other-district")
-    repo: RecognitionRepository = data["recognition"]
+    repo: RecognitionRepository = ctx.recognition
     period = _year(year, settings)
     district = directory.district(district_id) if district_id else None
     place = district.name if district else i18n.get("stats-all-districts")
@@ -267,29 +263,26 @@ async def show_ranking(
 
 @router.callback_query(AwardCb.filter(F.action == "person"))
 async def award_person(
-    callback: CallbackQuery, callback_data: AwardCb, dialog_manager: DialogManager
+    callback: CallbackQuery, callback_data: AwardCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
     """A person of the ranking: their record and the awards to give."""
-    data = dialog_manager.middleware_data
-    i18n: I18nContext = data["i18n"]
-    person = await _awardable(data, callback_data.user)
-    settings: Settings = data["settings"]
+    person = await _awardable(ctx, callback_data.user)
     record = await record_of(
-        data["recognition"],
+        ctx.recognition,
         person,
-        _year(callback_data.year, settings),
-        ZoneInfo(settings.timezone),
+        _year(callback_data.year, ctx.settings),
+        ZoneInfo(ctx.settings.timezone),
     )
-    text = i18n.get(
+    text = ctx.i18n.get(
         "award-person",
         name=html.escape(record.name),
         year=str(callback_data.year),
-        figures=_figures(i18n, record),
+        figures=_figures(ctx.i18n, record),
     )
     rows: Rows = [
         [
             (
-                i18n.get(f"award-{kind}"),
+                ctx.i18n.get(f"award-{kind}"),
                 AwardCb(action="give", year=callback_data.year, user=person.id, kind=kind),
             )
         ]
@@ -298,14 +291,14 @@ async def award_person(
     await tapped(callback).answer(text, reply_markup=inline(*rows))
 
 
-async def _awardable(data: dict[str, Any], user_id: int) -> User:
-    if not data["actor"].is_admin:
+async def _awardable(ctx: Ctx, user_id: int) -> User:
+    if not ctx.actor.is_admin:
         refuse("awards-admins-only")
-    users: UserRepository = data["users"]
+    users: UserRepository = ctx.users
     person = await users.get(user_id)
     if person is None or not person.has_consent:
         refuse("award-gone")
-    if not may_award(data["actor"], person.district_id):
+    if not may_award(ctx.actor, person.district_id):
         refuse("award-not-yours")
     return person
 
@@ -314,8 +307,7 @@ async def _awardable(data: dict[str, Any], user_id: int) -> User:
 async def award_give(
     callback: CallbackQuery, callback_data: AwardCb, dialog_manager: DialogManager
 ) -> None:
-    data = dialog_manager.middleware_data
-    person = await _awardable(data, callback_data.user)
+    person = await _awardable(ctx_of(dialog_manager), callback_data.user)
     if callback_data.kind not in AWARDS:
         refuse()
     await ask_text(
@@ -331,8 +323,7 @@ async def award_give(
 
 @answer_for("award-reason")
 async def award_reason(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
-    data = manager.middleware_data
-    i18n: I18nContext = data["i18n"]
+    ctx = ctx_of(manager)
     try:
         reason = parse_reason(message.text)
     except InputError as exc:
@@ -340,35 +331,34 @@ async def award_reason(message: Message, manager: DialogManager, args: dict[str,
         return False  # asked again
     try:
         award = await give_award(
-            data["recognition"],
-            data["audit"],
-            data["actor"],
-            await data["users"].get(args["user"]),
+            ctx.recognition,
+            ctx.audit,
+            ctx.actor,
+            await ctx.users.get(args["user"]),
             args["kind"],
             args["year"],
             reason,
         )
     except InputError as exc:
-        await message.answer(i18n.get(exc.key, **exc.args_))
+        await message.answer(ctx.i18n.get(exc.key, **exc.args_))
         return True
     await message.answer(
-        i18n.get("award-given", award=i18n.get(f"award-{award.kind}"), name=args["name"])
+        ctx.i18n.get("award-given", award=ctx.i18n.get(f"award-{award.kind}"), name=args["name"])
     )
     return True
 
 
 @router.message(Command("awards"))
-async def awards_list(message: Message, actor: Actor, dialog_manager: DialogManager) -> None:
-    data = dialog_manager.middleware_data
-    if not actor.is_admin:
-        await message.answer(data["i18n"].get("awards-admins-only"))
+async def awards_list(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
+    if not ctx.actor.is_admin:
+        await message.answer(ctx.i18n.get("awards-admins-only"))
         return
-    await show_awards(message, _this_year(data["settings"]), data)
+    await show_awards(message, _this_year(ctx.settings), ctx)
 
 
-async def show_awards(reply: Reply, year: int, data: dict[str, Any]) -> None:
-    i18n: I18nContext = data["i18n"]
-    awards = await _seen_awards(year, data)
+async def show_awards(reply: Reply, year: int, ctx: Ctx) -> None:
+    i18n: I18nContext = ctx.i18n
+    awards = await _seen_awards(year, ctx)
     lines = [i18n.get("awards-title", year=str(year))]
     rows: Rows = []
     for kind in AWARDS:
@@ -403,43 +393,42 @@ async def show_awards(reply: Reply, year: int, data: dict[str, Any]) -> None:
 
 @router.callback_query(AwardCb.filter(F.action == "drop"))
 async def award_drop(
-    callback: CallbackQuery, callback_data: AwardCb, dialog_manager: DialogManager
+    callback: CallbackQuery, callback_data: AwardCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
     """A mistaken award taken back (the list is shown again without it)."""
-    data = dialog_manager.middleware_data
     c = callback_data
-    if not data["actor"].is_admin:
+    if not ctx.actor.is_admin:
         refuse("awards-admins-only")
     try:
         await take_back_award(
-            data["recognition"],
-            data["audit"],
-            data["actor"],
-            await data["users"].get(c.user),
+            ctx.recognition,
+            ctx.audit,
+            ctx.actor,
+            await ctx.users.get(c.user),
             c.kind,
             c.year,
         )
     except InputError as exc:
         refuse(exc.key)
-    await callback.answer(data["i18n"].get("award-dropped"))
-    await show_awards(tapped(callback), c.year, data)
+    await callback.answer(ctx.i18n.get("award-dropped"))
+    await show_awards(tapped(callback), c.year, ctx)
 
 
-async def _seen_awards(year: int, data: dict[str, Any]) -> list[tuple[Award, str | None]]:
+async def _seen_awards(year: int, ctx: Ctx) -> list[tuple[Award, str | None]]:
     """The year's awards of the people of the admin's territory."""
-    actor: Actor = data["actor"]
-    users: UserRepository = data["users"]
+    actor: Actor = ctx.actor
+    users: UserRepository = ctx.users
     out = []
-    for award, name in await data["recognition"].awards(year):
+    for award, name in await ctx.recognition.awards(year):
         person = await users.get(award.user_id)
         if person is not None and may_award(actor, person.district_id):
             out.append((award, name))
     return out
 
 
-def _letter(award: Award, name: str, data: dict[str, Any], city: str) -> Letter:
-    i18n: I18nContext = data["i18n"]
-    settings: Settings = data["settings"]
+def _letter(award: Award, name: str, ctx: Ctx, city: str) -> Letter:
+    i18n: I18nContext = ctx.i18n
+    settings: Settings = ctx.settings
     return Letter(
         title=i18n.get(f"letter-title-{award.kind}"),
         person=name,
@@ -452,22 +441,20 @@ def _letter(award: Award, name: str, data: dict[str, Any], city: str) -> Letter:
     )
 
 
-def _city_of(person: User | None, data: dict[str, Any]) -> str:
-    directory: Directory = data["directory"]
+def _city_of(person: User | None, ctx: Ctx) -> str:
+    directory: Directory = ctx.directory
     municipality = directory.municipality(person.municipality_id) if person else None
-    return municipality.name if municipality else data["i18n"].get("letter-city")
+    return municipality.name if municipality else ctx.i18n.get("letter-city")
 
 
 @router.callback_query(AwardCb.filter(F.action.in_(("pdf", "zip", "csv"))))
 async def award_documents(
-    callback: CallbackQuery, callback_data: AwardCb, dialog_manager: DialogManager
+    callback: CallbackQuery, callback_data: AwardCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    data = dialog_manager.middleware_data
-    i18n: I18nContext = data["i18n"]
-    if not data["actor"].is_admin:
+    if not ctx.actor.is_admin:
         refuse("awards-admins-only")
     year = callback_data.year
-    awards = await _seen_awards(year, data)
+    awards = await _seen_awards(year, ctx)
     if callback_data.action == "pdf":
         awards = [
             (a, n)
@@ -476,23 +463,24 @@ async def award_documents(
         ]
         if not awards:
             refuse("award-gone")
-    users: UserRepository = data["users"]
     named = []
     for n, (award, name) in enumerate(awards, start=1):
-        person = await users.get(award.user_id)
-        letter = _letter(award, name or "—", data, _city_of(person, data))
+        person = await ctx.users.get(award.user_id)
+        letter = _letter(award, name or "—", ctx, _city_of(person, ctx))
         named.append((f"{n:03d}-{award.kind}-{award.user_id}.pdf", letter))
     reply = tapped(callback)
     if callback_data.action == "csv":
-        rows: list[list[object]] = [list(header_row(i18n, "awards-csv-head"))]
-        rows += [[name or "—", i18n.get(f"award-{a.kind}"), a.reason, a.year] for a, name in awards]
+        rows: list[list[object]] = [list(header_row(ctx.i18n, "awards-csv-head"))]
+        rows += [
+            [name or "—", ctx.i18n.get(f"award-{a.kind}"), a.reason, a.year] for a, name in awards
+        ]
         await reply.answer_document(
             BufferedInputFile(csv_bytes(rows), filename=f"awards-{year}.csv")
         )
     elif callback_data.action == "zip":
         await reply.answer_document(
             BufferedInputFile(letters_zip(named), filename=f"letters-{year}.zip"),
-            caption=i18n.get("awards-zip-caption", count=len(named)),
+            caption=ctx.i18n.get("awards-zip-caption", count=len(named)),
         )
     else:
         await reply.answer_document(
@@ -511,64 +499,60 @@ def _megabytes(size: int) -> str:
 
 @router.message(Command("booklet"))
 async def booklet_command(
-    message: Message, actor: Actor, command: CommandObject, dialog_manager: DialogManager
+    message: Message, command: CommandObject, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
     """The booklet is made in the background: one progress message, edited, then the PDF."""
-    data = dialog_manager.middleware_data
-    i18n: I18nContext = data["i18n"]
-    settings: Settings = data["settings"]
-    if not actor.is_city_admin:
-        await message.answer(i18n.get("booklet-city-only"))
+    if not ctx.actor.is_city_admin:
+        await message.answer(ctx.i18n.get("booklet-city-only"))
         return
-    this_year = _this_year(settings)
+    this_year = _this_year(ctx.settings)
     year = parse_id((command.args or str(this_year)).strip(), this_year)
     if year is None or year < 2000:
-        await message.answer(i18n.get("booklet-usage"))
+        await message.answer(ctx.i18n.get("booklet-usage"))
         return
-    progress = await message.answer(i18n.get("booklet-started", year=str(year)))
-    bot: Bot = data["bot"]
+    progress = await message.answer(ctx.i18n.get("booklet-started", year=str(year)))
 
     async def tell(text: str) -> None:
         with contextlib.suppress(TelegramAPIError):  # «message is not modified» and the like
             await progress.edit_text(text)
 
     async def make() -> None:
-        tz = ZoneInfo(settings.timezone)
+        tz = ZoneInfo(ctx.settings.timezone)
         try:
             made = await make_booklet(
-                data["session_factory"],
-                bot,
-                i18n,
-                data["directory"],
+                ctx.session_factory,
+                ctx.bot,
+                ctx.i18n,
+                ctx.directory,
                 tz,
                 year,
                 datetime.now(tz).date(),
                 tell,
-                chart_labels(i18n),
+                chart_labels(ctx.i18n),
             )
-            await bot.send_document(
+            await ctx.bot.send_document(
                 message.chat.id,
                 BufferedInputFile(made.phone, filename=f"booklet-{year}.pdf"),
-                caption=i18n.get("booklet-caption-phone", year=str(year)),
+                caption=ctx.i18n.get("booklet-caption-phone", year=str(year)),
             )
             printed = len(made.printed) <= TELEGRAM_FILE_LIMIT
             if printed:
-                await bot.send_document(
+                await ctx.bot.send_document(
                     message.chat.id,
                     BufferedInputFile(made.printed, filename=f"booklet-{year}-print.pdf"),
-                    caption=i18n.get("booklet-caption-print", year=str(year)),
+                    caption=ctx.i18n.get("booklet-caption-print", year=str(year)),
                 )
         except asyncio.CancelledError:  # the process is stopping: say so rather than «⏳» forever
             with contextlib.suppress(Exception):
-                await tell(i18n.get("booklet-interrupted"))
+                await tell(ctx.i18n.get("booklet-interrupted"))
             raise
         except Exception:
             logger.exception("The booklet of %s was not made", year)
-            await tell(i18n.get("booklet-failed"))
+            await tell(ctx.i18n.get("booklet-failed"))
             return
         key = "booklet-done" if printed else "booklet-done-too-big"
         await tell(
-            i18n.get(
+            ctx.i18n.get(
                 key,
                 year=str(year),
                 pages=made.pages,
@@ -577,4 +561,4 @@ async def booklet_command(
             )
         )
 
-    data["background"].spawn(make(), name=f"booklet-{year}")
+    ctx.background.spawn(make(), name=f"booklet-{year}")

@@ -15,7 +15,7 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
 
-from bot.config import Settings
+from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import CenterCb, RentalCb
 from bot.permissions import Actor
@@ -31,8 +31,7 @@ from bot.services.rental import (
 from bot.services.validation import InputError
 from bot.views import when_text
 from handlers.forms import Rows, answer_for, ask_text, refuse, say_error, tapped
-from storage.models import RentalItem, RentalStatus, User
-from storage.repositories.directory import Directory
+from storage.models import RentalItem, RentalStatus
 from storage.repositories.rental import HELD, RentalRepository
 
 router = Router(name=__name__)
@@ -48,67 +47,49 @@ def _now() -> datetime:
 
 
 @router.callback_query(RentalCb.filter(F.action == "list"))
-async def rental_of_center(
-    callback: CallbackQuery,
-    callback_data: RentalCb,
-    rental: RentalRepository,
-    directory: Directory,
-    i18n: I18nContext,
-) -> None:
-    center = directory.center(callback_data.id) or refuse()
+async def rental_of_center(callback: CallbackQuery, callback_data: RentalCb, ctx: Ctx) -> None:
+    center = ctx.directory.center(callback_data.id) or refuse()
     now = _now()
     rows: Rows = []
-    for item in await rental.items(center.id):
-        free = item.quantity - await rental.held(item.id, now, now + timedelta(minutes=1))
-        label = i18n.get("rental-item-line", name=item.name, free=free, quantity=item.quantity)
+    for item in await ctx.rental.items(center.id):
+        free = item.quantity - await ctx.rental.held(item.id, now, now + timedelta(minutes=1))
+        label = ctx.i18n.get("rental-item-line", name=item.name, free=free, quantity=item.quantity)
         rows.append([(label[:64], RentalCb(action="item", id=item.id))])
-    rows.append([(i18n.get("rental-mine"), RentalCb(action="mine", id=0))])
-    rows.append([(i18n.get("back"), CenterCb(action="card", id=center.id))])
+    rows.append([(ctx.i18n.get("rental-mine"), RentalCb(action="mine", id=0))])
+    rows.append([(ctx.i18n.get("back"), CenterCb(action="card", id=center.id))])
     key = "rental-list" if len(rows) > 2 else "rental-none"
     await tapped(callback).answer(
-        i18n.get(key, center=html.escape(center.name)), reply_markup=inline(*rows)
+        ctx.i18n.get(key, center=html.escape(center.name)), reply_markup=inline(*rows)
     )
 
 
 @router.callback_query(RentalCb.filter(F.action == "item"))
-async def choose_day(
-    callback: CallbackQuery,
-    callback_data: RentalCb,
-    rental: RentalRepository,
-    settings: Settings,
-    i18n: I18nContext,
-) -> None:
-    item = await rental.get(callback_data.id) or refuse()
-    today = _now().astimezone(ZoneInfo(settings.timezone)).date()
+async def choose_day(callback: CallbackQuery, callback_data: RentalCb, ctx: Ctx) -> None:
+    item = await ctx.rental.get(callback_data.id) or refuse()
+    today = _now().astimezone(ZoneInfo(ctx.settings.timezone)).date()
     days = [today + timedelta(days=n) for n in range(DAYS_AHEAD)]
     buttons: list[tuple[str, CallbackData]] = [
         (
-            i18n.get(f"weekday-{d.weekday()}") + d.strftime(" %d.%m"),
+            ctx.i18n.get(f"weekday-{d.weekday()}") + d.strftime(" %d.%m"),
             RentalCb(action="day", id=item.id, value=d.isoformat()),
         )
         for d in days
     ]
     rows: Rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-    rows.append([(i18n.get("back"), RentalCb(action="list", id=item.center_id))])
+    rows.append([(ctx.i18n.get("back"), RentalCb(action="list", id=item.center_id))])
     await tapped(callback).answer(
-        i18n.get("rental-ask-day", name=html.escape(item.name)), reply_markup=inline(*rows)
+        ctx.i18n.get("rental-ask-day", name=html.escape(item.name)), reply_markup=inline(*rows)
     )
 
 
 @router.callback_query(RentalCb.filter(F.action == "day"))
-async def choose_window(
-    callback: CallbackQuery,
-    callback_data: RentalCb,
-    rental: RentalRepository,
-    settings: Settings,
-    i18n: I18nContext,
-) -> None:
-    item = await rental.get(callback_data.id) or refuse()
+async def choose_window(callback: CallbackQuery, callback_data: RentalCb, ctx: Ctx) -> None:
+    item = await ctx.rental.get(callback_data.id) or refuse()
     try:
         day = date.fromisoformat(callback_data.value)
     except ValueError:
         refuse()
-    tz = ZoneInfo(settings.timezone)
+    tz = ZoneInfo(ctx.settings.timezone)
     now = _now()
     rows: Rows = []
     for start, end in WINDOWS:
@@ -116,44 +97,36 @@ async def choose_window(
             starts, ends = window(day, start, tz, now)
         except InputError:
             continue  # past or too far: not offered
-        free = item.quantity - await rental.held(item.id, starts, ends)
+        free = item.quantity - await ctx.rental.held(item.id, starts, ends)
         if free > 0:
-            label = i18n.get("rental-window", start=start, end=end, free=free)
+            label = ctx.i18n.get("rental-window", start=start, end=end, free=free)
             rows.append([(label, RentalCb(action="take", id=item.id, value=f"{day}|{start}"))])
-    rows.append([(i18n.get("back"), RentalCb(action="item", id=item.id))])
+    rows.append([(ctx.i18n.get("back"), RentalCb(action="item", id=item.id))])
     key = "rental-ask-window" if len(rows) > 1 else "rental-day-full"
-    await tapped(callback).answer(i18n.get(key), reply_markup=inline(*rows))
+    await tapped(callback).answer(ctx.i18n.get(key), reply_markup=inline(*rows))
 
 
 @router.callback_query(RentalCb.filter(F.action == "take"))
-async def take(
-    callback: CallbackQuery,
-    callback_data: RentalCb,
-    user: User,
-    rental: RentalRepository,
-    directory: Directory,
-    settings: Settings,
-    i18n: I18nContext,
-) -> None:
-    item = await rental.get(callback_data.id)
+async def take(callback: CallbackQuery, callback_data: RentalCb, ctx: Ctx) -> None:
+    item = await ctx.rental.get(callback_data.id)
     try:
         day_text, _, hour_text = callback_data.value.partition("|")
         starts, ends = window(
-            date.fromisoformat(day_text), int(hour_text), ZoneInfo(settings.timezone), _now()
+            date.fromisoformat(day_text), int(hour_text), ZoneInfo(ctx.settings.timezone), _now()
         )
-        await book(rental, item, user, starts, ends, _now())
+        await book(ctx.rental, item, ctx.user, starts, ends, _now())
     except InputError as exc:
         refuse(exc.key, **exc.args_)
     except ValueError:  # a forged date or hour
         refuse()
     assert item is not None
-    center = directory.center(item.center_id)
+    center = ctx.directory.center(item.center_id)
     await tapped(callback).answer(
-        i18n.get(
+        ctx.i18n.get(
             "rental-booked",
             name=html.escape(item.name),
-            when=when_text(starts, settings),
-            end=ends.astimezone(ZoneInfo(settings.timezone)).strftime("%H:%M"),
+            when=when_text(starts, ctx.settings),
+            end=ends.astimezone(ZoneInfo(ctx.settings.timezone)).strftime("%H:%M"),
             center=html.escape(center.name if center else ""),
             address=html.escape((center.address if center else None) or ""),
         )
@@ -161,56 +134,46 @@ async def take(
 
 
 @router.callback_query(RentalCb.filter(F.action == "mine"))
-async def my_rentals(
-    callback: CallbackQuery,
-    user: User,
-    rental: RentalRepository,
-    settings: Settings,
-    i18n: I18nContext,
-) -> None:
-    found = await rental.of_user(user.id)
+async def my_rentals(callback: CallbackQuery, ctx: Ctx) -> None:
+    found = await ctx.rental.of_user(ctx.user.id)
     rows: Rows = []
     for r, name in found:
         if r.status is RentalStatus.BOOKED:
-            label = i18n.get("rental-cancel", name=name, when=when_text(r.starts_at, settings))
+            label = ctx.i18n.get(
+                "rental-cancel", name=name, when=when_text(r.starts_at, ctx.settings)
+            )
             rows.append([(label[:64], RentalCb(action="cancel", id=r.id))])
     key = "rental-mine-title" if found else "rental-mine-none"
-    await tapped(callback).answer(i18n.get(key), reply_markup=inline(*rows) if rows else None)
+    await tapped(callback).answer(ctx.i18n.get(key), reply_markup=inline(*rows) if rows else None)
 
 
 @router.callback_query(RentalCb.filter(F.action == "cancel"))
-async def cancel_rental(
-    callback: CallbackQuery,
-    callback_data: RentalCb,
-    user: User,
-    rental: RentalRepository,
-    i18n: I18nContext,
-) -> None:
-    found = await rental.rental(callback_data.id)
-    if found is None or found.user_id != user.id:
+async def cancel_rental(callback: CallbackQuery, callback_data: RentalCb, ctx: Ctx) -> None:
+    found = await ctx.rental.rental(callback_data.id)
+    if found is None or found.user_id != ctx.user.id:
         refuse()
     try:
         change(found, RentalStatus.CANCELLED, _now())
     except InputError as exc:
         refuse(exc.key, **exc.args_)
-    await tapped(callback).answer(i18n.get("rental-cancelled"))
+    await tapped(callback).answer(ctx.i18n.get("rental-cancelled"))
 
 
 # --- Staff ---------------------------------------------------------------------------------------
 
 
 @router.message(Command("rental"))
-async def stock(message: Message, actor: Actor, dialog_manager: DialogManager) -> None:
-    await show_stock(message, dialog_manager.middleware_data)
+async def stock(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
+    await show_stock(message, ctx)
 
 
-async def show_stock(reply: Any, data: dict[str, Any]) -> None:
-    i18n: I18nContext = data["i18n"]
-    actor: Actor = data["actor"]
+async def show_stock(reply: Any, ctx: Ctx) -> None:
+    i18n: I18nContext = ctx.i18n
+    actor: Actor = ctx.actor
     if not actor.is_staff or actor.center_id is None:
         await reply.answer(i18n.get("reception-staff-only"))
         return
-    rental: RentalRepository = data["rental"]
+    rental: RentalRepository = ctx.rental
     lines = [i18n.get("rental-stock-title")]
     lines += [
         i18n.get("rental-stock-line", name=html.escape(i.name), quantity=i.quantity)
@@ -224,7 +187,7 @@ async def show_stock(reply: Any, data: dict[str, Any]) -> None:
                 n=n,
                 name=html.escape(name),
                 person=html.escape(person or "—"),
-                when=when_text(r.starts_at, data["settings"]),
+                when=when_text(r.starts_at, ctx.settings),
                 status=i18n.get(f"rental-status-{r.status.value}"),
             )
         )
@@ -235,25 +198,19 @@ async def show_stock(reply: Any, data: dict[str, Any]) -> None:
 
 
 @router.callback_query(RentalCb.filter(F.action.in_(("issued", "returned"))))
-async def mark_rental(
-    callback: CallbackQuery,
-    callback_data: RentalCb,
-    actor: Actor,
-    rental: RentalRepository,
-    i18n: I18nContext,
-) -> None:
-    found = await rental.rental(callback_data.id) or refuse()
+async def mark_rental(callback: CallbackQuery, callback_data: RentalCb, ctx: Ctx) -> None:
+    found = await ctx.rental.rental(callback_data.id) or refuse()
     try:
-        may_keep(actor, await rental.get(found.item_id))
+        may_keep(ctx.actor, await ctx.rental.get(found.item_id))
         change(found, RentalStatus(callback_data.action), _now())
     except InputError as exc:
         refuse(exc.key, **exc.args_)
-    await callback.answer(i18n.get(f"rental-marked-{callback_data.action}"))
+    await callback.answer(ctx.i18n.get(f"rental-marked-{callback_data.action}"))
 
 
 @router.callback_query(RentalCb.filter(F.action == "add"))
-async def add_item(callback: CallbackQuery, actor: Actor, dialog_manager: DialogManager) -> None:
-    if not actor.is_staff or actor.center_id is None:
+async def add_item(callback: CallbackQuery, dialog_manager: DialogManager, ctx: Ctx) -> None:
+    if not ctx.actor.is_staff or ctx.actor.center_id is None:
         refuse("reception-staff-only")
     await ask_text(dialog_manager, "rental-add", "rental-ask-item")
 
@@ -261,19 +218,16 @@ async def add_item(callback: CallbackQuery, actor: Actor, dialog_manager: Dialog
 @answer_for("rental-add")
 async def item_added(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
     """«Мяч волейбольный, 5»: the name and how many the center has."""
-    data = manager.middleware_data
-    actor: Actor = data["actor"]
+    ctx = ctx_of(manager)
     name_text, _, quantity_text = (message.text or "").rpartition(",")
     try:
-        if actor.center_id is None:
+        if ctx.actor.center_id is None:
             raise InputError("reception-staff-only")
         name = parse_item_name(name_text)
         quantity = parse_quantity(quantity_text)
     except InputError as exc:
         await say_error(manager, exc)
         return False
-    data["session"].add(RentalItem(center_id=actor.center_id, name=name, quantity=quantity))
-    await message.answer(
-        data["i18n"].get("rental-added", name=html.escape(name), quantity=quantity)
-    )
+    ctx.session.add(RentalItem(center_id=ctx.actor.center_id, name=name, quantity=quantity))
+    await message.answer(ctx.i18n.get("rental-added", name=html.escape(name), quantity=quantity))
     return True

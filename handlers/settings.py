@@ -8,12 +8,12 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
+from bot.context import Ctx
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import RowId
 from bot.views import edit_markup, edit_or_send, reminder_text
 from handlers.forms import refuse
 from storage.models import User
-from storage.repositories.clubs import ClubRepository
 
 
 class SettingsCb(CallbackData, prefix="set"):
@@ -49,38 +49,31 @@ def settings_keyboard(i18n: I18nContext, user: User) -> InlineKeyboardMarkup:
 
 
 @router.message(Command("settings"))
-async def settings_menu(message: Message, user: User, i18n: I18nContext) -> None:
-    text = i18n.get("settings-title", club=reminder_text(i18n, user.club_reminder_min))
+async def settings_menu(message: Message, ctx: Ctx) -> None:
+    text = ctx.i18n.get("settings-title", club=reminder_text(ctx.i18n, ctx.user.club_reminder_min))
     await message.answer(
-        f"{text}\n\n{i18n.get('settings-choose')}\n{i18n.get('settings-mute-title')}",
-        reply_markup=settings_keyboard(i18n, user),
+        f"{text}\n\n{ctx.i18n.get('settings-choose')}\n{ctx.i18n.get('settings-mute-title')}",
+        reply_markup=settings_keyboard(ctx.i18n, ctx.user),
     )
 
 
 @router.callback_query(SettingsCb.filter())
-async def settings_chosen(
-    callback: CallbackQuery,
-    callback_data: SettingsCb,
-    user: User,
-    clubs: ClubRepository,
-    i18n: I18nContext,
-) -> None:
+async def settings_chosen(callback: CallbackQuery, callback_data: SettingsCb, ctx: Ctx) -> None:
     if callback_data.minutes not in dict(CHOICES):
         refuse()
-    if user.club_reminder_min != callback_data.minutes:
-        user.club_reminder_min = callback_data.minutes
-        await clubs.drop_unsent_club_reminders(user.id)  # the planner makes them anew
+    if ctx.user.club_reminder_min != callback_data.minutes:
+        ctx.user.club_reminder_min = callback_data.minutes
+        await ctx.clubs.drop_unsent_club_reminders(ctx.user.id)  # the planner makes them anew
     await edit_or_send(
-        callback, i18n.get("settings-saved", club=reminder_text(i18n, callback_data.minutes))
+        callback,
+        ctx.i18n.get("settings-saved", club=reminder_text(ctx.i18n, callback_data.minutes)),
     )
 
 
 @router.callback_query(MuteCb.filter())
-async def mute_toggled(
-    callback: CallbackQuery, callback_data: MuteCb, user: User, i18n: I18nContext
-) -> None:
+async def mute_toggled(callback: CallbackQuery, callback_data: MuteCb, ctx: Ctx) -> None:
     if callback_data.kind not in MUTABLE:
         refuse()
-    muted = muted_kinds(user) ^ {callback_data.kind}
-    user.muted = ",".join(sorted(muted))
-    await edit_markup(callback, settings_keyboard(i18n, user))
+    muted = muted_kinds(ctx.user) ^ {callback_data.kind}
+    ctx.user.muted = ",".join(sorted(muted))
+    await edit_markup(callback, settings_keyboard(ctx.i18n, ctx.user))

@@ -14,6 +14,7 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
 
+from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import (
     center_card_keyboard,
     consent_keyboard,
@@ -24,10 +25,7 @@ from bot.views import center_card, edit_markup, edit_or_send
 from handlers.forms import Reply, ask_resume, refuse, restart_with, tapped
 from handlers.places import ask_place
 from storage.models import User
-from storage.repositories.audit import AuditRepository
-from storage.repositories.clubs import ClubRepository
 from storage.repositories.directory import Directory
-from storage.repositories.users import UserRepository
 
 router = Router(name=__name__)
 
@@ -72,46 +70,31 @@ async def continue_onboarding(
 
 
 @router.message(CommandStart(deep_link=True))
-async def start_deep_link(
-    message: Message,
-    command: CommandObject,
-    user: User,
-    i18n: I18nContext,
-    state: FSMContext,
-    directory: Directory,
-    clubs: ClubRepository,
-) -> None:
+async def start_deep_link(message: Message, command: CommandObject, ctx: Ctx) -> None:
     match = CENTER_LINK.match(command.args or "")
-    center = directory.center(int(match.group(1))) if match else None
+    center = ctx.directory.center(int(match.group(1))) if match else None
     if center is None:
-        await message.answer(i18n.get("center-not-found"))
+        await message.answer(ctx.i18n.get("center-not-found"))
     else:
         await message.answer(
-            center_card(i18n, center, await clubs.clubs_per_center(center.id)),
-            reply_markup=center_card_keyboard(i18n, center),
+            center_card(ctx.i18n, center, await ctx.clubs.clubs_per_center(center.id)),
+            reply_markup=center_card_keyboard(ctx.i18n, center),
         )
-    if not user.has_consent:
-        await message.answer(i18n.get("start-greeting"))
-    await continue_onboarding(message, user, i18n, state, directory)
+    if not ctx.user.has_consent:
+        await message.answer(ctx.i18n.get("start-greeting"))
+    await continue_onboarding(message, ctx.user, ctx.i18n, ctx.state, ctx.directory)
 
 
 @router.message(CommandStart())
-async def start(
-    message: Message,
-    user: User,
-    i18n: I18nContext,
-    state: FSMContext,
-    directory: Directory,
-    dialog_manager: DialogManager,
-) -> None:
+async def start(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
     if dialog_manager.has_context():
         await ask_resume(dialog_manager, "start")
         return
     # The state is set (or cleared) by continue_onboarding: a /start in the middle of onboarding
     # writes nothing.
-    if not user.has_consent:
-        await message.answer(i18n.get("start-greeting"))
-    await continue_onboarding(message, user, i18n, state, directory)
+    if not ctx.user.has_consent:
+        await message.answer(ctx.i18n.get("start-greeting"))
+    await continue_onboarding(message, ctx.user, ctx.i18n, ctx.state, ctx.directory)
 
 
 @restart_with("start")
@@ -119,67 +102,51 @@ async def start_again(
     callback: CallbackQuery, manager: DialogManager, args: dict[str, Any]
 ) -> None:
     """«Начать заново» after /start in the middle of a form: the form is dropped, the menu shown."""
-    data = manager.middleware_data
-    await data["state"].clear()
-    await continue_onboarding(
-        tapped(callback), data["user"], data["i18n"], data["state"], data["directory"]
-    )
+    ctx = ctx_of(manager)
+    await ctx.state.clear()
+    await continue_onboarding(tapped(callback), ctx.user, ctx.i18n, ctx.state, ctx.directory)
 
 
 @router.callback_query(ConsentCb.filter(F.agree))
-async def consent_given(
-    callback: CallbackQuery,
-    user: User,
-    users: UserRepository,
-    audit: AuditRepository,
-    i18n: I18nContext,
-    state: FSMContext,
-    directory: Directory,
-) -> None:
-    if user.has_consent:  # a double tap or an old message
-        await callback.answer(i18n.get("consent-already"))
+async def consent_given(callback: CallbackQuery, ctx: Ctx) -> None:
+    if ctx.user.has_consent:  # a double tap or an old message
+        await callback.answer(ctx.i18n.get("consent-already"))
     else:
         username = callback.from_user.username if callback.from_user else None
-        await users.give_consent(user, datetime.now(UTC), username)
-        await audit.write(user.id, "consent.given", user.id)
+        await ctx.users.give_consent(ctx.user, datetime.now(UTC), username)
+        await ctx.audit.write(ctx.user.id, "consent.given", ctx.user.id)
     await edit_markup(callback, None)
-    if user.district_id is None:
-        await ask_home_place(tapped(callback), i18n, state, directory)
+    if ctx.user.district_id is None:
+        await ask_home_place(tapped(callback), ctx.i18n, ctx.state, ctx.directory)
     else:
-        await state.clear()
-        await tapped(callback).answer(i18n.get("welcome-back"), reply_markup=main_menu(i18n))
+        await ctx.state.clear()
+        await tapped(callback).answer(
+            ctx.i18n.get("welcome-back"), reply_markup=main_menu(ctx.i18n)
+        )
 
 
 @router.callback_query(ConsentCb.filter(~F.agree))
-async def consent_declined(
-    callback: CallbackQuery, user: User, i18n: I18nContext, state: FSMContext
-) -> None:
-    await state.clear()
-    if user.has_consent:
+async def consent_declined(callback: CallbackQuery, ctx: Ctx) -> None:
+    await ctx.state.clear()
+    if ctx.user.has_consent:
         # An old «Не сейчас» button must not silently keep data the user thinks is gone.
-        await edit_or_send(callback, i18n.get("consent-already"))
+        await edit_or_send(callback, ctx.i18n.get("consent-already"))
         return
-    await edit_or_send(callback, i18n.get("consent-declined"))
+    await edit_or_send(callback, ctx.i18n.get("consent-declined"))
 
 
 @router.callback_query(PlaceCb.filter((F.purpose == "home") & (F.level == "dist")))
-async def home_district(
-    callback: CallbackQuery,
-    callback_data: PlaceCb,
-    user: User,
-    audit: AuditRepository,
-    i18n: I18nContext,
-    state: FSMContext,
-    directory: Directory,
-) -> None:
-    if not user.has_consent:
-        await callback.answer(i18n.get("consent-needed"), show_alert=True)
+async def home_district(callback: CallbackQuery, callback_data: PlaceCb, ctx: Ctx) -> None:
+    if not ctx.user.has_consent:
+        await callback.answer(ctx.i18n.get("consent-needed"), show_alert=True)
         return
-    district = directory.district(callback_data.id)
+    district = ctx.directory.district(callback_data.id)
     if district is None:
         refuse()
-    user.municipality_id = district.municipality_id
-    user.district_id = district.id
-    await state.clear()
-    await edit_or_send(callback, i18n.get("place-saved", district=district.name))
-    await tapped(callback).answer(i18n.get("place-saved-hint"), reply_markup=main_menu(i18n))
+    ctx.user.municipality_id = district.municipality_id
+    ctx.user.district_id = district.id
+    await ctx.state.clear()
+    await edit_or_send(callback, ctx.i18n.get("place-saved", district=district.name))
+    await tapped(callback).answer(
+        ctx.i18n.get("place-saved-hint"), reply_markup=main_menu(ctx.i18n)
+    )

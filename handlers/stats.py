@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.charts import stats_chart
 from bot.config import Settings
+from bot.context import Ctx
 from bot.exports import csv_bytes, header_row, workbook_bytes
 from bot.filters.roles import is_city_admin
 from bot.keyboards.builders import inline
@@ -38,12 +39,9 @@ from bot.services.stats import (
 from bot.services.validation import InputError, parse_id
 from bot.views import local_time, person_name, short_messages, tags_text, text_or
 from handlers.forms import Reply, answer_lines, refuse, tapped
-from storage.models import User
-from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory, DistrictRef
 from storage.repositories.recognition import RecognitionRepository
 from storage.repositories.stats import FIGURE_COLUMNS, StatsRepository
-from storage.repositories.users import UserRepository
 
 
 class StatsCb(CallbackData, prefix="st"):
@@ -125,27 +123,26 @@ def _change_text(i18n: I18nContext, now: int, before: int) -> str:
 
 
 @router.message(Command("stats"))
-async def stats(
-    message: Message,
-    actor: Actor,
-    command: CommandObject,
-    settings: Settings,
-    directory: Directory,
-    session_factory: async_sessionmaker[AsyncSession],
-    i18n: I18nContext,
-) -> None:
+async def stats(message: Message, command: CommandObject, ctx: Ctx) -> None:
     args = (command.args or "").split()
     period_text = args[0] if args else "month"
-    district, error = _scope(actor, directory, args[1] if len(args) > 1 else None, i18n)
+    district, error = _scope(ctx.actor, ctx.directory, args[1] if len(args) > 1 else None, ctx.i18n)
     if error:
         await message.answer(error)
         return
-    if district is None and not actor.is_city_admin:
-        choices = district_choices(actor, directory, _stats_of(period_text), None, i18n)
-        await message.answer(i18n.get("stats-choose-district"), reply_markup=inline(*choices))
+    if district is None and not ctx.actor.is_city_admin:
+        choices = district_choices(ctx.actor, ctx.directory, _stats_of(period_text), None, ctx.i18n)
+        await message.answer(ctx.i18n.get("stats-choose-district"), reply_markup=inline(*choices))
         return
     await _show_stats(
-        message, actor, period_text, district, settings, directory, session_factory, i18n
+        message,
+        ctx.actor,
+        period_text,
+        district,
+        ctx.settings,
+        ctx.directory,
+        ctx.session_factory,
+        ctx.i18n,
     )
 
 
@@ -175,30 +172,22 @@ def district_choices(
 
 
 @router.callback_query(StatsCb.filter())
-async def stats_of_district(
-    callback: CallbackQuery,
-    callback_data: StatsCb,
-    actor: Actor,
-    settings: Settings,
-    directory: Directory,
-    session_factory: async_sessionmaker[AsyncSession],
-    i18n: I18nContext,
-) -> None:
+async def stats_of_district(callback: CallbackQuery, callback_data: StatsCb, ctx: Ctx) -> None:
     """An admin's «по районам» buttons under /stats: the same period, another district."""
-    district = directory.district(callback_data.district) if callback_data.district else None
+    district = ctx.directory.district(callback_data.district) if callback_data.district else None
     if (callback_data.district and district is None) or not may_see_figures(
-        actor, district.id if district else None
+        ctx.actor, district.id if district else None
     ):
         refuse("stats-other-district")
     await _show_stats(
         tapped(callback),
-        actor,
+        ctx.actor,
         callback_data.period,
         district,
-        settings,
-        directory,
-        session_factory,
-        i18n,
+        ctx.settings,
+        ctx.directory,
+        ctx.session_factory,
+        ctx.i18n,
     )
 
 
@@ -273,27 +262,21 @@ def chart_labels(i18n: I18nContext) -> dict[str, str]:
 
 
 @admin_router.message(Command("year"))
-async def year(
-    message: Message,
-    command: CommandObject,
-    settings: Settings,
-    directory: Directory,
-    stats_repo: StatsRepository,
-    recognition: RecognitionRepository,
-    i18n: I18nContext,
-) -> None:
+async def year(message: Message, command: CommandObject, ctx: Ctx) -> None:
     arg = (command.args or "").strip()
     try:
         if parse_id(arg, 9999) is None:
             raise InputError("year-bad")
-        period = parse_period(arg, _today(settings).date())
+        period = parse_period(arg, _today(ctx.settings).date())
     except InputError:
-        await message.answer(i18n.get("year-bad"))
+        await message.answer(ctx.i18n.get("year-bad"))
         return
-    data, png = await year_report(period, settings, directory, stats_repo, recognition, i18n)
+    data, png = await year_report(
+        period, ctx.settings, ctx.directory, ctx.stats_repo, ctx.recognition, ctx.i18n
+    )
     await message.answer_document(
         BufferedInputFile(data, filename=f"report-{arg}.xlsx"),
-        caption=i18n.get("year-caption", year=arg),
+        caption=ctx.i18n.get("year-caption", year=arg),
     )
     await message.answer_photo(BufferedInputFile(png, filename=f"report-{arg}.png"))
 
@@ -402,50 +385,40 @@ async def year_report(
 
 
 @router.message(Command("export"))
-async def export(
-    message: Message,
-    actor: Actor,
-    command: CommandObject,
-    user: User,
-    settings: Settings,
-    directory: Directory,
-    stats_repo: StatsRepository,
-    audit: AuditRepository,
-    i18n: I18nContext,
-) -> None:
+async def export(message: Message, command: CommandObject, ctx: Ctx) -> None:
     args = (command.args or "").split()
     what = EXPORTS.get(args[0].lower()) if args else None
     if what is None:
-        await message.answer(i18n.get("export-usage"))
+        await message.answer(ctx.i18n.get("export-usage"))
         return
     args[0] = what
     try:
-        period = parse_period(args[1] if len(args) > 1 else "year", _today(settings).date())
+        period = parse_period(args[1] if len(args) > 1 else "year", _today(ctx.settings).date())
     except InputError as exc:
-        await message.answer(i18n.get(exc.key))
+        await message.answer(ctx.i18n.get(exc.key))
         return
-    district, error = _scope(actor, directory, None, i18n)
+    district, error = _scope(ctx.actor, ctx.directory, None, ctx.i18n)
     if error:
         await message.answer(error)
         return
-    rows = await stats_repo.export_rows(
+    rows = await ctx.stats_repo.export_rows(
         args[0],
         period,
-        ZoneInfo(settings.timezone),
+        ZoneInfo(ctx.settings.timezone),
         district.id if district else None,
-        i18n.get("export-entered-by-staff"),
+        ctx.i18n.get("export-entered-by-staff"),
     )
-    await audit.write(
-        user.id, "export", None, what=args[0], period=period.label(), rows=len(rows) - 1
+    await ctx.audit.write(
+        ctx.user.id, "export", None, what=args[0], period=period.label(), rows=len(rows) - 1
     )
     await message.answer_document(
         BufferedInputFile(
             csv_bytes(rows),
             filename=f"{args[0]}-{period.start}-{period.end}.csv",
         ),
-        caption=i18n.get(
+        caption=ctx.i18n.get(
             "export-caption",
-            what=i18n.get(f"export-what-{what}"),
+            what=ctx.i18n.get(f"export-what-{what}"),
             period=period.label(),
             rows=len(rows) - 1,
         ),
@@ -453,37 +426,29 @@ async def export(
 
 
 @admin_router.message(Command("audit"))
-async def audit_log(
-    message: Message,
-    command: CommandObject,
-    settings: Settings,
-    audit: AuditRepository,
-    users: UserRepository,
-    directory: Directory,
-    i18n: I18nContext,
-) -> None:
+async def audit_log(message: Message, command: CommandObject, ctx: Ctx) -> None:
     arg = (command.args or str(AUDIT_DEFAULT)).strip()
     n = min(parse_id(arg) or AUDIT_DEFAULT, 100)
-    entries = await audit.last(n)
+    entries = await ctx.audit.last(n)
     if not entries:
-        await message.answer(i18n.get("audit-empty"))
+        await message.answer(ctx.i18n.get("audit-empty"))
         return
-    lines = [i18n.get("audit-title", n=n)]
+    lines = [ctx.i18n.get("audit-title", n=n)]
 
     async def who(user_id: int | None) -> str:
         """A person by the name they gave (a deleted one, or none: «—»)."""
-        found = await users.get(user_id) if user_id else None
+        found = await ctx.users.get(user_id) if user_id else None
         return person_name(found) if found else "—"
 
     for e in entries:
         lines.append(
-            i18n.get(
+            ctx.i18n.get(
                 "audit-line",
-                at=local_time(e.at, settings).strftime("%d.%m.%Y %H:%M"),
-                action=_audit_action(i18n, e.action),
+                at=local_time(e.at, ctx.settings).strftime("%d.%m.%Y %H:%M"),
+                action=_audit_action(ctx.i18n, e.action),
                 actor=await who(e.actor_id),
                 target=await who(e.target_id),
-                details=html.escape(_audit_details(i18n, e.details, directory))[:200],
+                details=html.escape(_audit_details(ctx.i18n, e.details, ctx.directory))[:200],
             )
         )
     for chunk in short_messages(lines):

@@ -8,75 +8,63 @@ from typing import Any
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
 from aiogram_dialog import DialogManager
-from aiogram_i18n import I18nContext
 
-from bot.config import Settings
-from bot.permissions import Actor, audiences, may_send_urgent
+from bot.context import Ctx
+from bot.permissions import audiences, may_send_urgent
 from bot.services.announcements import estimate
 from bot.views import MESSAGE_MAX, when_text
 from handlers.forms import form_data
-from storage.repositories.clubs import ClubRepository
-from storage.repositories.directory import Directory
 
 TARGET_PROMPTS = {"club": "ann-choose-club", "municipality": "ann-choose-municipality"}
 
 
-async def form(
-    dialog_manager: DialogManager,
-    i18n: I18nContext,
-    actor: Actor,
-    directory: Directory,
-    clubs: ClubRepository,
-    **_: Any,
-) -> dict[str, Any]:
+async def form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, Any]:
     draft = form_data(dialog_manager)
     audience = draft.get("audience", "")
     if audience == "club":
-        targets = [(c.name[:60], c.id) for c in await clubs.clubs([actor.center_id or 0])]
+        targets = [(c.name[:60], c.id) for c in await ctx.clubs.clubs([ctx.actor.center_id or 0])]
     elif audience == "municipality":
-        targets = [(m.name[:60], m.id) for m in directory.municipalities()]
+        targets = [(m.name[:60], m.id) for m in ctx.directory.municipalities()]
     else:  # an admin's district or elders: which district
         targets = [
             (d.full_name[:60], d.id)
-            for m in directory.municipalities()
-            for d in directory.districts(m.id)
+            for m in ctx.directory.municipalities()
+            for d in ctx.directory.districts(m.id)
         ]
     return {
         "max": MESSAGE_MAX,
-        "audiences": [(i18n.get(f"ann-aud-{c}"), c) for c in audiences(actor)],
+        "audiences": [(ctx.i18n.get(f"ann-aud-{c}"), c) for c in audiences(ctx.actor)],
         "targets": targets,
-        "target_prompt": i18n.get(TARGET_PROMPTS.get(audience, "ann-choose-district")),
-        "admin": may_send_urgent(actor),
+        "target_prompt": ctx.i18n.get(TARGET_PROMPTS.get(audience, "ann-choose-district")),
+        "admin": may_send_urgent(ctx.actor),
     }
 
 
-async def preview(
-    dialog_manager: DialogManager, i18n: I18nContext, settings: Settings, bot: Bot, **_: Any
-) -> dict[str, Any]:
+async def preview(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, Any]:
     draft = form_data(dialog_manager)
     urgent = bool(draft.get("urgent"))
     cost = estimate(
         draft.get("count", 0),
         draft.get("text", ""),
         bool(draft.get("photo")),
-        settings.paid_broadcast_rate if urgent else settings.broadcast_rate,
+        ctx.settings.paid_broadcast_rate if urgent else ctx.settings.broadcast_rate,
         urgent,
     )
     when = (
-        when_text(datetime.fromisoformat(draft["send_at"]), settings)
+        when_text(datetime.fromisoformat(draft["send_at"]), ctx.settings)
         if draft.get("send_at")
-        else i18n.get("ann-preview-now")
+        else ctx.i18n.get("ann-preview-now")
     )
     lines = [
-        i18n.get("ann-preview-when", when=when),
-        i18n.get("ann-preview-duration", minutes=cost.minutes),
+        ctx.i18n.get("ann-preview-when", when=when),
+        ctx.i18n.get("ann-preview-duration", minutes=cost.minutes),
     ]
     if urgent:
-        lines.append(i18n.get("ann-preview-urgent", stars=cost.stars))
-        balance = await star_balance(bot)
+        lines.append(ctx.i18n.get("ann-preview-urgent", stars=cost.stars))
+        balance = await star_balance(ctx.bot)
         if balance is not None:
             key = "ann-preview-balance" if balance >= cost.stars else "ann-preview-balance-short"
-            lines.append(i18n.get(key, balance=balance))
+            lines.append(ctx.i18n.get(key, balance=balance))
     return {"lines": "\n".join(lines)}
 
 

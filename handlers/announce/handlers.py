@@ -7,18 +7,16 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from aiogram import Bot, F, Router
+from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode
-from aiogram_i18n import I18nContext
 
-from bot.broadcast.engine import DeliveryEngine
-from bot.config import Settings
+from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import AnnouncementCb
-from bot.permissions import Actor, audiences, may_manage_announcement, may_send_urgent
+from bot.permissions import audiences, may_manage_announcement, may_send_urgent
 from bot.services.announcements import (
     PHOTO_CAPTION_MAX,
     create_announcement,
@@ -39,19 +37,15 @@ from handlers.forms import (
     say_error,
     tapped,
 )
-from storage.models import AnnouncementStatus, OutboxStatus, User
-from storage.repositories.announcements import AnnouncementRepository
-from storage.repositories.audit import AuditRepository
+from storage.models import AnnouncementStatus, OutboxStatus
 
 router = Router(name=__name__)
 
 
 @router.message(Command("announce"))
-async def announce(
-    message: Message, actor: Actor, i18n: I18nContext, dialog_manager: DialogManager
-) -> None:
-    if not actor.is_staff:  # staff whose center is gone
-        await message.answer(i18n.get("ann-no-center"))
+async def announce(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
+    if not ctx.actor.is_staff:  # staff whose center is gone
+        await message.answer(ctx.i18n.get("ann-no-center"))
         return
     await open_announce_form(dialog_manager)
 
@@ -92,23 +86,21 @@ async def no_photo(cb: CallbackQuery, button: Any, manager: DialogManager) -> No
 
 
 async def on_audience(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
-    actor: Actor = manager.middleware_data["actor"]
-    if item not in audiences(actor):
+    ctx = ctx_of(manager)
+    if item not in audiences(ctx.actor):
         await say(manager, "button-stale")
         return
     draft = form_data(manager)
-    choose, target = own_target(actor, item)
+    choose, target = own_target(ctx.actor, item)
     draft.update(audience=item, audience_id=target)
     await go(manager, A.target if choose else A.when)
 
 
 async def on_target(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
-    data = manager.middleware_data
+    ctx = ctx_of(manager)
     draft = form_data(manager)
     target = int(item) if item.isdigit() else None
-    if not await may_send(
-        data["actor"], data["directory"], data["clubs"], draft["audience"], target
-    ):
+    if not await may_send(ctx.actor, ctx.directory, ctx.clubs, draft["audience"], target):
         await say(manager, "button-stale")
         return
     draft["audience_id"] = target
@@ -116,8 +108,9 @@ async def on_target(cb: CallbackQuery, widget: Any, manager: DialogManager, item
 
 
 async def on_when(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
-    actor: Actor = manager.middleware_data["actor"]
-    if button.widget_id == "urgent" and not may_send_urgent(actor):  # a hidden button answers too
+    if button.widget_id == "urgent" and not may_send_urgent(
+        ctx_of(manager).actor
+    ):  # a hidden button answers too
         await say(manager, "button-stale")
         return
     draft = form_data(manager)
@@ -130,10 +123,9 @@ async def on_when(cb: CallbackQuery, button: Any, manager: DialogManager) -> Non
 
 
 async def on_datetime(message: Message, widget: Any, manager: DialogManager) -> None:
-    settings: Settings = manager.middleware_data["settings"]
     try:
         moment = parse_local_datetime(
-            message.text or "", ZoneInfo(settings.timezone), datetime.now(UTC)
+            message.text or "", ZoneInfo(ctx_of(manager).settings.timezone), datetime.now(UTC)
         )
     except InputError as exc:
         await say_error(manager, exc)
@@ -144,110 +136,90 @@ async def on_datetime(message: Message, widget: Any, manager: DialogManager) -> 
 
 async def preview(manager: DialogManager) -> None:
     """What the recipients will see, then the preview window (count, time, cost, «Отправить»)."""
-    data = manager.middleware_data
+    ctx = ctx_of(manager)
     draft = form_data(manager)
-    bot: Bot = data["bot"]
-    user: User = data["user"]
-    count = await data["announcements"].audience_size(
+    count = await ctx.announcements.audience_size(
         draft["audience"], draft.get("audience_id"), "news"
     )
     draft["count"] = count
-    await bot.send_message(user.id, i18n_of(manager).get("ann-preview-title", count=count))
+    await ctx.bot.send_message(ctx.user.id, i18n_of(manager).get("ann-preview-title", count=count))
     if draft.get("photo") and len(draft["text"]) <= PHOTO_CAPTION_MAX:
-        await bot.send_photo(user.id, draft["photo"], caption=draft["text"])
+        await ctx.bot.send_photo(ctx.user.id, draft["photo"], caption=draft["text"])
     else:
         if draft.get("photo"):
-            await bot.send_photo(user.id, draft["photo"])
-        await bot.send_message(user.id, draft["text"])
+            await ctx.bot.send_photo(ctx.user.id, draft["photo"])
+        await ctx.bot.send_message(ctx.user.id, draft["text"])
     await go(manager, A.preview)
     manager.show_mode = ShowMode.SEND  # below the preview, not in place of the old screen
 
 
 async def submit(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
-    data = manager.middleware_data
-    i18n: I18nContext = data["i18n"]
+    ctx = ctx_of(manager)
     draft = form_data(manager)
     try:
         announcement = await create_announcement(
-            data["announcements"],
-            data["audit"],
-            data["actor"],
+            ctx.announcements,
+            ctx.audit,
+            ctx.actor,
             draft,
-            data["directory"],
-            data["clubs"],
+            ctx.directory,
+            ctx.clubs,
         )
     except InputError as exc:
         await say_error(manager, exc)
         return
     await manager.done()
-    settings: Settings = data["settings"]
     if draft.get("send_at"):
-        when = when_text(announcement.send_at, settings)
-        text = i18n.get("ann-scheduled", id=announcement.id, when=when)
+        when = when_text(announcement.send_at, ctx.settings)
+        text = ctx.i18n.get("ann-scheduled", id=announcement.id, when=when)
     else:
-        text = i18n.get(
+        text = ctx.i18n.get(
             "ann-queued-urgent" if announcement.urgent else "ann-queued", id=announcement.id
         )
     progress = await tapped(cb).answer(text)
     announcement.progress_chat_id = progress.chat.id
     announcement.progress_message_id = progress.message_id
-    delivery: DeliveryEngine = data["delivery"]
-    delivery.wake()  # it looks again within a second anyway, once this update is committed
+    ctx.delivery.wake()  # it looks again within a second anyway, once this update is committed
 
 
 @router.callback_query(AnnouncementCb.filter(F.action.in_(("stop", "cancel"))))
-async def stop(
-    callback: CallbackQuery,
-    actor: Actor,
-    callback_data: AnnouncementCb,
-    bot: Bot,
-    user: User,
-    announcements: AnnouncementRepository,
-    audit: AuditRepository,
-    delivery: DeliveryEngine,
-    i18n: I18nContext,
-) -> None:
-    announcement = await announcements.get(callback_data.id) or refuse()
-    if not may_manage_announcement(actor, announcement.author_id):
-        await callback.answer(i18n.get("ann-not-yours"), show_alert=True)
+async def stop(callback: CallbackQuery, callback_data: AnnouncementCb, ctx: Ctx) -> None:
+    announcement = await ctx.announcements.get(callback_data.id) or refuse()
+    if not may_manage_announcement(ctx.actor, announcement.author_id):
+        await callback.answer(ctx.i18n.get("ann-not-yours"), show_alert=True)
         return
-    if not await announcements.stop(announcement):
-        await callback.answer(i18n.get("ann-already-ended"), show_alert=True)
+    if not await ctx.announcements.stop(announcement):
+        await callback.answer(ctx.i18n.get("ann-already-ended"), show_alert=True)
         return
-    await audit.write(user.id, "broadcast.stop", None, announcement=announcement.id)
-    await callback.answer(i18n.get("ann-stopped"))
-    await delivery.show(bot, announcement, await announcements.counts(announcement.id), i18n.locale)
+    await ctx.audit.write(ctx.user.id, "broadcast.stop", None, announcement=announcement.id)
+    await callback.answer(ctx.i18n.get("ann-stopped"))
+    await ctx.delivery.show(
+        ctx.bot, announcement, await ctx.announcements.counts(announcement.id), ctx.i18n.locale
+    )
 
 
 @router.message(Command("announcements"))
-async def announcement_list(
-    message: Message,
-    actor: Actor,
-    user: User,
-    settings: Settings,
-    announcements: AnnouncementRepository,
-    i18n: I18nContext,
-) -> None:
-    found = await announcements.recent(None if actor.is_city_admin else user.id)
+async def announcement_list(message: Message, ctx: Ctx) -> None:
+    found = await ctx.announcements.recent(None if ctx.actor.is_city_admin else ctx.user.id)
     if not found:
-        await message.answer(i18n.get("ann-list-empty"))
+        await message.answer(ctx.i18n.get("ann-list-empty"))
         return
-    lines = [i18n.get("ann-list-title")]
+    lines = [ctx.i18n.get("ann-list-title")]
     rows: list[list[tuple[str, CallbackData]]] = []
     for a in found:
-        counts = await announcements.counts(a.id)
+        counts = await ctx.announcements.counts(a.id)
         status = a.status.value
-        if a.status is AnnouncementStatus.SENDING and await announcements.waiting_for_telegram(
+        if a.status is AnnouncementStatus.SENDING and await ctx.announcements.waiting_for_telegram(
             a.id
         ):
             status = "waiting"
         preview = ("🚨 " if a.urgent else "") + a.text[:40] + ("…" if len(a.text) > 40 else "")
         lines.append(
-            i18n.get(
+            ctx.i18n.get(
                 "ann-list-line",
                 id=a.id,
-                when=when_text(a.send_at, settings),
-                status=i18n.get(f"ann-status-{status}"),
+                when=when_text(a.send_at, ctx.settings),
+                status=ctx.i18n.get(f"ann-status-{status}"),
                 sent=counts.get(OutboxStatus.SENT, 0),
                 total=a.total,
                 blocked=counts.get(OutboxStatus.BLOCKED, 0),
@@ -258,7 +230,7 @@ async def announcement_list(
             rows.append(
                 [
                     (
-                        i18n.get("ann-cancel-scheduled", id=a.id),
+                        ctx.i18n.get("ann-cancel-scheduled", id=a.id),
                         AnnouncementCb(action="cancel", id=a.id),
                     )
                 ]

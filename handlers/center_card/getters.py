@@ -6,33 +6,25 @@ import html
 from typing import Any
 
 from aiogram_dialog import DialogManager
-from aiogram_i18n import I18nContext
 
+from bot.context import Ctx
 from bot.services.centers import CARD_FIELDS, MAX_PHONES
 from bot.views import center_card, center_value
 from handlers.forms import form_data
-from storage.repositories.clubs import ClubRepository
-from storage.repositories.directory import Directory
 
 
-async def card(
-    dialog_manager: DialogManager,
-    directory: Directory,
-    clubs: ClubRepository,
-    i18n: I18nContext,
-    **_: Any,
-) -> dict[str, Any]:
+async def card(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, Any]:
     draft = form_data(dialog_manager)
-    center = directory.center(draft.get("center"))
+    center = ctx.directory.center(draft.get("center"))
     if center is None:  # closed by the registry in the meantime
-        return {"card": i18n.get("button-stale"), "fields": []}
+        return {"card": ctx.i18n.get("button-stale"), "fields": []}
     field = draft.get("field", "")
-    current = center_value(i18n, center, field) if field in CARD_FIELDS else None
+    current = center_value(ctx.i18n, center, field) if field in CARD_FIELDS else None
     return {
-        "card": center_card(i18n, center, await clubs.clubs_per_center(center.id)),
-        "fields": [(i18n.get(f"center-field-{f}"), f) for f in CARD_FIELDS],
-        "field_name": i18n.get(f"center-field-{field}") if field else "",
-        "hint": i18n.get(f"mycenter-hint-{field}", max=MAX_PHONES) if field else "",
-        "current": html.escape(current) if current else i18n.get("mycenter-not-set"),
+        "card": center_card(ctx.i18n, center, await ctx.clubs.clubs_per_center(center.id)),
+        "fields": [(ctx.i18n.get(f"center-field-{f}"), f) for f in CARD_FIELDS],
+        "field_name": ctx.i18n.get(f"center-field-{field}") if field else "",
+        "hint": ctx.i18n.get(f"mycenter-hint-{field}", max=MAX_PHONES) if field else "",
+        "current": html.escape(current) if current else ctx.i18n.get("mycenter-not-set"),
         "has_value": current is not None,
     }

@@ -11,6 +11,7 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_i18n import I18nContext
 
+from bot.context import Ctx, ctx_of
 from bot.permissions import Actor
 from bot.services.centers import check_point, parse_card_field, set_card_field
 from bot.services.validation import InputError
@@ -33,25 +34,19 @@ router = Router(name=__name__)
 
 
 @router.message(Command("mycenter"))
-async def my_center(
-    message: Message,
-    actor: Actor,
-    directory: Directory,
-    dialog_manager: DialogManager,
-    i18n: I18nContext,
-) -> None:
+async def my_center(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
     # Another form's draft is not dropped silently; the card itself has nothing to lose.
     if await form_open(dialog_manager) and dialog_manager.current_context().state.group is not F:
         await ask_resume(dialog_manager, "mycenter")
         return
-    await open_card(message, dialog_manager, actor, directory, i18n)
+    await open_card(message, dialog_manager, ctx.actor, ctx.directory, ctx.i18n)
 
 
 @restart_with("mycenter")
 async def mycenter_again(callback: CallbackQuery, manager: DialogManager, args: Any) -> None:
-    d = manager.middleware_data
+    ctx = ctx_of(manager)
     if isinstance(callback.message, Message):
-        await open_card(callback.message, manager, d["actor"], d["directory"], d["i18n"])
+        await open_card(callback.message, manager, ctx.actor, ctx.directory, ctx.i18n)
 
 
 async def open_card(
@@ -111,10 +106,10 @@ async def on_clear(cb: CallbackQuery, button: Any, manager: DialogManager) -> No
 
 
 async def _save(manager: DialogManager, value: Any) -> None:
-    d = manager.middleware_data
+    ctx = ctx_of(manager)
     draft = form_data(manager)
     await set_card_field(
-        d["session"], d["audit"], d["directory"], d["actor"], draft["center"], draft["field"], value
+        ctx.session, ctx.audit, ctx.directory, ctx.actor, draft["center"], draft["field"], value
     )
     event = manager.event
     text = i18n_of(manager).get("mycenter-saved" if value is not None else "mycenter-cleared")

@@ -6,51 +6,45 @@ import html
 from typing import Any
 
 from aiogram_dialog import DialogManager
-from aiogram_i18n import I18nContext
 
+from bot.context import Ctx
 from bot.services.contests import MAX_DESCRIPTION, MAX_PHOTOS
 from handlers.contests.handlers import address_text
 from handlers.forms import form_data
-from storage.repositories.contests import ContestRepository
-from storage.repositories.directory import Directory
 
 EDITABLE = ("nomination", "address", "description", "photos", "responsible")
 
 
-async def form(
-    dialog_manager: DialogManager,
-    i18n: I18nContext,
-    directory: Directory,
-    contests: ContestRepository,
-    **_: Any,
-) -> dict[str, Any]:
+async def form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, Any]:
     draft = form_data(dialog_manager)
-    contest = await contests.get(draft.get("contest_id", 0))
+    contest = await ctx.contests.get(draft.get("contest_id", 0))
     nominations = list(contest.nominations) if contest is not None else []
     nomination = next((n for n in nominations if n.id == draft.get("nomination_id")), None)
-    district = directory.district(draft.get("district_id"))
+    district = ctx.directory.district(draft.get("district_id"))
     committees = (
-        directory.committees(district.municipality_id, district.id) if district is not None else []
+        ctx.directory.committees(district.municipality_id, district.id)
+        if district is not None
+        else []
     )
     title = (
-        i18n.get("apply-title-edit", id=draft["application_id"])
+        ctx.i18n.get("apply-title-edit", id=draft["application_id"])
         if draft.get("application_id")
-        else i18n.get("apply-title-new")
+        else ctx.i18n.get("apply-title-new")
     )
     return {
         "contest": html.escape(contest.title if contest else "—"),
         "nominations": [(n.name, n.id) for n in nominations],
         "committees": [(k.name, k.id) for k in committees],
-        "centers": [(c.name, c.id) for c in directory.centers(draft.get("district_id") or 0)],
+        "centers": [(c.name, c.id) for c in ctx.directory.centers(draft.get("district_id") or 0)],
         "count": len(draft.get("photos", [])),
         "limit": MAX_PHOTOS,
         "max_length": MAX_DESCRIPTION,
         "title": title,
         "nomination": html.escape(nomination.name if nomination else "—"),
-        "address": html.escape(address_text(i18n, draft, directory)),
+        "address": html.escape(address_text(ctx.i18n, draft, ctx.directory)),
         "description": html.escape(draft.get("description") or "—"),
         "photos": len(draft.get("photos", [])),
         "name": html.escape(draft.get("name") or "—"),
         "phone": html.escape(draft.get("phone") or "—"),
-        "editable": [(i18n.get(f"apply-edit-{item}"), item) for item in EDITABLE],
+        "editable": [(ctx.i18n.get(f"apply-edit-{item}"), item) for item in EDITABLE],
     }

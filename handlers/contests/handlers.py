@@ -6,7 +6,7 @@ import html
 from datetime import UTC, datetime
 from typing import Any
 
-from aiogram import Bot, F, Router
+from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.state import State
@@ -15,6 +15,7 @@ from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.config import Settings
+from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import inline, main_menu
 from bot.keyboards.callbacks import ContestCb, RowId
 from bot.permissions import effective_role
@@ -89,19 +90,17 @@ def address_text(i18n: I18nContext, data: dict[str, Any], directory: Directory) 
 
 @router.message(Command("contests"))
 @router.message(outside_forms, LazyFilter("menu-contests"))
-async def contests_list(
-    message: Message, contests: ContestRepository, settings: Settings, i18n: I18nContext
-) -> None:
-    found = await contests.open(datetime.now(UTC))
+async def contests_list(message: Message, ctx: Ctx) -> None:
+    found = await ctx.contests.open(datetime.now(UTC))
     if not found:
-        await message.answer(i18n.get("contests-none"))
+        await message.answer(ctx.i18n.get("contests-none"))
         return
-    lines = [i18n.get("contests-title")]
+    lines = [ctx.i18n.get("contests-title")]
     rows: list[list[tuple[str, CallbackData]]] = []
     for c in found:
         lines.append(
-            i18n.get(
-                "contests-line", title=html.escape(c.title), deadline=deadline_text(c, settings)
+            ctx.i18n.get(
+                "contests-line", title=html.escape(c.title), deadline=deadline_text(c, ctx.settings)
             )
         )
         rows.append([(c.title[:60], ContestCb(action="card", id=c.id))])
@@ -109,25 +108,19 @@ async def contests_list(
 
 
 @router.callback_query(ContestCb.filter(F.action == "card"))
-async def contest_card(
-    callback: CallbackQuery,
-    callback_data: ContestCb,
-    contests: ContestRepository,
-    settings: Settings,
-    i18n: I18nContext,
-) -> None:
-    contest = existing(await contests.get(callback_data.id))
-    text = i18n.get(
+async def contest_card(callback: CallbackQuery, callback_data: ContestCb, ctx: Ctx) -> None:
+    contest = existing(await ctx.contests.get(callback_data.id))
+    text = ctx.i18n.get(
         "contest-card",
         title=html.escape(contest.title),
         description=html.escape(contest.description),
-        deadline=deadline_text(contest, settings),
+        deadline=deadline_text(contest, ctx.settings),
         nominations="\n".join(f"• {html.escape(n.name)}" for n in contest.nominations),
     )
     if contest.rules:
-        text += "\n" + i18n.get("contest-rules", rules=html.escape(contest.rules))
+        text += "\n" + ctx.i18n.get("contest-rules", rules=html.escape(contest.rules))
     markup = (
-        inline([(i18n.get("contest-apply"), ContestCb(action="apply", id=contest.id))])
+        inline([(ctx.i18n.get("contest-apply"), ContestCb(action="apply", id=contest.id))])
         if is_open(contest)
         else None
     )
@@ -136,35 +129,29 @@ async def contest_card(
 
 @router.callback_query(ContestCb.filter(F.action == "apply"))
 async def apply_start(
-    callback: CallbackQuery,
-    callback_data: ContestCb,
-    user: User,
-    dialog_manager: DialogManager,
-    contests: ContestRepository,
-    settings: Settings,
-    directory: Directory,
-    i18n: I18nContext,
+    callback: CallbackQuery, callback_data: ContestCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    contest = existing(await contests.get(callback_data.id))
+    contest = existing(await ctx.contests.get(callback_data.id))
     if not is_open(contest):
         await callback.answer(
-            i18n.get("contest-closed", deadline=deadline_text(contest, settings)), show_alert=True
+            ctx.i18n.get("contest-closed", deadline=deadline_text(contest, ctx.settings)),
+            show_alert=True,
         )
         return
-    if not user.has_consent:
-        await callback.answer(i18n.get("contest-need-consent"), show_alert=True)
+    if not ctx.user.has_consent:
+        await callback.answer(ctx.i18n.get("contest-need-consent"), show_alert=True)
         return
-    if not may_apply(contest.applicants, effective_role(user, settings).value):
-        who = ", ".join(i18n.get(f"contest-who-{w}") for w in contest.applicants.split(","))
-        await callback.answer(i18n.get("contest-not-for-you", who=who), show_alert=True)
+    if not may_apply(contest.applicants, effective_role(ctx.user, ctx.settings).value):
+        who = ", ".join(ctx.i18n.get(f"contest-who-{w}") for w in contest.applicants.split(","))
+        await callback.answer(ctx.i18n.get("contest-not-for-you", who=who), show_alert=True)
         return
-    if user.district_id is None:
-        await callback.answer(i18n.get("contest-need-district"), show_alert=True)
+    if ctx.user.district_id is None:
+        await callback.answer(ctx.i18n.get("contest-need-district"), show_alert=True)
         return
     if dialog_manager.has_context():
         await ask_resume(dialog_manager, "apply", contest=contest.id)
         return
-    await start_application(dialog_manager, contest, user)
+    await start_application(dialog_manager, contest, ctx.user)
 
 
 async def start_application(manager: DialogManager, contest: Contest, user: User) -> None:
@@ -184,10 +171,10 @@ async def start_application(manager: DialogManager, contest: Contest, user: User
 async def apply_again(
     callback: CallbackQuery, manager: DialogManager, args: dict[str, Any]
 ) -> None:
-    data = manager.middleware_data
-    contest = await data["contests"].get(args.get("contest", 0))
+    ctx = ctx_of(manager)
+    contest = await ctx.contests.get(args.get("contest", 0))
     if contest is not None and is_open(contest):
-        await start_application(manager, contest, data["user"])
+        await start_application(manager, contest, ctx.user)
 
 
 # --- my applications -------------------------------------------------------------------------
@@ -198,28 +185,26 @@ def status_text(i18n: I18nContext, a: Application) -> str:
 
 
 @router.message(Command("myapplications"))
-async def my_applications(
-    message: Message, user: User, contests: ContestRepository, i18n: I18nContext
-) -> None:
-    found = await contests.of_user(user.id)
+async def my_applications(message: Message, ctx: Ctx) -> None:
+    found = await ctx.contests.of_user(ctx.user.id)
     if not found:
-        await message.answer(i18n.get("myapps-empty"))
+        await message.answer(ctx.i18n.get("myapps-empty"))
         return
-    lines = [i18n.get("myapps-title")]
+    lines = [ctx.i18n.get("myapps-title")]
     rows: list[list[tuple[str, CallbackData]]] = []
     for a in found[:20]:
-        contest = await contests.get(a.contest_id)
-        nomination = await contests.nomination(a.nomination_id)
+        contest = await ctx.contests.get(a.contest_id)
+        nomination = await ctx.contests.nomination(a.nomination_id)
         lines.append(
-            i18n.get(
+            ctx.i18n.get(
                 "myapps-line",
                 id=a.id,
                 contest=html.escape(contest.title if contest else "—"),
                 nomination=html.escape(nomination.name if nomination else "—"),
-                status=status_text(i18n, a),
+                status=status_text(ctx.i18n, a),
             )
         )
-        rows.append([(i18n.get("app-open", id=a.id), ApplicationCb(action="open", id=a.id))])
+        rows.append([(ctx.i18n.get("app-open", id=a.id), ApplicationCb(action="open", id=a.id))])
     await message.answer("\n".join(lines), reply_markup=inline(*rows))
 
 
@@ -231,20 +216,13 @@ async def _own(application_id: int, user: User, contests: ContestRepository) -> 
 
 
 @router.callback_query(ApplicationCb.filter(F.action == "open"))
-async def open_application(
-    callback: CallbackQuery,
-    callback_data: ApplicationCb,
-    bot: Bot,
-    user: User,
-    contests: ContestRepository,
-    i18n: I18nContext,
-) -> None:
-    application = await _own(callback_data.id, user, contests)
-    contest = await contests.get(application.contest_id)
-    nomination = await contests.nomination(application.nomination_id)
+async def open_application(callback: CallbackQuery, callback_data: ApplicationCb, ctx: Ctx) -> None:
+    application = await _own(callback_data.id, ctx.user, ctx.contests)
+    contest = await ctx.contests.get(application.contest_id)
+    nomination = await ctx.contests.nomination(application.nomination_id)
     text = "\n".join(
         [
-            i18n.get(
+            ctx.i18n.get(
                 "app-card-title",
                 id=str(application.id),
                 title=html.escape(contest.title if contest else ""),
@@ -252,7 +230,7 @@ async def open_application(
             html.escape(nomination.name if nomination else ""),
             html.escape(application.address_text),
             html.escape(application.description),
-            status_text(i18n, application),
+            status_text(ctx.i18n, application),
         ]
     )
     markup = None
@@ -263,40 +241,34 @@ async def open_application(
     ):
         markup = inline(
             [
-                (i18n.get("app-edit"), ApplicationCb(action="edit", id=application.id)),
-                (i18n.get("app-withdraw"), ApplicationCb(action="withdraw", id=application.id)),
+                (ctx.i18n.get("app-edit"), ApplicationCb(action="edit", id=application.id)),
+                (ctx.i18n.get("app-withdraw"), ApplicationCb(action="withdraw", id=application.id)),
             ]
         )
-    await send_album(bot, user.id, [p.file_id for p in application.photos], text, markup)
+    await send_album(ctx.bot, ctx.user.id, [p.file_id for p in application.photos], text, markup)
 
 
 @router.callback_query(ApplicationCb.filter(F.action.in_(("edit", "withdraw"))))
 async def change_application(
-    callback: CallbackQuery,
-    callback_data: ApplicationCb,
-    user: User,
-    dialog_manager: DialogManager,
-    contests: ContestRepository,
-    directory: Directory,
-    settings: Settings,
-    i18n: I18nContext,
+    callback: CallbackQuery, callback_data: ApplicationCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    application = await _own(callback_data.id, user, contests)
-    contest = await contests.get(application.contest_id)
+    application = await _own(callback_data.id, ctx.user, ctx.contests)
+    contest = await ctx.contests.get(application.contest_id)
     assert contest is not None
     if not is_open(contest):
         await callback.answer(
-            i18n.get("contest-closed", deadline=deadline_text(contest, settings)), show_alert=True
+            ctx.i18n.get("contest-closed", deadline=deadline_text(contest, ctx.settings)),
+            show_alert=True,
         )
         return
     if application.status is not ApplicationStatus.SUBMITTED:
-        await callback.answer(i18n.get("app-cannot-change"), show_alert=True)
+        await callback.answer(ctx.i18n.get("app-cannot-change"), show_alert=True)
         return
     if callback_data.action == "withdraw":
         application.status = ApplicationStatus.WITHDRAWN
-        await tapped(callback).answer(i18n.get("app-withdrawn", id=application.id))
+        await tapped(callback).answer(ctx.i18n.get("app-withdrawn", id=application.id))
         return
-    nomination = await contests.nomination(application.nomination_id)
+    nomination = await ctx.contests.nomination(application.nomination_id)
     draft = {
         "contest_id": contest.id,
         "application_id": application.id,
@@ -354,8 +326,7 @@ async def enter(manager: DialogManager, state: State) -> None:
 
 
 async def _contest(manager: DialogManager) -> Contest | None:
-    contests: ContestRepository = manager.middleware_data["contests"]
-    return await contests.get(form_data(manager)["contest_id"])
+    return await ctx_of(manager).contests.get(form_data(manager)["contest_id"])
 
 
 async def on_nomination(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
@@ -375,8 +346,7 @@ async def on_nomination(cb: CallbackQuery, widget: Any, manager: DialogManager, 
 
 
 async def on_committee(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
-    directory: Directory = manager.middleware_data["directory"]
-    if not item.isdigit() or directory.committee(int(item)) is None:
+    if not item.isdigit() or ctx_of(manager).directory.committee(int(item)) is None:
         await say(manager, "button-stale")
         return
     form_data(manager)["committee"] = int(item)
@@ -384,9 +354,8 @@ async def on_committee(cb: CallbackQuery, widget: Any, manager: DialogManager, i
 
 
 async def on_center(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
-    directory: Directory = manager.middleware_data["directory"]
     draft = form_data(manager)
-    center = directory.center(int(item)) if item.isdigit() else None
+    center = ctx_of(manager).directory.center(int(item)) if item.isdigit() else None
     if center is None or center.district_id != draft["district_id"]:
         await say(manager, "button-stale")
         return
@@ -440,8 +409,7 @@ async def on_edit(cb: CallbackQuery, widget: Any, manager: DialogManager, item: 
 
 
 async def submit(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
-    data = manager.middleware_data
-    i18n: I18nContext = data["i18n"]
+    ctx = ctx_of(manager)
     contest = await _contest(manager)
     if contest is None:
         await say(manager, "button-stale")
@@ -449,28 +417,30 @@ async def submit(cb: CallbackQuery, button: Any, manager: DialogManager) -> None
     draft = form_data(manager)
     try:
         application = await submit_application(
-            data["contests"],
-            data["user"].id,
+            ctx.contests,
+            ctx.user.id,
             contest,
             draft,
-            address_text(i18n, draft, data["directory"]),
+            address_text(ctx.i18n, draft, ctx.directory),
         )
     except DuplicateApplication as exc:
         markup = None
-        if exc.existing.user_id == data["user"].id:
+        if exc.existing.user_id == ctx.user.id:
             markup = inline(
                 [
                     (
-                        i18n.get("apply-duplicate-open", id=exc.existing.id),
+                        ctx.i18n.get("apply-duplicate-open", id=exc.existing.id),
                         ApplicationCb(action="open", id=exc.existing.id),
                     )
                 ]
             )
         manager.show_mode = ShowMode.NO_UPDATE
-        await tapped(cb).answer(i18n.get(exc.key, **exc.args_), reply_markup=markup)
+        await tapped(cb).answer(ctx.i18n.get(exc.key, **exc.args_), reply_markup=markup)
         return
     except InputError as exc:
-        await say(manager, exc.key, deadline=deadline_text(contest, data["settings"]))
+        await say(manager, exc.key, deadline=deadline_text(contest, ctx.settings))
         return
     await manager.done()
-    await tapped(cb).answer(i18n.get("apply-sent", id=application.id), reply_markup=main_menu(i18n))
+    await tapped(cb).answer(
+        ctx.i18n.get("apply-sent", id=application.id), reply_markup=main_menu(ctx.i18n)
+    )

@@ -9,15 +9,13 @@ from typing import Any
 from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
 
-from bot.config import Settings
+from bot.context import Ctx
 from bot.services.gatherings import scopes_of
 from bot.services.reports import KINDS
 from bot.views import territory_text, when_text
 from handlers.forms import form_data
-from storage.models import ElderRegistration, User
+from storage.models import ElderRegistration
 from storage.repositories.directory import Directory
-from storage.repositories.elders import ElderRepository
-from storage.repositories.gatherings import GatheringRepository
 
 GATHER_KINDS = KINDS[:2]  # a субботник or an action
 DAYS_AHEAD = 8  # day buttons: today and the next week
@@ -32,45 +30,36 @@ def _place(i18n: I18nContext, reg: ElderRegistration, scope: str, directory: Dir
     return territory_text(i18n, reg)
 
 
-async def gather_form(
-    dialog_manager: DialogManager,
-    i18n: I18nContext,
-    user: User,
-    elders: ElderRepository,
-    gatherings: GatheringRepository,
-    directory: Directory,
-    settings: Settings,
-    **_: Any,
-) -> dict[str, Any]:
+async def gather_form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, Any]:
     draft = form_data(dialog_manager)
-    regs = {r.id: r for r in await elders.confirmed_of_user(user.id)}
+    regs = {r.id: r for r in await ctx.elders.confirmed_of_user(ctx.user.id)}
     territories = [
         (
-            i18n.get(f"gather-scope-{scope}", place=_place(i18n, regs[reg_id], scope, directory))[
-                :60
-            ],
+            ctx.i18n.get(
+                f"gather-scope-{scope}", place=_place(ctx.i18n, regs[reg_id], scope, ctx.directory)
+            )[:60],
             f"{reg_id}:{scope}",
         )
         for scope, reg_id in scopes_of(list(regs.values()))
     ]
-    action = directory.action(draft.get("action_id"))
+    action = ctx.directory.action(draft.get("action_id"))
     summary: dict[str, Any] = {}
     if draft.get("starts_at"):
         from handlers.gatherings.handlers import draft_gathering
 
         summary = {
-            "when": when_text(datetime.fromisoformat(draft["starts_at"]), settings),
-            "count": await gatherings.reach(draft_gathering(draft, user.id)),
+            "when": when_text(datetime.fromisoformat(draft["starts_at"]), ctx.settings),
+            "count": await ctx.gatherings.reach(draft_gathering(draft, ctx.user.id)),
         }
     return {
         "territories": territories,
-        "kinds": [(i18n.get(f"rep-kind-{k}"), k) for k in GATHER_KINDS],
-        "actions": [(a.name, a.id) for a in directory.actions()],
+        "kinds": [(ctx.i18n.get(f"rep-kind-{k}"), k) for k in GATHER_KINDS],
+        "actions": [(a.name, a.id) for a in ctx.directory.actions()],
         "home": draft.get("home") or "",
-        "kind": i18n.get(f"rep-kind-{draft['kind']}") if draft.get("kind") else "",
+        "kind": ctx.i18n.get(f"rep-kind-{draft['kind']}") if draft.get("kind") else "",
         "action": html.escape(action.name if action else draft.get("action_other") or "—"),
-        "place": html.escape(draft.get("place") or i18n.get("gather-point")),
+        "place": html.escape(draft.get("place") or ctx.i18n.get("gather-point")),
         "bring": html.escape(draft.get("bring") or "—"),
-        "photo": i18n.get("gather-with-photo") if draft.get("photo") else "",
+        "photo": ctx.i18n.get("gather-with-photo") if draft.get("photo") else "",
         **summary,
     }

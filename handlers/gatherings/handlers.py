@@ -15,6 +15,7 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_i18n import I18nContext
 
+from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import GatheringCb
 from bot.services.gatherings import (
@@ -44,9 +45,7 @@ from handlers.forms import (
     tapped,
 )
 from handlers.gatherings.states import GatherForm as G
-from storage.models import Gathering, User
-from storage.repositories.elders import ElderRepository
-from storage.repositories.gatherings import GatheringRepository
+from storage.models import Gathering
 
 router = Router(name=__name__)
 
@@ -71,66 +70,61 @@ async def plan_command(message: Message, dialog_manager: DialogManager) -> None:
 
 
 @shown_by("plan")
-async def show_plans(reply_to: Reply, data: dict[str, Any]) -> None:
-    i18n: I18nContext = data["i18n"]
-    user: User = data["user"]
-    if not scopes_of(await data["elders"].confirmed_of_user(user.id)):
-        await reply_to.answer(i18n.get("gather-elders-only"))
+async def show_plans(reply_to: Reply, ctx: Ctx) -> None:
+    if not scopes_of(await ctx.elders.confirmed_of_user(ctx.user.id)):
+        await reply_to.answer(ctx.i18n.get("gather-elders-only"))
         return
-    gatherings: GatheringRepository = data["gatherings"]
-    found = await gatherings.upcoming_of(user.id, _now())
-    lines = [i18n.get("gather-list-title") if found else i18n.get("gather-list-none")]
+    found = await ctx.gatherings.upcoming_of(ctx.user.id, _now())
+    lines = [ctx.i18n.get("gather-list-title") if found else ctx.i18n.get("gather-list-none")]
     rows: Rows = []
     for g in found:
-        label = i18n.get(
+        label = ctx.i18n.get(
             "gather-list-line",
-            when=when_text(g.starts_at, data["settings"]),
-            what=what_of(i18n, g, data["directory"]),
-            going=await gatherings.going_count(g.id),
+            when=when_text(g.starts_at, ctx.settings),
+            what=what_of(ctx.i18n, g, ctx.directory),
+            going=await ctx.gatherings.going_count(g.id),
         )
         rows.append([(html.unescape(label)[:64], GatheringCb(action="card", id=g.id))])
-    rows.append([(i18n.get("gather-new"), GatheringCb(action="new", id=0))])
+    rows.append([(ctx.i18n.get("gather-new"), GatheringCb(action="new", id=0))])
     await reply_to.answer("\n".join(lines), reply_markup=inline(*rows))
 
 
 @router.callback_query(GatheringCb.filter(F.action == "card"))
 async def plan_card(
-    callback: CallbackQuery, callback_data: GatheringCb, dialog_manager: DialogManager
+    callback: CallbackQuery, callback_data: GatheringCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    data = dialog_manager.middleware_data
-    i18n: I18nContext = data["i18n"]
-    gatherings: GatheringRepository = data["gatherings"]
     try:
-        gathering = is_authors(await gatherings.get(callback_data.id), data["user"])
+        gathering = is_authors(await ctx.gatherings.get(callback_data.id), ctx.user)
     except InputError as exc:
         refuse(exc.key)
-    names = await gatherings.shown_names(gathering.id)
-    text = i18n.get(
+    names = await ctx.gatherings.shown_names(gathering.id)
+    text = ctx.i18n.get(
         "gather-card",
-        what=what_of(i18n, gathering, data["directory"]),
-        when=when_text(gathering.starts_at, data["settings"]),
-        place=html.escape(gathering.place or i18n.get("gather-point")),
-        going=await gatherings.going_count(gathering.id),
+        what=what_of(ctx.i18n, gathering, ctx.directory),
+        when=when_text(gathering.starts_at, ctx.settings),
+        place=html.escape(gathering.place or ctx.i18n.get("gather-point")),
+        going=await ctx.gatherings.going_count(gathering.id),
         names=html.escape(", ".join(n for n in names if n) or "—"),
     )
     rows: Rows = []
     if gathering.cancelled_at is None and gathering.starts_at > _now():
         if gathering.messaged_at is None:
             rows.append(
-                [(i18n.get("gather-message"), GatheringCb(action="message", id=gathering.id))]
+                [(ctx.i18n.get("gather-message"), GatheringCb(action="message", id=gathering.id))]
             )
-        rows.append([(i18n.get("gather-cancel"), GatheringCb(action="cancel", id=gathering.id))])
+        rows.append(
+            [(ctx.i18n.get("gather-cancel"), GatheringCb(action="cancel", id=gathering.id))]
+        )
     await tapped(callback).answer(text, reply_markup=inline(*rows) if rows else None)
 
 
 @router.callback_query(GatheringCb.filter(F.action.in_(("message", "cancel"))))
 async def plan_change(
-    callback: CallbackQuery, callback_data: GatheringCb, dialog_manager: DialogManager
+    callback: CallbackQuery, callback_data: GatheringCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
     """One message to those going (a new time, a change), or cancelling — with a few words."""
-    data = dialog_manager.middleware_data
     try:
-        gathering = is_authors(await data["gatherings"].get(callback_data.id), data["user"])
+        gathering = is_authors(await ctx.gatherings.get(callback_data.id), ctx.user)
     except InputError as exc:
         refuse(exc.key)
     if gathering.cancelled_at is not None:
@@ -146,10 +140,9 @@ async def plan_change(
 async def _tell_going(
     message: Message, manager: DialogManager, args: dict[str, Any], cancel: bool
 ) -> bool:
-    data = manager.middleware_data
-    i18n: I18nContext = data["i18n"]
+    ctx = ctx_of(manager)
     try:
-        gathering = is_authors(await data["gatherings"].get(args["gathering_id"]), data["user"])
+        gathering = is_authors(await ctx.gatherings.get(args["gathering_id"]), ctx.user)
         text = parse_text(message.text, max_len=500, min_len=2)
         if gathering.cancelled_at is not None:
             raise InputError("gather-cancelled")
@@ -162,17 +155,17 @@ async def _tell_going(
         gathering.cancelled_at = _now()
     else:
         gathering.messaged_at = _now()
-    what = what_of(i18n, gathering, data["directory"])
-    when = when_text(gathering.starts_at, data["settings"])
+    what = what_of(ctx.i18n, gathering, ctx.directory)
+    when = when_text(gathering.starts_at, ctx.settings)
     key = "gather-cancelled-text" if cancel else "gather-message-text"
     queue_announcement(
-        data,
+        ctx,
         "gathering-going",
         gathering.id,
         "results",
-        i18n.get(key, what=what, when=when, text=html.escape(text)),
+        ctx.i18n.get(key, what=what, when=when, text=html.escape(text)),
     )
-    await message.answer(i18n.get("gather-told-cancelled" if cancel else "gather-told"))
+    await message.answer(ctx.i18n.get("gather-told-cancelled" if cancel else "gather-told"))
     return True
 
 
@@ -191,34 +184,31 @@ async def gather_cancel(message: Message, manager: DialogManager, args: dict[str
 
 @router.callback_query(GatheringCb.filter(F.action.in_(("go", "no", "name", "hide"))))
 async def answer_invitation(
-    callback: CallbackQuery, callback_data: GatheringCb, dialog_manager: DialogManager
+    callback: CallbackQuery, callback_data: GatheringCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    data = dialog_manager.middleware_data
-    i18n: I18nContext = data["i18n"]
-    gatherings: GatheringRepository = data["gatherings"]
-    gathering = await gatherings.get(callback_data.id) or refuse()
+    gathering = await ctx.gatherings.get(callback_data.id) or refuse()
     action = callback_data.action
     show = {"name": True, "hide": False}.get(action)
     try:
-        await reply(gatherings, gathering, data["user"], action != "no", show, _now())
+        await reply(ctx.gatherings, gathering, ctx.user, action != "no", show, _now())
     except InputError as exc:
         refuse(exc.key)
     if action == "go":
         rows: Rows = [
             [
-                (i18n.get("gather-show-name"), GatheringCb(action="name", id=gathering.id)),
-                (i18n.get("gather-hide-name"), GatheringCb(action="hide", id=gathering.id)),
+                (ctx.i18n.get("gather-show-name"), GatheringCb(action="name", id=gathering.id)),
+                (ctx.i18n.get("gather-hide-name"), GatheringCb(action="hide", id=gathering.id)),
             ]
         ]
-        when = when_text(gathering.starts_at, data["settings"])
+        when = when_text(gathering.starts_at, ctx.settings)
         await tapped(callback).answer(
-            i18n.get("gather-going", when=when), reply_markup=inline(*rows)
+            ctx.i18n.get("gather-going", when=when), reply_markup=inline(*rows)
         )
     elif action == "no":
-        await tapped(callback).answer(i18n.get("gather-not-going"))
+        await tapped(callback).answer(ctx.i18n.get("gather-not-going"))
     else:
         await tapped(callback).answer(
-            i18n.get("gather-name-shown" if show else "gather-name-hidden")
+            ctx.i18n.get("gather-name-shown" if show else "gather-name-hidden")
         )
 
 
@@ -226,9 +216,8 @@ async def answer_invitation(
 
 
 @router.callback_query(GatheringCb.filter(F.action == "new"))
-async def new_plan(callback: CallbackQuery, dialog_manager: DialogManager) -> None:
-    data = dialog_manager.middleware_data
-    regs = await data["elders"].confirmed_of_user(data["user"].id)
+async def new_plan(callback: CallbackQuery, dialog_manager: DialogManager, ctx: Ctx) -> None:
+    regs = await ctx.elders.confirmed_of_user(ctx.user.id)
     if not scopes_of(regs):
         refuse("gather-elders-only")
     await dialog_manager.start(
@@ -239,10 +228,9 @@ async def new_plan(callback: CallbackQuery, dialog_manager: DialogManager) -> No
 async def on_territory(
     callback: CallbackQuery, widget: Any, manager: DialogManager, item: str
 ) -> None:
-    elders: ElderRepository = manager.middleware_data["elders"]
-    user: User = manager.middleware_data["user"]
+    ctx = ctx_of(manager)
     reg_id, _, scope = item.partition(":")
-    regs = await elders.confirmed_of_user(user.id)
+    regs = await ctx.elders.confirmed_of_user(ctx.user.id)
     if (scope, int(reg_id)) not in scopes_of(regs):
         refuse("gather-not-yours")
     reg = next(r for r in regs if r.id == int(reg_id))
@@ -264,7 +252,7 @@ async def on_kind(callback: CallbackQuery, widget: Any, manager: DialogManager, 
 async def on_action(
     callback: CallbackQuery, widget: Any, manager: DialogManager, item: str
 ) -> None:
-    action = manager.middleware_data["directory"].action(int(item)) or refuse()
+    action = ctx_of(manager).directory.action(int(item)) or refuse()
     form_data(manager).update(action_id=action.id, action_other=None)
     await go(manager, G.day)
 
@@ -341,39 +329,39 @@ def draft_gathering(draft: dict[str, Any], author_id: int) -> Gathering:
 
 
 async def submit(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
-    data = manager.middleware_data
-    i18n: I18nContext = data["i18n"]
-    user: User = data["user"]
-    regs = await data["elders"].confirmed_of_user(user.id)
+    ctx = ctx_of(manager)
+    regs = await ctx.elders.confirmed_of_user(ctx.user.id)
     try:
         gathering = await create_gathering(
-            data["gatherings"], data["audit"], user, regs, form_data(manager), _now()
+            ctx.gatherings, ctx.audit, ctx.user, regs, form_data(manager), _now()
         )
     except InputError as exc:
         await say_error(manager, exc)
         return
-    when = when_text(gathering.starts_at, data["settings"])
-    text = i18n.get(
+    when = when_text(gathering.starts_at, ctx.settings)
+    text = ctx.i18n.get(
         "gather-invitation",
-        what=what_of(i18n, gathering, data["directory"]),
+        what=what_of(ctx.i18n, gathering, ctx.directory),
         when=when,
-        place=html.escape(gathering.place or i18n.get("gather-point")),
+        place=html.escape(gathering.place or ctx.i18n.get("gather-point")),
         bring=html.escape(gathering.bring or "—"),
-        name=html.escape(user.full_name or ""),
+        name=html.escape(ctx.user.full_name or ""),
     )
     queue_announcement(
-        data,
+        ctx,
         "gathering",
         gathering.id,
         "actions",
         text,
         photo=gathering.photo,
-        button_text=i18n.get("gather-go"),
+        button_text=ctx.i18n.get("gather-go"),
         button_data=GatheringCb(action="go", id=gathering.id).pack(),
-        more_buttons=[[i18n.get("gather-no"), GatheringCb(action="no", id=gathering.id).pack()]],
+        more_buttons=[
+            [ctx.i18n.get("gather-no"), GatheringCb(action="no", id=gathering.id).pack()]
+        ],
     )
     await manager.done()
-    await tapped(callback).answer(i18n.get("gather-sent", when=when))
+    await tapped(callback).answer(ctx.i18n.get("gather-sent", when=when))
 
 
 # --- Afterwards: the report that fills itself ----------------------------------------------------
@@ -381,16 +369,14 @@ async def submit(callback: CallbackQuery, button: Any, manager: DialogManager) -
 
 @router.callback_query(GatheringCb.filter(F.action == "report"))
 async def fill_report(
-    callback: CallbackQuery, callback_data: GatheringCb, dialog_manager: DialogManager
+    callback: CallbackQuery, callback_data: GatheringCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
     from handlers.reports.handlers import start_report
 
-    data = dialog_manager.middleware_data
-    gatherings: GatheringRepository = data["gatherings"]
     try:
-        gathering = is_authors(await gatherings.get(callback_data.id), data["user"])
+        gathering = is_authors(await ctx.gatherings.get(callback_data.id), ctx.user)
     except InputError as exc:
         refuse(exc.key)
-    tz = ZoneInfo(data["settings"].timezone)
-    draft = report_draft(gathering, await gatherings.going_count(gathering.id), tz)
-    await start_report(dialog_manager, data["user"], data["elders"], draft)
+    tz = ZoneInfo(ctx.settings.timezone)
+    draft = report_draft(gathering, await ctx.gatherings.going_count(gathering.id), tz)
+    await start_report(dialog_manager, ctx.user, ctx.elders, draft)

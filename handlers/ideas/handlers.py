@@ -7,15 +7,15 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from aiogram import Bot, F, Router
+from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_i18n import I18nContext, LazyFilter
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
+from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import inline, main_menu
 from bot.keyboards.callbacks import IdeaCb, ProjectCb
 from bot.notify import tell, tell_rendered
@@ -66,10 +66,8 @@ from handlers.forms import (
 )
 from handlers.ideas.states import IdeaAddition, IdeaForm
 from storage.models import Caller, Idea, IdeaStatus, User
-from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory
 from storage.repositories.ideas import OPEN, IdeaRepository
-from storage.repositories.users import UserRepository
 
 router = Router(name=__name__)
 staff_router = Router(name=f"{__name__}.staff")
@@ -77,18 +75,11 @@ staff_router = Router(name=f"{__name__}.staff")
 
 @router.message(Command("idea"))
 @router.message(LazyFilter("menu-idea"))
-async def idea_start(
-    message: Message,
-    user: User,
-    ideas: IdeaRepository,
-    settings: Settings,
-    i18n: I18nContext,
-    dialog_manager: DialogManager,
-) -> None:
+async def idea_start(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
     if dialog_manager.has_context():
         await ask_resume(dialog_manager, "idea")
         return
-    await open_idea_form(message, dialog_manager, user, ideas, settings, i18n)
+    await open_idea_form(message, dialog_manager, ctx.user, ctx.ideas, ctx.settings, ctx.i18n)
 
 
 async def open_idea_form(
@@ -128,10 +119,8 @@ async def open_idea_form(
 
 @restart_with("idea")
 async def idea_again(callback: CallbackQuery, manager: DialogManager, args: dict[str, Any]) -> None:
-    data = manager.middleware_data
-    await open_idea_form(
-        tapped(callback), manager, data["user"], data["ideas"], data["settings"], data["i18n"]
-    )
+    ctx = ctx_of(manager)
+    await open_idea_form(tapped(callback), manager, ctx.user, ctx.ideas, ctx.settings, ctx.i18n)
 
 
 def _idea_text(i18n: I18nContext, idea: Idea, limit: int | None = None) -> str:
@@ -147,32 +136,26 @@ def _place_text(i18n: I18nContext, idea: Idea | dict[str, object]) -> str:
 
 
 @router.callback_query(IdeaCb.filter(F.action == "support"))
-async def support(
-    callback: CallbackQuery,
-    callback_data: IdeaCb,
-    user: User,
-    ideas: IdeaRepository,
-    i18n: I18nContext,
-) -> None:
+async def support(callback: CallbackQuery, callback_data: IdeaCb, ctx: Ctx) -> None:
     """«👍 Поддержать» on an item shown outside the form."""
     try:
-        idea = await support_idea(ideas, callback_data.id, user, None)
+        idea = await support_idea(ctx.ideas, callback_data.id, ctx.user, None)
     except InputError as exc:
-        await callback.answer(i18n.get(exc.key, **exc.args_), show_alert=True)
+        await callback.answer(ctx.i18n.get(exc.key, **exc.args_), show_alert=True)
         return
-    await callback.answer(i18n.get("idea-supported", count=idea.supporters), show_alert=True)
+    await callback.answer(ctx.i18n.get("idea-supported", count=idea.supporters), show_alert=True)
 
 
 SHOWN_TO_NEIGHBOURS = 8
 
 
 @router.message(Command("ideas"))
-async def district_ideas(
-    message: Message, user: User, ideas: IdeaRepository, directory: Directory, i18n: I18nContext
-) -> None:
+async def district_ideas(message: Message, ctx: Ctx) -> None:
     """«💡 Идеи района» for residents: what neighbours raised, most supported first — to support
     instead of sending the same again."""
-    await _send_neighbours(message, await neighbours_ideas(user, ideas, directory, i18n))
+    await _send_neighbours(
+        message, await neighbours_ideas(ctx.user, ctx.ideas, ctx.directory, ctx.i18n)
+    )
 
 
 async def _send_neighbours(reply: Reply, screen: tuple[str, InlineKeyboardMarkup | None]) -> None:
@@ -216,22 +199,20 @@ async def neighbours_ideas(
 
 
 @router.callback_query(IdeaCb.filter(F.action == "map"))
-async def idea_on_map(
-    callback: CallbackQuery, callback_data: IdeaCb, ideas: IdeaRepository, i18n: I18nContext
-) -> None:
+async def idea_on_map(callback: CallbackQuery, callback_data: IdeaCb, ctx: Ctx) -> None:
     """Where an item is: its point on the map, or its address."""
-    idea = existing(await ideas.get(callback_data.id))
+    idea = existing(await ctx.ideas.get(callback_data.id))
     if idea.lat is not None and idea.lon is not None:
         await tapped(callback).answer_location(idea.lat, idea.lon)
     else:
-        await tapped(callback).answer(_place_text(i18n, idea))
+        await tapped(callback).answer(_place_text(ctx.i18n, idea))
 
 
 async def show_neighbours(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
     """«💡 Идеи района» from the form's first window: the list comes, the form stays below it."""
-    d = manager.middleware_data
+    ctx = ctx_of(manager)
     await _send_neighbours(
-        tapped(cb), await neighbours_ideas(d["user"], d["ideas"], d["directory"], d["i18n"])
+        tapped(cb), await neighbours_ideas(ctx.user, ctx.ideas, ctx.directory, ctx.i18n)
     )
     manager.show_mode = ShowMode.SEND
 
@@ -273,25 +254,27 @@ def idea_card(
 
 
 @router.message(Command("myideas"))
-async def my_ideas(message: Message, user: User, ideas: IdeaRepository, i18n: I18nContext) -> None:
-    found = await ideas.of_user(user.id)
+async def my_ideas(message: Message, ctx: Ctx) -> None:
+    found = await ctx.ideas.of_user(ctx.user.id)
     if not found:
-        await message.answer(i18n.get("myideas-empty"))
+        await message.answer(ctx.i18n.get("myideas-empty"))
         return
-    lines = [i18n.get("myideas-title")]
+    lines = [ctx.i18n.get("myideas-title")]
     rows: list[list[tuple[str, CallbackData]]] = [
-        [(i18n.get("myideas-add", id=str(i.id)), IdeaCb(action="add", id=i.id))]
+        [(ctx.i18n.get("myideas-add", id=str(i.id)), IdeaCb(action="add", id=i.id))]
         for i in found
         if i.status in OPEN
     ]
     for idea in found:
-        answer = i18n.get("myideas-answer", answer=html.escape(idea.answer)) if idea.answer else ""
+        answer = (
+            ctx.i18n.get("myideas-answer", answer=html.escape(idea.answer)) if idea.answer else ""
+        )
         lines.append(
-            i18n.get(
+            ctx.i18n.get(
                 "myideas-line",
                 id=idea.id,
-                category=i18n.get(f"idea-cat-{idea.category}"),
-                status=i18n.get(f"idea-status-{idea.status.value}"),
+                category=ctx.i18n.get(f"idea-cat-{idea.category}"),
+                status=ctx.i18n.get(f"idea-status-{idea.status.value}"),
                 answer=answer,
             )
         )
@@ -300,12 +283,10 @@ async def my_ideas(message: Message, user: User, ideas: IdeaRepository, i18n: I1
 
 @router.callback_query(IdeaCb.filter(F.action == "add"))
 async def addition_start(
-    callback: CallbackQuery, callback_data: IdeaCb, user: User, ideas: IdeaRepository,
-    dialog_manager: DialogManager,
-) -> None:  # fmt: skip
+    callback: CallbackQuery, callback_data: IdeaCb, dialog_manager: DialogManager, ctx: Ctx) -> None:  # fmt: skip
     """«➕ Добавить» under one of my items: a photo or a few words more."""
-    idea = await ideas.get(callback_data.id)
-    if idea is None or idea.user_id != user.id:
+    idea = await ctx.ideas.get(callback_data.id)
+    if idea is None or idea.user_id != ctx.user.id:
         refuse()
     await open_addition(dialog_manager, idea=idea.id)
 
@@ -314,14 +295,14 @@ open_addition = opens_form("idea-addition", IdeaAddition.add)
 
 
 async def on_addition(message: Message, widget: Any, manager: DialogManager) -> None:
-    d = manager.middleware_data
+    ctx = ctx_of(manager)
     photo = (message.photo[-1].file_id, message.photo[-1].file_unique_id) if message.photo else None
     if photo is None and message.text is None:
         await say(manager, "idea-add-ask")
         return
     try:
         idea = await add_to_idea(
-            d["ideas"], form_data(manager)["idea"], d["user"].id, message.text, photo
+            ctx.ideas, form_data(manager)["idea"], ctx.user.id, message.text, photo
         )
     except InputError as exc:
         await say_error(manager, exc)
@@ -338,30 +319,16 @@ FILTERS = ("open", "new", "accepted", "in_progress", "resolved", "rejected")
 
 
 @staff_router.message(Command("ideas"))
-async def ideas_list(
-    message: Message,
-    actor: Actor,
-    command: CommandObject,
-    directory: Directory,
-    ideas: IdeaRepository,
-    i18n: I18nContext,
-) -> None:
+async def ideas_list(message: Message, command: CommandObject, ctx: Ctx) -> None:
     wanted = (command.args or "open").strip()
     status = wanted if wanted in FILTERS else "open"
-    await _send_list(message, actor, status, directory, ideas, i18n)
+    await _send_list(message, ctx.actor, status, ctx.directory, ctx.ideas, ctx.i18n)
 
 
 @staff_router.callback_query(IdeaCb.filter(F.action == "filter"))
-async def ideas_filter(
-    callback: CallbackQuery,
-    actor: Actor,
-    callback_data: IdeaCb,
-    directory: Directory,
-    ideas: IdeaRepository,
-    i18n: I18nContext,
-) -> None:
+async def ideas_filter(callback: CallbackQuery, callback_data: IdeaCb, ctx: Ctx) -> None:
     status = callback_data.value if callback_data.value in FILTERS else "open"
-    await _send_list(tapped(callback), actor, status, directory, ideas, i18n)
+    await _send_list(tapped(callback), ctx.actor, status, ctx.directory, ctx.ideas, ctx.i18n)
 
 
 async def _send_list(
@@ -418,72 +385,60 @@ async def _send_list(
 
 
 @staff_router.callback_query(IdeaCb.filter(F.action == "open"))
-async def idea_open(
-    callback: CallbackQuery,
-    actor: Actor,
-    callback_data: IdeaCb,
-    bot: Bot,
-    user: User,
-    directory: Directory,
-    ideas: IdeaRepository,
-    users: UserRepository,
-    i18n: I18nContext,
-) -> None:
-    idea = of_my_district(await ideas.get(callback_data.id), actor, "ideas-not-your-district")
+async def idea_open(callback: CallbackQuery, callback_data: IdeaCb, ctx: Ctx) -> None:
+    idea = of_my_district(
+        await ctx.ideas.get(callback_data.id), ctx.actor, "ideas-not-your-district"
+    )
     if idea.lat is not None and idea.lon is not None:
-        await bot.send_location(user.id, idea.lat, idea.lon)
+        await ctx.bot.send_location(ctx.user.id, idea.lat, idea.lon)
     rows: list[list[tuple[str, CallbackData]]] = [
         [
-            (i18n.get(f"idea-status-{s}"), IdeaCb(action="status", id=idea.id, value=s))
+            (ctx.i18n.get(f"idea-status-{s}"), IdeaCb(action="status", id=idea.id, value=s))
             for s in STAFF_STATUSES[:2]
         ],
         [
-            (i18n.get(f"idea-status-{s}"), IdeaCb(action="status", id=idea.id, value=s))
+            (ctx.i18n.get(f"idea-status-{s}"), IdeaCb(action="status", id=idea.id, value=s))
             for s in STAFF_STATUSES[2:]
         ],
-        [(i18n.get("ideas-move"), IdeaCb(action="move", id=idea.id))],
-        [(i18n.get("project-make"), ProjectCb(action="make", id=idea.id))],
+        [(ctx.i18n.get("ideas-move"), IdeaCb(action="move", id=idea.id))],
+        [(ctx.i18n.get("project-make"), ProjectCb(action="make", id=idea.id))],
     ]
     await send_album(
-        bot,
-        user.id,
+        ctx.bot,
+        ctx.user.id,
         [p.file_id for p in idea.photos],
-        idea_card(i18n, idea, directory, await users.caller(idea.caller_id)),
+        idea_card(ctx.i18n, idea, ctx.directory, await ctx.users.caller(idea.caller_id)),
         inline(*rows),
     )
 
 
 @staff_router.message(Command("deadlines"))
-async def deadlines(
-    message: Message, actor: Actor, session: AsyncSession, i18n: I18nContext
-) -> None:
+async def deadlines(message: Message, ctx: Ctx) -> None:
     """A city admin sets how many working days staff have to answer, by category."""
-    if not actor.is_city_admin:
+    if not ctx.actor.is_city_admin:
         refuse("deadlines-city-only")
-    days = await answer_days(session)
+    days = await answer_days(ctx.session)
     rows: list[list[tuple[str, CallbackData]]] = [
         [
             (
-                i18n.get("deadlines-button", category=i18n.get(f"idea-cat-{c}"), days=days[c]),
+                ctx.i18n.get(
+                    "deadlines-button", category=ctx.i18n.get(f"idea-cat-{c}"), days=days[c]
+                ),
                 IdeaCb(action="days", id=0, value=c),
             )
         ]
         for c in CATEGORIES
     ]
-    await message.answer(i18n.get("deadlines-title"), reply_markup=inline(*rows))
+    await message.answer(ctx.i18n.get("deadlines-title"), reply_markup=inline(*rows))
 
 
 @staff_router.callback_query(IdeaCb.filter(F.action == "days"))
 async def deadline_ask(
-    callback: CallbackQuery,
-    actor: Actor,
-    callback_data: IdeaCb,
-    i18n: I18nContext,
-    dialog_manager: DialogManager,
+    callback: CallbackQuery, callback_data: IdeaCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    if not actor.is_city_admin or callback_data.value not in CATEGORIES:
+    if not ctx.actor.is_city_admin or callback_data.value not in CATEGORIES:
         refuse()
-    category = i18n.get(f"idea-cat-{callback_data.value}")
+    category = ctx.i18n.get(f"idea-cat-{callback_data.value}")
     await ask_text(
         dialog_manager,
         "idea-deadline",
@@ -495,11 +450,9 @@ async def deadline_ask(
 
 @answer_for("idea-deadline")
 async def deadline_answer(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
-    d = manager.middleware_data
+    ctx = ctx_of(manager)
     try:
-        days = await set_answer_days(
-            d["session"], d["audit"], d["actor"], args["code"], message.text
-        )
+        days = await set_answer_days(ctx.session, ctx.audit, ctx.actor, args["code"], message.text)
     except InputError as exc:
         await say_error(manager, exc)
         return isinstance(exc, Refusal)
@@ -510,50 +463,38 @@ async def deadline_answer(message: Message, manager: DialogManager, args: dict[s
 
 
 @staff_router.callback_query(IdeaCb.filter(F.action == "take"))
-async def take(
-    callback: CallbackQuery,
-    actor: Actor,
-    callback_data: IdeaCb,
-    bot: Bot,
-    user: User,
-    users: UserRepository,
-    ideas: IdeaRepository,
-    audit: AuditRepository,
-    settings: Settings,
-    i18n: I18nContext,
-) -> None:
+async def take(callback: CallbackQuery, callback_data: IdeaCb, ctx: Ctx) -> None:
     """«🛠 Взять в работу» under a new problem: it is in work, its author is told who has it."""
-    idea = of_my_district(await ideas.get(callback_data.id), actor, "ideas-not-your-district")
-    taken = await take_in_work(ideas, audit, actor, idea)
+    idea = of_my_district(
+        await ctx.ideas.get(callback_data.id), ctx.actor, "ideas-not-your-district"
+    )
+    taken = await take_in_work(ctx.ideas, ctx.audit, ctx.actor, idea)
     if not taken:
-        holder = await users.get(idea.taken_by) if idea.taken_by else None
-        status = i18n.get(f"idea-status-{idea.status.value}")
+        holder = await ctx.users.get(idea.taken_by) if idea.taken_by else None
+        status = ctx.i18n.get(f"idea-status-{idea.status.value}")
         refuse(
             "idea-already-taken",
             id=str(idea.id),
             status=status,
             who=person_name(holder) if holder else "—",
         )
-    await callback.answer(i18n.get("idea-taken-staff", id=str(idea.id)))
+    await callback.answer(ctx.i18n.get("idea-taken-staff", id=str(idea.id)))
     await edit_markup(callback, None)
-    author = await users.get(idea.user_id) if idea.user_id else None
-    await tell(bot, author, settings, i18n, "idea-taken-author", id=str(idea.id))
+    author = await ctx.users.get(idea.user_id) if idea.user_id else None
+    await tell(ctx.bot, author, ctx.settings, ctx.i18n, "idea-taken-author", id=str(idea.id))
 
 
 @staff_router.callback_query(IdeaCb.filter(F.action == "status"))
 async def status_ask(
-    callback: CallbackQuery,
-    actor: Actor,
-    callback_data: IdeaCb,
-    ideas: IdeaRepository,
-    i18n: I18nContext,
-    dialog_manager: DialogManager,
+    callback: CallbackQuery, callback_data: IdeaCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    idea = of_my_district(await ideas.get(callback_data.id), actor, "ideas-not-your-district")
+    idea = of_my_district(
+        await ctx.ideas.get(callback_data.id), ctx.actor, "ideas-not-your-district"
+    )
     if callback_data.value not in STAFF_STATUSES:
         refuse()
     prompt = "ideas-ask-reason" if callback_data.value == "rejected" else "ideas-ask-answer"
-    status = i18n.get(f"idea-status-{callback_data.value}")
+    status = ctx.i18n.get(f"idea-status-{callback_data.value}")
     resolved = callback_data.value == "resolved"  # a photo «после» may come with the answer
     await ask_text(
         dialog_manager,
@@ -568,9 +509,7 @@ async def status_ask(
 
 @answer_for("idea-status")
 async def status_answer(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
-    d = manager.middleware_data
-    i18n: I18nContext = d["i18n"]
-    user: User = d["user"]
+    ctx = ctx_of(manager)
     try:
         answer = parse_text(message.text or message.caption, max_len=MAX_ANSWER, min_len=3)
     except InputError as exc:
@@ -579,15 +518,15 @@ async def status_answer(message: Message, manager: DialogManager, args: dict[str
     after = message.photo[-1].file_id if message.photo else None  # «после», with «решено»
     try:
         idea = await set_status(
-            d["ideas"], d["audit"], d["actor"], user.id, args["idea"], args["code"], answer, after
+            ctx.ideas, ctx.audit, ctx.actor, ctx.user.id, args["idea"], args["code"], answer, after
         )
     except InputError as exc:
-        await message.answer(i18n.get(exc.key, **exc.args_))
+        await message.answer(ctx.i18n.get(exc.key, **exc.args_))
         return True
-    status = i18n.get(f"idea-status-{idea.status.value}")
-    await message.answer(i18n.get("ideas-status-set", id=idea.id, status=status))
+    status = ctx.i18n.get(f"idea-status-{idea.status.value}")
+    await message.answer(ctx.i18n.get("ideas-status-set", id=idea.id, status=status))
     resolved = idea.status is IdeaStatus.RESOLVED
-    for person_id in await people_asked(d["ideas"], idea):  # the author, then the supporters
+    for person_id in await people_asked(ctx.ideas, idea):  # the author, then the supporters
 
         def render(t: I18nContext, author: bool = person_id == idea.user_id) -> Any:
             key = "idea-status-changed" if author else "idea-status-supporter"
@@ -604,43 +543,38 @@ async def status_answer(message: Message, manager: DialogManager, args: dict[str
             return f"{text}\n\n{t.get('idea-solved-question')}", question
 
         await tell_rendered(
-            d["bot"], await d["users"].get(person_id), d["settings"], i18n, render, after
+            ctx.bot, await ctx.users.get(person_id), ctx.settings, ctx.i18n, render, after
         )
     return True
 
 
 @router.callback_query(IdeaCb.filter(F.action == "solved"))
 async def solved_answer(
-    callback: CallbackQuery,
-    callback_data: IdeaCb,
-    user: User,
-    ideas: IdeaRepository,
-    i18n: I18nContext,
-    dialog_manager: DialogManager,
+    callback: CallbackQuery, callback_data: IdeaCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
     """«Проблема решена?» — «Да» (the author then rates the answer) or «Нет» with a comment."""
     if callback_data.value == "no":
-        await confirm_solved(ideas, callback_data.id, user.id, solved=False)  # may refuse
+        await confirm_solved(ctx.ideas, callback_data.id, ctx.user.id, solved=False)  # may refuse
         await ask_text(dialog_manager, "idea-reopen", "idea-ask-what-wrong", idea=callback_data.id)
         return
-    idea = await confirm_solved(ideas, callback_data.id, user.id, solved=True)
+    idea = await confirm_solved(ctx.ideas, callback_data.id, ctx.user.id, solved=True)
     await edit_markup(callback, None)
-    if idea.user_id != user.id:
-        await tapped(callback).answer(i18n.get("idea-solved-thanks"))
+    if idea.user_id != ctx.user.id:
+        await tapped(callback).answer(ctx.i18n.get("idea-solved-thanks"))
         return
     stars = [(f"{'⭐' * n}", IdeaCb(action="rate", id=idea.id, value=str(n))) for n in range(1, 6)]
     await tapped(callback).answer(
-        i18n.get("idea-rate-ask"), reply_markup=inline(stars[:3], stars[3:])
+        ctx.i18n.get("idea-rate-ask"), reply_markup=inline(stars[:3], stars[3:])
     )
 
 
 @answer_for("idea-reopen")
 async def reopen_answer(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
-    d = manager.middleware_data
+    ctx = ctx_of(manager)
     try:
         idea = await reopen(
-            d["ideas"], d["audit"], args["idea"], d["user"].id, message.text,
-            ZoneInfo(d["settings"].timezone),
+            ctx.ideas, ctx.audit, args["idea"], ctx.user.id, message.text,
+            ZoneInfo(ctx.settings.timezone),
         )  # fmt: skip
     except InputError as exc:
         await say_error(manager, exc)
@@ -650,57 +584,41 @@ async def reopen_answer(message: Message, manager: DialogManager, args: dict[str
 
 
 @router.callback_query(IdeaCb.filter(F.action == "rate"))
-async def rate(
-    callback: CallbackQuery,
-    callback_data: IdeaCb,
-    user: User,
-    ideas: IdeaRepository,
-    i18n: I18nContext,
-) -> None:
+async def rate(callback: CallbackQuery, callback_data: IdeaCb, ctx: Ctx) -> None:
     idea = await rate_answer(
-        ideas, callback_data.id, user.id, int(parse_id(callback_data.value) or 0)
+        ctx.ideas, callback_data.id, ctx.user.id, int(parse_id(callback_data.value) or 0)
     )
-    await callback.answer(i18n.get("idea-rated", rating=idea.rating or 0))
+    await callback.answer(ctx.i18n.get("idea-rated", rating=idea.rating or 0))
     await edit_markup(callback, None)
 
 
 @staff_router.callback_query(IdeaCb.filter(F.action == "move"))
-async def move_ask(
-    callback: CallbackQuery,
-    actor: Actor,
-    callback_data: IdeaCb,
-    directory: Directory,
-    ideas: IdeaRepository,
-    i18n: I18nContext,
-) -> None:
-    idea = of_my_district(await ideas.get(callback_data.id), actor, "ideas-not-your-district")
-    here = directory.district(idea.district_id)
+async def move_ask(callback: CallbackQuery, callback_data: IdeaCb, ctx: Ctx) -> None:
+    idea = of_my_district(
+        await ctx.ideas.get(callback_data.id), ctx.actor, "ideas-not-your-district"
+    )
+    here = ctx.directory.district(idea.district_id)
     assert here is not None
     rows: list[list[tuple[str, CallbackData]]] = [
         [(d.name, IdeaCb(action="moveto", id=idea.id, value=str(d.id)))]
-        for d in directory.districts(here.municipality_id)
+        for d in ctx.directory.districts(here.municipality_id)
         if d.id != idea.district_id
     ]
-    await tapped(callback).answer(i18n.get("ideas-choose-district"), reply_markup=inline(*rows))
+    await tapped(callback).answer(ctx.i18n.get("ideas-choose-district"), reply_markup=inline(*rows))
 
 
 @staff_router.callback_query(IdeaCb.filter(F.action == "moveto"))
-async def move_to(
-    callback: CallbackQuery,
-    actor: Actor,
-    callback_data: IdeaCb,
-    user: User,
-    directory: Directory,
-    ideas: IdeaRepository,
-    audit: AuditRepository,
-    i18n: I18nContext,
-) -> None:
-    idea = of_my_district(await ideas.get(callback_data.id), actor, "ideas-not-your-district")
-    target = existing(directory.district(parse_id(callback_data.value)))
+async def move_to(callback: CallbackQuery, callback_data: IdeaCb, ctx: Ctx) -> None:
+    idea = of_my_district(
+        await ctx.ideas.get(callback_data.id), ctx.actor, "ideas-not-your-district"
+    )
+    target = existing(ctx.directory.district(parse_id(callback_data.value)))
     idea.district_id = target.id
-    await audit.write(user.id, "idea.move", idea.user_id, idea=idea.id, district=target.code)
+    await ctx.audit.write(
+        ctx.user.id, "idea.move", idea.user_id, idea=idea.id, district=target.code
+    )
     await tapped(callback).answer(
-        i18n.get("ideas-moved", id=idea.id, district=html.escape(target.name))
+        ctx.i18n.get("ideas-moved", id=idea.id, district=html.escape(target.name))
     )
 
 
@@ -724,16 +642,15 @@ async def on_category(cb: CallbackQuery, widget: Any, manager: DialogManager, it
 
 
 async def on_place(message: Message, widget: Any, manager: DialogManager) -> None:
+    ctx = ctx_of(manager)
     draft = form_data(manager)
     if message.location is not None:
-        user: User = manager.middleware_data["user"]
         lat, lon = message.location.latitude, message.location.longitude
-        directory: Directory = manager.middleware_data["directory"]
-        municipality_id = user.municipality_id
+        municipality_id = ctx.user.municipality_id
         if draft.get("on_behalf"):  # the caller's city: the district's
-            district = directory.district(draft["on_behalf"]["district_id"])
+            district = ctx.directory.district(draft["on_behalf"]["district_id"])
             municipality_id = district.municipality_id if district else None
-        if not inside_municipality(directory, municipality_id, lat, lon):
+        if not inside_municipality(ctx.directory, municipality_id, lat, lon):
             await say(manager, "idea-outside")
             return
         draft.update(lat=lat, lon=lon, address=None)
@@ -766,12 +683,12 @@ async def photos_done(cb: CallbackQuery, button: Any, manager: DialogManager) ->
 
 async def submit(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
     """«Отправить»: first the open items of the same kind next to the point, if any."""
-    data = manager.middleware_data
+    ctx = ctx_of(manager)
     if form_data(manager).get("on_behalf"):  # staff filling in for a caller support nothing
         await send_anyway(cb, button, manager)
         return
     similar = await similar_nearby(
-        data["ideas"], data["directory"], data["user"].district_id, form_data(manager)
+        ctx.ideas, ctx.directory, ctx.user.district_id, form_data(manager)
     )
     if similar:
         form_data(manager)["similar"] = [i.id for i in similar]
@@ -781,26 +698,26 @@ async def submit(cb: CallbackQuery, button: Any, manager: DialogManager) -> None
 
 
 async def send_anyway(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
-    data = manager.middleware_data
-    i18n: I18nContext = data["i18n"]
-    tz = ZoneInfo(data["settings"].timezone)
-    user: User = data["user"]
+    ctx = ctx_of(manager)
+    tz = ZoneInfo(ctx.settings.timezone)
     draft = form_data(manager)
     try:
-        author = behalf_of(data["actor"], draft) or Author(user.id, user.district_id)
-        idea = await file_idea(data["ideas"], author, draft, tz)
+        author = behalf_of(ctx.actor, draft) or Author(ctx.user.id, ctx.user.district_id)
+        idea = await file_idea(ctx.ideas, author, draft, tz)
     except InputError as exc:
         await say_error(manager, exc)
         return
     await manager.done()
     if author.entered_by is not None:
         await tapped(cb).answer(
-            i18n.get("behalf-idea-sent", id=idea.id, person=html.escape(draft.get("person", "")))
+            ctx.i18n.get(
+                "behalf-idea-sent", id=idea.id, person=html.escape(draft.get("person", ""))
+            )
         )
-        person = await data["users"].get(author.user_id) if author.user_id else None
-        await tell(data["bot"], person, data["settings"], i18n, "behalf-idea-told", id=str(idea.id))
+        person = await ctx.users.get(author.user_id) if author.user_id else None
+        await tell(ctx.bot, person, ctx.settings, ctx.i18n, "behalf-idea-told", id=str(idea.id))
         return
-    await tapped(cb).answer(i18n.get("idea-sent", id=idea.id), reply_markup=main_menu(i18n))
+    await tapped(cb).answer(ctx.i18n.get("idea-sent", id=idea.id), reply_markup=main_menu(ctx.i18n))
 
 
 async def support_instead(
@@ -808,18 +725,15 @@ async def support_instead(
 ) -> None:
     """A similar item supported instead of sending a duplicate."""
     draft = form_data(manager)
-    data = manager.middleware_data
-    i18n: I18nContext = data["i18n"]
+    ctx = ctx_of(manager)
     try:
         if not item.isdigit() or int(item) not in draft.get("similar", []):
             raise InputError("button-stale")
-        idea = await support_idea(
-            data["ideas"], int(item), data["user"], (draft["lat"], draft["lon"])
-        )
+        idea = await support_idea(ctx.ideas, int(item), ctx.user, (draft["lat"], draft["lon"]))
     except InputError as exc:
         await say_error(manager, exc)
         return
     await manager.done()
     await tapped(cb).answer(
-        i18n.get("idea-supported", count=idea.supporters), reply_markup=main_menu(i18n)
+        ctx.i18n.get("idea-supported", count=idea.supporters), reply_markup=main_menu(ctx.i18n)
     )

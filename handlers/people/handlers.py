@@ -12,6 +12,7 @@ from aiogram_i18n import I18nContext
 
 from bot.commands import set_chat_commands
 from bot.config import Settings
+from bot.context import ctx_of
 from bot.notify import tell, tell_rendered
 from bot.permissions import Actor, districts_seen, may_appoint
 from bot.services.contest_flow import add_juror
@@ -23,7 +24,6 @@ from handlers.people.states import PeopleForm as F
 from storage.models import Role, User
 from storage.repositories.audit import AuditRepository
 from storage.repositories.directory import Directory
-from storage.repositories.users import UserRepository
 
 SHOWN = 8  # people in the list of matches
 
@@ -105,9 +105,9 @@ async def change_role(
 
 
 async def on_query(message: Message, widget: Any, manager: DialogManager) -> None:
-    users: UserRepository = manager.middleware_data["users"]
+    ctx = ctx_of(manager)
     query = parse_text(message.text, max_len=64)
-    found = await users.search(query, SHOWN + 1, districts_seen(manager.middleware_data["actor"]))
+    found = await ctx.users.search(query, SHOWN + 1, districts_seen(ctx.actor))
     i18n = i18n_of(manager)
     if not found:
         await say(manager, "people-none", query=query)
@@ -136,15 +136,15 @@ async def on_person(cb: CallbackQuery, widget: Any, manager: DialogManager, item
 
 async def on_stage(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
     """The person joins the jury of this stage; they judge no entries of their own district."""
-    d = manager.middleware_data
+    ctx = ctx_of(manager)
     draft = form_data(manager)
     i18n = i18n_of(manager)
-    contest = existing(await d["contests"].get(draft["contest"]))
-    target = existing(await d["users"].get(draft["person"]))
-    center = d["directory"].center(target.staff_center_id)
+    contest = existing(await ctx.contests.get(draft["contest"]))
+    target = existing(await ctx.users.get(draft["person"]))
+    center = ctx.directory.center(target.staff_center_id)
     district_id = center.district_id if center else target.district_id
     try:
-        await add_juror(d["contests"], d["audit"], d["user"].id, contest, target, item, district_id)
+        await add_juror(ctx.contests, ctx.audit, ctx.user.id, contest, target, item, district_id)
     except InputError as exc:
         await say(manager, exc.key)
         return
@@ -201,19 +201,18 @@ async def on_center(cb: CallbackQuery, widget: Any, manager: DialogManager, item
 
 
 async def on_confirm(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
-    d = manager.middleware_data
+    ctx = ctx_of(manager)
     draft = form_data(manager)
-    target = existing(await d["users"].get(draft["person"]))
-    directory: Directory = d["directory"]
+    target = existing(await ctx.users.get(draft["person"]))
     post = Post(
-        directory.center(draft.get("center")),
-        directory.district(draft.get("office")),
-        directory.municipality(draft.get("mun")) if draft.get("scoped") else None,
+        ctx.directory.center(draft.get("center")),
+        ctx.directory.district(draft.get("office")),
+        ctx.directory.municipality(draft.get("mun")) if draft.get("scoped") else None,
     )
     try:
         text = await change_role(
-            d["bot"], d["actor"], target, Role(draft["role"]), post, d["audit"], directory,
-            d["settings"], i18n_of(manager),
+            ctx.bot, ctx.actor, target, Role(draft["role"]), post, ctx.audit, ctx.directory,
+            ctx.settings, i18n_of(manager),
         )  # fmt: skip
     except GrantError as exc:
         await say(manager, exc.reason)

@@ -18,6 +18,7 @@ from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.config import Settings
+from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import inline, main_menu
 from bot.keyboards.callbacks import RegDecisionCb
 from bot.notify import tell_rendered
@@ -44,7 +45,6 @@ from handlers.register.states import NewTerritoryCb
 from handlers.register.states import RegisterForm as F
 from storage.models import ElderRegistration, RegistrationStatus, User
 from storage.repositories.directory import Directory
-from storage.repositories.elders import ElderRepository
 from storage.repositories.notices import NoticeCopyRepository
 from storage.repositories.users import UserRepository
 
@@ -72,48 +72,40 @@ TEXT_STEPS = {
 
 
 @router.message(Command("register"))
-async def register(
-    message: Message,
-    user: User,
-    i18n: I18nContext,
-    elders: ElderRepository,
-    dialog_manager: DialogManager,
-) -> None:
-    if not user.has_consent:
-        await message.answer(i18n.get("reg-need-consent"))
+async def register(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
+    if not ctx.user.has_consent:
+        await message.answer(ctx.i18n.get("reg-need-consent"))
         return
     if dialog_manager.has_context():
         await ask_resume(dialog_manager, "register")
         return
-    registrations = await elders.of_user(user.id)
+    registrations = await ctx.elders.of_user(ctx.user.id)
     if not registrations:
-        await start_form(dialog_manager, user)
+        await start_form(dialog_manager, ctx.user)
         return
-    lines = [i18n.get("reg-status-title")]
+    lines = [ctx.i18n.get("reg-status-title")]
     for reg in registrations:
         lines.append(
-            i18n.get(
+            ctx.i18n.get(
                 "reg-status-line",
                 id=str(reg.id),
-                role=i18n.get(f"tos-role-{reg.tos_role}"),
-                territory=html.escape(territory_text(i18n, reg)),
-                status=i18n.get(f"reg-status-{reg.status.value}"),
+                role=ctx.i18n.get(f"tos-role-{reg.tos_role}"),
+                territory=html.escape(territory_text(ctx.i18n, reg)),
+                status=ctx.i18n.get(f"reg-status-{reg.status.value}"),
             )
         )
-    lines.append(i18n.get("reg-status-new"))
+    lines.append(ctx.i18n.get("reg-status-new"))
     await message.answer(
-        "\n".join(lines), reply_markup=inline([(i18n.get("reg-new-button"), NewTerritoryCb())])
+        "\n".join(lines), reply_markup=inline([(ctx.i18n.get("reg-new-button"), NewTerritoryCb())])
     )
 
 
 @router.callback_query(NewTerritoryCb.filter())
-async def new_territory(
-    callback: CallbackQuery, user: User, i18n: I18nContext, dialog_manager: DialogManager
-) -> None:
+async def new_territory(callback: CallbackQuery, dialog_manager: DialogManager, ctx: Ctx) -> None:
     if dialog_manager.has_context():
         await ask_resume(dialog_manager, "register")
         return
-    await start_form(dialog_manager, user)
+    await start_form(dialog_manager, ctx.user)
 
 
 async def start_form(manager: DialogManager, user: User) -> None:
@@ -125,17 +117,17 @@ async def start_form(manager: DialogManager, user: User) -> None:
 async def register_again(
     callback: CallbackQuery, manager: DialogManager, args: dict[str, Any]
 ) -> None:
-    await start_form(manager, manager.middleware_data["user"])
+    await start_form(manager, ctx_of(manager).user)
 
 
 @router.message(Command("report", "myreports"))
 @router.message(LazyFilter("menu-report"))
-async def elder_only(
-    message: Message, user: User, elders: ElderRepository, i18n: I18nContext
-) -> None:
+async def elder_only(message: Message, ctx: Ctx) -> None:
     """Reached only by users who are not (yet) confirmed elders: the report routers come first."""
-    pending = any(r.status is RegistrationStatus.PENDING for r in await elders.of_user(user.id))
-    await message.answer(i18n.get("elder-only-pending" if pending else "elder-only-none"))
+    pending = any(
+        r.status is RegistrationStatus.PENDING for r in await ctx.elders.of_user(ctx.user.id)
+    )
+    await message.answer(ctx.i18n.get("elder-only-pending" if pending else "elder-only-none"))
 
 
 # --- Answers ------------------------------------------------------------------------------------
@@ -158,12 +150,11 @@ def _needed(state: State, draft: dict[str, Any], directory: Directory) -> bool:
 async def advance(manager: DialogManager, after: State) -> None:
     """The next step the draft needs; a step opened from the summary returns to it."""
     draft = form_data(manager)
-    directory: Directory = manager.middleware_data["directory"]
     if draft.pop("from_summary", False):
         await go(manager, F.summary)
         return
     for state in ORDER[ORDER.index(after) + 1 :]:
-        if _needed(state, draft, directory):
+        if _needed(state, draft, ctx_of(manager).directory):
             await enter(manager, state)
             return
     await go(manager, F.summary)
@@ -190,8 +181,7 @@ async def on_role(cb: CallbackQuery, widget: Any, manager: DialogManager, item: 
 async def on_municipality(
     cb: CallbackQuery, widget: Any, manager: DialogManager, item: str
 ) -> None:
-    directory: Directory = manager.middleware_data["directory"]
-    municipality = directory.municipality(int(item)) if item.isdigit() else None
+    municipality = ctx_of(manager).directory.municipality(int(item)) if item.isdigit() else None
     if municipality is None:
         await say(manager, "button-stale")
         return
@@ -200,8 +190,7 @@ async def on_municipality(
 
 
 async def on_district(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
-    directory: Directory = manager.middleware_data["directory"]
-    district = directory.district(int(item)) if item.isdigit() else None
+    district = ctx_of(manager).directory.district(int(item)) if item.isdigit() else None
     if district is None:
         await say(manager, "button-stale")
         return
@@ -215,10 +204,10 @@ async def on_district(cb: CallbackQuery, widget: Any, manager: DialogManager, it
 
 
 async def on_committee(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
-    directory: Directory = manager.middleware_data["directory"]
+    ctx = ctx_of(manager)
     draft = form_data(manager)
-    committee = directory.committee(int(item)) if item.isdigit() else None
-    district = directory.district(draft.get("district_id"))
+    committee = ctx.directory.committee(int(item)) if item.isdigit() else None
+    district = ctx.directory.district(draft.get("district_id"))
     if (
         committee is None
         or district is None
@@ -273,12 +262,11 @@ REWALK = ("role", "district", "territory")
 
 async def on_edit(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
     draft = form_data(manager)
-    directory: Directory = manager.middleware_data["directory"]
     target = EDIT_TARGETS.get(item)
     if target is None or (item == "territory" and not territory_parts(draft.get("tos_role", ""))):
         await say(manager, "button-stale")
         return
-    if target is F.municipality and not _needed(F.municipality, draft, directory):
+    if target is F.municipality and not _needed(F.municipality, draft, ctx_of(manager).directory):
         target = F.district
     draft["from_summary"] = item not in REWALK
     if item in ("name", "phone"):
@@ -287,21 +275,18 @@ async def on_edit(cb: CallbackQuery, widget: Any, manager: DialogManager, item: 
 
 
 async def submit(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
-    data = manager.middleware_data
-    i18n: I18nContext = data["i18n"]
+    ctx = ctx_of(manager)
     draft = form_data(manager)
     try:
-        reg = await apply_for_territory(data["elders"], data["user"], draft)
+        reg = await apply_for_territory(ctx.elders, ctx.user, draft)
     except InputError as exc:
         if "status" in exc.args_:
-            exc.args_["status"] = i18n.get(f"reg-status-{exc.args_['status']}")
+            exc.args_["status"] = ctx.i18n.get(f"reg-status-{exc.args_['status']}")
         await say_error(manager, exc)
         return
     await manager.done()
-    await tapped(cb).answer(i18n.get("reg-sent"), reply_markup=main_menu(i18n))
-    await notify_deciders(
-        data["bot"], reg, draft, data["users"], data["settings"], data["directory"], i18n
-    )
+    await tapped(cb).answer(ctx.i18n.get("reg-sent"), reply_markup=main_menu(ctx.i18n))
+    await notify_deciders(ctx.bot, reg, draft, ctx.users, ctx.settings, ctx.directory, ctx.i18n)
 
 
 async def notify_deciders(

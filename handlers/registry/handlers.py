@@ -9,15 +9,16 @@ import io
 from datetime import UTC, datetime
 from typing import Any
 
-from aiogram import Bot, Router
+from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode
 from aiogram_i18n import I18nContext
 
+from bot.context import Ctx, ctx_of
 from bot.exports import csv_bytes, workbook_bytes
 from bot.notify import tell_each
-from bot.permissions import Actor, may_manage_directory
+from bot.permissions import may_manage_directory
 from bot.services.clubs import AGE_GROUPS, CATEGORIES
 from bot.services.registry import (
     MAX_FILE_MB,
@@ -61,8 +62,8 @@ def registry_labels(i18n: I18nContext) -> Labels:
 
 
 @router.message(Command("registry"))
-async def registry(message: Message, actor: Actor, dialog_manager: DialogManager) -> None:
-    if not may_manage_directory(actor):
+async def registry(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
+    if not may_manage_directory(ctx.actor):
         refuse("registry-city-only")
     await open_registry_form(dialog_manager)
 
@@ -72,13 +73,12 @@ open_registry_form = opens_form("registry", F.start, restarts_itself=True)
 
 async def on_download(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
     city_admins_only(manager, "registry-city-only")
-    d = manager.middleware_data
+    ctx = ctx_of(manager)
     i18n = i18n_of(manager)
-    sheets = await registry_rows(d["session"], registry_labels(i18n))
+    sheets = await registry_rows(ctx.session, registry_labels(i18n))
     data = await asyncio.to_thread(workbook_bytes, sheets)
     name = i18n.get("registry-file-name", date=datetime.now(UTC).strftime("%Y-%m-%d"))
-    bot: Bot = d["bot"]
-    await bot.send_document(
+    await ctx.bot.send_document(
         cb.from_user.id,
         BufferedInputFile(data, filename=name),
         caption=i18n.get("registry-file-caption"),
@@ -88,18 +88,17 @@ async def on_download(cb: CallbackQuery, button: Any, manager: DialogManager) ->
 
 async def _plan(manager: DialogManager, file_id: str, progress: Message | None) -> Plan:
     """Download the file and check it against the directory as it is now."""
-    d = manager.middleware_data
+    ctx = ctx_of(manager)
     i18n = i18n_of(manager)
-    bot: Bot = d["bot"]
     buffer = io.BytesIO()
-    await bot.download(file_id, destination=buffer)
+    await ctx.bot.download(file_id, destination=buffer)
     sheets = await asyncio.to_thread(read_workbook, buffer.getvalue())
 
     async def show(sheet: str) -> None:
         if progress is not None:
             await progress.edit_text(i18n.get("registry-checking-sheet", sheet=sheet))
 
-    return await plan_upload(d["session"], sheets, registry_labels(i18n), show)
+    return await plan_upload(ctx.session, sheets, registry_labels(i18n), show)
 
 
 async def on_file(message: Message, widget: Any, manager: DialogManager) -> None:
@@ -130,6 +129,7 @@ async def on_file(message: Message, widget: Any, manager: DialogManager) -> None
 
 async def _remember(manager: DialogManager, file_id: str, plan: Plan) -> None:
     """Keep what the preview shows (small: the file stays in Telegram, the plan is made again)."""
+    ctx = ctx_of(manager)
     i18n = i18n_of(manager)
     draft = form_data(manager)
     draft.update(
@@ -141,9 +141,8 @@ async def _remember(manager: DialogManager, file_id: str, plan: Plan) -> None:
             [h.strip() for h in i18n.get("registry-errors-head").split("|")]
         ]
         rows += [[p.sheet, p.row, p.column, _problem_text(i18n, p)] for p in plan.problems]
-        bot: Bot = manager.middleware_data["bot"]
-        await bot.send_document(
-            manager.middleware_data["user"].id,
+        await ctx.bot.send_document(
+            ctx.user.id,
             BufferedInputFile(csv_bytes(rows), filename=i18n.get("registry-errors-file")),
         )
 
@@ -201,7 +200,7 @@ async def preview(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
 
 async def on_apply(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
     city_admins_only(manager, "registry-city-only")
-    d = manager.middleware_data
+    ctx = ctx_of(manager)
     i18n = i18n_of(manager)
     draft = form_data(manager)
     if not draft.get("ready"):  # a forged tap of the hidden button
@@ -217,24 +216,23 @@ async def on_apply(cb: CallbackQuery, button: Any, manager: DialogManager) -> No
         await say(manager, "registry-changed-meanwhile")
         manager.show_mode = ShowMode.EDIT
         return
-    applied = await apply_plan(d["session"], plan)
-    await d["audit"].write(
-        d["user"].id,
+    applied = await apply_plan(ctx.session, plan)
+    await ctx.audit.write(
+        ctx.user.id,
         "registry.apply",
         None,
         added=applied.added,
         changed=applied.changed,
         closed=applied.closed,
     )
-    directory: Directory = d["directory"]
-    directory.replace_with(await Directory.load(d["session"]))
-    await directory.publish(d["session"])
+    ctx.directory.replace_with(await Directory.load(ctx.session))
+    await ctx.directory.publish(ctx.session)
     for club, members in applied.tell:
         await tell_each(
-            d["bot"],
-            d["users"],
+            ctx.bot,
+            ctx.users,
             [s.user_id for s in members],
-            d["settings"],
+            ctx.settings,
             i18n,
             "member-club-closed",
             name=html.escape(club.name),

@@ -15,6 +15,7 @@ from aiogram_dialog.widgets.kbd import Button
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.config import Settings
+from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import inline, main_menu
 from bot.keyboards.callbacks import ReportCb
 from bot.notify import tell, tell_rendered
@@ -94,21 +95,19 @@ def choose_territory(draft: dict[str, Any], territory: dict[str, Any]) -> None:
 
 @router.message(Command("report"))
 @router.message(LazyFilter("menu-report"))
-async def report(
-    message: Message, user: User, elders: ElderRepository, dialog_manager: DialogManager
-) -> None:
+async def report(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
     if dialog_manager.has_context():
         await ask_resume(dialog_manager, "report")
         return
-    await start_report(dialog_manager, user, elders, None)
+    await start_report(dialog_manager, ctx.user, ctx.elders, None)
 
 
 @restart_with("report")
 async def report_again(
     callback: CallbackQuery, manager: DialogManager, args: dict[str, Any]
 ) -> None:
-    data = manager.middleware_data
-    await start_report(manager, data["user"], data["elders"], None)
+    ctx = ctx_of(manager)
+    await start_report(manager, ctx.user, ctx.elders, None)
 
 
 # --- Answers ------------------------------------------------------------------------------------
@@ -157,8 +156,7 @@ async def on_kind(cb: CallbackQuery, widget: Any, manager: DialogManager, item: 
 
 
 async def on_action(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
-    directory: Directory = manager.middleware_data["directory"]
-    action = directory.action(int(item)) if item.isdigit() else None
+    action = ctx_of(manager).directory.action(int(item)) if item.isdigit() else None
     if action is None:
         await say(manager, "button-stale")
         return
@@ -192,7 +190,7 @@ async def on_action_other(message: Message, widget: Any, manager: DialogManager)
 
 async def on_date_button(cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
     days_ago = {"today": 0, "yesterday": 1}[button.widget_id or "today"]
-    held_on = today(manager.middleware_data["settings"]) - timedelta(days=days_ago)
+    held_on = today(ctx_of(manager).settings) - timedelta(days=days_ago)
     form_data(manager)["held_on"] = held_on.isoformat()
     await advance(manager, F.date)
 
@@ -202,9 +200,8 @@ async def other_date(cb: CallbackQuery, button: Button, manager: DialogManager) 
 
 
 async def on_date_text(message: Message, widget: Any, manager: DialogManager) -> None:
-    settings: Settings = manager.middleware_data["settings"]
     try:
-        held_on = parse_date(message.text or "", today(settings), MAX_AGE_DAYS)
+        held_on = parse_date(message.text or "", today(ctx_of(manager).settings), MAX_AGE_DAYS)
     except InputError as exc:
         await say_error(manager, exc)
         return
@@ -354,40 +351,34 @@ async def on_edit(cb: CallbackQuery, widget: Any, manager: DialogManager, item: 
 
 
 async def submit(cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    data = manager.middleware_data
-    i18n: I18nContext = data["i18n"]
-    user: User = data["user"]
+    ctx = ctx_of(manager)
     draft = form_data(manager)
     try:
-        behalf = behalf_of(data["actor"], draft)  # staff entering for an elder who phoned
-        author_id = behalf.user_id if behalf else user.id
+        behalf = behalf_of(ctx.actor, draft)  # staff entering for an elder who phoned
+        author_id = behalf.user_id if behalf else ctx.user.id
         if author_id is None:
             raise InputError("behalf-not-yours")
-        report = await submit_report(data["reports"], author_id, draft, today(data["settings"]))
+        report = await submit_report(ctx.reports, author_id, draft, today(ctx.settings))
         if behalf is not None:
             report.entered_by = behalf.entered_by
     except InputError as exc:
         steps = exc.args_.get("steps")
         if isinstance(steps, list):
-            names = [i18n.get(f"rep-step-{m}") for m in steps]
+            names = [ctx.i18n.get(f"rep-step-{m}") for m in steps]
             exc.args_["steps"] = ", ".join(names) or "—"
         await say_error(manager, exc)
         return
     await manager.done()
     if behalf is not None:
         person = html.escape(draft.get("person", ""))
-        await tapped(cb).answer(i18n.get("behalf-report-sent", id=report.id, person=person))
-        elder = await data["users"].get(author_id)
-        await tell(
-            data["bot"], elder, data["settings"], i18n, "behalf-report-told", id=str(report.id)
-        )
+        await tapped(cb).answer(ctx.i18n.get("behalf-report-sent", id=report.id, person=person))
+        elder = await ctx.users.get(author_id)
+        await tell(ctx.bot, elder, ctx.settings, ctx.i18n, "behalf-report-told", id=str(report.id))
     else:
         await tapped(cb).answer(
-            i18n.get("rep-sent", id=str(report.id)), reply_markup=main_menu(i18n)
+            ctx.i18n.get("rep-sent", id=str(report.id)), reply_markup=main_menu(ctx.i18n)
         )
-    await notify_staff(
-        data["bot"], report, data["users"], data["settings"], data["directory"], i18n
-    )
+    await notify_staff(ctx.bot, report, ctx.users, ctx.settings, ctx.directory, ctx.i18n)
 
 
 async def notify_staff(

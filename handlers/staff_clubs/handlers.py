@@ -8,14 +8,14 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from aiogram import Bot, F, Router
+from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_i18n import I18nContext
 
-from bot.config import Settings
+from bot.context import Ctx, ctx_of
 from bot.exports import csv_bytes
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import ClubCb, Epoch, EventCb, RowId
@@ -47,9 +47,8 @@ from handlers.forms import (
     tapped,
 )
 from handlers.staff_clubs.states import ItemForm
-from storage.models import Club, Event, Signup, SignupStatus, User
+from storage.models import Club, Event, Signup, SignupStatus
 from storage.repositories.clubs import ClubRepository
-from storage.repositories.directory import Directory
 from storage.repositories.users import UserRepository
 
 
@@ -82,24 +81,17 @@ router = Router(name=__name__)
 
 
 @router.message(Command("myclubs"))
-async def my_clubs(
-    message: Message,
-    user: User,
-    clubs: ClubRepository,
-    directory: Directory,
-    settings: Settings,
-    i18n: I18nContext,
-) -> None:
-    center = directory.center(user.staff_center_id)
+async def my_clubs(message: Message, ctx: Ctx) -> None:
+    center = ctx.directory.center(ctx.user.staff_center_id)
     if center is None:
-        await message.answer(i18n.get("myclubs-no-center"))
+        await message.answer(ctx.i18n.get("myclubs-no-center"))
         return
-    lines = [i18n.get("myclubs-title", center=html.escape(center.name))]
+    lines = [ctx.i18n.get("myclubs-title", center=html.escape(center.name))]
     rows: list[list[tuple[str, CallbackData]]] = []
-    closed = i18n.get("myclubs-closed-mark")
-    for club in await clubs.clubs([center.id], include_closed=True):
-        enrolled, waiting = await clubs.counts(club_id=club.id)
-        label = i18n.get(
+    closed = ctx.i18n.get("myclubs-closed-mark")
+    for club in await ctx.clubs.clubs([center.id], include_closed=True):
+        enrolled, waiting = await ctx.clubs.counts(club_id=club.id)
+        label = ctx.i18n.get(
             "myclubs-club",
             name=club.name,
             enrolled=enrolled,
@@ -108,11 +100,11 @@ async def my_clubs(
             closed="" if club.active else closed,
         )
         rows.append([(label[:64], ClubCb(action="staff", id=club.id))])
-    for event in await clubs.events([center.id], datetime.now(UTC), include_closed=True):
-        enrolled, _ = await clubs.counts(event_id=event.id)
-        label = i18n.get(
+    for event in await ctx.clubs.events([center.id], datetime.now(UTC), include_closed=True):
+        enrolled, _ = await ctx.clubs.counts(event_id=event.id)
+        label = ctx.i18n.get(
             "myclubs-event",
-            when=when_text(event.starts_at, settings),
+            when=when_text(event.starts_at, ctx.settings),
             title=event.title,
             enrolled=enrolled,
             capacity=event.capacity,
@@ -121,8 +113,8 @@ async def my_clubs(
         rows.append([(label[:64], EventCb(action="staff", id=event.id))])
     rows.append(
         [
-            (i18n.get("myclubs-add-club"), FieldCb(target="club", id=0, field="new")),
-            (i18n.get("myclubs-add-event"), FieldCb(target="event", id=0, field="new")),
+            (ctx.i18n.get("myclubs-add-club"), FieldCb(target="club", id=0, field="new")),
+            (ctx.i18n.get("myclubs-add-event"), FieldCb(target="event", id=0, field="new")),
         ]
     )
     await message.answer("\n".join(lines), reply_markup=inline(*rows))
@@ -162,62 +154,55 @@ async def own_club(
 
 @router.callback_query(ClubCb.filter(F.action == "staff"), own_item)
 @router.callback_query(EventCb.filter(F.action == "staff"), own_item)
-async def card(
-    callback: CallbackQuery,
-    found: Club | Event,
-    target: str,
-    clubs: ClubRepository,
-    settings: Settings,
-    i18n: I18nContext,
-) -> None:
+async def card(callback: CallbackQuery, found: Club | Event, target: str, ctx: Ctx) -> None:
     """A club's or an event's card for its center's staff, with what they can do with it."""
-    enrolled, waiting = await clubs.counts(**{f"{target}_id": found.id})
-    closed = "" if found.active else i18n.get("myclubs-closed-mark")
+    enrolled, waiting = await ctx.clubs.counts(**{f"{target}_id": found.id})
+    closed = "" if found.active else ctx.i18n.get("myclubs-closed-mark")
     cb = ClubCb if target == "club" else EventCb
     if isinstance(found, Club):
-        text = i18n.get(
+        text = ctx.i18n.get(
             "staff-club-card",
             name=html.escape(found.name),
-            schedule=schedule_text(i18n, found.slots),
+            schedule=schedule_text(ctx.i18n, found.slots),
             enrolled=enrolled,
             capacity=found.capacity,
             waiting=waiting,
             closed=closed,
         )
     else:
-        text = i18n.get(
+        text = ctx.i18n.get(
             "staff-event-card",
             title=html.escape(found.title),
-            when=when_text(found.starts_at, settings),
+            when=when_text(found.starts_at, ctx.settings),
             minutes=found.minutes,
             enrolled=enrolled,
             capacity=found.capacity,
             waiting=waiting,
             closed=closed,
         )
-        marks = tags_text(i18n, tags.of(found))
+        marks = tags_text(ctx.i18n, tags.of(found))
         if marks:
-            text += "\n" + i18n.get("tags-line", tags=marks)
+            text += "\n" + ctx.i18n.get("tags-line", tags=marks)
     rows: list[list[tuple[str, CallbackData]]] = [
         [
-            (i18n.get("staff-members"), cb(action="members", id=found.id)),
-            (i18n.get("staff-csv"), cb(action="csv", id=found.id)),
+            (ctx.i18n.get("staff-members"), cb(action="members", id=found.id)),
+            (ctx.i18n.get("staff-csv"), cb(action="csv", id=found.id)),
         ],
-        [(i18n.get("staff-message"), cb(action="msg", id=found.id))],
+        [(ctx.i18n.get("staff-message"), cb(action="msg", id=found.id))],
     ]
     if found.active and isinstance(found, Club):
         rows.append(
             [
-                (i18n.get("staff-cancel-session"), ClubCb(action="sessions", id=found.id)),
-                (i18n.get("staff-attendance"), ClubCb(action="att", id=found.id)),
+                (ctx.i18n.get("staff-cancel-session"), ClubCb(action="sessions", id=found.id)),
+                (ctx.i18n.get("staff-attendance"), ClubCb(action="att", id=found.id)),
             ]
         )
     if found.active:
         close = "staff-close" if isinstance(found, Club) else "staff-close-event"
         rows.append(
             [
-                (i18n.get("staff-edit"), cb(action="edit", id=found.id)),
-                (i18n.get(close), cb(action="close", id=found.id)),
+                (ctx.i18n.get("staff-edit"), cb(action="edit", id=found.id)),
+                (ctx.i18n.get(close), cb(action="close", id=found.id)),
             ]
         )
     await tapped(callback).answer(text, reply_markup=inline(*rows))
@@ -236,74 +221,61 @@ async def _people(
 
 @router.callback_query(ClubCb.filter(F.action == "members"), own_item)
 @router.callback_query(EventCb.filter(F.action == "members"), own_item)
-async def members(
-    callback: CallbackQuery,
-    found: Club | Event,
-    target: str,
-    users: UserRepository,
-    clubs: ClubRepository,
-    i18n: I18nContext,
-) -> None:
-    live = await clubs.members(**{f"{target}_id": found.id})
+async def members(callback: CallbackQuery, found: Club | Event, target: str, ctx: Ctx) -> None:
+    live = await ctx.clubs.members(**{f"{target}_id": found.id})
     name = found.label
-    lines = [i18n.get("staff-members-title", name=html.escape(name))]
+    lines = [ctx.i18n.get("staff-members-title", name=html.escape(name))]
     waiting_no = 0
-    for n, (s, person) in enumerate(await _people(live, users, i18n), start=1):
+    for n, (s, person) in enumerate(await _people(live, ctx.users, ctx.i18n), start=1):
         child = (
-            i18n.get("staff-member-child", child=html.escape(s.child_name), age=s.child_age or 0)
+            ctx.i18n.get(
+                "staff-member-child", child=html.escape(s.child_name), age=s.child_age or 0
+            )
             if s.child_name
             else ""
         )
         if s.status is SignupStatus.WAITING:
             waiting_no += 1
-            status = i18n.get("my-status-waiting", position=waiting_no)
+            status = ctx.i18n.get("my-status-waiting", position=waiting_no)
         else:
-            status = i18n.get("my-status-enrolled")
+            status = ctx.i18n.get("my-status-enrolled")
         lines.append(
-            i18n.get(
+            ctx.i18n.get(
                 "staff-member-line", n=n, person=html.escape(person), child=child, status=status
             )
         )
     if not live:
-        lines.append(i18n.get("staff-members-none"))
+        lines.append(ctx.i18n.get("staff-members-none"))
     await tapped(callback).answer("\n".join(lines))
 
 
 @router.callback_query(ClubCb.filter(F.action == "csv"), own_item)
 @router.callback_query(EventCb.filter(F.action == "csv"), own_item)
-async def members_csv(
-    callback: CallbackQuery,
-    found: Club | Event,
-    target: str,
-    users: UserRepository,
-    clubs: ClubRepository,
-    settings: Settings,
-    i18n: I18nContext,
-) -> None:
-    live = await clubs.members(**{f"{target}_id": found.id})
+async def members_csv(callback: CallbackQuery, found: Club | Event, target: str, ctx: Ctx) -> None:
+    live = await ctx.clubs.members(**{f"{target}_id": found.id})
     rows: list[list[object]] = [
         [
-            i18n.get("csv-number"),
-            i18n.get("csv-name"),
-            i18n.get("csv-child"),
-            i18n.get("csv-age"),
-            i18n.get("csv-status"),
-            i18n.get("csv-date"),
+            ctx.i18n.get("csv-number"),
+            ctx.i18n.get("csv-name"),
+            ctx.i18n.get("csv-child"),
+            ctx.i18n.get("csv-age"),
+            ctx.i18n.get("csv-status"),
+            ctx.i18n.get("csv-date"),
         ]
     ]
-    for n, (s, person) in enumerate(await _people(live, users, i18n), start=1):
+    for n, (s, person) in enumerate(await _people(live, ctx.users, ctx.i18n), start=1):
         rows.append(
             [
                 n,
                 person,
                 s.child_name or "",
                 s.child_age if s.child_age is not None else "",
-                i18n.get(
+                ctx.i18n.get(
                     "my-status-enrolled"
                     if s.status is SignupStatus.ENROLLED
                     else "csv-status-waiting"
                 ),
-                s.created_at.astimezone(ZoneInfo(settings.timezone)).strftime("%d.%m.%Y"),
+                s.created_at.astimezone(ZoneInfo(ctx.settings.timezone)).strftime("%d.%m.%Y"),
             ]
         )
     data = csv_bytes(rows)
@@ -330,39 +302,38 @@ async def message_ask(
 
 @answer_for("members-message")
 async def message_send(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
-    d = manager.middleware_data
-    i18n: I18nContext = d["i18n"]
-    clubs: ClubRepository = d["clubs"]
-    users: UserRepository = d["users"]
+    ctx = ctx_of(manager)
     target = args["target"]
-    found = await clubs.club(args["id"]) if target == "club" else await clubs.event(args["id"])
-    if found is None or not may_run_center(d["actor"], found.center_id):
-        await message.answer(i18n.get("button-stale"))
+    found = (
+        await ctx.clubs.club(args["id"]) if target == "club" else await ctx.clubs.event(args["id"])
+    )
+    if found is None or not may_run_center(ctx.actor, found.center_id):
+        await message.answer(ctx.i18n.get("button-stale"))
         return True
     name = html.escape(found.label)
     try:  # as long as fits into one message with the club's name
         text = parse_text(
-            message.text, max_len=room_for(i18n, "staff-message-from", name=name), min_len=2
+            message.text, max_len=room_for(ctx.i18n, "staff-message-from", name=name), min_len=2
         )
     except InputError as exc:
         await say_error(manager, exc)
         return False
     recipients = {
         s.user_id
-        for s in await clubs.members(**{f"{target}_id": found.id})
+        for s in await ctx.clubs.members(**{f"{target}_id": found.id})
         if s.user_id and s.status is SignupStatus.ENROLLED
     }
     sent = await tell_each(
-        d["bot"],
-        users,
+        ctx.bot,
+        ctx.users,
         recipients,
-        d["settings"],
-        i18n,
+        ctx.settings,
+        ctx.i18n,
         "staff-message-from",
         name=name,
         text=html.escape(text),
     )
-    await message.answer(i18n.get("staff-message-sent", sent=sent, total=len(recipients)))
+    await message.answer(ctx.i18n.get("staff-message-sent", sent=sent, total=len(recipients)))
     return True
 
 
@@ -371,29 +342,29 @@ async def message_send(message: Message, manager: DialogManager, args: dict[str,
 
 @router.callback_query(ClubCb.filter(F.action.in_(("sessions", "att"))), own_club)
 async def sessions_list(
-    callback: CallbackQuery,
-    callback_data: ClubCb,
-    club: Club,
-    clubs: ClubRepository,
-    settings: Settings,
-    i18n: I18nContext,
+    callback: CallbackQuery, callback_data: ClubCb, club: Club, ctx: Ctx
 ) -> None:
     now = datetime.now(UTC)
-    tz = ZoneInfo(settings.timezone)
+    tz = ZoneInfo(ctx.settings.timezone)
     if callback_data.action == "sessions":
-        times = next_sessions(club, tz, now, await clubs.cancelled_sessions(club.id, now))
+        times = next_sessions(club, tz, now, await ctx.clubs.cancelled_sessions(club.id, now))
         prompt, empty, action = "staff-choose-session", "staff-no-sessions", "cancel"
     else:
         times = recent_sessions(club, tz, now)
         prompt, empty, action = "staff-choose-attendance", "staff-attendance-none", "att"
     if not times:
-        await tapped(callback).answer(i18n.get(empty))
+        await tapped(callback).answer(ctx.i18n.get(empty))
         return
     rows = [
-        [(when_text(t, settings), SessionCb(action=action, club=club.id, at=int(t.timestamp())))]
+        [
+            (
+                when_text(t, ctx.settings),
+                SessionCb(action=action, club=club.id, at=int(t.timestamp())),
+            )
+        ]
         for t in times
     ]
-    await tapped(callback).answer(i18n.get(prompt), reply_markup=inline(*rows))
+    await tapped(callback).answer(ctx.i18n.get(prompt), reply_markup=inline(*rows))
 
 
 def _session_time(at: int) -> datetime:
@@ -402,39 +373,34 @@ def _session_time(at: int) -> datetime:
 
 @router.callback_query(SessionCb.filter(F.action == "cancel"), own_club)
 async def cancel_session(
-    callback: CallbackQuery,
-    callback_data: SessionCb,
-    club: Club,
-    bot: Bot,
-    users: UserRepository,
-    clubs: ClubRepository,
-    settings: Settings,
-    i18n: I18nContext,
+    callback: CallbackQuery, callback_data: SessionCb, club: Club, ctx: Ctx
 ) -> None:
     starts_at = _session_time(callback_data.at)
     now = datetime.now(UTC)
-    valid = starts_at in next_sessions(club, ZoneInfo(settings.timezone), now, set(), limit=50)
+    valid = starts_at in next_sessions(club, ZoneInfo(ctx.settings.timezone), now, set(), limit=50)
     if not valid:
         refuse()
-    if not await clubs.cancel_session(club.id, starts_at):
-        await callback.answer(i18n.get("staff-session-already"), show_alert=True)
+    if not await ctx.clubs.cancel_session(club.id, starts_at):
+        await callback.answer(ctx.i18n.get("staff-session-already"), show_alert=True)
         return
-    await clubs.drop_reminders_of_session(club.id, starts_at)
-    when = when_text(starts_at, settings)
+    await ctx.clubs.drop_reminders_of_session(club.id, starts_at)
+    when = when_text(starts_at, ctx.settings)
     enrolled = [
-        s.user_id for s in await clubs.members(club_id=club.id) if s.status is SignupStatus.ENROLLED
+        s.user_id
+        for s in await ctx.clubs.members(club_id=club.id)
+        if s.status is SignupStatus.ENROLLED
     ]
     told = await tell_each(
-        bot,
-        users,
+        ctx.bot,
+        ctx.users,
         enrolled,
-        settings,
-        i18n,
+        ctx.settings,
+        ctx.i18n,
         "member-session-cancelled",
         name=html.escape(club.name),
         when=when,
     )
-    await tapped(callback).answer(i18n.get("staff-session-cancelled", when=when, count=told))
+    await tapped(callback).answer(ctx.i18n.get("staff-session-cancelled", when=when, count=told))
 
 
 async def _attendance_keyboard(
@@ -457,40 +423,31 @@ async def _attendance_keyboard(
 
 @router.callback_query(SessionCb.filter(F.action == "att"), own_club)
 async def attendance(
-    callback: CallbackQuery,
-    callback_data: SessionCb,
-    club: Club,
-    users: UserRepository,
-    clubs: ClubRepository,
-    settings: Settings,
-    i18n: I18nContext,
+    callback: CallbackQuery, callback_data: SessionCb, club: Club, ctx: Ctx
 ) -> None:
     starts_at = _session_time(callback_data.at)
     await tapped(callback).answer(
-        i18n.get(
+        ctx.i18n.get(
             "staff-attendance-title",
             name=html.escape(club.name),
-            when=when_text(starts_at, settings),
+            when=when_text(starts_at, ctx.settings),
         ),
-        reply_markup=await _attendance_keyboard(club, starts_at, clubs, users, i18n),
+        reply_markup=await _attendance_keyboard(club, starts_at, ctx.clubs, ctx.users, ctx.i18n),
     )
 
 
 @router.callback_query(AttendCb.filter(), own_club)
 async def attendance_toggle(
-    callback: CallbackQuery,
-    callback_data: AttendCb,
-    club: Club,
-    users: UserRepository,
-    clubs: ClubRepository,
-    i18n: I18nContext,
+    callback: CallbackQuery, callback_data: AttendCb, club: Club, ctx: Ctx
 ) -> None:
-    signup = await clubs.signup(callback_data.signup)
+    signup = await ctx.clubs.signup(callback_data.signup)
     starts_at = _session_time(callback_data.at)
     if signup is None or signup.club_id != club.id or starts_at > datetime.now(UTC):
         refuse()
-    await clubs.toggle_attendance(club.id, starts_at, signup.id)
-    await edit_markup(callback, await _attendance_keyboard(club, starts_at, clubs, users, i18n))
+    await ctx.clubs.toggle_attendance(club.id, starts_at, signup.id)
+    await edit_markup(
+        callback, await _attendance_keyboard(club, starts_at, ctx.clubs, ctx.users, ctx.i18n)
+    )
 
 
 # --- close ------------------------------------------------------------------------------------
@@ -498,26 +455,20 @@ async def attendance_toggle(
 
 @router.callback_query(ClubCb.filter(F.action == "close"), own_item)
 @router.callback_query(EventCb.filter(F.action == "close"), own_item)
-async def close(
-    callback: CallbackQuery,
-    found: Club | Event,
-    bot: Bot,
-    users: UserRepository,
-    clubs: ClubRepository,
-    settings: Settings,
-    i18n: I18nContext,
-) -> None:
+async def close(callback: CallbackQuery, found: Club | Event, ctx: Ctx) -> None:
     if not found.active:
         refuse()
     if isinstance(found, Club):
-        ended = await clubs.close_club(found)
+        ended = await ctx.clubs.close_club(found)
         key, args = "member-club-closed", {"name": html.escape(found.name)}
     else:
-        ended = await clubs.close_event(found)
+        ended = await ctx.clubs.close_event(found)
         key, args = "member-event-closed", {"title": html.escape(found.title)}
-    told = await tell_each(bot, users, [s.user_id for s in ended], settings, i18n, key, **args)
+    told = await tell_each(
+        ctx.bot, ctx.users, [s.user_id for s in ended], ctx.settings, ctx.i18n, key, **args
+    )
     name = html.escape(found.label)
-    await tapped(callback).answer(i18n.get("staff-closed", name=name, count=told))
+    await tapped(callback).answer(ctx.i18n.get("staff-closed", name=name, count=told))
 
 
 # --- add and edit: one field at a time ----------------------------------------------------------------
@@ -525,39 +476,30 @@ async def close(
 
 @router.callback_query(ClubCb.filter(F.action == "edit"), own_item)
 @router.callback_query(EventCb.filter(F.action == "edit"), own_item)
-async def edit_menu(
-    callback: CallbackQuery, found: Club | Event, target: str, i18n: I18nContext
-) -> None:
+async def edit_menu(callback: CallbackQuery, found: Club | Event, target: str, ctx: Ctx) -> None:
     fields = fields_of(target)
     rows = [
         [
-            (i18n.get(f"staff-field-{f}"), FieldCb(target=target, id=found.id, field=f))
+            (ctx.i18n.get(f"staff-field-{f}"), FieldCb(target=target, id=found.id, field=f))
             for f in fields[i : i + 2]
         ]
         for i in range(0, len(fields), 2)
     ]
-    await tapped(callback).answer(i18n.get("staff-edit-which"), reply_markup=inline(*rows))
+    await tapped(callback).answer(ctx.i18n.get("staff-edit-which"), reply_markup=inline(*rows))
 
 
 @router.callback_query(FieldCb.filter())
 async def field_start(
-    callback: CallbackQuery,
-    actor: Actor,
-    callback_data: FieldCb,
-    user: User,
-    clubs: ClubRepository,
-    directory: Directory,
-    dialog_manager: DialogManager,
-    i18n: I18nContext,
+    callback: CallbackQuery, callback_data: FieldCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
     f = callback_data
     if f.target not in ("club", "event") or (
         f.field != "new" and f.field not in fields_of(f.target)
     ):
         refuse()
-    found = await _own(f.target, f.id, actor, clubs) if f.id else None
-    if found is None and directory.center(user.staff_center_id) is None:
-        await callback.answer(i18n.get("myclubs-no-center"), show_alert=True)
+    found = await _own(f.target, f.id, ctx.actor, ctx.clubs) if f.id else None
+    if found is None and ctx.directory.center(ctx.user.staff_center_id) is None:
+        await callback.answer(ctx.i18n.get("myclubs-no-center"), show_alert=True)
         return
     field = fields_of(f.target)[0] if f.field == "new" else f.field
     draft: dict[str, Any] = {"target": f.target, "id": f.id, "values": {}}
@@ -581,9 +523,8 @@ async def on_text(message: Message, widget: Any, manager: DialogManager) -> None
     if field in CHOICE_FIELDS:
         await say(manager, "wizard-hint")
         return
-    settings: Settings = manager.middleware_data["settings"]
     try:
-        value = parse_field(field, message.text or "", ZoneInfo(settings.timezone))
+        value = parse_field(field, message.text or "", ZoneInfo(ctx_of(manager).settings.timezone))
     except InputError as exc:
         await say_error(manager, exc)
         return
@@ -613,14 +554,13 @@ async def tags_done(cb: CallbackQuery, button: Any, manager: DialogManager) -> N
 async def store(manager: DialogManager, field: str, value: Any, message: Reply) -> None:
     """Keep the value; a new club/event asks for the next field and is created after the last
     one, an edited one is saved at once."""
-    data = manager.middleware_data
-    i18n: I18nContext = data["i18n"]
+    ctx = ctx_of(manager)
     draft = form_data(manager)
     target = draft["target"]
     if draft["id"]:
         try:
             found, promoted = await change_field(
-                data["clubs"], data["actor"], target, draft["id"], field, value
+                ctx.clubs, ctx.actor, target, draft["id"], field, value
             )
         except InputError as exc:
             await say_error(manager, exc)
@@ -628,9 +568,9 @@ async def store(manager: DialogManager, field: str, value: Any, message: Reply) 
         await manager.done()
         for signup in promoted:
             await tell_promoted(
-                data["bot"], signup, found, data["users"], data["clubs"], data["settings"], i18n
+                ctx.bot, signup, found, ctx.users, ctx.clubs, ctx.settings, ctx.i18n
             )
-        await message.answer(i18n.get("staff-saved"))
+        await message.answer(ctx.i18n.get("staff-saved"))
         return
     values = {**draft["values"], field: value}
     draft["values"] = values
@@ -638,20 +578,18 @@ async def store(manager: DialogManager, field: str, value: Any, message: Reply) 
     if field != fields[-1]:
         following = fields[fields.index(field) + 1]
         if following == "tags":  # «Лето» already ticked for a summer event
-            settings: Settings = data["settings"]
             starts = datetime.fromisoformat(values["starts_at"]).astimezone(
-                ZoneInfo(settings.timezone)
+                ZoneInfo(ctx.settings.timezone)
             )
             draft["tags"] = tags.default_tags(starts.date())
         await go(manager, getattr(ItemForm, following))
         return
-    user: User = data["user"]
-    if data["directory"].center(user.staff_center_id) is None:
+    if ctx.directory.center(ctx.user.staff_center_id) is None:
         await say(manager, "myclubs-no-center")
         return
-    item = create_item(data["clubs"], user.staff_center_id or 0, target, values)
+    item = create_item(ctx.clubs, ctx.user.staff_center_id or 0, target, values)
     await manager.done()
     if isinstance(item, Club):
-        await message.answer(i18n.get("staff-club-created", name=html.escape(item.name)))
+        await message.answer(ctx.i18n.get("staff-club-created", name=html.escape(item.name)))
     else:
-        await message.answer(i18n.get("staff-event-created", title=html.escape(item.title)))
+        await message.answer(ctx.i18n.get("staff-event-created", title=html.escape(item.title)))

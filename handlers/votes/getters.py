@@ -7,9 +7,8 @@ from datetime import datetime
 from typing import Any
 
 from aiogram_dialog import DialogManager
-from aiogram_i18n import I18nContext
 
-from bot.config import Settings
+from bot.context import Ctx
 from bot.permissions import Actor
 from bot.services.votes import (
     DURATIONS,
@@ -20,66 +19,58 @@ from bot.services.votes import (
 )
 from bot.views import when_text
 from handlers.forms import form_data
-from storage.models import User
 from storage.repositories.directory import Directory
-from storage.repositories.elders import ElderRepository
-from storage.repositories.votes import VoteRepository
 
 STAFF_SCOPES = ("district", "committee", "street", "house")
 WINNERS = (1, 2, 3, 5)
 
 
-async def vote_form(
-    dialog_manager: DialogManager,
-    i18n: I18nContext,
-    actor: Actor,
-    directory: Directory,
-    elders: ElderRepository,
-    votes: VoteRepository,
-    settings: Settings,
-    **_: Any,
-) -> dict[str, Any]:
+async def vote_form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, Any]:
     draft = form_data(dialog_manager)
-    regs = {r.id: r for r in await elders.confirmed_of_user(actor.id)}
+    regs = {r.id: r for r in await ctx.elders.confirmed_of_user(ctx.actor.id)}
     scopes: list[tuple[str, str]] = []
-    if actor.is_city_admin:
-        scopes.append((i18n.get("vote-scope-city"), "city"))
-    if actor.is_admin:
-        scopes.append((i18n.get("vote-scope-municipality"), "municipality"))
-    if actor.is_staff:
-        scopes += [(i18n.get(f"vote-scope-{s}"), s) for s in STAFF_SCOPES]
+    if ctx.actor.is_city_admin:
+        scopes.append((ctx.i18n.get("vote-scope-city"), "city"))
+    if ctx.actor.is_admin:
+        scopes.append((ctx.i18n.get("vote-scope-municipality"), "municipality"))
+    if ctx.actor.is_staff:
+        scopes += [(ctx.i18n.get(f"vote-scope-{s}"), s) for s in STAFF_SCOPES]
     for scope, reg_id in elder_territories(list(regs.values())):
         reg = regs[reg_id]
-        committee = directory.committee(reg.committee_id)
+        committee = ctx.directory.committee(reg.committee_id)
         place = {
             "house": f"{reg.street}, {reg.house}",
             "street": reg.street or "",
             "committee": committee.name if committee else "",
         }[scope]
-        scopes.append((i18n.get(f"vote-own-{scope}", place=place)[:60], f"own:{reg_id}:{scope}"))
+        scopes.append(
+            (ctx.i18n.get(f"vote-own-{scope}", place=place)[:60], f"own:{reg_id}:{scope}")
+        )
     options = list(draft.get("options") or [])
     ends = draft.get("ends_at")
     summary: dict[str, Any] = {}
     if draft.get("scope") and ends:
         if draft.get("winners"):
-            mode = i18n.get("vote-summary-winners", winners=draft["winners"])
+            mode = ctx.i18n.get("vote-summary-winners", winners=draft["winners"])
         else:
-            mode = i18n.get("vote-summary-many" if draft.get("multiple") else "vote-summary-one")
+            mode = ctx.i18n.get(
+                "vote-summary-many" if draft.get("multiple") else "vote-summary-one"
+            )
         summary = {
             "territory": html.escape(
-                territory_label({**draft["territory"], "scope": draft["scope"]}, directory)
-                or i18n.get("vote-scope-city")
+                territory_label({**draft["territory"], "scope": draft["scope"]}, ctx.directory)
+                or ctx.i18n.get("vote-scope-city")
             ),
             "mode": mode,
-            "ends": when_text(datetime.fromisoformat(ends), settings),
-            "count": await votes.electorate(
+            "ends": when_text(datetime.fromisoformat(ends), ctx.settings),
+            "count": await ctx.votes.electorate(
                 vote_of(draft["scope"], draft.get("territory") or {}), "votes"
             ),
         }
     return {
         "scopes": scopes,
-        "targets": _targets(draft.get("scope"), actor, directory),
-        "target_prompt": i18n.get(
+        "targets": _targets(draft.get("scope"), ctx.actor, ctx.directory),
+        "target_prompt": ctx.i18n.get(
             {"municipality": "vote-ask-municipality", "committee": "vote-ask-committee"}.get(
                 draft.get("scope") or "", "vote-ask-district"
             )
@@ -89,9 +80,9 @@ async def vote_form(
         "enough": len(options) >= MIN_OPTIONS,
         "lines": "\n".join(f"{n}. {html.escape(o)}" for n, o in enumerate(options, start=1)),
         "options": "\n".join(f"{n}. {html.escape(o)}" for n, o in enumerate(options, start=1)),
-        "modes": [(i18n.get("vote-mode-one"), "one"), (i18n.get("vote-mode-many"), "many")],
+        "modes": [(ctx.i18n.get("vote-mode-one"), "one"), (ctx.i18n.get("vote-mode-many"), "many")],
         "winner_counts": [(str(n), str(n)) for n in WINNERS if n < len(options)],
-        "durations": [(i18n.get("vote-days", days=d), str(d)) for d in DURATIONS],
+        "durations": [(ctx.i18n.get("vote-days", days=d), str(d)) for d in DURATIONS],
         **summary,
     }
 
@@ -128,11 +119,9 @@ async def paper_form(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     }
 
 
-async def home_form(
-    dialog_manager: DialogManager, user: User, directory: Directory, i18n: I18nContext, **_: Any
-) -> dict[str, Any]:
-    district = directory.district(user.district_id)
-    committees = directory.committees(district.municipality_id, district.id) if district else []
+async def home_form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, Any]:
+    district = ctx.directory.district(ctx.user.district_id)
+    committees = ctx.directory.committees(district.municipality_id, district.id) if district else []
     return {"committees": [(c.name[:60], str(c.id)) for c in committees[:20]]}
 
 

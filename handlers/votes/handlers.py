@@ -8,13 +8,14 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from aiogram import Bot, F, Router
+from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InputMediaPhoto, Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
+from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import ProjectCb, VoteCb
 from bot.permissions import Actor, districts_seen, may_hold_vote, may_look_after_vote
@@ -68,7 +69,6 @@ from handlers.votes.states import HomeForm, PaperForm, ProjectForm, VoteForm
 from storage.models import ProjectStatus, User, Vote
 from storage.repositories.directory import Directory
 from storage.repositories.elders import ElderRepository
-from storage.repositories.ideas import IdeaRepository
 from storage.repositories.votes import VoteRepository
 
 router = Router(name=__name__)
@@ -83,11 +83,9 @@ def _now() -> datetime:
 
 
 @router.message(Command("votes"))
-async def votes_command(
-    message: Message, user: User, i18n: I18nContext, dialog_manager: DialogManager
-) -> None:
-    if not user.has_consent or user.district_id is None:
-        await message.answer(i18n.get("votes-need-district"))
+async def votes_command(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
+    if not ctx.user.has_consent or ctx.user.district_id is None:
+        await message.answer(ctx.i18n.get("votes-need-district"))
         return
     if await kept_draft(dialog_manager, "votes"):
         return
@@ -103,8 +101,8 @@ async def votes_again(
 
 async def open_votes(reply: Reply, manager: DialogManager) -> None:
     """Asked once where they live (their house's and street's votes need it), then the list."""
-    user: User = manager.middleware_data["user"]
-    if user.home_asked_at is None and user.street is None:
+    ctx = ctx_of(manager)
+    if ctx.user.home_asked_at is None and ctx.user.street is None:
         await manager.start(
             HomeForm.ask,
             data={"then": "votes"},
@@ -112,15 +110,15 @@ async def open_votes(reply: Reply, manager: DialogManager) -> None:
             show_mode=ShowMode.SEND,
         )
         return
-    await send_vote_list(reply, manager.middleware_data)
+    await send_vote_list(reply, ctx)
 
 
-async def send_vote_list(reply: Reply, data: dict[str, Any]) -> None:
-    user: User = data["user"]
-    actor: Actor = data["actor"]
-    i18n: I18nContext = data["i18n"]
-    votes: VoteRepository = data["votes"]
-    settings: Settings = data["settings"]
+async def send_vote_list(reply: Reply, ctx: Ctx) -> None:
+    user: User = ctx.user
+    actor: Actor = ctx.actor
+    i18n: I18nContext = ctx.i18n
+    votes: VoteRepository = ctx.votes
+    settings: Settings = ctx.settings
     now = _now()
     mine = await votes.voted_by(user.id)
     voted = {v.id for v in mine}
@@ -144,7 +142,7 @@ async def send_vote_list(reply: Reply, data: dict[str, Any]) -> None:
     if closed:
         lines.append(i18n.get("votes-results-title"))
         rows += [[(f"📊 {v.question[:50]}", VoteCb(action="open", id=v.id))] for v in closed]
-    elders: ElderRepository = data["elders"]
+    elders: ElderRepository = ctx.elders
     if actor.is_staff or await elders.confirmed_of_user(user.id):
         rows.append([(i18n.get("votes-new"), VoteCb(action="new", id=0))])
     if actor.is_staff:
@@ -154,18 +152,16 @@ async def send_vote_list(reply: Reply, data: dict[str, Any]) -> None:
 
 @router.callback_query(VoteCb.filter(F.action == "list"))
 async def back_to_list(callback: CallbackQuery, dialog_manager: DialogManager) -> None:
-    await send_vote_list(tapped(callback), dialog_manager.middleware_data)
+    await send_vote_list(tapped(callback), ctx_of(dialog_manager))
 
 
-async def vote_card(
-    vote: Vote, chosen: list[int], mask: int, data: dict[str, Any]
-) -> tuple[str, Any]:
+async def vote_card(vote: Vote, chosen: list[int], mask: int, ctx: Ctx) -> tuple[str, Any]:
     """The card a resident votes on: one tap on an option (one choice), or ticks and
     «✅ Проголосовать» (several)."""
-    i18n: I18nContext = data["i18n"]
-    settings: Settings = data["settings"]
-    directory: Directory = data["directory"]
-    votes: VoteRepository = data["votes"]
+    i18n: I18nContext = ctx.i18n
+    settings: Settings = ctx.settings
+    directory: Directory = ctx.directory
+    votes: VoteRepository = ctx.votes
     most = most_choices(vote)
     mode = (
         i18n.get("vote-card-mode-many", most=most)
@@ -213,50 +209,41 @@ def mask_of(vote: Vote, chosen: list[int]) -> int:
     return sum(1 << o.position for o in vote.options if o.id in chosen)
 
 
-async def results_text(vote: Vote, data: dict[str, Any]) -> str:
-    i18n: I18nContext = data["i18n"]
-    counted = await results(data["votes"], vote)
-    return results_message(i18n.get, vote, counted, data["directory"])
+async def results_text(vote: Vote, ctx: Ctx) -> str:
+    i18n: I18nContext = ctx.i18n
+    counted = await results(ctx.votes, vote)
+    return results_message(i18n.get, vote, counted, ctx.directory)
 
 
 @router.callback_query(VoteCb.filter(F.action == "open"))
 async def open_vote(
-    callback: CallbackQuery,
-    callback_data: VoteCb,
-    user: User,
-    votes: VoteRepository,
-    dialog_manager: DialogManager,
+    callback: CallbackQuery, callback_data: VoteCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    data = dialog_manager.middleware_data
-    vote = await votes.get(callback_data.id) or refuse()
+    vote = await ctx.votes.get(callback_data.id) or refuse()
     if vote.closed_at is not None:
-        await tapped(callback).answer(await results_text(vote, data))
+        await tapped(callback).answer(await results_text(vote, ctx))
         return
     if not is_open(vote, _now()):
         refuse("vote-over")
-    may, chosen = await votes.standing(vote, user.id)
+    may, chosen = await ctx.votes.standing(vote, ctx.user.id)
     if not may:
         refuse("vote-not-for-you")
-    text, markup = await vote_card(vote, chosen, mask_of(vote, chosen), data)
+    text, markup = await vote_card(vote, chosen, mask_of(vote, chosen), ctx)
     await tapped(callback).answer(text, reply_markup=markup)
 
 
 @router.callback_query(VoteCb.filter(F.action == "tick"))
 async def tick_option(
-    callback: CallbackQuery,
-    callback_data: VoteCb,
-    user: User,
-    votes: VoteRepository,
-    dialog_manager: DialogManager,
+    callback: CallbackQuery, callback_data: VoteCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    vote = await votes.get(callback_data.id) or refuse()
+    vote = await ctx.votes.get(callback_data.id) or refuse()
     if not is_open(vote, _now()):
         refuse("vote-over")
     ticked = options_of_mask(vote, callback_data.mask)
     if len(ticked) > most_choices(vote):
         refuse("vote-too-many", most=most_choices(vote))
-    chosen = await votes.choices_of(vote.id, user.id)
-    text, markup = await vote_card(vote, chosen, callback_data.mask, dialog_manager.middleware_data)
+    chosen = await ctx.votes.choices_of(vote.id, ctx.user.id)
+    text, markup = await vote_card(vote, chosen, callback_data.mask, ctx)
     message = tapped(callback)
     if isinstance(message, Message):
         await message.edit_text(text, reply_markup=markup)
@@ -264,51 +251,40 @@ async def tick_option(
 
 @router.callback_query(VoteCb.filter(F.action.in_(("pick", "cast"))))
 async def cast_vote(
-    callback: CallbackQuery,
-    callback_data: VoteCb,
-    user: User,
-    votes: VoteRepository,
-    settings: Settings,
-    i18n: I18nContext,
-    dialog_manager: DialogManager,
+    callback: CallbackQuery, callback_data: VoteCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    vote = await votes.get(callback_data.id) or refuse()
+    vote = await ctx.votes.get(callback_data.id) or refuse()
     chosen = options_of_mask(vote, callback_data.mask)
     try:
-        changed = await cast(votes, vote, user, chosen, _now())
+        changed = await cast(ctx.votes, vote, ctx.user, chosen, _now())
     except InputError as exc:
         refuse(exc.key, **exc.args_)
     names = html.escape(", ".join(o.text for o in vote.options if o.id in chosen))
     key = "vote-changed" if changed else "vote-counted"
-    text, markup = await vote_card(vote, chosen, callback_data.mask, dialog_manager.middleware_data)
+    text, markup = await vote_card(vote, chosen, callback_data.mask, ctx)
     message = tapped(callback)
     if isinstance(message, Message):
         await message.edit_text(text, reply_markup=markup)
-    await message.answer(i18n.get(key, choice=names, ends=when_text(vote.ends_at, settings)))
+    await message.answer(
+        ctx.i18n.get(key, choice=names, ends=when_text(vote.ends_at, ctx.settings))
+    )
 
 
 @router.callback_query(VoteCb.filter(F.action == "photos"))
-async def project_photos(
-    callback: CallbackQuery,
-    callback_data: VoteCb,
-    bot: Bot,
-    user: User,
-    votes: VoteRepository,
-    i18n: I18nContext,
-) -> None:
-    vote = await votes.get(callback_data.id) or refuse()
+async def project_photos(callback: CallbackQuery, callback_data: VoteCb, ctx: Ctx) -> None:
+    vote = await ctx.votes.get(callback_data.id) or refuse()
     media = [
         InputMediaPhoto(
             media=p.photo,
-            caption=i18n.get(
+            caption=ctx.i18n.get(
                 "vote-project-line", n=i, title=p.title, cost=f"{p.cost:,}".replace(",", " ")
             ),
         )
-        for i, p in enumerate(await votes.projects_of_vote(vote.id), start=1)
+        for i, p in enumerate(await ctx.votes.projects_of_vote(vote.id), start=1)
         if p.photo
     ][:10]
     if media:
-        await bot.send_media_group(user.id, media=media)  # type: ignore[arg-type]
+        await ctx.bot.send_media_group(ctx.user.id, media=media)  # type: ignore[arg-type]
 
 
 # --- A new vote --------------------------------------------------------------------------------
@@ -336,10 +312,9 @@ async def new_vote_again(
 async def open_vote_form(
     reply: Reply, manager: DialogManager, preset: dict[str, Any] | None = None
 ) -> None:
-    data = manager.middleware_data
-    actor: Actor = data["actor"]
-    if not actor.is_staff and not await data["elders"].confirmed_of_user(actor.id):
-        await reply.answer(data["i18n"].get("vote-no-scopes"))
+    ctx = ctx_of(manager)
+    if not ctx.actor.is_staff and not await ctx.elders.confirmed_of_user(ctx.actor.id):
+        await reply.answer(ctx.i18n.get("vote-no-scopes"))
         return
     first = VoteForm.winners if preset else VoteForm.scope
     await manager.start(
@@ -348,8 +323,8 @@ async def open_vote_form(
 
 
 async def _own_registrations(manager: DialogManager) -> list[Any]:
-    data = manager.middleware_data
-    return list(await data["elders"].confirmed_of_user(data["actor"].id))
+    ctx = ctx_of(manager)
+    return list(await ctx.elders.confirmed_of_user(ctx.actor.id))
 
 
 def _district_territory(directory: Directory, district_id: int | None) -> dict[str, Any]:
@@ -360,9 +335,7 @@ def _district_territory(directory: Directory, district_id: int | None) -> dict[s
 
 
 async def on_scope(callback: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
-    data = manager.middleware_data
-    actor: Actor = data["actor"]
-    directory: Directory = data["directory"]
+    ctx = ctx_of(manager)
     draft = form_data(manager)
     if item.startswith("own:"):
         _, reg_id, scope = item.split(":")
@@ -373,13 +346,13 @@ async def on_scope(callback: CallbackQuery, widget: Any, manager: DialogManager,
         await go(manager, VoteForm.question)
         return
     draft.update(scope=item, territory={})
-    if item == "city" or (item == "municipality" and actor.admin_municipality_id):
-        draft["territory"] = {"municipality_id": actor.admin_municipality_id}
+    if item == "city" or (item == "municipality" and ctx.actor.admin_municipality_id):
+        draft["territory"] = {"municipality_id": ctx.actor.admin_municipality_id}
         await _territory_chosen(manager)
-    elif actor.is_admin:
+    elif ctx.actor.is_admin:
         await go(manager, VoteForm.target)
     else:
-        draft["territory"] = _district_territory(directory, actor.staff_district_id)
+        draft["territory"] = _district_territory(ctx.directory, ctx.actor.staff_district_id)
         if item == "committee":
             await go(manager, VoteForm.target)
         else:
@@ -389,27 +362,27 @@ async def on_scope(callback: CallbackQuery, widget: Any, manager: DialogManager,
 async def on_target(
     callback: CallbackQuery, widget: Any, manager: DialogManager, item: str
 ) -> None:
-    directory: Directory = manager.middleware_data["directory"]
+    ctx = ctx_of(manager)
     draft = form_data(manager)
     target = int(item)
     if draft["scope"] == "municipality":
         draft["territory"] = {"municipality_id": target}
     elif draft["scope"] == "committee":
-        committee = directory.committee(target) or refuse()
+        committee = ctx.directory.committee(target) or refuse()
         draft["territory"] = {
             "committee_id": committee.id,
             "district_id": committee.district.id if committee.district else None,
             "municipality_id": committee.municipality.id,
         }
     else:
-        draft["territory"] = _district_territory(directory, target)
+        draft["territory"] = _district_territory(ctx.directory, target)
     await _territory_chosen(manager)
 
 
 async def _territory_chosen(manager: DialogManager) -> None:
     draft = form_data(manager)
     if not may_hold_vote(
-        manager.middleware_data["actor"],
+        ctx_of(manager).actor,
         draft["scope"],
         draft["territory"],
         await _own_registrations(manager),
@@ -480,7 +453,7 @@ async def on_winners(
 async def on_ends(callback: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
     if int(item) not in DURATIONS:
         refuse()
-    tz = ZoneInfo(manager.middleware_data["settings"].timezone)
+    tz = ZoneInfo(ctx_of(manager).settings.timezone)
     form_data(manager)["ends_at"] = ends_after(int(item), _now(), tz).isoformat()
     await go(manager, VoteForm.summary)
 
@@ -490,7 +463,7 @@ async def other_date(callback: CallbackQuery, button: Any, manager: DialogManage
 
 
 async def on_date(message: Message, widget: Any, manager: DialogManager) -> None:
-    tz = ZoneInfo(manager.middleware_data["settings"].timezone)
+    tz = ZoneInfo(ctx_of(manager).settings.timezone)
     try:
         day = parse_end_date(message.text or "", _now().astimezone(tz).date(), MAX_DAYS)
     except InputError as exc:
@@ -501,109 +474,90 @@ async def on_date(message: Message, widget: Any, manager: DialogManager) -> None
 
 
 async def submit_vote(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
-    data = manager.middleware_data
-    i18n: I18nContext = data["i18n"]
-    votes: VoteRepository = data["votes"]
-    settings: Settings = data["settings"]
+    ctx = ctx_of(manager)
     try:
         spec = new_vote(form_data(manager))
         vote = await create_vote(
-            votes, data["audit"], data["actor"], await _own_registrations(manager), spec, _now()
+            ctx.votes, ctx.audit, ctx.actor, await _own_registrations(manager), spec, _now()
         )
     except InputError as exc:
         await say_error(manager, exc)
         return
-    count = await votes.electorate(vote, "votes")
-    ends = when_text(vote.ends_at, settings)
+    count = await ctx.votes.electorate(vote, "votes")
+    ends = when_text(vote.ends_at, ctx.settings)
     queue_announcement(
-        data,
+        ctx,
         "vote",
         vote.id,
         "votes",
-        i18n.get(
+        ctx.i18n.get(
             "vote-invitation",
             territory=html.escape(
-                territory_label(vote, data["directory"]) or i18n.get("vote-scope-city")
+                territory_label(vote, ctx.directory) or ctx.i18n.get("vote-scope-city")
             ),
             question=html.escape(vote.question),
             ends=ends,
         ),
-        button_text=i18n.get("vote-open-button"),
+        button_text=ctx.i18n.get("vote-open-button"),
         button_data=VoteCb(action="open", id=vote.id).pack(),
     )
     await manager.done()
-    await tapped(callback).answer(i18n.get("vote-started", count=count, ends=ends))
+    await tapped(callback).answer(ctx.i18n.get("vote-started", count=count, ends=ends))
 
 
 # --- Staff: the district's votes and paper ballots ---------------------------------------------
 
 
 @router.callback_query(VoteCb.filter(F.action == "staff-list"))
-async def staff_list(
-    callback: CallbackQuery,
-    actor: Actor,
-    votes: VoteRepository,
-    settings: Settings,
-    i18n: I18nContext,
-) -> None:
-    if not actor.is_staff:
+async def staff_list(callback: CallbackQuery, ctx: Ctx) -> None:
+    if not ctx.actor.is_staff:
         refuse()
-    found = await votes.of_districts(districts_seen(actor))
+    found = await ctx.votes.of_districts(districts_seen(ctx.actor))
     if not found:
-        await tapped(callback).answer(i18n.get("vote-staff-none"))
+        await tapped(callback).answer(ctx.i18n.get("vote-staff-none"))
         return
     rows: Rows = [
         [(("📊 " if v.closed_at else "🗳 ") + v.question[:50], VoteCb(action="staff", id=v.id))]
         for v in found
     ]
-    await tapped(callback).answer(i18n.get("vote-staff-list"), reply_markup=inline(*rows))
+    await tapped(callback).answer(ctx.i18n.get("vote-staff-list"), reply_markup=inline(*rows))
 
 
 @router.callback_query(VoteCb.filter(F.action == "staff"))
-async def staff_card(
-    callback: CallbackQuery,
-    callback_data: VoteCb,
-    actor: Actor,
-    votes: VoteRepository,
-    settings: Settings,
-    directory: Directory,
-    i18n: I18nContext,
-) -> None:
-    vote = await votes.get(callback_data.id) or refuse()
-    if not may_look_after_vote(actor, vote.author_id, vote.district_id):
+async def staff_card(callback: CallbackQuery, callback_data: VoteCb, ctx: Ctx) -> None:
+    vote = await ctx.votes.get(callback_data.id) or refuse()
+    if not may_look_after_vote(ctx.actor, vote.author_id, vote.district_id):
         refuse("vote-not-yours")
-    counted = await results(votes, vote)
+    counted = await results(ctx.votes, vote)
     lines = [
         f"{counted.share(line)} % — {html.escape(line.option.text[:40])} ({line.online} + {line.paper})"
         for line in counted.lines
     ]
-    text = i18n.get(
+    text = ctx.i18n.get(
         "vote-staff-card",
         question=html.escape(vote.question),
-        territory=html.escape(territory_label(vote, directory) or i18n.get("vote-scope-city")),
-        ends=when_text(vote.ends_at, settings),
-        closed=" " + i18n.get("vote-staff-closed") if vote.closed_at else "",
+        territory=html.escape(
+            territory_label(vote, ctx.directory) or ctx.i18n.get("vote-scope-city")
+        ),
+        ends=when_text(vote.ends_at, ctx.settings),
+        closed=" " + ctx.i18n.get("vote-staff-closed") if vote.closed_at else "",
         voters=counted.voters,
         people=counted.paper_voters,
         lines="\n".join(lines),
     )
     rows: Rows = []
     if is_open(vote, _now()):
-        rows.append([(i18n.get("vote-paper"), VoteCb(action="paper", id=vote.id))])
-    rows.append([(i18n.get("votes-back"), VoteCb(action="staff-list", id=0))])
+        rows.append([(ctx.i18n.get("vote-paper"), VoteCb(action="paper", id=vote.id))])
+    rows.append([(ctx.i18n.get("votes-back"), VoteCb(action="staff-list", id=0))])
     await tapped(callback).answer(text, reply_markup=inline(*rows))
 
 
 @router.callback_query(VoteCb.filter(F.action == "paper"))
 async def paper_start(
-    callback: CallbackQuery,
-    callback_data: VoteCb,
-    actor: Actor,
-    votes: VoteRepository,
-    dialog_manager: DialogManager,
+    callback: CallbackQuery, callback_data: VoteCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    vote = await votes.get(callback_data.id) or refuse()
-    if not may_look_after_vote(actor, vote.author_id, vote.district_id):
+    vote = await ctx.votes.get(callback_data.id) or refuse()
+    if not may_look_after_vote(ctx.actor, vote.author_id, vote.district_id):
         refuse("vote-not-yours")
     if not is_open(vote, _now()):
         refuse("vote-over")
@@ -627,29 +581,26 @@ async def on_paper_counts(message: Message, widget: Any, manager: DialogManager)
 
 
 async def submit_paper(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
-    data = manager.middleware_data
+    ctx = ctx_of(manager)
     draft = form_data(manager)
-    votes: VoteRepository = data["votes"]
-    vote = await votes.get(draft["vote_id"]) or refuse()
+    vote = await ctx.votes.get(draft["vote_id"]) or refuse()
     counts = {option[0]: n for option, n in zip(draft["options"], draft["counts"], strict=True)}
     try:
-        await add_paper(votes, data["audit"], data["actor"], vote, draft["people"], counts, _now())
+        await add_paper(ctx.votes, ctx.audit, ctx.actor, vote, draft["people"], counts, _now())
     except InputError as exc:
         await say_error(manager, exc)
         return
     await manager.done()
-    await tapped(callback).answer(data["i18n"].get("vote-paper-added"))
+    await tapped(callback).answer(ctx.i18n.get("vote-paper-added"))
 
 
 # --- Where the resident lives --------------------------------------------------------------------
 
 
 @router.message(Command("home"))
-async def home_command(
-    message: Message, user: User, i18n: I18nContext, dialog_manager: DialogManager
-) -> None:
-    if not user.has_consent or user.district_id is None:
-        await message.answer(i18n.get("votes-need-district"))
+async def home_command(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
+    if not ctx.user.has_consent or ctx.user.district_id is None:
+        await message.answer(ctx.i18n.get("votes-need-district"))
         return
     await open_home(dialog_manager)
 
@@ -662,14 +613,14 @@ async def home_give(callback: CallbackQuery, button: Any, manager: DialogManager
 
 
 async def home_later(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
-    data = manager.middleware_data
-    data["user"].home_asked_at = _now()
+    ctx = ctx_of(manager)
+    ctx.user.home_asked_at = _now()
     then = _then(manager)
     await manager.done()
     message = tapped(callback)
-    await message.answer(data["i18n"].get("home-nothing"))
+    await message.answer(ctx.i18n.get("home-nothing"))
     if then:
-        await send_vote_list(message, data)
+        await send_vote_list(message, ctx)
 
 
 def _then(manager: DialogManager) -> bool:
@@ -698,11 +649,9 @@ async def home_skip_house(callback: CallbackQuery, button: Any, manager: DialogM
 
 
 async def _after_house(manager: DialogManager) -> None:
-    data = manager.middleware_data
-    user: User = data["user"]
-    directory: Directory = data["directory"]
-    district = directory.district(user.district_id)
-    if district and directory.committees(district.municipality_id, district.id):
+    ctx = ctx_of(manager)
+    district = ctx.directory.district(ctx.user.district_id)
+    if district and ctx.directory.committees(district.municipality_id, district.id):
         await go(manager, HomeForm.committee)
     else:
         await save_home(manager, None)
@@ -711,7 +660,7 @@ async def _after_house(manager: DialogManager) -> None:
 async def on_home_committee(
     callback: CallbackQuery, widget: Any, manager: DialogManager, item: str
 ) -> None:
-    committee = manager.middleware_data["directory"].committee(int(item)) if item != "0" else None
+    committee = ctx_of(manager).directory.committee(int(item)) if item != "0" else None
     await save_home(manager, committee.id if committee else None)
 
 
@@ -720,23 +669,22 @@ async def home_no_committee(callback: CallbackQuery, button: Any, manager: Dialo
 
 
 async def save_home(manager: DialogManager, committee_id: int | None) -> None:
-    data = manager.middleware_data
-    user: User = data["user"]
+    ctx = ctx_of(manager)
     draft = form_data(manager)
-    user.street, user.house = draft.get("street"), draft.get("house")
-    user.street_key, user.house_key = home_keys(user.street, user.house)
-    user.entrance = draft.get("entrance") if user.house else None
-    user.committee_id = committee_id
-    user.home_asked_at = _now()
-    await data["audit"].write(user.id, "privacy.home", user.id)
-    place = home_text(data["i18n"], user)
+    ctx.user.street, ctx.user.house = draft.get("street"), draft.get("house")
+    ctx.user.street_key, ctx.user.house_key = home_keys(ctx.user.street, ctx.user.house)
+    ctx.user.entrance = draft.get("entrance") if ctx.user.house else None
+    ctx.user.committee_id = committee_id
+    ctx.user.home_asked_at = _now()
+    await ctx.audit.write(ctx.user.id, "privacy.home", ctx.user.id)
+    place = home_text(ctx.i18n, ctx.user)
     then = _then(manager)
     await manager.done()
     reply = manager.event.message if isinstance(manager.event, CallbackQuery) else manager.event
     if isinstance(reply, Message):
-        await reply.answer(data["i18n"].get("home-saved", place=html.escape(place)))
+        await reply.answer(ctx.i18n.get("home-saved", place=html.escape(place)))
         if then:
-            await send_vote_list(reply, data)
+            await send_vote_list(reply, ctx)
 
 
 # --- Projects of the initiative budget -----------------------------------------------------------
@@ -744,15 +692,12 @@ async def save_home(manager: DialogManager, committee_id: int | None) -> None:
 
 @staff_router.callback_query(ProjectCb.filter(F.action == "make"))
 async def project_start(
-    callback: CallbackQuery,
-    callback_data: ProjectCb,
-    actor: Actor,
-    ideas: IdeaRepository,
-    votes: VoteRepository,
-    dialog_manager: DialogManager,
+    callback: CallbackQuery, callback_data: ProjectCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    idea = of_my_district(await ideas.get(callback_data.id), actor, "ideas-not-your-district")
-    if await votes.project_of_idea(idea.id) is not None:
+    idea = of_my_district(
+        await ctx.ideas.get(callback_data.id), ctx.actor, "ideas-not-your-district"
+    )
+    if await ctx.votes.project_of_idea(idea.id) is not None:
         refuse("project-exists")
     text = " ".join(idea.text.split())
     await dialog_manager.start(
@@ -764,24 +709,23 @@ async def project_start(
 
 
 async def submit_project(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
-    data = manager.middleware_data
-    i18n: I18nContext = data["i18n"]
+    ctx = ctx_of(manager)
     draft = form_data(manager)
-    idea = await data["ideas"].get(draft["idea_id"]) or refuse()
+    idea = await ctx.ideas.get(draft["idea_id"]) or refuse()
     try:
-        project = await shortlist(data["votes"], data["audit"], data["actor"], idea, draft)
+        project = await shortlist(ctx.votes, ctx.audit, ctx.actor, idea, draft)
     except InputError as exc:
         await say_error(manager, exc)
         return
     queue_announcement(
-        data,
+        ctx,
         "project",
         project.id,
         "results",
-        i18n.get("project-told", idea=idea.id, title=html.escape(project.title)),
+        ctx.i18n.get("project-told", idea=idea.id, title=html.escape(project.title)),
     )
     await manager.done()
-    await tapped(callback).answer(i18n.get("project-saved", id=project.id))
+    await tapped(callback).answer(ctx.i18n.get("project-saved", id=project.id))
 
 
 def _cost(value: int) -> str:
@@ -789,19 +733,17 @@ def _cost(value: int) -> str:
 
 
 @staff_router.message(Command("projects"))
-async def projects_command(
-    message: Message, actor: Actor, votes: VoteRepository, i18n: I18nContext
-) -> None:
-    found = await votes.projects(districts_seen(actor))
+async def projects_command(message: Message, ctx: Ctx) -> None:
+    found = await ctx.votes.projects(districts_seen(ctx.actor))
     if not found:
-        await message.answer(i18n.get("projects-none"))
+        await message.answer(ctx.i18n.get("projects-none"))
         return
     rows: Rows = [
         [
             (
-                i18n.get(
+                ctx.i18n.get(
                     "projects-line",
-                    status=i18n.get(f"project-status-{p.status.value}"),
+                    status=ctx.i18n.get(f"project-status-{p.status.value}"),
                     title=p.title[:40],
                     cost=_cost(p.cost),
                 ),
@@ -810,31 +752,27 @@ async def projects_command(
         ]
         for p in found
     ]
-    await message.answer(i18n.get("projects-title"), reply_markup=inline(*rows))
+    await message.answer(ctx.i18n.get("projects-title"), reply_markup=inline(*rows))
 
 
 @staff_router.callback_query(ProjectCb.filter(F.action == "open"))
-async def project_card(
-    callback: CallbackQuery,
-    callback_data: ProjectCb,
-    actor: Actor,
-    votes: VoteRepository,
-    i18n: I18nContext,
-) -> None:
-    project = may_change_project(actor, await votes.project(callback_data.id))
+async def project_card(callback: CallbackQuery, callback_data: ProjectCb, ctx: Ctx) -> None:
+    project = may_change_project(ctx.actor, await ctx.votes.project(callback_data.id))
     rows: Rows = []
     if project.status is ProjectStatus.SHORTLISTED:
-        rows.append([(i18n.get("project-to-vote"), ProjectCb(action="vote", id=project.id))])
+        rows.append([(ctx.i18n.get("project-to-vote"), ProjectCb(action="vote", id=project.id))])
     if project.status is ProjectStatus.WON:
-        rows.append([(i18n.get("project-progress"), ProjectCb(action="progress", id=project.id))])
-        rows.append([(i18n.get("project-done"), ProjectCb(action="done", id=project.id))])
+        rows.append(
+            [(ctx.i18n.get("project-progress"), ProjectCb(action="progress", id=project.id))]
+        )
+        rows.append([(ctx.i18n.get("project-done"), ProjectCb(action="done", id=project.id))])
     if project.photo and project.after_photo:
-        rows.append([(i18n.get("project-photos"), ProjectCb(action="photos", id=project.id))])
-    text = i18n.get(
+        rows.append([(ctx.i18n.get("project-photos"), ProjectCb(action="photos", id=project.id))])
+    text = ctx.i18n.get(
         "project-card",
         title=html.escape(project.title),
         cost=_cost(project.cost),
-        status=i18n.get("project-status-name", status=project.status.value),
+        status=ctx.i18n.get("project-status-name", status=project.status.value),
         description=html.escape(project.description[:400]),
     )
     await tapped(callback).answer(text, reply_markup=inline(*rows) if rows else None)
@@ -842,24 +780,19 @@ async def project_card(
 
 @staff_router.callback_query(ProjectCb.filter(F.action == "vote"))
 async def projects_to_vote(
-    callback: CallbackQuery,
-    callback_data: ProjectCb,
-    actor: Actor,
-    votes: VoteRepository,
-    directory: Directory,
-    i18n: I18nContext,
-    dialog_manager: DialogManager,
+    callback: CallbackQuery, callback_data: ProjectCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    project = may_change_project(actor, await votes.project(callback_data.id))
+    project = may_change_project(ctx.actor, await ctx.votes.project(callback_data.id))
     shortlisted = sorted(
-        await votes.projects([project.district_id], [ProjectStatus.SHORTLISTED]), key=lambda p: p.id
+        await ctx.votes.projects([project.district_id], [ProjectStatus.SHORTLISTED]),
+        key=lambda p: p.id,
     )[:10]
     if len(shortlisted) < MIN_OPTIONS:
         refuse("project-too-few")
     preset = {
         "scope": "district",
-        "territory": _district_territory(directory, project.district_id),
-        "question": i18n.get("project-vote-question"),
+        "territory": _district_territory(ctx.directory, project.district_id),
+        "question": ctx.i18n.get("project-vote-question"),
         "options": [f"{p.title[:120]} — {_cost(p.cost)} ₽" for p in shortlisted],
         "projects": [p.id for p in shortlisted],
     }
@@ -868,13 +801,9 @@ async def projects_to_vote(
 
 @staff_router.callback_query(ProjectCb.filter(F.action.in_(("progress", "done"))))
 async def project_news_start(
-    callback: CallbackQuery,
-    callback_data: ProjectCb,
-    actor: Actor,
-    votes: VoteRepository,
-    dialog_manager: DialogManager,
+    callback: CallbackQuery, callback_data: ProjectCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    project = may_change_project(actor, await votes.project(callback_data.id))
+    project = may_change_project(ctx.actor, await ctx.votes.project(callback_data.id))
     if project.status is not ProjectStatus.WON:
         refuse("project-not-won")
     action = callback_data.action
@@ -890,13 +819,12 @@ async def project_news_start(
 async def _project_news(
     message: Message, manager: DialogManager, args: dict[str, Any], done: bool
 ) -> bool:
-    data = manager.middleware_data
-    i18n: I18nContext = data["i18n"]
-    project = may_change_project(data["actor"], await data["votes"].project(args["project_id"]))
+    ctx = ctx_of(manager)
+    project = may_change_project(ctx.actor, await ctx.votes.project(args["project_id"]))
     try:
         text = parse_text(message.caption or message.text, max_len=800, min_len=2)
         if done:
-            await mark_done(data["audit"], data["actor"], project, _now())
+            await mark_done(ctx.audit, ctx.actor, project, _now())
         elif project.status is not ProjectStatus.WON:
             raise InputError("project-not-won")
     except InputError as exc:
@@ -908,19 +836,19 @@ async def _project_news(
     button = {}
     if project.photo and project.after_photo:
         button = {
-            "button_text": i18n.get("project-photos"),
+            "button_text": ctx.i18n.get("project-photos"),
             "button_data": ProjectCb(action="photos", id=project.id).pack(),
         }
     queue_announcement(
-        data,
+        ctx,
         "project",
         project.id,
         "results",
-        i18n.get(key, title=html.escape(project.title), text=html.escape(text)),
+        ctx.i18n.get(key, title=html.escape(project.title), text=html.escape(text)),
         photo=message.photo[-1].file_id if message.photo else None,
         **button,
     )
-    await message.answer(i18n.get("project-progress-sent"))
+    await message.answer(ctx.i18n.get("project-progress-sent"))
     return True
 
 
@@ -935,21 +863,14 @@ async def project_done(message: Message, manager: DialogManager, args: dict[str,
 
 
 @router.callback_query(ProjectCb.filter(F.action == "photos"))
-async def project_before_after(
-    callback: CallbackQuery,
-    callback_data: ProjectCb,
-    bot: Bot,
-    user: User,
-    votes: VoteRepository,
-    i18n: I18nContext,
-) -> None:
-    project = await votes.project(callback_data.id) or refuse()
+async def project_before_after(callback: CallbackQuery, callback_data: ProjectCb, ctx: Ctx) -> None:
+    project = await ctx.votes.project(callback_data.id) or refuse()
     if not project.photo or not project.after_photo:
         refuse()
-    await bot.send_media_group(
-        user.id,
+    await ctx.bot.send_media_group(
+        ctx.user.id,
         media=[
-            InputMediaPhoto(media=project.photo, caption=i18n.get("project-was")),
-            InputMediaPhoto(media=project.after_photo, caption=i18n.get("project-became")),
+            InputMediaPhoto(media=project.photo, caption=ctx.i18n.get("project-was")),
+            InputMediaPhoto(media=project.after_photo, caption=ctx.i18n.get("project-became")),
         ],
     )
