@@ -24,7 +24,7 @@ from bot.permissions import Actor, districts_seen
 from bot.services.clubs import CATEGORIES, CHILD_AGE_GROUPS
 from bot.services.elders import parse_full_name
 from bot.services.sessions import next_sessions
-from bot.services.validation import InputError, parse_count, parse_text
+from bot.services.validation import parse_count, parse_text
 from bot.views import edit_or_send, schedule_text, short_messages, when_text
 from handlers.forms import (
     Reply,
@@ -34,7 +34,6 @@ from handlers.forms import (
     outside_forms,
     refuse,
     say,
-    say_error,
     tapped,
     typed,
 )
@@ -395,20 +394,12 @@ async def _continue(
 
 
 async def own_name(message: Message, widget: Any, manager: DialogManager) -> None:
-    try:
-        ctx_of(manager).user.full_name = parse_full_name(message.text)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    ctx_of(manager).user.full_name = parse_full_name(message.text)
     await _continue(message, manager)
 
 
 async def child_name(message: Message, widget: Any, manager: DialogManager) -> None:
-    try:
-        name = parse_text(message.text, max_len=40, min_len=2, letters=True)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    name = parse_text(message.text, max_len=40, min_len=2, letters=True)
     if not all(part.replace("-", "").isalpha() for part in name.split()):
         await say(manager, "input-bad-name")
         return
@@ -417,11 +408,7 @@ async def child_name(message: Message, widget: Any, manager: DialogManager) -> N
 
 
 async def child_age(message: Message, widget: Any, manager: DialogManager) -> None:
-    try:
-        age = parse_count(message.text or "", 0, MAX_CHILD_AGE)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    age = parse_count(message.text or "", 0, MAX_CHILD_AGE)
     name = form_data(manager).get("child_name")
     await _continue(message, manager, child_name=name, child_age=age)
 

@@ -57,7 +57,6 @@ from handlers.forms import (
     existing,
     form_data,
     go,
-    i18n_of,
     refuse,
     say,
     say_error,
@@ -133,7 +132,7 @@ async def contest_add(
 async def contest_add_send(cb: CallbackQuery, manager: DialogManager, args: dict[str, Any]) -> None:
     city_admins_only(manager)
     ctx = ctx_of(manager)
-    i18n = i18n_of(manager)
+    i18n = ctx.i18n
     contest = await ctx.contests.add(
         Contest(
             title=args["title"],
@@ -194,7 +193,7 @@ async def contest_results_send(
 ) -> None:
     city_admins_only(manager)
     ctx = ctx_of(manager)
-    i18n = i18n_of(manager)
+    i18n = ctx.i18n
     contest = existing(await ctx.contests.get(args["contest"]))
     if not await ctx.contest_notices.results(
         ctx.contests.session, contest, args["results"], datetime.now(UTC)
@@ -267,20 +266,12 @@ async def on_template(cb: CallbackQuery, widget: Any, manager: DialogManager, it
 
 
 async def on_title(message: Message, widget: Any, manager: DialogManager) -> None:
-    try:
-        form_data(manager)["title"] = parse_text(message.text, max_len=200, min_len=3, letters=True)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    form_data(manager)["title"] = parse_text(message.text, max_len=200, min_len=3, letters=True)
     await go(manager, C.nominations)
 
 
 async def on_nominations(message: Message, widget: Any, manager: DialogManager) -> None:
-    try:
-        form_data(manager)["nominations"] = parse_nominations(message.text)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    form_data(manager)["nominations"] = parse_nominations(message.text)
     await go(manager, C.deadline)
 
 
@@ -455,13 +446,9 @@ async def rules_answer(message: Message, manager: DialogManager, args: dict[str,
     city_admins_only(manager)
     ctx = ctx_of(manager)
     contest = existing(await ctx.contests.get(args["contest"]))
-    try:
-        contest.rules = parse_text(message.text, max_len=MAX_RULES, min_len=10)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return False
+    contest.rules = parse_text(message.text, max_len=MAX_RULES, min_len=10)
     await ctx.audit.write(ctx.user.id, "contest.edit", None, contest=contest.id, what="rules")
-    await message.answer(i18n_of(manager).get("cadmin-rules-saved"))
+    await message.answer(ctx.i18n.get("cadmin-rules-saved"))
     return True
 
 
@@ -476,7 +463,7 @@ async def criteria_answer(message: Message, manager: DialogManager, args: dict[s
         await say_error(manager, exc)
         return exc.key == "cadmin-criteria-late"  # nothing to retype then
     await ctx.audit.write(ctx.user.id, "contest.edit", None, contest=contest.id, what="criteria")
-    await message.answer(i18n_of(manager).get("cadmin-criteria-saved"))
+    await message.answer(ctx.i18n.get("cadmin-criteria-saved"))
     return True
 
 
@@ -558,12 +545,9 @@ async def _ranking_screen(
 
 @router.callback_query(PlaceSetCb.filter())
 async def place_tapped(callback: CallbackQuery, callback_data: PlaceSetCb, ctx: Ctx) -> None:
-    try:
-        application = await set_place(
-            ctx.contests, ctx.audit, ctx.user.id, callback_data.application, callback_data.place
-        )
-    except InputError as exc:
-        refuse(exc.key)
+    application = await set_place(
+        ctx.contests, ctx.audit, ctx.user.id, callback_data.application, callback_data.place
+    )
     await callback.answer(
         ctx.i18n.get("cadmin-place-set", id=application.id, place=callback_data.place)
     )
@@ -627,7 +611,7 @@ async def admin_publish(
 async def publish_send(cb: CallbackQuery, manager: DialogManager, args: dict[str, Any]) -> None:
     city_admins_only(manager)
     ctx = ctx_of(manager)
-    i18n = i18n_of(manager)
+    i18n = ctx.i18n
     contest = existing(await ctx.contests.get(args["contest"]))
     if contest.stage is not ContestStage.RANKING or await unresolved(contest, ctx.contests):
         refuse()

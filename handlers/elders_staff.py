@@ -21,9 +21,9 @@ from bot.keyboards.builders import inline, page_nav
 from bot.keyboards.callbacks import PageCb, RegDecisionCb, RowId
 from bot.notify import retire_buttons, tell
 from bot.permissions import Actor, effective_role, may_moderate
-from bot.services.validation import InputError, parse_text
+from bot.services.validation import parse_text
 from bot.views import edit_or_send, territory_text
-from handlers.forms import answer_for, ask_text, decided, of_my_district, refuse, say_error
+from handlers.forms import answer_for, ask_text, decided, of_my_district, refuse
 from storage.models import ElderRegistration, RegistrationStatus, User
 from storage.repositories.directory import Directory
 from storage.repositories.elders import ElderRepository
@@ -137,11 +137,7 @@ async def decide_with_reason(
     message: Message, manager: DialogManager, decision: ReasonedDecision, reg_id: int
 ) -> bool:
     ctx = ctx_of(manager)
-    try:
-        reason = parse_text(message.text, max_len=MAX_REASON, min_len=3)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return False
+    reason = parse_text(message.text, max_len=MAX_REASON, min_len=3)
     reg = await ctx.elders.get(reg_id)
     if reg is None or not may_moderate(ctx.actor, reg.district_id):
         await message.answer(ctx.i18n.get("button-stale"))

@@ -5,7 +5,7 @@ question «Продолжить черновик или начать занов�
 from __future__ import annotations
 
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from contextlib import suppress
 from datetime import UTC, date, datetime, timedelta
 from operator import itemgetter
@@ -40,7 +40,14 @@ from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import MAIN_MENU_KEYS, main_menu
 from bot.permissions import Actor, may_moderate, may_run_center
 from bot.services import tags
-from bot.services.validation import TIMES, InputError, Refusal, future_moment, parse_clock
+from bot.services.validation import (
+    TIMES,
+    InputError,
+    Refusal,
+    future_moment,
+    parse_clock,
+    parse_text,
+)
 from bot.views import short_messages, tags_text, visible_length
 from storage.models import Announcement, AnnouncementStatus, User
 
@@ -69,15 +76,11 @@ class Tr(Text):
 
     async def _render_text(self, data: dict[str, Any], manager: DialogManager) -> str:
         args = {k: v for k, v in data.items() if isinstance(v, Scalar) and not k.startswith("_")}
-        return i18n_of(manager).get(self.key, **args)
+        return ctx_of(manager).i18n.get(self.key, **args)
 
 
 def menu_texts(i18n: I18nContext) -> set[str]:
     return {i18n.get(key) for key in MAIN_MENU_KEYS}
-
-
-def i18n_of(manager: DialogManager) -> I18nContext:
-    return ctx_of(manager).i18n
 
 
 def form_data(manager: DialogManager) -> dict[str, Any]:
@@ -94,7 +97,7 @@ async def draft_from_start(start_data: Any, manager: DialogManager) -> None:
 async def say(manager: DialogManager, key: str, **args: Any) -> None:
     """A short answer under the form (a bad input): the form's window stays where it is."""
     event = manager.event
-    text = i18n_of(manager).get(key, **args)
+    text = ctx_of(manager).i18n.get(key, **args)
     manager.show_mode = ShowMode.NO_UPDATE
     if isinstance(event, CallbackQuery):
         await event.answer(text, show_alert=True)
@@ -115,7 +118,7 @@ async def only_text(
     """Typed text goes on; anything else (a sticker, a menu button) gets a clear answer."""
     if message.text is None:
         await say(manager, "input-need-text")
-    elif message.text in menu_texts(i18n_of(manager)):
+    elif message.text in menu_texts(ctx_of(manager).i18n):
         await say(manager, "input-menu-text")
     else:
         await on_text(message, widget, manager)
@@ -151,7 +154,7 @@ async def add_photo(manager: DialogManager, message: Message, limit: int) -> Non
         manager.show_mode = ShowMode.NO_UPDATE
         if group is None or draft.get("overflow_album") != group:  # one warning per album
             draft["overflow_album"] = group
-            await message.answer(i18n_of(manager).get("rep-photos-limit", limit=limit))
+            await message.answer(ctx_of(manager).i18n.get("rep-photos-limit", limit=limit))
         return
     if any(p["unique"] == largest.file_unique_id for p in photos):
         await say(manager, "rep-photo-repeat")
@@ -175,7 +178,7 @@ async def ask_contact(manager: DialogManager, prompt: str) -> None:
     """Telegram asks for a contact only from a keyboard under the input: the prompt brings it; the
     form's window (with «Назад»/«Отмена») follows."""
     ctx = ctx_of(manager)
-    i18n = i18n_of(manager)
+    i18n = ctx.i18n
     keyboard = ReplyKeyboardMarkup(
         keyboard=[[KeyboardButton(text=i18n.get("reg-share-contact"), request_contact=True)]],
         resize_keyboard=True,
@@ -193,9 +196,38 @@ async def take_contact(manager: DialogManager, message: Message) -> str | None:
         await say(manager, "reg-not-own-contact")
         return None
     await message.answer(
-        i18n_of(manager).get("reg-phone-saved"), reply_markup=ReplyKeyboardRemove()
+        ctx_of(manager).i18n.get("reg-phone-saved"), reply_markup=ReplyKeyboardRemove()
     )
     return phone
+
+
+MAX_PLACE = 300
+
+
+async def take_place(
+    manager: DialogManager,
+    message: Message,
+    field: str,
+    prompt: str,
+    inside: Callable[[float, float], bool] | None = None,
+    outside: str = "",
+) -> bool:
+    """A place as a shared location (into the draft's lat/lon; `outside` told when it is not
+    `inside`) or as typed words (into `field`); anything else: the prompt again, and False."""
+    draft = form_data(manager)
+    if message.location is not None:
+        lat, lon = message.location.latitude, message.location.longitude
+        if inside is not None and not inside(lat, lon):
+            await say(manager, outside)
+            return False
+        draft.update({"lat": lat, "lon": lon, field: None})
+        return True
+    if message.text is None:
+        await say(manager, prompt)
+        return False
+    words = parse_text(message.text, max_len=MAX_PLACE, min_len=3, letters=True)
+    draft.update({field: words, "lat": None, "lon": None})
+    return True
 
 
 async def go(manager: DialogManager, state: State) -> None:
@@ -205,6 +237,28 @@ async def go(manager: DialogManager, state: State) -> None:
         trail: list[str] = form_data(manager).setdefault(TRAIL, [])
         trail.append(current.state or "")
     await manager.switch_to(state)
+
+
+async def next_needed(
+    manager: DialogManager,
+    after: State,
+    order: Sequence[State],
+    needed: Callable[[State, dict[str, Any]], bool],
+    summary: State,
+    enter: Callable[[DialogManager, State], Awaitable[None]] = go,
+) -> None:
+    """The next window of `order` after `after` that the draft needs (the others are passed
+    over), then the summary; a step opened from the summary («Изменить») returns to it."""
+    draft = form_data(manager)
+    if draft.pop("from_summary", False):
+        await go(manager, summary)
+        return
+    following = order[order.index(after) + 1 :] if after in order else order
+    for state in following:
+        if needed(state, draft):
+            await enter(manager, state)
+            return
+    await go(manager, summary)
 
 
 async def back(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
@@ -228,7 +282,7 @@ def has_trail(data: dict[str, Any], widget: Any, manager: DialogManager) -> bool
 async def cancelled(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     """«❌ Отмена»: the form is dropped and the main menu comes back."""
     if isinstance(callback.message, Message):
-        await tell_cancelled(callback.message, ctx_of(manager).user, i18n_of(manager))
+        await tell_cancelled(callback.message, ctx_of(manager).user, ctx_of(manager).i18n)
 
 
 async def tell_cancelled(message: Message, user: User, i18n: I18nContext) -> None:
@@ -358,11 +412,7 @@ def saved_as(field: str, parse: Callable[[str | None], Any], then: State) -> OnT
     its clear line and the window stays."""
 
     async def on_text(message: Message, widget: Any, manager: DialogManager) -> None:
-        try:
-            form_data(manager)[field] = parse(message.text)
-        except InputError as exc:
-            await say_error(manager, exc)
-            return
+        form_data(manager)[field] = parse(message.text)
         await go(manager, then)
 
     return on_text
@@ -391,16 +441,12 @@ def day_and_time(day: State, clock: State, then: State, days_ahead: int) -> list
 
     async def set_time(manager: DialogManager, text: str | None) -> None:
         draft = form_data(manager)
-        try:
-            moment = future_moment(
-                date.fromisoformat(draft["day"]),
-                parse_clock(text),
-                ZoneInfo(ctx_of(manager).settings.timezone),
-                datetime.now(UTC),
-            )
-        except InputError as exc:
-            await say_error(manager, exc)
-            return
+        moment = future_moment(
+            date.fromisoformat(draft["day"]),
+            parse_clock(text),
+            ZoneInfo(ctx_of(manager).settings.timezone),
+            datetime.now(UTC),
+        )
         draft["starts_at"] = moment.isoformat()
         await go(manager, then)
 
@@ -413,7 +459,7 @@ def day_and_time(day: State, clock: State, then: State, days_ahead: int) -> list
         await set_time(manager, message.text)
 
     async def choices(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, Any]:
-        i18n = i18n_of(dialog_manager)
+        i18n = ctx.i18n
         tz = ZoneInfo(ctx.settings.timezone)
         today = datetime.now(UTC).astimezone(tz).date()
         days = (today + timedelta(days=n) for n in range(days_ahead))
@@ -449,7 +495,7 @@ def tags_window(state: State, on_done: Any) -> Window:
         draft["tags"] = tags.toggled(draft.get("tags") or {}, item)
 
     async def marks(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-        i18n = i18n_of(dialog_manager)
+        i18n = ctx_of(dialog_manager).i18n
         now = tags.clean(form_data(dialog_manager).get("tags"))
 
         def mark(on: bool, key: str, value: str) -> tuple[str, str]:
@@ -727,7 +773,7 @@ async def _answered(message: Message, widget: Any, manager: DialogManager) -> No
 async def _prompt(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     started = dialog_manager.start_data if isinstance(dialog_manager.start_data, dict) else {}
     args = {k: v for k, v in started.get("args", {}).items() if isinstance(v, Scalar)}
-    return {"prompt": i18n_of(dialog_manager).get(started.get("prompt", ""), **args)}
+    return {"prompt": ctx_of(dialog_manager).i18n.get(started.get("prompt", ""), **args)}
 
 
 async def _answered_with_photo(message: Message, widget: Any, manager: DialogManager) -> None:
@@ -833,10 +879,12 @@ def tapped(callback: CallbackQuery) -> Reply:
     return callback.message
 
 
-@errors_router.errors(ExceptionTypeFilter(Refusal))
-async def refused(event: ErrorEvent, ctx: Ctx) -> None:
+@errors_router.errors(ExceptionTypeFilter(InputError))
+async def told(event: ErrorEvent, ctx: Ctx) -> None:
+    """A bad answer (InputError) or a tap the bot does not act on (Refusal) from any handler:
+    its clear line, and the form's window stays where it is."""
     exc = event.exception
-    assert isinstance(exc, Refusal)
+    assert isinstance(exc, InputError)
     text = ctx.i18n.get(exc.key, **exc.args_)
     with suppress(TelegramAPIError):
         if event.update.callback_query is not None:

@@ -31,7 +31,6 @@ from bot.services.recognition import (
     parse_place,
     parse_title,
 )
-from bot.services.validation import InputError
 from bot.views import when_text
 from handlers.forms import (
     Reply,
@@ -45,7 +44,6 @@ from handlers.forms import (
     queue_announcement,
     refuse,
     saved_as,
-    say_error,
     show_unless_form,
     shown_by,
     summary,
@@ -88,12 +86,9 @@ async def answer(
     callback: CallbackQuery, callback_data: InviteCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
     coming = callback_data.action == "yes"
-    try:
-        invitation = await answer_invitation(
-            ctx.invitations, await ctx.invitations.get(callback_data.id), ctx.user, coming, _now()
-        )
-    except InputError as exc:
-        refuse(exc.key)
+    invitation = await answer_invitation(
+        ctx.invitations, await ctx.invitations.get(callback_data.id), ctx.user, coming, _now()
+    )
     key = "invite-coming" if coming else "invite-not-coming"
     when = when_text(invitation.starts_at, ctx.settings)
     await callback.answer(ctx.i18n.get(key, when=when), show_alert=True)
@@ -191,13 +186,9 @@ async def on_district(
 
 async def submit(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
     ctx = ctx_of(manager)
-    try:
-        invitation = await create_invitation(
-            ctx.invitations, ctx.audit, ctx.actor, form_data(manager), _now()
-        )
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    invitation = await create_invitation(
+        ctx.invitations, ctx.audit, ctx.actor, form_data(manager), _now()
+    )
     queue_announcement(
         ctx,
         "guests",

@@ -14,7 +14,7 @@ from aiogram_dialog.widgets.kbd import Button, Group, Select
 from aiogram_dialog.widgets.text import Format
 
 from bot.context import ctx_of
-from bot.services.validation import InputError, parse_text
+from bot.services.validation import parse_text
 from bot.views import send_album
 from handlers.forms import (
     Tr,
@@ -24,7 +24,6 @@ from handlers.forms import (
     go,
     nav,
     say,
-    say_error,
     text_only,
 )
 from storage.models import Application, Contest, Juror
@@ -108,11 +107,7 @@ async def on_score(cb: CallbackQuery, widget: Any, manager: DialogManager, item:
 
 
 async def on_comment(message: Message, widget: Any, manager: DialogManager) -> None:
-    try:
-        comment = parse_text(message.text, max_len=MAX_COMMENT, min_len=2)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    comment = parse_text(message.text, max_len=MAX_COMMENT, min_len=2)
     await save(manager, comment)
 
 

@@ -30,7 +30,6 @@ from bot.services.media import (
     record_publication,
     remove_publication,
 )
-from bot.services.validation import InputError
 from handlers.forms import (
     Reply,
     Rows,
@@ -42,7 +41,6 @@ from handlers.forms import (
     nav,
     refuse,
     saved_as,
-    say_error,
     show_unless_form,
     shown_by,
     summary,
@@ -105,10 +103,7 @@ async def show_list(reply: Reply, ctx: Ctx) -> None:
 async def drop(
     callback: CallbackQuery, callback_data: MediaCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    try:
-        await remove_publication(ctx.media, ctx.audit, ctx.actor, callback_data.id)
-    except InputError as exc:
-        refuse(exc.key)
+    await remove_publication(ctx.media, ctx.audit, ctx.actor, callback_data.id)
     await callback.answer(ctx.i18n.get("media-dropped"))
     await show_list(tapped(callback), ctx)
 
@@ -154,27 +149,19 @@ async def on_day_button(
 
 
 async def on_day_text(message: Message, widget: Any, manager: DialogManager) -> None:
-    try:
-        day = parse_published_on(message.text, _today(ctx_of(manager).settings))
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    day = parse_published_on(message.text, _today(ctx_of(manager).settings))
     await set_day(manager, day)
 
 
 async def submit(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
     ctx = ctx_of(manager)
-    try:
-        await record_publication(
-            ctx.media,
-            ctx.audit,
-            ctx.actor,
-            form_data(manager),
-            _today(ctx.settings),
-        )
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    await record_publication(
+        ctx.media,
+        ctx.audit,
+        ctx.actor,
+        form_data(manager),
+        _today(ctx.settings),
+    )
     await manager.done()
     await tapped(callback).answer(ctx.i18n.get("media-saved"))
 

@@ -16,9 +16,9 @@ from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import ReportCb
 from bot.notify import tell
 from bot.permissions import districts_seen, may_moderate
-from bot.services.validation import InputError, parse_text
+from bot.services.validation import parse_text
 from bot.views import local_time, report_card, send_album, territory_text
-from handlers.forms import answer_for, ask_text, decided, of_my_district, refuse, say_error
+from handlers.forms import answer_for, ask_text, decided, of_my_district, refuse
 from storage.models import Report, ReportStatus
 
 router = Router(name=__name__)
@@ -125,11 +125,7 @@ async def return_with_comment(
     message: Message, manager: DialogManager, args: dict[str, Any]
 ) -> bool:
     ctx = ctx_of(manager)
-    try:
-        comment = parse_text(message.text, max_len=MAX_COMMENT, min_len=3)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return False
+    comment = parse_text(message.text, max_len=MAX_COMMENT, min_len=3)
     report = await ctx.reports.get(int(args["id"]))
     if report is None or not may_moderate(ctx.actor, report.district_id):
         await message.answer(ctx.i18n.get("button-stale"))

@@ -17,7 +17,6 @@ from aiogram_dialog.widgets.kbd import Button
 from bot.context import Ctx, ctx_of
 from bot.permissions import may_run_center
 from bot.services.on_behalf import add_caller, elder_of_district, parse_caller, parse_name
-from bot.services.validation import InputError
 from handlers.forms import (
     Tr,
     buttons_only,
@@ -28,7 +27,6 @@ from handlers.forms import (
     opens_form,
     refuse,
     saved_as,
-    say_error,
     tapped,
     typed,
 )
@@ -75,11 +73,7 @@ async def other_person(callback: CallbackQuery, button: Any, manager: DialogMana
 
 async def on_elder(callback: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
     ctx = ctx_of(manager)
-    try:
-        reg = await elder_of_district(ctx.elders, ctx.actor, int(item))
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    reg = await elder_of_district(ctx.elders, ctx.actor, int(item))
     person = await ctx.users.get(reg.user_id)
     form_data(manager).update(
         on_behalf={"user_id": reg.user_id, "district_id": reg.district_id},
@@ -90,11 +84,7 @@ async def on_elder(callback: CallbackQuery, widget: Any, manager: DialogManager,
 
 async def on_phone(message: Message, widget: Any, manager: DialogManager) -> None:
     draft = form_data(manager)
-    try:
-        draft["name"], draft["phone"] = parse_caller(draft.get("name"), message.text)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    draft["name"], draft["phone"] = parse_caller(draft.get("name"), message.text)
     await go(manager, ForPerson.consent)
 
 

@@ -51,7 +51,6 @@ from handlers.forms import (
     go,
     refuse,
     saved_as,
-    say_error,
     show_unless_form,
     shown_by,
     summary,
@@ -178,11 +177,7 @@ async def book_with_question(
 async def reception_question(
     message: Message, manager: DialogManager, args: dict[str, Any]
 ) -> bool:
-    try:
-        question = parse_question(message.text)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return False
+    question = parse_question(message.text)
     reception = await ctx_of(manager).receptions.get(args["reception_id"]) or refuse()
     await _book(message, reception, question, ctx_of(manager))
     return True
@@ -193,10 +188,7 @@ async def cancel_booking(
     callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
     reception = await ctx.receptions.get(callback_data.id) or refuse()
-    try:
-        await cancel(ctx.receptions, reception, ctx.user, _now())
-    except InputError as exc:
-        refuse(exc.key)
+    await cancel(ctx.receptions, reception, ctx.user, _now())
     await tapped(callback).answer(ctx.i18n.get("reception-cancelled"))
 
 
@@ -295,14 +287,11 @@ async def show_specialist_list(
 async def staff_card(
     callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    try:
-        reception = may_see(
-            ctx.actor,
-            await ctx.receptions.get(callback_data.id),
-            await ctx.receptions.accesses_of(ctx.actor.id),
-        )
-    except InputError as exc:
-        refuse(exc.key)
+    reception = may_see(
+        ctx.actor,
+        await ctx.receptions.get(callback_data.id),
+        await ctx.receptions.accesses_of(ctx.actor.id),
+    )
     staff = may_run_center(ctx.actor, reception.center_id)  # the specialist only looks
     lines = [
         ctx.i18n.get(
@@ -360,11 +349,8 @@ async def give_specialist_access(
     callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
     """A link to forward to the receiving specialist: who opens it sees their bookings."""
-    try:
-        reception = may_look_after(ctx.actor, await ctx.receptions.get(callback_data.id))
-        access = await give_access(ctx.receptions, ctx.audit, ctx.actor, reception)
-    except InputError as exc:
-        refuse(exc.key)
+    reception = may_look_after(ctx.actor, await ctx.receptions.get(callback_data.id))
+    access = await give_access(ctx.receptions, ctx.audit, ctx.actor, reception)
     center = ctx.directory.center(reception.center_id)
     me = await ctx.bot.me()
     await tapped(callback).answer(
@@ -381,11 +367,8 @@ async def give_specialist_access(
 async def close_specialist_access(
     callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    try:
-        reception = may_look_after(ctx.actor, await ctx.receptions.get(callback_data.id))
-        closed = await close_access(ctx.receptions, ctx.audit, ctx.actor, reception, _now())
-    except InputError as exc:
-        refuse(exc.key)
+    reception = may_look_after(ctx.actor, await ctx.receptions.get(callback_data.id))
+    closed = await close_access(ctx.receptions, ctx.audit, ctx.actor, reception, _now())
     key = "specialist-closed" if closed else "specialist-nothing-to-close"
     await tapped(callback).answer(ctx.i18n.get(key, specialist=html.escape(reception.specialist)))
 
@@ -395,11 +378,8 @@ async def mark_attendance(
     callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
     booking = await ctx.receptions.booking(callback_data.id) or refuse()
-    try:
-        reception = may_look_after(ctx.actor, await ctx.receptions.get(booking.reception_id))
-        mark(booking, reception, callback_data.action == "came")
-    except InputError as exc:
-        refuse(exc.key)
+    reception = may_look_after(ctx.actor, await ctx.receptions.get(booking.reception_id))
+    mark(booking, reception, callback_data.action == "came")
     await callback.answer(ctx.i18n.get("reception-marked"))
 
 
@@ -436,13 +416,9 @@ async def on_length(
 
 async def submit(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
     ctx = ctx_of(manager)
-    try:
-        reception = await create_reception(
-            ctx.receptions, ctx.audit, ctx.actor, form_data(manager), _now()
-        )
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    reception = await create_reception(
+        ctx.receptions, ctx.audit, ctx.actor, form_data(manager), _now()
+    )
     await manager.done()
     when = when_text(reception.starts_at, ctx.settings)
     await tapped(callback).answer(ctx.i18n.get("reception-created", when=when))

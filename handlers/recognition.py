@@ -48,7 +48,6 @@ from handlers.forms import (
     answer_lines,
     ask_text,
     refuse,
-    say_error,
     tapped,
 )
 from handlers.stats import chart_labels, district_choices
@@ -324,11 +323,7 @@ async def award_give(
 @answer_for("award-reason")
 async def award_reason(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
     ctx = ctx_of(manager)
-    try:
-        reason = parse_reason(message.text)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return False  # asked again
+    reason = parse_reason(message.text)
     try:
         award = await give_award(
             ctx.recognition,
@@ -399,17 +394,14 @@ async def award_drop(
     c = callback_data
     if not ctx.actor.is_admin:
         refuse("awards-admins-only")
-    try:
-        await take_back_award(
-            ctx.recognition,
-            ctx.audit,
-            ctx.actor,
-            await ctx.users.get(c.user),
-            c.kind,
-            c.year,
-        )
-    except InputError as exc:
-        refuse(exc.key)
+    await take_back_award(
+        ctx.recognition,
+        ctx.audit,
+        ctx.actor,
+        await ctx.users.get(c.user),
+        c.kind,
+        c.year,
+    )
     await callback.answer(ctx.i18n.get("award-dropped"))
     await show_awards(tapped(callback), c.year, ctx)
 

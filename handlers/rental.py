@@ -30,7 +30,7 @@ from bot.services.rental import (
 )
 from bot.services.validation import InputError
 from bot.views import when_text
-from handlers.forms import Rows, answer_for, ask_text, refuse, say_error, tapped
+from handlers.forms import Rows, answer_for, ask_text, refuse, tapped
 from storage.models import RentalItem, RentalStatus
 from storage.repositories.rental import HELD, RentalRepository
 
@@ -220,14 +220,10 @@ async def item_added(message: Message, manager: DialogManager, args: dict[str, A
     """«Мяч волейбольный, 5»: the name and how many the center has."""
     ctx = ctx_of(manager)
     name_text, _, quantity_text = (message.text or "").rpartition(",")
-    try:
-        if ctx.actor.center_id is None:
-            raise InputError("reception-staff-only")
-        name = parse_item_name(name_text)
-        quantity = parse_quantity(quantity_text)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return False
+    if ctx.actor.center_id is None:
+        raise InputError("reception-staff-only")
+    name = parse_item_name(name_text)
+    quantity = parse_quantity(quantity_text)
     ctx.session.add(RentalItem(center_id=ctx.actor.center_id, name=name, quantity=quantity))
     await message.answer(ctx.i18n.get("rental-added", name=html.escape(name), quantity=quantity))
     return True

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.context import Ctx
 from bot.permissions import actor_of
-from bot.services.validation import Refusal
+from bot.services.validation import InputError
 from storage.db import has_writes
 from storage.fsm import update_session
 from storage.repositories.announcements import AnnouncementRepository
@@ -100,7 +100,7 @@ class DbSessionMiddleware(BaseMiddleware):
             data["actor"] = actor_of(user, data["settings"], self.directory)
         try:
             result = await handler(event, data)
-        except Refusal:
+        except InputError:  # a bad answer or a refused tap, told by handlers.forms.told
             if has_writes(session):  # e.g. the first contact's user row: kept
                 await session.commit()
             raise

@@ -24,17 +24,15 @@ from bot.services.announcements import (
     own_target,
 )
 from bot.services.clubs import parse_local_datetime
-from bot.services.validation import InputError, parse_text
+from bot.services.validation import parse_text
 from bot.views import MESSAGE_MAX, when_text
 from handlers.announce.states import AnnounceForm as A
 from handlers.forms import (
     form_data,
     go,
-    i18n_of,
     opens_form,
     refuse,
     say,
-    say_error,
     tapped,
 )
 from storage.models import AnnouncementStatus, OutboxStatus
@@ -60,11 +58,7 @@ async def on_text(message: Message, widget: Any, manager: DialogManager) -> None
     if message.text is None:
         await say(manager, "ann-text-only")
         return
-    try:
-        text = parse_text(message.text, max_len=MESSAGE_MAX, min_len=2)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    text = parse_text(message.text, max_len=MESSAGE_MAX, min_len=2)
     form_data(manager)["text"] = html.escape(text)
     await go(manager, A.photo)
 
@@ -76,7 +70,7 @@ async def on_photo(message: Message, widget: Any, manager: DialogManager) -> Non
     draft = form_data(manager)
     draft["photo"] = message.photo[-1].file_id
     if len(draft.get("text", "")) > PHOTO_CAPTION_MAX:
-        await message.answer(i18n_of(manager).get("ann-photo-long"))
+        await message.answer(ctx_of(manager).i18n.get("ann-photo-long"))
     await go(manager, A.audience)
 
 
@@ -123,13 +117,9 @@ async def on_when(cb: CallbackQuery, button: Any, manager: DialogManager) -> Non
 
 
 async def on_datetime(message: Message, widget: Any, manager: DialogManager) -> None:
-    try:
-        moment = parse_local_datetime(
-            message.text or "", ZoneInfo(ctx_of(manager).settings.timezone), datetime.now(UTC)
-        )
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    moment = parse_local_datetime(
+        message.text or "", ZoneInfo(ctx_of(manager).settings.timezone), datetime.now(UTC)
+    )
     form_data(manager)["send_at"] = moment.isoformat()
     await preview(manager)
 
@@ -142,7 +132,7 @@ async def preview(manager: DialogManager) -> None:
         draft["audience"], draft.get("audience_id"), "news"
     )
     draft["count"] = count
-    await ctx.bot.send_message(ctx.user.id, i18n_of(manager).get("ann-preview-title", count=count))
+    await ctx.bot.send_message(ctx.user.id, ctx.i18n.get("ann-preview-title", count=count))
     if draft.get("photo") and len(draft["text"]) <= PHOTO_CAPTION_MAX:
         await ctx.bot.send_photo(ctx.user.id, draft["photo"], caption=draft["text"])
     else:
@@ -156,18 +146,14 @@ async def preview(manager: DialogManager) -> None:
 async def submit(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
     ctx = ctx_of(manager)
     draft = form_data(manager)
-    try:
-        announcement = await create_announcement(
-            ctx.announcements,
-            ctx.audit,
-            ctx.actor,
-            draft,
-            ctx.directory,
-            ctx.clubs,
-        )
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    announcement = await create_announcement(
+        ctx.announcements,
+        ctx.audit,
+        ctx.actor,
+        draft,
+        ctx.directory,
+        ctx.clubs,
+    )
     await manager.done()
     if draft.get("send_at"):
         when = when_text(announcement.send_at, ctx.settings)

@@ -14,7 +14,6 @@ from aiogram_i18n import I18nContext
 from bot.context import Ctx, ctx_of
 from bot.permissions import Actor
 from bot.services.centers import check_point, parse_card_field, set_card_field
-from bot.services.validation import InputError
 from handlers.center_card.states import CenterCardForm as F
 from handlers.forms import (
     ask_resume,
@@ -22,11 +21,9 @@ from handlers.forms import (
     form_open,
     go,
     go_back,
-    i18n_of,
     menu_texts,
     restart_with,
     say,
-    say_error,
 )
 from storage.repositories.directory import Directory
 
@@ -87,17 +84,13 @@ async def on_field(cb: CallbackQuery, widget: Any, manager: DialogManager, item:
 async def on_answer(message: Message, widget: Any, manager: DialogManager) -> None:
     """A typed value, or (for the map point) a location sent with 📎."""
     field = form_data(manager).get("field", "")
-    try:
-        if message.location is not None and field == "point":
-            value: Any = check_point(message.location.latitude, message.location.longitude)
-        elif message.text is None or message.text in menu_texts(i18n_of(manager)):
-            await say(manager, "mycenter-need-point" if field == "point" else "input-need-text")
-            return
-        else:
-            value = parse_card_field(field, message.text)
-    except InputError as exc:
-        await say_error(manager, exc)
+    if message.location is not None and field == "point":
+        value: Any = check_point(message.location.latitude, message.location.longitude)
+    elif message.text is None or message.text in menu_texts(ctx_of(manager).i18n):
+        await say(manager, "mycenter-need-point" if field == "point" else "input-need-text")
         return
+    else:
+        value = parse_card_field(field, message.text)
     await _save(manager, value)
 
 
@@ -112,7 +105,7 @@ async def _save(manager: DialogManager, value: Any) -> None:
         ctx.session, ctx.audit, ctx.directory, ctx.actor, draft["center"], draft["field"], value
     )
     event = manager.event
-    text = i18n_of(manager).get("mycenter-saved" if value is not None else "mycenter-cleared")
+    text = ctx.i18n.get("mycenter-saved" if value is not None else "mycenter-cleared")
     if isinstance(event, CallbackQuery):
         await event.answer(text)
     elif isinstance(event, Message):

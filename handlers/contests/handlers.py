@@ -36,11 +36,11 @@ from handlers.forms import (
     existing,
     form_data,
     go,
+    next_needed,
     outside_forms,
     refuse,
     restart_with,
     say,
-    say_error,
     take_contact,
     tapped,
 )
@@ -307,16 +307,7 @@ def _needed(state: State, draft: dict[str, Any]) -> bool:
 
 
 async def advance(manager: DialogManager, after: State) -> None:
-    """The next step the draft needs; description and photos opened from the summary return."""
-    draft = form_data(manager)
-    if draft.pop("from_summary", False):
-        await go(manager, A.summary)
-        return
-    for state in ORDER[ORDER.index(after) + 1 :]:
-        if _needed(state, draft):
-            await enter(manager, state)
-            return
-    await go(manager, A.summary)
+    await next_needed(manager, after, ORDER, _needed, A.summary, enter)
 
 
 async def enter(manager: DialogManager, state: State) -> None:
@@ -365,11 +356,7 @@ async def on_center(cb: CallbackQuery, widget: Any, manager: DialogManager, item
 
 async def on_text(message: Message, widget: Any, manager: DialogManager) -> None:
     state = manager.current_context().state
-    try:
-        form_data(manager)[_step(state)] = parse_application_answer(_step(state), message.text)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    form_data(manager)[_step(state)] = parse_application_answer(_step(state), message.text)
     await advance(manager, state)
 
 

@@ -35,11 +35,9 @@ from handlers.forms import (
     ask_text,
     form_data,
     go,
-    i18n_of,
     queue_announcement,
     refuse,
     say,
-    say_error,
     show_unless_form,
     shown_by,
     tapped,
@@ -93,10 +91,7 @@ async def show_plans(reply_to: Reply, ctx: Ctx) -> None:
 async def plan_card(
     callback: CallbackQuery, callback_data: GatheringCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    try:
-        gathering = is_authors(await ctx.gatherings.get(callback_data.id), ctx.user)
-    except InputError as exc:
-        refuse(exc.key)
+    gathering = is_authors(await ctx.gatherings.get(callback_data.id), ctx.user)
     names = await ctx.gatherings.shown_names(gathering.id)
     text = ctx.i18n.get(
         "gather-card",
@@ -123,10 +118,7 @@ async def plan_change(
     callback: CallbackQuery, callback_data: GatheringCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
     """One message to those going (a new time, a change), or cancelling — with a few words."""
-    try:
-        gathering = is_authors(await ctx.gatherings.get(callback_data.id), ctx.user)
-    except InputError as exc:
-        refuse(exc.key)
+    gathering = is_authors(await ctx.gatherings.get(callback_data.id), ctx.user)
     if gathering.cancelled_at is not None:
         refuse("gather-cancelled")
     if callback_data.action == "message" and gathering.messaged_at is not None:
@@ -141,16 +133,12 @@ async def _tell_going(
     message: Message, manager: DialogManager, args: dict[str, Any], cancel: bool
 ) -> bool:
     ctx = ctx_of(manager)
-    try:
-        gathering = is_authors(await ctx.gatherings.get(args["gathering_id"]), ctx.user)
-        text = parse_text(message.text, max_len=500, min_len=2)
-        if gathering.cancelled_at is not None:
-            raise InputError("gather-cancelled")
-        if not cancel and gathering.messaged_at is not None:
-            raise InputError("gather-messaged")
-    except InputError as exc:
-        await say_error(manager, exc)
-        return False
+    gathering = is_authors(await ctx.gatherings.get(args["gathering_id"]), ctx.user)
+    text = parse_text(message.text, max_len=500, min_len=2)
+    if gathering.cancelled_at is not None:
+        raise InputError("gather-cancelled")
+    if not cancel and gathering.messaged_at is not None:
+        raise InputError("gather-messaged")
     if cancel:
         gathering.cancelled_at = _now()
     else:
@@ -189,10 +177,7 @@ async def answer_invitation(
     gathering = await ctx.gatherings.get(callback_data.id) or refuse()
     action = callback_data.action
     show = {"name": True, "hide": False}.get(action)
-    try:
-        await reply(ctx.gatherings, gathering, ctx.user, action != "no", show, _now())
-    except InputError as exc:
-        refuse(exc.key)
+    await reply(ctx.gatherings, gathering, ctx.user, action != "no", show, _now())
     if action == "go":
         rows: Rows = [
             [
@@ -239,7 +224,7 @@ async def on_territory(
         registration_id=reg.id,
         scope=scope,
         where=territory(reg, scope),
-        home=territory_text(i18n_of(manager), reg),
+        home=territory_text(ctx.i18n, reg),
     )
     await go(manager, G.kind)
 
@@ -267,13 +252,9 @@ async def skip_action(callback: CallbackQuery, button: Any, manager: DialogManag
 
 
 async def on_action_other(message: Message, widget: Any, manager: DialogManager) -> None:
-    try:
-        form_data(manager).update(
-            action_id=None, action_other=parse_text(message.text, max_len=200, min_len=3)
-        )
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    form_data(manager).update(
+        action_id=None, action_other=parse_text(message.text, max_len=200, min_len=3)
+    )
     await go(manager, G.day)
 
 
@@ -288,11 +269,7 @@ async def on_place(message: Message, widget: Any, manager: DialogManager) -> Non
     if message.location is not None:
         draft.update(place=None, lat=message.location.latitude, lon=message.location.longitude)
     else:
-        try:
-            draft.update(place=parse_text(message.text, max_len=300, min_len=3), lat=None, lon=None)
-        except InputError as exc:
-            await say_error(manager, exc)
-            return
+        draft.update(place=parse_text(message.text, max_len=300, min_len=3), lat=None, lon=None)
     await go(manager, G.bring)
 
 
@@ -331,13 +308,9 @@ def draft_gathering(draft: dict[str, Any], author_id: int) -> Gathering:
 async def submit(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
     ctx = ctx_of(manager)
     regs = await ctx.elders.confirmed_of_user(ctx.user.id)
-    try:
-        gathering = await create_gathering(
-            ctx.gatherings, ctx.audit, ctx.user, regs, form_data(manager), _now()
-        )
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    gathering = await create_gathering(
+        ctx.gatherings, ctx.audit, ctx.user, regs, form_data(manager), _now()
+    )
     when = when_text(gathering.starts_at, ctx.settings)
     text = ctx.i18n.get(
         "gather-invitation",
@@ -373,10 +346,7 @@ async def fill_report(
 ) -> None:
     from handlers.reports.handlers import start_report
 
-    try:
-        gathering = is_authors(await ctx.gatherings.get(callback_data.id), ctx.user)
-    except InputError as exc:
-        refuse(exc.key)
+    gathering = is_authors(await ctx.gatherings.get(callback_data.id), ctx.user)
     tz = ZoneInfo(ctx.settings.timezone)
     draft = report_draft(gathering, await ctx.gatherings.going_count(gathering.id), tz)
     await start_report(dialog_manager, ctx.user, ctx.elders, draft)

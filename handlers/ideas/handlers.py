@@ -55,13 +55,13 @@ from handlers.forms import (
     existing,
     form_data,
     go,
-    i18n_of,
     of_my_district,
     opens_form,
     refuse,
     restart_with,
     say,
     say_error,
+    take_place,
     tapped,
 )
 from handlers.ideas.states import IdeaAddition, IdeaForm
@@ -310,7 +310,7 @@ async def on_addition(message: Message, widget: Any, manager: DialogManager) -> 
             await manager.done()
         return
     await manager.done()
-    await message.answer(i18n_of(manager).get("idea-added", id=str(idea.id)))
+    await message.answer(ctx.i18n.get("idea-added", id=str(idea.id)))
 
 
 # --- staff --------------------------------------------------------------------------------------
@@ -456,9 +456,7 @@ async def deadline_answer(message: Message, manager: DialogManager, args: dict[s
     except InputError as exc:
         await say_error(manager, exc)
         return isinstance(exc, Refusal)
-    await message.answer(
-        i18n_of(manager).get("deadlines-saved", category=args["category"], days=days)
-    )
+    await message.answer(ctx.i18n.get("deadlines-saved", category=args["category"], days=days))
     return True
 
 
@@ -510,11 +508,7 @@ async def status_ask(
 @answer_for("idea-status")
 async def status_answer(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
     ctx = ctx_of(manager)
-    try:
-        answer = parse_text(message.text or message.caption, max_len=MAX_ANSWER, min_len=3)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return False
+    answer = parse_text(message.text or message.caption, max_len=MAX_ANSWER, min_len=3)
     after = message.photo[-1].file_id if message.photo else None  # «после», with «решено»
     try:
         idea = await set_status(
@@ -579,7 +573,7 @@ async def reopen_answer(message: Message, manager: DialogManager, args: dict[str
     except InputError as exc:
         await say_error(manager, exc)
         return isinstance(exc, Refusal)
-    await message.answer(i18n_of(manager).get("idea-reopened", id=str(idea.id)))
+    await message.answer(ctx.i18n.get("idea-reopened", id=str(idea.id)))
     return True
 
 
@@ -644,36 +638,22 @@ async def on_category(cb: CallbackQuery, widget: Any, manager: DialogManager, it
 async def on_place(message: Message, widget: Any, manager: DialogManager) -> None:
     ctx = ctx_of(manager)
     draft = form_data(manager)
-    if message.location is not None:
-        lat, lon = message.location.latitude, message.location.longitude
-        municipality_id = ctx.user.municipality_id
-        if draft.get("on_behalf"):  # the caller's city: the district's
-            district = ctx.directory.district(draft["on_behalf"]["district_id"])
-            municipality_id = district.municipality_id if district else None
-        if not inside_municipality(ctx.directory, municipality_id, lat, lon):
-            await say(manager, "idea-outside")
-            return
-        draft.update(lat=lat, lon=lon, address=None)
-    elif message.text is not None:
-        try:
-            address = parse_text(message.text, max_len=300, min_len=3, letters=True)
-        except InputError as exc:
-            await say_error(manager, exc)
-            return
-        draft.update(address=address, lat=None, lon=None)
-    else:
-        await say(manager, "idea-ask-place")
+    municipality_id = ctx.user.municipality_id
+    if draft.get("on_behalf"):  # the caller's city: the district's
+        district = ctx.directory.district(draft["on_behalf"]["district_id"])
+        municipality_id = district.municipality_id if district else None
+
+    def inside(lat: float, lon: float) -> bool:
+        return inside_municipality(ctx.directory, municipality_id, lat, lon)
+
+    if not await take_place(manager, message, "address", "idea-ask-place", inside, "idea-outside"):
         return
     # Text carried in from a message sent outside any form: straight on to the photos.
     await go(manager, IdeaForm.photos if draft.get("text") else IdeaForm.text)
 
 
 async def on_text(message: Message, widget: Any, manager: DialogManager) -> None:
-    try:
-        form_data(manager)["text"] = parse_text(message.text, max_len=MAX_TEXT, min_len=3)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    form_data(manager)["text"] = parse_text(message.text, max_len=MAX_TEXT, min_len=3)
     await go(manager, IdeaForm.photos)
 
 
@@ -701,12 +681,8 @@ async def send_anyway(cb: CallbackQuery, button: Any, manager: DialogManager) ->
     ctx = ctx_of(manager)
     tz = ZoneInfo(ctx.settings.timezone)
     draft = form_data(manager)
-    try:
-        author = behalf_of(ctx.actor, draft) or Author(ctx.user.id, ctx.user.district_id)
-        idea = await file_idea(ctx.ideas, author, draft, tz)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    author = behalf_of(ctx.actor, draft) or Author(ctx.user.id, ctx.user.district_id)
+    idea = await file_idea(ctx.ideas, author, draft, tz)
     await manager.done()
     if author.entered_by is not None:
         await tapped(cb).answer(
@@ -726,13 +702,9 @@ async def support_instead(
     """A similar item supported instead of sending a duplicate."""
     draft = form_data(manager)
     ctx = ctx_of(manager)
-    try:
-        if not item.isdigit() or int(item) not in draft.get("similar", []):
-            raise InputError("button-stale")
-        idea = await support_idea(ctx.ideas, int(item), ctx.user, (draft["lat"], draft["lon"]))
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    if not item.isdigit() or int(item) not in draft.get("similar", []):
+        raise InputError("button-stale")
+    idea = await support_idea(ctx.ideas, int(item), ctx.user, (draft["lat"], draft["lon"]))
     await manager.done()
     await tapped(cb).answer(
         ctx.i18n.get("idea-supported", count=idea.supporters), reply_markup=main_menu(ctx.i18n)

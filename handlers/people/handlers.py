@@ -19,7 +19,7 @@ from bot.services.contest_flow import add_juror
 from bot.services.roles import GrantError, Post, apply_grant, apply_revoke, post_of
 from bot.services.validation import InputError, parse_text
 from bot.views import person_name, role_name
-from handlers.forms import existing, form_data, go, i18n_of, say, tapped
+from handlers.forms import existing, form_data, go, say, tapped
 from handlers.people.states import PeopleForm as F
 from storage.models import Role, User
 from storage.repositories.audit import AuditRepository
@@ -108,7 +108,7 @@ async def on_query(message: Message, widget: Any, manager: DialogManager) -> Non
     ctx = ctx_of(manager)
     query = parse_text(message.text, max_len=64)
     found = await ctx.users.search(query, SHOWN + 1, districts_seen(ctx.actor))
-    i18n = i18n_of(manager)
+    i18n = ctx.i18n
     if not found:
         await say(manager, "people-none", query=query)
         return
@@ -138,7 +138,7 @@ async def on_stage(cb: CallbackQuery, widget: Any, manager: DialogManager, item:
     """The person joins the jury of this stage; they judge no entries of their own district."""
     ctx = ctx_of(manager)
     draft = form_data(manager)
-    i18n = i18n_of(manager)
+    i18n = ctx.i18n
     contest = existing(await ctx.contests.get(draft["contest"]))
     target = existing(await ctx.users.get(draft["person"]))
     center = ctx.directory.center(target.staff_center_id)
@@ -212,7 +212,7 @@ async def on_confirm(cb: CallbackQuery, button: Any, manager: DialogManager) -> 
     try:
         text = await change_role(
             ctx.bot, ctx.actor, target, Role(draft["role"]), post, ctx.audit, ctx.directory,
-            ctx.settings, i18n_of(manager),
+            ctx.settings, ctx.i18n,
         )  # fmt: skip
     except GrantError as exc:
         await say(manager, exc.reason)

@@ -35,6 +35,7 @@ from handlers.forms import (
     ask_resume,
     form_data,
     go,
+    next_needed,
     restart_with,
     say,
     say_error,
@@ -148,16 +149,15 @@ def _needed(state: State, draft: dict[str, Any], directory: Directory) -> bool:
 
 
 async def advance(manager: DialogManager, after: State) -> None:
-    """The next step the draft needs; a step opened from the summary returns to it."""
-    draft = form_data(manager)
-    if draft.pop("from_summary", False):
-        await go(manager, F.summary)
-        return
-    for state in ORDER[ORDER.index(after) + 1 :]:
-        if _needed(state, draft, ctx_of(manager).directory):
-            await enter(manager, state)
-            return
-    await go(manager, F.summary)
+    directory = ctx_of(manager).directory
+    await next_needed(
+        manager,
+        after,
+        ORDER,
+        lambda state, draft: _needed(state, draft, directory),
+        F.summary,
+        enter,
+    )
 
 
 async def enter(manager: DialogManager, state: State) -> None:
@@ -228,11 +228,7 @@ async def committee_not_listed(cb: CallbackQuery, button: Any, manager: DialogMa
 async def on_text(message: Message, widget: Any, manager: DialogManager) -> None:
     state = manager.current_context().state
     step = TEXT_STEPS[state]
-    try:
-        form_data(manager)[step] = parse_answer(step, message.text)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    form_data(manager)[step] = parse_answer(step, message.text)
     await advance(manager, state)
 
 

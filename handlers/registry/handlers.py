@@ -35,11 +35,9 @@ from handlers.forms import (
     city_admins_only,
     form_data,
     go,
-    i18n_of,
     opens_form,
     refuse,
     say,
-    say_error,
 )
 from handlers.registry.states import RegistryForm as F
 from storage.repositories.directory import Directory
@@ -74,7 +72,7 @@ open_registry_form = opens_form("registry", F.start, restarts_itself=True)
 async def on_download(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
     city_admins_only(manager, "registry-city-only")
     ctx = ctx_of(manager)
-    i18n = i18n_of(manager)
+    i18n = ctx.i18n
     sheets = await registry_rows(ctx.session, registry_labels(i18n))
     data = await asyncio.to_thread(workbook_bytes, sheets)
     name = i18n.get("registry-file-name", date=datetime.now(UTC).strftime("%Y-%m-%d"))
@@ -89,7 +87,7 @@ async def on_download(cb: CallbackQuery, button: Any, manager: DialogManager) ->
 async def _plan(manager: DialogManager, file_id: str, progress: Message | None) -> Plan:
     """Download the file and check it against the directory as it is now."""
     ctx = ctx_of(manager)
-    i18n = i18n_of(manager)
+    i18n = ctx.i18n
     buffer = io.BytesIO()
     await ctx.bot.download(file_id, destination=buffer)
     sheets = await asyncio.to_thread(read_workbook, buffer.getvalue())
@@ -113,7 +111,7 @@ async def on_file(message: Message, widget: Any, manager: DialogManager) -> None
     if not (document.file_name or "").lower().endswith(".xlsx"):
         await say(manager, "registry-not-xlsx")
         return
-    i18n = i18n_of(manager)
+    i18n = ctx_of(manager).i18n
     progress = await message.answer(i18n.get("registry-checking"))
     try:
         plan = await _plan(manager, document.file_id, progress)
@@ -130,7 +128,7 @@ async def on_file(message: Message, widget: Any, manager: DialogManager) -> None
 async def _remember(manager: DialogManager, file_id: str, plan: Plan) -> None:
     """Keep what the preview shows (small: the file stays in Telegram, the plan is made again)."""
     ctx = ctx_of(manager)
-    i18n = i18n_of(manager)
+    i18n = ctx.i18n
     draft = form_data(manager)
     draft.update(
         file_id=file_id, digest=plan.digest, ready=bool(plan.changes) and not plan.problems
@@ -201,16 +199,12 @@ async def preview(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
 async def on_apply(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
     city_admins_only(manager, "registry-city-only")
     ctx = ctx_of(manager)
-    i18n = i18n_of(manager)
+    i18n = ctx.i18n
     draft = form_data(manager)
     if not draft.get("ready"):  # a forged tap of the hidden button
         await say(manager, "button-stale")
         return
-    try:
-        plan = await _plan(manager, draft["file_id"], None)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    plan = await _plan(manager, draft["file_id"], None)
     if plan.digest != draft["digest"] or plan.problems:  # someone changed the directory since
         await _remember(manager, draft["file_id"], plan)
         await say(manager, "registry-changed-meanwhile")

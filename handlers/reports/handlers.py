@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from aiogram import Bot, Router
 from aiogram.filters import Command
+from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_dialog.widgets.kbd import Button
@@ -38,10 +39,11 @@ from handlers.forms import (
     ask_resume,
     form_data,
     go,
-    i18n_of,
+    next_needed,
     restart_with,
     say,
     say_error,
+    take_place,
     tapped,
 )
 from handlers.reports.states import ReportForm as F
@@ -64,7 +66,7 @@ async def start_report(
     manager: DialogManager, user: User, elders: ElderRepository, draft: dict[str, Any] | None
 ) -> None:
     """A new report, or (with `draft`) a stored one to fix and send again."""
-    i18n = i18n_of(manager)
+    i18n = ctx_of(manager).i18n
     territories = [
         {
             "id": r.id,
@@ -113,24 +115,19 @@ async def report_again(
 # --- Answers ------------------------------------------------------------------------------------
 
 
+ORDER = (F.kind, F.action, F.date, F.place, F.participants, F.figures, F.description, F.photos)
+
+
+def _needed(state: State, draft: dict[str, Any]) -> bool:
+    if state is F.figures:
+        return bool(figures_for(draft.get("kind", "")))
+    if state is F.description:
+        return not draft.get("description")  # or it came in with the photo
+    return True
+
+
 async def advance(manager: DialogManager, after: Any) -> None:
-    """The next window after `after`: the steps a draft does not need are passed over; a step
-    opened from the summary («Изменить») returns to it."""
-    draft = form_data(manager)
-    if draft.get("from_summary"):
-        draft.pop("from_summary")
-        await go(manager, F.summary)
-        return
-    order = [F.kind, F.action, F.date, F.place, F.participants, F.figures, F.description, F.photos]
-    following = order[order.index(after) + 1 :] if after in order else order
-    for state in following:
-        if state is F.figures and not figures_for(draft.get("kind", "")):
-            continue
-        if state is F.description and draft.get("description"):  # carried in with the photo
-            continue
-        await go(manager, state)
-        return
-    await go(manager, F.summary)
+    await next_needed(manager, after, ORDER, _needed, F.summary)
 
 
 async def on_territory(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
@@ -179,11 +176,7 @@ async def own_action(cb: CallbackQuery, button: Button, manager: DialogManager) 
 
 async def on_action_other(message: Message, widget: Any, manager: DialogManager) -> None:
     draft = form_data(manager)
-    try:
-        draft["action_other"] = parse_text(message.text, max_len=200, min_len=2, letters=True)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    draft["action_other"] = parse_text(message.text, max_len=200, min_len=2, letters=True)
     draft["action_id"] = None
     await advance(manager, F.action)
 
@@ -200,11 +193,7 @@ async def other_date(cb: CallbackQuery, button: Button, manager: DialogManager) 
 
 
 async def on_date_text(message: Message, widget: Any, manager: DialogManager) -> None:
-    try:
-        held_on = parse_date(message.text or "", today(ctx_of(manager).settings), MAX_AGE_DAYS)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    held_on = parse_date(message.text or "", today(ctx_of(manager).settings), MAX_AGE_DAYS)
     form_data(manager)["held_on"] = held_on.isoformat()
     await advance(manager, F.date)
 
@@ -219,28 +208,12 @@ async def home_place(cb: CallbackQuery, button: Button, manager: DialogManager) 
 
 
 async def on_place(message: Message, widget: Any, manager: DialogManager) -> None:
-    draft = form_data(manager)
-    if message.location is not None:
-        draft.update(lat=message.location.latitude, lon=message.location.longitude, place=None)
-    elif message.text is not None:
-        try:
-            place = parse_text(message.text, max_len=300, min_len=3, letters=True)
-        except InputError as exc:
-            await say_error(manager, exc)
-            return
-        draft.update(place=place, lat=None, lon=None)
-    else:
-        await say(manager, "rep-ask-place")
-        return
-    await advance(manager, F.place)
+    if await take_place(manager, message, "place", "rep-ask-place"):
+        await advance(manager, F.place)
 
 
 async def on_participants(message: Message, widget: Any, manager: DialogManager) -> None:
-    try:
-        form_data(manager)["participants"] = parse_count(message.text or "", 1, MAX_PARTICIPANTS)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    form_data(manager)["participants"] = parse_count(message.text or "", 1, MAX_PARTICIPANTS)
     await advance(manager, F.participants)
 
 
@@ -256,11 +229,7 @@ async def on_figure(cb: CallbackQuery, widget: Any, manager: DialogManager, item
 async def on_figure_value(message: Message, widget: Any, manager: DialogManager) -> None:
     draft = form_data(manager)
     figure = draft.get("figure", "")
-    try:
-        amount = parse_count(message.text or "", 0, FIGURE_LIMITS.get(figure, 0))
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    amount = parse_count(message.text or "", 0, FIGURE_LIMITS.get(figure, 0))
     figures = draft.setdefault("figures", {})
     if amount:
         figures[figure] = amount
@@ -285,7 +254,7 @@ async def on_figures_text(message: Message, widget: Any, manager: DialogManager)
         found = parse_figures(message.text or "", draft.get("kind", ""))
     except InputError as exc:
         if "figure" in exc.args_:
-            exc.args_["figure"] = i18n_of(manager).get(f"rep-figure-{exc.args_['figure']}")
+            exc.args_["figure"] = ctx_of(manager).i18n.get(f"rep-figure-{exc.args_['figure']}")
         await say_error(manager, exc)
         return
     figures = draft.setdefault("figures", {})
@@ -300,11 +269,7 @@ async def figures_done(cb: CallbackQuery, button: Button, manager: DialogManager
 
 
 async def on_description(message: Message, widget: Any, manager: DialogManager) -> None:
-    try:
-        text = parse_text(message.text, max_len=MAX_DESCRIPTION, min_len=3)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    text = parse_text(message.text, max_len=MAX_DESCRIPTION, min_len=3)
     form_data(manager)["description"] = text
     await advance(manager, F.description)
 

@@ -523,11 +523,7 @@ async def on_text(message: Message, widget: Any, manager: DialogManager) -> None
     if field in CHOICE_FIELDS:
         await say(manager, "wizard-hint")
         return
-    try:
-        value = parse_field(field, message.text or "", ZoneInfo(ctx_of(manager).settings.timezone))
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    value = parse_field(field, message.text or "", ZoneInfo(ctx_of(manager).settings.timezone))
     await store(manager, field, value, message)
 
 
@@ -558,13 +554,9 @@ async def store(manager: DialogManager, field: str, value: Any, message: Reply) 
     draft = form_data(manager)
     target = draft["target"]
     if draft["id"]:
-        try:
-            found, promoted = await change_field(
-                ctx.clubs, ctx.actor, target, draft["id"], field, value
-            )
-        except InputError as exc:
-            await say_error(manager, exc)
-            return
+        found, promoted = await change_field(
+            ctx.clubs, ctx.actor, target, draft["id"], field, value
+        )
         await manager.done()
         for signup in promoted:
             await tell_promoted(

@@ -62,7 +62,6 @@ from handlers.forms import (
     refuse,
     restart_with,
     say,
-    say_error,
     tapped,
 )
 from handlers.votes.states import HomeForm, PaperForm, ProjectForm, VoteForm
@@ -394,33 +393,21 @@ async def _territory_chosen(manager: DialogManager) -> None:
 
 
 async def on_street(message: Message, widget: Any, manager: DialogManager) -> None:
-    try:
-        street = parse_street(message.text)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    street = parse_street(message.text)
     draft = form_data(manager)
     draft["territory"].update(street=street, street_key=home_keys(street, None)[0])
     await go(manager, VoteForm.house if draft["scope"] == "house" else VoteForm.question)
 
 
 async def on_house(message: Message, widget: Any, manager: DialogManager) -> None:
-    try:
-        house = parse_house(message.text)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    house = parse_house(message.text)
     form_data(manager)["territory"].update(house=house, house_key=home_keys(None, house)[1])
     await go(manager, VoteForm.question)
 
 
 async def on_options(message: Message, widget: Any, manager: DialogManager) -> None:
     draft = form_data(manager)
-    try:
-        draft["options"] = [*draft["options"], *parse_options(message.text, draft["options"])]
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    draft["options"] = [*draft["options"], *parse_options(message.text, draft["options"])]
     manager.show_mode = ShowMode.SEND  # the list so far, below what was typed
 
 
@@ -464,25 +451,17 @@ async def other_date(callback: CallbackQuery, button: Any, manager: DialogManage
 
 async def on_date(message: Message, widget: Any, manager: DialogManager) -> None:
     tz = ZoneInfo(ctx_of(manager).settings.timezone)
-    try:
-        day = parse_end_date(message.text or "", _now().astimezone(tz).date(), MAX_DAYS)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    day = parse_end_date(message.text or "", _now().astimezone(tz).date(), MAX_DAYS)
     form_data(manager)["ends_at"] = end_of_day(day, tz).isoformat()
     await go(manager, VoteForm.summary)
 
 
 async def submit_vote(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
     ctx = ctx_of(manager)
-    try:
-        spec = new_vote(form_data(manager))
-        vote = await create_vote(
-            ctx.votes, ctx.audit, ctx.actor, await _own_registrations(manager), spec, _now()
-        )
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    spec = new_vote(form_data(manager))
+    vote = await create_vote(
+        ctx.votes, ctx.audit, ctx.actor, await _own_registrations(manager), spec, _now()
+    )
     count = await ctx.votes.electorate(vote, "votes")
     ends = when_text(vote.ends_at, ctx.settings)
     queue_announcement(
@@ -572,11 +551,7 @@ async def paper_start(
 async def on_paper_counts(message: Message, widget: Any, manager: DialogManager) -> None:
     """The votes per option as the meeting's protocol has them: numbers in the options' order."""
     draft = form_data(manager)
-    try:
-        draft["counts"] = parse_paper_counts(message.text, len(draft["options"]), draft["people"])
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    draft["counts"] = parse_paper_counts(message.text, len(draft["options"]), draft["people"])
     await go(manager, PaperForm.summary)
 
 
@@ -585,11 +560,7 @@ async def submit_paper(callback: CallbackQuery, button: Any, manager: DialogMana
     draft = form_data(manager)
     vote = await ctx.votes.get(draft["vote_id"]) or refuse()
     counts = {option[0]: n for option, n in zip(draft["options"], draft["counts"], strict=True)}
-    try:
-        await add_paper(ctx.votes, ctx.audit, ctx.actor, vote, draft["people"], counts, _now())
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    await add_paper(ctx.votes, ctx.audit, ctx.actor, vote, draft["people"], counts, _now())
     await manager.done()
     await tapped(callback).answer(ctx.i18n.get("vote-paper-added"))
 
@@ -630,11 +601,7 @@ def _then(manager: DialogManager) -> bool:
 
 
 async def on_home_entrance(message: Message, widget: Any, manager: DialogManager) -> None:
-    try:
-        form_data(manager)["entrance"] = parse_count(message.text or "", 1, 99)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    form_data(manager)["entrance"] = parse_count(message.text or "", 1, 99)
     await _after_house(manager)
 
 
@@ -712,11 +679,7 @@ async def submit_project(callback: CallbackQuery, button: Any, manager: DialogMa
     ctx = ctx_of(manager)
     draft = form_data(manager)
     idea = await ctx.ideas.get(draft["idea_id"]) or refuse()
-    try:
-        project = await shortlist(ctx.votes, ctx.audit, ctx.actor, idea, draft)
-    except InputError as exc:
-        await say_error(manager, exc)
-        return
+    project = await shortlist(ctx.votes, ctx.audit, ctx.actor, idea, draft)
     queue_announcement(
         ctx,
         "project",
@@ -821,15 +784,11 @@ async def _project_news(
 ) -> bool:
     ctx = ctx_of(manager)
     project = may_change_project(ctx.actor, await ctx.votes.project(args["project_id"]))
-    try:
-        text = parse_text(message.caption or message.text, max_len=800, min_len=2)
-        if done:
-            await mark_done(ctx.audit, ctx.actor, project, _now())
-        elif project.status is not ProjectStatus.WON:
-            raise InputError("project-not-won")
-    except InputError as exc:
-        await say_error(manager, exc)
-        return False
+    text = parse_text(message.caption or message.text, max_len=800, min_len=2)
+    if done:
+        await mark_done(ctx.audit, ctx.actor, project, _now())
+    elif project.status is not ProjectStatus.WON:
+        raise InputError("project-not-won")
     if message.photo:
         project.after_photo = message.photo[-1].file_id
     key = "project-done-text" if done else "project-progress-text"
