@@ -106,6 +106,26 @@ async def test_a_refused_tap_is_answered_and_is_no_fault(harness: Harness):
     assert await harness.db_user(stranger.id) is not None  # the first contact is kept
 
 
+async def test_a_bad_answer_is_told_in_its_window_and_is_no_fault(harness: Harness, resident):
+    """A bad typed answer (an InputError from any step) is answered by one error handler: its
+    clear line, the window stays, the draft is kept, and the bot counts no fault."""
+    await harness.onboard(resident, "kem-central")
+    errors = harness.dp["metrics"].handler_errors
+    before = errors._value.get()
+    await harness.say(resident, "/idea")
+    await harness.press(resident, "⚠️ Проблема")
+    await harness.press(resident, "Освещение")
+    sent = await harness.say(resident, "ул")  # too short for an address
+    assert "Слишком коротко" in joined(sent)
+    assert "Что-то пошло не так" not in joined(sent)
+    assert errors._value.get() == before
+    sent = await harness.say(resident, "ул. Весенняя, 5")  # the same window takes it
+    assert "Опишите" in joined(sent)
+    await harness.say(resident, "Не горит фонарь у подъезда.")
+    sent = await harness.press(resident, "Без фото")
+    assert "ул. Весенняя, 5" in joined(sent) and "Освещение" in joined(sent)
+
+
 def test_two_forms_opened_in_the_same_second_have_different_names(monkeypatch):
     """aiogram-dialog's own names repeat within a second 1 time in 100 (a draft overwritten)."""
     import time

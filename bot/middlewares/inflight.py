@@ -11,7 +11,7 @@ from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject
 
 from bot.metrics import Metrics
-from bot.services.validation import Refusal
+from bot.services.validation import InputError
 
 
 class InFlightMiddleware(BaseMiddleware):
@@ -31,8 +31,8 @@ class InFlightMiddleware(BaseMiddleware):
         self._idle.clear()
         try:
             return await handler(event, data)
-        except Refusal:
-            raise  # a stale button or someone else's object: answered, not a fault
+        except InputError:
+            raise  # a bad answer, a stale button, someone else's object: answered, not a fault
         except Exception:
             if self.metrics is not None:
                 self.metrics.handler_errors.inc()
