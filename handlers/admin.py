@@ -15,7 +15,7 @@ from bot.permissions import effective_role
 from bot.services.roles import GrantError, Post, post_of
 from bot.services.validation import parse_id, parse_user_ref
 from bot.views import person_name, place_name, role_name
-from handlers.forms import opens_form
+from handlers.forms import opens_form, refuse
 from handlers.people.handlers import change_role, post_suffix
 from handlers.people.states import PeopleForm
 from storage.models import Role
@@ -58,27 +58,21 @@ async def grant_or_revoke(
     center = None
     if not granting:
         if len(args) != 1:
-            await message.answer(ctx.i18n.get("revoke-usage"))
-            return
+            refuse("revoke-usage")
         role = Role.RESIDENT
     else:
         if len(args) not in (2, 3) or args[1].lower() not in ("staff", "admin"):
-            await message.answer(ctx.i18n.get("grant-usage"))
-            return
+            refuse("grant-usage")
         role = Role(args[1].lower())
         if len(args) == 3:
             code = args[2]
             center = ctx.directory.center_by_code(code) or ctx.directory.center(parse_id(code))
             if center is None:
-                await message.answer(
-                    ctx.i18n.get("grant-unknown-center", code=html.escape(code[:64]))
-                )
-                return
+                refuse("grant-unknown-center", code=html.escape(code[:64]))
     who = args[0]
     target = await ctx.users.find(parse_user_ref(who), create=granting)
     if target is None:
-        await message.answer(ctx.i18n.get("grant-unknown-user", who=html.escape(who[:65])))
-        return
+        refuse("grant-unknown-user", who=html.escape(who[:65]))
     try:
         text = await change_role(
             ctx.bot,
@@ -106,8 +100,7 @@ async def whois(
         return
     target = await ctx.users.find(parse_user_ref(who))
     if target is None:
-        await message.answer(ctx.i18n.get("grant-unknown-user", who=html.escape(who[:65])))
-        return
+        refuse("grant-unknown-user", who=html.escape(who[:65]))
     target = await ctx.users.get(target.id)
     assert target is not None
     await message.answer(

@@ -78,8 +78,7 @@ async def show_route(callback: CallbackQuery, callback_data: CenterCb, ctx: Ctx)
 async def my_center(message: Message, ctx: Ctx) -> None:
     district = ctx.directory.district(ctx.user.district_id) if ctx.user.district_id else None
     if district is None:
-        await message.answer(ctx.i18n.get("my-center-no-district"))
-        return
+        refuse("my-center-no-district")
     centers = ctx.directory.centers(district.id)
     if len(centers) == 1:
         center = ctx.directory.center(centers[0].id)

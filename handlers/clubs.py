@@ -295,13 +295,9 @@ async def join(
     if target is None:
         refuse()
     if not _is_open(target, datetime.now(UTC)):
-        await callback.answer(
-            ctx.i18n.get("club-is-closed" if kind == "club" else "event-is-closed"), show_alert=True
-        )
-        return
+        refuse("club-is-closed" if kind == "club" else "event-is-closed")
     if not ctx.user.has_consent:
-        await callback.answer(ctx.i18n.get("club-need-consent"), show_alert=True)
-        return
+        refuse("club-need-consent")
     if for_child or not ctx.user.full_name:
         await dialog_manager.start(
             SignupForm.child_name if for_child else SignupForm.own_name,
@@ -441,8 +437,7 @@ async def events_list(message: Message, ctx: Ctx) -> None:
     if district is None and ctx.actor.is_staff:
         return
     if district is None:
-        await message.answer(ctx.i18n.get("clubs-need-district"))
-        return
+        refuse("clubs-need-district")
     found = await ctx.clubs.events(
         [c.id for c in ctx.directory.centers(district.id)], datetime.now(UTC)
     )
@@ -587,8 +582,7 @@ async def my_signups(message: Message, ctx: Ctx) -> None:
 async def cancel_signup(callback: CallbackQuery, callback_data: SignupCb, ctx: Ctx) -> None:
     signup = await ctx.clubs.signup(callback_data.id)
     if signup is None or signup.user_id != ctx.user.id:
-        await callback.answer(ctx.i18n.get("my-not-yours"), show_alert=True)
-        return
+        refuse("my-not-yours")
     if signup.status is SignupStatus.CANCELLED:
         refuse()
     target = await _target(

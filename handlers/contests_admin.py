@@ -103,8 +103,7 @@ async def contest_add(
     """The typed shortcut of «➕ С нуля» in /contests_admin; the same preview before sending."""
     parts = (command.args or "").split(maxsplit=3)
     if not parts:
-        await message.answer(ctx.i18n.get("contest-add-usage"))
-        return
+        refuse("contest-add-usage")
     try:
         if len(parts) != 4:
             raise InputError("contest-add-usage")
@@ -162,15 +161,12 @@ async def contest_results(
     parts = (command.args or "").split(maxsplit=1)
     contest_id = parse_id(parts[0]) if len(parts) == 2 else None
     if contest_id is None:
-        await message.answer(ctx.i18n.get("contest-results-usage"))
-        return
+        refuse("contest-results-usage")
     contest = await ctx.contests.get(contest_id)
     if contest is None:
-        await message.answer(ctx.i18n.get("contest-not-found", id=parts[0][:9]))
-        return
+        refuse("contest-not-found", id=parts[0][:9])
     if await ctx.contest_notices.results_sent(ctx.contests.session, contest):
-        await message.answer(ctx.i18n.get("contest-results-already"))
-        return
+        refuse("contest-results-already")
     try:
         room = room_for(ctx.i18n, "contest-results", title=html.escape(contest.title))
         text = parse_text(parts[1], max_len=room, min_len=3)
@@ -562,8 +558,7 @@ async def place_typed(message: Message, command: CommandObject, ctx: Ctx) -> Non
     parts = (command.args or "").split()
     application_id = parse_id(parts[0]) if len(parts) == 2 else None
     if application_id is None or parts[1] not in ("0", "1", "2", "3"):
-        await message.answer(ctx.i18n.get("cadmin-place-usage"))
-        return
+        refuse("cadmin-place-usage")
     try:
         application = await set_place(
             ctx.contests, ctx.audit, ctx.user.id, application_id, int(parts[1])
@@ -657,13 +652,11 @@ async def jury_add(message: Message, command: CommandObject, ctx: Ctx) -> None:
     parts = (command.args or "").split()
     contest_id = parse_id(parts[0]) if len(parts) == 3 else None
     if contest_id is None or parts[2] not in ("district", "city"):
-        await message.answer(ctx.i18n.get("jury-add-usage"))
-        return
+        refuse("jury-add-usage")
     contest = await ctx.contests.get(contest_id)
     target = await ctx.users.find(parse_user_ref(parts[1]), create=True)
     if contest is None or target is None:
-        await message.answer(ctx.i18n.get("jury-add-usage"))
-        return
+        refuse("jury-add-usage")
     center = ctx.directory.center(target.staff_center_id)
     district_id = center.district_id if center else target.district_id
     try:

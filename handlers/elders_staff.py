@@ -180,8 +180,7 @@ async def elders_list(message: Message, command: CommandObject, ctx: Ctx) -> Non
         await message.answer(ctx.i18n.get("elders-choose-district"), reply_markup=inline(*rows))
         return
     if district_id is None:
-        await message.answer(ctx.i18n.get("elders-no-center"))
-        return
+        refuse("elders-no-center")
     text, markup = await _elders_page(
         district_id, 0, ctx.directory, ctx.elders, ctx.users, ctx.i18n
     )

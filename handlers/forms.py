@@ -805,7 +805,8 @@ errors_router = Router(name=__name__)
 
 
 def refuse(key: str = "button-stale", **args: object) -> NoReturn:
-    """Stop handling this update with a clear answer to the user (an alert under a button)."""
+    """Stop handling this update with a clear answer to the user: an alert under the tapped
+    button, or a message after a command or a typed answer (handlers.forms.told)."""
     raise Refusal(key, **args)
 
 

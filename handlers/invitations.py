@@ -101,8 +101,7 @@ async def answer(
 @router.message(Command("invite"))
 async def invitations_command(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
     if not ctx.actor.is_admin:
-        await message.answer(ctx.i18n.get("invite-admins-only"))
-        return
+        refuse("invite-admins-only")
     await show_unless_form(dialog_manager, message, "invitations", show_invitations)
 
 

@@ -73,8 +73,7 @@ def _today(settings: Settings) -> date:
 @router.message(Command("media"))
 async def media_list(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
     if not may_record_media(ctx.actor, ctx.actor.staff_district_id):
-        await message.answer(ctx.i18n.get("media-staff-only"))
-        return
+        refuse("media-staff-only")
     await show_unless_form(dialog_manager, message, "media", show_list)
 
 

@@ -16,6 +16,7 @@ from bot.keyboards.builders import inline, page_nav
 from bot.keyboards.callbacks import PageCb, ReportCb
 from bot.services.reports import draft_from_report
 from bot.views import edit_or_send, report_card, send_album
+from handlers.forms import refuse
 from handlers.reports import start_report
 from storage.models import ReportStatus, User
 from storage.repositories.reports import ReportRepository
@@ -65,8 +66,7 @@ async def my_reports_page(callback: CallbackQuery, callback_data: PageCb, ctx: C
 async def open_report(callback: CallbackQuery, callback_data: ReportCb, ctx: Ctx) -> None:
     report = await ctx.reports.get(callback_data.id)
     if report is None or report.author_id != ctx.user.id:
-        await callback.answer(ctx.i18n.get("rep-not-yours"), show_alert=True)
-        return
+        refuse("rep-not-yours")
     markup = None
     if report.status is not ReportStatus.SUBMITTED:
         markup = inline([(ctx.i18n.get("rep-edit-button"), ReportCb(action="edit", id=report.id))])
@@ -85,9 +85,7 @@ async def edit_report(
 ) -> None:
     report = await ctx.reports.get(callback_data.id)
     if report is None or report.author_id != ctx.user.id:
-        await callback.answer(ctx.i18n.get("rep-not-yours"), show_alert=True)
-        return
+        refuse("rep-not-yours")
     if report.status is ReportStatus.SUBMITTED:
-        await callback.answer(ctx.i18n.get("rep-cannot-edit"), show_alert=True)
-        return
+        refuse("rep-cannot-edit")
     await start_report(dialog_manager, ctx.user, ctx.elders, draft_from_report(report))

@@ -16,7 +16,7 @@ from bot.context import Ctx, ctx_of
 from bot.filters.content import Has
 from bot.services.ideas import MAX_TEXT
 from bot.services.reports import MAX_DESCRIPTION
-from handlers.forms import Tr, buttons_only, nav, outside_forms, tapped
+from handlers.forms import Tr, buttons_only, nav, outside_forms, refuse, tapped
 from storage.models import Role
 
 router = Router(name=__name__)
@@ -29,8 +29,7 @@ class Carried(StatesGroup):
 @router.message(outside_forms, Has(~F.text.startswith("/")), Has(F.text | F.photo | F.voice))
 async def natural_input(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
     if not ctx.user.has_consent or ctx.user.district_id is None:
-        await message.answer(ctx.i18n.get("unknown-input"))
-        return
+        refuse("unknown-input")
     text = " ".join((message.text or message.caption or "").split())
     photo = message.photo[-1] if message.photo else None
     await dialog_manager.start(

@@ -48,8 +48,7 @@ class ForPerson(StatesGroup):
 @router.message(Command("forperson"))
 async def for_person(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
     if not ctx.actor.is_staff or ctx.actor.staff_district_id is None:
-        await message.answer(ctx.i18n.get("behalf-staff-only"))
-        return
+        refuse("behalf-staff-only")
     await open_for_person_form(dialog_manager)
 
 

@@ -74,8 +74,7 @@ async def back_to_municipalities(
 @router.callback_query(PlaceCb.filter((F.level == "mun") & F.purpose.in_(DISTRICT_PROMPT)))
 async def municipality_chosen(callback: CallbackQuery, callback_data: PlaceCb, ctx: Ctx) -> None:
     if callback_data.purpose == "home" and not ctx.user.has_consent:
-        await callback.answer(ctx.i18n.get("consent-needed"), show_alert=True)
-        return
+        refuse("consent-needed")
     municipality = ctx.directory.municipality(callback_data.id)
     if municipality is None:
         refuse()

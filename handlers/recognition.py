@@ -108,8 +108,7 @@ def _figures(i18n: I18nContext, record: Record) -> str:
 @router.message(Command("myrecord"))
 async def my_record(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
     if not ctx.user.has_consent:
-        await message.answer(ctx.i18n.get("record-need-consent"))
-        return
+        refuse("record-need-consent")
     await show_record(message, ctx.user, _this_year(ctx.settings), ctx)
 
 
@@ -346,8 +345,7 @@ async def award_reason(message: Message, manager: DialogManager, args: dict[str,
 @router.message(Command("awards"))
 async def awards_list(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
     if not ctx.actor.is_admin:
-        await message.answer(ctx.i18n.get("awards-admins-only"))
-        return
+        refuse("awards-admins-only")
     await show_awards(message, _this_year(ctx.settings), ctx)
 
 
@@ -495,13 +493,11 @@ async def booklet_command(
 ) -> None:
     """The booklet is made in the background: one progress message, edited, then the PDF."""
     if not ctx.actor.is_city_admin:
-        await message.answer(ctx.i18n.get("booklet-city-only"))
-        return
+        refuse("booklet-city-only")
     this_year = _this_year(ctx.settings)
     year = parse_id((command.args or str(this_year)).strip(), this_year)
     if year is None or year < 2000:
-        await message.answer(ctx.i18n.get("booklet-usage"))
-        return
+        refuse("booklet-usage")
     progress = await message.answer(ctx.i18n.get("booklet-started", year=str(year)))
 
     async def tell(text: str) -> None:

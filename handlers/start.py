@@ -138,8 +138,7 @@ async def consent_declined(callback: CallbackQuery, ctx: Ctx) -> None:
 @router.callback_query(PlaceCb.filter((F.purpose == "home") & (F.level == "dist")))
 async def home_district(callback: CallbackQuery, callback_data: PlaceCb, ctx: Ctx) -> None:
     if not ctx.user.has_consent:
-        await callback.answer(ctx.i18n.get("consent-needed"), show_alert=True)
-        return
+        refuse("consent-needed")
     district = ctx.directory.district(callback_data.id)
     if district is None:
         refuse()

@@ -389,8 +389,7 @@ async def export(message: Message, command: CommandObject, ctx: Ctx) -> None:
     args = (command.args or "").split()
     what = EXPORTS.get(args[0].lower()) if args else None
     if what is None:
-        await message.answer(ctx.i18n.get("export-usage"))
-        return
+        refuse("export-usage")
     args[0] = what
     try:
         period = parse_period(args[1] if len(args) > 1 else "year", _today(ctx.settings).date())

@@ -43,8 +43,7 @@ router = Router(name=__name__)
 @router.message(Command("announce"))
 async def announce(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
     if not ctx.actor.is_staff:  # staff whose center is gone
-        await message.answer(ctx.i18n.get("ann-no-center"))
-        return
+        refuse("ann-no-center")
     await open_announce_form(dialog_manager)
 
 
@@ -172,11 +171,9 @@ async def submit(cb: CallbackQuery, button: Any, manager: DialogManager) -> None
 async def stop(callback: CallbackQuery, callback_data: AnnouncementCb, ctx: Ctx) -> None:
     announcement = await ctx.announcements.get(callback_data.id) or refuse()
     if not may_manage_announcement(ctx.actor, announcement.author_id):
-        await callback.answer(ctx.i18n.get("ann-not-yours"), show_alert=True)
-        return
+        refuse("ann-not-yours")
     if not await ctx.announcements.stop(announcement):
-        await callback.answer(ctx.i18n.get("ann-already-ended"), show_alert=True)
-        return
+        refuse("ann-already-ended")
     await ctx.audit.write(ctx.user.id, "broadcast.stop", None, announcement=announcement.id)
     await callback.answer(ctx.i18n.get("ann-stopped"))
     await ctx.delivery.show(

@@ -133,21 +133,15 @@ async def apply_start(
 ) -> None:
     contest = existing(await ctx.contests.get(callback_data.id))
     if not is_open(contest):
-        await callback.answer(
-            ctx.i18n.get("contest-closed", deadline=deadline_text(contest, ctx.settings)),
-            show_alert=True,
-        )
-        return
+        refuse("contest-closed", deadline=deadline_text(contest, ctx.settings))
     if not ctx.user.has_consent:
-        await callback.answer(ctx.i18n.get("contest-need-consent"), show_alert=True)
-        return
+        refuse("contest-need-consent")
     if not may_apply(contest.applicants, effective_role(ctx.user, ctx.settings).value):
         who = ", ".join(ctx.i18n.get(f"contest-who-{w}") for w in contest.applicants.split(","))
         await callback.answer(ctx.i18n.get("contest-not-for-you", who=who), show_alert=True)
         return
     if ctx.user.district_id is None:
-        await callback.answer(ctx.i18n.get("contest-need-district"), show_alert=True)
-        return
+        refuse("contest-need-district")
     if dialog_manager.has_context():
         await ask_resume(dialog_manager, "apply", contest=contest.id)
         return
@@ -256,14 +250,9 @@ async def change_application(
     contest = await ctx.contests.get(application.contest_id)
     assert contest is not None
     if not is_open(contest):
-        await callback.answer(
-            ctx.i18n.get("contest-closed", deadline=deadline_text(contest, ctx.settings)),
-            show_alert=True,
-        )
-        return
+        refuse("contest-closed", deadline=deadline_text(contest, ctx.settings))
     if application.status is not ApplicationStatus.SUBMITTED:
-        await callback.answer(ctx.i18n.get("app-cannot-change"), show_alert=True)
-        return
+        refuse("app-cannot-change")
     if callback_data.action == "withdraw":
         application.status = ApplicationStatus.WITHDRAWN
         await tapped(callback).answer(ctx.i18n.get("app-withdrawn", id=application.id))

@@ -36,6 +36,7 @@ from handlers.forms import (
     form_data,
     go,
     next_needed,
+    refuse,
     restart_with,
     say,
     say_error,
@@ -75,8 +76,7 @@ TEXT_STEPS = {
 @router.message(Command("register"))
 async def register(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
     if not ctx.user.has_consent:
-        await message.answer(ctx.i18n.get("reg-need-consent"))
-        return
+        refuse("reg-need-consent")
     if dialog_manager.has_context():
         await ask_resume(dialog_manager, "register")
         return

@@ -84,8 +84,7 @@ router = Router(name=__name__)
 async def my_clubs(message: Message, ctx: Ctx) -> None:
     center = ctx.directory.center(ctx.user.staff_center_id)
     if center is None:
-        await message.answer(ctx.i18n.get("myclubs-no-center"))
-        return
+        refuse("myclubs-no-center")
     lines = [ctx.i18n.get("myclubs-title", center=html.escape(center.name))]
     rows: list[list[tuple[str, CallbackData]]] = []
     closed = ctx.i18n.get("myclubs-closed-mark")
@@ -381,8 +380,7 @@ async def cancel_session(
     if not valid:
         refuse()
     if not await ctx.clubs.cancel_session(club.id, starts_at):
-        await callback.answer(ctx.i18n.get("staff-session-already"), show_alert=True)
-        return
+        refuse("staff-session-already")
     await ctx.clubs.drop_reminders_of_session(club.id, starts_at)
     when = when_text(starts_at, ctx.settings)
     enrolled = [
@@ -499,8 +497,7 @@ async def field_start(
         refuse()
     found = await _own(f.target, f.id, ctx.actor, ctx.clubs) if f.id else None
     if found is None and ctx.directory.center(ctx.user.staff_center_id) is None:
-        await callback.answer(ctx.i18n.get("myclubs-no-center"), show_alert=True)
-        return
+        refuse("myclubs-no-center")
     field = fields_of(f.target)[0] if f.field == "new" else f.field
     draft: dict[str, Any] = {"target": f.target, "id": f.id, "values": {}}
     if isinstance(found, Event):

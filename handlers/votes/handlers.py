@@ -84,8 +84,7 @@ def _now() -> datetime:
 @router.message(Command("votes"))
 async def votes_command(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
     if not ctx.user.has_consent or ctx.user.district_id is None:
-        await message.answer(ctx.i18n.get("votes-need-district"))
-        return
+        refuse("votes-need-district")
     if await kept_draft(dialog_manager, "votes"):
         return
     await open_votes(message, dialog_manager)
@@ -571,8 +570,7 @@ async def submit_paper(callback: CallbackQuery, button: Any, manager: DialogMana
 @router.message(Command("home"))
 async def home_command(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
     if not ctx.user.has_consent or ctx.user.district_id is None:
-        await message.answer(ctx.i18n.get("votes-need-district"))
-        return
+        refuse("votes-need-district")
     await open_home(dialog_manager)
 
 
