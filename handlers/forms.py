@@ -186,19 +186,18 @@ async def ask_contact(manager: DialogManager, prompt: str) -> None:
     await ctx.bot.send_message(ctx.user.id, i18n.get(prompt), reply_markup=keyboard)
 
 
-async def take_contact(manager: DialogManager, message: Message) -> str | None:
-    """The user's own phone from a shared contact; anything else gets a clear answer."""
+async def take_phone(manager: DialogManager, message: Message) -> None:
+    """The user's own phone from a shared contact into the draft's `phone`; anything else is
+    refused with a clear answer."""
     if message.contact is None:
-        await say(manager, "reg-phone-by-button")
-        return None
+        refuse("reg-phone-by-button")
     phone = own_phone(message)
     if phone is None:
-        await say(manager, "reg-not-own-contact")
-        return None
+        refuse("reg-not-own-contact")
+    form_data(manager)["phone"] = phone
     await message.answer(
         ctx_of(manager).i18n.get("reg-phone-saved"), reply_markup=ReplyKeyboardRemove()
     )
-    return phone
 
 
 MAX_PLACE = 300

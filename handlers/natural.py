@@ -53,19 +53,10 @@ async def as_idea(callback: CallbackQuery, button: Any, manager: DialogManager) 
     from handlers.ideas.handlers import open_idea_form
 
     carried = _carried(manager)
-    ctx = ctx_of(manager)
     draft: dict[str, Any] = {"photos": [carried["photo"]] if carried.get("photo") else []}
     if 3 <= len(carried.get("text") or "") <= MAX_TEXT:  # longer: the form asks, with the limit
         draft["text"] = carried["text"]
-    await open_idea_form(
-        tapped(callback),
-        manager,
-        ctx.user,
-        ctx.ideas,
-        ctx.settings,
-        ctx.i18n,
-        draft,
-    )
+    await open_idea_form(manager, draft)
 
 
 async def as_report(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:

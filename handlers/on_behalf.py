@@ -120,16 +120,7 @@ async def as_report(callback: CallbackQuery, button: Any, manager: DialogManager
 async def as_idea(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
     from handlers.ideas.handlers import open_idea_form
 
-    ctx = ctx_of(manager)
-    await open_idea_form(
-        tapped(callback),
-        manager,
-        ctx.user,
-        ctx.ideas,
-        ctx.settings,
-        ctx.i18n,
-        _carried(manager),
-    )
+    await open_idea_form(manager, _carried(manager))
 
 
 async def as_signup(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:

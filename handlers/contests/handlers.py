@@ -41,7 +41,7 @@ from handlers.forms import (
     refuse,
     restart_with,
     say,
-    take_contact,
+    take_phone,
     tapped,
 )
 from storage.models import (
@@ -354,10 +354,8 @@ async def photos_done(cb: CallbackQuery, button: Any, manager: DialogManager) ->
 
 
 async def on_contact(message: Message, widget: Any, manager: DialogManager) -> None:
-    phone = await take_contact(manager, message)
-    if phone is not None:
-        form_data(manager)["phone"] = phone
-        await advance(manager, A.phone)
+    await take_phone(manager, message)
+    await advance(manager, A.phone)
 
 
 async def edit_menu(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:

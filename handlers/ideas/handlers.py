@@ -14,7 +14,6 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_i18n import I18nContext, LazyFilter
 
-from bot.config import Settings
 from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import inline, main_menu
 from bot.keyboards.callbacks import IdeaCb, ProjectCb
@@ -75,43 +74,25 @@ staff_router = Router(name=f"{__name__}.staff")
 
 @router.message(Command("idea"))
 @router.message(LazyFilter("menu-idea"))
-async def idea_start(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
+async def idea_start(message: Message, dialog_manager: DialogManager) -> None:
     if dialog_manager.has_context():
         await ask_resume(dialog_manager, "idea")
         return
-    await open_idea_form(message, dialog_manager, ctx.user, ctx.ideas, ctx.settings, ctx.i18n)
+    await open_idea_form(dialog_manager)
 
 
-async def open_idea_form(
-    message: Reply,
-    manager: DialogManager,
-    user: User,
-    ideas: IdeaRepository,
-    settings: Settings,
-    i18n: I18nContext,
-    carried: dict[str, Any] | None = None,
-) -> None:
+async def open_idea_form(manager: DialogManager, carried: dict[str, Any] | None = None) -> None:
     """The form, empty, or with the text and photo of a message sent outside any form, or filled
     by staff for someone who phoned (`on_behalf`)."""
-    if (carried or {}).get("on_behalf"):
-        await manager.start(
-            IdeaForm.kind,
-            data={"photos": [], **(carried or {})},
-            mode=StartMode.RESET_STACK,
-            show_mode=ShowMode.SEND,
-        )
-        return
-    if not user.has_consent or user.district_id is None:
-        await message.answer(i18n.get("idea-need-district"))
-        return
-    try:
-        await check_daily_limit(ideas, user.id, ZoneInfo(settings.timezone))
-    except InputError as exc:
-        await message.answer(i18n.get(exc.key, **exc.args_))
-        return
+    ctx = ctx_of(manager)
+    carried = carried or {}
+    if not carried.get("on_behalf"):
+        if not ctx.user.has_consent or ctx.user.district_id is None:
+            refuse("idea-need-district")
+        await check_daily_limit(ctx.ideas, ctx.user.id, ZoneInfo(ctx.settings.timezone))
     await manager.start(
         IdeaForm.kind,
-        data={"photos": [], **(carried or {})},
+        data={"photos": [], **carried},
         mode=StartMode.RESET_STACK,
         show_mode=ShowMode.SEND,
     )
@@ -119,8 +100,7 @@ async def open_idea_form(
 
 @restart_with("idea")
 async def idea_again(callback: CallbackQuery, manager: DialogManager, args: dict[str, Any]) -> None:
-    ctx = ctx_of(manager)
-    await open_idea_form(tapped(callback), manager, ctx.user, ctx.ideas, ctx.settings, ctx.i18n)
+    await open_idea_form(manager)
 
 
 def _idea_text(i18n: I18nContext, idea: Idea, limit: int | None = None) -> str:

@@ -40,7 +40,7 @@ from handlers.forms import (
     restart_with,
     say,
     say_error,
-    take_contact,
+    take_phone,
     tapped,
 )
 from handlers.register.states import NewTerritoryCb
@@ -233,10 +233,8 @@ async def on_text(message: Message, widget: Any, manager: DialogManager) -> None
 
 
 async def on_contact(message: Message, widget: Any, manager: DialogManager) -> None:
-    phone = await take_contact(manager, message)
-    if phone is not None:
-        form_data(manager)["phone"] = phone
-        await advance(manager, F.phone)
+    await take_phone(manager, message)
+    await advance(manager, F.phone)
 
 
 async def edit_menu(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
