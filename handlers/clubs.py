@@ -33,7 +33,6 @@ from handlers.forms import (
     go,
     outside_forms,
     refuse,
-    say,
     tapped,
     typed,
 )
@@ -397,8 +396,7 @@ async def own_name(message: Message, widget: Any, manager: DialogManager) -> Non
 async def child_name(message: Message, widget: Any, manager: DialogManager) -> None:
     name = parse_text(message.text, max_len=40, min_len=2, letters=True)
     if not all(part.replace("-", "").isalpha() for part in name.split()):
-        await say(manager, "input-bad-name")
-        return
+        refuse("input-bad-name")
     form_data(manager)["child_name"] = name
     await go(manager, SignupForm.child_age)
 

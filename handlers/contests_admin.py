@@ -255,8 +255,7 @@ async def new_contest(
 
 async def on_template(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
     if not any(t["code"] == item for t in templates()):
-        await say(manager, "button-stale")
-        return
+        refuse("button-stale")
     form_data(manager)["template"] = item
     await go(manager, C.deadline)
 

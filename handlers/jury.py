@@ -23,7 +23,7 @@ from handlers.forms import (
     form_data,
     go,
     nav,
-    say,
+    refuse,
     text_only,
 )
 from storage.models import Application, Contest, Juror
@@ -95,11 +95,9 @@ async def _entry(manager: DialogManager) -> tuple[Juror, Contest, Application] |
 async def on_score(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
     found = await _entry(manager)
     if found is None:
-        await say(manager, "button-stale")
-        return
+        refuse("button-stale")
     if not item.isdigit() or int(item) not in SCORES:
-        await say(manager, "jury-out-of-range")
-        return
+        refuse("jury-out-of-range")
     draft = form_data(manager)
     draft["values"] = [*draft["values"], int(item)]
     if len(draft["values"]) >= len(criteria(found[1])):

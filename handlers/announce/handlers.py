@@ -32,7 +32,6 @@ from handlers.forms import (
     go,
     opens_form,
     refuse,
-    say,
     tapped,
 )
 from storage.models import AnnouncementStatus, OutboxStatus
@@ -55,8 +54,7 @@ open_announce_form = opens_form("announce", A.text)
 
 async def on_text(message: Message, widget: Any, manager: DialogManager) -> None:
     if message.text is None:
-        await say(manager, "ann-text-only")
-        return
+        refuse("ann-text-only")
     text = parse_text(message.text, max_len=MESSAGE_MAX, min_len=2)
     form_data(manager)["text"] = html.escape(text)
     await go(manager, A.photo)
@@ -64,8 +62,7 @@ async def on_text(message: Message, widget: Any, manager: DialogManager) -> None
 
 async def on_photo(message: Message, widget: Any, manager: DialogManager) -> None:
     if not message.photo:
-        await say(manager, "ann-photo-only")
-        return
+        refuse("ann-photo-only")
     draft = form_data(manager)
     draft["photo"] = message.photo[-1].file_id
     if len(draft.get("text", "")) > PHOTO_CAPTION_MAX:
@@ -81,8 +78,7 @@ async def no_photo(cb: CallbackQuery, button: Any, manager: DialogManager) -> No
 async def on_audience(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
     ctx = ctx_of(manager)
     if item not in audiences(ctx.actor):
-        await say(manager, "button-stale")
-        return
+        refuse("button-stale")
     draft = form_data(manager)
     choose, target = own_target(ctx.actor, item)
     draft.update(audience=item, audience_id=target)
@@ -94,8 +90,7 @@ async def on_target(cb: CallbackQuery, widget: Any, manager: DialogManager, item
     draft = form_data(manager)
     target = int(item) if item.isdigit() else None
     if not await may_send(ctx.actor, ctx.directory, ctx.clubs, draft["audience"], target):
-        await say(manager, "button-stale")
-        return
+        refuse("button-stale")
     draft["audience_id"] = target
     await go(manager, A.when)
 
@@ -104,8 +99,7 @@ async def on_when(cb: CallbackQuery, button: Any, manager: DialogManager) -> Non
     if button.widget_id == "urgent" and not may_send_urgent(
         ctx_of(manager).actor
     ):  # a hidden button answers too
-        await say(manager, "button-stale")
-        return
+        refuse("button-stale")
     draft = form_data(manager)
     draft["urgent"] = button.widget_id == "urgent"
     if button.widget_id == "later":

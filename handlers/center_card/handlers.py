@@ -22,8 +22,8 @@ from handlers.forms import (
     go,
     go_back,
     menu_texts,
+    refuse,
     restart_with,
-    say,
 )
 from storage.repositories.directory import Directory
 
@@ -87,8 +87,7 @@ async def on_answer(message: Message, widget: Any, manager: DialogManager) -> No
     if message.location is not None and field == "point":
         value: Any = check_point(message.location.latitude, message.location.longitude)
     elif message.text is None or message.text in menu_texts(ctx_of(manager).i18n):
-        await say(manager, "mycenter-need-point" if field == "point" else "input-need-text")
-        return
+        refuse("mycenter-need-point" if field == "point" else "input-need-text")
     else:
         value = parse_card_field(field, message.text)
     await _save(manager, value)

@@ -315,8 +315,7 @@ async def on_nomination(cb: CallbackQuery, widget: Any, manager: DialogManager, 
         next((n for n in contest.nominations if str(n.id) == item), None) if contest else None
     )
     if nomination is None:
-        await say(manager, "button-stale")
-        return
+        refuse("button-stale")
     draft = form_data(manager)
     if draft.get("address_kind") != nomination.address:
         for state in PART_STATES:
@@ -327,8 +326,7 @@ async def on_nomination(cb: CallbackQuery, widget: Any, manager: DialogManager, 
 
 async def on_committee(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
     if not item.isdigit() or ctx_of(manager).directory.committee(int(item)) is None:
-        await say(manager, "button-stale")
-        return
+        refuse("button-stale")
     form_data(manager)["committee"] = int(item)
     await advance(manager, A.committee)
 
@@ -337,8 +335,7 @@ async def on_center(cb: CallbackQuery, widget: Any, manager: DialogManager, item
     draft = form_data(manager)
     center = ctx_of(manager).directory.center(int(item)) if item.isdigit() else None
     if center is None or center.district_id != draft["district_id"]:
-        await say(manager, "button-stale")
-        return
+        refuse("button-stale")
     draft["center"] = center.id
     await advance(manager, A.center)
 
@@ -365,8 +362,7 @@ async def edit_menu(cb: CallbackQuery, button: Any, manager: DialogManager) -> N
 async def on_edit(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
     draft = form_data(manager)
     if item not in ("nomination", "address", "description", "photos", "responsible"):
-        await say(manager, "button-stale")
-        return
+        refuse("button-stale")
     # Address and nomination walk on (a new nomination may need other address parts).
     draft["from_summary"] = item in ("description", "photos")
     if item == "photos":
@@ -386,8 +382,7 @@ async def submit(cb: CallbackQuery, button: Any, manager: DialogManager) -> None
     ctx = ctx_of(manager)
     contest = await _contest(manager)
     if contest is None:
-        await say(manager, "button-stale")
-        return
+        refuse("button-stale")
     draft = form_data(manager)
     try:
         application = await submit_application(

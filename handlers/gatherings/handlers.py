@@ -37,7 +37,6 @@ from handlers.forms import (
     go,
     queue_announcement,
     refuse,
-    say,
     show_unless_form,
     shown_by,
     tapped,
@@ -280,8 +279,7 @@ async def skip_bring(callback: CallbackQuery, button: Any, manager: DialogManage
 
 async def on_photo(message: Message, widget: Any, manager: DialogManager) -> None:
     if not message.photo:
-        await say(manager, "ann-photo-only")
-        return
+        refuse("ann-photo-only")
     form_data(manager)["photo"] = message.photo[-1].file_id
     await go(manager, G.summary)
 

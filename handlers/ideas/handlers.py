@@ -58,7 +58,6 @@ from handlers.forms import (
     opens_form,
     refuse,
     restart_with,
-    say,
     say_error,
     take_place,
     tapped,
@@ -278,8 +277,7 @@ async def on_addition(message: Message, widget: Any, manager: DialogManager) -> 
     ctx = ctx_of(manager)
     photo = (message.photo[-1].file_id, message.photo[-1].file_unique_id) if message.photo else None
     if photo is None and message.text is None:
-        await say(manager, "idea-add-ask")
-        return
+        refuse("idea-add-ask")
     try:
         idea = await add_to_idea(
             ctx.ideas, form_data(manager)["idea"], ctx.user.id, message.text, photo
@@ -601,16 +599,14 @@ async def move_to(callback: CallbackQuery, callback_data: IdeaCb, ctx: Ctx) -> N
 
 async def on_kind(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
     if item not in KINDS:
-        await say(manager, "button-stale")
-        return
+        refuse("button-stale")
     form_data(manager)["kind"] = item
     await go(manager, IdeaForm.category)
 
 
 async def on_category(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
     if item not in CATEGORIES:
-        await say(manager, "button-stale")
-        return
+        refuse("button-stale")
     form_data(manager)["category"] = item
     await go(manager, IdeaForm.place)
 

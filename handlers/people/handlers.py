@@ -19,7 +19,7 @@ from bot.services.contest_flow import add_juror
 from bot.services.roles import GrantError, Post, apply_grant, apply_revoke, post_of
 from bot.services.validation import InputError, parse_text
 from bot.views import person_name, role_name
-from handlers.forms import existing, form_data, go, say, tapped
+from handlers.forms import existing, form_data, go, refuse, say, tapped
 from handlers.people.states import PeopleForm as F
 from storage.models import Role, User
 from storage.repositories.audit import AuditRepository
@@ -110,8 +110,7 @@ async def on_query(message: Message, widget: Any, manager: DialogManager) -> Non
     found = await ctx.users.search(query, SHOWN + 1, districts_seen(ctx.actor))
     i18n = ctx.i18n
     if not found:
-        await say(manager, "people-none", query=query)
-        return
+        refuse("people-none", query=query)
     draft = form_data(manager)
     draft["found"] = [
         (

@@ -38,7 +38,6 @@ from handlers.forms import (
     next_needed,
     refuse,
     restart_with,
-    say,
     say_error,
     take_phone,
     tapped,
@@ -168,8 +167,7 @@ async def enter(manager: DialogManager, state: State) -> None:
 
 async def on_role(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
     if item not in TOS_ROLES:
-        await say(manager, "button-stale")
-        return
+        refuse("button-stale")
     draft = form_data(manager)
     draft["tos_role"] = item
     for part in ("street", "house", "entrance"):  # a part the new role has no use for goes
@@ -183,8 +181,7 @@ async def on_municipality(
 ) -> None:
     municipality = ctx_of(manager).directory.municipality(int(item)) if item.isdigit() else None
     if municipality is None:
-        await say(manager, "button-stale")
-        return
+        refuse("button-stale")
     form_data(manager)["municipality_id"] = municipality.id
     await go(manager, F.district)
 
@@ -192,8 +189,7 @@ async def on_municipality(
 async def on_district(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
     district = ctx_of(manager).directory.district(int(item)) if item.isdigit() else None
     if district is None:
-        await say(manager, "button-stale")
-        return
+        refuse("button-stale")
     draft = form_data(manager)
     if draft.get("district_id") != district.id:  # another district: its committee is asked anew
         draft.pop("committee_id", None)
@@ -213,8 +209,7 @@ async def on_committee(cb: CallbackQuery, widget: Any, manager: DialogManager, i
         or district is None
         or committee.municipality.id != district.municipality_id
     ):
-        await say(manager, "button-stale")
-        return
+        refuse("button-stale")
     draft["committee_id"] = committee.id
     draft.pop("committee_other", None)
     await advance(manager, F.committee)
@@ -258,8 +253,7 @@ async def on_edit(cb: CallbackQuery, widget: Any, manager: DialogManager, item: 
     draft = form_data(manager)
     target = EDIT_TARGETS.get(item)
     if target is None or (item == "territory" and not territory_parts(draft.get("tos_role", ""))):
-        await say(manager, "button-stale")
-        return
+        refuse("button-stale")
     if target is F.municipality and not _needed(F.municipality, draft, ctx_of(manager).directory):
         target = F.district
     draft["from_summary"] = item not in REWALK

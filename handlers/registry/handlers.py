@@ -103,14 +103,11 @@ async def on_file(message: Message, widget: Any, manager: DialogManager) -> None
     city_admins_only(manager, "registry-city-only")
     document = message.document
     if document is None:
-        await say(manager, "registry-send-file")
-        return
+        refuse("registry-send-file")
     if (document.file_size or 0) > MAX_FILE_MB * 1024 * 1024:
-        await say(manager, "registry-too-big", mb=MAX_FILE_MB)
-        return
+        refuse("registry-too-big", mb=MAX_FILE_MB)
     if not (document.file_name or "").lower().endswith(".xlsx"):
-        await say(manager, "registry-not-xlsx")
-        return
+        refuse("registry-not-xlsx")
     i18n = ctx_of(manager).i18n
     progress = await message.answer(i18n.get("registry-checking"))
     try:
@@ -202,8 +199,7 @@ async def on_apply(cb: CallbackQuery, button: Any, manager: DialogManager) -> No
     i18n = ctx.i18n
     draft = form_data(manager)
     if not draft.get("ready"):  # a forged tap of the hidden button
-        await say(manager, "button-stale")
-        return
+        refuse("button-stale")
     plan = await _plan(manager, draft["file_id"], None)
     if plan.digest != draft["digest"] or plan.problems:  # someone changed the directory since
         await _remember(manager, draft["file_id"], plan)

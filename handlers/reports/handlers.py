@@ -40,8 +40,8 @@ from handlers.forms import (
     form_data,
     go,
     next_needed,
+    refuse,
     restart_with,
-    say,
     say_error,
     take_place,
     tapped,
@@ -134,16 +134,14 @@ async def on_territory(cb: CallbackQuery, widget: Any, manager: DialogManager, i
     draft = form_data(manager)
     chosen = next((t for t in draft.get("territories", []) if str(t["id"]) == item), None)
     if chosen is None:
-        await say(manager, "button-stale")
-        return
+        refuse("button-stale")
     choose_territory(draft, chosen)
     await advance(manager, F.territory)
 
 
 async def on_kind(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
     if item not in KINDS:
-        await say(manager, "button-stale")
-        return
+        refuse("button-stale")
     draft = form_data(manager)
     draft["kind"] = item
     drop_unfit_figures(draft)
@@ -155,8 +153,7 @@ async def on_kind(cb: CallbackQuery, widget: Any, manager: DialogManager, item: 
 async def on_action(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
     action = ctx_of(manager).directory.action(int(item)) if item.isdigit() else None
     if action is None:
-        await say(manager, "button-stale")
-        return
+        refuse("button-stale")
     draft = form_data(manager)
     draft["action_id"] = action.id
     draft.pop("action_other", None)
@@ -201,8 +198,7 @@ async def on_date_text(message: Message, widget: Any, manager: DialogManager) ->
 async def home_place(cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
     draft = form_data(manager)
     if not draft.get("home"):  # a hidden button still answers a forged tap
-        await say(manager, "button-stale")
-        return
+        refuse("button-stale")
     draft.update(place=draft.get("home"), lat=None, lon=None)
     await advance(manager, F.place)
 
@@ -220,8 +216,7 @@ async def on_participants(message: Message, widget: Any, manager: DialogManager)
 async def on_figure(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
     draft = form_data(manager)
     if item not in figures_for(draft.get("kind", "")):
-        await say(manager, "button-stale")
-        return
+        refuse("button-stale")
     draft["figure"] = item
     await go(manager, F.figure_value)
 
@@ -304,8 +299,7 @@ async def on_edit(cb: CallbackQuery, widget: Any, manager: DialogManager, item: 
         "tags": F.tags,
     }
     if item not in targets:
-        await say(manager, "button-stale")
-        return
+        refuse("button-stale")
     draft = form_data(manager)
     draft["from_summary"] = True
     if item == "photos":

@@ -518,8 +518,7 @@ def _field(manager: DialogManager) -> str:
 async def on_text(message: Message, widget: Any, manager: DialogManager) -> None:
     field = _field(manager)
     if field in CHOICE_FIELDS:
-        await say(manager, "wizard-hint")
-        return
+        refuse("wizard-hint")
     value = parse_field(field, message.text or "", ZoneInfo(ctx_of(manager).settings.timezone))
     await store(manager, field, value, message)
 
@@ -527,16 +526,14 @@ async def on_text(message: Message, widget: Any, manager: DialogManager) -> None
 async def on_choice(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
     field = _field(manager)
     if item not in CHOICE_FIELDS.get(field, ()):
-        await say(manager, "button-stale")
-        return
+        refuse("button-stale")
     await store(manager, field, item, tapped(cb))
 
 
 async def skip(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
     field = _field(manager)
     if field not in SKIPPABLE:  # a hidden button still answers a forged tap
-        await say(manager, "button-stale")
-        return
+        refuse("button-stale")
     await store(manager, field, None, tapped(cb))
 
 

@@ -61,7 +61,6 @@ from handlers.forms import (
     queue_announcement,
     refuse,
     restart_with,
-    say,
     tapped,
 )
 from handlers.votes.states import HomeForm, PaperForm, ProjectForm, VoteForm
@@ -412,8 +411,7 @@ async def on_options(message: Message, widget: Any, manager: DialogManager) -> N
 
 async def options_done(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
     if len(form_data(manager)["options"]) < MIN_OPTIONS:
-        await say(manager, "vote-options-few")
-        return
+        refuse("vote-options-few")
     await go(manager, VoteForm.mode)
 
 
