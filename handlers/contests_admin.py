@@ -131,7 +131,6 @@ async def contest_add(
 async def contest_add_send(cb: CallbackQuery, manager: DialogManager, args: dict[str, Any]) -> None:
     city_admins_only(manager)
     ctx = ctx_of(manager)
-    i18n = ctx.i18n
     contest = await ctx.contests.add(
         Contest(
             title=args["title"],
@@ -139,7 +138,7 @@ async def contest_add_send(cb: CallbackQuery, manager: DialogManager, args: dict
             audience_id=args["audience_id"],
             deadline=datetime.fromisoformat(args["deadline"]),
             reminder_days=args["days"],
-            criteria=i18n.core.get("contest-default-criteria", ctx.settings.default_locale),
+            criteria=ctx.i18n.core.get("contest-default-criteria", ctx.settings.default_locale),
             created_by=ctx.user.id,
         )
     )
@@ -147,7 +146,7 @@ async def contest_add_send(cb: CallbackQuery, manager: DialogManager, args: dict
     await ctx.audit.write(ctx.user.id, "contest.create", None, contest=contest.id)
     deadline = local_time(contest.deadline, ctx.settings).strftime("%d.%m.%Y")
     await tapped(cb).answer(
-        i18n.get(
+        ctx.i18n.get(
             "contest-added", id=contest.id, title=html.escape(contest.title), deadline=deadline
         )
     )
@@ -167,12 +166,8 @@ async def contest_results(
         refuse("contest-not-found", id=parts[0][:9])
     if await ctx.contest_notices.results_sent(ctx.contests.session, contest):
         refuse("contest-results-already")
-    try:
-        room = room_for(ctx.i18n, "contest-results", title=html.escape(contest.title))
-        text = parse_text(parts[1], max_len=room, min_len=3)
-    except InputError as exc:
-        await message.answer(ctx.i18n.get(exc.key, **exc.args_))
-        return
+    room = room_for(ctx.i18n, "contest-results", title=html.escape(contest.title))
+    text = parse_text(parts[1], max_len=room, min_len=3)
     await ask_to_send(
         dialog_manager,
         "contest-results",
@@ -189,14 +184,13 @@ async def contest_results_send(
 ) -> None:
     city_admins_only(manager)
     ctx = ctx_of(manager)
-    i18n = ctx.i18n
     contest = existing(await ctx.contests.get(args["contest"]))
     if not await ctx.contest_notices.results(
         ctx.contests.session, contest, args["results"], datetime.now(UTC)
     ):
         refuse("contest-results-already")
     await ctx.audit.write(ctx.user.id, "contest.results", None, contest=contest.id)
-    await tapped(cb).answer(i18n.get("contest-results-queued", id=contest.id))
+    await tapped(cb).answer(ctx.i18n.get("contest-results-queued", id=contest.id))
     ctx.delivery.wake()
 
 
@@ -558,13 +552,9 @@ async def place_typed(message: Message, command: CommandObject, ctx: Ctx) -> Non
     application_id = parse_id(parts[0]) if len(parts) == 2 else None
     if application_id is None or parts[1] not in ("0", "1", "2", "3"):
         refuse("cadmin-place-usage")
-    try:
-        application = await set_place(
-            ctx.contests, ctx.audit, ctx.user.id, application_id, int(parts[1])
-        )
-    except InputError as exc:
-        await message.answer(ctx.i18n.get(exc.key))
-        return
+    application = await set_place(
+        ctx.contests, ctx.audit, ctx.user.id, application_id, int(parts[1])
+    )
     await message.answer(ctx.i18n.get("cadmin-place-set", id=application.id, place=parts[1]))
 
 
@@ -605,7 +595,6 @@ async def admin_publish(
 async def publish_send(cb: CallbackQuery, manager: DialogManager, args: dict[str, Any]) -> None:
     city_admins_only(manager)
     ctx = ctx_of(manager)
-    i18n = ctx.i18n
     contest = existing(await ctx.contests.get(args["contest"]))
     if contest.stage is not ContestStage.RANKING or await unresolved(contest, ctx.contests):
         refuse()
@@ -613,7 +602,7 @@ async def publish_send(cb: CallbackQuery, manager: DialogManager, args: dict[str
     await ctx.contest_notices.results(
         ctx.contests.session,
         contest,
-        _results_lines(contest, winners, i18n),
+        _results_lines(contest, winners, ctx.i18n),
         datetime.now(UTC),
         escaped=True,
     )
@@ -623,7 +612,7 @@ async def publish_send(cb: CallbackQuery, manager: DialogManager, args: dict[str
             ctx.bot,
             await ctx.users.get(w.user_id) if w.user_id else None,
             ctx.settings,
-            i18n,
+            ctx.i18n,
             "contest-winner",
             id=str(w.id),
             nomination=html.escape(names.get(w.nomination_id, "")),
@@ -633,7 +622,7 @@ async def publish_send(cb: CallbackQuery, manager: DialogManager, args: dict[str
     await ctx.audit.write(
         ctx.user.id, "contest.publish", None, contest=contest.id, winners=len(winners)
     )
-    await tapped(cb).answer(i18n.get("cadmin-published", winners=len(winners)))
+    await tapped(cb).answer(ctx.i18n.get("cadmin-published", winners=len(winners)))
     ctx.delivery.wake()
 
 
@@ -658,13 +647,7 @@ async def jury_add(message: Message, command: CommandObject, ctx: Ctx) -> None:
         refuse("jury-add-usage")
     center = ctx.directory.center(target.staff_center_id)
     district_id = center.district_id if center else target.district_id
-    try:
-        await add_juror(
-            ctx.contests, ctx.audit, ctx.user.id, contest, target, parts[2], district_id
-        )
-    except InputError as exc:
-        await message.answer(ctx.i18n.get(exc.key))
-        return
+    await add_juror(ctx.contests, ctx.audit, ctx.user.id, contest, target, parts[2], district_id)
     stage = ctx.i18n.get(f"jury-stage-{parts[2]}")
     await message.answer(
         ctx.i18n.get("jury-added", who=person_name(target), id=contest.id, stage=stage)

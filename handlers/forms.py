@@ -178,12 +178,11 @@ async def ask_contact(manager: DialogManager, prompt: str) -> None:
     """Telegram asks for a contact only from a keyboard under the input: the prompt brings it; the
     form's window (with «Назад»/«Отмена») follows."""
     ctx = ctx_of(manager)
-    i18n = ctx.i18n
     keyboard = ReplyKeyboardMarkup(
-        keyboard=[[KeyboardButton(text=i18n.get("reg-share-contact"), request_contact=True)]],
+        keyboard=[[KeyboardButton(text=ctx.i18n.get("reg-share-contact"), request_contact=True)]],
         resize_keyboard=True,
     )
-    await ctx.bot.send_message(ctx.user.id, i18n.get(prompt), reply_markup=keyboard)
+    await ctx.bot.send_message(ctx.user.id, ctx.i18n.get(prompt), reply_markup=keyboard)
 
 
 async def take_phone(manager: DialogManager, message: Message) -> None:
@@ -458,13 +457,12 @@ def day_and_time(day: State, clock: State, then: State, days_ahead: int) -> list
         await set_time(manager, message.text)
 
     async def choices(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, Any]:
-        i18n = ctx.i18n
         tz = ZoneInfo(ctx.settings.timezone)
         today = datetime.now(UTC).astimezone(tz).date()
         days = (today + timedelta(days=n) for n in range(days_ahead))
         return {
             "days": [
-                (i18n.get(f"weekday-{d.weekday()}") + d.strftime(" %d.%m"), d.isoformat())
+                (ctx.i18n.get(f"weekday-{d.weekday()}") + d.strftime(" %d.%m"), d.isoformat())
                 for d in days
             ],
             "times": [(t, t) for t in TIMES],

@@ -59,7 +59,6 @@ from handlers.forms import (
 )
 from handlers.start import continue_onboarding
 from storage.models import Reception, SpecialistAccess, User
-from storage.repositories.receptions import ReceptionRepository
 
 router = Router(name=__name__)
 
@@ -105,11 +104,9 @@ async def receptions_of_center(
 
 
 async def _card(reception: Reception, user: User, ctx: Ctx) -> tuple[str, Any]:
-    i18n: I18nContext = ctx.i18n
-    receptions: ReceptionRepository = ctx.receptions
-    booking = await receptions.booking_of(reception.id, user.id)
-    free = reception.places - await receptions.booked(reception.id)
-    text = i18n.get(
+    booking = await ctx.receptions.booking_of(reception.id, user.id)
+    free = reception.places - await ctx.receptions.booked(reception.id)
+    text = ctx.i18n.get(
         "reception-card",
         specialist=html.escape(reception.specialist),
         topic=html.escape(reception.topic),
@@ -119,12 +116,16 @@ async def _card(reception: Reception, user: User, ctx: Ctx) -> tuple[str, Any]:
     )
     rows: Rows = []
     if booking is not None:
-        text += "\n" + i18n.get("reception-you-are-booked")
-        rows.append([(i18n.get("reception-cancel"), ReceptionCb(action="cancel", id=reception.id))])
+        text += "\n" + ctx.i18n.get("reception-you-are-booked")
+        rows.append(
+            [(ctx.i18n.get("reception-cancel"), ReceptionCb(action="cancel", id=reception.id))]
+        )
     elif free > 0:
-        rows.append([(i18n.get("reception-book"), ReceptionCb(action="book", id=reception.id))])
-        rows.append([(i18n.get("reception-book-ask"), ReceptionCb(action="ask", id=reception.id))])
-    rows.append([(i18n.get("back"), ReceptionCb(action="list", id=reception.center_id))])
+        rows.append([(ctx.i18n.get("reception-book"), ReceptionCb(action="book", id=reception.id))])
+        rows.append(
+            [(ctx.i18n.get("reception-book-ask"), ReceptionCb(action="ask", id=reception.id))]
+        )
+    rows.append([(ctx.i18n.get("back"), ReceptionCb(action="list", id=reception.center_id))])
     return text, inline(*rows)
 
 
@@ -140,15 +141,14 @@ async def reception_card(
 
 
 async def _book(reply: Reply, reception: Reception, question: str | None, ctx: Ctx) -> bool:
-    i18n: I18nContext = ctx.i18n
     try:
         await book(ctx.receptions, reception, ctx.user, question, _now())
     except InputError as exc:
-        await reply.answer(i18n.get(exc.key, **exc.args_))
+        await reply.answer(ctx.i18n.get(exc.key, **exc.args_))
         return False
     when = when_text(reception.starts_at, ctx.settings)
     await reply.answer(
-        i18n.get("reception-booked", specialist=html.escape(reception.specialist), when=when)
+        ctx.i18n.get("reception-booked", specialist=html.escape(reception.specialist), when=when)
     )
     return True
 
@@ -206,11 +206,7 @@ async def specialist_link(
         await continue_onboarding(message, ctx.user, ctx.i18n, ctx.state, ctx.directory)
         return
     token = (command.args or "").removeprefix("spec_")
-    try:
-        access = await open_access(ctx.receptions, ctx.audit, token, ctx.user, _now())
-    except InputError as exc:
-        await message.answer(ctx.i18n.get(exc.key))
-        return
+    access = await open_access(ctx.receptions, ctx.audit, token, ctx.user, _now())
     center = ctx.directory.center(access.center_id)
     await message.answer(
         ctx.i18n.get(
@@ -262,23 +258,21 @@ async def show_specialist_list(
     reply: Reply, accesses: Sequence[SpecialistAccess], ctx: Ctx
 ) -> None:
     """A specialist's own upcoming receptions, at every center that gave them access."""
-    i18n: I18nContext = ctx.i18n
-    receptions: ReceptionRepository = ctx.receptions
     rows: Rows = []
     for access in accesses:
-        for r in await receptions.upcoming([access.center_id], _now()):
+        for r in await ctx.receptions.upcoming([access.center_id], _now()):
             if specialist_key(r.specialist) != access.specialist_key:
                 continue
-            label = i18n.get(
+            label = ctx.i18n.get(
                 "reception-staff-line",
                 when=when_text(r.starts_at, ctx.settings),
                 specialist=r.topic,
-                booked=await receptions.booked(r.id),
+                booked=await ctx.receptions.booked(r.id),
                 places=r.places,
             )
             rows.append([(label[:64], ReceptionCb(action="staff", id=r.id))])
     await reply.answer(
-        i18n.get("specialist-title" if rows else "specialist-none"),
+        ctx.i18n.get("specialist-title" if rows else "specialist-none"),
         reply_markup=inline(*rows) if rows else None,
     )
 

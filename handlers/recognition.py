@@ -27,7 +27,7 @@ from bot.documents import Letter, letter_pdf, letters_zip
 from bot.exports import csv_bytes, header_row
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import RowId
-from bot.permissions import Actor, may_award, may_see_figures
+from bot.permissions import may_award, may_see_figures
 from bot.services.booklet import make_booklet
 from bot.services.recognition import (
     AWARDS,
@@ -52,9 +52,7 @@ from handlers.forms import (
 )
 from handlers.stats import chart_labels, district_choices
 from storage.models import Award, User
-from storage.repositories.directory import Directory
 from storage.repositories.recognition import RecognitionRepository
-from storage.repositories.users import UserRepository
 
 router = Router(name=__name__)
 logger = logging.getLogger(__name__)
@@ -122,27 +120,25 @@ async def record_of_year(
 
 
 async def show_record(reply: Reply, user: User, year: int, ctx: Ctx) -> None:
-    i18n: I18nContext = ctx.i18n
-    settings: Settings = ctx.settings
     repo: RecognitionRepository = ctx.recognition
-    record = await record_of(repo, user, _year(year, settings), ZoneInfo(settings.timezone))
-    lines = [i18n.get("record-title", year=str(year))]
+    record = await record_of(repo, user, _year(year, ctx.settings), ZoneInfo(ctx.settings.timezone))
+    lines = [ctx.i18n.get("record-title", year=str(year))]
     if not record.merit[0] and not record.places and not record.attendance:
-        lines.append(i18n.get("record-empty"))
+        lines.append(ctx.i18n.get("record-empty"))
     else:
         lines.append(
-            i18n.get("record-reports", reports=record.reports, participants=record.participants)
+            ctx.i18n.get("record-reports", reports=record.reports, participants=record.participants)
         )
         lines += [
-            i18n.get("record-place", place=place, contest=html.escape(contest))
+            ctx.i18n.get("record-place", place=place, contest=html.escape(contest))
             for place, contest in record.places
         ]
         if record.attendance:
-            lines.append(i18n.get("record-attendance", sessions=record.attendance))
+            lines.append(ctx.i18n.get("record-attendance", sessions=record.attendance))
     for award, _ in [(a, n) for a, n in await repo.awards(year) if a.user_id == user.id]:
-        lines.append(i18n.get(f"award-{award.kind}-mine", reason=html.escape(award.reason)))
-    other = year - 1 if year == _this_year(settings) else year + 1
-    markup = inline([(i18n.get("record-other-year", year=str(other)), RecordCb(year=other))])
+        lines.append(ctx.i18n.get(f"award-{award.kind}-mine", reason=html.escape(award.reason)))
+    other = year - 1 if year == _this_year(ctx.settings) else year + 1
+    markup = inline([(ctx.i18n.get("record-other-year", year=str(other)), RecordCb(year=other))])
     await reply.answer("\n".join(lines), reply_markup=markup)
 
 
@@ -182,33 +178,29 @@ async def ranking_view(
 async def show_ranking(
     reply: Reply, view: str, year: int, district_id: int | None, ctx: Ctx
 ) -> None:
-    i18n: I18nContext = ctx.i18n
-    actor: Actor = ctx.actor
-    directory: Directory = ctx.directory
-    settings: Settings = ctx.settings
-    if not may_see_figures(actor, district_id):
+    if not may_see_figures(ctx.actor, district_id):
         refuse("stats-other-district")
     repo: RecognitionRepository = ctx.recognition
-    period = _year(year, settings)
-    district = directory.district(district_id) if district_id else None
-    place = district.name if district else i18n.get("stats-all-districts")
+    period = _year(year, ctx.settings)
+    district = ctx.directory.district(district_id) if district_id else None
+    place = district.name if district else ctx.i18n.get("stats-all-districts")
     rows: Rows = []
     if view == "people":
-        lines = [i18n.get("rank-people-title", place=html.escape(place), year=str(year))]
-        ranked = await ranking(repo, period, ZoneInfo(settings.timezone), district_id)
+        lines = [ctx.i18n.get("rank-people-title", place=html.escape(place), year=str(year))]
+        ranked = await ranking(repo, period, ZoneInfo(ctx.settings.timezone), district_id)
         for n, record in ranked:
             lines.append(
-                i18n.get(
+                ctx.i18n.get(
                     "rank-line",
                     place=n,
                     name=html.escape(record.name),
-                    figures=_figures(i18n, record),
+                    figures=_figures(ctx.i18n, record),
                 )
             )
-        awarding = [r for _, r in ranked if may_award(actor, r.district_id)]
+        awarding = [r for _, r in ranked if may_award(ctx.actor, r.district_id)]
         buttons: list[tuple[str, CallbackData]] = [
             (
-                i18n.get("rank-award", name=r.name)[:64],
+                ctx.i18n.get("rank-award", name=r.name)[:64],
                 AwardCb(action="person", year=year, user=r.user_id),
             )
             for r in awarding
@@ -216,15 +208,15 @@ async def show_ranking(
         rows += [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
         other_view = "committees"
     else:
-        lines = [i18n.get("rank-committees-title", place=html.escape(place), year=str(year))]
+        lines = [ctx.i18n.get("rank-committees-title", place=html.escape(place), year=str(year))]
 
         def committee_name(committee_id: int) -> str | None:
-            found = directory.committee(committee_id)
+            found = ctx.directory.committee(committee_id)
             return found.name if found else None
 
         for n, c in await committee_ranking(repo, period, district_id, committee_name):
             lines.append(
-                i18n.get(
+                ctx.i18n.get(
                     "rank-committee-line",
                     place=n,
                     name=html.escape(c.name),
@@ -235,23 +227,27 @@ async def show_ranking(
             )
         other_view = "people"
     if len(lines) == 1:
-        lines.append(i18n.get("rank-empty"))
+        lines.append(ctx.i18n.get("rank-empty"))
     here = district_id or 0
     rows.append(
         [
             (
-                i18n.get(f"rank-view-{other_view}"),
+                ctx.i18n.get(f"rank-view-{other_view}"),
                 RankCb(view=other_view, year=year, district=here),
             ),
             (
-                i18n.get("rank-year", year=str(year - 1)),
+                ctx.i18n.get("rank-year", year=str(year - 1)),
                 RankCb(view=view, year=year - 1, district=here),
             ),
         ]
     )
-    if actor.is_admin:
+    if ctx.actor.is_admin:
         rows += district_choices(
-            actor, directory, lambda d: RankCb(view=view, year=year, district=d), district_id, i18n
+            ctx.actor,
+            ctx.directory,
+            lambda d: RankCb(view=view, year=year, district=d),
+            district_id,
+            ctx.i18n,
         )
     await answer_lines(reply, lines, inline(*rows))
 
@@ -292,8 +288,7 @@ async def award_person(
 async def _awardable(ctx: Ctx, user_id: int) -> User:
     if not ctx.actor.is_admin:
         refuse("awards-admins-only")
-    users: UserRepository = ctx.users
-    person = await users.get(user_id)
+    person = await ctx.users.get(user_id)
     if person is None or not person.has_consent:
         refuse("award-gone")
     if not may_award(ctx.actor, person.district_id):
@@ -350,29 +345,28 @@ async def awards_list(message: Message, dialog_manager: DialogManager, ctx: Ctx)
 
 
 async def show_awards(reply: Reply, year: int, ctx: Ctx) -> None:
-    i18n: I18nContext = ctx.i18n
     awards = await _seen_awards(year, ctx)
-    lines = [i18n.get("awards-title", year=str(year))]
+    lines = [ctx.i18n.get("awards-title", year=str(year))]
     rows: Rows = []
     for kind in AWARDS:
         names = [html.escape(name or "—") for a, name in awards if a.kind == kind]
         if names:
-            lines.append(i18n.get(f"awards-{kind}-list", names=", ".join(names)))
+            lines.append(ctx.i18n.get(f"awards-{kind}-list", names=", ".join(names)))
     if awards:
         rows.append(
             [
-                (i18n.get("awards-zip"), AwardCb(action="zip", year=year)),
-                (i18n.get("awards-csv"), AwardCb(action="csv", year=year)),
+                (ctx.i18n.get("awards-zip"), AwardCb(action="zip", year=year)),
+                (ctx.i18n.get("awards-csv"), AwardCb(action="csv", year=year)),
             ]
         )
         one: Rows = [
             [
                 (
-                    i18n.get("awards-one", name=name or "—")[:64],
+                    ctx.i18n.get("awards-one", name=name or "—")[:64],
                     AwardCb(action="pdf", year=year, user=a.user_id, kind=a.kind),
                 ),
                 (
-                    i18n.get("awards-drop"),
+                    ctx.i18n.get("awards-drop"),
                     AwardCb(action="drop", year=year, user=a.user_id, kind=a.kind),
                 ),
             ]
@@ -380,7 +374,7 @@ async def show_awards(reply: Reply, year: int, ctx: Ctx) -> None:
         ]
         rows += one[:20]
     else:
-        lines.append(i18n.get("awards-none"))
+        lines.append(ctx.i18n.get("awards-none"))
     await answer_lines(reply, lines, inline(*rows) if rows else None)
 
 
@@ -406,34 +400,29 @@ async def award_drop(
 
 async def _seen_awards(year: int, ctx: Ctx) -> list[tuple[Award, str | None]]:
     """The year's awards of the people of the admin's territory."""
-    actor: Actor = ctx.actor
-    users: UserRepository = ctx.users
     out = []
     for award, name in await ctx.recognition.awards(year):
-        person = await users.get(award.user_id)
-        if person is not None and may_award(actor, person.district_id):
+        person = await ctx.users.get(award.user_id)
+        if person is not None and may_award(ctx.actor, person.district_id):
             out.append((award, name))
     return out
 
 
 def _letter(award: Award, name: str, ctx: Ctx, city: str) -> Letter:
-    i18n: I18nContext = ctx.i18n
-    settings: Settings = ctx.settings
     return Letter(
-        title=i18n.get(f"letter-title-{award.kind}"),
+        title=ctx.i18n.get(f"letter-title-{award.kind}"),
         person=name,
-        lead=i18n.get(f"letter-lead-{award.kind}", city=city),
+        lead=ctx.i18n.get(f"letter-lead-{award.kind}", city=city),
         reason=award.reason,
         city=city,
-        day=datetime.now(ZoneInfo(settings.timezone)).date(),
-        signer=i18n.get("letter-signer"),
-        under_lines=(i18n.get("letter-sign"), i18n.get("letter-name")),
+        day=datetime.now(ZoneInfo(ctx.settings.timezone)).date(),
+        signer=ctx.i18n.get("letter-signer"),
+        under_lines=(ctx.i18n.get("letter-sign"), ctx.i18n.get("letter-name")),
     )
 
 
 def _city_of(person: User | None, ctx: Ctx) -> str:
-    directory: Directory = ctx.directory
-    municipality = directory.municipality(person.municipality_id) if person else None
+    municipality = ctx.directory.municipality(person.municipality_id) if person else None
     return municipality.name if municipality else ctx.i18n.get("letter-city")
 
 

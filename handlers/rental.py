@@ -13,12 +13,10 @@ from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
-from aiogram_i18n import I18nContext
 
 from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import CenterCb, RentalCb
-from bot.permissions import Actor
 from bot.services.rental import (
     WINDOWS,
     book,
@@ -32,7 +30,7 @@ from bot.services.validation import InputError
 from bot.views import when_text
 from handlers.forms import Rows, answer_for, ask_text, refuse, tapped
 from storage.models import RentalItem, RentalStatus
-from storage.repositories.rental import HELD, RentalRepository
+from storage.repositories.rental import HELD
 
 router = Router(name=__name__)
 
@@ -152,10 +150,7 @@ async def cancel_rental(callback: CallbackQuery, callback_data: RentalCb, ctx: C
     found = await ctx.rental.rental(callback_data.id)
     if found is None or found.user_id != ctx.user.id:
         refuse()
-    try:
-        change(found, RentalStatus.CANCELLED, _now())
-    except InputError as exc:
-        refuse(exc.key, **exc.args_)
+    change(found, RentalStatus.CANCELLED, _now())
     await tapped(callback).answer(ctx.i18n.get("rental-cancelled"))
 
 
@@ -168,43 +163,41 @@ async def stock(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> No
 
 
 async def show_stock(reply: Any, ctx: Ctx) -> None:
-    i18n: I18nContext = ctx.i18n
-    actor: Actor = ctx.actor
-    if not actor.is_staff or actor.center_id is None:
-        await reply.answer(i18n.get("reception-staff-only"))
+    if not ctx.actor.is_staff or ctx.actor.center_id is None:
+        await reply.answer(ctx.i18n.get("reception-staff-only"))
         return
-    rental: RentalRepository = ctx.rental
-    lines = [i18n.get("rental-stock-title")]
+    lines = [ctx.i18n.get("rental-stock-title")]
     lines += [
-        i18n.get("rental-stock-line", name=html.escape(i.name), quantity=i.quantity)
-        for i in await rental.items(actor.center_id)
+        ctx.i18n.get("rental-stock-line", name=html.escape(i.name), quantity=i.quantity)
+        for i in await ctx.rental.items(ctx.actor.center_id)
     ]
     rows: Rows = []
-    for n, (r, name, person) in enumerate(await rental.of_center(actor.center_id, HELD), start=1):
+    for n, (r, name, person) in enumerate(
+        await ctx.rental.of_center(ctx.actor.center_id, HELD), start=1
+    ):
         lines.append(
-            i18n.get(
+            ctx.i18n.get(
                 "rental-out-line",
                 n=n,
                 name=html.escape(name),
                 person=html.escape(person or "—"),
                 when=when_text(r.starts_at, ctx.settings),
-                status=i18n.get(f"rental-status-{r.status.value}"),
+                status=ctx.i18n.get(f"rental-status-{r.status.value}"),
             )
         )
         action = "issued" if r.status is RentalStatus.BOOKED else "returned"
-        rows.append([(i18n.get(f"rental-mark-{action}", n=n), RentalCb(action=action, id=r.id))])
-    rows.append([(i18n.get("rental-add"), RentalCb(action="add", id=0))])
+        rows.append(
+            [(ctx.i18n.get(f"rental-mark-{action}", n=n), RentalCb(action=action, id=r.id))]
+        )
+    rows.append([(ctx.i18n.get("rental-add"), RentalCb(action="add", id=0))])
     await reply.answer("\n".join(lines)[:3500], reply_markup=inline(*rows))
 
 
 @router.callback_query(RentalCb.filter(F.action.in_(("issued", "returned"))))
 async def mark_rental(callback: CallbackQuery, callback_data: RentalCb, ctx: Ctx) -> None:
     found = await ctx.rental.rental(callback_data.id) or refuse()
-    try:
-        may_keep(ctx.actor, await ctx.rental.get(found.item_id))
-        change(found, RentalStatus(callback_data.action), _now())
-    except InputError as exc:
-        refuse(exc.key, **exc.args_)
+    may_keep(ctx.actor, await ctx.rental.get(found.item_id))
+    change(found, RentalStatus(callback_data.action), _now())
     await callback.answer(ctx.i18n.get(f"rental-marked-{callback_data.action}"))
 
 

@@ -391,11 +391,7 @@ async def export(message: Message, command: CommandObject, ctx: Ctx) -> None:
     if what is None:
         refuse("export-usage")
     args[0] = what
-    try:
-        period = parse_period(args[1] if len(args) > 1 else "year", _today(ctx.settings).date())
-    except InputError as exc:
-        await message.answer(ctx.i18n.get(exc.key))
-        return
+    period = parse_period(args[1] if len(args) > 1 else "year", _today(ctx.settings).date())
     district, error = _scope(ctx.actor, ctx.directory, None, ctx.i18n)
     if error:
         await message.answer(error)

@@ -108,16 +108,15 @@ async def on_query(message: Message, widget: Any, manager: DialogManager) -> Non
     ctx = ctx_of(manager)
     query = parse_text(message.text, max_len=64)
     found = await ctx.users.search(query, SHOWN + 1, districts_seen(ctx.actor))
-    i18n = ctx.i18n
     if not found:
         refuse("people-none", query=query)
     draft = form_data(manager)
     draft["found"] = [
         (
-            i18n.get(
+            ctx.i18n.get(
                 "people-line",
                 who=person_name(u),
-                role=role_name(i18n, u.role.value),
+                role=role_name(ctx.i18n, u.role.value),
             )[:64],
             str(u.id),
         )
@@ -137,7 +136,6 @@ async def on_stage(cb: CallbackQuery, widget: Any, manager: DialogManager, item:
     """The person joins the jury of this stage; they judge no entries of their own district."""
     ctx = ctx_of(manager)
     draft = form_data(manager)
-    i18n = ctx.i18n
     contest = existing(await ctx.contests.get(draft["contest"]))
     target = existing(await ctx.users.get(draft["person"]))
     center = ctx.directory.center(target.staff_center_id)
@@ -148,9 +146,9 @@ async def on_stage(cb: CallbackQuery, widget: Any, manager: DialogManager, item:
         await say(manager, exc.key)
         return
     await manager.done()
-    stage = i18n.get(f"jury-stage-{item}")
+    stage = ctx.i18n.get(f"jury-stage-{item}")
     await tapped(cb).answer(
-        i18n.get("jury-added", who=person_name(target), id=contest.id, stage=stage)
+        ctx.i18n.get("jury-added", who=person_name(target), id=contest.id, stage=stage)
     )
 
 

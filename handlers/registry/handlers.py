@@ -72,14 +72,13 @@ open_registry_form = opens_form("registry", F.start, restarts_itself=True)
 async def on_download(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
     city_admins_only(manager, "registry-city-only")
     ctx = ctx_of(manager)
-    i18n = ctx.i18n
-    sheets = await registry_rows(ctx.session, registry_labels(i18n))
+    sheets = await registry_rows(ctx.session, registry_labels(ctx.i18n))
     data = await asyncio.to_thread(workbook_bytes, sheets)
-    name = i18n.get("registry-file-name", date=datetime.now(UTC).strftime("%Y-%m-%d"))
+    name = ctx.i18n.get("registry-file-name", date=datetime.now(UTC).strftime("%Y-%m-%d"))
     await ctx.bot.send_document(
         cb.from_user.id,
         BufferedInputFile(data, filename=name),
-        caption=i18n.get("registry-file-caption"),
+        caption=ctx.i18n.get("registry-file-caption"),
     )
     manager.show_mode = ShowMode.SEND  # the instructions again, under the file
 
@@ -87,16 +86,15 @@ async def on_download(cb: CallbackQuery, button: Any, manager: DialogManager) ->
 async def _plan(manager: DialogManager, file_id: str, progress: Message | None) -> Plan:
     """Download the file and check it against the directory as it is now."""
     ctx = ctx_of(manager)
-    i18n = ctx.i18n
     buffer = io.BytesIO()
     await ctx.bot.download(file_id, destination=buffer)
     sheets = await asyncio.to_thread(read_workbook, buffer.getvalue())
 
     async def show(sheet: str) -> None:
         if progress is not None:
-            await progress.edit_text(i18n.get("registry-checking-sheet", sheet=sheet))
+            await progress.edit_text(ctx.i18n.get("registry-checking-sheet", sheet=sheet))
 
-    return await plan_upload(ctx.session, sheets, registry_labels(i18n), show)
+    return await plan_upload(ctx.session, sheets, registry_labels(ctx.i18n), show)
 
 
 async def on_file(message: Message, widget: Any, manager: DialogManager) -> None:
@@ -125,20 +123,19 @@ async def on_file(message: Message, widget: Any, manager: DialogManager) -> None
 async def _remember(manager: DialogManager, file_id: str, plan: Plan) -> None:
     """Keep what the preview shows (small: the file stays in Telegram, the plan is made again)."""
     ctx = ctx_of(manager)
-    i18n = ctx.i18n
     draft = form_data(manager)
     draft.update(
         file_id=file_id, digest=plan.digest, ready=bool(plan.changes) and not plan.problems
     )
-    draft["summary"] = _summary(i18n, plan)
+    draft["summary"] = _summary(ctx.i18n, plan)
     if len(plan.problems) > SHOWN_PROBLEMS:
         rows: list[list[object]] = [
-            [h.strip() for h in i18n.get("registry-errors-head").split("|")]
+            [h.strip() for h in ctx.i18n.get("registry-errors-head").split("|")]
         ]
-        rows += [[p.sheet, p.row, p.column, _problem_text(i18n, p)] for p in plan.problems]
+        rows += [[p.sheet, p.row, p.column, _problem_text(ctx.i18n, p)] for p in plan.problems]
         await ctx.bot.send_document(
             ctx.user.id,
-            BufferedInputFile(csv_bytes(rows), filename=i18n.get("registry-errors-file")),
+            BufferedInputFile(csv_bytes(rows), filename=ctx.i18n.get("registry-errors-file")),
         )
 
 
@@ -196,7 +193,6 @@ async def preview(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
 async def on_apply(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
     city_admins_only(manager, "registry-city-only")
     ctx = ctx_of(manager)
-    i18n = ctx.i18n
     draft = form_data(manager)
     if not draft.get("ready"):  # a forged tap of the hidden button
         refuse("button-stale")
@@ -223,12 +219,12 @@ async def on_apply(cb: CallbackQuery, button: Any, manager: DialogManager) -> No
             ctx.users,
             [s.user_id for s in members],
             ctx.settings,
-            i18n,
+            ctx.i18n,
             "member-club-closed",
             name=html.escape(club.name),
         )
     await manager.done()
-    text = i18n.get(
+    text = ctx.i18n.get(
         "registry-applied", added=applied.added, changed=applied.changed, closed=applied.closed
     )
     await cb.answer(text)

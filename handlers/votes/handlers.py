@@ -12,13 +12,11 @@ from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InputMediaPhoto, Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
-from aiogram_i18n import I18nContext
 
-from bot.config import Settings
 from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import ProjectCb, VoteCb
-from bot.permissions import Actor, districts_seen, may_hold_vote, may_look_after_vote
+from bot.permissions import districts_seen, may_hold_vote, may_look_after_vote
 from bot.services.validation import InputError, parse_count, parse_end_date, parse_text
 from bot.services.votes import (
     DURATIONS,
@@ -64,10 +62,8 @@ from handlers.forms import (
     tapped,
 )
 from handlers.votes.states import HomeForm, PaperForm, ProjectForm, VoteForm
-from storage.models import ProjectStatus, User, Vote
+from storage.models import ProjectStatus, Vote
 from storage.repositories.directory import Directory
-from storage.repositories.elders import ElderRepository
-from storage.repositories.votes import VoteRepository
 
 router = Router(name=__name__)
 staff_router = Router(name=f"{__name__}.staff")
@@ -111,39 +107,35 @@ async def open_votes(reply: Reply, manager: DialogManager) -> None:
 
 
 async def send_vote_list(reply: Reply, ctx: Ctx) -> None:
-    user: User = ctx.user
-    actor: Actor = ctx.actor
-    i18n: I18nContext = ctx.i18n
-    votes: VoteRepository = ctx.votes
-    settings: Settings = ctx.settings
     now = _now()
-    mine = await votes.voted_by(user.id)
+    mine = await ctx.votes.voted_by(ctx.user.id)
     voted = {v.id for v in mine}
     open_ = [
-        v for v in await votes.open_ones(now, user.district_id) if await votes.may_vote(v, user.id)
+        v
+        for v in await ctx.votes.open_ones(now, ctx.user.district_id)
+        if await ctx.votes.may_vote(v, ctx.user.id)
     ]
-    lines = [i18n.get("votes-title")] if open_ else [i18n.get("votes-none")]
+    lines = [ctx.i18n.get("votes-title")] if open_ else [ctx.i18n.get("votes-none")]
     rows: Rows = []
     for vote in open_[:10]:
-        done = " " + i18n.get("votes-line-done") if vote.id in voted else ""
+        done = " " + ctx.i18n.get("votes-line-done") if vote.id in voted else ""
         lines.append(
-            i18n.get(
+            ctx.i18n.get(
                 "votes-line",
                 question=html.escape(vote.question[:80]),
-                ends=when_text(vote.ends_at, settings),
+                ends=when_text(vote.ends_at, ctx.settings),
                 done=done,
             )
         )
         rows.append([(f"🗳 {vote.question[:50]}", VoteCb(action="open", id=vote.id))])
     closed = [v for v in mine if v.closed_at is not None][:5]
     if closed:
-        lines.append(i18n.get("votes-results-title"))
+        lines.append(ctx.i18n.get("votes-results-title"))
         rows += [[(f"📊 {v.question[:50]}", VoteCb(action="open", id=v.id))] for v in closed]
-    elders: ElderRepository = ctx.elders
-    if actor.is_staff or await elders.confirmed_of_user(user.id):
-        rows.append([(i18n.get("votes-new"), VoteCb(action="new", id=0))])
-    if actor.is_staff:
-        rows.append([(i18n.get("votes-mine"), VoteCb(action="staff-list", id=0))])
+    if ctx.actor.is_staff or await ctx.elders.confirmed_of_user(ctx.user.id):
+        rows.append([(ctx.i18n.get("votes-new"), VoteCb(action="new", id=0))])
+    if ctx.actor.is_staff:
+        rows.append([(ctx.i18n.get("votes-mine"), VoteCb(action="staff-list", id=0))])
     await reply.answer("\n".join(lines), reply_markup=inline(*rows) if rows else None)
 
 
@@ -155,29 +147,27 @@ async def back_to_list(callback: CallbackQuery, dialog_manager: DialogManager) -
 async def vote_card(vote: Vote, chosen: list[int], mask: int, ctx: Ctx) -> tuple[str, Any]:
     """The card a resident votes on: one tap on an option (one choice), or ticks and
     «✅ Проголосовать» (several)."""
-    i18n: I18nContext = ctx.i18n
-    settings: Settings = ctx.settings
-    directory: Directory = ctx.directory
-    votes: VoteRepository = ctx.votes
     most = most_choices(vote)
     mode = (
-        i18n.get("vote-card-mode-many", most=most)
+        ctx.i18n.get("vote-card-mode-many", most=most)
         if vote.multiple
-        else i18n.get("vote-card-mode-one")
+        else ctx.i18n.get("vote-card-mode-one")
     )
     parts = [
-        i18n.get(
+        ctx.i18n.get(
             "vote-card",
             question=html.escape(vote.question),
-            territory=html.escape(territory_label(vote, directory) or i18n.get("vote-scope-city")),
-            ends=when_text(vote.ends_at, settings),
+            territory=html.escape(
+                territory_label(vote, ctx.directory) or ctx.i18n.get("vote-scope-city")
+            ),
+            ends=when_text(vote.ends_at, ctx.settings),
             mode=mode,
         )
     ]
-    projects = await votes.projects_of_vote(vote.id) if vote.winners else []
+    projects = await ctx.votes.projects_of_vote(vote.id) if vote.winners else []
     if chosen:
         names = ", ".join(o.text for o in vote.options if o.id in chosen)
-        parts.append(i18n.get("vote-card-your", choice=html.escape(names)))
+        parts.append(ctx.i18n.get("vote-card-your", choice=html.escape(names)))
     rows: Rows = []
     for option in vote.options:
         bit = 1 << option.position
@@ -195,10 +185,10 @@ async def vote_card(vote: Vote, chosen: list[int], mask: int, ctx: Ctx) -> tuple
             mark = "✅ " if option.id in chosen else ""
             rows.append([(mark + option.text[:60], VoteCb(action="pick", id=vote.id, mask=bit))])
     if vote.multiple:
-        rows.append([(i18n.get("vote-cast"), VoteCb(action="cast", id=vote.id, mask=mask))])
+        rows.append([(ctx.i18n.get("vote-cast"), VoteCb(action="cast", id=vote.id, mask=mask))])
     if any(p.photo for p in projects):
-        rows.append([(i18n.get("vote-photos"), VoteCb(action="photos", id=vote.id))])
-    rows.append([(i18n.get("votes-back"), VoteCb(action="list", id=0))])
+        rows.append([(ctx.i18n.get("vote-photos"), VoteCb(action="photos", id=vote.id))])
+    rows.append([(ctx.i18n.get("votes-back"), VoteCb(action="list", id=0))])
     return "\n".join(parts), inline(*rows)
 
 
@@ -207,9 +197,8 @@ def mask_of(vote: Vote, chosen: list[int]) -> int:
 
 
 async def results_text(vote: Vote, ctx: Ctx) -> str:
-    i18n: I18nContext = ctx.i18n
     counted = await results(ctx.votes, vote)
-    return results_message(i18n.get, vote, counted, ctx.directory)
+    return results_message(ctx.i18n.get, vote, counted, ctx.directory)
 
 
 @router.callback_query(VoteCb.filter(F.action == "open"))
@@ -252,10 +241,7 @@ async def cast_vote(
 ) -> None:
     vote = await ctx.votes.get(callback_data.id) or refuse()
     chosen = options_of_mask(vote, callback_data.mask)
-    try:
-        changed = await cast(ctx.votes, vote, ctx.user, chosen, _now())
-    except InputError as exc:
-        refuse(exc.key, **exc.args_)
+    changed = await cast(ctx.votes, vote, ctx.user, chosen, _now())
     names = html.escape(", ".join(o.text for o in vote.options if o.id in chosen))
     key = "vote-changed" if changed else "vote-counted"
     text, markup = await vote_card(vote, chosen, callback_data.mask, ctx)
