@@ -8,37 +8,36 @@ holds nothing of its own and costs nothing for the parts an update does not use.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from aiogram import Bot
-    from aiogram.fsm.context import FSMContext
-    from aiogram_dialog import DialogManager
-    from aiogram_i18n import I18nContext
-    from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from aiogram import Bot
+from aiogram.fsm.context import FSMContext
+from aiogram_dialog import DialogManager
+from aiogram_i18n import I18nContext
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-    from bot.background import Background
-    from bot.broadcast.engine import DeliveryEngine
-    from bot.config import Settings
-    from bot.permissions import Actor
-    from bot.services.contests import ContestNotices
-    from storage.models import User
-    from storage.repositories.announcements import AnnouncementRepository
-    from storage.repositories.audit import AuditRepository
-    from storage.repositories.clubs import ClubRepository
-    from storage.repositories.contests import ContestRepository
-    from storage.repositories.directory import Directory
-    from storage.repositories.elders import ElderRepository
-    from storage.repositories.gatherings import GatheringRepository
-    from storage.repositories.ideas import IdeaRepository
-    from storage.repositories.media import MediaRepository
-    from storage.repositories.receptions import ReceptionRepository
-    from storage.repositories.recognition import InvitationRepository, RecognitionRepository
-    from storage.repositories.rental import RentalRepository
-    from storage.repositories.reports import ReportRepository
-    from storage.repositories.stats import StatsRepository
-    from storage.repositories.users import UserRepository
-    from storage.repositories.votes import VoteRepository
+from bot.background import Background
+from bot.broadcast.engine import DeliveryEngine
+from bot.config import Settings
+from bot.permissions import Actor
+from bot.services.contests import ContestNotices
+from storage.models import User
+from storage.repositories.announcements import AnnouncementRepository
+from storage.repositories.audit import AuditRepository
+from storage.repositories.clubs import ClubRepository
+from storage.repositories.contests import ContestRepository
+from storage.repositories.directory import Directory
+from storage.repositories.elders import ElderRepository
+from storage.repositories.gatherings import GatheringRepository
+from storage.repositories.ideas import IdeaRepository
+from storage.repositories.media import MediaRepository
+from storage.repositories.receptions import ReceptionRepository
+from storage.repositories.recognition import InvitationRepository, RecognitionRepository
+from storage.repositories.rental import RentalRepository
+from storage.repositories.reports import ReportRepository
+from storage.repositories.stats import StatsRepository
+from storage.repositories.users import UserRepository
+from storage.repositories.votes import VoteRepository
 
 
 class Ctx:
