@@ -12,7 +12,7 @@ from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode
+from aiogram_dialog import Dialog, DialogManager
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.config import Settings
@@ -33,6 +33,7 @@ from handlers.forms import (
     go,
     outside_forms,
     refuse,
+    start_form,
     tapped,
     typed,
 )
@@ -298,11 +299,10 @@ async def join(
     if not ctx.user.has_consent:
         refuse("club-need-consent")
     if for_child or not ctx.user.full_name:
-        await dialog_manager.start(
+        await start_form(
+            dialog_manager,
             SignupForm.child_name if for_child else SignupForm.own_name,
-            data={"kind": kind, "target_id": target_id},
-            mode=StartMode.RESET_STACK,
-            show_mode=ShowMode.SEND,
+            {"kind": kind, "target_id": target_id},
         )
     else:
         await finish_signup(

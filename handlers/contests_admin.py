@@ -14,7 +14,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode
+from aiogram_dialog import Dialog, DialogManager
 from aiogram_i18n import I18nContext
 from pydantic import Field
 
@@ -61,6 +61,7 @@ from handlers.forms import (
     say,
     say_error,
     send_for,
+    start_form,
     summary,
     tapped,
     typed,
@@ -244,7 +245,7 @@ async def new_contest(
 ) -> None:
     """«➕ Из шаблона» or «➕ С нуля»: the contest form."""
     first = C.template if callback_data.action == "tpl" else C.title
-    await dialog_manager.start(first, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+    await start_form(dialog_manager, first)
 
 
 async def on_template(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:

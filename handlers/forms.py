@@ -228,6 +228,12 @@ async def take_place(
     return True
 
 
+async def start_form(manager: DialogManager, first: State, draft: Any = None) -> None:
+    """A form from its window `first` (with the draft it starts with), sent below the
+    conversation and replacing any form open before."""
+    await manager.start(first, data=draft, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+
+
 async def go(manager: DialogManager, state: State) -> None:
     """To the next window, remembering this one for «Назад»."""
     current = manager.current_context().state
@@ -581,7 +587,7 @@ def opens_form(name: str, first: State, restarts_itself: bool = False) -> Open:
     `restarts_itself`, the same form open already simply starts again."""
 
     async def start(manager: DialogManager, data: dict[str, Any]) -> None:
-        await manager.start(first, data=data, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+        await start_form(manager, first, data)
 
     async def again(callback: CallbackQuery, manager: DialogManager, args: Any) -> None:
         await start(manager, args)
@@ -753,12 +759,7 @@ async def ask_text(manager: DialogManager, answer: str, prompt: str, **args: Any
     """A window asking for one typed answer (with «❌ Отмена»); `args` reach the prompt's text
     and the answer's function. With `photo=True` a photo with the answer as its caption is
     taken too."""
-    await manager.start(
-        Ask.text,
-        data={"answer": answer, "prompt": prompt, "args": args},
-        mode=StartMode.RESET_STACK,
-        show_mode=ShowMode.SEND,
-    )
+    await start_form(manager, Ask.text, {"answer": answer, "prompt": prompt, "args": args})
 
 
 async def _answered(message: Message, widget: Any, manager: DialogManager) -> None:

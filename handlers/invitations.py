@@ -14,7 +14,7 @@ from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
-from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode
+from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.kbd import Button
 from aiogram_i18n import I18nContext
 
@@ -46,6 +46,7 @@ from handlers.forms import (
     saved_as,
     show_unless_form,
     shown_by,
+    start_form,
     summary,
     tapped,
     typed,
@@ -82,9 +83,7 @@ def _now() -> datetime:
 
 
 @router.callback_query(InviteCb.filter(F.action.in_(("yes", "no"))))
-async def answer(
-    callback: CallbackQuery, callback_data: InviteCb, dialog_manager: DialogManager, ctx: Ctx
-) -> None:
+async def answer(callback: CallbackQuery, callback_data: InviteCb, ctx: Ctx) -> None:
     coming = callback_data.action == "yes"
     invitation = await answer_invitation(
         ctx.invitations, await ctx.invitations.get(callback_data.id), ctx.user, coming, _now()
@@ -130,9 +129,7 @@ async def show_invitations(reply: Reply, ctx: Ctx) -> None:
 
 
 @router.callback_query(InviteCb.filter(F.action == "csv"))
-async def who_comes(
-    callback: CallbackQuery, callback_data: InviteCb, dialog_manager: DialogManager, ctx: Ctx
-) -> None:
+async def who_comes(callback: CallbackQuery, callback_data: InviteCb, ctx: Ctx) -> None:
     invitation = await ctx.invitations.get(callback_data.id)
     if invitation is None or not may_invite(ctx.actor, invitation.district_id):
         refuse("invite-not-yours")
@@ -151,9 +148,7 @@ async def who_comes(
 async def new_invitation(callback: CallbackQuery, dialog_manager: DialogManager, ctx: Ctx) -> None:
     if not ctx.actor.is_admin:
         refuse("invite-admins-only")
-    await dialog_manager.start(
-        InviteForm.title, data={}, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
-    )
+    await start_form(dialog_manager, InviteForm.title, {})
 
 
 # --- The form -------------------------------------------------------------------------------------

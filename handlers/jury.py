@@ -9,7 +9,7 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode, Window
+from aiogram_dialog import Dialog, DialogManager, Window
 from aiogram_dialog.widgets.kbd import Button, Group, Select
 from aiogram_dialog.widgets.text import Format
 
@@ -24,6 +24,7 @@ from handlers.forms import (
     go,
     nav,
     refuse,
+    start_form,
     text_only,
 )
 from storage.models import Application, Contest, Juror
@@ -68,9 +69,7 @@ async def show_next(manager: DialogManager) -> None:
         )
         await send_album(ctx.bot, ctx.user.id, [p.file_id for p in application.photos], text, None)
         draft = {"juror_id": juror.id, "application_id": application.id, "values": []}
-        await manager.start(
-            JuryForm.score, data=draft, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
-        )
+        await start_form(manager, JuryForm.score, draft)
         return
     if manager.has_context():
         await manager.reset_stack()

@@ -14,7 +14,7 @@ from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode, Window
+from aiogram_dialog import Dialog, DialogManager, Window
 from aiogram_dialog.widgets.kbd import Button
 
 from bot.config import Settings
@@ -43,6 +43,7 @@ from handlers.forms import (
     saved_as,
     show_unless_form,
     shown_by,
+    start_form,
     summary,
     tapped,
     text_only,
@@ -99,9 +100,7 @@ async def show_list(reply: Reply, ctx: Ctx) -> None:
 
 
 @router.callback_query(MediaCb.filter(F.action == "drop"))
-async def drop(
-    callback: CallbackQuery, callback_data: MediaCb, dialog_manager: DialogManager, ctx: Ctx
-) -> None:
+async def drop(callback: CallbackQuery, callback_data: MediaCb, ctx: Ctx) -> None:
     await remove_publication(ctx.media, ctx.audit, ctx.actor, callback_data.id)
     await callback.answer(ctx.i18n.get("media-dropped"))
     await show_list(tapped(callback), ctx)
@@ -111,9 +110,7 @@ async def drop(
 async def new_publication(callback: CallbackQuery, dialog_manager: DialogManager, ctx: Ctx) -> None:
     if not may_record_media(ctx.actor, ctx.actor.staff_district_id):
         refuse("media-staff-only")
-    await dialog_manager.start(
-        MediaForm.link, data={}, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
-    )
+    await start_form(dialog_manager, MediaForm.link, {})
 
 
 # --- The form -----------------------------------------------------------------------------------

@@ -9,14 +9,14 @@ from typing import Any
 from aiogram import F, Router
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode, Window
+from aiogram_dialog import Dialog, DialogManager, Window
 from aiogram_dialog.widgets.kbd import Button
 
 from bot.context import Ctx, ctx_of
 from bot.filters.content import Has
 from bot.services.ideas import MAX_TEXT
 from bot.services.reports import MAX_DESCRIPTION
-from handlers.forms import Tr, buttons_only, nav, outside_forms, refuse, tapped
+from handlers.forms import Tr, buttons_only, nav, outside_forms, refuse, start_form, tapped
 from storage.models import Role
 
 router = Router(name=__name__)
@@ -32,15 +32,14 @@ async def natural_input(message: Message, dialog_manager: DialogManager, ctx: Ct
         refuse("unknown-input")
     text = " ".join((message.text or message.caption or "").split())
     photo = message.photo[-1] if message.photo else None
-    await dialog_manager.start(
+    await start_form(
+        dialog_manager,
         Carried.ask,
-        data={
+        {
             "text": text,
             "photo": {"file_id": photo.file_id, "unique": photo.file_unique_id} if photo else None,
             "voice": message.voice is not None,
         },
-        mode=StartMode.RESET_STACK,
-        show_mode=ShowMode.SEND,
     )
 
 

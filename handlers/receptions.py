@@ -12,7 +12,7 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode
+from aiogram_dialog import Dialog, DialogManager
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
@@ -53,6 +53,7 @@ from handlers.forms import (
     saved_as,
     show_unless_form,
     shown_by,
+    start_form,
     summary,
     tapped,
     typed,
@@ -130,9 +131,7 @@ async def _card(reception: Reception, user: User, ctx: Ctx) -> tuple[str, Any]:
 
 
 @router.callback_query(ReceptionCb.filter(F.action == "open"))
-async def reception_card(
-    callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager, ctx: Ctx
-) -> None:
+async def reception_card(callback: CallbackQuery, callback_data: ReceptionCb, ctx: Ctx) -> None:
     reception = await ctx.receptions.get(callback_data.id) or refuse()
     if not is_open(reception, _now()):
         refuse("reception-closed")
@@ -154,9 +153,7 @@ async def _book(reply: Reply, reception: Reception, question: str | None, ctx: C
 
 
 @router.callback_query(ReceptionCb.filter(F.action == "book"))
-async def book_place(
-    callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager, ctx: Ctx
-) -> None:
+async def book_place(callback: CallbackQuery, callback_data: ReceptionCb, ctx: Ctx) -> None:
     reception = await ctx.receptions.get(callback_data.id) or refuse()
     await _book(tapped(callback), reception, None, ctx)
 
@@ -184,9 +181,7 @@ async def reception_question(
 
 
 @router.callback_query(ReceptionCb.filter(F.action == "cancel"))
-async def cancel_booking(
-    callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager, ctx: Ctx
-) -> None:
+async def cancel_booking(callback: CallbackQuery, callback_data: ReceptionCb, ctx: Ctx) -> None:
     reception = await ctx.receptions.get(callback_data.id) or refuse()
     await cancel(ctx.receptions, reception, ctx.user, _now())
     await tapped(callback).answer(ctx.i18n.get("reception-cancelled"))
@@ -196,9 +191,7 @@ async def cancel_booking(
 
 
 @router.message(CommandStart(deep_link=True, magic=F.args.regexp(SPECIALIST_LINK)))
-async def specialist_link(
-    message: Message, command: CommandObject, dialog_manager: DialogManager, ctx: Ctx
-) -> None:
+async def specialist_link(message: Message, command: CommandObject, ctx: Ctx) -> None:
     """The link the center's staff forwarded: its opener sees their own bookings (after the
     consent every user gives; the link can be opened again after it)."""
     if not ctx.user.has_consent:
@@ -278,9 +271,7 @@ async def show_specialist_list(
 
 
 @router.callback_query(ReceptionCb.filter(F.action == "staff"))
-async def staff_card(
-    callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager, ctx: Ctx
-) -> None:
+async def staff_card(callback: CallbackQuery, callback_data: ReceptionCb, ctx: Ctx) -> None:
     reception = may_see(
         ctx.actor,
         await ctx.receptions.get(callback_data.id),
@@ -340,7 +331,7 @@ async def staff_card(
 
 @router.callback_query(ReceptionCb.filter(F.action == "access"))
 async def give_specialist_access(
-    callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager, ctx: Ctx
+    callback: CallbackQuery, callback_data: ReceptionCb, ctx: Ctx
 ) -> None:
     """A link to forward to the receiving specialist: who opens it sees their bookings."""
     reception = may_look_after(ctx.actor, await ctx.receptions.get(callback_data.id))
@@ -359,7 +350,7 @@ async def give_specialist_access(
 
 @router.callback_query(ReceptionCb.filter(F.action == "unaccess"))
 async def close_specialist_access(
-    callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager, ctx: Ctx
+    callback: CallbackQuery, callback_data: ReceptionCb, ctx: Ctx
 ) -> None:
     reception = may_look_after(ctx.actor, await ctx.receptions.get(callback_data.id))
     closed = await close_access(ctx.receptions, ctx.audit, ctx.actor, reception, _now())
@@ -368,9 +359,7 @@ async def close_specialist_access(
 
 
 @router.callback_query(ReceptionCb.filter(F.action.in_(("came", "missed"))))
-async def mark_attendance(
-    callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager, ctx: Ctx
-) -> None:
+async def mark_attendance(callback: CallbackQuery, callback_data: ReceptionCb, ctx: Ctx) -> None:
     booking = await ctx.receptions.booking(callback_data.id) or refuse()
     reception = may_look_after(ctx.actor, await ctx.receptions.get(booking.reception_id))
     mark(booking, reception, callback_data.action == "came")
@@ -394,9 +383,7 @@ class ReceptionForm(StatesGroup):
 async def new_reception(callback: CallbackQuery, dialog_manager: DialogManager, ctx: Ctx) -> None:
     if not ctx.actor.is_staff or ctx.actor.center_id is None:
         refuse("reception-staff-only")
-    await dialog_manager.start(
-        ReceptionForm.specialist, data={}, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
-    )
+    await start_form(dialog_manager, ReceptionForm.specialist, {})
 
 
 async def on_length(

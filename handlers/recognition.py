@@ -104,16 +104,14 @@ def _figures(i18n: I18nContext, record: Record) -> str:
 
 
 @router.message(Command("myrecord"))
-async def my_record(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
+async def my_record(message: Message, ctx: Ctx) -> None:
     if not ctx.user.has_consent:
         refuse("record-need-consent")
     await show_record(message, ctx.user, _this_year(ctx.settings), ctx)
 
 
 @router.callback_query(RecordCb.filter())
-async def record_of_year(
-    callback: CallbackQuery, callback_data: RecordCb, dialog_manager: DialogManager, ctx: Ctx
-) -> None:
+async def record_of_year(callback: CallbackQuery, callback_data: RecordCb, ctx: Ctx) -> None:
     if not ctx.user.has_consent or not 2000 <= callback_data.year <= _this_year(ctx.settings):
         refuse()
     await show_record(tapped(callback), ctx.user, callback_data.year, ctx)
@@ -146,7 +144,7 @@ async def show_record(reply: Reply, user: User, year: int, ctx: Ctx) -> None:
 
 
 @router.message(Command("ranking"))
-async def ranking_command(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
+async def ranking_command(message: Message, ctx: Ctx) -> None:
     year = _this_year(ctx.settings)
     if ctx.actor.is_city_admin:
         await show_ranking(message, "people", year, None, ctx)
@@ -166,9 +164,7 @@ async def ranking_command(message: Message, dialog_manager: DialogManager, ctx: 
 
 
 @router.callback_query(RankCb.filter())
-async def ranking_view(
-    callback: CallbackQuery, callback_data: RankCb, dialog_manager: DialogManager, ctx: Ctx
-) -> None:
+async def ranking_view(callback: CallbackQuery, callback_data: RankCb, ctx: Ctx) -> None:
     c = callback_data
     if c.view not in ("people", "committees") or not 2000 <= c.year <= _this_year(ctx.settings):
         refuse()
@@ -256,9 +252,7 @@ async def show_ranking(
 
 
 @router.callback_query(AwardCb.filter(F.action == "person"))
-async def award_person(
-    callback: CallbackQuery, callback_data: AwardCb, dialog_manager: DialogManager, ctx: Ctx
-) -> None:
+async def award_person(callback: CallbackQuery, callback_data: AwardCb, ctx: Ctx) -> None:
     """A person of the ranking: their record and the awards to give."""
     person = await _awardable(ctx, callback_data.user)
     record = await record_of(
@@ -338,7 +332,7 @@ async def award_reason(message: Message, manager: DialogManager, args: dict[str,
 
 
 @router.message(Command("awards"))
-async def awards_list(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
+async def awards_list(message: Message, ctx: Ctx) -> None:
     if not ctx.actor.is_admin:
         refuse("awards-admins-only")
     await show_awards(message, _this_year(ctx.settings), ctx)
@@ -379,9 +373,7 @@ async def show_awards(reply: Reply, year: int, ctx: Ctx) -> None:
 
 
 @router.callback_query(AwardCb.filter(F.action == "drop"))
-async def award_drop(
-    callback: CallbackQuery, callback_data: AwardCb, dialog_manager: DialogManager, ctx: Ctx
-) -> None:
+async def award_drop(callback: CallbackQuery, callback_data: AwardCb, ctx: Ctx) -> None:
     """A mistaken award taken back (the list is shown again without it)."""
     c = callback_data
     if not ctx.actor.is_admin:
@@ -427,9 +419,7 @@ def _city_of(person: User | None, ctx: Ctx) -> str:
 
 
 @router.callback_query(AwardCb.filter(F.action.in_(("pdf", "zip", "csv"))))
-async def award_documents(
-    callback: CallbackQuery, callback_data: AwardCb, dialog_manager: DialogManager, ctx: Ctx
-) -> None:
+async def award_documents(callback: CallbackQuery, callback_data: AwardCb, ctx: Ctx) -> None:
     if not ctx.actor.is_admin:
         refuse("awards-admins-only")
     year = callback_data.year
@@ -477,9 +467,7 @@ def _megabytes(size: int) -> str:
 
 
 @router.message(Command("booklet"))
-async def booklet_command(
-    message: Message, command: CommandObject, dialog_manager: DialogManager, ctx: Ctx
-) -> None:
+async def booklet_command(message: Message, command: CommandObject, ctx: Ctx) -> None:
     """The booklet is made in the background: one progress message, edited, then the PDF."""
     if not ctx.actor.is_city_admin:
         refuse("booklet-city-only")

@@ -158,7 +158,7 @@ async def cancel_rental(callback: CallbackQuery, callback_data: RentalCb, ctx: C
 
 
 @router.message(Command("rental"))
-async def stock(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
+async def stock(message: Message, ctx: Ctx) -> None:
     await show_stock(message, ctx)
 
 

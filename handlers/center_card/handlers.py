@@ -8,7 +8,7 @@ from typing import Any
 from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import DialogManager, ShowMode, StartMode
+from aiogram_dialog import DialogManager, ShowMode
 from aiogram_i18n import I18nContext
 
 from bot.context import Ctx, ctx_of
@@ -24,6 +24,7 @@ from handlers.forms import (
     menu_texts,
     refuse,
     restart_with,
+    start_form,
 )
 from storage.repositories.directory import Directory
 
@@ -56,7 +57,7 @@ async def open_card(
     else:
         await message.answer(i18n.get("mycenter-no-center"))
         return
-    await manager.start(start, data=data, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+    await start_form(manager, start, data)
 
 
 async def on_municipality(

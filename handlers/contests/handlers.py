@@ -11,7 +11,7 @@ from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import DialogManager, ShowMode, StartMode
+from aiogram_dialog import DialogManager, ShowMode
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.config import Settings
@@ -41,6 +41,7 @@ from handlers.forms import (
     refuse,
     restart_with,
     say,
+    start_form,
     take_phone,
     tapped,
 )
@@ -156,9 +157,7 @@ async def start_application(manager: DialogManager, contest: Contest, user: User
         "name": user.full_name,
         "phone": user.phone,
     }
-    await manager.start(
-        A.nomination, data=draft, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
-    )
+    await start_form(manager, A.nomination, draft)
 
 
 @restart_with("apply")
@@ -270,9 +269,7 @@ async def change_application(
         **application.address_parts,
         "photos": [{"file_id": p.file_id, "unique": p.file_unique_id} for p in application.photos],
     }
-    await dialog_manager.start(
-        A.summary, data=draft, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
-    )
+    await start_form(dialog_manager, A.summary, draft)
 
 
 # --- The application form's answers -------------------------------------------------------------

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import DialogManager, ShowMode, StartMode
+from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
 
 from bot.context import Ctx, ctx_of
@@ -39,6 +39,7 @@ from handlers.forms import (
     refuse,
     show_unless_form,
     shown_by,
+    start_form,
     tapped,
 )
 from handlers.gatherings.states import GatherForm as G
@@ -87,9 +88,7 @@ async def show_plans(reply_to: Reply, ctx: Ctx) -> None:
 
 
 @router.callback_query(GatheringCb.filter(F.action == "card"))
-async def plan_card(
-    callback: CallbackQuery, callback_data: GatheringCb, dialog_manager: DialogManager, ctx: Ctx
-) -> None:
+async def plan_card(callback: CallbackQuery, callback_data: GatheringCb, ctx: Ctx) -> None:
     gathering = is_authors(await ctx.gatherings.get(callback_data.id), ctx.user)
     names = await ctx.gatherings.shown_names(gathering.id)
     text = ctx.i18n.get(
@@ -170,9 +169,7 @@ async def gather_cancel(message: Message, manager: DialogManager, args: dict[str
 
 
 @router.callback_query(GatheringCb.filter(F.action.in_(("go", "no", "name", "hide"))))
-async def answer_invitation(
-    callback: CallbackQuery, callback_data: GatheringCb, dialog_manager: DialogManager, ctx: Ctx
-) -> None:
+async def answer_invitation(callback: CallbackQuery, callback_data: GatheringCb, ctx: Ctx) -> None:
     gathering = await ctx.gatherings.get(callback_data.id) or refuse()
     action = callback_data.action
     show = {"name": True, "hide": False}.get(action)
@@ -204,9 +201,7 @@ async def new_plan(callback: CallbackQuery, dialog_manager: DialogManager, ctx: 
     regs = await ctx.elders.confirmed_of_user(ctx.user.id)
     if not scopes_of(regs):
         refuse("gather-elders-only")
-    await dialog_manager.start(
-        G.territory, data={}, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
-    )
+    await start_form(dialog_manager, G.territory, {})
 
 
 async def on_territory(

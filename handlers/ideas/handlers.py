@@ -11,7 +11,7 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram_dialog import DialogManager, ShowMode, StartMode
+from aiogram_dialog import DialogManager, ShowMode
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.context import Ctx, ctx_of
@@ -59,6 +59,7 @@ from handlers.forms import (
     refuse,
     restart_with,
     say_error,
+    start_form,
     take_place,
     tapped,
 )
@@ -89,12 +90,7 @@ async def open_idea_form(manager: DialogManager, carried: dict[str, Any] | None 
         if not ctx.user.has_consent or ctx.user.district_id is None:
             refuse("idea-need-district")
         await check_daily_limit(ctx.ideas, ctx.user.id, ZoneInfo(ctx.settings.timezone))
-    await manager.start(
-        IdeaForm.kind,
-        data={"photos": [], **carried},
-        mode=StartMode.RESET_STACK,
-        show_mode=ShowMode.SEND,
-    )
+    await start_form(manager, IdeaForm.kind, {"photos": [], **carried})
 
 
 @restart_with("idea")

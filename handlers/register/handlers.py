@@ -14,7 +14,7 @@ from aiogram.types import (
     InlineKeyboardMarkup,
     Message,
 )
-from aiogram_dialog import DialogManager, ShowMode, StartMode
+from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.config import Settings
@@ -39,6 +39,7 @@ from handlers.forms import (
     refuse,
     restart_with,
     say_error,
+    start_form,
     take_phone,
     tapped,
 )
@@ -81,7 +82,7 @@ async def register(message: Message, dialog_manager: DialogManager, ctx: Ctx) ->
         return
     registrations = await ctx.elders.of_user(ctx.user.id)
     if not registrations:
-        await start_form(dialog_manager, ctx.user)
+        await start_registration(dialog_manager, ctx.user)
         return
     lines = [ctx.i18n.get("reg-status-title")]
     for reg in registrations:
@@ -105,19 +106,19 @@ async def new_territory(callback: CallbackQuery, dialog_manager: DialogManager, 
     if dialog_manager.has_context():
         await ask_resume(dialog_manager, "register")
         return
-    await start_form(dialog_manager, ctx.user)
+    await start_registration(dialog_manager, ctx.user)
 
 
-async def start_form(manager: DialogManager, user: User) -> None:
+async def start_registration(manager: DialogManager, user: User) -> None:
     draft = {"full_name": user.full_name, "phone": user.phone}
-    await manager.start(F.role, data=draft, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+    await start_form(manager, F.role, draft)
 
 
 @restart_with("register")
 async def register_again(
     callback: CallbackQuery, manager: DialogManager, args: dict[str, Any]
 ) -> None:
-    await start_form(manager, ctx_of(manager).user)
+    await start_registration(manager, ctx_of(manager).user)
 
 
 @router.message(Command("report", "myreports"))

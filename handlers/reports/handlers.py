@@ -11,7 +11,7 @@ from aiogram import Bot, Router
 from aiogram.filters import Command
 from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram_dialog import DialogManager, ShowMode, StartMode
+from aiogram_dialog import DialogManager
 from aiogram_dialog.widgets.kbd import Button
 from aiogram_i18n import I18nContext, LazyFilter
 
@@ -43,6 +43,7 @@ from handlers.forms import (
     refuse,
     restart_with,
     say_error,
+    start_form,
     take_place,
     tapped,
 )
@@ -86,7 +87,7 @@ async def start_report(
         "gathering_id"
     ):  # called beforehand: only figures, a few words and photos are left
         first = F.figures if figures_for(draft["kind"]) else F.description
-    await manager.start(first, data=draft, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+    await start_form(manager, first, draft)
 
 
 def choose_territory(draft: dict[str, Any], territory: dict[str, Any]) -> None:

@@ -12,7 +12,7 @@ from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
-from aiogram_dialog import DialogManager, ShowMode, StartMode
+from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
 
 from bot.context import Ctx, ctx_of
@@ -44,6 +44,7 @@ from handlers.forms import (
     refuse,
     say,
     say_error,
+    start_form,
     tapped,
 )
 from handlers.staff_clubs.states import ItemForm
@@ -502,9 +503,7 @@ async def field_start(
     draft: dict[str, Any] = {"target": f.target, "id": f.id, "values": {}}
     if isinstance(found, Event):
         draft["tags"] = tags.of(found)
-    await dialog_manager.start(
-        getattr(ItemForm, field), data=draft, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
-    )
+    await start_form(dialog_manager, getattr(ItemForm, field), draft)
 
 
 # --- The form's answers -------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InputMediaPhoto, Message
-from aiogram_dialog import DialogManager, ShowMode, StartMode
+from aiogram_dialog import DialogManager, ShowMode
 
 from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import inline
@@ -59,6 +59,7 @@ from handlers.forms import (
     queue_announcement,
     refuse,
     restart_with,
+    start_form,
     tapped,
 )
 from handlers.votes.states import HomeForm, PaperForm, ProjectForm, VoteForm
@@ -96,12 +97,7 @@ async def open_votes(reply: Reply, manager: DialogManager) -> None:
     """Asked once where they live (their house's and street's votes need it), then the list."""
     ctx = ctx_of(manager)
     if ctx.user.home_asked_at is None and ctx.user.street is None:
-        await manager.start(
-            HomeForm.ask,
-            data={"then": "votes"},
-            mode=StartMode.RESET_STACK,
-            show_mode=ShowMode.SEND,
-        )
+        await start_form(manager, HomeForm.ask, {"then": "votes"})
         return
     await send_vote_list(reply, ctx)
 
@@ -202,9 +198,7 @@ async def results_text(vote: Vote, ctx: Ctx) -> str:
 
 
 @router.callback_query(VoteCb.filter(F.action == "open"))
-async def open_vote(
-    callback: CallbackQuery, callback_data: VoteCb, dialog_manager: DialogManager, ctx: Ctx
-) -> None:
+async def open_vote(callback: CallbackQuery, callback_data: VoteCb, ctx: Ctx) -> None:
     vote = await ctx.votes.get(callback_data.id) or refuse()
     if vote.closed_at is not None:
         await tapped(callback).answer(await results_text(vote, ctx))
@@ -219,9 +213,7 @@ async def open_vote(
 
 
 @router.callback_query(VoteCb.filter(F.action == "tick"))
-async def tick_option(
-    callback: CallbackQuery, callback_data: VoteCb, dialog_manager: DialogManager, ctx: Ctx
-) -> None:
+async def tick_option(callback: CallbackQuery, callback_data: VoteCb, ctx: Ctx) -> None:
     vote = await ctx.votes.get(callback_data.id) or refuse()
     if not is_open(vote, _now()):
         refuse("vote-over")
@@ -236,9 +228,7 @@ async def tick_option(
 
 
 @router.callback_query(VoteCb.filter(F.action.in_(("pick", "cast"))))
-async def cast_vote(
-    callback: CallbackQuery, callback_data: VoteCb, dialog_manager: DialogManager, ctx: Ctx
-) -> None:
+async def cast_vote(callback: CallbackQuery, callback_data: VoteCb, ctx: Ctx) -> None:
     vote = await ctx.votes.get(callback_data.id) or refuse()
     chosen = options_of_mask(vote, callback_data.mask)
     changed = await cast(ctx.votes, vote, ctx.user, chosen, _now())
@@ -300,9 +290,7 @@ async def open_vote_form(
         await reply.answer(ctx.i18n.get("vote-no-scopes"))
         return
     first = VoteForm.winners if preset else VoteForm.scope
-    await manager.start(
-        first, data=preset or {"options": []}, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
-    )
+    await start_form(manager, first, preset or {"options": []})
 
 
 async def _own_registrations(manager: DialogManager) -> list[Any]:
@@ -523,11 +511,10 @@ async def paper_start(
         refuse("vote-not-yours")
     if not is_open(vote, _now()):
         refuse("vote-over")
-    await dialog_manager.start(
+    await start_form(
+        dialog_manager,
         PaperForm.people,
-        data={"vote_id": vote.id, "options": [[o.id, o.text] for o in vote.options], "counts": []},
-        mode=StartMode.RESET_STACK,
-        show_mode=ShowMode.SEND,
+        {"vote_id": vote.id, "options": [[o.id, o.text] for o in vote.options], "counts": []},
     )
 
 
@@ -649,11 +636,10 @@ async def project_start(
     if await ctx.votes.project_of_idea(idea.id) is not None:
         refuse("project-exists")
     text = " ".join(idea.text.split())
-    await dialog_manager.start(
+    await start_form(
+        dialog_manager,
         ProjectForm.title,
-        data={"idea_id": idea.id, "idea_title": text[:150], "idea_text": text[:2000]},
-        mode=StartMode.RESET_STACK,
-        show_mode=ShowMode.SEND,
+        {"idea_id": idea.id, "idea_title": text[:150], "idea_text": text[:2000]},
     )
 
 
