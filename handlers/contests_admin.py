@@ -293,13 +293,13 @@ async def on_audience(cb: CallbackQuery, widget: Any, manager: DialogManager, it
     await go(manager, C.preview)
 
 
-async def audience_items(directory: Directory, i18n: I18nContext, **_: Any) -> dict[str, Any]:
-    items = [(i18n.get("cadmin-audience-all"), "all:0")]
-    for m in directory.municipalities():
+async def audience_items(ctx: Ctx, **_: Any) -> dict[str, Any]:
+    items = [(ctx.i18n.get("cadmin-audience-all"), "all:0")]
+    for m in ctx.directory.municipalities():
         items.append(
-            (i18n.get("cadmin-audience-municipality", name=m.name), f"municipality:{m.id}")
+            (ctx.i18n.get("cadmin-audience-municipality", name=m.name), f"municipality:{m.id}")
         )
-        items += [(d.full_name, f"district:{d.id}") for d in directory.districts(m.id)]
+        items += [(d.full_name, f"district:{d.id}") for d in ctx.directory.districts(m.id)]
     return {"audiences": items}
 
 
