@@ -75,15 +75,10 @@ async def grant_or_revoke(
         refuse("grant-unknown-user", who=html.escape(who[:65]))
     try:
         text = await change_role(
-            ctx.bot,
-            ctx.actor,
+            ctx,
             target,
             role,
             Post(center),
-            ctx.audit,
-            ctx.directory,
-            ctx.settings,
-            ctx.i18n,
         )
     except GrantError as exc:
         text = ctx.i18n.get(exc.reason)

@@ -7,7 +7,7 @@ import html
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
-from aiogram_i18n import I18nContext, LazyFilter
+from aiogram_i18n import LazyFilter
 
 from bot.context import Ctx
 from bot.filters.content import Has
@@ -21,7 +21,6 @@ from bot.services.geo import NEARBY_MAX_KM, nearest_centers
 from bot.views import center_card, edit_or_send
 from handlers.forms import existing, outside_forms, refuse, tapped
 from handlers.places import ask_place
-from storage.repositories.directory import Directory
 
 router = Router(name=__name__)
 
@@ -31,28 +30,28 @@ async def centers_start(message: Message, ctx: Ctx) -> None:
     await ask_place(message, ctx.i18n, ctx.directory, "browse")
 
 
-async def _show_district_centers(
-    callback: CallbackQuery, district_id: int, i18n: I18nContext, directory: Directory
-) -> None:
-    district = directory.district(district_id)
+async def _show_district_centers(callback: CallbackQuery, district_id: int, ctx: Ctx) -> None:
+    district = ctx.directory.district(district_id)
     if district is None:
         refuse()
-    centers = directory.centers(district.id)
-    text = i18n.get("centers-choose-center", district=html.escape(district.name))
+    centers = ctx.directory.centers(district.id)
+    text = ctx.i18n.get("centers-choose-center", district=html.escape(district.name))
     if not centers:
-        text = f"{text}\n{i18n.get('centers-none')}"
-    await edit_or_send(callback, text, centers_keyboard(i18n, centers, district.municipality_id))
+        text = f"{text}\n{ctx.i18n.get('centers-none')}"
+    await edit_or_send(
+        callback, text, centers_keyboard(ctx.i18n, centers, district.municipality_id)
+    )
 
 
 @router.callback_query(PlaceCb.filter((F.purpose == "browse") & (F.level == "dist")))
 async def browse_district(callback: CallbackQuery, callback_data: PlaceCb, ctx: Ctx) -> None:
-    await _show_district_centers(callback, callback_data.id, ctx.i18n, ctx.directory)
+    await _show_district_centers(callback, callback_data.id, ctx)
 
 
 @router.callback_query(CenterCb.filter(F.action == "list"))
 async def back_to_list(callback: CallbackQuery, callback_data: CenterCb, ctx: Ctx) -> None:
     center = existing(ctx.directory.center(callback_data.id))
-    await _show_district_centers(callback, center.district_id, ctx.i18n, ctx.directory)
+    await _show_district_centers(callback, center.district_id, ctx)
 
 
 @router.callback_query(CenterCb.filter(F.action == "card"))

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from aiogram import Bot, F, Router
+from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.state import State, StatesGroup
@@ -20,7 +20,7 @@ from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import ClubCb, ClubListCb, EventCb, PlaceCb, RowId
 from bot.notify import tell
-from bot.permissions import Actor, districts_seen
+from bot.permissions import districts_seen
 from bot.services.clubs import CATEGORIES, CHILD_AGE_GROUPS
 from bot.services.elders import parse_full_name
 from bot.services.sessions import next_sessions
@@ -38,11 +38,8 @@ from handlers.forms import (
     typed,
 )
 from handlers.places import ask_place
-from storage.models import Club, Event, Signup, SignupStatus, User
+from storage.models import Club, Event, Signup, SignupStatus
 from storage.repositories.clubs import ClubRepository
-from storage.repositories.directory import Directory
-from storage.repositories.gatherings import GatheringRepository
-from storage.repositories.users import UserRepository
 
 
 class ClubFilterCb(CallbackData, prefix="clf"):
@@ -69,50 +66,50 @@ def tz(settings: Settings) -> ZoneInfo:
     return ZoneInfo(settings.timezone)
 
 
-async def _club_list(
-    f: ClubListCb, clubs: ClubRepository, directory: Directory, i18n: I18nContext
-) -> tuple[str, InlineKeyboardMarkup]:
-    district = directory.district(f.district)
-    centers = directory.centers(f.district) if district else []
+async def _club_list(f: ClubListCb, ctx: Ctx) -> tuple[str, InlineKeyboardMarkup]:
+    district = ctx.directory.district(f.district)
+    centers = ctx.directory.centers(f.district) if district else []
     center_ids = [f.center] if f.center else [c.id for c in centers]
-    found = await clubs.clubs(center_ids, f.cat or None, CHILD_AGE_GROUPS if f.kids else None)
-    counts = await clubs.club_counts([c.id for c in found])
-    chosen_center = directory.center(f.center)
+    found = await ctx.clubs.clubs(center_ids, f.cat or None, CHILD_AGE_GROUPS if f.kids else None)
+    counts = await ctx.clubs.club_counts([c.id for c in found])
+    chosen_center = ctx.directory.center(f.center)
     place = html.escape(
         chosen_center.name if chosen_center else (district.name if district else "—")
     )
     filters = (
-        i18n.get("clubs-filter-category", category=i18n.get(f"club-cat-{f.cat}")) if f.cat else ""
-    ) + (i18n.get("clubs-filter-kids") if f.kids else "")
-    lines = [i18n.get("clubs-title", place=place, filters=filters)]
+        ctx.i18n.get("clubs-filter-category", category=ctx.i18n.get(f"club-cat-{f.cat}"))
+        if f.cat
+        else ""
+    ) + (ctx.i18n.get("clubs-filter-kids") if f.kids else "")
+    lines = [ctx.i18n.get("clubs-title", place=place, filters=filters)]
     pages = max(1, -(-len(found) // PAGE))
     page = max(0, min(f.page, pages - 1))
     rows: list[list[tuple[str, CallbackData]]] = []
     for club in found[page * PAGE : (page + 1) * PAGE]:
         free = club.capacity - counts.get(club.id, 0)
-        center = directory.center(club.center_id)
-        label = i18n.get(
+        center = ctx.directory.center(club.center_id)
+        label = ctx.i18n.get(
             "clubs-line",
             name=club.name,
             center=center.name if center else "",
-            free=i18n.get("clubs-free", free=free) if free > 0 else i18n.get("clubs-full"),
+            free=ctx.i18n.get("clubs-free", free=free) if free > 0 else ctx.i18n.get("clubs-full"),
         )
         rows.append([(label[:64], ClubCb(action="card", id=club.id))])
     if not found:
-        lines.append(i18n.get("clubs-none" if f.cat or f.kids else "clubs-none-yet"))
-    nav = page_nav_clubs(i18n, f, page, pages)
+        lines.append(ctx.i18n.get("clubs-none" if f.cat or f.kids else "clubs-none-yet"))
+    nav = page_nav_clubs(ctx.i18n, f, page, pages)
     if nav:
         rows.append(nav)
     rows.append(
         [
             (
-                i18n.get("clubs-btn-center"),
+                ctx.i18n.get("clubs-btn-center"),
                 ClubFilterCb(
                     what="center", district=f.district, center=f.center, cat=f.cat, kids=f.kids
                 ),
             ),
             (
-                i18n.get("clubs-btn-category"),
+                ctx.i18n.get("clubs-btn-category"),
                 ClubFilterCb(
                     what="cat", district=f.district, center=f.center, cat=f.cat, kids=f.kids
                 ),
@@ -122,11 +119,11 @@ async def _club_list(
     rows.append(
         [
             (
-                i18n.get("clubs-btn-kids-on" if f.kids else "clubs-btn-kids"),
+                ctx.i18n.get("clubs-btn-kids-on" if f.kids else "clubs-btn-kids"),
                 ClubListCb(district=f.district, center=f.center, cat=f.cat, kids=not f.kids),
             ),
             (
-                i18n.get("clubs-btn-district"),
+                ctx.i18n.get("clubs-btn-district"),
                 PlaceCb(
                     level="mun", id=district.municipality_id if district else 0, purpose="clubs"
                 ),
@@ -153,9 +150,7 @@ async def clubs_start(message: Reply, ctx: Ctx) -> None:
     if ctx.user.district_id is None:
         await ask_place(message, ctx.i18n, ctx.directory, "clubs")
         return
-    text, markup = await _club_list(
-        ClubListCb(district=ctx.user.district_id), ctx.clubs, ctx.directory, ctx.i18n
-    )
+    text, markup = await _club_list(ClubListCb(district=ctx.user.district_id), ctx)
     await message.answer(text, reply_markup=markup)
 
 
@@ -163,9 +158,7 @@ async def clubs_start(message: Reply, ctx: Ctx) -> None:
 async def clubs_district(callback: CallbackQuery, callback_data: PlaceCb, ctx: Ctx) -> None:
     if ctx.directory.district(callback_data.id) is None:
         refuse()
-    text, markup = await _club_list(
-        ClubListCb(district=callback_data.id), ctx.clubs, ctx.directory, ctx.i18n
-    )
+    text, markup = await _club_list(ClubListCb(district=callback_data.id), ctx)
     await edit_or_send(callback, text, markup)
 
 
@@ -176,7 +169,7 @@ async def clubs_page(callback: CallbackQuery, callback_data: ClubListCb, ctx: Ct
     )
     if not valid:
         refuse()
-    text, markup = await _club_list(callback_data, ctx.clubs, ctx.directory, ctx.i18n)
+    text, markup = await _club_list(callback_data, ctx)
     await edit_or_send(callback, text, markup)
 
 
@@ -220,25 +213,23 @@ async def clubs_filter(callback: CallbackQuery, callback_data: ClubFilterCb, ctx
     await edit_or_send(callback, ctx.i18n.get(prompt), inline(*rows))
 
 
-def club_card_text(
-    i18n: I18nContext, club: Club, enrolled: int, waiting: int, directory: Directory
-) -> str:
-    center = directory.center(club.center_id)
+def club_card_text(ctx: Ctx, club: Club, enrolled: int, waiting: int) -> str:
+    center = ctx.directory.center(club.center_id)
     free = club.capacity - enrolled
     if not club.active:
-        places = i18n.get("club-closed")
+        places = ctx.i18n.get("club-closed")
     elif free > 0:
-        places = i18n.get("club-places-free", free=free, capacity=club.capacity)
+        places = ctx.i18n.get("club-places-free", free=free, capacity=club.capacity)
     else:
-        places = i18n.get("club-places-full", waiting=waiting)
-    return i18n.get(
+        places = ctx.i18n.get("club-places-full", waiting=waiting)
+    return ctx.i18n.get(
         "club-card",
         name=html.escape(club.name),
         center=html.escape(center.name if center else ""),
-        category=i18n.get(f"club-cat-{club.category}"),
-        age=i18n.get(f"club-age-{club.age_group}"),
-        schedule=schedule_text(i18n, club.slots),
-        leader=html.escape(club.leader or i18n.get("club-unknown-leader")),
+        category=ctx.i18n.get(f"club-cat-{club.category}"),
+        age=ctx.i18n.get(f"club-age-{club.age_group}"),
+        schedule=schedule_text(ctx.i18n, club.slots),
+        leader=html.escape(club.leader or ctx.i18n.get("club-unknown-leader")),
         places=places,
         description=html.escape(club.description or ""),
     ).strip()
@@ -262,9 +253,7 @@ async def club_card(callback: CallbackQuery, callback_data: ClubCb, ctx: Ctx) ->
                 )
             ]
         )
-    await edit_or_send(
-        callback, club_card_text(ctx.i18n, club, enrolled, waiting, ctx.directory), inline(*rows)
-    )
+    await edit_or_send(callback, club_card_text(ctx, club, enrolled, waiting), inline(*rows))
 
 
 # --- signing up (clubs and events share it) ------------------------------------------------------
@@ -305,50 +294,49 @@ async def join(
             {"kind": kind, "target_id": target_id},
         )
     else:
-        await finish_signup(
-            tapped(callback), kind, target, ctx.user, None, None, ctx.clubs, ctx.settings, ctx.i18n
-        )
+        await finish_signup(tapped(callback), kind, target, ctx, None, None)
 
 
 async def finish_signup(
     message: Reply,
     kind: str,
     target: Club | Event,
-    user: User,
+    ctx: Ctx,
     child_name: str | None,
     child_age: int | None,
-    clubs: ClubRepository,
-    settings: Settings,
-    i18n: I18nContext,
 ) -> None:
     who = (child_name or "").lower()
     club = target if isinstance(target, Club) else None
     event = target if isinstance(target, Event) else None
     name = html.escape(target.name if club else target.title)  # type: ignore[union-attr]
-    existing = await clubs.live_signup(
-        user.id, who, club_id=club.id if club else None, event_id=event.id if event else None
+    existing = await ctx.clubs.live_signup(
+        ctx.user.id, who, club_id=club.id if club else None, event_id=event.id if event else None
     )
     if existing is not None:
         if existing.status is SignupStatus.WAITING:
-            position = await clubs.waiting_position(existing.id)
-            await message.answer(i18n.get("club-already-waiting", name=name, position=position))
+            position = await ctx.clubs.waiting_position(existing.id)
+            await message.answer(ctx.i18n.get("club-already-waiting", name=name, position=position))
         else:
-            await message.answer(i18n.get("club-already", name=name))
+            await message.answer(ctx.i18n.get("club-already", name=name))
         return
-    taken = await clubs.take_place(user.id, who, child_name, child_age, club=club, event=event)
+    taken = await ctx.clubs.take_place(
+        ctx.user.id, who, child_name, child_age, club=club, event=event
+    )
     if not taken.enrolled:
-        await message.answer(i18n.get("club-waiting", position=taken.position))
+        await message.answer(ctx.i18n.get("club-waiting", position=taken.position))
         return
     child = html.escape(child_name or "")
     if club is not None:
-        nxt = await _next_text(club, clubs, settings, i18n)
+        nxt = await _next_text(club, ctx.clubs, ctx.settings, ctx.i18n)
         key = "club-joined-child" if child_name else "club-joined"
-        await message.answer(i18n.get(key, name=name, child=child, next=nxt))
+        await message.answer(ctx.i18n.get(key, name=name, child=child, next=nxt))
     else:
         assert event is not None
         key = "event-joined-child" if child_name else "event-joined"
         await message.answer(
-            i18n.get(key, title=name, child=child, when=when_text(event.starts_at, settings))
+            ctx.i18n.get(
+                key, title=name, child=child, when=when_text(event.starts_at, ctx.settings)
+            )
         )
 
 
@@ -379,12 +367,9 @@ async def _continue(
         message,
         draft["kind"],
         target,
-        ctx.user,
+        ctx,
         child_name,
         child_age,
-        ctx.clubs,
-        ctx.settings,
-        ctx.i18n,
     )
 
 
@@ -428,9 +413,7 @@ signup_dialog = Dialog(
 @router.message(Command("events"))
 async def events_list(message: Message, ctx: Ctx) -> None:
     if ctx.actor.is_staff:  # the субботники elders called in the district, before its events
-        await staff_gatherings(
-            message, ctx.actor, ctx.gatherings, ctx.settings, ctx.directory, ctx.i18n
-        )
+        await staff_gatherings(message, ctx)
     district = ctx.directory.district(ctx.user.district_id)
     if district is None and ctx.actor.is_staff:
         return
@@ -458,29 +441,25 @@ async def events_list(message: Message, ctx: Ctx) -> None:
 
 async def staff_gatherings(
     message: Message,
-    actor: Actor,
-    gatherings: GatheringRepository,
-    settings: Settings,
-    directory: Directory,
-    i18n: I18nContext,
+    ctx: Ctx,
 ) -> None:
     from handlers.gatherings.handlers import what_of
 
-    seen = districts_seen(actor)
+    seen = districts_seen(ctx.actor)
     if seen is None:
-        seen = [d.id for m in directory.municipalities() for d in directory.districts(m.id)]
-    found = await gatherings.upcoming_in(seen, datetime.now(UTC))
+        seen = [d.id for m in ctx.directory.municipalities() for d in ctx.directory.districts(m.id)]
+    found = await ctx.gatherings.upcoming_in(seen, datetime.now(UTC))
     if not found:
         return
-    lines = [i18n.get("gathers-title")]
+    lines = [ctx.i18n.get("gathers-title")]
     for g in found:
         lines.append(
-            i18n.get(
+            ctx.i18n.get(
                 "gathers-line",
-                when=when_text(g.starts_at, settings),
-                what=what_of(i18n, g, directory),
-                place=html.escape(g.place or i18n.get("gather-point")),
-                going=await gatherings.going_count(g.id),
+                when=when_text(g.starts_at, ctx.settings),
+                what=what_of(ctx.i18n, g, ctx.directory),
+                place=html.escape(g.place or ctx.i18n.get("gather-point")),
+                going=await ctx.gatherings.going_count(g.id),
             )
         )
     for chunk in short_messages(lines):
@@ -591,31 +570,33 @@ async def cancel_signup(callback: CallbackQuery, callback_data: SignupCb, ctx: C
         callback, ctx.i18n.get("my-cancelled", name=html.escape(_signup_name(signup, target)))
     )
     if promoted is not None and promoted.user_id is not None and target is not None:
-        await tell_promoted(ctx.bot, promoted, target, ctx.users, ctx.clubs, ctx.settings, ctx.i18n)
+        await tell_promoted(ctx, promoted, target)
 
 
 async def tell_promoted(
-    bot: Bot,
+    ctx: Ctx,
     promoted: Signup,
     target: Club | Event,
-    users: UserRepository,
-    clubs: ClubRepository,
-    settings: Settings,
-    i18n: I18nContext,
 ) -> None:
-    recipient = await users.get(promoted.user_id) if promoted.user_id else None
+    recipient = await ctx.users.get(promoted.user_id) if promoted.user_id else None
     if isinstance(target, Club):
-        nxt = await _next_text(target, clubs, settings, i18n)
+        nxt = await _next_text(target, ctx.clubs, ctx.settings, ctx.i18n)
         await tell(
-            bot, recipient, settings, i18n, "club-promoted", name=html.escape(target.name), next=nxt
+            ctx.bot,
+            recipient,
+            ctx.settings,
+            ctx.i18n,
+            "club-promoted",
+            name=html.escape(target.name),
+            next=nxt,
         )
     else:
         await tell(
-            bot,
+            ctx.bot,
             recipient,
-            settings,
-            i18n,
+            ctx.settings,
+            ctx.i18n,
             "event-promoted",
             title=html.escape(target.title),
-            when=when_text(target.starts_at, settings),
+            when=when_text(target.starts_at, ctx.settings),
         )

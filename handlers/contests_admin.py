@@ -67,7 +67,6 @@ from handlers.forms import (
     typed,
 )
 from storage.models import Contest, ContestStage
-from storage.repositories.contests import ContestRepository
 from storage.repositories.directory import Directory
 
 
@@ -487,27 +486,27 @@ async def admin_next(callback: CallbackQuery, callback_data: ContestCb, ctx: Ctx
 @router.callback_query(ContestCb.filter(F.action == "rank"))
 async def admin_ranking(callback: CallbackQuery, callback_data: ContestCb, ctx: Ctx) -> None:
     contest = existing(await ctx.contests.get(callback_data.id))
-    text, markup = await _ranking_screen(contest, ctx.contests, ctx.i18n)
+    text, markup = await _ranking_screen(contest, ctx)
     await tapped(callback).answer(text, reply_markup=markup)
 
 
-async def _ranking_screen(
-    contest: Contest, contests: ContestRepository, i18n: I18nContext
-) -> tuple[str, InlineKeyboardMarkup | None]:
+async def _ranking_screen(contest: Contest, ctx: Ctx) -> tuple[str, InlineKeyboardMarkup | None]:
     """The ranking by nomination; at the ranking stage tied entries get place buttons."""
-    applications = {a.id: a for a in await contests.of_contest(contest.id)}
-    lines = [i18n.get("cadmin-ranking-title", title=html.escape(contest.title))]
+    applications = {a.id: a for a in await ctx.contests.of_contest(contest.id)}
+    lines = [ctx.i18n.get("cadmin-ranking-title", title=html.escape(contest.title))]
     rows: list[list[tuple[str, CallbackData]]] = []
-    ranked = await ranking(contest, contests)
+    ranked = await ranking(contest, ctx.contests)
     for nomination in contest.nominations:
         entries = ranked.get(nomination.id, [])
         if not entries:
             continue
-        lines.append(i18n.get("cadmin-ranking-nomination", nomination=html.escape(nomination.name)))
+        lines.append(
+            ctx.i18n.get("cadmin-ranking-nomination", nomination=html.escape(nomination.name))
+        )
         for e in entries[:10]:
             a = applications[e.application_id]
             lines.append(
-                i18n.get(
+                ctx.i18n.get(
                     "cadmin-ranking-line",
                     place=f"{a.place}." if a.place else "·",
                     id=a.id,
@@ -518,12 +517,12 @@ async def _ranking_screen(
             )
         _, tied = places([e for e in entries if e.jurors])
         if tied:
-            lines.append(i18n.get("cadmin-ranking-tie", ids=", ".join(map(str, tied))))
+            lines.append(ctx.i18n.get("cadmin-ranking-tie", ids=", ".join(map(str, tied))))
             if contest.stage is ContestStage.RANKING:
                 rows += [
                     [
                         (
-                            i18n.get("cadmin-place-button", id=t, place=p),
+                            ctx.i18n.get("cadmin-place-button", id=t, place=p),
                             PlaceSetCb(application=t, place=p),
                         )
                         for p in (1, 2, 3)
@@ -542,7 +541,7 @@ async def place_tapped(callback: CallbackQuery, callback_data: PlaceSetCb, ctx: 
         ctx.i18n.get("cadmin-place-set", id=application.id, place=callback_data.place)
     )
     contest = existing(await ctx.contests.get(application.contest_id))
-    text, markup = await _ranking_screen(contest, ctx.contests, ctx.i18n)
+    text, markup = await _ranking_screen(contest, ctx)
     await edit_or_send(callback, text, markup)
 
 
@@ -630,7 +629,7 @@ async def publish_send(cb: CallbackQuery, manager: DialogManager, args: dict[str
 @router.callback_query(ContestCb.filter(F.action == "xlsx"))
 async def admin_xlsx(callback: CallbackQuery, callback_data: ContestCb, ctx: Ctx) -> None:
     contest = existing(await ctx.contests.get(callback_data.id))
-    data = await contest_workbook(contest, ctx.contests, ctx.directory, ctx.i18n)
+    data = await contest_workbook(contest, ctx)
     await tapped(callback).answer_document(
         BufferedInputFile(data, filename=f"contest-{contest.id}.xlsx")
     )
@@ -655,24 +654,22 @@ async def jury_add(message: Message, command: CommandObject, ctx: Ctx) -> None:
     )
 
 
-async def contest_workbook(
-    contest: Contest, contests: ContestRepository, directory: Directory, i18n: I18nContext
-) -> bytes:
+async def contest_workbook(contest: Contest, ctx: Ctx) -> bytes:
     """Applications and scores as XLSX."""
     names = {n.id: n.name for n in contest.nominations}
     ranked = {
         e.application_id: e
-        for entries in (await ranking(contest, contests)).values()
+        for entries in (await ranking(contest, ctx.contests)).values()
         for e in entries
     }
-    applications: list[list[object]] = [header_row(i18n, "xlsx-head-applications")]
-    for a in await contests.of_contest(contest.id):
+    applications: list[list[object]] = [header_row(ctx.i18n, "xlsx-head-applications")]
+    for a in await ctx.contests.of_contest(contest.id):
         entry = ranked.get(a.id)
         applications.append(
             [
                 a.id,
                 names.get(a.nomination_id, ""),
-                _district_name(directory, a.district_id),
+                _district_name(ctx.directory, a.district_id),
                 a.address_text,
                 a.responsible_name or "",
                 a.responsible_phone or "",
@@ -682,9 +679,9 @@ async def contest_workbook(
             ]
         )
     crit = [c.strip() for c in contest.criteria.split(";")]
-    jurors = {j.id: j.user_id for j in await contests.jurors(contest.id)}
-    scores: list[list[object]] = [header_row(i18n, "xlsx-head-scores")]
-    for sc in await contests.all_scores(contest.id):
+    jurors = {j.id: j.user_id for j in await ctx.contests.jurors(contest.id)}
+    scores: list[list[object]] = [header_row(ctx.i18n, "xlsx-head-scores")]
+    for sc in await ctx.contests.all_scores(contest.id):
         scores.append(
             [
                 sc.application_id,
@@ -696,7 +693,7 @@ async def contest_workbook(
             ]
         )
     sheets = {
-        i18n.get("xlsx-sheet-applications"): applications,
-        i18n.get("xlsx-sheet-scores"): scores,
+        ctx.i18n.get("xlsx-sheet-applications"): applications,
+        ctx.i18n.get("xlsx-sheet-scores"): scores,
     }
     return await asyncio.to_thread(workbook_bytes, sheets)

@@ -7,28 +7,23 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from aiogram import Bot, F, Router
+from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
-from aiogram_i18n import I18nContext
 
 from bot.commands import set_chat_commands
-from bot.config import Settings
 from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import inline, page_nav
 from bot.keyboards.callbacks import PageCb, RegDecisionCb, RowId
 from bot.notify import retire_buttons, tell
-from bot.permissions import Actor, effective_role, may_moderate
+from bot.permissions import effective_role, may_moderate
 from bot.services.validation import parse_text
 from bot.views import edit_or_send, territory_text
 from handlers.forms import answer_for, ask_text, decided, of_my_district, refuse
 from storage.models import ElderRegistration, RegistrationStatus, User
-from storage.repositories.directory import Directory
-from storage.repositories.elders import ElderRepository
 from storage.repositories.notices import NoticeCopyRepository
-from storage.repositories.users import UserRepository
 
 
 class ElderRevokeCb(CallbackData, prefix="eldr"):
@@ -42,32 +37,30 @@ MAX_REASON = 500
 PAGE = 10
 
 
-def _decidable(reg: ElderRegistration | None, actor: Actor, i18n: I18nContext) -> ElderRegistration:
-    reg = of_my_district(reg, actor, "reg-not-your-district")
+def _decidable(reg: ElderRegistration | None, ctx: Ctx) -> ElderRegistration:
+    reg = of_my_district(reg, ctx.actor, "reg-not-your-district")
     if reg.status is not RegistrationStatus.PENDING:
-        status = i18n.get(f"reg-status-{reg.status.value}")
+        status = ctx.i18n.get(f"reg-status-{reg.status.value}")
         refuse("reg-already-decided", id=str(reg.id), status=status)
     return reg
 
 
 async def _after_status_change(
-    bot: Bot,
+    ctx: Ctx,
     reg: ElderRegistration,
-    users: UserRepository,
-    elders: ElderRepository,
-    settings: Settings,
-    i18n: I18nContext,
 ) -> User | None:
-    applicant = await users.get(reg.user_id)
+    applicant = await ctx.users.get(reg.user_id)
     if applicant is not None:
-        await elders.sync_role(applicant)
-        await set_chat_commands(bot, i18n.core, applicant.id, effective_role(applicant, settings))
+        await ctx.elders.sync_role(applicant)
+        await set_chat_commands(
+            ctx.bot, ctx.i18n.core, applicant.id, effective_role(applicant, ctx.settings)
+        )
     return applicant
 
 
 @router.callback_query(RegDecisionCb.filter(F.confirm))
 async def confirm(callback: CallbackQuery, callback_data: RegDecisionCb, ctx: Ctx) -> None:
-    reg = _decidable(await ctx.elders.get(callback_data.id), ctx.actor, ctx.i18n)
+    reg = _decidable(await ctx.elders.get(callback_data.id), ctx)
     if not await ctx.elders.decide(
         reg.id, RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, ctx.user.id
     ):
@@ -77,9 +70,7 @@ async def confirm(callback: CallbackQuery, callback_data: RegDecisionCb, ctx: Ct
         ctx.bot, await NoticeCopyRepository(ctx.elders.session).take("elder", reg.id)
     )
     await decided(callback, ctx.i18n.get("reg-confirmed-staff", id=str(reg.id)))
-    applicant = await _after_status_change(
-        ctx.bot, reg, ctx.users, ctx.elders, ctx.settings, ctx.i18n
-    )
+    applicant = await _after_status_change(ctx, reg)
     await tell(ctx.bot, applicant, ctx.settings, ctx.i18n, "reg-confirmed-user", id=str(reg.id))
 
 
@@ -87,7 +78,7 @@ async def confirm(callback: CallbackQuery, callback_data: RegDecisionCb, ctx: Ct
 async def reject_ask_reason(
     callback: CallbackQuery, callback_data: RegDecisionCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    reg = _decidable(await ctx.elders.get(callback_data.id), ctx.actor, ctx.i18n)
+    reg = _decidable(await ctx.elders.get(callback_data.id), ctx)
     await ask_text(dialog_manager, "elder-reject", "reg-ask-reject-reason", id=str(reg.id))
 
 
@@ -151,9 +142,7 @@ async def decide_with_reason(
         ctx.bot, await NoticeCopyRepository(ctx.elders.session).take("elder", reg.id)
     )
     await message.answer(ctx.i18n.get(decision.staff_key, id=str(reg.id)))
-    applicant = await _after_status_change(
-        ctx.bot, reg, ctx.users, ctx.elders, ctx.settings, ctx.i18n
-    )
+    applicant = await _after_status_change(ctx, reg)
     await tell(
         ctx.bot,
         applicant,
@@ -168,7 +157,7 @@ async def decide_with_reason(
 
 @router.message(Command("elders"))
 async def elders_list(message: Message, command: CommandObject, ctx: Ctx) -> None:
-    district_id = _district_for_list(ctx.actor, ctx.directory, command.args)
+    district_id = _district_for_list(ctx, command.args)
     if district_id is None and ctx.actor.is_admin:  # the district by a button, not a code
         choices = [
             (d.name, PageCb(list="elders", page=0, key=d.id))
@@ -181,9 +170,7 @@ async def elders_list(message: Message, command: CommandObject, ctx: Ctx) -> Non
         return
     if district_id is None:
         refuse("elders-no-center")
-    text, markup = await _elders_page(
-        district_id, 0, ctx.directory, ctx.elders, ctx.users, ctx.i18n
-    )
+    text, markup = await _elders_page(district_id, 0, ctx)
     await message.answer(text, reply_markup=markup)
 
 
@@ -191,45 +178,40 @@ async def elders_list(message: Message, command: CommandObject, ctx: Ctx) -> Non
 async def elders_page(callback: CallbackQuery, callback_data: PageCb, ctx: Ctx) -> None:
     if not may_moderate(ctx.actor, callback_data.key):
         refuse("reg-not-your-district")
-    text, markup = await _elders_page(
-        callback_data.key, callback_data.page, ctx.directory, ctx.elders, ctx.users, ctx.i18n
-    )
+    text, markup = await _elders_page(callback_data.key, callback_data.page, ctx)
     await edit_or_send(callback, text, markup)
 
 
-def _district_for_list(actor: Actor, directory: Directory, args: str | None) -> int | None:
+def _district_for_list(ctx: Ctx, args: str | None) -> int | None:
     """Staff: their district; admins: the district named by its code or name (or none)."""
-    if actor.is_admin and args:
+    if ctx.actor.is_admin and args:
         district = next(
             (
                 d
-                for m in directory.municipalities()
-                for d in directory.districts(m.id)
+                for m in ctx.directory.municipalities()
+                for d in ctx.directory.districts(m.id)
                 if args.strip().lower() in (d.code, d.name.lower())
             ),
             None,
         )
         return district.id if district else None
-    return actor.staff_district_id
+    return ctx.actor.staff_district_id
 
 
 async def _elders_page(
     district_id: int,
     page: int,
-    directory: Directory,
-    elders: ElderRepository,
-    users: UserRepository,
-    i18n: I18nContext,
+    ctx: Ctx,
 ):  # type: ignore[no-untyped-def]
-    district = directory.district(district_id)
-    total = await elders.count_of_district(district_id)
+    district = ctx.directory.district(district_id)
+    total = await ctx.elders.count_of_district(district_id)
     if total == 0 or district is None:
         name = html.escape(district.name) if district else "—"
-        return i18n.get("elders-empty", district=name), None
+        return ctx.i18n.get("elders-empty", district=name), None
     pages = math.ceil(total / PAGE)
     page = max(0, min(page, pages - 1))
     lines = [
-        i18n.get(
+        ctx.i18n.get(
             "elders-title",
             district=html.escape(district.name),
             page=str(page + 1),
@@ -237,23 +219,25 @@ async def _elders_page(
         )
     ]
     buttons: list[list[tuple[str, CallbackData]]] = []
-    for reg in await elders.of_district(district_id, page * PAGE, PAGE):
-        person = await users.get(reg.user_id)
+    for reg in await ctx.elders.of_district(district_id, page * PAGE, PAGE):
+        person = await ctx.users.get(reg.user_id)
         lines.append(
-            i18n.get(
+            ctx.i18n.get(
                 "elders-line",
                 id=str(reg.id),
                 name=html.escape((person.full_name if person else None) or "—"),
-                role=i18n.get(f"tos-role-{reg.tos_role}"),
-                territory=html.escape(territory_text(i18n, reg)),
-                status=i18n.get(f"reg-status-{reg.status.value}"),
+                role=ctx.i18n.get(f"tos-role-{reg.tos_role}"),
+                territory=html.escape(territory_text(ctx.i18n, reg)),
+                status=ctx.i18n.get(f"reg-status-{reg.status.value}"),
             )
         )
         if reg.status is RegistrationStatus.CONFIRMED:
             buttons.append(
                 [
                     (
-                        i18n.get("numbered", text=i18n.get("elders-revoke"), id=str(reg.id)),
+                        ctx.i18n.get(
+                            "numbered", text=ctx.i18n.get("elders-revoke"), id=str(reg.id)
+                        ),
                         ElderRevokeCb(id=reg.id),
                     )
                 ]
@@ -262,16 +246,16 @@ async def _elders_page(
             buttons.append(
                 [
                     (
-                        i18n.get("numbered", text=i18n.get("reg-confirm"), id=str(reg.id)),
+                        ctx.i18n.get("numbered", text=ctx.i18n.get("reg-confirm"), id=str(reg.id)),
                         RegDecisionCb(id=reg.id, confirm=True),
                     ),
                     (
-                        i18n.get("numbered", text=i18n.get("reg-reject"), id=str(reg.id)),
+                        ctx.i18n.get("numbered", text=ctx.i18n.get("reg-reject"), id=str(reg.id)),
                         RegDecisionCb(id=reg.id, confirm=False),
                     ),
                 ]
             )
-    nav = page_nav(i18n, "elders", page, pages, district_id)
+    nav = page_nav(ctx.i18n, "elders", page, pages, district_id)
     if nav:
         buttons.append(nav)
     return "\n".join(lines), inline(*buttons)

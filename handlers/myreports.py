@@ -9,7 +9,6 @@ from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
-from aiogram_i18n import I18nContext
 
 from bot.context import Ctx
 from bot.keyboards.builders import inline, page_nav
@@ -18,33 +17,32 @@ from bot.services.reports import draft_from_report
 from bot.views import edit_or_send, report_card, send_album
 from handlers.forms import refuse
 from handlers.reports import start_report
-from storage.models import ReportStatus, User
-from storage.repositories.reports import ReportRepository
+from storage.models import ReportStatus
 
 router = Router(name=__name__)
 
 PAGE = 5
 
 
-async def _page(user: User, page: int, reports: ReportRepository, i18n: I18nContext):  # type: ignore[no-untyped-def]
-    total = await reports.count_of_author(user.id)
+async def _page(ctx: Ctx, page: int):  # type: ignore[no-untyped-def]
+    total = await ctx.reports.count_of_author(ctx.user.id)
     if total == 0:
-        return i18n.get("myreports-empty"), None
+        return ctx.i18n.get("myreports-empty"), None
     pages = math.ceil(total / PAGE)
     page = max(0, min(page, pages - 1))
-    lines = [i18n.get("myreports-title", page=str(page + 1), pages=str(pages))]
+    lines = [ctx.i18n.get("myreports-title", page=str(page + 1), pages=str(pages))]
     rows: list[list[tuple[str, CallbackData]]] = []
-    for r in await reports.of_author(user.id, page * PAGE, PAGE):
-        line = i18n.get(
+    for r in await ctx.reports.of_author(ctx.user.id, page * PAGE, PAGE):
+        line = ctx.i18n.get(
             "myreports-line",
             id=str(r.id),
             date=r.held_on.strftime("%d.%m.%Y"),
-            kind=i18n.get(f"rep-kind-{r.kind}"),
-            status=i18n.get(f"rep-status-{r.status.value}"),
+            kind=ctx.i18n.get(f"rep-kind-{r.kind}"),
+            status=ctx.i18n.get(f"rep-status-{r.status.value}"),
         )
         lines.append(line)
-        rows.append([(i18n.get("rep-open", id=str(r.id)), ReportCb(action="open", id=r.id))])
-    nav = page_nav(i18n, "myreports", page, pages)
+        rows.append([(ctx.i18n.get("rep-open", id=str(r.id)), ReportCb(action="open", id=r.id))])
+    nav = page_nav(ctx.i18n, "myreports", page, pages)
     if nav:
         rows.append(nav)
     return "\n".join(lines), inline(*rows)
@@ -52,13 +50,13 @@ async def _page(user: User, page: int, reports: ReportRepository, i18n: I18nCont
 
 @router.message(Command("myreports"))
 async def my_reports(message: Message, ctx: Ctx) -> None:
-    text, markup = await _page(ctx.user, 0, ctx.reports, ctx.i18n)
+    text, markup = await _page(ctx, 0)
     await message.answer(text, reply_markup=markup)
 
 
 @router.callback_query(PageCb.filter(F.list == "myreports"))
 async def my_reports_page(callback: CallbackQuery, callback_data: PageCb, ctx: Ctx) -> None:
-    text, markup = await _page(ctx.user, callback_data.page, ctx.reports, ctx.i18n)
+    text, markup = await _page(ctx, callback_data.page)
     await edit_or_send(callback, text, markup)
 
 

@@ -13,9 +13,7 @@ from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager
-from aiogram_i18n import I18nContext
 
-from bot.config import Settings
 from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import CenterCb, ReceptionCb
@@ -72,10 +70,10 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _line(i18n: I18nContext, r: Reception, settings: Settings, free: int) -> str:
-    return i18n.get(
+def _line(ctx: Ctx, r: Reception, free: int) -> str:
+    return ctx.i18n.get(
         "reception-line",
-        when=when_text(r.starts_at, settings),
+        when=when_text(r.starts_at, ctx.settings),
         specialist=r.specialist,
         topic=r.topic,
         free=free,
@@ -94,9 +92,7 @@ async def receptions_of_center(
     rows: Rows = []
     for r in found:
         free = r.places - await ctx.receptions.booked(r.id)
-        rows.append(
-            [(_line(ctx.i18n, r, ctx.settings, free)[:64], ReceptionCb(action="open", id=r.id))]
-        )
+        rows.append([(_line(ctx, r, free)[:64], ReceptionCb(action="open", id=r.id))])
     rows.append([(ctx.i18n.get("back"), CenterCb(action="card", id=center.id))])
     key = "reception-list" if found else "reception-none"
     await tapped(callback).answer(
@@ -196,7 +192,7 @@ async def specialist_link(message: Message, command: CommandObject, ctx: Ctx) ->
     consent every user gives; the link can be opened again after it)."""
     if not ctx.user.has_consent:
         await message.answer(ctx.i18n.get("specialist-consent-first"))
-        await continue_onboarding(message, ctx.user, ctx.i18n, ctx.state, ctx.directory)
+        await continue_onboarding(message, ctx)
         return
     token = (command.args or "").removeprefix("spec_")
     access = await open_access(ctx.receptions, ctx.audit, token, ctx.user, _now())

@@ -6,7 +6,6 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram_i18n import I18nContext
 
 from bot.context import Ctx
 from bot.keyboards.builders import inline
@@ -34,15 +33,15 @@ def muted_kinds(user: User) -> set[str]:
     return {k for k in user.muted.split(",") if k}
 
 
-def settings_keyboard(i18n: I18nContext, user: User) -> InlineKeyboardMarkup:
+def settings_keyboard(ctx: Ctx) -> InlineKeyboardMarkup:
     rows: list[list[tuple[str, CallbackData]]] = [
-        [(i18n.get(key), SettingsCb(minutes=m))] for m, key in CHOICES
+        [(ctx.i18n.get(key), SettingsCb(minutes=m))] for m, key in CHOICES
     ]
-    muted = muted_kinds(user)
+    muted = muted_kinds(ctx.user)
     for kind in MUTABLE:
-        label = i18n.get(
+        label = ctx.i18n.get(
             "settings-off-kind" if kind in muted else "settings-on",
-            kind=i18n.get(f"settings-kind-{kind}"),
+            kind=ctx.i18n.get(f"settings-kind-{kind}"),
         )
         rows.append([(label, MuteCb(kind=kind))])
     return inline(*rows)
@@ -53,7 +52,7 @@ async def settings_menu(message: Message, ctx: Ctx) -> None:
     text = ctx.i18n.get("settings-title", club=reminder_text(ctx.i18n, ctx.user.club_reminder_min))
     await message.answer(
         f"{text}\n\n{ctx.i18n.get('settings-choose')}\n{ctx.i18n.get('settings-mute-title')}",
-        reply_markup=settings_keyboard(ctx.i18n, ctx.user),
+        reply_markup=settings_keyboard(ctx),
     )
 
 
@@ -76,4 +75,4 @@ async def mute_toggled(callback: CallbackQuery, callback_data: MuteCb, ctx: Ctx)
         refuse()
     muted = muted_kinds(ctx.user) ^ {callback_data.kind}
     ctx.user.muted = ",".join(sorted(muted))
-    await edit_markup(callback, settings_keyboard(ctx.i18n, ctx.user))
+    await edit_markup(callback, settings_keyboard(ctx))

@@ -24,7 +24,6 @@ from bot.keyboards.callbacks import ConsentCb, PlaceCb
 from bot.views import center_card, edit_markup, edit_or_send
 from handlers.forms import Reply, ask_resume, refuse, restart_with, tapped
 from handlers.places import ask_place
-from storage.models import User
 from storage.repositories.directory import Directory
 
 router = Router(name=__name__)
@@ -55,18 +54,15 @@ async def ask_home_place(
 
 async def continue_onboarding(
     message: Reply,
-    user: User,
-    i18n: I18nContext,
-    state: FSMContext,
-    directory: Directory,
+    ctx: Ctx,
 ) -> None:
-    if not user.has_consent:
-        await ask_consent(message, i18n, state)
-    elif user.district_id is None:
-        await ask_home_place(message, i18n, state, directory)
+    if not ctx.user.has_consent:
+        await ask_consent(message, ctx.i18n, ctx.state)
+    elif ctx.user.district_id is None:
+        await ask_home_place(message, ctx.i18n, ctx.state, ctx.directory)
     else:
-        await state.clear()
-        await message.answer(i18n.get("welcome-back"), reply_markup=main_menu(i18n))
+        await ctx.state.clear()
+        await message.answer(ctx.i18n.get("welcome-back"), reply_markup=main_menu(ctx.i18n))
 
 
 @router.message(CommandStart(deep_link=True))
@@ -82,7 +78,7 @@ async def start_deep_link(message: Message, command: CommandObject, ctx: Ctx) ->
         )
     if not ctx.user.has_consent:
         await message.answer(ctx.i18n.get("start-greeting"))
-    await continue_onboarding(message, ctx.user, ctx.i18n, ctx.state, ctx.directory)
+    await continue_onboarding(message, ctx)
 
 
 @router.message(CommandStart())
@@ -94,7 +90,7 @@ async def start(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> No
     # writes nothing.
     if not ctx.user.has_consent:
         await message.answer(ctx.i18n.get("start-greeting"))
-    await continue_onboarding(message, ctx.user, ctx.i18n, ctx.state, ctx.directory)
+    await continue_onboarding(message, ctx)
 
 
 @restart_with("start")
@@ -104,7 +100,7 @@ async def start_again(
     """«Начать заново» after /start in the middle of a form: the form is dropped, the menu shown."""
     ctx = ctx_of(manager)
     await ctx.state.clear()
-    await continue_onboarding(tapped(callback), ctx.user, ctx.i18n, ctx.state, ctx.directory)
+    await continue_onboarding(tapped(callback), ctx)
 
 
 @router.callback_query(ConsentCb.filter(F.agree))

@@ -15,7 +15,6 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_i18n import I18nContext
 from pydantic import Field
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.charts import stats_chart
 from bot.config import Settings
@@ -40,7 +39,6 @@ from bot.services.validation import InputError, parse_id
 from bot.views import local_time, person_name, short_messages, tags_text, text_or
 from handlers.forms import Reply, answer_lines, refuse, tapped
 from storage.repositories.directory import Directory, DistrictRef
-from storage.repositories.recognition import RecognitionRepository
 from storage.repositories.stats import FIGURE_COLUMNS, StatsRepository
 
 
@@ -97,21 +95,23 @@ def _district(directory: Directory, code: str) -> DistrictRef | None:
     return found[0] if len(found) == 1 else None
 
 
-def _scope(
-    actor: Actor, directory: Directory, code: str | None, i18n: I18nContext
-) -> tuple[DistrictRef | None, str | None]:
+def _scope(ctx: Ctx, code: str | None) -> tuple[DistrictRef | None, str | None]:
     """The district the caller may see (None = all, admins only) or an error text."""
-    wanted = _district(directory, code) if code else None
+    wanted = _district(ctx.directory, code) if code else None
     if code and wanted is None:
         names = ", ".join(
-            d.name for m in directory.municipalities() for d in directory.districts(m.id)
+            d.name for m in ctx.directory.municipalities() for d in ctx.directory.districts(m.id)
         )
-        return None, i18n.get("stats-bad-district", district=html.escape(code[:40]), names=names)
-    target = wanted or (None if actor.is_admin else directory.district(actor.staff_district_id))
-    if target is None and actor.is_admin and not actor.is_city_admin:
+        return None, ctx.i18n.get(
+            "stats-bad-district", district=html.escape(code[:40]), names=names
+        )
+    target = wanted or (
+        None if ctx.actor.is_admin else ctx.directory.district(ctx.actor.staff_district_id)
+    )
+    if target is None and ctx.actor.is_admin and not ctx.actor.is_city_admin:
         return None, None  # a municipality's admin chooses one of its districts
-    if not may_see_figures(actor, target.id if target else None):
-        return None, i18n.get("stats-other-district")
+    if not may_see_figures(ctx.actor, target.id if target else None):
+        return None, ctx.i18n.get("stats-other-district")
     return target, None
 
 
@@ -126,7 +126,7 @@ def _change_text(i18n: I18nContext, now: int, before: int) -> str:
 async def stats(message: Message, command: CommandObject, ctx: Ctx) -> None:
     args = (command.args or "").split()
     period_text = args[0] if args else "month"
-    district, error = _scope(ctx.actor, ctx.directory, args[1] if len(args) > 1 else None, ctx.i18n)
+    district, error = _scope(ctx, args[1] if len(args) > 1 else None)
     if error:
         await message.answer(error)
         return
@@ -136,13 +136,9 @@ async def stats(message: Message, command: CommandObject, ctx: Ctx) -> None:
         return
     await _show_stats(
         message,
-        ctx.actor,
+        ctx,
         period_text,
         district,
-        ctx.settings,
-        ctx.directory,
-        ctx.session_factory,
-        ctx.i18n,
     )
 
 
@@ -181,43 +177,35 @@ async def stats_of_district(callback: CallbackQuery, callback_data: StatsCb, ctx
         refuse("stats-other-district")
     await _show_stats(
         tapped(callback),
-        ctx.actor,
+        ctx,
         callback_data.period,
         district,
-        ctx.settings,
-        ctx.directory,
-        ctx.session_factory,
-        ctx.i18n,
     )
 
 
 async def _show_stats(
     reply: Reply,
-    actor: Actor,
+    ctx: Ctx,
     period_text: str,
     district: DistrictRef | None,
-    settings: Settings,
-    directory: Directory,
-    session_factory: async_sessionmaker[AsyncSession],
-    i18n: I18nContext,
 ) -> None:
     try:
-        period = parse_period(period_text, _today(settings).date())
+        period = parse_period(period_text, _today(ctx.settings).date())
     except InputError as exc:
-        await reply.answer(i18n.get(exc.key))
+        await reply.answer(ctx.i18n.get(exc.key))
         return
-    tz = ZoneInfo(settings.timezone)
+    tz = ZoneInfo(ctx.settings.timezone)
     district_id = district.id if district else None
 
     async def figures_of(period: Period, full: bool) -> Figures:
-        async with session_factory() as session:  # each its own connection: both run at once
+        async with ctx.session_factory() as session:  # each its own connection: both run at once
             return await collect(StatsRepository(session), period, tz, district_id, full)
 
     now, before = await asyncio.gather(
         figures_of(period, True), figures_of(period.previous(), False)
     )
-    place = district.name if district else i18n.get("stats-all-districts")
-    lines = [i18n.get("stats-title", place=html.escape(place), period=period.label())]
+    place = district.name if district else ctx.i18n.get("stats-all-districts")
+    lines = [ctx.i18n.get("stats-title", place=html.escape(place), period=period.label())]
     for name in FIGURES:
         if name not in now.values:
             continue
@@ -225,28 +213,32 @@ async def _show_stats(
         if name in BREAKDOWNS and value == old == 0:
             continue
         lines.append(
-            i18n.get(
+            ctx.i18n.get(
                 "stats-line",
-                name=i18n.get(f"fig-{name}"),
+                name=ctx.i18n.get(f"fig-{name}"),
                 value=value,
-                change=_change_text(i18n, value, old),
+                change=_change_text(ctx.i18n, value, old),
             )
         )
-    roles = ", ".join(f"{i18n.get(f'role-{r}')}: {n}" for r, n in sorted(now.roles.items()))
-    lines.append(i18n.get("stats-roles", roles=roles or "0"))
+    roles = ", ".join(f"{ctx.i18n.get(f'role-{r}')}: {n}" for r, n in sorted(now.roles.items()))
+    lines.append(ctx.i18n.get("stats-roles", roles=roles or "0"))
     lines += [
-        i18n.get("stats-contest-line", title=html.escape(t), count=n) for t, n in now.contests
+        ctx.i18n.get("stats-contest-line", title=html.escape(t), count=n) for t, n in now.contests
     ]
     markup = None
-    if actor.is_admin:  # another district of the same period: a button, not a code
+    if ctx.actor.is_admin:  # another district of the same period: a button, not a code
         markup = inline(
-            *district_choices(actor, directory, _stats_of(period_text), district_id, i18n)
+            *district_choices(
+                ctx.actor, ctx.directory, _stats_of(period_text), district_id, ctx.i18n
+            )
         )
     await answer_lines(reply, lines, markup)  # the district buttons under the last one
-    names = {d.id: d.name for m in directory.municipalities() for d in directory.districts(m.id)}
+    names = {
+        d.id: d.name for m in ctx.directory.municipalities() for d in ctx.directory.districts(m.id)
+    }
     districts = by_district(now, names)
     png = await asyncio.to_thread(
-        stats_chart, f"{place}, {period.label()}", now.by_month, districts, chart_labels(i18n)
+        stats_chart, f"{place}, {period.label()}", now.by_month, districts, chart_labels(ctx.i18n)
     )
     await reply.answer_photo(BufferedInputFile(png, filename="stats.png"))
 
@@ -271,9 +263,7 @@ async def year(message: Message, command: CommandObject, ctx: Ctx) -> None:
     except InputError:
         await message.answer(ctx.i18n.get("year-bad"))
         return
-    data, png = await year_report(
-        period, ctx.settings, ctx.directory, ctx.stats_repo, ctx.recognition, ctx.i18n
-    )
+    data, png = await year_report(period, ctx, ctx.stats_repo)
     await message.answer_document(
         BufferedInputFile(data, filename=f"report-{arg}.xlsx"),
         caption=ctx.i18n.get("year-caption", year=arg),
@@ -283,30 +273,27 @@ async def year(message: Message, command: CommandObject, ctx: Ctx) -> None:
 
 async def year_report(
     period: Period,
-    settings: Settings,
-    directory: Directory,
+    ctx: Ctx,
     repo: StatsRepository,
-    recognition: RecognitionRepository,
-    i18n: I18nContext,
 ) -> tuple[bytes, bytes]:
     """The annual report as XLSX (summary, districts, centers, committees, reports, contests)."""
-    tz = ZoneInfo(settings.timezone)
+    tz = ZoneInfo(ctx.settings.timezone)
     start_utc, end_utc = period.utc_bounds(tz)
     figures = await collect(repo, period, tz, None)
     sheets: dict[str, list[list[object]]] = {}
-    summary = sheets.setdefault(i18n.get("xlsx-sheet-summary"), [])
-    summary.append(header_row(i18n, "xlsx-head-summary"))
+    summary = sheets.setdefault(ctx.i18n.get("xlsx-sheet-summary"), [])
+    summary.append(header_row(ctx.i18n, "xlsx-head-summary"))
     for name in FIGURES:
         if name in figures.values:
-            summary.append([i18n.get(f"fig-{name}").lstrip("— "), figures.values[name]])
-    districts = sheets.setdefault(i18n.get("xlsx-sheet-districts"), [])
+            summary.append([ctx.i18n.get(f"fig-{name}").lstrip("— "), figures.values[name]])
+    districts = sheets.setdefault(ctx.i18n.get("xlsx-sheet-districts"), [])
     districts.append(
         [
-            *header_row(i18n, "xlsx-head-districts"),
-            *[i18n.get(f"fig-{c}") for c in ("yards", "trees", "flowerbeds", "seedlings")],
+            *header_row(ctx.i18n, "xlsx-head-districts"),
+            *[ctx.i18n.get(f"fig-{c}") for c in ("yards", "trees", "flowerbeds", "seedlings")],
         ]
     )
-    names = {d.id: d for m in directory.municipalities() for d in directory.districts(m.id)}
+    names = {d.id: d for m in ctx.directory.municipalities() for d in ctx.directory.districts(m.id)}
     empty = dict.fromkeys(("reports", *FIGURE_COLUMNS), 0)
     for district_id, district in names.items():
         f = figures.district_sums.get(district_id, empty)
@@ -321,10 +308,10 @@ async def year_report(
                 f["seedlings"],
             ]
         )
-    centers = sheets.setdefault(i18n.get("xlsx-sheet-centers"), [])
-    centers.append(header_row(i18n, "xlsx-head-centers"))
+    centers = sheets.setdefault(ctx.i18n.get("xlsx-sheet-centers"), [])
+    centers.append(header_row(ctx.i18n, "xlsx-head-centers"))
     for center_id, members, events, signups in await repo.per_center(start_utc, end_utc):
-        center = directory.center(center_id)
+        center = ctx.directory.center(center_id)
         centers.append(
             [
                 center.name if center else center_id,
@@ -334,24 +321,24 @@ async def year_report(
                 signups,
             ]
         )
-    committees = sheets.setdefault(i18n.get("xlsx-sheet-committees"), [])
-    committees.append(header_row(i18n, "xlsx-head-committees"))
-    for committee_id, other, count, people, activists in await recognition.committees(
+    committees = sheets.setdefault(ctx.i18n.get("xlsx-sheet-committees"), [])
+    committees.append(header_row(ctx.i18n, "xlsx-head-committees"))
+    for committee_id, other, count, people, activists in await ctx.recognition.committees(
         period.start, period.end, None
     ):
-        committee = directory.committee(committee_id)
+        committee = ctx.directory.committee(committee_id)
         name = committee.name if committee else (other or "—")
         committees.append([name, count, people, activists])
-    reports = sheets.setdefault(i18n.get("xlsx-sheet-reports"), [])
-    reports.append(header_row(i18n, "xlsx-head-reports"))
+    reports = sheets.setdefault(ctx.i18n.get("xlsx-sheet-reports"), [])
+    reports.append(header_row(ctx.i18n, "xlsx-head-reports"))
     kinds: dict[str, str] = {}
     marks: dict[tuple[object, ...], str] = {}
     for r in await repo.accepted_reports(period.start, period.end, None):
         report_district = names.get(r.district_id)
-        kind = kinds.get(r.kind) or kinds.setdefault(r.kind, i18n.get(f"rep-kind-{r.kind}"))
+        kind = kinds.get(r.kind) or kinds.setdefault(r.kind, ctx.i18n.get(f"rep-kind-{r.kind}"))
         marked = (r.programme, r.direction, r.project, r.youth)
         if marked not in marks:
-            marks[marked] = tags_text(i18n, tags.of(r))
+            marks[marked] = tags_text(ctx.i18n, tags.of(r))
         reports.append(
             [
                 r.id,
@@ -372,14 +359,14 @@ async def year_report(
                 marks[marked],
             ]
         )
-    contests = sheets.setdefault(i18n.get("xlsx-sheet-contests"), [])
-    contests.append(header_row(i18n, "xlsx-head-contests"))
+    contests = sheets.setdefault(ctx.i18n.get("xlsx-sheet-contests"), [])
+    contests.append(header_row(ctx.i18n, "xlsx-head-contests"))
     for title, count in figures.contests:
         contests.append([title, count])
     data = await asyncio.to_thread(workbook_bytes, sheets)
     by_district_rows = by_district(figures, {i: d.name for i, d in names.items()})
     png = await asyncio.to_thread(
-        stats_chart, period.label(), figures.by_month, by_district_rows, chart_labels(i18n)
+        stats_chart, period.label(), figures.by_month, by_district_rows, chart_labels(ctx.i18n)
     )
     return data, png
 
@@ -392,7 +379,7 @@ async def export(message: Message, command: CommandObject, ctx: Ctx) -> None:
         refuse("export-usage")
     args[0] = what
     period = parse_period(args[1] if len(args) > 1 else "year", _today(ctx.settings).date())
-    district, error = _scope(ctx.actor, ctx.directory, None, ctx.i18n)
+    district, error = _scope(ctx, None)
     if error:
         await message.answer(error)
         return
@@ -443,7 +430,7 @@ async def audit_log(message: Message, command: CommandObject, ctx: Ctx) -> None:
                 action=_audit_action(ctx.i18n, e.action),
                 actor=await who(e.actor_id),
                 target=await who(e.target_id),
-                details=html.escape(_audit_details(ctx.i18n, e.details, ctx.directory))[:200],
+                details=html.escape(_audit_details(ctx, e.details))[:200],
             )
         )
     for chunk in short_messages(lines):
@@ -455,17 +442,15 @@ def _audit_action(i18n: I18nContext, action: str) -> str:
     return text_or(i18n, "audit-" + action.replace(".", "-").replace("_", "-"), action)
 
 
-def _audit_details(
-    i18n: I18nContext, details: dict[str, object] | None, directory: Directory
-) -> str:
+def _audit_details(ctx: Ctx, details: dict[str, object] | None) -> str:
     """«заявка 12, место 2, центр ЦРН «Оптимист»» instead of JSON and codes."""
     parts = []
     for key, value in (details or {}).items():
         if value is None:
             continue
         prefix = CODED_FIELDS.get(key)
-        shown = text_or(i18n, f"{prefix}{value}", str(value)) if prefix else value
-        if key == "center" and (center := directory.center_by_code(str(value))) is not None:
+        shown = text_or(ctx.i18n, f"{prefix}{value}", str(value)) if prefix else value
+        if key == "center" and (center := ctx.directory.center_by_code(str(value))) is not None:
             shown = center.name
-        parts.append(f"{text_or(i18n, 'audit-field-' + key.replace('_', '-'), key)} {shown}")
+        parts.append(f"{text_or(ctx.i18n, 'audit-field-' + key.replace('_', '-'), key)} {shown}")
     return ", ".join(parts)

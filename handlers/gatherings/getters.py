@@ -7,7 +7,6 @@ from datetime import datetime
 from typing import Any
 
 from aiogram_dialog import DialogManager
-from aiogram_i18n import I18nContext
 
 from bot.context import Ctx
 from bot.services.gatherings import scopes_of
@@ -15,19 +14,18 @@ from bot.services.reports import KINDS
 from bot.views import territory_text, when_text
 from handlers.forms import form_data
 from storage.models import ElderRegistration
-from storage.repositories.directory import Directory
 
 GATHER_KINDS = KINDS[:2]  # a субботник or an action
 DAYS_AHEAD = 8  # day buttons: today and the next week
 
 
-def _place(i18n: I18nContext, reg: ElderRegistration, scope: str, directory: Directory) -> str:
+def _place(ctx: Ctx, reg: ElderRegistration, scope: str) -> str:
     if scope == "committee":
-        committee = directory.committee(reg.committee_id)
+        committee = ctx.directory.committee(reg.committee_id)
         return committee.name if committee else ""
     if scope == "street":
         return reg.street or ""
-    return territory_text(i18n, reg)
+    return territory_text(ctx.i18n, reg)
 
 
 async def gather_form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, Any]:
@@ -35,9 +33,7 @@ async def gather_form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict
     regs = {r.id: r for r in await ctx.elders.confirmed_of_user(ctx.user.id)}
     territories = [
         (
-            ctx.i18n.get(
-                f"gather-scope-{scope}", place=_place(ctx.i18n, regs[reg_id], scope, ctx.directory)
-            )[:60],
+            ctx.i18n.get(f"gather-scope-{scope}", place=_place(ctx, regs[reg_id], scope))[:60],
             f"{reg_id}:{scope}",
         )
         for scope, reg_id in scopes_of(list(regs.values()))

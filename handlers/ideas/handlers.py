@@ -18,7 +18,7 @@ from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import inline, main_menu
 from bot.keyboards.callbacks import IdeaCb, ProjectCb
 from bot.notify import tell, tell_rendered
-from bot.permissions import Actor, districts_seen
+from bot.permissions import districts_seen
 from bot.services.ideas import (
     CATEGORIES,
     KINDS,
@@ -64,9 +64,9 @@ from handlers.forms import (
     tapped,
 )
 from handlers.ideas.states import IdeaAddition, IdeaForm
-from storage.models import Caller, Idea, IdeaStatus, User
+from storage.models import Caller, Idea, IdeaStatus
 from storage.repositories.directory import Directory
-from storage.repositories.ideas import OPEN, IdeaRepository
+from storage.repositories.ideas import OPEN
 
 router = Router(name=__name__)
 staff_router = Router(name=f"{__name__}.staff")
@@ -128,9 +128,7 @@ SHOWN_TO_NEIGHBOURS = 8
 async def district_ideas(message: Message, ctx: Ctx) -> None:
     """«💡 Идеи района» for residents: what neighbours raised, most supported first — to support
     instead of sending the same again."""
-    await _send_neighbours(
-        message, await neighbours_ideas(ctx.user, ctx.ideas, ctx.directory, ctx.i18n)
-    )
+    await _send_neighbours(message, await neighbours_ideas(ctx))
 
 
 async def _send_neighbours(reply: Reply, screen: tuple[str, InlineKeyboardMarkup | None]) -> None:
@@ -138,38 +136,38 @@ async def _send_neighbours(reply: Reply, screen: tuple[str, InlineKeyboardMarkup
     await answer_lines(reply, screen[0].split("\n"), screen[1])
 
 
-async def neighbours_ideas(
-    user: User, ideas: IdeaRepository, directory: Directory, i18n: I18nContext
-) -> tuple[str, InlineKeyboardMarkup | None]:
-    district = directory.district(user.district_id)
+async def neighbours_ideas(ctx: Ctx) -> tuple[str, InlineKeyboardMarkup | None]:
+    district = ctx.directory.district(ctx.user.district_id)
     if district is None:
-        return i18n.get("idea-need-district"), None
-    found = await ideas.of_district(district.id, "open", None, limit=SHOWN_TO_NEIGHBOURS)
-    lines = [i18n.get("neighbours-title", district=html.escape(district.name))]
+        return ctx.i18n.get("idea-need-district"), None
+    found = await ctx.ideas.of_district(district.id, "open", None, limit=SHOWN_TO_NEIGHBOURS)
+    lines = [ctx.i18n.get("neighbours-title", district=html.escape(district.name))]
     rows: list[list[tuple[str, CallbackData]]] = []
     for idea in found:
         lines.append(
-            i18n.get(
+            ctx.i18n.get(
                 "neighbours-line",
                 id=str(idea.id),
                 supporters=idea.supporters,
-                category=i18n.get(f"idea-cat-{idea.category}"),
-                status=i18n.get(f"idea-status-{idea.status.value}"),
-                text=_idea_text(i18n, idea, 60),
+                category=ctx.i18n.get(f"idea-cat-{idea.category}"),
+                status=ctx.i18n.get(f"idea-status-{idea.status.value}"),
+                text=_idea_text(ctx.i18n, idea, 60),
             )
         )
         row: list[tuple[str, CallbackData]] = []
-        if idea.user_id != user.id:
+        if idea.user_id != ctx.user.id:
             row.append(
                 (
-                    i18n.get("neighbours-support", id=str(idea.id)),
+                    ctx.i18n.get("neighbours-support", id=str(idea.id)),
                     IdeaCb(action="support", id=idea.id),
                 )
             )
-        row.append((i18n.get("neighbours-map", id=str(idea.id)), IdeaCb(action="map", id=idea.id)))
+        row.append(
+            (ctx.i18n.get("neighbours-map", id=str(idea.id)), IdeaCb(action="map", id=idea.id))
+        )
         rows.append(row)
     if not found:
-        lines.append(i18n.get("neighbours-none"))
+        lines.append(ctx.i18n.get("neighbours-none"))
     return "\n".join(lines), inline(*rows) if rows else None
 
 
@@ -186,9 +184,7 @@ async def idea_on_map(callback: CallbackQuery, callback_data: IdeaCb, ctx: Ctx) 
 async def show_neighbours(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
     """«💡 Идеи района» from the form's first window: the list comes, the form stays below it."""
     ctx = ctx_of(manager)
-    await _send_neighbours(
-        tapped(cb), await neighbours_ideas(ctx.user, ctx.ideas, ctx.directory, ctx.i18n)
-    )
+    await _send_neighbours(tapped(cb), await neighbours_ideas(ctx))
     manager.show_mode = ShowMode.SEND
 
 
@@ -296,54 +292,59 @@ FILTERS = ("open", "new", "accepted", "in_progress", "resolved", "rejected")
 async def ideas_list(message: Message, command: CommandObject, ctx: Ctx) -> None:
     wanted = (command.args or "open").strip()
     status = wanted if wanted in FILTERS else "open"
-    await _send_list(message, ctx.actor, status, ctx.directory, ctx.ideas, ctx.i18n)
+    await _send_list(message, ctx, status)
 
 
 @staff_router.callback_query(IdeaCb.filter(F.action == "filter"))
 async def ideas_filter(callback: CallbackQuery, callback_data: IdeaCb, ctx: Ctx) -> None:
     status = callback_data.value if callback_data.value in FILTERS else "open"
-    await _send_list(tapped(callback), ctx.actor, status, ctx.directory, ctx.ideas, ctx.i18n)
+    await _send_list(tapped(callback), ctx, status)
 
 
 async def _send_list(
     message: Reply,
-    actor: Actor,
+    ctx: Ctx,
     status: str,
-    directory: Directory,
-    ideas: IdeaRepository,
-    i18n: I18nContext,
 ) -> None:
-    seen = districts_seen(actor)  # None: every district (admins)
+    seen = districts_seen(ctx.actor)  # None: every district (admins)
     scope = None if seen is None else (seen[0] if seen else -1)
-    district = directory.district(scope) if scope else None
-    found = await ideas.of_district(scope, status, None, now=datetime.now(UTC))
-    name = i18n.get("ideas-filter-open") if status == "open" else i18n.get(f"idea-status-{status}")
+    district = ctx.directory.district(scope) if scope else None
+    found = await ctx.ideas.of_district(scope, status, None, now=datetime.now(UTC))
+    name = (
+        ctx.i18n.get("ideas-filter-open")
+        if status == "open"
+        else ctx.i18n.get(f"idea-status-{status}")
+    )
     lines = [
-        i18n.get(
+        ctx.i18n.get(
             "ideas-title",
-            district=html.escape(district.name if district else i18n.get("stats-all-districts")),
+            district=html.escape(
+                district.name if district else ctx.i18n.get("stats-all-districts")
+            ),
             filter=name,
         )
     ]
     rows: list[list[tuple[str, CallbackData]]] = []
     for idea in found:
         lines.append(
-            i18n.get(
+            ctx.i18n.get(
                 "ideas-line",
                 id=idea.id,
                 supporters=idea.supporters,
-                category=i18n.get(f"idea-cat-{idea.category}"),
-                text=_idea_text(i18n, idea, 60),
+                category=ctx.i18n.get(f"idea-cat-{idea.category}"),
+                text=_idea_text(ctx.i18n, idea, 60),
                 late="⏰ " if is_overdue(idea, datetime.now(UTC)) else "",
             )
         )
-        rows.append([(i18n.get("ideas-open", id=idea.id), IdeaCb(action="open", id=idea.id))])
+        rows.append([(ctx.i18n.get("ideas-open", id=idea.id), IdeaCb(action="open", id=idea.id))])
     if not found:
-        lines.append(i18n.get("ideas-none"))
+        lines.append(ctx.i18n.get("ideas-none"))
     rows.append(
         [
             (
-                i18n.get("ideas-filter-open") if f == "open" else i18n.get(f"idea-status-{f}"),
+                ctx.i18n.get("ideas-filter-open")
+                if f == "open"
+                else ctx.i18n.get(f"idea-status-{f}"),
                 IdeaCb(action="filter", id=0, value=f),
             )
             for f in FILTERS[:3]
@@ -351,7 +352,7 @@ async def _send_list(
     )
     rows.append(
         [
-            (i18n.get(f"idea-status-{f}"), IdeaCb(action="filter", id=0, value=f))
+            (ctx.i18n.get(f"idea-status-{f}"), IdeaCb(action="filter", id=0, value=f))
             for f in FILTERS[3:]
         ]
     )

@@ -5,16 +5,14 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from aiogram import Bot
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode
 from aiogram_i18n import I18nContext
 
 from bot.commands import set_chat_commands
-from bot.config import Settings
-from bot.context import ctx_of
+from bot.context import Ctx, ctx_of
 from bot.notify import tell, tell_rendered
-from bot.permissions import Actor, districts_seen, may_appoint
+from bot.permissions import districts_seen, may_appoint
 from bot.services.contest_flow import add_juror
 from bot.services.roles import GrantError, Post, apply_grant, apply_revoke, post_of
 from bot.services.validation import InputError, parse_text
@@ -22,8 +20,6 @@ from bot.views import person_name, role_name
 from handlers.forms import existing, form_data, go, refuse, say, tapped
 from handlers.people.states import PeopleForm as F
 from storage.models import Role, User
-from storage.repositories.audit import AuditRepository
-from storage.repositories.directory import Directory
 
 SHOWN = 8  # people in the list of matches
 
@@ -40,53 +36,52 @@ def post_suffix(i18n: I18nContext, post: Post) -> str:
 
 
 async def change_role(
-    bot: Bot,
-    actor: Actor,
+    ctx: Ctx,
     target: User,
     role: Role,
     post: Post,
-    audit: AuditRepository,
-    directory: Directory,
-    settings: Settings,
-    i18n: I18nContext,
 ) -> str:
     """Give a role (RESIDENT: take it away), audited; the person's menu and a message follow.
     Returns what to tell the admin. A municipality's admin appoints staff of its districts only."""
-    current = post_of(target, directory).district_id or target.district_id
+    current = post_of(target, ctx.directory).district_id or target.district_id
     district_id = post.district_id if role is not Role.RESIDENT else current
-    if not may_appoint(actor, role, district_id) or (
-        role is Role.RESIDENT and target.role is Role.ADMIN and not actor.is_city_admin
+    if not may_appoint(ctx.actor, role, district_id) or (
+        role is Role.RESIDENT and target.role is Role.ADMIN and not ctx.actor.is_city_admin
     ):
         raise GrantError("grant-not-yours")
     if role is Role.RESIDENT:
-        change = apply_revoke(target, settings)
-        await audit.write(
-            actor.id, "role.revoke", target.id, before=change.before.value, after=change.after.value
+        change = apply_revoke(target, ctx.settings)
+        await ctx.audit.write(
+            ctx.actor.id,
+            "role.revoke",
+            target.id,
+            before=change.before.value,
+            after=change.after.value,
         )
-        await set_chat_commands(bot, i18n.core, target.id, Role.RESIDENT)
+        await set_chat_commands(ctx.bot, ctx.i18n.core, target.id, Role.RESIDENT)
         if change.before is not Role.RESIDENT:
-            await tell(bot, target, settings, i18n, "revoke-notify")
-        return i18n.get("revoke-done", who=person_name(target))
-    change = apply_grant(target, role, post, settings)
+            await tell(ctx.bot, target, ctx.settings, ctx.i18n, "revoke-notify")
+        return ctx.i18n.get("revoke-done", who=person_name(target))
+    change = apply_grant(target, role, post, ctx.settings)
     where = {
         "center": change.post.center,
         "district": change.post.district,
         "municipality": change.post.municipality,
     }
-    await audit.write(
-        actor.id,
+    await ctx.audit.write(
+        ctx.actor.id,
         "role.grant",
         target.id,
         before=change.before.value,
         after=change.after.value,
         **{key: ref.code for key, ref in where.items() if ref is not None},
     )
-    await set_chat_commands(bot, i18n.core, target.id, role)
+    await set_chat_commands(ctx.bot, ctx.i18n.core, target.id, role)
     await tell_rendered(
-        bot,
+        ctx.bot,
         target,
-        settings,
-        i18n,
+        ctx.settings,
+        ctx.i18n,
         lambda t: (
             t.get(
                 "grant-notify",
@@ -96,11 +91,11 @@ async def change_role(
             None,
         ),
     )
-    return i18n.get(
+    return ctx.i18n.get(
         "grant-done",
         who=person_name(target),
-        role=role_name(i18n, role.value),
-        center=post_suffix(i18n, change.post),
+        role=role_name(ctx.i18n, role.value),
+        center=post_suffix(ctx.i18n, change.post),
     )
 
 
@@ -208,8 +203,7 @@ async def on_confirm(cb: CallbackQuery, button: Any, manager: DialogManager) -> 
     )
     try:
         text = await change_role(
-            ctx.bot, ctx.actor, target, Role(draft["role"]), post, ctx.audit, ctx.directory,
-            ctx.settings, ctx.i18n,
+            ctx, target, Role(draft["role"]), post,
         )  # fmt: skip
     except GrantError as exc:
         await say(manager, exc.reason)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from aiogram import Bot, Router
+from aiogram import Router
 from aiogram.filters import Command
 from aiogram.fsm.state import State
 from aiogram.types import (
@@ -17,7 +17,6 @@ from aiogram.types import (
 from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext, LazyFilter
 
-from bot.config import Settings
 from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import inline, main_menu
 from bot.keyboards.callbacks import RegDecisionCb
@@ -48,7 +47,6 @@ from handlers.register.states import RegisterForm as F
 from storage.models import ElderRegistration, RegistrationStatus, User
 from storage.repositories.directory import Directory
 from storage.repositories.notices import NoticeCopyRepository
-from storage.repositories.users import UserRepository
 
 router = Router(name=__name__)
 
@@ -275,29 +273,25 @@ async def submit(cb: CallbackQuery, button: Any, manager: DialogManager) -> None
         return
     await manager.done()
     await tapped(cb).answer(ctx.i18n.get("reg-sent"), reply_markup=main_menu(ctx.i18n))
-    await notify_deciders(ctx.bot, reg, draft, ctx.users, ctx.settings, ctx.directory, ctx.i18n)
+    await notify_deciders(ctx, reg, draft)
 
 
 async def notify_deciders(
-    bot: Bot,
+    ctx: Ctx,
     reg: ElderRegistration,
     data: dict[str, Any],
-    users: UserRepository,
-    settings: Settings,
-    directory: Directory,
-    i18n: I18nContext,
 ) -> None:
     def render(t: I18nContext) -> tuple[str, InlineKeyboardMarkup]:
-        summary = registration_summary(t, data, directory, title=False)
+        summary = registration_summary(t, data, ctx.directory, title=False)
         buttons = [
             (t.get("reg-confirm"), RegDecisionCb(id=reg.id, confirm=True)),
             (t.get("reg-reject"), RegDecisionCb(id=reg.id, confirm=False)),
         ]
         return t.get("reg-new-application", id=str(reg.id), summary=summary), inline(buttons)
 
-    center_ids = [c.id for c in directory.centers(reg.district_id)]
-    copies = NoticeCopyRepository(users.session)
-    for recipient in await users.deciders(center_ids, settings.admin_ids):
-        sent = await tell_rendered(bot, recipient, settings, i18n, render)
+    center_ids = [c.id for c in ctx.directory.centers(reg.district_id)]
+    copies = NoticeCopyRepository(ctx.users.session)
+    for recipient in await ctx.users.deciders(center_ids, ctx.settings.admin_ids):
+        sent = await tell_rendered(ctx.bot, recipient, ctx.settings, ctx.i18n, render)
         if sent is not None:
             copies.add("elder", reg.id, sent.chat.id, sent.message_id)

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from aiogram import Bot, Router
+from aiogram import Router
 from aiogram.filters import Command
 from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
@@ -49,9 +49,7 @@ from handlers.forms import (
 )
 from handlers.reports.states import ReportForm as F
 from storage.models import Report, User
-from storage.repositories.directory import Directory
 from storage.repositories.elders import ElderRepository
-from storage.repositories.users import UserRepository
 
 router = Router(name=__name__)
 
@@ -338,18 +336,14 @@ async def submit(cb: CallbackQuery, button: Button, manager: DialogManager) -> N
         await tapped(cb).answer(
             ctx.i18n.get("rep-sent", id=str(report.id)), reply_markup=main_menu(ctx.i18n)
         )
-    await notify_staff(ctx.bot, report, ctx.users, ctx.settings, ctx.directory, ctx.i18n)
+    await notify_staff(ctx, report)
 
 
 async def notify_staff(
-    bot: Bot,
+    ctx: Ctx,
     report: Report,
-    users: UserRepository,
-    settings: Settings,
-    directory: Directory,
-    i18n: I18nContext,
 ) -> None:
-    center_ids = [c.id for c in directory.centers(report.district_id)]
+    center_ids = [c.id for c in ctx.directory.centers(report.district_id)]
 
     def render(t: I18nContext) -> tuple[str, InlineKeyboardMarkup]:
         text = t.get(
@@ -362,5 +356,5 @@ async def notify_staff(
             [(t.get("rep-open", id=str(report.id)), ReportCb(action="mod", id=report.id))]
         )
 
-    for staff in await users.staff_of(center_ids):
-        await tell_rendered(bot, staff, settings, i18n, render)
+    for staff in await ctx.users.staff_of(center_ids):
+        await tell_rendered(ctx.bot, staff, ctx.settings, ctx.i18n, render)

@@ -402,15 +402,13 @@ async def cancel_session(
     await tapped(callback).answer(ctx.i18n.get("staff-session-cancelled", when=when, count=told))
 
 
-async def _attendance_keyboard(
-    club: Club, starts_at: datetime, clubs: ClubRepository, users: UserRepository, i18n: I18nContext
-):  # type: ignore[no-untyped-def]
-    marks = await clubs.attendance(club.id, starts_at)
+async def _attendance_keyboard(club: Club, starts_at: datetime, ctx: Ctx):  # type: ignore[no-untyped-def]
+    marks = await ctx.clubs.attendance(club.id, starts_at)
     enrolled = [
-        s for s in await clubs.members(club_id=club.id) if s.status is SignupStatus.ENROLLED
+        s for s in await ctx.clubs.members(club_id=club.id) if s.status is SignupStatus.ENROLLED
     ]
     rows: list[list[tuple[str, CallbackData]]] = []
-    for s, person in await _people(enrolled, users, i18n):
+    for s, person in await _people(enrolled, ctx.users, ctx.i18n):
         label = f"{'✅' if marks.get(s.id) else '⬜'} {person}" + (
             f" ({s.child_name})" if s.child_name else ""
         )
@@ -431,7 +429,7 @@ async def attendance(
             name=html.escape(club.name),
             when=when_text(starts_at, ctx.settings),
         ),
-        reply_markup=await _attendance_keyboard(club, starts_at, ctx.clubs, ctx.users, ctx.i18n),
+        reply_markup=await _attendance_keyboard(club, starts_at, ctx),
     )
 
 
@@ -444,9 +442,7 @@ async def attendance_toggle(
     if signup is None or signup.club_id != club.id or starts_at > datetime.now(UTC):
         refuse()
     await ctx.clubs.toggle_attendance(club.id, starts_at, signup.id)
-    await edit_markup(
-        callback, await _attendance_keyboard(club, starts_at, ctx.clubs, ctx.users, ctx.i18n)
-    )
+    await edit_markup(callback, await _attendance_keyboard(club, starts_at, ctx))
 
 
 # --- close ------------------------------------------------------------------------------------
@@ -552,9 +548,7 @@ async def store(manager: DialogManager, field: str, value: Any, message: Reply) 
         )
         await manager.done()
         for signup in promoted:
-            await tell_promoted(
-                ctx.bot, signup, found, ctx.users, ctx.clubs, ctx.settings, ctx.i18n
-            )
+            await tell_promoted(ctx, signup, found)
         await message.answer(ctx.i18n.get("staff-saved"))
         return
     values = {**draft["values"], field: value}

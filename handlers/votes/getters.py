@@ -9,7 +9,6 @@ from typing import Any
 from aiogram_dialog import DialogManager
 
 from bot.context import Ctx
-from bot.permissions import Actor
 from bot.services.votes import (
     DURATIONS,
     MIN_OPTIONS,
@@ -19,7 +18,6 @@ from bot.services.votes import (
 )
 from bot.views import when_text
 from handlers.forms import form_data
-from storage.repositories.directory import Directory
 
 STAFF_SCOPES = ("district", "committee", "street", "house")
 WINNERS = (1, 2, 3, 5)
@@ -69,7 +67,7 @@ async def vote_form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[s
         }
     return {
         "scopes": scopes,
-        "targets": _targets(draft.get("scope"), ctx.actor, ctx.directory),
+        "targets": _targets(draft.get("scope"), ctx),
         "target_prompt": ctx.i18n.get(
             {"municipality": "vote-ask-municipality", "committee": "vote-ask-committee"}.get(
                 draft.get("scope") or "", "vote-ask-district"
@@ -87,23 +85,23 @@ async def vote_form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[s
     }
 
 
-def _targets(scope: str | None, actor: Actor, directory: Directory) -> list[tuple[str, int]]:
+def _targets(scope: str | None, ctx: Ctx) -> list[tuple[str, int]]:
     municipalities = [
         m
-        for m in directory.municipalities()
-        if actor.admin_municipality_id in (None, m.id) or not actor.is_admin
+        for m in ctx.directory.municipalities()
+        if ctx.actor.admin_municipality_id in (None, m.id) or not ctx.actor.is_admin
     ]
     if scope == "municipality":
         return [(m.name[:60], m.id) for m in municipalities]
     if scope == "committee":
         found = []
         for m in municipalities:
-            for c in directory.committees(m.id):
+            for c in ctx.directory.committees(m.id):
                 district = c.district.id if c.district else None
-                if actor.is_admin or district == actor.staff_district_id:
+                if ctx.actor.is_admin or district == ctx.actor.staff_district_id:
                     found.append((c.name[:60], c.id))
         return found[:40]
-    return [(d.full_name[:60], d.id) for m in municipalities for d in directory.districts(m.id)]
+    return [(d.full_name[:60], d.id) for m in municipalities for d in ctx.directory.districts(m.id)]
 
 
 async def paper_form(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
