@@ -12,9 +12,8 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.types import InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
-from bot.config import Settings
+from bot.context import Ctx
 from storage.models import User
-from storage.repositories.users import UserRepository
 
 logger = logging.getLogger(__name__)
 
@@ -25,18 +24,14 @@ CAPTION_MAX = 1024  # Telegram's limit for a photo's caption
 
 
 async def tell_rendered(
-    bot: Bot,
-    recipient: User | None,
-    settings: Settings,
-    i18n: I18nContext,
-    render: Render,
-    photo: str | None = None,
+    ctx: Ctx, recipient: User | None, render: Render, photo: str | None = None
 ) -> Message | None:
     """The message sent (with a photo, when given), or None when it could not be."""
     if recipient is None:
         return None
-    with i18n.use_locale(recipient.locale or settings.default_locale):
-        text, markup = render(i18n)
+    with ctx.i18n.use_locale(recipient.locale or ctx.settings.default_locale):
+        text, markup = render(ctx.i18n)
+    bot = ctx.bot
     try:
         if photo is not None and len(text) <= CAPTION_MAX:
             return await bot.send_photo(recipient.id, photo, caption=text, reply_markup=markup)
@@ -59,29 +54,14 @@ async def retire_buttons(bot: Bot, copies: list[tuple[int, int]]) -> None:
             logger.info("Buttons not retired: %s", type(exc).__name__)
 
 
-async def tell(
-    bot: Bot,
-    recipient: User | None,
-    settings: Settings,
-    i18n: I18nContext,
-    key: str,
-    **args: str,
-) -> bool:
-    sent = await tell_rendered(bot, recipient, settings, i18n, lambda t: (t.get(key, **args), None))
+async def tell(ctx: Ctx, recipient: User | None, key: str, **args: str) -> bool:
+    sent = await tell_rendered(ctx, recipient, lambda t: (t.get(key, **args), None))
     return sent is not None
 
 
-async def tell_each(
-    bot: Bot,
-    users: UserRepository,
-    user_ids: Iterable[int | None],
-    settings: Settings,
-    i18n: I18nContext,
-    key: str,
-    **args: str,
-) -> int:
+async def tell_each(ctx: Ctx, user_ids: Iterable[int | None], key: str, **args: str) -> int:
     """Tell each of these people once; how many got the message."""
     told = 0
     for user_id in sorted({u for u in user_ids if u}):
-        told += await tell(bot, await users.get(user_id), settings, i18n, key, **args)
+        told += await tell(ctx, await ctx.users.get(user_id), key, **args)
     return told

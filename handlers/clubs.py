@@ -582,20 +582,16 @@ async def tell_promoted(
     if isinstance(target, Club):
         nxt = await _next_text(target, ctx.clubs, ctx.settings, ctx.i18n)
         await tell(
-            ctx.bot,
+            ctx,
             recipient,
-            ctx.settings,
-            ctx.i18n,
             "club-promoted",
             name=html.escape(target.name),
             next=nxt,
         )
     else:
         await tell(
-            ctx.bot,
+            ctx,
             recipient,
-            ctx.settings,
-            ctx.i18n,
             "event-promoted",
             title=html.escape(target.title),
             when=when_text(target.starts_at, ctx.settings),

@@ -609,10 +609,8 @@ async def publish_send(cb: CallbackQuery, manager: DialogManager, args: dict[str
     names = {n.id: n.name for n in contest.nominations}
     for w in winners:
         await tell(
-            ctx.bot,
+            ctx,
             await ctx.users.get(w.user_id) if w.user_id else None,
-            ctx.settings,
-            ctx.i18n,
             "contest-winner",
             id=str(w.id),
             nomination=html.escape(names.get(w.nomination_id, "")),

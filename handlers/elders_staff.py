@@ -71,7 +71,7 @@ async def confirm(callback: CallbackQuery, callback_data: RegDecisionCb, ctx: Ct
     )
     await decided(callback, ctx.i18n.get("reg-confirmed-staff", id=str(reg.id)))
     applicant = await _after_status_change(ctx, reg)
-    await tell(ctx.bot, applicant, ctx.settings, ctx.i18n, "reg-confirmed-user", id=str(reg.id))
+    await tell(ctx, applicant, "reg-confirmed-user", id=str(reg.id))
 
 
 @router.callback_query(RegDecisionCb.filter(~F.confirm))
@@ -144,10 +144,8 @@ async def decide_with_reason(
     await message.answer(ctx.i18n.get(decision.staff_key, id=str(reg.id)))
     applicant = await _after_status_change(ctx, reg)
     await tell(
-        ctx.bot,
+        ctx,
         applicant,
-        ctx.settings,
-        ctx.i18n,
         decision.applicant_key,
         id=str(reg.id),
         reason=html.escape(reason),

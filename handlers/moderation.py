@@ -105,7 +105,7 @@ async def accept(callback: CallbackQuery, callback_data: ReportCb, ctx: Ctx) -> 
     await ctx.audit.write(ctx.user.id, "report.accept", report.author_id, report=report.id)
     await decided(callback, ctx.i18n.get("mod-accepted", id=str(report.id)))
     author = await ctx.users.get(report.author_id) if report.author_id else None
-    await tell(ctx.bot, author, ctx.settings, ctx.i18n, "mod-author-accepted", id=str(report.id))
+    await tell(ctx, author, "mod-author-accepted", id=str(report.id))
 
 
 @router.callback_query(ReportCb.filter(F.action == "return"))
@@ -138,10 +138,8 @@ async def return_with_comment(
     await message.answer(ctx.i18n.get("mod-returned", id=str(report.id)))
     author = await ctx.users.get(report.author_id) if report.author_id else None
     await tell(
-        ctx.bot,
+        ctx,
         author,
-        ctx.settings,
-        ctx.i18n,
         "mod-author-returned",
         id=str(report.id),
         comment=html.escape(comment),

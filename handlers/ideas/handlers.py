@@ -454,7 +454,7 @@ async def take(callback: CallbackQuery, callback_data: IdeaCb, ctx: Ctx) -> None
     await callback.answer(ctx.i18n.get("idea-taken-staff", id=str(idea.id)))
     await edit_markup(callback, None)
     author = await ctx.users.get(idea.user_id) if idea.user_id else None
-    await tell(ctx.bot, author, ctx.settings, ctx.i18n, "idea-taken-author", id=str(idea.id))
+    await tell(ctx, author, "idea-taken-author", id=str(idea.id))
 
 
 @staff_router.callback_query(IdeaCb.filter(F.action == "status"))
@@ -511,9 +511,7 @@ async def status_answer(message: Message, manager: DialogManager, args: dict[str
             )
             return f"{text}\n\n{t.get('idea-solved-question')}", question
 
-        await tell_rendered(
-            ctx.bot, await ctx.users.get(person_id), ctx.settings, ctx.i18n, render, after
-        )
+        await tell_rendered(ctx, await ctx.users.get(person_id), render, after)
     return True
 
 
@@ -664,7 +662,7 @@ async def send_anyway(cb: CallbackQuery, button: Any, manager: DialogManager) ->
             )
         )
         person = await ctx.users.get(author.user_id) if author.user_id else None
-        await tell(ctx.bot, person, ctx.settings, ctx.i18n, "behalf-idea-told", id=str(idea.id))
+        await tell(ctx, person, "behalf-idea-told", id=str(idea.id))
         return
     await tapped(cb).answer(ctx.i18n.get("idea-sent", id=idea.id), reply_markup=main_menu(ctx.i18n))
 

@@ -60,7 +60,7 @@ async def change_role(
         )
         await set_chat_commands(ctx.bot, ctx.i18n.core, target.id, Role.RESIDENT)
         if change.before is not Role.RESIDENT:
-            await tell(ctx.bot, target, ctx.settings, ctx.i18n, "revoke-notify")
+            await tell(ctx, target, "revoke-notify")
         return ctx.i18n.get("revoke-done", who=person_name(target))
     change = apply_grant(target, role, post, ctx.settings)
     where = {
@@ -78,10 +78,8 @@ async def change_role(
     )
     await set_chat_commands(ctx.bot, ctx.i18n.core, target.id, role)
     await tell_rendered(
-        ctx.bot,
+        ctx,
         target,
-        ctx.settings,
-        ctx.i18n,
         lambda t: (
             t.get(
                 "grant-notify",

@@ -292,6 +292,6 @@ async def notify_deciders(
     center_ids = [c.id for c in ctx.directory.centers(reg.district_id)]
     copies = NoticeCopyRepository(ctx.users.session)
     for recipient in await ctx.users.deciders(center_ids, ctx.settings.admin_ids):
-        sent = await tell_rendered(ctx.bot, recipient, ctx.settings, ctx.i18n, render)
+        sent = await tell_rendered(ctx, recipient, render)
         if sent is not None:
             copies.add("elder", reg.id, sent.chat.id, sent.message_id)

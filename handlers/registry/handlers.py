@@ -215,11 +215,8 @@ async def on_apply(cb: CallbackQuery, button: Any, manager: DialogManager) -> No
     await ctx.directory.publish(ctx.session)
     for club, members in applied.tell:
         await tell_each(
-            ctx.bot,
-            ctx.users,
+            ctx,
             [s.user_id for s in members],
-            ctx.settings,
-            ctx.i18n,
             "member-club-closed",
             name=html.escape(club.name),
         )

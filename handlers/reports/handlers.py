@@ -331,7 +331,7 @@ async def submit(cb: CallbackQuery, button: Button, manager: DialogManager) -> N
         person = html.escape(draft.get("person", ""))
         await tapped(cb).answer(ctx.i18n.get("behalf-report-sent", id=report.id, person=person))
         elder = await ctx.users.get(author_id)
-        await tell(ctx.bot, elder, ctx.settings, ctx.i18n, "behalf-report-told", id=str(report.id))
+        await tell(ctx, elder, "behalf-report-told", id=str(report.id))
     else:
         await tapped(cb).answer(
             ctx.i18n.get("rep-sent", id=str(report.id)), reply_markup=main_menu(ctx.i18n)
@@ -357,4 +357,4 @@ async def notify_staff(
         )
 
     for staff in await ctx.users.staff_of(center_ids):
-        await tell_rendered(ctx.bot, staff, ctx.settings, ctx.i18n, render)
+        await tell_rendered(ctx, staff, render)

@@ -324,11 +324,8 @@ async def message_send(message: Message, manager: DialogManager, args: dict[str,
         if s.user_id and s.status is SignupStatus.ENROLLED
     }
     sent = await tell_each(
-        ctx.bot,
-        ctx.users,
+        ctx,
         recipients,
-        ctx.settings,
-        ctx.i18n,
         "staff-message-from",
         name=name,
         text=html.escape(text),
@@ -390,11 +387,8 @@ async def cancel_session(
         if s.status is SignupStatus.ENROLLED
     ]
     told = await tell_each(
-        ctx.bot,
-        ctx.users,
+        ctx,
         enrolled,
-        ctx.settings,
-        ctx.i18n,
         "member-session-cancelled",
         name=html.escape(club.name),
         when=when,
@@ -459,9 +453,7 @@ async def close(callback: CallbackQuery, found: Club | Event, ctx: Ctx) -> None:
     else:
         ended = await ctx.clubs.close_event(found)
         key, args = "member-event-closed", {"title": html.escape(found.title)}
-    told = await tell_each(
-        ctx.bot, ctx.users, [s.user_id for s in ended], ctx.settings, ctx.i18n, key, **args
-    )
+    told = await tell_each(ctx, [s.user_id for s in ended], key, **args)
     name = html.escape(found.label)
     await tapped(callback).answer(ctx.i18n.get("staff-closed", name=name, count=told))
 
