@@ -35,12 +35,7 @@ def post_suffix(i18n: I18nContext, post: Post) -> str:
     return ""
 
 
-async def change_role(
-    ctx: Ctx,
-    target: User,
-    role: Role,
-    post: Post,
-) -> str:
+async def change_role(ctx: Ctx, target: User, role: Role, post: Post) -> str:
     """Give a role (RESIDENT: take it away), audited; the person's menu and a message follow.
     Returns what to tell the admin. A municipality's admin appoints staff of its districts only."""
     current = post_of(target, ctx.directory).district_id or target.district_id
@@ -49,20 +44,12 @@ async def change_role(
         role is Role.RESIDENT and target.role is Role.ADMIN and not ctx.actor.is_city_admin
     ):
         raise GrantError("grant-not-yours")
-    if role is Role.RESIDENT:
-        change = apply_revoke(target, ctx.settings)
-        await ctx.audit.write(
-            ctx.actor.id,
-            "role.revoke",
-            target.id,
-            before=change.before.value,
-            after=change.after.value,
-        )
-        await set_chat_commands(ctx.bot, ctx.i18n.core, target.id, Role.RESIDENT)
-        if change.before is not Role.RESIDENT:
-            await tell(ctx, target, "revoke-notify")
-        return ctx.i18n.get("revoke-done", who=person_name(target))
-    change = apply_grant(target, role, post, ctx.settings)
+    revoke = role is Role.RESIDENT
+    change = (
+        apply_revoke(target, ctx.settings)
+        if revoke
+        else apply_grant(target, role, post, ctx.settings)
+    )
     where = {
         "center": change.post.center,
         "district": change.post.district,
@@ -70,13 +57,17 @@ async def change_role(
     }
     await ctx.audit.write(
         ctx.actor.id,
-        "role.grant",
+        "role.revoke" if revoke else "role.grant",
         target.id,
         before=change.before.value,
         after=change.after.value,
         **{key: ref.code for key, ref in where.items() if ref is not None},
     )
     await set_chat_commands(ctx.bot, ctx.i18n.core, target.id, role)
+    if revoke:
+        if change.before is not Role.RESIDENT:
+            await tell(ctx, target, "revoke-notify")
+        return ctx.i18n.get("revoke-done", who=person_name(target))
     await tell_rendered(
         ctx,
         target,
