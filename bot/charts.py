@@ -6,6 +6,7 @@ import io
 from typing import Any
 
 import matplotlib
+from aiogram_i18n import I18nContext
 
 matplotlib.use("Agg")
 from matplotlib import pyplot as plt
@@ -103,3 +104,13 @@ def vote_chart(title: str, rows: list[tuple[str, int, int]], labels: dict[str, s
         axis.legend(loc="lower right", fontsize=8)
     figure.tight_layout()
     return _png(figure)
+
+
+def chart_labels(i18n: I18nContext) -> dict[str, str]:
+    return {
+        "reports": i18n.get("chart-reports"),
+        "participants": i18n.get("chart-participants"),
+        "by_district": i18n.get("chart-by-district"),
+        "months": i18n.get("chart-months"),
+        "partial": i18n.get("chart-partial"),
+    }

@@ -56,12 +56,16 @@ def role_name(i18n: I18nContext, role: str) -> str:
     return i18n.get(f"role-{role}")
 
 
-def person_name(user: User) -> str:
+def plain_name(user: User) -> str:
     """How staff and admins name a person: the name they gave, else their @username, else the
-    Telegram number someone typed to find them."""
+    Telegram number someone typed to find them (as text for a file; person_name for a message)."""
     if user.full_name:
-        return html.escape(user.full_name)
+        return user.full_name
     return f"@{user.username}" if user.username else str(user.id)
+
+
+def person_name(user: User) -> str:
+    return html.escape(plain_name(user))
 
 
 def place_name(user: User, directory: Directory) -> str | None:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import html
 from datetime import UTC, datetime
 from typing import Annotated, Any
@@ -19,7 +18,6 @@ from aiogram_i18n import I18nContext
 from pydantic import Field
 
 from bot.context import Ctx, ctx_of
-from bot.exports import header_row, workbook_bytes
 from bot.filters.roles import is_city_admin
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import ContestCb, RowId
@@ -28,6 +26,7 @@ from bot.services.contest_flow import (
     MAX_RULES,
     add_juror,
     change_criteria,
+    contest_workbook,
     create_contest,
     next_stage,
     parse_criteria,
@@ -627,7 +626,7 @@ async def publish_send(cb: CallbackQuery, manager: DialogManager, args: dict[str
 @router.callback_query(ContestCb.filter(F.action == "xlsx"))
 async def admin_xlsx(callback: CallbackQuery, callback_data: ContestCb, ctx: Ctx) -> None:
     contest = existing(await ctx.contests.get(callback_data.id))
-    data = await contest_workbook(contest, ctx)
+    data = await contest_workbook(contest, ctx.contests, ctx.users, ctx.directory, ctx.i18n)
     await tapped(callback).answer_document(
         BufferedInputFile(data, filename=f"contest-{contest.id}.xlsx")
     )
@@ -650,48 +649,3 @@ async def jury_add(message: Message, command: CommandObject, ctx: Ctx) -> None:
     await message.answer(
         ctx.i18n.get("jury-added", who=person_name(target), id=contest.id, stage=stage)
     )
-
-
-async def contest_workbook(contest: Contest, ctx: Ctx) -> bytes:
-    """Applications and scores as XLSX."""
-    names = {n.id: n.name for n in contest.nominations}
-    ranked = {
-        e.application_id: e
-        for entries in (await ranking(contest, ctx.contests)).values()
-        for e in entries
-    }
-    applications: list[list[object]] = [header_row(ctx.i18n, "xlsx-head-applications")]
-    for a in await ctx.contests.of_contest(contest.id):
-        entry = ranked.get(a.id)
-        applications.append(
-            [
-                a.id,
-                names.get(a.nomination_id, ""),
-                _district_name(ctx.directory, a.district_id),
-                a.address_text,
-                a.responsible_name or "",
-                a.responsible_phone or "",
-                a.status.value,
-                a.place or "",
-                entry.total if entry else 0,
-            ]
-        )
-    crit = [c.strip() for c in contest.criteria.split(";")]
-    jurors = {j.id: j.user_id for j in await ctx.contests.jurors(contest.id)}
-    scores: list[list[object]] = [header_row(ctx.i18n, "xlsx-head-scores")]
-    for sc in await ctx.contests.all_scores(contest.id):
-        scores.append(
-            [
-                sc.application_id,
-                jurors.get(sc.juror_id, ""),
-                sc.stage,
-                crit[sc.criterion] if sc.criterion < len(crit) else sc.criterion,
-                sc.value,
-                sc.comment or "",
-            ]
-        )
-    sheets = {
-        ctx.i18n.get("xlsx-sheet-applications"): applications,
-        ctx.i18n.get("xlsx-sheet-scores"): scores,
-    }
-    return await asyncio.to_thread(workbook_bytes, sheets)

@@ -21,6 +21,7 @@ from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
 
+from bot.charts import chart_labels
 from bot.config import Settings
 from bot.context import Ctx, ctx_of
 from bot.documents import Letter, letter_pdf, letters_zip
@@ -50,7 +51,7 @@ from handlers.forms import (
     refuse,
     tapped,
 )
-from handlers.stats import chart_labels, district_choices
+from handlers.stats import district_choices
 from storage.models import Award, User
 from storage.repositories.recognition import RecognitionRepository
 

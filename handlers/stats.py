@@ -16,15 +16,14 @@ from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_i18n import I18nContext
 from pydantic import Field
 
-from bot.charts import stats_chart
+from bot.charts import chart_labels, stats_chart
 from bot.config import Settings
 from bot.context import Ctx
-from bot.exports import csv_bytes, header_row, workbook_bytes
+from bot.exports import csv_bytes
 from bot.filters.roles import is_city_admin
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import RowId
 from bot.permissions import Actor, may_see_figures
-from bot.services import tags
 from bot.services.stats import (
     BREAKDOWNS,
     FIGURES,
@@ -36,10 +35,11 @@ from bot.services.stats import (
     parse_period,
 )
 from bot.services.validation import InputError, parse_id
-from bot.views import local_time, person_name, short_messages, tags_text, text_or
+from bot.services.year_report import year_workbook
+from bot.views import local_time, person_name, short_messages, text_or
 from handlers.forms import Reply, answer_lines, refuse, tapped
 from storage.repositories.directory import Directory, DistrictRef
-from storage.repositories.stats import FIGURE_COLUMNS, StatsRepository
+from storage.repositories.stats import StatsRepository
 
 
 class StatsCb(CallbackData, prefix="st"):
@@ -243,16 +243,6 @@ async def _show_stats(
     await reply.answer_photo(BufferedInputFile(png, filename="stats.png"))
 
 
-def chart_labels(i18n: I18nContext) -> dict[str, str]:
-    return {
-        "reports": i18n.get("chart-reports"),
-        "participants": i18n.get("chart-participants"),
-        "by_district": i18n.get("chart-by-district"),
-        "months": i18n.get("chart-months"),
-        "partial": i18n.get("chart-partial"),
-    }
-
-
 @admin_router.message(Command("year"))
 async def year(message: Message, command: CommandObject, ctx: Ctx) -> None:
     arg = (command.args or "").strip()
@@ -263,112 +253,19 @@ async def year(message: Message, command: CommandObject, ctx: Ctx) -> None:
     except InputError:
         await message.answer(ctx.i18n.get("year-bad"))
         return
-    data, png = await year_report(period, ctx, ctx.stats_repo)
+    data, png = await year_workbook(
+        period,
+        ctx.i18n,
+        ctx.directory,
+        ZoneInfo(ctx.settings.timezone),
+        ctx.stats_repo,
+        ctx.recognition,
+    )
     await message.answer_document(
         BufferedInputFile(data, filename=f"report-{arg}.xlsx"),
         caption=ctx.i18n.get("year-caption", year=arg),
     )
     await message.answer_photo(BufferedInputFile(png, filename=f"report-{arg}.png"))
-
-
-async def year_report(
-    period: Period,
-    ctx: Ctx,
-    repo: StatsRepository,
-) -> tuple[bytes, bytes]:
-    """The annual report as XLSX (summary, districts, centers, committees, reports, contests)."""
-    tz = ZoneInfo(ctx.settings.timezone)
-    start_utc, end_utc = period.utc_bounds(tz)
-    figures = await collect(repo, period, tz, None)
-    sheets: dict[str, list[list[object]]] = {}
-    summary = sheets.setdefault(ctx.i18n.get("xlsx-sheet-summary"), [])
-    summary.append(header_row(ctx.i18n, "xlsx-head-summary"))
-    for name in FIGURES:
-        if name in figures.values:
-            summary.append([ctx.i18n.get(f"fig-{name}").lstrip("— "), figures.values[name]])
-    districts = sheets.setdefault(ctx.i18n.get("xlsx-sheet-districts"), [])
-    districts.append(
-        [
-            *header_row(ctx.i18n, "xlsx-head-districts"),
-            *[ctx.i18n.get(f"fig-{c}") for c in ("yards", "trees", "flowerbeds", "seedlings")],
-        ]
-    )
-    names = {d.id: d for m in ctx.directory.municipalities() for d in ctx.directory.districts(m.id)}
-    empty = dict.fromkeys(("reports", *FIGURE_COLUMNS), 0)
-    for district_id, district in names.items():
-        f = figures.district_sums.get(district_id, empty)
-        districts.append(
-            [
-                district.full_name,
-                f["reports"],
-                f["participants"],
-                f["yards"],
-                f["trees"],
-                f["flowerbeds"],
-                f["seedlings"],
-            ]
-        )
-    centers = sheets.setdefault(ctx.i18n.get("xlsx-sheet-centers"), [])
-    centers.append(header_row(ctx.i18n, "xlsx-head-centers"))
-    for center_id, members, events, signups in await repo.per_center(start_utc, end_utc):
-        center = ctx.directory.center(center_id)
-        centers.append(
-            [
-                center.name if center else center_id,
-                center.district.name if center else "",
-                members,
-                events,
-                signups,
-            ]
-        )
-    committees = sheets.setdefault(ctx.i18n.get("xlsx-sheet-committees"), [])
-    committees.append(header_row(ctx.i18n, "xlsx-head-committees"))
-    for committee_id, other, count, people, activists in await ctx.recognition.committees(
-        period.start, period.end, None
-    ):
-        committee = ctx.directory.committee(committee_id)
-        name = committee.name if committee else (other or "—")
-        committees.append([name, count, people, activists])
-    reports = sheets.setdefault(ctx.i18n.get("xlsx-sheet-reports"), [])
-    reports.append(header_row(ctx.i18n, "xlsx-head-reports"))
-    kinds: dict[str, str] = {}
-    marks: dict[tuple[object, ...], str] = {}
-    for r in await repo.accepted_reports(period.start, period.end, None):
-        report_district = names.get(r.district_id)
-        kind = kinds.get(r.kind) or kinds.setdefault(r.kind, ctx.i18n.get(f"rep-kind-{r.kind}"))
-        marked = (r.programme, r.direction, r.project, r.youth)
-        if marked not in marks:
-            marks[marked] = tags_text(ctx.i18n, tags.of(r))
-        reports.append(
-            [
-                r.id,
-                r.held_on,
-                report_district.name if report_district else "",
-                kind,
-                r.participants,
-                r.bags,
-                r.trees,
-                r.flowerbeds,
-                r.seedlings,
-                r.yards,
-                r.snow_towns,
-                r.snow_figures,
-                r.entrances,
-                r.windows,
-                r.decorated,
-                marks[marked],
-            ]
-        )
-    contests = sheets.setdefault(ctx.i18n.get("xlsx-sheet-contests"), [])
-    contests.append(header_row(ctx.i18n, "xlsx-head-contests"))
-    for title, count in figures.contests:
-        contests.append([title, count])
-    data = await asyncio.to_thread(workbook_bytes, sheets)
-    by_district_rows = by_district(figures, {i: d.name for i, d in names.items()})
-    png = await asyncio.to_thread(
-        stats_chart, period.label(), figures.by_month, by_district_rows, chart_labels(ctx.i18n)
-    )
-    return data, png
 
 
 @router.message(Command("export"))

@@ -225,7 +225,13 @@ async def test_whole_contest_cycle(harness: Harness, admin, resident):
     book = load_workbook(io.BytesIO(doc.document.data))  # type: ignore[union-attr]
     rows = list(book["Заявки"].values)
     assert rows[0][0] == "№" and len(rows) == 3 and rows[1][7] == 1
-    assert len(list(book["Оценки"].values)) == 1 + 6 + 6
+    assert {r[6] for r in rows[1:]} == {"победитель, 1 место", "победитель, 2 место"}
+    scores = list(book["Оценки"].values)
+    assert len(scores) == 1 + 6 + 6
+    assert {r[2] for r in scores[1:]} == {"районный этап", "городской этап"}
+    assert "@city_juror" in {r[1] for r in scores[1:]}  # a juror by name, not a number
+    codes = {"winner", "submitted", "district", "city"}
+    assert not codes & {str(v) for r in rows + scores for v in r}
 
 
 async def test_bad_input_and_access(harness: Harness, admin, resident):

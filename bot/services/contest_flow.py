@@ -3,14 +3,19 @@ places, results. Plain code over the repository (no Telegram)."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from aiogram_i18n import I18nContext
+
+from bot.exports import header_row, workbook_bytes
 from bot.services.contests import ContestNotices, Ranked, places, rank, templates
 from bot.services.validation import InputError
+from bot.views import plain_name
 from storage.models import (
     Application,
     ApplicationStatus,
@@ -22,6 +27,8 @@ from storage.models import (
 )
 from storage.repositories.audit import AuditRepository
 from storage.repositories.contests import ContestRepository
+from storage.repositories.directory import Directory
+from storage.repositories.users import UserRepository
 
 
 def stages_of(contest: Contest) -> list[str]:
@@ -242,3 +249,58 @@ def change_criteria(contest: Contest, criteria: str) -> None:
     if contest.stage is not ContestStage.APPLY:
         raise InputError("cadmin-criteria-late")
     contest.criteria = criteria
+
+
+async def contest_workbook(
+    contest: Contest,
+    contests: ContestRepository,
+    users: UserRepository,
+    directory: Directory,
+    i18n: I18nContext,
+) -> bytes:
+    """Applications and scores as XLSX, in words: statuses, stages and jurors by name."""
+    names = {n.id: n.name for n in contest.nominations}
+    ranked = {
+        e.application_id: e
+        for entries in (await ranking(contest, contests)).values()
+        for e in entries
+    }
+    applications: list[list[object]] = [header_row(i18n, "xlsx-head-applications")]
+    for a in await contests.of_contest(contest.id):
+        entry = ranked.get(a.id)
+        district = directory.district(a.district_id)
+        applications.append(
+            [
+                a.id,
+                names.get(a.nomination_id, ""),
+                district.name if district else "—",
+                a.address_text,
+                a.responsible_name or "",
+                a.responsible_phone or "",
+                i18n.get(f"app-status-{a.status.value}", place=a.place or 0),
+                a.place or "",
+                entry.total if entry else 0,
+            ]
+        )
+    crit = [c.strip() for c in contest.criteria.split(";")]
+    jurors: dict[int, str] = {}
+    for j in await contests.jurors(contest.id):
+        person = await users.get(j.user_id)
+        jurors[j.id] = plain_name(person) if person else "—"
+    scores: list[list[object]] = [header_row(i18n, "xlsx-head-scores")]
+    for sc in await contests.all_scores(contest.id):
+        scores.append(
+            [
+                sc.application_id,
+                jurors.get(sc.juror_id, "—"),
+                i18n.get(f"jury-stage-{sc.stage}"),
+                crit[sc.criterion] if sc.criterion < len(crit) else sc.criterion,
+                sc.value,
+                sc.comment or "",
+            ]
+        )
+    sheets = {
+        i18n.get("xlsx-sheet-applications"): applications,
+        i18n.get("xlsx-sheet-scores"): scores,
+    }
+    return await asyncio.to_thread(workbook_bytes, sheets)
