@@ -24,6 +24,7 @@ from bot.filters.roles import is_city_admin
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import RowId
 from bot.permissions import Actor, may_see_figures
+from bot.services.exports import export_table
 from bot.services.stats import (
     BREAKDOWNS,
     FIGURES,
@@ -280,13 +281,11 @@ async def export(message: Message, command: CommandObject, ctx: Ctx) -> None:
     if error:
         await message.answer(error)
         return
-    rows = await ctx.stats_repo.export_rows(
-        args[0],
-        period,
-        ZoneInfo(ctx.settings.timezone),
-        district.id if district else None,
-        ctx.i18n.get("export-entered-by-staff"),
+    tz = ZoneInfo(ctx.settings.timezone)
+    stored = await ctx.stats_repo.export_rows(
+        args[0], period, tz, district.id if district else None
     )
+    rows = export_table(args[0], stored, ctx.i18n, ctx.directory, tz)
     await ctx.audit.write(
         ctx.user.id, "export", None, what=args[0], period=period.label(), rows=len(rows) - 1
     )

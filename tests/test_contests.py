@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import csv
 import io
 import re
 from datetime import UTC, datetime, timedelta
@@ -232,6 +233,15 @@ async def test_whole_contest_cycle(harness: Harness, admin, resident):
     assert "@city_juror" in {r[1] for r in scores[1:]}  # a juror by name, not a number
     codes = {"winner", "submitted", "district", "city"}
     assert not codes & {str(v) for r in rows + scores for v in r}
+
+    sent = await harness.say(admin, "/export заявки")  # the same applications, as a table
+    [doc] = [r for r in sent if isinstance(r, SendDocument)]
+    text = doc.document.data.decode("utf-8-sig")  # type: ignore[union-attr]
+    table = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert table[0][:3] == ["№", "Конкурс", "Номинация"] and len(table) == 3
+    assert {r[7] for r in table[1:]} == {"победитель, 1 место", "победитель, 2 место"}
+    assert {r[2] for r in table[1:]} <= {n.name for n in contest.nominations}
+    assert "Центральный район" in {r[3] for r in table[1:]}
 
 
 async def test_bad_input_and_access(harness: Harness, admin, resident):

@@ -87,6 +87,8 @@ async def test_a_caller_without_the_bot_signed_up_with_oral_consent(harness: Har
     assert signup.caller_id == caller.id and signup.entered_by == STAFF.id
     table = await export(harness, STAFF, "записи")
     assert table[1][4] == "Петрова Анна Ивановна" and table[1][-1] == "внесено сотрудником"
+    assert table[0][:4] == ["№", "Когда записались", "Кружок или мероприятие", "Центр"]
+    assert "Оптимист" in table[1][3] and table[1][7] == "записан(а)"  # in words, not codes
 
     # The last place is taken: the next caller goes to the waiting list.
     await harness.say(STAFF, "/forperson")

@@ -182,10 +182,22 @@ async def test_export_csv_scope_and_audit(harness: Harness, admin):
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     names = {r[3] for r in rows[1:]}
     assert "Иванова Мария" in names and "Петров Пётр" not in names  # another district's person
+    assert rows[0] == ["Номер в Telegram", "Роль", "Район", "Имя", "Телефон", "Согласие дано"]
+    mary = next(r for r in rows if r[3] == "Иванова Мария")
+    assert (mary[1], mary[2], mary[5][:10]) == ("житель", "Центральный район", "01.03.2025"), mary
     sent = await harness.say(admin, "/export reports 2025")
     [doc] = [r for r in sent if isinstance(r, SendDocument)]
     rows = list(csv.reader(io.StringIO(doc.document.data.decode("utf-8-sig")), delimiter=";"))  # type: ignore[union-attr]
     assert len(rows) == 1 + 4  # accepted and returned reports of 2025
+    assert rows[0][:6] == ["№", "Дата", "Район", "Вид", "Статус", "Участников"]
+    assert {(r[1], r[2], r[3], r[4]) for r in rows[1:]} == {
+        ("03.05.2025", "Центральный район", "Субботник", "принят"),
+        ("20.05.2025", "Центральный район", "Акция", "принят"),
+        ("01.06.2025", "Рудничный район", "Субботник", "принят"),
+        ("02.06.2025", "Рудничный район", "Субботник", "возвращён на доработку"),
+    }
+    cells = {c for r in rows for c in r}
+    assert not cells & {"accepted", "returned", "subbotnik", "action", "id", "district_id"}
     sent = await harness.say(admin, "/export отчёты 2025")  # the same, asked in Russian
     [doc] = [r for r in sent if isinstance(r, SendDocument)]
     assert doc.caption.startswith("Отчёты, ")  # type: ignore[union-attr]

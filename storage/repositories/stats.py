@@ -24,6 +24,7 @@ from storage.models import (
     Event,
     Idea,
     MediaPublication,
+    Nomination,
     Outbox,
     OutboxStatus,
     RegistrationStatus,
@@ -50,6 +51,43 @@ FIGURE_COLUMNS = (
     "snow_towns",
     "snow_figures",
 )
+
+# What each /export holds, column by column (bot/services/exports.py names and words them).
+EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "reports": (
+        "id",
+        "held_on",
+        "district",
+        "kind",
+        "report_status",
+        *FIGURE_COLUMNS,
+        "author",
+        "entered_by_staff",
+    ),
+    "signups": (
+        "id",
+        "created_at",
+        "club_or_event",
+        "center",
+        "person",
+        "child",
+        "child_age",
+        "signup_status",
+        "entered_by_staff",
+    ),
+    "applications": (
+        "id",
+        "contest",
+        "nomination",
+        "district",
+        "address",
+        "responsible",
+        "phone",
+        "application_status",
+        "place",
+    ),
+    "users": ("telegram_id", "role", "district", "full_name", "phone", "consent_at"),
+}
 
 
 def _report_marks() -> dict[str, ColumnElement[int]]:
@@ -474,15 +512,11 @@ class StatsRepository:
         ]
 
     async def export_rows(
-        self,
-        what: str,
-        period: Period,
-        tz: ZoneInfo,
-        district_id: int | None,
-        entered_by_staff: str = "",
+        self, what: str, period: Period, tz: ZoneInfo, district_id: int | None
     ) -> list[list[object]]:
-        """CSV rows with a header; `district_id` None = everything (admins); rows staff entered
-        for someone who phoned say `entered_by_staff` (the locale's words)."""
+        """The rows of an export, in the order of EXPORT_COLUMNS[what], as stored (ids, codes,
+        moments): bot/services/exports.py puts them into words. `district_id` None = everything
+        (admins)."""
         start_utc, end_utc = period.utc_bounds(tz)
         if what == "reports":
             q_reports = (
@@ -493,34 +527,19 @@ class StatsRepository:
             )
             if district_id is not None:
                 q_reports = q_reports.where(Report.district_id == district_id)
-            rows: list[list[object]] = [
+            return [
                 [
-                    "id",
-                    "held_on",
-                    "district_id",
-                    "kind",
-                    "status",
-                    "participants",
-                    *FIGURE_COLUMNS[1:],
-                    "author",
-                    "entered_by_staff",
+                    r.id,
+                    r.held_on,
+                    r.district_id,
+                    r.kind,
+                    r.status.value,
+                    *[getattr(r, c) for c in FIGURE_COLUMNS],
+                    author or "",
+                    r.entered_by is not None,
                 ]
+                for r, author in (await self.session.execute(q_reports)).all()
             ]
-            for r, author in (await self.session.execute(q_reports)).all():
-                rows.append(
-                    [
-                        r.id,
-                        r.held_on,
-                        r.district_id,
-                        r.kind,
-                        r.status.value,
-                        r.participants,
-                        *[getattr(r, c) for c in FIGURE_COLUMNS[1:]],
-                        author or "",
-                        entered_by_staff if r.entered_by else "",
-                    ]
-                )
-            return rows
         if what == "signups":
             center_of = func.coalesce(Club.center_id, Event.center_id)
             q_signups = (
@@ -531,100 +550,55 @@ class StatsRepository:
                 .where(Signup.created_at >= start_utc, Signup.created_at < end_utc)
                 .order_by(Signup.id)
             )
+            callers_q = select(Caller)
             if district_id is not None:
                 q_signups = q_signups.where(
                     center_of.in_(select(Center.id).where(Center.district_id == district_id))
                 )
-            rows = [
+                callers_q = callers_q.where(Caller.district_id == district_id)
+            callers = {c.id: c.full_name for c in (await self.session.execute(callers_q)).scalars()}
+            return [
                 [
-                    "id",
-                    "created_at",
-                    "club_or_event",
-                    "center_id",
-                    "person",
-                    "child",
-                    "child_age",
-                    "status",
-                    "entered_by_staff",
+                    s.id,
+                    s.created_at,
+                    name,
+                    center_id,
+                    person or callers.get(s.caller_id or 0, ""),
+                    s.child_name or "",
+                    s.child_age if s.child_age is not None else "",
+                    s.status.value,
+                    s.entered_by is not None,
                 ]
+                for s, name, center_id, person in (await self.session.execute(q_signups)).all()
             ]
-            callers = (
-                {c.id: c.full_name for c in (await self.session.execute(select(Caller))).scalars()}
-                if district_id is None
-                else {
-                    c.id: c.full_name
-                    for c in (
-                        await self.session.execute(
-                            select(Caller).where(Caller.district_id == district_id)
-                        )
-                    ).scalars()
-                }
-            )
-            for s, name, center_id, person in (await self.session.execute(q_signups)).all():
-                rows.append(
-                    [
-                        s.id,
-                        s.created_at.isoformat(),
-                        name,
-                        center_id,
-                        person or callers.get(s.caller_id or 0, ""),
-                        s.child_name or "",
-                        s.child_age if s.child_age is not None else "",
-                        s.status.value,
-                        entered_by_staff if s.entered_by else "",
-                    ]
-                )
-            return rows
         if what == "applications":
             q_apps = (
-                select(Application, Contest.title)
+                select(Application, Contest.title, Nomination.name)
                 .join(Contest, Contest.id == Application.contest_id)
+                .outerjoin(Nomination, Nomination.id == Application.nomination_id)
                 .where(Application.created_at >= start_utc, Application.created_at < end_utc)
                 .order_by(Application.id)
             )
             if district_id is not None:
                 q_apps = q_apps.where(Application.district_id == district_id)
-            rows = [
+            return [
                 [
-                    "id",
-                    "contest",
-                    "nomination_id",
-                    "district_id",
-                    "address",
-                    "responsible",
-                    "phone",
-                    "status",
-                    "place",
+                    a.id,
+                    title,
+                    nomination or "",
+                    a.district_id,
+                    a.address_text,
+                    a.responsible_name or "",
+                    a.responsible_phone or "",
+                    a.status.value,
+                    a.place or "",
                 ]
+                for a, title, nomination in (await self.session.execute(q_apps)).all()
             ]
-            for a, title in (await self.session.execute(q_apps)).all():
-                rows.append(
-                    [
-                        a.id,
-                        title,
-                        a.nomination_id,
-                        a.district_id,
-                        a.address_text,
-                        a.responsible_name or "",
-                        a.responsible_phone or "",
-                        a.status.value,
-                        a.place or "",
-                    ]
-                )
-            return rows
         query_u = select(User).where(User.consent_at.is_not(None)).order_by(User.id)
         if district_id is not None:
             query_u = query_u.where(User.district_id == district_id)
-        rows = [["telegram_id", "role", "district_id", "full_name", "phone", "consent_at"]]
-        for u in (await self.session.execute(query_u)).scalars():
-            rows.append(
-                [
-                    u.id,
-                    u.role.value,
-                    u.district_id or "",
-                    u.full_name or "",
-                    u.phone or "",
-                    u.consent_at.isoformat() if u.consent_at else "",
-                ]
-            )
-        return rows
+        return [
+            [u.id, u.role.value, u.district_id, u.full_name or "", u.phone or "", u.consent_at]
+            for u in (await self.session.execute(query_u)).scalars()
+        ]
