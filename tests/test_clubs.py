@@ -232,7 +232,8 @@ async def test_staff_create_edit_members_csv_message(harness: Harness, admin, re
     )
     sent = await harness.tap(STAFF, ClubCb(action="members", id=club.id))
     assert "Петрова Анна" in joined(sent) and "Орлов Иван" in joined(sent)
-    sent = await harness.tap(STAFF, ClubCb(action="csv", id=club.id))
+    await harness.tap(STAFF, ClubCb(action="staff", id=club.id))
+    sent = await harness.press(STAFF, "📄 Список для Excel")  # a button in words, not «CSV»
     [doc] = [r for r in sent if isinstance(r, SendDocument)]
     content = doc.document.data  # type: ignore[union-attr]
     assert content.startswith("\ufeff".encode()) and "Петрова Анна".encode() in content

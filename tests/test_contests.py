@@ -221,7 +221,8 @@ async def test_whole_contest_cycle(harness: Harness, admin, resident):
     assert any("Итоги конкурса" in t and "ул. Весенняя, д. 17а" in t for t in texts)
     assert "победитель, 1 место" in joined(await harness.say(resident, "/myapplications"))
 
-    sent = await harness.tap(admin, ContestCb(action="xlsx", id=contest.id))
+    await harness.tap(admin, ContestCb(action="admin", id=contest.id))
+    sent = await harness.press(admin, "📊 Таблица для Excel")  # a button in words, not «XLSX»
     [doc] = [r for r in sent if isinstance(r, SendDocument)]
     book = load_workbook(io.BytesIO(doc.document.data))  # type: ignore[union-attr]
     rows = list(book["Заявки"].values)

@@ -125,7 +125,7 @@ staff-event-card =
     🗓 { $when }, { $minutes } min.
     Signed up: { $enrolled } of { $capacity }, waiting: { $waiting }
 staff-members = 👥 Members
-staff-csv = 📄 CSV
+staff-csv = 📄 List for Excel
 staff-message = ✉️ Message all
 staff-cancel-session = 🚫 Cancel a session
 staff-attendance = ✅ Attendance

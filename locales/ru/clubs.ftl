@@ -125,7 +125,7 @@ staff-event-card =
     🗓 { $when }, { $minutes } мин.
     Записаны: { $enrolled } из { $capacity }, в очереди: { $waiting }
 staff-members = 👥 Участники
-staff-csv = 📄 CSV
+staff-csv = 📄 Список для Excel
 staff-message = ✉️ Написать всем
 staff-cancel-session = 🚫 Отменить занятие
 staff-attendance = ✅ Посещаемость
