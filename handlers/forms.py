@@ -40,6 +40,7 @@ from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import MAIN_MENU_KEYS, main_menu
 from bot.permissions import Actor, may_moderate, may_run_center
 from bot.services import tags
+from bot.services.announcements import queue_notice
 from bot.services.validation import (
     TIMES,
     InputError,
@@ -49,7 +50,7 @@ from bot.services.validation import (
     parse_text,
 )
 from bot.views import short_messages, tags_text, visible_length
-from storage.models import Announcement, AnnouncementStatus, User
+from storage.models import User
 
 
 def _random_intent_id() -> str:
@@ -720,22 +721,20 @@ confirm_send = Dialog(
 )
 
 
-def queue_announcement(
+async def queue_announcement(
     ctx: Ctx, audience: str, audience_id: int, kind: str, text: str, **extra: Any
 ) -> None:
-    """A message to an audience (a vote's residents, a субботник's, a project's people) through
-    the delivery engine: sent once this update is committed."""
-    ctx.session.add(
-        Announcement(
-            author_id=ctx.user.id,
-            kind=kind,
-            audience=audience,
-            audience_id=audience_id,
-            text=text,
-            send_at=datetime.now(UTC),
-            status=AnnouncementStatus.SCHEDULED,
-            **extra,
-        )
+    """A message to an audience through the delivery engine (bot/services/announcements.py),
+    woken to send it once this update is committed."""
+    await queue_notice(
+        ctx.announcements,
+        ctx.user.id,
+        audience,
+        audience_id,
+        kind,
+        text,
+        datetime.now(UTC),
+        **extra,
     )
     ctx.delivery.wake()
 

@@ -183,7 +183,7 @@ async def submit(callback: CallbackQuery, button: Any, manager: DialogManager) -
     invitation = await create_invitation(
         ctx.invitations, ctx.audit, ctx.actor, form_data(manager), _now()
     )
-    queue_announcement(
+    await queue_announcement(
         ctx,
         "guests",
         invitation.id,

@@ -19,17 +19,16 @@ from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import CenterCb, RentalCb
 from bot.services.rental import (
     WINDOWS,
+    add_item,
     book,
     change,
     may_keep,
-    parse_item_name,
-    parse_quantity,
     window,
 )
 from bot.services.validation import InputError
 from bot.views import when_text
 from handlers.forms import Rows, answer_for, ask_text, refuse, tapped
-from storage.models import RentalItem, RentalStatus
+from storage.models import RentalStatus
 from storage.repositories.rental import HELD
 
 router = Router(name=__name__)
@@ -202,7 +201,7 @@ async def mark_rental(callback: CallbackQuery, callback_data: RentalCb, ctx: Ctx
 
 
 @router.callback_query(RentalCb.filter(F.action == "add"))
-async def add_item(callback: CallbackQuery, dialog_manager: DialogManager, ctx: Ctx) -> None:
+async def add_item_ask(callback: CallbackQuery, dialog_manager: DialogManager, ctx: Ctx) -> None:
     if not ctx.actor.is_staff or ctx.actor.center_id is None:
         refuse("reception-staff-only")
     await ask_text(dialog_manager, "rental-add", "rental-ask-item")
@@ -210,13 +209,10 @@ async def add_item(callback: CallbackQuery, dialog_manager: DialogManager, ctx: 
 
 @answer_for("rental-add")
 async def item_added(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
-    """«Мяч волейбольный, 5»: the name and how many the center has."""
     ctx = ctx_of(manager)
-    name_text, _, quantity_text = (message.text or "").rpartition(",")
     if ctx.actor.center_id is None:
-        raise InputError("reception-staff-only")
-    name = parse_item_name(name_text)
-    quantity = parse_quantity(quantity_text)
-    ctx.session.add(RentalItem(center_id=ctx.actor.center_id, name=name, quantity=quantity))
-    await message.answer(ctx.i18n.get("rental-added", name=html.escape(name), quantity=quantity))
+        refuse("reception-staff-only")
+    item = await add_item(ctx.rental, ctx.actor.center_id, message.text)
+    text = ctx.i18n.get("rental-added", name=html.escape(item.name), quantity=item.quantity)
+    await message.answer(text)
     return True

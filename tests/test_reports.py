@@ -377,8 +377,9 @@ async def test_report_with_3_photos_and_4_figures_in_12_actions(harness: Harness
     assert "отправлен" in joined(sent)
     assert actions <= 12, actions
     [report] = await _reports(harness)
-    saturday = date.today() - timedelta(days=(date.today().weekday() - 5) % 7)
-    assert abs((report.held_on - saturday).days) <= 1  # the machine's and the city's day
+    today = datetime.now(ZoneInfo(harness.settings.timezone)).date()  # the city's day
+    saturday = today - timedelta(days=(today.weekday() - 5) % 7)
+    assert abs((report.held_on - saturday).days) <= 1  # a midnight between the two readings
     assert (report.bags, report.trees, report.flowerbeds, report.seedlings) == (12, 5, 3, 200)
     assert report.participants == 25 and len(report.photos) == 3
     assert report.place == "ул. Весенняя, д. 17" and report.description

@@ -117,3 +117,29 @@ async def create_announcement(
         urgent=urgent,
     )
     return announcement
+
+
+async def queue_notice(
+    announcements: AnnouncementRepository,
+    author_id: int,
+    audience: str,
+    audience_id: int,
+    kind: str,
+    text: str,
+    now: datetime,
+    **extra: Any,
+) -> Announcement:
+    """A message to an audience (a vote's residents, a субботник's, a project's people) for the
+    delivery engine, sent from now on once the update is committed."""
+    return await announcements.add(
+        Announcement(
+            author_id=author_id,
+            kind=kind,
+            audience=audience,
+            audience_id=audience_id,
+            text=text,
+            send_at=now,
+            status=AnnouncementStatus.SCHEDULED,
+            **extra,
+        )
+    )

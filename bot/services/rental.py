@@ -22,6 +22,16 @@ def parse_quantity(text: str | None) -> int:
     return parse_count(text or "", 1, MAX_QUANTITY)
 
 
+async def add_item(rental: RentalRepository, center_id: int, text: str | None) -> RentalItem:
+    """«Мяч волейбольный, 5»: what the center has to lend, and how many."""
+    name, _, quantity = (text or "").rpartition(",")
+    return await rental.add(
+        RentalItem(
+            center_id=center_id, name=parse_item_name(name), quantity=parse_quantity(quantity)
+        )
+    )
+
+
 def window(day: date, start_hour: int, tz: tzinfo, now: datetime) -> tuple[datetime, datetime]:
     hours = dict(WINDOWS)
     if start_hour not in hours:

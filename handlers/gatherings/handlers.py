@@ -144,7 +144,7 @@ async def _tell_going(
     what = what_of(ctx.i18n, gathering, ctx.directory)
     when = when_text(gathering.starts_at, ctx.settings)
     key = "gather-cancelled-text" if cancel else "gather-message-text"
-    queue_announcement(
+    await queue_announcement(
         ctx,
         "gathering-going",
         gathering.id,
@@ -313,7 +313,7 @@ async def submit(callback: CallbackQuery, button: Any, manager: DialogManager) -
         bring=html.escape(gathering.bring or "—"),
         name=html.escape(ctx.user.full_name or ""),
     )
-    queue_announcement(
+    await queue_announcement(
         ctx,
         "gathering",
         gathering.id,

@@ -435,7 +435,7 @@ async def submit_vote(callback: CallbackQuery, button: Any, manager: DialogManag
     )
     count = await ctx.votes.electorate(vote, "votes")
     ends = when_text(vote.ends_at, ctx.settings)
-    queue_announcement(
+    await queue_announcement(
         ctx,
         "vote",
         vote.id,
@@ -648,7 +648,7 @@ async def submit_project(callback: CallbackQuery, button: Any, manager: DialogMa
     draft = form_data(manager)
     idea = await ctx.ideas.get(draft["idea_id"]) or refuse()
     project = await shortlist(ctx.votes, ctx.audit, ctx.actor, idea, draft)
-    queue_announcement(
+    await queue_announcement(
         ctx,
         "project",
         project.id,
@@ -766,7 +766,7 @@ async def _project_news(
             "button_text": ctx.i18n.get("project-photos"),
             "button_data": ProjectCb(action="photos", id=project.id).pack(),
         }
-    queue_announcement(
+    await queue_announcement(
         ctx,
         "project",
         project.id,
