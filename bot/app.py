@@ -29,6 +29,7 @@ from bot.broadcast.limiter import Limiter, RateLimiter, RedisRateLimiter
 from bot.cluster import HEARTBEAT_SECONDS, Cluster, is_shared
 from bot.commands import set_chat_commands, set_default_commands
 from bot.config import Settings
+from bot.context import with_context
 from bot.gathering_notices import GatheringNotices
 from bot.i18n import BotTextsCore, create_core
 from bot.idea_alerts import IdeaAlerts
@@ -198,6 +199,7 @@ def create_dispatcher(
         default_locale=settings.default_locale,
     ).setup(dp)
     dp["i18n_core"] = core
+    dp.update.outer_middleware(with_context)  # after the session's and the language's
     dp.callback_query.outer_middleware(AnswerEveryTap())
     dp.include_routers(*get_routers())
     setup_dialogs(dp, events_isolation=create_isolation(storage))

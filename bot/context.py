@@ -2,16 +2,18 @@
 storage. A handler takes `ctx: Ctx` (a dialog's button or input: `ctx_of(manager)`) instead of a
 dozen injected arguments or untyped lookups in the middleware data.
 
-It reads the update's middleware data as the middlewares left it (DbSessionMiddleware opens the
-session and puts the repositories, the user and the actor there; aiogram-i18n its `i18n`), so it
-holds nothing of its own and costs nothing for the parts an update does not use."""
+It is made by `with_context`, the last outer middleware, from what the others put into the
+update's data (DbSessionMiddleware the session, the repositories, the user and the actor;
+aiogram-i18n the `i18n`; the dispatcher the settings, the bot and the engines)."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import Bot
 from aiogram.fsm.context import FSMContext
+from aiogram.types import TelegramObject
 from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -41,125 +43,80 @@ from storage.repositories.votes import VoteRepository
 
 
 class Ctx:
-    __slots__ = ("_data",)
+    __slots__ = (
+        "actor",
+        "announcements",
+        "audit",
+        "background",
+        "bot",
+        "clubs",
+        "contest_notices",
+        "contests",
+        "delivery",
+        "directory",
+        "elders",
+        "gatherings",
+        "i18n",
+        "ideas",
+        "invitations",
+        "media",
+        "receptions",
+        "recognition",
+        "rental",
+        "reports",
+        "session",
+        "session_factory",
+        "settings",
+        "state",
+        "stats_repo",
+        "user",
+        "users",
+        "votes",
+    )
+
+    user: User
+    actor: Actor
+    i18n: I18nContext
+    bot: Bot
+    state: FSMContext
+    settings: Settings
+    directory: Directory
+    delivery: DeliveryEngine
+    contest_notices: ContestNotices
+    background: Background
+    session_factory: async_sessionmaker[AsyncSession]
+    session: AsyncSession
+    users: UserRepository
+    audit: AuditRepository
+    elders: ElderRepository
+    reports: ReportRepository
+    clubs: ClubRepository
+    announcements: AnnouncementRepository
+    contests: ContestRepository
+    stats_repo: StatsRepository
+    ideas: IdeaRepository
+    votes: VoteRepository
+    gatherings: GatheringRepository
+    receptions: ReceptionRepository
+    media: MediaRepository
+    recognition: RecognitionRepository
+    invitations: InvitationRepository
+    rental: RentalRepository
 
     def __init__(self, data: dict[str, Any]) -> None:
-        self._data = data
+        for name in self.__slots__:  # what the middlewares put there; an update without a user
+            setattr(self, name, data.get(name))  # (a channel post) has no user: None
 
-    # Who acts and how they are answered
-    @property
-    def user(self) -> User:
-        return self._data["user"]
 
-    @property
-    def actor(self) -> Actor:
-        return self._data["actor"]
-
-    @property
-    def i18n(self) -> I18nContext:
-        return self._data["i18n"]
-
-    @property
-    def bot(self) -> Bot:
-        return self._data["bot"]
-
-    @property
-    def state(self) -> FSMContext:
-        return self._data["state"]
-
-    # Long-lived: settings, reference data, engines
-    @property
-    def settings(self) -> Settings:
-        return self._data["settings"]
-
-    @property
-    def directory(self) -> Directory:
-        return self._data["directory"]
-
-    @property
-    def delivery(self) -> DeliveryEngine:
-        return self._data["delivery"]
-
-    @property
-    def contest_notices(self) -> ContestNotices:
-        return self._data["contest_notices"]
-
-    @property
-    def background(self) -> Background:
-        return self._data["background"]
-
-    @property
-    def session_factory(self) -> async_sessionmaker[AsyncSession]:
-        return self._data["session_factory"]
-
-    # The update's database session and its repositories
-    @property
-    def session(self) -> AsyncSession:
-        return self._data["session"]
-
-    @property
-    def users(self) -> UserRepository:
-        return self._data["users"]
-
-    @property
-    def audit(self) -> AuditRepository:
-        return self._data["audit"]
-
-    @property
-    def elders(self) -> ElderRepository:
-        return self._data["elders"]
-
-    @property
-    def reports(self) -> ReportRepository:
-        return self._data["reports"]
-
-    @property
-    def clubs(self) -> ClubRepository:
-        return self._data["clubs"]
-
-    @property
-    def announcements(self) -> AnnouncementRepository:
-        return self._data["announcements"]
-
-    @property
-    def contests(self) -> ContestRepository:
-        return self._data["contests"]
-
-    @property
-    def stats_repo(self) -> StatsRepository:
-        return self._data["stats_repo"]
-
-    @property
-    def ideas(self) -> IdeaRepository:
-        return self._data["ideas"]
-
-    @property
-    def votes(self) -> VoteRepository:
-        return self._data["votes"]
-
-    @property
-    def gatherings(self) -> GatheringRepository:
-        return self._data["gatherings"]
-
-    @property
-    def receptions(self) -> ReceptionRepository:
-        return self._data["receptions"]
-
-    @property
-    def media(self) -> MediaRepository:
-        return self._data["media"]
-
-    @property
-    def recognition(self) -> RecognitionRepository:
-        return self._data["recognition"]
-
-    @property
-    def invitations(self) -> InvitationRepository:
-        return self._data["invitations"]
-
-    @property
-    def rental(self) -> RentalRepository:
-        return self._data["rental"]
+async def with_context(
+    handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+    event: TelegramObject,
+    data: dict[str, Any],
+) -> Any:
+    """The outer middleware after the session's and the language's: the update's ctx, holding
+    what they put into the data (not the data itself, so nothing of an update outlives it)."""
+    data["ctx"] = Ctx(data)
+    return await handler(event, data)
 
 
 def ctx_of(manager: DialogManager) -> Ctx:

@@ -10,7 +10,6 @@ from aiogram.types import TelegramObject
 from aiogram.types import User as TgUser
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.context import Ctx
 from bot.permissions import actor_of
 from bot.services.validation import InputError
 from storage.db import has_writes
@@ -72,7 +71,6 @@ class DbSessionMiddleware(BaseMiddleware):
         if self.shared:
             await self.directory.refresh_if_changed(session)
         users = UserRepository(session, self.user_cache)
-        data["ctx"] = Ctx(data)
         data["session"] = session
         data["users"] = users
         data["audit"] = AuditRepository(session)
