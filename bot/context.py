@@ -9,7 +9,9 @@ aiogram-i18n the `i18n`; the dispatcher the settings, the bot and the engines)."
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import UTC, date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from aiogram import Bot
 from aiogram.fsm.context import FSMContext
@@ -60,6 +62,7 @@ class Ctx:
         "ideas",
         "invitations",
         "media",
+        "now",
         "receptions",
         "recognition",
         "rental",
@@ -78,6 +81,7 @@ class Ctx:
     actor: Actor
     i18n: I18nContext
     bot: Bot
+    now: datetime  # when the update came: one moment for all its checks and records
     state: FSMContext
     settings: Settings
     directory: Directory
@@ -106,6 +110,17 @@ class Ctx:
     def __init__(self, data: dict[str, Any]) -> None:
         for name in self.__slots__:  # what the middlewares put there; an update without a user
             setattr(self, name, data.get(name))  # (a channel post) has no user: None
+        self.now = datetime.now(UTC)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        """The city's time zone (TIMEZONE)."""
+        return self.settings.tz
+
+    @property
+    def today(self) -> date:
+        """The city's day at this update (Kemerovo is UTC+7: not the machine's day)."""
+        return self.now.astimezone(self.settings.tz).date()
 
 
 async def with_context(

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import html
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from aiogram import F, Router
 from aiogram.filters import Command
@@ -15,7 +14,6 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_dialog import Dialog, DialogManager
 from aiogram_i18n import I18nContext, LazyFilter
 
-from bot.config import Settings
 from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import ClubCb, ClubListCb, EventCb, PlaceCb, RowId
@@ -60,10 +58,6 @@ router = Router(name=__name__)
 MAX_CHILD_AGE = 17
 
 PAGE = 8
-
-
-def tz(settings: Settings) -> ZoneInfo:
-    return ZoneInfo(settings.timezone)
 
 
 async def _club_list(f: ClubListCb, ctx: Ctx) -> tuple[str, InlineKeyboardMarkup]:
@@ -283,7 +277,7 @@ async def join(
     target = await _target(kind, target_id, ctx.clubs)
     if target is None:
         refuse()
-    if not _is_open(target, datetime.now(UTC)):
+    if not _is_open(target, ctx.now):
         refuse("club-is-closed" if kind == "club" else "event-is-closed")
     if not ctx.user.has_consent:
         refuse("club-need-consent")
@@ -327,7 +321,7 @@ async def finish_signup(
         return
     child = html.escape(child_name or "")
     if club is not None:
-        nxt = await _next_text(club, ctx.clubs, ctx.settings, ctx.i18n)
+        nxt = await _next_text(club, ctx)
         key = "club-joined-child" if child_name else "club-joined"
         await message.answer(ctx.i18n.get(key, name=name, child=child, next=nxt))
     else:
@@ -340,14 +334,10 @@ async def finish_signup(
         )
 
 
-async def _next_text(
-    club: Club, clubs: ClubRepository, settings: Settings, i18n: I18nContext
-) -> str:
-    now = datetime.now(UTC)
-    upcoming = next_sessions(
-        club, tz(settings), now, await clubs.cancelled_sessions(club.id, now), 1
-    )
-    return i18n.get("club-next", when=when_text(upcoming[0], settings)) if upcoming else ""
+async def _next_text(club: Club, ctx: Ctx) -> str:
+    cancelled = await ctx.clubs.cancelled_sessions(club.id, ctx.now)
+    upcoming = next_sessions(club, ctx.tz, ctx.now, cancelled, 1)
+    return ctx.i18n.get("club-next", when=when_text(upcoming[0], ctx.settings)) if upcoming else ""
 
 
 async def _continue(
@@ -360,7 +350,7 @@ async def _continue(
     draft = form_data(manager)
     await manager.done()
     target = await _target(draft.get("kind", ""), int(draft.get("target_id", 0)), ctx.clubs)
-    if target is None or not _is_open(target, datetime.now(UTC)):
+    if target is None or not _is_open(target, ctx.now):
         await message.answer(ctx.i18n.get("club-is-closed"))
         return
     await finish_signup(
@@ -419,9 +409,7 @@ async def events_list(message: Message, ctx: Ctx) -> None:
         return
     if district is None:
         refuse("clubs-need-district")
-    found = await ctx.clubs.events(
-        [c.id for c in ctx.directory.centers(district.id)], datetime.now(UTC)
-    )
+    found = await ctx.clubs.events([c.id for c in ctx.directory.centers(district.id)], ctx.now)
     lines = [ctx.i18n.get("events-title", place=html.escape(district.name))]
     rows: list[list[tuple[str, CallbackData]]] = []
     for event in found[:20]:
@@ -448,7 +436,7 @@ async def staff_gatherings(
     seen = districts_seen(ctx.actor)
     if seen is None:
         seen = [d.id for m in ctx.directory.municipalities() for d in ctx.directory.districts(m.id)]
-    found = await ctx.gatherings.upcoming_in(seen, datetime.now(UTC))
+    found = await ctx.gatherings.upcoming_in(seen, ctx.now)
     if not found:
         return
     lines = [ctx.i18n.get("gathers-title")]
@@ -472,7 +460,7 @@ async def event_card(callback: CallbackQuery, callback_data: EventCb, ctx: Ctx) 
     enrolled, waiting = await ctx.clubs.counts(event_id=event.id)
     free = event.capacity - enrolled
     center = ctx.directory.center(event.center_id)
-    if not _is_open(event, datetime.now(UTC)):
+    if not _is_open(event, ctx.now):
         places = ctx.i18n.get("event-is-closed")
     elif free > 0:
         places = ctx.i18n.get("event-places-free", free=free, capacity=event.capacity)
@@ -488,7 +476,7 @@ async def event_card(callback: CallbackQuery, callback_data: EventCb, ctx: Ctx) 
         description=html.escape(event.description or ""),
     ).strip()
     rows: list[list[tuple[str, CallbackData]]] = []
-    if _is_open(event, datetime.now(UTC)):
+    if _is_open(event, ctx.now):
         rows.append([(ctx.i18n.get("club-join"), EventCb(action="join", id=event.id))])
         rows.append([(ctx.i18n.get("club-join-child"), EventCb(action="child", id=event.id))])
     await edit_or_send(callback, text, inline(*rows))
@@ -511,7 +499,6 @@ async def my_signups(message: Message, ctx: Ctx) -> None:
         return
     lines = [ctx.i18n.get("my-title")]
     rows: list[list[tuple[str, CallbackData]]] = []
-    now = datetime.now(UTC)
     for s in signups:
         target = await _target(
             "club" if s.club_id else "event", s.club_id or s.event_id or 0, ctx.clubs
@@ -528,9 +515,8 @@ async def my_signups(message: Message, ctx: Ctx) -> None:
         else:
             status = ctx.i18n.get("my-status-enrolled")
         if isinstance(target, Club):
-            upcoming = next_sessions(
-                target, tz(ctx.settings), now, await ctx.clubs.cancelled_sessions(target.id, now), 1
-            )
+            cancelled = await ctx.clubs.cancelled_sessions(target.id, ctx.now)
+            upcoming = next_sessions(target, ctx.tz, ctx.now, cancelled, 1)
             if upcoming and s.status is SignupStatus.ENROLLED:
                 status += ", " + ctx.i18n.get("my-next", when=when_text(upcoming[0], ctx.settings))
             lines.append(
@@ -580,7 +566,7 @@ async def tell_promoted(
 ) -> None:
     recipient = await ctx.users.get(promoted.user_id) if promoted.user_id else None
     if isinstance(target, Club):
-        nxt = await _next_text(target, ctx.clubs, ctx.settings, ctx.i18n)
+        nxt = await _next_text(target, ctx)
         await tell(
             ctx,
             recipient,

@@ -4,9 +4,8 @@
 from __future__ import annotations
 
 import html
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Any
-from zoneinfo import ZoneInfo
 
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
@@ -106,7 +105,7 @@ async def contest_add(
     try:
         if len(parts) != 4:
             raise InputError("contest-add-usage")
-        deadline = deadline_of(parts[0], ZoneInfo(ctx.settings.timezone), datetime.now(UTC))
+        deadline = deadline_of(parts[0], ctx.tz, ctx.now)
         audience, audience_id = parse_audience(parts[1], ctx.directory)
         days = parse_days(parts[2])
         title = parse_text(parts[3], max_len=200, min_len=3, letters=True)
@@ -141,7 +140,7 @@ async def contest_add_send(cb: CallbackQuery, manager: DialogManager, args: dict
             created_by=ctx.user.id,
         )
     )
-    await ctx.contest_notices.opened(ctx.contests.session, contest, datetime.now(UTC))
+    await ctx.contest_notices.opened(ctx.contests.session, contest, ctx.now)
     await ctx.audit.write(ctx.user.id, "contest.create", None, contest=contest.id)
     deadline = local_time(contest.deadline, ctx.settings).strftime("%d.%m.%Y")
     await tapped(cb).answer(
@@ -185,7 +184,7 @@ async def contest_results_send(
     ctx = ctx_of(manager)
     contest = existing(await ctx.contests.get(args["contest"]))
     if not await ctx.contest_notices.results(
-        ctx.contests.session, contest, args["results"], datetime.now(UTC)
+        ctx.contests.session, contest, args["results"], ctx.now
     ):
         refuse("contest-results-already")
     await ctx.audit.write(ctx.user.id, "contest.results", None, contest=contest.id)
@@ -264,12 +263,9 @@ async def on_nominations(message: Message, widget: Any, manager: DialogManager) 
 
 
 async def on_deadline(message: Message, widget: Any, manager: DialogManager) -> None:
+    ctx = ctx_of(manager)
     try:
-        deadline = deadline_of(
-            (message.text or "").strip(),
-            ZoneInfo(ctx_of(manager).settings.timezone),
-            datetime.now(UTC),
-        )
+        deadline = deadline_of((message.text or "").strip(), ctx.tz, ctx.now)
     except InputError:
         await say(manager, "cadmin-bad-deadline")
         return
@@ -323,10 +319,10 @@ async def on_send(cb: CallbackQuery, button: Any, manager: DialogManager) -> Non
         ctx.user.id,
         form_data(manager),
         ctx.i18n.core.get("contest-default-criteria", ctx.settings.default_locale),
-        datetime.now(UTC),
+        ctx.now,
     )
     await manager.done()
-    deadline = contest.deadline.astimezone(ZoneInfo(ctx.settings.timezone))
+    deadline = contest.deadline.astimezone(ctx.tz)
     await tapped(cb).answer(
         ctx.i18n.get(
             "cadmin-created",
@@ -602,7 +598,7 @@ async def publish_send(cb: CallbackQuery, manager: DialogManager, args: dict[str
         ctx.contests.session,
         contest,
         _results_lines(contest, winners, ctx.i18n),
-        datetime.now(UTC),
+        ctx.now,
         escaped=True,
     )
     names = {n.id: n.name for n in contest.nominations}

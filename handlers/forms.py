@@ -7,10 +7,9 @@ from __future__ import annotations
 import secrets
 from collections.abc import Awaitable, Callable, Sequence
 from contextlib import suppress
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from operator import itemgetter
 from typing import Any, NoReturn, Protocol, TypeVar
-from zoneinfo import ZoneInfo
 
 from aiogram import Router
 from aiogram.exceptions import TelegramAPIError
@@ -445,13 +444,8 @@ def day_and_time(day: State, clock: State, then: State, days_ahead: int) -> list
         await go(manager, clock)
 
     async def set_time(manager: DialogManager, text: str | None) -> None:
-        draft = form_data(manager)
-        moment = future_moment(
-            date.fromisoformat(draft["day"]),
-            parse_clock(text),
-            ZoneInfo(ctx_of(manager).settings.timezone),
-            datetime.now(UTC),
-        )
+        draft, ctx = form_data(manager), ctx_of(manager)
+        moment = future_moment(date.fromisoformat(draft["day"]), parse_clock(text), ctx.tz, ctx.now)
         draft["starts_at"] = moment.isoformat()
         await go(manager, then)
 
@@ -464,9 +458,7 @@ def day_and_time(day: State, clock: State, then: State, days_ahead: int) -> list
         await set_time(manager, message.text)
 
     async def choices(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, Any]:
-        tz = ZoneInfo(ctx.settings.timezone)
-        today = datetime.now(UTC).astimezone(tz).date()
-        days = (today + timedelta(days=n) for n in range(days_ahead))
+        days = (ctx.today + timedelta(days=n) for n in range(days_ahead))
         return {
             "days": [
                 (ctx.i18n.get(f"weekday-{d.weekday()}") + d.strftime(" %d.%m"), d.isoformat())
@@ -733,7 +725,7 @@ async def queue_announcement(
         audience_id,
         kind,
         text,
-        datetime.now(UTC),
+        ctx.now,
         **extra,
     )
     ctx.delivery.wake()

@@ -6,7 +6,6 @@ are reminded the day before. /invitations: the answers, and who comes as CSV."""
 from __future__ import annotations
 
 import html
-from datetime import UTC, datetime
 from typing import Any
 
 from aiogram import F, Router
@@ -75,10 +74,6 @@ class InviteForm(StatesGroup):
     summary = State()
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 # --- The guests' answers --------------------------------------------------------------------------
 
 
@@ -86,7 +81,7 @@ def _now() -> datetime:
 async def answer(callback: CallbackQuery, callback_data: InviteCb, ctx: Ctx) -> None:
     coming = callback_data.action == "yes"
     invitation = await answer_invitation(
-        ctx.invitations, await ctx.invitations.get(callback_data.id), ctx.user, coming, _now()
+        ctx.invitations, await ctx.invitations.get(callback_data.id), ctx.user, coming, ctx.now
     )
     key = "invite-coming" if coming else "invite-not-coming"
     when = when_text(invitation.starts_at, ctx.settings)
@@ -181,7 +176,7 @@ async def on_district(
 async def submit(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
     ctx = ctx_of(manager)
     invitation = await create_invitation(
-        ctx.invitations, ctx.audit, ctx.actor, form_data(manager), _now()
+        ctx.invitations, ctx.audit, ctx.actor, form_data(manager), ctx.now
     )
     await queue_announcement(
         ctx,
@@ -218,12 +213,12 @@ async def _form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, 
         districts.insert(0, (ctx.i18n.get("invite-whole-city"), "0"))
     out: dict[str, Any] = {
         "guest_lists": [
-            (ctx.i18n.get(f"invite-guests-{g}", year=str(_now().year)), g) for g in GUESTS
+            (ctx.i18n.get(f"invite-guests-{g}", year=str(ctx.now.year)), g) for g in GUESTS
         ],
         "districts": districts,
     }
     if dialog_manager.current_context().state == InviteForm.summary:
-        invitation = invitation_of(draft, _now().year)
+        invitation = invitation_of(draft, ctx.now.year)
         district = ctx.directory.district(invitation.district_id)
         out["preview"] = _text(ctx.i18n, invitation, ctx)
         out["whom"] = ctx.i18n.get(f"invite-guests-{invitation.guests}", year=str(invitation.year))

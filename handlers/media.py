@@ -5,9 +5,8 @@ mistake. The year's figures count them."""
 from __future__ import annotations
 
 import html
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from aiogram import F, Router
 from aiogram.filters import Command
@@ -17,7 +16,6 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager, Window
 from aiogram_dialog.widgets.kbd import Button
 
-from bot.config import Settings
 from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import RowId
@@ -67,10 +65,6 @@ class MediaForm(StatesGroup):
     summary = State()
 
 
-def _today(settings: Settings) -> date:
-    return datetime.now(ZoneInfo(settings.timezone)).date()
-
-
 @router.message(Command("media"))
 async def media_list(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
     if not may_record_media(ctx.actor, ctx.actor.staff_district_id):
@@ -80,7 +74,7 @@ async def media_list(message: Message, dialog_manager: DialogManager, ctx: Ctx) 
 
 @shown_by("media")
 async def show_list(reply: Reply, ctx: Ctx) -> None:
-    year_start = _today(ctx.settings).replace(month=1, day=1)
+    year_start = ctx.today.replace(month=1, day=1)
     found = await ctx.media.of_district(ctx.actor.staff_district_id or 0, year_start, limit=10)
     lines = [ctx.i18n.get("media-title" if found else "media-none")]
     rows: Rows = []
@@ -141,11 +135,11 @@ async def on_day_button(
     """«Сегодня» / «Вчера»: the button carries how many days ago."""
     if item not in ("0", "1"):
         refuse()
-    await set_day(manager, _today(ctx_of(manager).settings) - timedelta(days=int(item)))
+    await set_day(manager, ctx_of(manager).today - timedelta(days=int(item)))
 
 
 async def on_day_text(message: Message, widget: Any, manager: DialogManager) -> None:
-    day = parse_published_on(message.text, _today(ctx_of(manager).settings))
+    day = parse_published_on(message.text, ctx_of(manager).today)
     await set_day(manager, day)
 
 
@@ -156,7 +150,7 @@ async def submit(callback: CallbackQuery, button: Any, manager: DialogManager) -
         ctx.audit,
         ctx.actor,
         form_data(manager),
-        _today(ctx.settings),
+        ctx.today,
     )
     await manager.done()
     await tapped(callback).answer(ctx.i18n.get("media-saved"))

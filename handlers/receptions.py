@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from aiogram import F, Router
@@ -66,10 +66,6 @@ SPECIALIST_LINK = r"^spec_[\w-]{10,40}$"
 DAYS_AHEAD = 14
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 def _line(ctx: Ctx, r: Reception, free: int) -> str:
     return ctx.i18n.get(
         "reception-line",
@@ -88,7 +84,7 @@ async def receptions_of_center(
     callback: CallbackQuery, callback_data: ReceptionCb, ctx: Ctx
 ) -> None:
     center = ctx.directory.center(callback_data.id) or refuse()
-    found = await ctx.receptions.upcoming([center.id], _now())
+    found = await ctx.receptions.upcoming([center.id], ctx.now)
     rows: Rows = []
     for r in found:
         free = r.places - await ctx.receptions.booked(r.id)
@@ -129,7 +125,7 @@ async def _card(reception: Reception, user: User, ctx: Ctx) -> tuple[str, Any]:
 @router.callback_query(ReceptionCb.filter(F.action == "open"))
 async def reception_card(callback: CallbackQuery, callback_data: ReceptionCb, ctx: Ctx) -> None:
     reception = await ctx.receptions.get(callback_data.id) or refuse()
-    if not is_open(reception, _now()):
+    if not is_open(reception, ctx.now):
         refuse("reception-closed")
     text, markup = await _card(reception, ctx.user, ctx)
     await tapped(callback).answer(text, reply_markup=markup)
@@ -137,7 +133,7 @@ async def reception_card(callback: CallbackQuery, callback_data: ReceptionCb, ct
 
 async def _book(reply: Reply, reception: Reception, question: str | None, ctx: Ctx) -> bool:
     try:
-        await book(ctx.receptions, reception, ctx.user, question, _now())
+        await book(ctx.receptions, reception, ctx.user, question, ctx.now)
     except InputError as exc:
         await reply.answer(ctx.i18n.get(exc.key, **exc.args_))
         return False
@@ -159,7 +155,7 @@ async def book_with_question(
     callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
     reception = await ctx.receptions.get(callback_data.id) or refuse()
-    if not is_open(reception, _now()):
+    if not is_open(reception, ctx.now):
         refuse("reception-closed")
     await ask_text(
         dialog_manager, "reception-question", "reception-ask-question", reception_id=reception.id
@@ -179,7 +175,7 @@ async def reception_question(
 @router.callback_query(ReceptionCb.filter(F.action == "cancel"))
 async def cancel_booking(callback: CallbackQuery, callback_data: ReceptionCb, ctx: Ctx) -> None:
     reception = await ctx.receptions.get(callback_data.id) or refuse()
-    await cancel(ctx.receptions, reception, ctx.user, _now())
+    await cancel(ctx.receptions, reception, ctx.user, ctx.now)
     await tapped(callback).answer(ctx.i18n.get("reception-cancelled"))
 
 
@@ -195,7 +191,7 @@ async def specialist_link(message: Message, command: CommandObject, ctx: Ctx) ->
         await continue_onboarding(message, ctx)
         return
     token = (command.args or "").removeprefix("spec_")
-    access = await open_access(ctx.receptions, ctx.audit, token, ctx.user, _now())
+    access = await open_access(ctx.receptions, ctx.audit, token, ctx.user, ctx.now)
     center = ctx.directory.center(access.center_id)
     await message.answer(
         ctx.i18n.get(
@@ -224,7 +220,7 @@ async def staff_receptions(message: Message, dialog_manager: DialogManager, ctx:
 
 @shown_by("receptions")
 async def show_staff_list(reply: Reply, ctx: Ctx) -> None:
-    found = await ctx.receptions.upcoming([ctx.actor.center_id or 0], _now())
+    found = await ctx.receptions.upcoming([ctx.actor.center_id or 0], ctx.now)
     rows: Rows = []
     for r in found:
         booked = await ctx.receptions.booked(r.id)
@@ -249,7 +245,7 @@ async def show_specialist_list(
     """A specialist's own upcoming receptions, at every center that gave them access."""
     rows: Rows = []
     for access in accesses:
-        for r in await ctx.receptions.upcoming([access.center_id], _now()):
+        for r in await ctx.receptions.upcoming([access.center_id], ctx.now):
             if specialist_key(r.specialist) != access.specialist_key:
                 continue
             label = ctx.i18n.get(
@@ -349,7 +345,7 @@ async def close_specialist_access(
     callback: CallbackQuery, callback_data: ReceptionCb, ctx: Ctx
 ) -> None:
     reception = may_look_after(ctx.actor, await ctx.receptions.get(callback_data.id))
-    closed = await close_access(ctx.receptions, ctx.audit, ctx.actor, reception, _now())
+    closed = await close_access(ctx.receptions, ctx.audit, ctx.actor, reception, ctx.now)
     key = "specialist-closed" if closed else "specialist-nothing-to-close"
     await tapped(callback).answer(ctx.i18n.get(key, specialist=html.escape(reception.specialist)))
 
@@ -394,7 +390,7 @@ async def on_length(
 async def submit(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
     ctx = ctx_of(manager)
     reception = await create_reception(
-        ctx.receptions, ctx.audit, ctx.actor, form_data(manager), _now()
+        ctx.receptions, ctx.audit, ctx.actor, form_data(manager), ctx.now
     )
     await manager.done()
     when = when_text(reception.starts_at, ctx.settings)

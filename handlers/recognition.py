@@ -9,9 +9,8 @@ import asyncio
 import contextlib
 import html
 import logging
-from datetime import datetime
+from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from aiogram import F, Router
 from aiogram.exceptions import TelegramAPIError
@@ -22,7 +21,6 @@ from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
 
 from bot.charts import chart_labels
-from bot.config import Settings
 from bot.context import Ctx, ctx_of
 from bot.documents import Letter, letter_pdf, letters_zip
 from bot.exports import csv_bytes, header_row
@@ -80,12 +78,7 @@ class AwardCb(CallbackData, prefix="award"):
     kind: str = ""
 
 
-def _this_year(settings: Settings) -> int:
-    return datetime.now(ZoneInfo(settings.timezone)).year
-
-
-def _year(year: int, settings: Settings) -> Period:
-    today = datetime.now(ZoneInfo(settings.timezone)).date()
+def _year(year: int, today: date) -> Period:
     end = min(today, today.replace(year=year, month=12, day=31))
     return Period(today.replace(year=year, month=1, day=1), end, "year")
 
@@ -108,19 +101,19 @@ def _figures(i18n: I18nContext, record: Record) -> str:
 async def my_record(message: Message, ctx: Ctx) -> None:
     if not ctx.user.has_consent:
         refuse("record-need-consent")
-    await show_record(message, ctx.user, _this_year(ctx.settings), ctx)
+    await show_record(message, ctx.user, ctx.today.year, ctx)
 
 
 @router.callback_query(RecordCb.filter())
 async def record_of_year(callback: CallbackQuery, callback_data: RecordCb, ctx: Ctx) -> None:
-    if not ctx.user.has_consent or not 2000 <= callback_data.year <= _this_year(ctx.settings):
+    if not ctx.user.has_consent or not 2000 <= callback_data.year <= ctx.today.year:
         refuse()
     await show_record(tapped(callback), ctx.user, callback_data.year, ctx)
 
 
 async def show_record(reply: Reply, user: User, year: int, ctx: Ctx) -> None:
     repo: RecognitionRepository = ctx.recognition
-    record = await record_of(repo, user, _year(year, ctx.settings), ZoneInfo(ctx.settings.timezone))
+    record = await record_of(repo, user, _year(year, ctx.today), ctx.tz)
     lines = [ctx.i18n.get("record-title", year=str(year))]
     if not record.merit[0] and not record.places and not record.attendance:
         lines.append(ctx.i18n.get("record-empty"))
@@ -136,7 +129,7 @@ async def show_record(reply: Reply, user: User, year: int, ctx: Ctx) -> None:
             lines.append(ctx.i18n.get("record-attendance", sessions=record.attendance))
     for award, _ in [(a, n) for a, n in await repo.awards(year) if a.user_id == user.id]:
         lines.append(ctx.i18n.get(f"award-{award.kind}-mine", reason=html.escape(award.reason)))
-    other = year - 1 if year == _this_year(ctx.settings) else year + 1
+    other = year - 1 if year == ctx.today.year else year + 1
     markup = inline([(ctx.i18n.get("record-other-year", year=str(other)), RecordCb(year=other))])
     await reply.answer("\n".join(lines), reply_markup=markup)
 
@@ -146,7 +139,7 @@ async def show_record(reply: Reply, user: User, year: int, ctx: Ctx) -> None:
 
 @router.message(Command("ranking"))
 async def ranking_command(message: Message, ctx: Ctx) -> None:
-    year = _this_year(ctx.settings)
+    year = ctx.today.year
     if ctx.actor.is_city_admin:
         await show_ranking(message, "people", year, None, ctx)
     elif ctx.actor.is_admin:  # a municipality's admin: one of its districts
@@ -167,7 +160,7 @@ async def ranking_command(message: Message, ctx: Ctx) -> None:
 @router.callback_query(RankCb.filter())
 async def ranking_view(callback: CallbackQuery, callback_data: RankCb, ctx: Ctx) -> None:
     c = callback_data
-    if c.view not in ("people", "committees") or not 2000 <= c.year <= _this_year(ctx.settings):
+    if c.view not in ("people", "committees") or not 2000 <= c.year <= ctx.today.year:
         refuse()
     await show_ranking(tapped(callback), c.view, c.year, c.district or None, ctx)
 
@@ -178,13 +171,13 @@ async def show_ranking(
     if not may_see_figures(ctx.actor, district_id):
         refuse("stats-other-district")
     repo: RecognitionRepository = ctx.recognition
-    period = _year(year, ctx.settings)
+    period = _year(year, ctx.today)
     district = ctx.directory.district(district_id) if district_id else None
     place = district.name if district else ctx.i18n.get("stats-all-districts")
     rows: Rows = []
     if view == "people":
         lines = [ctx.i18n.get("rank-people-title", place=html.escape(place), year=str(year))]
-        ranked = await ranking(repo, period, ZoneInfo(ctx.settings.timezone), district_id)
+        ranked = await ranking(repo, period, ctx.tz, district_id)
         for n, record in ranked:
             lines.append(
                 ctx.i18n.get(
@@ -259,8 +252,8 @@ async def award_person(callback: CallbackQuery, callback_data: AwardCb, ctx: Ctx
     record = await record_of(
         ctx.recognition,
         person,
-        _year(callback_data.year, ctx.settings),
-        ZoneInfo(ctx.settings.timezone),
+        _year(callback_data.year, ctx.today),
+        ctx.tz,
     )
     text = ctx.i18n.get(
         "award-person",
@@ -336,7 +329,7 @@ async def award_reason(message: Message, manager: DialogManager, args: dict[str,
 async def awards_list(message: Message, ctx: Ctx) -> None:
     if not ctx.actor.is_admin:
         refuse("awards-admins-only")
-    await show_awards(message, _this_year(ctx.settings), ctx)
+    await show_awards(message, ctx.today.year, ctx)
 
 
 async def show_awards(reply: Reply, year: int, ctx: Ctx) -> None:
@@ -408,7 +401,7 @@ def _letter(award: Award, name: str, ctx: Ctx, city: str) -> Letter:
         lead=ctx.i18n.get(f"letter-lead-{award.kind}", city=city),
         reason=award.reason,
         city=city,
-        day=datetime.now(ZoneInfo(ctx.settings.timezone)).date(),
+        day=ctx.today,
         signer=ctx.i18n.get("letter-signer"),
         under_lines=(ctx.i18n.get("letter-sign"), ctx.i18n.get("letter-name")),
     )
@@ -472,7 +465,7 @@ async def booklet_command(message: Message, command: CommandObject, ctx: Ctx) ->
     """The booklet is made in the background: one progress message, edited, then the PDF."""
     if not ctx.actor.is_city_admin:
         refuse("booklet-city-only")
-    this_year = _this_year(ctx.settings)
+    this_year = ctx.today.year
     year = parse_id((command.args or str(this_year)).strip(), this_year)
     if year is None or year < 2000:
         refuse("booklet-usage")
@@ -483,16 +476,15 @@ async def booklet_command(message: Message, command: CommandObject, ctx: Ctx) ->
             await progress.edit_text(text)
 
     async def make() -> None:
-        tz = ZoneInfo(ctx.settings.timezone)
         try:
             made = await make_booklet(
                 ctx.session_factory,
                 ctx.bot,
                 ctx.i18n,
                 ctx.directory,
-                tz,
+                ctx.tz,
                 year,
-                datetime.now(tz).date(),
+                ctx.today,
                 tell,
                 chart_labels(ctx.i18n),
             )

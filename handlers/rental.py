@@ -4,9 +4,8 @@ day and a time window, cancel), /rental for the center's staff (inventory, issue
 from __future__ import annotations
 
 import html
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from aiogram import F, Router
 from aiogram.filters import Command
@@ -36,20 +35,17 @@ router = Router(name=__name__)
 DAYS_AHEAD = 7
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 # --- Residents ---------------------------------------------------------------------------------
 
 
 @router.callback_query(RentalCb.filter(F.action == "list"))
 async def rental_of_center(callback: CallbackQuery, callback_data: RentalCb, ctx: Ctx) -> None:
     center = ctx.directory.center(callback_data.id) or refuse()
-    now = _now()
     rows: Rows = []
     for item in await ctx.rental.items(center.id):
-        free = item.quantity - await ctx.rental.held(item.id, now, now + timedelta(minutes=1))
+        free = item.quantity - await ctx.rental.held(
+            item.id, ctx.now, ctx.now + timedelta(minutes=1)
+        )
         label = ctx.i18n.get("rental-item-line", name=item.name, free=free, quantity=item.quantity)
         rows.append([(label[:64], RentalCb(action="item", id=item.id))])
     rows.append([(ctx.i18n.get("rental-mine"), RentalCb(action="mine", id=0))])
@@ -63,7 +59,7 @@ async def rental_of_center(callback: CallbackQuery, callback_data: RentalCb, ctx
 @router.callback_query(RentalCb.filter(F.action == "item"))
 async def choose_day(callback: CallbackQuery, callback_data: RentalCb, ctx: Ctx) -> None:
     item = await ctx.rental.get(callback_data.id) or refuse()
-    today = _now().astimezone(ZoneInfo(ctx.settings.timezone)).date()
+    today = ctx.today
     days = [today + timedelta(days=n) for n in range(DAYS_AHEAD)]
     buttons: list[tuple[str, CallbackData]] = [
         (
@@ -86,12 +82,10 @@ async def choose_window(callback: CallbackQuery, callback_data: RentalCb, ctx: C
         day = date.fromisoformat(callback_data.value)
     except ValueError:
         refuse()
-    tz = ZoneInfo(ctx.settings.timezone)
-    now = _now()
     rows: Rows = []
     for start, end in WINDOWS:
         try:
-            starts, ends = window(day, start, tz, now)
+            starts, ends = window(day, start, ctx.tz, ctx.now)
         except InputError:
             continue  # past or too far: not offered
         free = item.quantity - await ctx.rental.held(item.id, starts, ends)
@@ -108,10 +102,8 @@ async def take(callback: CallbackQuery, callback_data: RentalCb, ctx: Ctx) -> No
     item = await ctx.rental.get(callback_data.id)
     try:
         day_text, _, hour_text = callback_data.value.partition("|")
-        starts, ends = window(
-            date.fromisoformat(day_text), int(hour_text), ZoneInfo(ctx.settings.timezone), _now()
-        )
-        await book(ctx.rental, item, ctx.user, starts, ends, _now())
+        starts, ends = window(date.fromisoformat(day_text), int(hour_text), ctx.tz, ctx.now)
+        await book(ctx.rental, item, ctx.user, starts, ends, ctx.now)
     except InputError as exc:
         refuse(exc.key, **exc.args_)
     except ValueError:  # a forged date or hour
@@ -123,7 +115,7 @@ async def take(callback: CallbackQuery, callback_data: RentalCb, ctx: Ctx) -> No
             "rental-booked",
             name=html.escape(item.name),
             when=when_text(starts, ctx.settings),
-            end=ends.astimezone(ZoneInfo(ctx.settings.timezone)).strftime("%H:%M"),
+            end=ends.astimezone(ctx.tz).strftime("%H:%M"),
             center=html.escape(center.name if center else ""),
             address=html.escape((center.address if center else None) or ""),
         )
@@ -149,7 +141,7 @@ async def cancel_rental(callback: CallbackQuery, callback_data: RentalCb, ctx: C
     found = await ctx.rental.rental(callback_data.id)
     if found is None or found.user_id != ctx.user.id:
         refuse()
-    change(found, RentalStatus.CANCELLED, _now())
+    change(found, RentalStatus.CANCELLED, ctx.now)
     await tapped(callback).answer(ctx.i18n.get("rental-cancelled"))
 
 
@@ -196,7 +188,7 @@ async def show_stock(reply: Any, ctx: Ctx) -> None:
 async def mark_rental(callback: CallbackQuery, callback_data: RentalCb, ctx: Ctx) -> None:
     found = await ctx.rental.rental(callback_data.id) or refuse()
     may_keep(ctx.actor, await ctx.rental.get(found.item_id))
-    change(found, RentalStatus(callback_data.action), _now())
+    change(found, RentalStatus(callback_data.action), ctx.now)
     await callback.answer(ctx.i18n.get(f"rental-marked-{callback_data.action}"))
 
 

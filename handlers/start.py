@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 from typing import Any
 
 from aiogram import F, Router
@@ -109,7 +108,7 @@ async def consent_given(callback: CallbackQuery, ctx: Ctx) -> None:
         await callback.answer(ctx.i18n.get("consent-already"))
     else:
         username = callback.from_user.username if callback.from_user else None
-        await ctx.users.give_consent(ctx.user, datetime.now(UTC), username)
+        await ctx.users.give_consent(ctx.user, ctx.now, username)
         await ctx.audit.write(ctx.user.id, "consent.given", ctx.user.id)
     await edit_markup(callback, None)
     if ctx.user.district_id is None:

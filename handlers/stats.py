@@ -5,9 +5,7 @@ from __future__ import annotations
 import asyncio
 import html
 from collections.abc import Callable
-from datetime import datetime
 from typing import Annotated
-from zoneinfo import ZoneInfo
 
 from aiogram import Router
 from aiogram.filters import Command, CommandObject
@@ -17,7 +15,6 @@ from aiogram_i18n import I18nContext
 from pydantic import Field
 
 from bot.charts import chart_labels, stats_chart
-from bot.config import Settings
 from bot.context import Ctx
 from bot.exports import csv_bytes
 from bot.filters.roles import is_city_admin
@@ -54,10 +51,6 @@ router = Router(name=__name__)
 
 admin_router = Router(name=f"{__name__}.admin")
 admin_router.message.filter(is_city_admin)  # the admins' area checks the role
-
-
-def _today(settings: Settings) -> datetime:
-    return datetime.now(ZoneInfo(settings.timezone))
 
 
 AUDIT_DEFAULT = 10  # entries of /audit without a number
@@ -191,16 +184,15 @@ async def _show_stats(
     district: DistrictRef | None,
 ) -> None:
     try:
-        period = parse_period(period_text, _today(ctx.settings).date())
+        period = parse_period(period_text, ctx.today)
     except InputError as exc:
         await reply.answer(ctx.i18n.get(exc.key))
         return
-    tz = ZoneInfo(ctx.settings.timezone)
     district_id = district.id if district else None
 
     async def figures_of(period: Period, full: bool) -> Figures:
         async with ctx.session_factory() as session:  # each its own connection: both run at once
-            return await collect(StatsRepository(session), period, tz, district_id, full)
+            return await collect(StatsRepository(session), period, ctx.tz, district_id, full)
 
     now, before = await asyncio.gather(
         figures_of(period, True), figures_of(period.previous(), False)
@@ -250,7 +242,7 @@ async def year(message: Message, command: CommandObject, ctx: Ctx) -> None:
     try:
         if parse_id(arg, 9999) is None:
             raise InputError("year-bad")
-        period = parse_period(arg, _today(ctx.settings).date())
+        period = parse_period(arg, ctx.today)
     except InputError:
         await message.answer(ctx.i18n.get("year-bad"))
         return
@@ -258,7 +250,7 @@ async def year(message: Message, command: CommandObject, ctx: Ctx) -> None:
         period,
         ctx.i18n,
         ctx.directory,
-        ZoneInfo(ctx.settings.timezone),
+        ctx.tz,
         ctx.stats_repo,
         ctx.recognition,
     )
@@ -276,16 +268,15 @@ async def export(message: Message, command: CommandObject, ctx: Ctx) -> None:
     if what is None:
         refuse("export-usage")
     args[0] = what
-    period = parse_period(args[1] if len(args) > 1 else "year", _today(ctx.settings).date())
+    period = parse_period(args[1] if len(args) > 1 else "year", ctx.today)
     district, error = _scope(ctx, None)
     if error:
         await message.answer(error)
         return
-    tz = ZoneInfo(ctx.settings.timezone)
     stored = await ctx.stats_repo.export_rows(
-        args[0], period, tz, district.id if district else None
+        args[0], period, ctx.tz, district.id if district else None
     )
-    rows = export_table(args[0], stored, ctx.i18n, ctx.directory, tz)
+    rows = export_table(args[0], stored, ctx.i18n, ctx.directory, ctx.tz)
     await ctx.audit.write(
         ctx.user.id, "export", None, what=args[0], period=period.label(), rows=len(rows) - 1
     )

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import html
-from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from aiogram import F, Router
 from aiogram.filters import Command
@@ -110,9 +108,8 @@ async def on_when(cb: CallbackQuery, button: Any, manager: DialogManager) -> Non
 
 
 async def on_datetime(message: Message, widget: Any, manager: DialogManager) -> None:
-    moment = parse_local_datetime(
-        message.text or "", ZoneInfo(ctx_of(manager).settings.timezone), datetime.now(UTC)
-    )
+    ctx = ctx_of(manager)
+    moment = parse_local_datetime(message.text or "", ctx.tz, ctx.now)
     form_data(manager)["send_at"] = moment.isoformat()
     await preview(manager)
 

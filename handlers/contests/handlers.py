@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from datetime import UTC, datetime
 from typing import Any
 
 from aiogram import F, Router
@@ -92,7 +91,7 @@ def address_text(i18n: I18nContext, data: dict[str, Any], directory: Directory) 
 @router.message(Command("contests"))
 @router.message(outside_forms, LazyFilter("menu-contests"))
 async def contests_list(message: Message, ctx: Ctx) -> None:
-    found = await ctx.contests.open(datetime.now(UTC))
+    found = await ctx.contests.open(ctx.now)
     if not found:
         await message.answer(ctx.i18n.get("contests-none"))
         return

@@ -5,9 +5,7 @@ cancelling; «📝 Заполнить отчёт» afterwards."""
 from __future__ import annotations
 
 import html
-from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from aiogram import F, Router
 from aiogram.filters import Command
@@ -48,10 +46,6 @@ from storage.models import Gathering
 router = Router(name=__name__)
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 def what_of(i18n: I18nContext, gathering: Gathering, directory: Any) -> str:
     action = directory.action(gathering.action_id)
     name = action.name if action else gathering.action_other
@@ -72,7 +66,7 @@ async def show_plans(reply_to: Reply, ctx: Ctx) -> None:
     if not scopes_of(await ctx.elders.confirmed_of_user(ctx.user.id)):
         await reply_to.answer(ctx.i18n.get("gather-elders-only"))
         return
-    found = await ctx.gatherings.upcoming_of(ctx.user.id, _now())
+    found = await ctx.gatherings.upcoming_of(ctx.user.id, ctx.now)
     lines = [ctx.i18n.get("gather-list-title") if found else ctx.i18n.get("gather-list-none")]
     rows: Rows = []
     for g in found:
@@ -100,7 +94,7 @@ async def plan_card(callback: CallbackQuery, callback_data: GatheringCb, ctx: Ct
         names=html.escape(", ".join(n for n in names if n) or "—"),
     )
     rows: Rows = []
-    if gathering.cancelled_at is None and gathering.starts_at > _now():
+    if gathering.cancelled_at is None and gathering.starts_at > ctx.now:
         if gathering.messaged_at is None:
             rows.append(
                 [(ctx.i18n.get("gather-message"), GatheringCb(action="message", id=gathering.id))]
@@ -138,9 +132,9 @@ async def _tell_going(
     if not cancel and gathering.messaged_at is not None:
         raise InputError("gather-messaged")
     if cancel:
-        gathering.cancelled_at = _now()
+        gathering.cancelled_at = ctx.now
     else:
-        gathering.messaged_at = _now()
+        gathering.messaged_at = ctx.now
     what = what_of(ctx.i18n, gathering, ctx.directory)
     when = when_text(gathering.starts_at, ctx.settings)
     key = "gather-cancelled-text" if cancel else "gather-message-text"
@@ -173,7 +167,7 @@ async def answer_invitation(callback: CallbackQuery, callback_data: GatheringCb,
     gathering = await ctx.gatherings.get(callback_data.id) or refuse()
     action = callback_data.action
     show = {"name": True, "hide": False}.get(action)
-    await reply(ctx.gatherings, gathering, ctx.user, action != "no", show, _now())
+    await reply(ctx.gatherings, gathering, ctx.user, action != "no", show, ctx.now)
     if action == "go":
         rows: Rows = [
             [
@@ -302,7 +296,7 @@ async def submit(callback: CallbackQuery, button: Any, manager: DialogManager) -
     ctx = ctx_of(manager)
     regs = await ctx.elders.confirmed_of_user(ctx.user.id)
     gathering = await create_gathering(
-        ctx.gatherings, ctx.audit, ctx.user, regs, form_data(manager), _now()
+        ctx.gatherings, ctx.audit, ctx.user, regs, form_data(manager), ctx.now
     )
     when = when_text(gathering.starts_at, ctx.settings)
     text = ctx.i18n.get(
@@ -340,6 +334,5 @@ async def fill_report(
     from handlers.reports.handlers import start_report
 
     gathering = is_authors(await ctx.gatherings.get(callback_data.id), ctx.user)
-    tz = ZoneInfo(ctx.settings.timezone)
-    draft = report_draft(gathering, await ctx.gatherings.going_count(gathering.id), tz)
+    draft = report_draft(gathering, await ctx.gatherings.going_count(gathering.id), ctx.tz)
     await start_report(dialog_manager, ctx.user, ctx.elders, draft)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import html
-from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
@@ -89,7 +87,7 @@ async def open_idea_form(manager: DialogManager, carried: dict[str, Any] | None 
     if not carried.get("on_behalf"):
         if not ctx.user.has_consent or ctx.user.district_id is None:
             refuse("idea-need-district")
-        await check_daily_limit(ctx.ideas, ctx.user.id, ZoneInfo(ctx.settings.timezone))
+        await check_daily_limit(ctx.ideas, ctx.user.id, ctx.tz)
     await start_form(manager, IdeaForm.kind, {"photos": [], **carried})
 
 
@@ -309,7 +307,7 @@ async def _send_list(
     seen = districts_seen(ctx.actor)  # None: every district (admins)
     scope = None if seen is None else (seen[0] if seen else -1)
     district = ctx.directory.district(scope) if scope else None
-    found = await ctx.ideas.of_district(scope, status, None, now=datetime.now(UTC))
+    found = await ctx.ideas.of_district(scope, status, None, now=ctx.now)
     name = (
         ctx.i18n.get("ideas-filter-open")
         if status == "open"
@@ -333,7 +331,7 @@ async def _send_list(
                 supporters=idea.supporters,
                 category=ctx.i18n.get(f"idea-cat-{idea.category}"),
                 text=_idea_text(ctx.i18n, idea, 60),
-                late="⏰ " if is_overdue(idea, datetime.now(UTC)) else "",
+                late="⏰ " if is_overdue(idea, ctx.now) else "",
             )
         )
         rows.append([(ctx.i18n.get("ideas-open", id=idea.id), IdeaCb(action="open", id=idea.id))])
@@ -541,7 +539,7 @@ async def reopen_answer(message: Message, manager: DialogManager, args: dict[str
     try:
         idea = await reopen(
             ctx.ideas, ctx.audit, args["idea"], ctx.user.id, message.text,
-            ZoneInfo(ctx.settings.timezone),
+            ctx.tz,
         )  # fmt: skip
     except InputError as exc:
         await say_error(manager, exc)
@@ -650,10 +648,9 @@ async def submit(cb: CallbackQuery, button: Any, manager: DialogManager) -> None
 
 async def send_anyway(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
     ctx = ctx_of(manager)
-    tz = ZoneInfo(ctx.settings.timezone)
     draft = form_data(manager)
     author = behalf_of(ctx.actor, draft) or Author(ctx.user.id, ctx.user.district_id)
-    idea = await file_idea(ctx.ideas, author, draft, tz)
+    idea = await file_idea(ctx.ideas, author, draft, ctx.tz)
     await manager.done()
     if author.entered_by is not None:
         await tapped(cb).answer(

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import html
 import io
-from datetime import UTC, datetime
 from typing import Any
 
 from aiogram import Router
@@ -74,7 +73,7 @@ async def on_download(cb: CallbackQuery, button: Any, manager: DialogManager) ->
     ctx = ctx_of(manager)
     sheets = await registry_rows(ctx.session, registry_labels(ctx.i18n))
     data = await asyncio.to_thread(workbook_bytes, sheets)
-    name = ctx.i18n.get("registry-file-name", date=datetime.now(UTC).strftime("%Y-%m-%d"))
+    name = ctx.i18n.get("registry-file-name", date=ctx.now.strftime("%Y-%m-%d"))
     await ctx.bot.send_document(
         cb.from_user.id,
         BufferedInputFile(data, filename=name),

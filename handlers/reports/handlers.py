@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import html
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from aiogram import Router
 from aiogram.filters import Command
@@ -15,7 +14,6 @@ from aiogram_dialog import DialogManager
 from aiogram_dialog.widgets.kbd import Button
 from aiogram_i18n import I18nContext, LazyFilter
 
-from bot.config import Settings
 from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import inline, main_menu
 from bot.keyboards.callbacks import ReportCb
@@ -52,10 +50,6 @@ from storage.models import Report, User
 from storage.repositories.elders import ElderRepository
 
 router = Router(name=__name__)
-
-
-def today(settings: Settings) -> date:
-    return datetime.now(ZoneInfo(settings.timezone)).date()
 
 
 # --- Opening the form ---------------------------------------------------------------------------
@@ -179,7 +173,7 @@ async def on_action_other(message: Message, widget: Any, manager: DialogManager)
 
 async def on_date_button(cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
     days_ago = {"today": 0, "yesterday": 1}[button.widget_id or "today"]
-    held_on = today(ctx_of(manager).settings) - timedelta(days=days_ago)
+    held_on = ctx_of(manager).today - timedelta(days=days_ago)
     form_data(manager)["held_on"] = held_on.isoformat()
     await advance(manager, F.date)
 
@@ -189,7 +183,7 @@ async def other_date(cb: CallbackQuery, button: Button, manager: DialogManager) 
 
 
 async def on_date_text(message: Message, widget: Any, manager: DialogManager) -> None:
-    held_on = parse_date(message.text or "", today(ctx_of(manager).settings), MAX_AGE_DAYS)
+    held_on = parse_date(message.text or "", ctx_of(manager).today, MAX_AGE_DAYS)
     form_data(manager)["held_on"] = held_on.isoformat()
     await advance(manager, F.date)
 
@@ -316,7 +310,7 @@ async def submit(cb: CallbackQuery, button: Button, manager: DialogManager) -> N
         author_id = behalf.user_id if behalf else ctx.user.id
         if author_id is None:
             raise InputError("behalf-not-yours")
-        report = await submit_report(ctx.reports, author_id, draft, today(ctx.settings))
+        report = await submit_report(ctx.reports, author_id, draft, ctx.today)
         if behalf is not None:
             report.entered_by = behalf.entered_by
     except InputError as exc:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import html
 from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from aiogram import F, Router
 from aiogram.filters import Command
@@ -100,7 +99,7 @@ async def my_clubs(message: Message, ctx: Ctx) -> None:
             closed="" if club.active else closed,
         )
         rows.append([(label[:64], ClubCb(action="staff", id=club.id))])
-    for event in await ctx.clubs.events([center.id], datetime.now(UTC), include_closed=True):
+    for event in await ctx.clubs.events([center.id], ctx.now, include_closed=True):
         enrolled, _ = await ctx.clubs.counts(event_id=event.id)
         label = ctx.i18n.get(
             "myclubs-event",
@@ -275,7 +274,7 @@ async def members_csv(callback: CallbackQuery, found: Club | Event, target: str,
                     if s.status is SignupStatus.ENROLLED
                     else "csv-status-waiting"
                 ),
-                s.created_at.astimezone(ZoneInfo(ctx.settings.timezone)).strftime("%d.%m.%Y"),
+                s.created_at.astimezone(ctx.tz).strftime("%d.%m.%Y"),
             ]
         )
     data = csv_bytes(rows)
@@ -341,13 +340,12 @@ async def message_send(message: Message, manager: DialogManager, args: dict[str,
 async def sessions_list(
     callback: CallbackQuery, callback_data: ClubCb, club: Club, ctx: Ctx
 ) -> None:
-    now = datetime.now(UTC)
-    tz = ZoneInfo(ctx.settings.timezone)
     if callback_data.action == "sessions":
-        times = next_sessions(club, tz, now, await ctx.clubs.cancelled_sessions(club.id, now))
+        cancelled = await ctx.clubs.cancelled_sessions(club.id, ctx.now)
+        times = next_sessions(club, ctx.tz, ctx.now, cancelled)
         prompt, empty, action = "staff-choose-session", "staff-no-sessions", "cancel"
     else:
-        times = recent_sessions(club, tz, now)
+        times = recent_sessions(club, ctx.tz, ctx.now)
         prompt, empty, action = "staff-choose-attendance", "staff-attendance-none", "att"
     if not times:
         await tapped(callback).answer(ctx.i18n.get(empty))
@@ -373,8 +371,7 @@ async def cancel_session(
     callback: CallbackQuery, callback_data: SessionCb, club: Club, ctx: Ctx
 ) -> None:
     starts_at = _session_time(callback_data.at)
-    now = datetime.now(UTC)
-    valid = starts_at in next_sessions(club, ZoneInfo(ctx.settings.timezone), now, set(), limit=50)
+    valid = starts_at in next_sessions(club, ctx.tz, ctx.now, set(), limit=50)
     if not valid:
         refuse()
     if not await ctx.clubs.cancel_session(club.id, starts_at):
@@ -433,7 +430,7 @@ async def attendance_toggle(
 ) -> None:
     signup = await ctx.clubs.signup(callback_data.signup)
     starts_at = _session_time(callback_data.at)
-    if signup is None or signup.club_id != club.id or starts_at > datetime.now(UTC):
+    if signup is None or signup.club_id != club.id or starts_at > ctx.now:
         refuse()
     await ctx.clubs.toggle_attendance(club.id, starts_at, signup.id)
     await edit_markup(callback, await _attendance_keyboard(club, starts_at, ctx))
@@ -506,7 +503,7 @@ async def on_text(message: Message, widget: Any, manager: DialogManager) -> None
     field = _field(manager)
     if field in CHOICE_FIELDS:
         refuse("wizard-hint")
-    value = parse_field(field, message.text or "", ZoneInfo(ctx_of(manager).settings.timezone))
+    value = parse_field(field, message.text or "", ctx_of(manager).tz)
     await store(manager, field, value, message)
 
 
@@ -549,9 +546,7 @@ async def store(manager: DialogManager, field: str, value: Any, message: Reply) 
     if field != fields[-1]:
         following = fields[fields.index(field) + 1]
         if following == "tags":  # «Лето» already ticked for a summer event
-            starts = datetime.fromisoformat(values["starts_at"]).astimezone(
-                ZoneInfo(ctx.settings.timezone)
-            )
+            starts = datetime.fromisoformat(values["starts_at"]).astimezone(ctx.tz)
             draft["tags"] = tags.default_tags(starts.date())
         await go(manager, getattr(ItemForm, following))
         return

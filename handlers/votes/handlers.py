@@ -4,9 +4,7 @@ initiative budget's projects (/projects)."""
 from __future__ import annotations
 
 import html
-from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from aiogram import F, Router
 from aiogram.filters import Command
@@ -70,10 +68,6 @@ router = Router(name=__name__)
 staff_router = Router(name=f"{__name__}.staff")
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 # --- The residents' list and card ----------------------------------------------------------------
 
 
@@ -103,12 +97,11 @@ async def open_votes(reply: Reply, manager: DialogManager) -> None:
 
 
 async def send_vote_list(reply: Reply, ctx: Ctx) -> None:
-    now = _now()
     mine = await ctx.votes.voted_by(ctx.user.id)
     voted = {v.id for v in mine}
     open_ = [
         v
-        for v in await ctx.votes.open_ones(now, ctx.user.district_id)
+        for v in await ctx.votes.open_ones(ctx.now, ctx.user.district_id)
         if await ctx.votes.may_vote(v, ctx.user.id)
     ]
     lines = [ctx.i18n.get("votes-title")] if open_ else [ctx.i18n.get("votes-none")]
@@ -203,7 +196,7 @@ async def open_vote(callback: CallbackQuery, callback_data: VoteCb, ctx: Ctx) ->
     if vote.closed_at is not None:
         await tapped(callback).answer(await results_text(vote, ctx))
         return
-    if not is_open(vote, _now()):
+    if not is_open(vote, ctx.now):
         refuse("vote-over")
     may, chosen = await ctx.votes.standing(vote, ctx.user.id)
     if not may:
@@ -215,7 +208,7 @@ async def open_vote(callback: CallbackQuery, callback_data: VoteCb, ctx: Ctx) ->
 @router.callback_query(VoteCb.filter(F.action == "tick"))
 async def tick_option(callback: CallbackQuery, callback_data: VoteCb, ctx: Ctx) -> None:
     vote = await ctx.votes.get(callback_data.id) or refuse()
-    if not is_open(vote, _now()):
+    if not is_open(vote, ctx.now):
         refuse("vote-over")
     ticked = options_of_mask(vote, callback_data.mask)
     if len(ticked) > most_choices(vote):
@@ -231,7 +224,7 @@ async def tick_option(callback: CallbackQuery, callback_data: VoteCb, ctx: Ctx) 
 async def cast_vote(callback: CallbackQuery, callback_data: VoteCb, ctx: Ctx) -> None:
     vote = await ctx.votes.get(callback_data.id) or refuse()
     chosen = options_of_mask(vote, callback_data.mask)
-    changed = await cast(ctx.votes, vote, ctx.user, chosen, _now())
+    changed = await cast(ctx.votes, vote, ctx.user, chosen, ctx.now)
     names = html.escape(", ".join(o.text for o in vote.options if o.id in chosen))
     key = "vote-changed" if changed else "vote-counted"
     text, markup = await vote_card(vote, chosen, callback_data.mask, ctx)
@@ -411,8 +404,8 @@ async def on_winners(
 async def on_ends(callback: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
     if int(item) not in DURATIONS:
         refuse()
-    tz = ZoneInfo(ctx_of(manager).settings.timezone)
-    form_data(manager)["ends_at"] = ends_after(int(item), _now(), tz).isoformat()
+    ctx = ctx_of(manager)
+    form_data(manager)["ends_at"] = ends_after(int(item), ctx.now, ctx.tz).isoformat()
     await go(manager, VoteForm.summary)
 
 
@@ -421,9 +414,9 @@ async def other_date(callback: CallbackQuery, button: Any, manager: DialogManage
 
 
 async def on_date(message: Message, widget: Any, manager: DialogManager) -> None:
-    tz = ZoneInfo(ctx_of(manager).settings.timezone)
-    day = parse_end_date(message.text or "", _now().astimezone(tz).date(), MAX_DAYS)
-    form_data(manager)["ends_at"] = end_of_day(day, tz).isoformat()
+    ctx = ctx_of(manager)
+    day = parse_end_date(message.text or "", ctx.today, MAX_DAYS)
+    form_data(manager)["ends_at"] = end_of_day(day, ctx.tz).isoformat()
     await go(manager, VoteForm.summary)
 
 
@@ -431,7 +424,7 @@ async def submit_vote(callback: CallbackQuery, button: Any, manager: DialogManag
     ctx = ctx_of(manager)
     spec = new_vote(form_data(manager))
     vote = await create_vote(
-        ctx.votes, ctx.audit, ctx.actor, await _own_registrations(manager), spec, _now()
+        ctx.votes, ctx.audit, ctx.actor, await _own_registrations(manager), spec, ctx.now
     )
     count = await ctx.votes.electorate(vote, "votes")
     ends = when_text(vote.ends_at, ctx.settings)
@@ -496,7 +489,7 @@ async def staff_card(callback: CallbackQuery, callback_data: VoteCb, ctx: Ctx) -
         lines="\n".join(lines),
     )
     rows: Rows = []
-    if is_open(vote, _now()):
+    if is_open(vote, ctx.now):
         rows.append([(ctx.i18n.get("vote-paper"), VoteCb(action="paper", id=vote.id))])
     rows.append([(ctx.i18n.get("votes-back"), VoteCb(action="staff-list", id=0))])
     await tapped(callback).answer(text, reply_markup=inline(*rows))
@@ -509,7 +502,7 @@ async def paper_start(
     vote = await ctx.votes.get(callback_data.id) or refuse()
     if not may_look_after_vote(ctx.actor, vote.author_id, vote.district_id):
         refuse("vote-not-yours")
-    if not is_open(vote, _now()):
+    if not is_open(vote, ctx.now):
         refuse("vote-over")
     await start_form(
         dialog_manager,
@@ -530,7 +523,7 @@ async def submit_paper(callback: CallbackQuery, button: Any, manager: DialogMana
     draft = form_data(manager)
     vote = await ctx.votes.get(draft["vote_id"]) or refuse()
     counts = {option[0]: n for option, n in zip(draft["options"], draft["counts"], strict=True)}
-    await add_paper(ctx.votes, ctx.audit, ctx.actor, vote, draft["people"], counts, _now())
+    await add_paper(ctx.votes, ctx.audit, ctx.actor, vote, draft["people"], counts, ctx.now)
     await manager.done()
     await tapped(callback).answer(ctx.i18n.get("vote-paper-added"))
 
@@ -554,7 +547,7 @@ async def home_give(callback: CallbackQuery, button: Any, manager: DialogManager
 
 async def home_later(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
     ctx = ctx_of(manager)
-    ctx.user.home_asked_at = _now()
+    ctx.user.home_asked_at = ctx.now
     then = _then(manager)
     await manager.done()
     message = tapped(callback)
@@ -611,7 +604,7 @@ async def save_home(manager: DialogManager, committee_id: int | None) -> None:
     ctx.user.street_key, ctx.user.house_key = home_keys(ctx.user.street, ctx.user.house)
     ctx.user.entrance = draft.get("entrance") if ctx.user.house else None
     ctx.user.committee_id = committee_id
-    ctx.user.home_asked_at = _now()
+    ctx.user.home_asked_at = ctx.now
     await ctx.audit.write(ctx.user.id, "privacy.home", ctx.user.id)
     place = home_text(ctx.i18n, ctx.user)
     then = _then(manager)
@@ -754,7 +747,7 @@ async def _project_news(
     project = may_change_project(ctx.actor, await ctx.votes.project(args["project_id"]))
     text = parse_text(message.caption or message.text, max_len=800, min_len=2)
     if done:
-        await mark_done(ctx.audit, ctx.actor, project, _now())
+        await mark_done(ctx.audit, ctx.actor, project, ctx.now)
     elif project.status is not ProjectStatus.WON:
         raise InputError("project-not-won")
     if message.photo:
