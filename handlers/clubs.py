@@ -12,10 +12,10 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_dialog import Dialog, DialogManager
-from aiogram_i18n import I18nContext, LazyFilter
+from aiogram_i18n import LazyFilter
 
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import inline
+from bot.keyboards.builders import Pages, Rows, inline
 from bot.keyboards.callbacks import ClubCb, ClubListCb, EventCb, PlaceCb, RowId
 from bot.notify import tell
 from bot.permissions import districts_seen
@@ -76,10 +76,9 @@ async def _club_list(f: ClubListCb, ctx: Ctx) -> tuple[str, InlineKeyboardMarkup
         else ""
     ) + (ctx.i18n.get("clubs-filter-kids") if f.kids else "")
     lines = [ctx.i18n.get("clubs-title", place=place, filters=filters)]
-    pages = max(1, -(-len(found) // PAGE))
-    page = max(0, min(f.page, pages - 1))
-    rows: list[list[tuple[str, CallbackData]]] = []
-    for club in found[page * PAGE : (page + 1) * PAGE]:
+    pages = Pages.of(len(found), f.page, PAGE)
+    rows: Rows = []
+    for club in found[pages.offset : pages.offset + PAGE]:
         free = club.capacity - counts.get(club.id, 0)
         center = ctx.directory.center(club.center_id)
         label = ctx.i18n.get(
@@ -91,9 +90,7 @@ async def _club_list(f: ClubListCb, ctx: Ctx) -> tuple[str, InlineKeyboardMarkup
         rows.append([(label[:64], ClubCb(action="card", id=club.id))])
     if not found:
         lines.append(ctx.i18n.get("clubs-none" if f.cat or f.kids else "clubs-none-yet"))
-    nav = page_nav_clubs(ctx.i18n, f, page, pages)
-    if nav:
-        rows.append(nav)
+    rows += pages.nav(ctx.i18n, lambda n: f.model_copy(update={"page": n}))
     rows.append(
         [
             (
@@ -125,17 +122,6 @@ async def _club_list(f: ClubListCb, ctx: Ctx) -> tuple[str, InlineKeyboardMarkup
         ]
     )
     return "\n".join(lines), inline(*rows)
-
-
-def page_nav_clubs(
-    i18n: I18nContext, f: ClubListCb, page: int, pages: int
-) -> list[tuple[str, CallbackData]]:
-    nav: list[tuple[str, CallbackData]] = []
-    if page > 0:
-        nav.append((i18n.get("page-prev"), f.model_copy(update={"page": page - 1})))
-    if page < pages - 1:
-        nav.append((i18n.get("page-next"), f.model_copy(update={"page": page + 1})))
-    return nav
 
 
 @router.message(Command("clubs"))
@@ -170,7 +156,7 @@ async def clubs_page(callback: CallbackQuery, callback_data: ClubListCb, ctx: Ct
 @router.callback_query(ClubFilterCb.filter())
 async def clubs_filter(callback: CallbackQuery, callback_data: ClubFilterCb, ctx: Ctx) -> None:
     f = callback_data
-    rows: list[list[tuple[str, CallbackData]]]
+    rows: Rows
     if f.what == "center":
         rows = [
             [
@@ -234,7 +220,7 @@ async def club_card(callback: CallbackQuery, callback_data: ClubCb, ctx: Ctx) ->
     club = await ctx.clubs.club(callback_data.id) or refuse()
     enrolled, waiting = await ctx.clubs.counts(club_id=club.id)
     center = ctx.directory.center(club.center_id)
-    rows: list[list[tuple[str, CallbackData]]] = []
+    rows: Rows = []
     if club.active:
         rows.append([(ctx.i18n.get("club-join"), ClubCb(action="join", id=club.id))])
         rows.append([(ctx.i18n.get("club-join-child"), ClubCb(action="child", id=club.id))])
@@ -411,7 +397,7 @@ async def events_list(message: Message, ctx: Ctx) -> None:
         refuse("clubs-need-district")
     found = await ctx.clubs.events([c.id for c in ctx.directory.centers(district.id)], ctx.now)
     lines = [ctx.i18n.get("events-title", place=html.escape(district.name))]
-    rows: list[list[tuple[str, CallbackData]]] = []
+    rows: Rows = []
     for event in found[:20]:
         enrolled, _ = await ctx.clubs.counts(event_id=event.id)
         free = event.capacity - enrolled
@@ -475,7 +461,7 @@ async def event_card(callback: CallbackQuery, callback_data: EventCb, ctx: Ctx) 
         places=places,
         description=html.escape(event.description or ""),
     ).strip()
-    rows: list[list[tuple[str, CallbackData]]] = []
+    rows: Rows = []
     if _is_open(event, ctx.now):
         rows.append([(ctx.i18n.get("club-join"), EventCb(action="join", id=event.id))])
         rows.append([(ctx.i18n.get("club-join-child"), EventCb(action="child", id=event.id))])
@@ -498,7 +484,7 @@ async def my_signups(message: Message, ctx: Ctx) -> None:
         await message.answer(ctx.i18n.get("my-empty"))
         return
     lines = [ctx.i18n.get("my-title")]
-    rows: list[list[tuple[str, CallbackData]]] = []
+    rows: Rows = []
     for s in signups:
         target = await _target(
             "club" if s.club_id else "event", s.club_id or s.event_id or 0, ctx.clubs

@@ -18,7 +18,7 @@ from pydantic import Field
 
 from bot.context import Ctx, ctx_of
 from bot.filters.roles import is_city_admin
-from bot.keyboards.builders import inline
+from bot.keyboards.builders import Rows, inline
 from bot.keyboards.callbacks import ContestCb, RowId
 from bot.notify import tell
 from bot.services.contest_flow import (
@@ -207,7 +207,7 @@ def _stage_name(i18n: I18nContext, contest: Contest) -> str:
 @router.message(Command("contests_admin"))
 async def contests_admin(message: Message, ctx: Ctx) -> None:
     lines = [ctx.i18n.get("cadmin-title")]
-    rows: list[list[tuple[str, CallbackData]]] = []
+    rows: Rows = []
     for c in await ctx.contests.all():
         count = len(await ctx.contests.of_contest(c.id))
         lines.append(
@@ -382,7 +382,7 @@ async def admin_card(callback: CallbackQuery, callback_data: ContestCb, ctx: Ctx
         or "—",
         progress="\n".join(progress),
     )
-    rows: list[list[tuple[str, CallbackData]]] = []
+    rows: Rows = []
     if contest.stage not in (ContestStage.RANKING, ContestStage.PUBLISHED):
         rows.append([(ctx.i18n.get("cadmin-next-stage"), ContestCb(action="next", id=contest.id))])
     rows.append(
@@ -489,7 +489,7 @@ async def _ranking_screen(contest: Contest, ctx: Ctx) -> tuple[str, InlineKeyboa
     """The ranking by nomination; at the ranking stage tied entries get place buttons."""
     applications = {a.id: a for a in await ctx.contests.of_contest(contest.id)}
     lines = [ctx.i18n.get("cadmin-ranking-title", title=html.escape(contest.title))]
-    rows: list[list[tuple[str, CallbackData]]] = []
+    rows: Rows = []
     ranked = await ranking(contest, ctx.contests)
     for nomination in contest.nominations:
         entries = ranked.get(nomination.id, [])

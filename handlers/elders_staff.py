@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import html
-import math
 from dataclasses import dataclass
 from typing import Any
 
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_dialog import DialogManager
 
 from bot.commands import set_chat_commands
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import inline, page_nav
+from bot.keyboards.builders import Pages, Rows, inline
 from bot.keyboards.callbacks import PageCb, RegDecisionCb, RowId
 from bot.notify import retire_buttons, tell
 from bot.permissions import effective_role, may_moderate
@@ -34,7 +33,9 @@ router = Router(name=__name__)
 
 MAX_REASON = 500
 
-PAGE = 10
+# Four applications a page, their names and territories cut at 32 characters: a page of the
+# longest is still one message of ≤ 600 characters (the title ≤ 80, a line ≤ 130).
+PAGE = 4
 
 
 def _decidable(reg: ElderRegistration | None, ctx: Ctx) -> ElderRegistration:
@@ -197,35 +198,32 @@ def _district_for_list(ctx: Ctx, args: str | None) -> int | None:
 
 
 async def _elders_page(
-    district_id: int,
-    page: int,
-    ctx: Ctx,
-):  # type: ignore[no-untyped-def]
+    district_id: int, asked: int, ctx: Ctx
+) -> tuple[str, InlineKeyboardMarkup | None]:
     district = ctx.directory.district(district_id)
     total = await ctx.elders.count_of_district(district_id)
     if total == 0 or district is None:
         name = html.escape(district.name) if district else "—"
         return ctx.i18n.get("elders-empty", district=name), None
-    pages = math.ceil(total / PAGE)
-    page = max(0, min(page, pages - 1))
+    pages = Pages.of(total, asked, PAGE)
     lines = [
         ctx.i18n.get(
             "elders-title",
-            district=html.escape(district.name),
-            page=str(page + 1),
-            pages=str(pages),
+            district=html.escape(district.name[:40]),
+            page=str(pages.page + 1),
+            pages=str(pages.count),
         )
     ]
-    buttons: list[list[tuple[str, CallbackData]]] = []
-    for reg in await ctx.elders.of_district(district_id, page * PAGE, PAGE):
+    buttons: Rows = []
+    for reg in await ctx.elders.of_district(district_id, pages.offset, PAGE):
         person = await ctx.users.get(reg.user_id)
         lines.append(
             ctx.i18n.get(
                 "elders-line",
                 id=str(reg.id),
-                name=html.escape((person.full_name if person else None) or "—"),
+                name=html.escape(((person.full_name if person else None) or "—")[:32]),
                 role=ctx.i18n.get(f"tos-role-{reg.tos_role}"),
-                territory=html.escape(territory_text(ctx.i18n, reg)),
+                territory=html.escape(territory_text(ctx.i18n, reg)[:32]),
                 status=ctx.i18n.get(f"reg-status-{reg.status.value}"),
             )
         )
@@ -253,9 +251,7 @@ async def _elders_page(
                     ),
                 ]
             )
-    nav = page_nav(ctx.i18n, "elders", page, pages, district_id)
-    if nav:
-        buttons.append(nav)
+    buttons += pages.nav(ctx.i18n, lambda n: PageCb(list="elders", page=n, key=district_id))
     return "\n".join(lines), inline(*buttons)
 
 

@@ -14,7 +14,6 @@ from typing import Any, NoReturn, Protocol, TypeVar
 from aiogram import Router
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import ExceptionTypeFilter
-from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import (
     CallbackQuery,
@@ -64,7 +63,6 @@ dialog_stack.new_id = _random_intent_id
 TRAIL = "_trail"
 SEND = "send_"  # «✅ Отправить» of form F has the id send_F; «F-already-sent» answers a second tap
 Scalar = str | int | float
-Rows = list[list[tuple[str, CallbackData]]]  # inline buttons by row: (text, callback data)
 
 
 class Tr(Text):

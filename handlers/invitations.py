@@ -19,7 +19,7 @@ from aiogram_i18n import I18nContext
 
 from bot.context import Ctx, ctx_of
 from bot.exports import csv_bytes, header_row
-from bot.keyboards.builders import inline
+from bot.keyboards.builders import Rows, inline
 from bot.keyboards.callbacks import RowId
 from bot.permissions import may_invite
 from bot.services.recognition import (
@@ -33,7 +33,6 @@ from bot.services.recognition import (
 from bot.views import when_text
 from handlers.forms import (
     Reply,
-    Rows,
     Tr,
     answer_lines,
     chosen,

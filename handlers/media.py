@@ -17,7 +17,7 @@ from aiogram_dialog import Dialog, DialogManager, Window
 from aiogram_dialog.widgets.kbd import Button
 
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import inline
+from bot.keyboards.builders import Rows, inline
 from bot.keyboards.callbacks import RowId
 from bot.permissions import may_record_media
 from bot.services.media import (
@@ -30,7 +30,6 @@ from bot.services.media import (
 )
 from handlers.forms import (
     Reply,
-    Rows,
     Tr,
     answer_lines,
     choice,

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import math
-
 from aiogram import F, Router
 from aiogram.filters import Command
-from aiogram.filters.callback_data import CallbackData
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_dialog import DialogManager
 
 from bot.context import Ctx
-from bot.keyboards.builders import inline, page_nav
+from bot.keyboards.builders import Pages, Rows, inline
 from bot.keyboards.callbacks import PageCb, ReportCb
 from bot.services.reports import draft_from_report
 from bot.views import edit_or_send, report_card, send_album
@@ -24,15 +21,14 @@ router = Router(name=__name__)
 PAGE = 5
 
 
-async def _page(ctx: Ctx, page: int):  # type: ignore[no-untyped-def]
+async def _page(ctx: Ctx, asked: int) -> tuple[str, InlineKeyboardMarkup | None]:
     total = await ctx.reports.count_of_author(ctx.user.id)
     if total == 0:
         return ctx.i18n.get("myreports-empty"), None
-    pages = math.ceil(total / PAGE)
-    page = max(0, min(page, pages - 1))
-    lines = [ctx.i18n.get("myreports-title", page=str(page + 1), pages=str(pages))]
-    rows: list[list[tuple[str, CallbackData]]] = []
-    for r in await ctx.reports.of_author(ctx.user.id, page * PAGE, PAGE):
+    pages = Pages.of(total, asked, PAGE)
+    lines = [ctx.i18n.get("myreports-title", page=str(pages.page + 1), pages=str(pages.count))]
+    rows: Rows = []
+    for r in await ctx.reports.of_author(ctx.user.id, pages.offset, PAGE):
         line = ctx.i18n.get(
             "myreports-line",
             id=str(r.id),
@@ -42,9 +38,7 @@ async def _page(ctx: Ctx, page: int):  # type: ignore[no-untyped-def]
         )
         lines.append(line)
         rows.append([(ctx.i18n.get("rep-open", id=str(r.id)), ReportCb(action="open", id=r.id))])
-    nav = page_nav(ctx.i18n, "myreports", page, pages)
-    if nav:
-        rows.append(nav)
+    rows += pages.nav(ctx.i18n, lambda n: PageCb(list="myreports", page=n))
     return "\n".join(lines), inline(*rows)
 
 

@@ -15,7 +15,7 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager
 
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import inline
+from bot.keyboards.builders import Rows, inline
 from bot.keyboards.callbacks import CenterCb, ReceptionCb
 from bot.permissions import may_run_center
 from bot.services.receptions import (
@@ -40,7 +40,6 @@ from bot.services.validation import InputError
 from bot.views import when_text
 from handlers.forms import (
     Reply,
-    Rows,
     answer_for,
     ask_text,
     chosen,

@@ -24,7 +24,7 @@ from bot.charts import chart_labels
 from bot.context import Ctx, ctx_of
 from bot.documents import Letter, letter_pdf, letters_zip
 from bot.exports import csv_bytes, header_row
-from bot.keyboards.builders import inline
+from bot.keyboards.builders import Rows, inline
 from bot.keyboards.callbacks import RowId
 from bot.permissions import may_award, may_see_figures
 from bot.services.booklet import make_booklet
@@ -42,7 +42,6 @@ from bot.services.stats import Period
 from bot.services.validation import InputError, parse_id
 from handlers.forms import (
     Reply,
-    Rows,
     answer_for,
     answer_lines,
     ask_text,

@@ -14,7 +14,7 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
 
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import inline
+from bot.keyboards.builders import Rows, inline
 from bot.keyboards.callbacks import CenterCb, RentalCb
 from bot.services.rental import (
     WINDOWS,
@@ -26,7 +26,7 @@ from bot.services.rental import (
 )
 from bot.services.validation import InputError
 from bot.views import when_text
-from handlers.forms import Rows, answer_for, ask_text, refuse, tapped
+from handlers.forms import answer_for, ask_text, refuse, tapped
 from storage.models import RentalStatus
 from storage.repositories.rental import HELD
 

@@ -8,7 +8,7 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
 from bot.context import Ctx
-from bot.keyboards.builders import inline
+from bot.keyboards.builders import Rows, inline
 from bot.keyboards.callbacks import RowId
 from bot.views import edit_markup, edit_or_send, reminder_text
 from handlers.forms import refuse
@@ -34,9 +34,7 @@ def muted_kinds(user: User) -> set[str]:
 
 
 def settings_keyboard(ctx: Ctx) -> InlineKeyboardMarkup:
-    rows: list[list[tuple[str, CallbackData]]] = [
-        [(ctx.i18n.get(key), SettingsCb(minutes=m))] for m, key in CHOICES
-    ]
+    rows: Rows = [[(ctx.i18n.get(key), SettingsCb(minutes=m))] for m, key in CHOICES]
     muted = muted_kinds(ctx.user)
     for kind in MUTABLE:
         label = ctx.i18n.get(

@@ -18,7 +18,7 @@ from bot.charts import chart_labels, stats_chart
 from bot.context import Ctx
 from bot.exports import csv_bytes
 from bot.filters.roles import is_city_admin
-from bot.keyboards.builders import inline
+from bot.keyboards.builders import Rows, inline
 from bot.keyboards.callbacks import RowId
 from bot.permissions import Actor, may_see_figures
 from bot.services.exports import export_table
@@ -146,7 +146,7 @@ def district_choices(
     button: Callable[[int], CallbackData],
     shown: int | None,
     i18n: I18nContext,
-) -> list[list[tuple[str, CallbackData]]]:
+) -> Rows:
     """Buttons of the districts (and the whole city: 0) whose figures this actor may see, but
     the one shown; `button` makes a district's callback data."""
     choices: list[tuple[str, CallbackData]] = []

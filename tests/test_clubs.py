@@ -76,6 +76,12 @@ async def test_catalogue_filters_and_card(demo_harness: Harness, resident):
     assert "Кружки и клубы</b>: Центральный район" in joined(sent)
     labels = [b for b in buttons(sent) if "—" in b]
     assert labels and all("ЦРН" in b and b.startswith("Пример: ") for b in labels)
+    assert len(labels) == 8 and "▶️" in buttons(sent) and "◀️" not in buttons(sent)
+    sent = await harness.press(resident, "▶️")  # the next page of the same list
+    second = [b for b in buttons(sent) if "—" in b]
+    assert second and not set(second) & set(labels) and "◀️" in buttons(sent)
+    sent = await harness.press(resident, "◀️")
+    assert [b for b in buttons(sent) if "—" in b] == labels
     kids = callback_datas(sent)["👶 Для детей"]
     sent = await harness.tap(resident, kids)
     assert "для детей" in joined(sent)

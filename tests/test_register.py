@@ -235,6 +235,24 @@ async def test_elders_list_and_revoke(harness: Harness, resident, admin):
     assert "Такой команды нет" in joined(await harness.say(resident, "/elders"))
 
 
+async def test_elders_list_in_short_pages(harness: Harness, admin):
+    """Four applications a page: even the longest names and territories stay one short message
+    (the harness fails any message over 600 characters)."""
+    await _staff(harness, admin)
+    for n in range(5):
+        street = f"ул. {'Березовая' * 10}" if n < 4 else "ул. Весенняя"  # 94 letters
+        user = tg_user(3100 + n, username=f"elder{n}")
+        await harness.register_elder(user, street=street, house=str(n + 1))
+    sent = await harness.say(STAFF, "/elders")
+    first = [b for b in buttons(sent) if b.startswith("✅")]
+    assert "(стр. 1 из 2)" in joined(sent) and len(first) == 4
+    assert "▶️" in buttons(sent) and "◀️" not in buttons(sent)
+    sent = await harness.press(STAFF, "▶️")
+    second = [b for b in buttons(sent) if b.startswith("✅")]
+    assert "(стр. 2 из 2)" in joined(sent) and len(second) == 1 and second[0] not in first
+    assert "◀️" in buttons(sent) and "▶️" not in buttons(sent)
+
+
 async def test_deleteme_removes_applications(harness: Harness, resident):
     from bot.keyboards.callbacks import DeleteMeCb
 

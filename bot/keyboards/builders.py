@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import (
@@ -19,7 +20,6 @@ from bot.keyboards.callbacks import (
     ConsentCb,
     DeleteMeCb,
     LangCb,
-    PageCb,
     PlaceBackCb,
     PlaceCb,
     ReceptionCb,
@@ -37,6 +37,8 @@ MAIN_MENU_KEYS = (
     "menu-help",
 )
 
+Rows = list[list[tuple[str, CallbackData]]]  # inline buttons by row: (text, callback data)
+
 
 def inline(*rows: Sequence[tuple[str, CallbackData]]) -> InlineKeyboardMarkup:
     """An inline keyboard from rows of (text, callback data).
@@ -50,16 +52,29 @@ def inline(*rows: Sequence[tuple[str, CallbackData]]) -> InlineKeyboardMarkup:
     )
 
 
-def page_nav(
-    i18n: I18nContext, list_name: str, page: int, pages: int, key: int = 0
-) -> list[tuple[str, CallbackData]]:
-    """«◀️» / «▶️» for a paginated list (empty when there is one page)."""
-    nav: list[tuple[str, CallbackData]] = []
-    if page > 0:
-        nav.append((i18n.get("page-prev"), PageCb(list=list_name, page=page - 1, key=key)))
-    if page < pages - 1:
-        nav.append((i18n.get("page-next"), PageCb(list=list_name, page=page + 1, key=key)))
-    return nav
+@dataclass(frozen=True)
+class Pages:
+    """Where a paginated list is: the page asked for, kept within the pages there are."""
+
+    page: int
+    count: int
+    size: int
+
+    @classmethod
+    def of(cls, total: int, asked: int, size: int) -> Pages:
+        count = max(1, -(-total // size))
+        return cls(max(0, min(asked, count - 1)), count, size)
+
+    @property
+    def offset(self) -> int:
+        return self.page * self.size
+
+    def nav(self, i18n: I18nContext, to: Callable[[int], CallbackData]) -> Rows:
+        """The row of «◀️» / «▶️» (none when there is one page); `to` makes a page's button."""
+        row = [(i18n.get("page-prev"), to(self.page - 1))] if self.page > 0 else []
+        if self.page < self.count - 1:
+            row.append((i18n.get("page-next"), to(self.page + 1)))
+        return [row] if row else []
 
 
 def main_menu(i18n: I18nContext) -> ReplyKeyboardMarkup:
@@ -96,9 +111,7 @@ def municipalities_keyboard(
 def districts_keyboard(
     i18n: I18nContext, districts: Sequence[DistrictRef], purpose: str, with_back: bool
 ) -> InlineKeyboardMarkup:
-    rows: list[list[tuple[str, CallbackData]]] = [
-        [(d.name, PlaceCb(level="dist", id=d.id, purpose=purpose))] for d in districts
-    ]
+    rows: Rows = [[(d.name, PlaceCb(level="dist", id=d.id, purpose=purpose))] for d in districts]
     if with_back:
         rows.append([(i18n.get("back"), PlaceBackCb(purpose=purpose))])
     return inline(*rows)
@@ -107,9 +120,7 @@ def districts_keyboard(
 def centers_keyboard(
     i18n: I18nContext, centers: Sequence[CenterRef], municipality_id: int
 ) -> InlineKeyboardMarkup:
-    rows: list[list[tuple[str, CallbackData]]] = [
-        [(c.name, CenterCb(action="card", id=c.id))] for c in centers
-    ]
+    rows: Rows = [[(c.name, CenterCb(action="card", id=c.id))] for c in centers]
     rows.append([(i18n.get("back"), PlaceCb(level="mun", id=municipality_id, purpose="browse"))])
     return inline(*rows)
 

@@ -7,12 +7,11 @@ from typing import Any
 
 from aiogram import F, Router
 from aiogram.filters import Command
-from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode
 
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import inline
+from bot.keyboards.builders import Rows, inline
 from bot.keyboards.callbacks import AnnouncementCb
 from bot.permissions import audiences, may_manage_announcement, may_send_urgent
 from bot.services.announcements import (
@@ -179,7 +178,7 @@ async def announcement_list(message: Message, ctx: Ctx) -> None:
         await message.answer(ctx.i18n.get("ann-list-empty"))
         return
     lines = [ctx.i18n.get("ann-list-title")]
-    rows: list[list[tuple[str, CallbackData]]] = []
+    rows: Rows = []
     for a in found:
         counts = await ctx.announcements.counts(a.id)
         status = a.status.value

@@ -15,7 +15,7 @@ from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.config import Settings
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import inline, main_menu
+from bot.keyboards.builders import Rows, inline, main_menu
 from bot.keyboards.callbacks import ContestCb, RowId
 from bot.permissions import effective_role
 from bot.services.contests import (
@@ -96,7 +96,7 @@ async def contests_list(message: Message, ctx: Ctx) -> None:
         await message.answer(ctx.i18n.get("contests-none"))
         return
     lines = [ctx.i18n.get("contests-title")]
-    rows: list[list[tuple[str, CallbackData]]] = []
+    rows: Rows = []
     for c in found:
         lines.append(
             ctx.i18n.get(
@@ -183,7 +183,7 @@ async def my_applications(message: Message, ctx: Ctx) -> None:
         await message.answer(ctx.i18n.get("myapps-empty"))
         return
     lines = [ctx.i18n.get("myapps-title")]
-    rows: list[list[tuple[str, CallbackData]]] = []
+    rows: Rows = []
     for a in found[:20]:
         contest = await ctx.contests.get(a.contest_id)
         nomination = await ctx.contests.nomination(a.nomination_id)

@@ -14,7 +14,7 @@ from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
 
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import inline
+from bot.keyboards.builders import Rows, inline
 from bot.keyboards.callbacks import GatheringCb
 from bot.services.gatherings import (
     create_gathering,
@@ -28,7 +28,6 @@ from bot.services.validation import InputError, parse_text
 from bot.views import territory_text, when_text
 from handlers.forms import (
     Reply,
-    Rows,
     answer_for,
     ask_text,
     form_data,

@@ -13,7 +13,7 @@ from aiogram_dialog import DialogManager, ShowMode
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import inline, main_menu
+from bot.keyboards.builders import Rows, inline, main_menu
 from bot.keyboards.callbacks import IdeaCb, ProjectCb
 from bot.notify import tell, tell_rendered
 from bot.permissions import districts_seen
@@ -140,7 +140,7 @@ async def neighbours_ideas(ctx: Ctx) -> tuple[str, InlineKeyboardMarkup | None]:
         return ctx.i18n.get("idea-need-district"), None
     found = await ctx.ideas.of_district(district.id, "open", None, limit=SHOWN_TO_NEIGHBOURS)
     lines = [ctx.i18n.get("neighbours-title", district=html.escape(district.name))]
-    rows: list[list[tuple[str, CallbackData]]] = []
+    rows: Rows = []
     for idea in found:
         lines.append(
             ctx.i18n.get(
@@ -229,7 +229,7 @@ async def my_ideas(message: Message, ctx: Ctx) -> None:
         await message.answer(ctx.i18n.get("myideas-empty"))
         return
     lines = [ctx.i18n.get("myideas-title")]
-    rows: list[list[tuple[str, CallbackData]]] = [
+    rows: Rows = [
         [(ctx.i18n.get("myideas-add", id=str(i.id)), IdeaCb(action="add", id=i.id))]
         for i in found
         if i.status in OPEN
@@ -322,7 +322,7 @@ async def _send_list(
             filter=name,
         )
     ]
-    rows: list[list[tuple[str, CallbackData]]] = []
+    rows: Rows = []
     for idea in found:
         lines.append(
             ctx.i18n.get(
@@ -364,7 +364,7 @@ async def idea_open(callback: CallbackQuery, callback_data: IdeaCb, ctx: Ctx) ->
     )
     if idea.lat is not None and idea.lon is not None:
         await ctx.bot.send_location(ctx.user.id, idea.lat, idea.lon)
-    rows: list[list[tuple[str, CallbackData]]] = [
+    rows: Rows = [
         [
             (ctx.i18n.get(f"idea-status-{s}"), IdeaCb(action="status", id=idea.id, value=s))
             for s in STAFF_STATUSES[:2]
@@ -391,7 +391,7 @@ async def deadlines(message: Message, ctx: Ctx) -> None:
     if not ctx.actor.is_city_admin:
         refuse("deadlines-city-only")
     days = await answer_days(ctx.session)
-    rows: list[list[tuple[str, CallbackData]]] = [
+    rows: Rows = [
         [
             (
                 ctx.i18n.get(
@@ -564,7 +564,7 @@ async def move_ask(callback: CallbackQuery, callback_data: IdeaCb, ctx: Ctx) -> 
     )
     here = ctx.directory.district(idea.district_id)
     assert here is not None
-    rows: list[list[tuple[str, CallbackData]]] = [
+    rows: Rows = [
         [(d.name, IdeaCb(action="moveto", id=idea.id, value=str(d.id)))]
         for d in ctx.directory.districts(here.municipality_id)
         if d.id != idea.district_id

@@ -16,7 +16,7 @@ from aiogram_i18n import I18nContext
 
 from bot.context import Ctx, ctx_of
 from bot.exports import csv_bytes
-from bot.keyboards.builders import inline
+from bot.keyboards.builders import Rows, inline
 from bot.keyboards.callbacks import ClubCb, Epoch, EventCb, RowId
 from bot.notify import tell_each
 from bot.permissions import Actor, may_run_center
@@ -86,7 +86,7 @@ async def my_clubs(message: Message, ctx: Ctx) -> None:
     if center is None:
         refuse("myclubs-no-center")
     lines = [ctx.i18n.get("myclubs-title", center=html.escape(center.name))]
-    rows: list[list[tuple[str, CallbackData]]] = []
+    rows: Rows = []
     closed = ctx.i18n.get("myclubs-closed-mark")
     for club in await ctx.clubs.clubs([center.id], include_closed=True):
         enrolled, waiting = await ctx.clubs.counts(club_id=club.id)
@@ -182,7 +182,7 @@ async def card(callback: CallbackQuery, found: Club | Event, target: str, ctx: C
         marks = tags_text(ctx.i18n, tags.of(found))
         if marks:
             text += "\n" + ctx.i18n.get("tags-line", tags=marks)
-    rows: list[list[tuple[str, CallbackData]]] = [
+    rows: Rows = [
         [
             (ctx.i18n.get("staff-members"), cb(action="members", id=found.id)),
             (ctx.i18n.get("staff-csv"), cb(action="csv", id=found.id)),
@@ -398,7 +398,7 @@ async def _attendance_keyboard(club: Club, starts_at: datetime, ctx: Ctx):  # ty
     enrolled = [
         s for s in await ctx.clubs.members(club_id=club.id) if s.status is SignupStatus.ENROLLED
     ]
-    rows: list[list[tuple[str, CallbackData]]] = []
+    rows: Rows = []
     for s, person in await _people(enrolled, ctx.users, ctx.i18n):
         label = f"{'✅' if marks.get(s.id) else '⬜'} {person}" + (
             f" ({s.child_name})" if s.child_name else ""

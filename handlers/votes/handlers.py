@@ -12,7 +12,7 @@ from aiogram.types import CallbackQuery, InputMediaPhoto, Message
 from aiogram_dialog import DialogManager, ShowMode
 
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import inline
+from bot.keyboards.builders import Rows, inline
 from bot.keyboards.callbacks import ProjectCb, VoteCb
 from bot.permissions import districts_seen, may_hold_vote, may_look_after_vote
 from bot.services.validation import InputError, parse_count, parse_end_date, parse_text
@@ -46,7 +46,6 @@ from bot.services.votes import (
 from bot.views import home_text, when_text
 from handlers.forms import (
     Reply,
-    Rows,
     answer_for,
     ask_text,
     form_data,
