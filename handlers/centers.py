@@ -19,7 +19,7 @@ from bot.keyboards.builders import (
 from bot.keyboards.callbacks import CenterCb, PlaceCb
 from bot.services.geo import NEARBY_MAX_KM, nearest_centers
 from bot.views import center_card, edit_or_send
-from handlers.forms import existing, outside_forms, refuse, tapped
+from handlers.forms import answer_lines, existing, outside_forms, refuse, tapped
 from handlers.places import ask_place
 
 router = Router(name=__name__)
@@ -117,4 +117,4 @@ async def nearby(message: Message, ctx: Ctx) -> None:
         key = "nearby-line-approx" if item.approximate else "nearby-line"
         km = f"{item.km:.1f}".replace(".", ",") if ctx.i18n.locale == "ru" else f"{item.km:.1f}"
         lines.append(ctx.i18n.get(key, n=n, name=html.escape(item.center.name), km=km))
-    await message.answer("\n".join(lines), reply_markup=nearby_keyboard([f.center for f in found]))
+    await answer_lines(message, lines, nearby_keyboard([f.center for f in found]))

@@ -26,6 +26,7 @@ from bot.services.validation import parse_count, parse_text
 from bot.views import edit_or_send, schedule_text, short_messages, when_text
 from handlers.forms import (
     Reply,
+    answer_lines,
     draft_from_start,
     form_data,
     go,
@@ -410,7 +411,7 @@ async def events_list(message: Message, ctx: Ctx) -> None:
         rows.append([(label[:64], EventCb(action="card", id=event.id))])
     if not found:
         lines.append(ctx.i18n.get("events-none"))
-    await message.answer("\n".join(lines), reply_markup=inline(*rows) if rows else None)
+    await answer_lines(message, lines, inline(*rows) if rows else None)
 
 
 async def staff_gatherings(
@@ -524,7 +525,7 @@ async def my_signups(message: Message, ctx: Ctx) -> None:
             who=f" ({s.child_name})" if s.child_name else "",
         )
         rows.append([(label[:64], SignupCb(action="cancel", id=s.id))])
-    await message.answer("\n".join(lines), reply_markup=inline(*rows))
+    await answer_lines(message, lines, inline(*rows))
 
 
 @router.callback_query(SignupCb.filter(F.action == "cancel"))

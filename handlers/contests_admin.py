@@ -48,6 +48,7 @@ from bot.views import edit_or_send, local_time, person_name, room_for
 from handlers.admin import open_people
 from handlers.forms import (
     answer_for,
+    answer_lines,
     ask_text,
     ask_to_send,
     chosen,
@@ -233,7 +234,7 @@ async def contests_admin(message: Message, ctx: Ctx) -> None:
             (ctx.i18n.get("cadmin-new-scratch"), ContestCb(action="new", id=0)),
         ]
     )
-    await message.answer("\n".join(lines), reply_markup=inline(*rows))
+    await answer_lines(message, lines, inline(*rows))
 
 
 @router.callback_query(ContestCb.filter(F.action.in_(("tpl", "new"))))
@@ -475,7 +476,7 @@ async def admin_next(callback: CallbackQuery, callback_data: ContestCb, ctx: Ctx
         lines.append(ctx.i18n.get("cadmin-advanced", count=change.advanced))
     for tied in change.ties or []:
         lines.append(ctx.i18n.get("cadmin-ranking-tie", ids=", ".join(map(str, tied))))
-    await tapped(callback).answer("\n".join(lines))
+    await answer_lines(tapped(callback), lines)
 
 
 @router.callback_query(ContestCb.filter(F.action == "rank"))

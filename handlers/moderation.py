@@ -18,7 +18,7 @@ from bot.notify import tell
 from bot.permissions import districts_seen, may_moderate
 from bot.services.validation import parse_text
 from bot.views import local_time, report_card, send_album, territory_text
-from handlers.forms import answer_for, ask_text, decided, of_my_district, refuse
+from handlers.forms import answer_for, answer_lines, ask_text, decided, of_my_district, refuse
 from storage.models import Report, ReportStatus
 
 router = Router(name=__name__)
@@ -49,7 +49,7 @@ async def queue(message: Message, ctx: Ctx) -> None:
             )
         )
         rows.append([(ctx.i18n.get("rep-open", id=str(r.id)), ReportCb(action="mod", id=r.id))])
-    await message.answer("\n".join(lines), reply_markup=inline(*rows))
+    await answer_lines(message, lines, inline(*rows))
 
 
 @router.callback_query(ReportCb.filter(F.action == "mod"))

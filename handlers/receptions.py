@@ -41,6 +41,7 @@ from bot.views import when_text
 from handlers.forms import (
     Reply,
     answer_for,
+    answer_lines,
     ask_text,
     chosen,
     day_and_time,
@@ -315,9 +316,7 @@ async def staff_card(callback: CallbackQuery, callback_data: ReceptionCb, ctx: C
                     )
                 ]
             )
-    await tapped(callback).answer(
-        "\n".join(lines)[:3500], reply_markup=inline(*rows) if rows else None
-    )
+    await answer_lines(tapped(callback), lines, inline(*rows) if rows else None)
 
 
 @router.callback_query(ReceptionCb.filter(F.action == "access"))

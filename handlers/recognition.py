@@ -130,7 +130,7 @@ async def show_record(reply: Reply, user: User, year: int, ctx: Ctx) -> None:
         lines.append(ctx.i18n.get(f"award-{award.kind}-mine", reason=html.escape(award.reason)))
     other = year - 1 if year == ctx.today.year else year + 1
     markup = inline([(ctx.i18n.get("record-other-year", year=str(other)), RecordCb(year=other))])
-    await reply.answer("\n".join(lines), reply_markup=markup)
+    await answer_lines(reply, lines, markup)
 
 
 # --- Rankings ----------------------------------------------------------------------------------

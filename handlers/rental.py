@@ -26,7 +26,7 @@ from bot.services.rental import (
 )
 from bot.services.validation import InputError
 from bot.views import when_text
-from handlers.forms import answer_for, ask_text, refuse, tapped
+from handlers.forms import answer_for, answer_lines, ask_text, refuse, tapped
 from storage.models import RentalStatus
 from storage.repositories.rental import HELD
 
@@ -181,7 +181,7 @@ async def show_stock(reply: Any, ctx: Ctx) -> None:
             [(ctx.i18n.get(f"rental-mark-{action}", n=n), RentalCb(action=action, id=r.id))]
         )
     rows.append([(ctx.i18n.get("rental-add"), RentalCb(action="add", id=0))])
-    await reply.answer("\n".join(lines)[:3500], reply_markup=inline(*rows))
+    await answer_lines(reply, lines, inline(*rows))
 
 
 @router.callback_query(RentalCb.filter(F.action.in_(("issued", "returned"))))

@@ -144,3 +144,29 @@ async def test_the_last_item_goes_to_exactly_one(pg_or_sqlite_harness: Harness, 
     won = await asyncio.gather(*(try_book(u.id) for u in people))
     assert sum(won) == 2  # never more than the center has
     assert len([r for r in await rows(harness, Rental) if r.status is RentalStatus.BOOKED]) == 2
+
+
+async def test_a_long_list_of_bookings_comes_as_short_messages(harness: Harness, admin):
+    """Twelve bookings held: staff's /rental lists them all in messages an elder reads at once
+    (the harness fails any over 600 characters), the «Выдан» buttons under the last."""
+    item = await stocked(harness, admin, quantity=12)
+    from bot.services.rental import book, window
+    from storage.models import User
+    from storage.repositories.rental import RentalRepository
+
+    starts, ends = window(datetime.now(TZ).date() + timedelta(days=2), 10, TZ, datetime.now(UTC))
+    for n in range(12):
+        person = tg_user(6100 + n, first_name=f"Житель{n}")
+        await harness.onboard(person)
+        async with harness.session_factory() as s:
+            repo, user = RentalRepository(s), await s.get(User, person.id)
+            assert user is not None
+            user.full_name = f"Петрова-Водкина Анастасия Номер {n}"
+            await book(repo, await repo.get(item.id), user, starts, ends, datetime.now(UTC))
+            await s.commit()
+    sent = await harness.say(STAFF, "/rental")
+    texts = [m.text for m in sent if getattr(m, "text", None)]
+    assert len(texts) >= 2 and all(len(t) <= 600 for t in texts)
+    assert all(f"Анастасия Номер {n}" in "\n".join(texts) for n in range(12))
+    marks = [b for b in buttons(sent) if b.endswith(" выдан")]
+    assert len(marks) == 12 and sent[-1].reply_markup is not None

@@ -25,6 +25,7 @@ from bot.services.validation import parse_text
 from bot.views import MESSAGE_MAX, when_text
 from handlers.announce.states import AnnounceForm as A
 from handlers.forms import (
+    answer_lines,
     form_data,
     go,
     opens_form,
@@ -208,4 +209,4 @@ async def announcement_list(message: Message, ctx: Ctx) -> None:
                     )
                 ]
             )
-    await message.answer("\n".join(lines), reply_markup=inline(*rows) if rows else None)
+    await answer_lines(message, lines, inline(*rows) if rows else None)

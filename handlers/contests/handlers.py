@@ -30,6 +30,7 @@ from bot.services.validation import InputError
 from bot.views import local_time, send_album
 from handlers.contests.states import ApplicationForm as A
 from handlers.forms import (
+    answer_lines,
     ask_contact,
     ask_resume,
     existing,
@@ -104,7 +105,7 @@ async def contests_list(message: Message, ctx: Ctx) -> None:
             )
         )
         rows.append([(c.title[:60], ContestCb(action="card", id=c.id))])
-    await message.answer("\n".join(lines), reply_markup=inline(*rows))
+    await answer_lines(message, lines, inline(*rows))
 
 
 @router.callback_query(ContestCb.filter(F.action == "card"))
@@ -197,7 +198,7 @@ async def my_applications(message: Message, ctx: Ctx) -> None:
             )
         )
         rows.append([(ctx.i18n.get("app-open", id=a.id), ApplicationCb(action="open", id=a.id))])
-    await message.answer("\n".join(lines), reply_markup=inline(*rows))
+    await answer_lines(message, lines, inline(*rows))
 
 
 async def _own(application_id: int, user: User, contests: ContestRepository) -> Application:

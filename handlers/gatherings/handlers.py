@@ -29,6 +29,7 @@ from bot.views import territory_text, when_text
 from handlers.forms import (
     Reply,
     answer_for,
+    answer_lines,
     ask_text,
     form_data,
     go,
@@ -77,7 +78,7 @@ async def show_plans(reply_to: Reply, ctx: Ctx) -> None:
         )
         rows.append([(html.unescape(label)[:64], GatheringCb(action="card", id=g.id))])
     rows.append([(ctx.i18n.get("gather-new"), GatheringCb(action="new", id=0))])
-    await reply_to.answer("\n".join(lines), reply_markup=inline(*rows))
+    await answer_lines(reply_to, lines, inline(*rows))
 
 
 @router.callback_query(GatheringCb.filter(F.action == "card"))

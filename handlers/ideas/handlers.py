@@ -8,7 +8,7 @@ from typing import Any
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode
 from aiogram_i18n import I18nContext, LazyFilter
 
@@ -126,18 +126,13 @@ SHOWN_TO_NEIGHBOURS = 8
 async def district_ideas(message: Message, ctx: Ctx) -> None:
     """«💡 Идеи района» for residents: what neighbours raised, most supported first — to support
     instead of sending the same again."""
-    await _send_neighbours(message, await neighbours_ideas(ctx))
+    await send_neighbours_ideas(message, ctx)
 
 
-async def _send_neighbours(reply: Reply, screen: tuple[str, InlineKeyboardMarkup | None]) -> None:
-    """Short messages (an elderly reader's screen), the buttons under the last."""
-    await answer_lines(reply, screen[0].split("\n"), screen[1])
-
-
-async def neighbours_ideas(ctx: Ctx) -> tuple[str, InlineKeyboardMarkup | None]:
+async def send_neighbours_ideas(reply: Reply, ctx: Ctx) -> None:
     district = ctx.directory.district(ctx.user.district_id)
     if district is None:
-        return ctx.i18n.get("idea-need-district"), None
+        refuse("idea-need-district")
     found = await ctx.ideas.of_district(district.id, "open", None, limit=SHOWN_TO_NEIGHBOURS)
     lines = [ctx.i18n.get("neighbours-title", district=html.escape(district.name))]
     rows: Rows = []
@@ -166,7 +161,7 @@ async def neighbours_ideas(ctx: Ctx) -> tuple[str, InlineKeyboardMarkup | None]:
         rows.append(row)
     if not found:
         lines.append(ctx.i18n.get("neighbours-none"))
-    return "\n".join(lines), inline(*rows) if rows else None
+    await answer_lines(reply, lines, inline(*rows) if rows else None)
 
 
 @router.callback_query(IdeaCb.filter(F.action == "map"))
@@ -182,7 +177,7 @@ async def idea_on_map(callback: CallbackQuery, callback_data: IdeaCb, ctx: Ctx) 
 async def show_neighbours(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
     """«💡 Идеи района» from the form's first window: the list comes, the form stays below it."""
     ctx = ctx_of(manager)
-    await _send_neighbours(tapped(cb), await neighbours_ideas(ctx))
+    await send_neighbours_ideas(tapped(cb), ctx)
     manager.show_mode = ShowMode.SEND
 
 
@@ -247,7 +242,7 @@ async def my_ideas(message: Message, ctx: Ctx) -> None:
                 answer=answer,
             )
         )
-    await message.answer("\n".join(lines), reply_markup=inline(*rows) if rows else None)
+    await answer_lines(message, lines, inline(*rows) if rows else None)
 
 
 @router.callback_query(IdeaCb.filter(F.action == "add"))
@@ -354,7 +349,7 @@ async def _send_list(
             for f in FILTERS[3:]
         ]
     )
-    await message.answer("\n".join(lines), reply_markup=inline(*rows))
+    await answer_lines(message, lines, inline(*rows))
 
 
 @staff_router.callback_query(IdeaCb.filter(F.action == "open"))

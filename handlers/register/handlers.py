@@ -30,6 +30,7 @@ from bot.services.elders import (
 from bot.services.validation import InputError
 from bot.views import registration_summary, territory_text
 from handlers.forms import (
+    answer_lines,
     ask_contact,
     ask_resume,
     form_data,
@@ -94,9 +95,7 @@ async def register(message: Message, dialog_manager: DialogManager, ctx: Ctx) ->
             )
         )
     lines.append(ctx.i18n.get("reg-status-new"))
-    await message.answer(
-        "\n".join(lines), reply_markup=inline([(ctx.i18n.get("reg-new-button"), NewTerritoryCb())])
-    )
+    await answer_lines(message, lines, inline([(ctx.i18n.get("reg-new-button"), NewTerritoryCb())]))
 
 
 @router.callback_query(NewTerritoryCb.filter())

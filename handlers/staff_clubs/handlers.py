@@ -36,6 +36,7 @@ from handlers.clubs import tell_promoted
 from handlers.forms import (
     Reply,
     answer_for,
+    answer_lines,
     ask_text,
     form_data,
     go,
@@ -116,7 +117,7 @@ async def my_clubs(message: Message, ctx: Ctx) -> None:
             (ctx.i18n.get("myclubs-add-event"), FieldCb(target="event", id=0, field="new")),
         ]
     )
-    await message.answer("\n".join(lines), reply_markup=inline(*rows))
+    await answer_lines(message, lines, inline(*rows))
 
 
 async def _own(target: str, target_id: int, actor: Actor, clubs: ClubRepository) -> Club | Event:
@@ -245,7 +246,7 @@ async def members(callback: CallbackQuery, found: Club | Event, target: str, ctx
         )
     if not live:
         lines.append(ctx.i18n.get("staff-members-none"))
-    await tapped(callback).answer("\n".join(lines))
+    await answer_lines(tapped(callback), lines)
 
 
 @router.callback_query(ClubCb.filter(F.action == "csv"), own_item)

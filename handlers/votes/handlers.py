@@ -47,6 +47,7 @@ from bot.views import home_text, when_text
 from handlers.forms import (
     Reply,
     answer_for,
+    answer_lines,
     ask_text,
     form_data,
     go,
@@ -124,7 +125,7 @@ async def send_vote_list(reply: Reply, ctx: Ctx) -> None:
         rows.append([(ctx.i18n.get("votes-new"), VoteCb(action="new", id=0))])
     if ctx.actor.is_staff:
         rows.append([(ctx.i18n.get("votes-mine"), VoteCb(action="staff-list", id=0))])
-    await reply.answer("\n".join(lines), reply_markup=inline(*rows) if rows else None)
+    await answer_lines(reply, lines, inline(*rows) if rows else None)
 
 
 @router.callback_query(VoteCb.filter(F.action == "list"))
