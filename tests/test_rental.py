@@ -8,6 +8,7 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from aiogram.methods import SendMessage
 from sqlalchemy import select
 
 from bot.keyboards.callbacks import CenterCb, RentalCb
@@ -165,8 +166,9 @@ async def test_a_long_list_of_bookings_comes_as_short_messages(harness: Harness,
             await book(repo, await repo.get(item.id), user, starts, ends, datetime.now(UTC))
             await s.commit()
     sent = await harness.say(STAFF, "/rental")
-    texts = [m.text for m in sent if getattr(m, "text", None)]
+    texts = [m.text for m in sent if isinstance(m, SendMessage)]
     assert len(texts) >= 2 and all(len(t) <= 600 for t in texts)
     assert all(f"Анастасия Номер {n}" in "\n".join(texts) for n in range(12))
     marks = [b for b in buttons(sent) if b.endswith(" выдан")]
-    assert len(marks) == 12 and sent[-1].reply_markup is not None
+    last = sent[-1]
+    assert len(marks) == 12 and isinstance(last, SendMessage) and last.reply_markup is not None
