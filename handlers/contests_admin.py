@@ -11,7 +11,7 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager
 from aiogram_i18n import I18nContext
 from pydantic import Field
@@ -44,9 +44,10 @@ from bot.services.contests import (
     templates,
 )
 from bot.services.validation import InputError, parse_id, parse_text, parse_user_ref
-from bot.views import edit_or_send, local_time, person_name, room_for
+from bot.views import local_time, person_name, room_for
 from handlers.admin import open_people
 from handlers.forms import (
+    Reply,
     answer_for,
     answer_lines,
     ask_text,
@@ -481,13 +482,12 @@ async def admin_next(callback: CallbackQuery, callback_data: ContestCb, ctx: Ctx
 
 @router.callback_query(ContestCb.filter(F.action == "rank"))
 async def admin_ranking(callback: CallbackQuery, callback_data: ContestCb, ctx: Ctx) -> None:
-    contest = existing(await ctx.contests.get(callback_data.id))
-    text, markup = await _ranking_screen(contest, ctx)
-    await tapped(callback).answer(text, reply_markup=markup)
+    await send_ranking(tapped(callback), existing(await ctx.contests.get(callback_data.id)), ctx)
 
 
-async def _ranking_screen(contest: Contest, ctx: Ctx) -> tuple[str, InlineKeyboardMarkup | None]:
-    """The ranking by nomination; at the ranking stage tied entries get place buttons."""
+async def send_ranking(reply: Reply, contest: Contest, ctx: Ctx) -> None:
+    """The ranking by nomination, in short messages (six nominations of ten are thousands of
+    characters); at the ranking stage tied entries get place buttons under the last."""
     applications = {a.id: a for a in await ctx.contests.of_contest(contest.id)}
     lines = [ctx.i18n.get("cadmin-ranking-title", title=html.escape(contest.title))]
     rows: Rows = []
@@ -508,7 +508,7 @@ async def _ranking_screen(contest: Contest, ctx: Ctx) -> tuple[str, InlineKeyboa
                     id=a.id,
                     total=f"{e.total:.2f}",
                     jurors=e.jurors,
-                    address=html.escape(a.address_text),
+                    address=html.escape(a.address_text[:60]),  # in full in the workbook
                 )
             )
         _, tied = places([e for e in entries if e.jurors])
@@ -525,7 +525,7 @@ async def _ranking_screen(contest: Contest, ctx: Ctx) -> tuple[str, InlineKeyboa
                     ]
                     for t in tied
                 ]
-    return "\n".join(lines), inline(*rows) if rows else None
+    await answer_lines(reply, lines, inline(*rows) if rows else None)
 
 
 @router.callback_query(PlaceSetCb.filter())
@@ -536,9 +536,9 @@ async def place_tapped(callback: CallbackQuery, callback_data: PlaceSetCb, ctx: 
     await callback.answer(
         ctx.i18n.get("cadmin-place-set", id=application.id, place=callback_data.place)
     )
-    contest = existing(await ctx.contests.get(application.contest_id))
-    text, markup = await _ranking_screen(contest, ctx)
-    await edit_or_send(callback, text, markup)
+    await send_ranking(
+        tapped(callback), existing(await ctx.contests.get(application.contest_id)), ctx
+    )
 
 
 @router.message(Command("place"))

@@ -407,3 +407,45 @@ async def test_admin_writes_the_rules_and_criteria(harness: Harness, admin, resi
     await harness.press(admin, "⚖️ Критерии")
     assert "только до оценки" in joined(await harness.say(admin, "новый критерий"))
     assert (await contest_row(harness, contest.id)).criteria == "оформление;участие жителей"
+
+
+async def test_a_long_ranking_comes_as_short_messages(harness: Harness, admin):
+    """Six nominations of eight scored entries with long addresses: the ranking is thousands of
+    characters, so it comes as messages of ≤ 600 (the harness fails a longer one; Telegram
+    refuses one over 4 096), every entry in them."""
+    from storage.models import Juror
+
+    contest = await create_from_template(harness, admin)
+    await harness.onboard(JUROR)
+    district_id = await harness.district_id("kem-central")
+    street = "улица Имени Героев Трудового Фронта Кузбасса и Сибири"  # 52 letters
+    async with harness.session_factory() as s:
+        stored = await s.get(Contest, contest.id)
+        assert stored is not None and len(stored.nominations) == 6
+        stored.stages = "city"
+        juror = Juror(contest_id=contest.id, user_id=JUROR.id, stage="city")
+        s.add(juror)
+        entries = [
+            Application(
+                contest_id=contest.id,
+                nomination_id=nomination.id,
+                district_id=district_id,
+                address_text=f"{street}, д. {n}, корпус {n}, вход со двора у детской площадки",
+                address_key=f"{nomination.id}-{n}",
+                description="Снежный городок",
+            )
+            for nomination in stored.nominations
+            for n in range(1, 9)
+        ]
+        s.add_all(entries)
+        await s.flush()
+        s.add_all(
+            Score(application_id=a.id, juror_id=juror.id, stage="city", criterion=0, value=v % 10)
+            for v, a in enumerate(entries, start=1)
+        )
+        await s.commit()
+    sent = await harness.tap(admin, ContestCb(action="rank", id=contest.id))
+    texts = [m.text for m in sent if isinstance(m, SendMessage)]
+    assert len(texts) >= 4 and all(len(t) <= 600 for t in texts)
+    listed = "\n".join(texts)
+    assert all(f"№ {a.id} —" in listed for a in entries)
