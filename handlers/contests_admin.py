@@ -382,7 +382,6 @@ async def admin_card(callback: CallbackQuery, callback_data: ContestCb, ctx: Ctx
             if u is not None
         )
         or "—",
-        progress="\n".join(progress),
     )
     rows: Rows = []
     if contest.stage not in (ContestStage.RANKING, ContestStage.PUBLISHED):
@@ -403,7 +402,8 @@ async def admin_card(callback: CallbackQuery, callback_data: ContestCb, ctx: Ctx
             (ctx.i18n.get("cadmin-edit-criteria"), ContestCb(action="criteria", id=contest.id)),
         ]
     )
-    await tapped(callback).answer(text, reply_markup=inline(*rows))
+    # a line per nomination and district: with many, several short messages
+    await answer_lines(tapped(callback), [text, *progress], inline(*rows))
 
 
 @router.callback_query(ContestCb.filter(F.action.in_(("rules", "criteria"))))

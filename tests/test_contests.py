@@ -409,15 +409,19 @@ async def test_admin_writes_the_rules_and_criteria(harness: Harness, admin, resi
     assert (await contest_row(harness, contest.id)).criteria == "оформление;участие жителей"
 
 
-async def test_a_long_ranking_comes_as_short_messages(harness: Harness, admin):
-    """Six nominations of eight scored entries with long addresses: the ranking is thousands of
-    characters, so it comes as messages of ≤ 600 (the harness fails a longer one; Telegram
-    refuses one over 4 096), every entry in them."""
+async def test_a_long_ranking_and_card_come_as_short_messages(harness: Harness, admin):
+    """Six nominations of eight scored entries from eight districts, with long addresses: the
+    ranking and the card's progress (a line per nomination and district) are thousands of
+    characters, so they come as messages of ≤ 600 (the harness fails a longer one; Telegram
+    refuses one over 4 096), every entry and line in them."""
     from storage.models import Juror
 
     contest = await create_from_template(harness, admin)
     await harness.onboard(JUROR)
-    district_id = await harness.district_id("kem-central")
+    districts = [
+        d.id for m in harness.directory.municipalities() for d in harness.directory.districts(m.id)
+    ][:8]
+    assert len(districts) == 8
     street = "улица Имени Героев Трудового Фронта Кузбасса и Сибири"  # 52 letters
     async with harness.session_factory() as s:
         stored = await s.get(Contest, contest.id)
@@ -429,7 +433,7 @@ async def test_a_long_ranking_comes_as_short_messages(harness: Harness, admin):
             Application(
                 contest_id=contest.id,
                 nomination_id=nomination.id,
-                district_id=district_id,
+                district_id=districts[n - 1],
                 address_text=f"{street}, д. {n}, корпус {n}, вход со двора у детской площадки",
                 address_key=f"{nomination.id}-{n}",
                 description="Снежный городок",
@@ -449,3 +453,8 @@ async def test_a_long_ranking_comes_as_short_messages(harness: Harness, admin):
     assert len(texts) >= 4 and all(len(t) <= 600 for t in texts)
     listed = "\n".join(texts)
     assert all(f"№ {a.id} —" in listed for a in entries)
+    sent = await harness.tap(admin, ContestCb(action="admin", id=contest.id))
+    texts = [m.text for m in sent if isinstance(m, SendMessage)]
+    assert len(texts) >= 2 and all(len(t) <= 600 for t in texts)
+    assert "\n".join(texts).count(": заявок 1, оценено 0") == 48
+    assert "⏭ Закрыть этап" in buttons(sent)

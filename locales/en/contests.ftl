@@ -101,7 +101,6 @@ cadmin-card =
     <b>No. { $id } «{ $title }»</b>
     Stage: { $stage }. Applications until { $deadline }.
     Jury: { $jurors }
-    { $progress }
 cadmin-progress-line = { $nomination } / { $district }: applications { $count }, scored { $scored }
 cadmin-no-applications = No applications yet.
 stage-apply = taking applications

@@ -101,7 +101,6 @@ cadmin-card =
     <b>№ { $id } «{ $title }»</b>
     Этап: { $stage }. Заявки до { $deadline }.
     Жюри: { $jurors }
-    { $progress }
 cadmin-progress-line = { $nomination } / { $district }: заявок { $count }, оценено { $scored }
 cadmin-no-applications = Заявок пока нет.
 stage-apply = приём заявок
