@@ -269,19 +269,33 @@ SHORT_MESSAGE = 600  # what an elderly reader takes in at once
 
 
 def short_messages(lines: list[str], limit: int = SHORT_MESSAGE) -> list[str]:
-    """Lines gathered into as few messages as possible, none longer than `limit`."""
+    """Lines gathered into as few messages as possible, none longer than `limit`; a longer line
+    (a text someone wrote) goes on in the next message, split between words."""
     messages: list[str] = []
     current = ""
-    for line in lines:
-        line = line[:limit]
-        if current and len(current) + 1 + len(line) > limit:
+    for piece in (piece for line in lines for piece in _pieces(line, limit)):
+        if current and len(current) + 1 + len(piece) > limit:
             messages.append(current)
-            current = line
+            current = piece
         else:
-            current = f"{current}\n{line}" if current else line
+            current = f"{current}\n{piece}" if current else piece
     if current:
         messages.append(current)
     return messages
+
+
+def _pieces(line: str, limit: int) -> list[str]:
+    """A line cut at the last space before `limit` (an escaped «&amp;» is never cut: it has none);
+    a word longer than `limit` at `limit`, outside an «&…;»."""
+    pieces = []
+    while len(line) > limit:
+        cut = line.rfind(" ", 0, limit + 1)
+        if cut <= 0:
+            amp = line.rfind("&", 0, limit)
+            cut = amp if amp > 0 and ";" not in line[amp:limit] else limit
+        pieces.append(line[:cut].rstrip())
+        line = line[cut:].lstrip()
+    return [*pieces, line]
 
 
 def text_or(i18n: I18nContext, key: str, fallback: str) -> str:

@@ -396,6 +396,15 @@ async def test_admin_writes_the_rules_and_criteria(harness: Harness, admin, resi
     await harness.onboard(resident)
     sent = await harness.tap(resident, ContestCb(action="card", id=contest.id))
     assert f"Положение: {rules}" in joined(sent)
+    points = [f"Пункт {n}. Заявку подаёт житель города до срока приёма." for n in range(1, 41)]
+    await harness.tap(admin, ContestCb(action="admin", id=contest.id))
+    await harness.press(admin, "📜 Положение")
+    assert "Положение сохранено" in joined(await harness.say(admin, " ".join(points)))  # 2 300
+    sent = await harness.tap(resident, ContestCb(action="card", id=contest.id))
+    texts = [m.text for m in sent if isinstance(m, SendMessage)]
+    assert len(texts) >= 4 and all(len(t) <= 600 for t in texts)  # split between words
+    assert all(point in " ".join(texts) for point in points)  # nothing lost
+    assert "📝 Подать заявку" in buttons(sent)
 
     await harness.tap(admin, ContestCb(action="admin", id=contest.id))
     await harness.press(admin, "⚖️ Критерии")

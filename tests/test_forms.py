@@ -197,3 +197,16 @@ async def test_no_filter_runs_in_a_worker_thread(harness: Harness):
         if not event_filter.awaitable
     ]
     assert not sync, sync
+
+
+def test_a_long_line_goes_on_in_the_next_message_between_words():
+    """short_messages never cuts a text someone wrote: a long line is split at spaces, an
+    escaped «&amp;» stays whole, a word longer than a message is split outside its entities."""
+    from bot.views import short_messages
+
+    words = [f"слово{n}" for n in range(300)]
+    messages = short_messages(["<b>Положение</b>", " ".join(words), "конец"])
+    assert all(len(m) <= 600 for m in messages) and len(messages) >= 4
+    assert " ".join(messages).split() == ["<b>Положение</b>", *words, "конец"]
+    assert short_messages(["x" * 598 + "&amp;y"]) == ["x" * 598, "&amp;y"]
+    assert [len(m) for m in short_messages(["я" * 1300])] == [600, 600, 100]

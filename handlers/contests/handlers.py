@@ -118,14 +118,15 @@ async def contest_card(callback: CallbackQuery, callback_data: ContestCb, ctx: C
         deadline=deadline_text(contest, ctx.settings),
         nominations="\n".join(f"• {html.escape(n.name)}" for n in contest.nominations),
     )
-    if contest.rules:
-        text += "\n" + ctx.i18n.get("contest-rules", rules=html.escape(contest.rules))
+    rules = (
+        [ctx.i18n.get("contest-rules", rules=html.escape(contest.rules))] if contest.rules else []
+    )
     markup = (
         inline([(ctx.i18n.get("contest-apply"), ContestCb(action="apply", id=contest.id))])
         if is_open(contest)
         else None
     )
-    await tapped(callback).answer(text, reply_markup=markup)
+    await answer_lines(tapped(callback), [text, *rules], markup)  # rules: up to 3 000 characters
 
 
 @router.callback_query(ContestCb.filter(F.action == "apply"))
