@@ -193,14 +193,17 @@ async def send_album(
     text: str,
     markup: InlineKeyboardMarkup | None,
 ) -> None:
-    """Photos (file_ids) as albums of up to 10 (Telegram's limit), then the card's text."""
+    """Photos (file_ids) as albums of up to 10 (Telegram's limit), then the card's text in short
+    messages (an idea of 2 000 characters with its answer), the buttons under the last."""
     for start in range(0, len(photos), 10):
         chunk = photos[start : start + 10]
         if len(chunk) == 1:
             await bot.send_photo(chat_id, chunk[0])
         else:
             await bot.send_media_group(chat_id, [InputMediaPhoto(media=f) for f in chunk])
-    await bot.send_message(chat_id, text, reply_markup=markup)
+    texts = short_messages(text.split("\n"))
+    for n, part in enumerate(texts, start=1):
+        await bot.send_message(chat_id, part, reply_markup=markup if n == len(texts) else None)
 
 
 def report_card(

@@ -468,3 +468,27 @@ async def test_the_author_adds_a_photo_or_words_later(harness: Harness, resident
     stranger = tg_user(1009)
     await harness.onboard(stranger)
     assert "устарела" in joined(await harness.tap(stranger, IdeaCb(action="add", id=idea.id)))
+
+
+async def test_a_long_problem_reaches_staff_whole_in_short_messages(
+    harness: Harness, admin, resident
+):
+    """A problem may be 2 000 characters, its answer 1 000: the staff's card comes as messages
+    of ≤ 600 (the harness fails a longer one), all of the text in them, the buttons under the
+    last."""
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    await harness.onboard(resident, "kem-central")
+    await send_idea(harness, resident)
+    [idea] = await ideas(harness)
+    sentences = [f"Фонарь № {n} у подъезда не горит с октября, темно и опасно." for n in range(32)]
+    async with harness.session_factory() as s:
+        stored = await s.get(Idea, idea.id)
+        assert stored is not None
+        stored.text = " ".join(sentences)  # 1 900 characters, as the form allows
+        await s.commit()
+    sent = await harness.tap(STAFF, IdeaCb(action="open", id=idea.id))
+    texts = [r.text for r in sent if isinstance(r, SendMessage)]
+    assert len(texts) >= 4 and all(len(t) <= 600 for t in texts)
+    assert all(sentence in " ".join(texts) for sentence in sentences)
+    last = [r for r in sent if isinstance(r, SendMessage)][-1]
+    assert last.reply_markup is not None and "в работе" in buttons(sent)
