@@ -79,6 +79,8 @@ class PlaceSetCb(CallbackData, prefix="cpl"):
 
 router = Router(name=__name__)
 
+SHOWN_CONTESTS = 20  # the newest, each a button (Telegram takes up to 100 under a message)
+
 
 class C(StatesGroup):
     """The contest form: from a template (template, deadline, audience) or from scratch."""
@@ -210,8 +212,7 @@ def _stage_name(i18n: I18nContext, contest: Contest) -> str:
 async def contests_admin(message: Message, ctx: Ctx) -> None:
     lines = [ctx.i18n.get("cadmin-title")]
     rows: Rows = []
-    for c in await ctx.contests.all():
-        count = len(await ctx.contests.of_contest(c.id))
+    for c, count in await ctx.contests.latest(SHOWN_CONTESTS):
         lines.append(
             ctx.i18n.get(
                 "cadmin-line",

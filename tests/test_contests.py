@@ -467,3 +467,27 @@ async def test_a_long_ranking_and_card_come_as_short_messages(harness: Harness, 
     assert len(texts) >= 2 and all(len(t) <= 600 for t in texts)
     assert "\n".join(texts).count(": заявок 1, оценено 0") == 48
     assert "⏭ Закрыть этап" in buttons(sent)
+
+
+async def test_the_admins_list_shows_the_newest_contests_with_their_counts(
+    harness: Harness, admin, resident
+):
+    """Years of contests: /contests_admin lists the 20 newest (Telegram takes at most 100
+    buttons under a message), each with its live applications counted in one query."""
+    contest = await create_from_template(harness, admin)
+    await harness.onboard(resident, "kem-central")
+    await apply(harness, resident, contest.id, "ул. Весенняя", "17а", ["p1"])
+    sent = await harness.say(admin, "/contests_admin")
+    assert f"№ {contest.id} «Снежный калейдоскоп» — приём заявок, заявок: 1" in joined(sent)
+    async with harness.session_factory() as s:
+        s.add_all(
+            Contest(
+                title=f"Конкурс {n}", deadline=datetime.now(UTC) + timedelta(days=n), criteria=""
+            )
+            for n in range(1, 25)
+        )
+        await s.commit()
+    sent = await harness.say(admin, "/contests_admin")
+    listed = [b for b in buttons(sent) if b.startswith("Конкурс ")]
+    assert len(listed) == 20 and listed[0] == f"Конкурс 24 № {contest.id + 24}"
+    assert "Снежный калейдоскоп" not in joined(sent) and "заявок: 0" in joined(sent)

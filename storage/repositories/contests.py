@@ -27,12 +27,20 @@ LIVE_APPLICATION = (
 class ContestRepository(Repository[Contest]):
     model = Contest
 
-    async def all(self) -> Sequence[Contest]:
-        return (
-            (await self.session.execute(select(Contest).order_by(Contest.id.desc())))
-            .scalars()
-            .all()
+    async def latest(self, limit: int) -> list[tuple[Contest, int]]:
+        """The newest contests, each with its number of live applications (one query)."""
+        live = (
+            select(func.count(Application.id))
+            .where(
+                Application.contest_id == Contest.id,
+                Application.status.in_(LIVE_APPLICATION),
+            )
+            .scalar_subquery()
         )
+        result = await self.session.execute(
+            select(Contest, live).order_by(Contest.id.desc()).limit(limit)
+        )
+        return [(contest, count) for contest, count in result.all()]
 
     async def open(self, now: datetime) -> Sequence[Contest]:
         result = await self.session.execute(
