@@ -500,3 +500,50 @@ def test_a_club_count_read_before_a_change_is_not_kept():
     assert counts.get(7) is None
     counts.keep(7, 2, counts.changes)
     assert counts.get(7) == 2
+
+
+async def test_a_center_with_many_clubs_lists_them_in_pages(harness: Harness, admin, resident):
+    """Twenty clubs (one closed) and two coming events: /myclubs shows fifteen a page, open
+    clubs first, each with its members and queue counted, «▶️» to the rest."""
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    first = await make_club(harness, capacity=1)
+    center_id = harness.directory.center_by_code("optimist").id
+    async with harness.session_factory() as s:
+        s.add_all(
+            Club(
+                center_id=center_id,
+                name=f"Кружок {n:02}",
+                category="creative",
+                age_group="adults",
+                capacity=10,
+                active=n != 1,
+            )
+            for n in range(1, 20)
+        )
+        s.add_all(
+            Event(
+                center_id=center_id,
+                title=f"Праздник {n}",
+                starts_at=datetime.now(UTC) + timedelta(days=n),
+                minutes=60,
+                capacity=30,
+            )
+            for n in (1, 2)
+        )
+        await s.commit()
+    harness.forget_club_counts()
+    await harness.onboard(resident)
+    await join(harness, resident, first)
+    second = tg_user(1002)
+    await harness.onboard(second)
+    await join(harness, second, first, name="Сидоров Пётр")  # in the queue
+    sent = await harness.say(STAFF, "/myclubs")
+    listed = [b for b in buttons(sent) if ": " in b]
+    assert len(listed) == 15 and listed[0] == "Кружок 02: 0 из 10, очередь 0"
+    assert not any("закрыт" in b for b in listed) and "▶️" in buttons(sent)
+    sent = await harness.press(STAFF, "▶️")
+    rest = [b for b in buttons(sent) if ": " in b]
+    assert len(rest) == 7 and "Хор «Рябинушка»: 1 из 1, очередь 1" in rest
+    assert rest.index("Кружок 01: 0 из 10, очередь 0 (закрыт)") == 4  # after the open ones
+    assert len([b for b in rest if "Праздник" in b and "0 из 30" in b]) == 2
+    assert "◀️" in buttons(sent) and "▶️" not in buttons(sent) and "➕ Кружок" in buttons(sent)

@@ -10,14 +10,14 @@ from typing import Any
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
 
 from bot.context import Ctx, ctx_of
 from bot.exports import csv_bytes
-from bot.keyboards.builders import Rows, inline
-from bot.keyboards.callbacks import ClubCb, Epoch, EventCb, RowId
+from bot.keyboards.builders import Pages, Rows, inline
+from bot.keyboards.callbacks import ClubCb, Epoch, EventCb, PageCb, RowId
 from bot.notify import tell_each
 from bot.permissions import Actor, may_run_center
 from bot.services import tags
@@ -31,7 +31,7 @@ from bot.services.clubs import (
 )
 from bot.services.sessions import next_sessions, recent_sessions
 from bot.services.validation import InputError, parse_text
-from bot.views import edit_markup, room_for, schedule_text, tags_text, when_text
+from bot.views import edit_markup, edit_or_send, room_for, schedule_text, tags_text, when_text
 from handlers.clubs import tell_promoted
 from handlers.forms import (
     Reply,
@@ -77,47 +77,76 @@ class FieldCb(CallbackData, prefix="fld"):
 
 router = Router(name=__name__)
 
+MY_CLUBS_PAGE = 15  # buttons of clubs and events a page
+
 
 # --- the list -------------------------------------------------------------------------------------
 
 
 @router.message(Command("myclubs"))
 async def my_clubs(message: Message, ctx: Ctx) -> None:
+    text, markup = await _my_clubs_page(ctx, 0)
+    await message.answer(text, reply_markup=markup)
+
+
+@router.callback_query(PageCb.filter(F.list == "myclubs"))
+async def my_clubs_page(callback: CallbackQuery, callback_data: PageCb, ctx: Ctx) -> None:
+    text, markup = await _my_clubs_page(ctx, callback_data.page)
+    await edit_or_send(callback, text, markup)
+
+
+async def _my_clubs_page(ctx: Ctx, asked: int) -> tuple[str, InlineKeyboardMarkup]:
+    """The center's clubs (open ones first) and coming events, a page of buttons at a time."""
     center = ctx.directory.center(ctx.user.staff_center_id)
     if center is None:
         refuse("myclubs-no-center")
-    lines = [ctx.i18n.get("myclubs-title", center=html.escape(center.name))]
-    rows: Rows = []
+    clubs = sorted(
+        await ctx.clubs.clubs([center.id], include_closed=True), key=lambda c: not c.active
+    )
+    items: list[Club | Event] = [
+        *clubs,
+        *await ctx.clubs.events([center.id], ctx.now, include_closed=True),
+    ]
+    pages = Pages.of(len(items), asked, MY_CLUBS_PAGE)
+    shown = items[pages.offset : pages.offset + MY_CLUBS_PAGE]
+    counts = await ctx.clubs.live_counts(
+        club_ids=[i.id for i in shown if isinstance(i, Club)],
+        event_ids=[i.id for i in shown if isinstance(i, Event)],
+    )
     closed = ctx.i18n.get("myclubs-closed-mark")
-    for club in await ctx.clubs.clubs([center.id], include_closed=True):
-        enrolled, waiting = await ctx.clubs.counts(club_id=club.id)
-        label = ctx.i18n.get(
-            "myclubs-club",
-            name=club.name,
-            enrolled=enrolled,
-            capacity=club.capacity,
-            waiting=waiting,
-            closed="" if club.active else closed,
-        )
-        rows.append([(label[:64], ClubCb(action="staff", id=club.id))])
-    for event in await ctx.clubs.events([center.id], ctx.now, include_closed=True):
-        enrolled, _ = await ctx.clubs.counts(event_id=event.id)
-        label = ctx.i18n.get(
-            "myclubs-event",
-            when=when_text(event.starts_at, ctx.settings),
-            title=event.title,
-            enrolled=enrolled,
-            capacity=event.capacity,
-            closed="" if event.active else closed,
-        )
-        rows.append([(label[:64], EventCb(action="staff", id=event.id))])
+    rows: Rows = []
+    for item in shown:
+        mark = "" if item.active else closed
+        if isinstance(item, Club):
+            enrolled, waiting = counts.get(("club", item.id), (0, 0))
+            label = ctx.i18n.get(
+                "myclubs-club",
+                name=item.name,
+                enrolled=enrolled,
+                capacity=item.capacity,
+                waiting=waiting,
+                closed=mark,
+            )
+            rows.append([(label[:64], ClubCb(action="staff", id=item.id))])
+        else:
+            enrolled, _ = counts.get(("event", item.id), (0, 0))
+            label = ctx.i18n.get(
+                "myclubs-event",
+                when=when_text(item.starts_at, ctx.settings),
+                title=item.title,
+                enrolled=enrolled,
+                capacity=item.capacity,
+                closed=mark,
+            )
+            rows.append([(label[:64], EventCb(action="staff", id=item.id))])
+    rows += pages.nav(ctx.i18n, lambda n: PageCb(list="myclubs", page=n))
     rows.append(
         [
             (ctx.i18n.get("myclubs-add-club"), FieldCb(target="club", id=0, field="new")),
             (ctx.i18n.get("myclubs-add-event"), FieldCb(target="event", id=0, field="new")),
         ]
     )
-    await answer_lines(message, lines, inline(*rows))
+    return ctx.i18n.get("myclubs-title", center=html.escape(center.name)), inline(*rows)
 
 
 async def _own(target: str, target_id: int, actor: Actor, clubs: ClubRepository) -> Club | Event:

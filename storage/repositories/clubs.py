@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, case, delete, event, func, insert, literal, select, update
+from sqlalchemy import and_, case, delete, event, func, insert, literal, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
@@ -142,6 +142,29 @@ class ClubRepository:
         )
         by_status = dict(rows.all())
         return by_status.get(SignupStatus.ENROLLED, 0), by_status.get(SignupStatus.WAITING, 0)
+
+    async def live_counts(
+        self, *, club_ids: Sequence[int] = (), event_ids: Sequence[int] = ()
+    ) -> dict[tuple[str, int], tuple[int, int]]:
+        """(enrolled, waiting) of each club ("club", id) and event ("event", id), in one query."""
+        rows = await self.session.execute(
+            select(Signup.club_id, Signup.event_id, Signup.status, func.count())
+            .where(
+                or_(Signup.club_id.in_(club_ids), Signup.event_id.in_(event_ids)),
+                Signup.status.in_(LIVE),
+            )
+            .group_by(Signup.club_id, Signup.event_id, Signup.status)
+        )
+        counts: dict[tuple[str, int], tuple[int, int]] = {}
+        for club_id, event_id, status, n in rows.all():
+            key = ("club", club_id) if club_id else ("event", event_id or 0)
+            enrolled, waiting = counts.get(key, (0, 0))
+            counts[key] = (
+                (enrolled + n, waiting)
+                if status is SignupStatus.ENROLLED
+                else (enrolled, waiting + n)
+            )
+        return counts
 
     async def club_counts(self, club_ids: Sequence[int]) -> dict[int, int]:
         """Enrolled members per club."""
