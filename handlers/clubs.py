@@ -399,8 +399,9 @@ async def events_list(message: Message, ctx: Ctx) -> None:
     found = await ctx.clubs.events([c.id for c in ctx.directory.centers(district.id)], ctx.now)
     lines = [ctx.i18n.get("events-title", place=html.escape(district.name))]
     rows: Rows = []
+    counts = await ctx.clubs.live_counts(event_ids=[e.id for e in found[:20]])
     for event in found[:20]:
-        enrolled, _ = await ctx.clubs.counts(event_id=event.id)
+        enrolled, _ = counts.get(("event", event.id), (0, 0))
         free = event.capacity - enrolled
         label = ctx.i18n.get(
             "events-line",
