@@ -423,7 +423,7 @@ async def staff_gatherings(
 
     seen = districts_seen(ctx.actor)
     if seen is None:
-        seen = [d.id for m in ctx.directory.municipalities() for d in ctx.directory.districts(m.id)]
+        seen = [d.id for d in ctx.directory.all_districts()]
     found = await ctx.gatherings.upcoming_in(seen, ctx.now)
     if not found:
         return

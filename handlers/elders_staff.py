@@ -160,8 +160,7 @@ async def elders_list(message: Message, command: CommandObject, ctx: Ctx) -> Non
     if district_id is None and ctx.actor.is_admin:  # the district by a button, not a code
         choices = [
             (d.name, PageCb(list="elders", page=0, key=d.id))
-            for m in ctx.directory.municipalities()
-            for d in ctx.directory.districts(m.id)
+            for d in ctx.directory.all_districts()
             if may_moderate(ctx.actor, d.id)
         ]
         rows = [choices[i : i + 2] for i in range(0, len(choices), 2)]
@@ -184,15 +183,7 @@ async def elders_page(callback: CallbackQuery, callback_data: PageCb, ctx: Ctx) 
 def _district_for_list(ctx: Ctx, args: str | None) -> int | None:
     """Staff: their district; admins: the district named by its code or name (or none)."""
     if ctx.actor.is_admin and args:
-        district = next(
-            (
-                d
-                for m in ctx.directory.municipalities()
-                for d in ctx.directory.districts(m.id)
-                if args.strip().lower() in (d.code, d.name.lower())
-            ),
-            None,
-        )
+        district = ctx.directory.find_district(args)
         return district.id if district else None
     return ctx.actor.staff_district_id
 

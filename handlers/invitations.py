@@ -203,10 +203,7 @@ def _text(i18n: I18nContext, invitation: CityInvitation, ctx: Ctx) -> str:
 async def _form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, Any]:
     draft = form_data(dialog_manager)
     districts = [
-        (d.name, str(d.id))
-        for m in ctx.directory.municipalities()
-        for d in ctx.directory.districts(m.id)
-        if may_invite(ctx.actor, d.id)
+        (d.name, str(d.id)) for d in ctx.directory.all_districts() if may_invite(ctx.actor, d.id)
     ]
     if may_invite(ctx.actor, None):
         districts.insert(0, (ctx.i18n.get("invite-whole-city"), "0"))

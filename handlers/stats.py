@@ -78,24 +78,11 @@ EXPORTS = {
 }
 
 
-def _district(directory: Directory, code: str) -> DistrictRef | None:
-    """By its code, its name, or the first word of its name when only one district has it
-    («/stats 2024 Рудничный»)."""
-    code = code.lower()
-    districts = [d for m in directory.municipalities() for d in directory.districts(m.id)]
-    exact = [d for d in districts if code in (d.code, d.name.lower())]
-    by_word = [d for d in districts if d.name.lower().split()[0] == code]
-    found = exact or by_word
-    return found[0] if len(found) == 1 else None
-
-
 def _scope(ctx: Ctx, code: str | None) -> tuple[DistrictRef | None, str | None]:
     """The district the caller may see (None = all, admins only) or an error text."""
-    wanted = _district(ctx.directory, code) if code else None
+    wanted = ctx.directory.find_district(code) if code else None
     if code and wanted is None:
-        names = ", ".join(
-            d.name for m in ctx.directory.municipalities() for d in ctx.directory.districts(m.id)
-        )
+        names = ", ".join(d.name for d in ctx.directory.all_districts())
         return None, ctx.i18n.get(
             "stats-bad-district", district=html.escape(code[:40]), names=names
         )
@@ -154,8 +141,7 @@ def district_choices(
         choices.append((i18n.get("stats-all-districts"), button(0)))
     choices += [
         (d.name, button(d.id))
-        for m in directory.municipalities()
-        for d in directory.districts(m.id)
+        for d in directory.all_districts()
         if d.id != shown and may_see_figures(actor, d.id)
     ]
     return [choices[i : i + 2] for i in range(0, len(choices), 2)]
@@ -226,9 +212,7 @@ async def _show_stats(
             )
         )
     await answer_lines(reply, lines, markup)  # the district buttons under the last one
-    names = {
-        d.id: d.name for m in ctx.directory.municipalities() for d in ctx.directory.districts(m.id)
-    }
+    names = {d.id: d.name for d in ctx.directory.all_districts()}
     districts = by_district(now, names)
     png = await asyncio.to_thread(
         stats_chart, f"{place}, {period.label()}", now.by_month, districts, chart_labels(ctx.i18n)

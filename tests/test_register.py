@@ -251,6 +251,11 @@ async def test_elders_list_in_short_pages(harness: Harness, admin):
     second = [b for b in buttons(sent) if b.startswith("✅")]
     assert "(стр. 2 из 2)" in joined(sent) and len(second) == 1 and second[0] not in first
     assert "◀️" in buttons(sent) and "▶️" not in buttons(sent)
+    # An admin names the district as people do: its name, or its first word alone.
+    for words in ("Центральный район", "центральный"):
+        sent = await harness.say(admin, f"/elders {words}")
+        assert "Старшие района Центральный район" in joined(sent), words
+    assert "Старшие какого района" in joined(await harness.say(admin, "/elders Луна"))
 
 
 async def test_deleteme_removes_applications(harness: Harness, resident):

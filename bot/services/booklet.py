@@ -64,7 +64,7 @@ async def make_booklet(
         repo = BookletRepository(session)
         best = await repo.best_reports(period.start, period.end, REPORTS_PER_DISTRICT)
         winners = await repo.winners(start_utc, end_utc)
-    names = {d.id: d for m in directory.municipalities() for d in directory.districts(m.id)}
+    names = {d.id: d for d in directory.all_districts()}
     wanted = [f for _, photos in best for f in photos[:PHOTOS_PER_REPORT]]
     wanted += [f for *_, photos in winners for f in photos[:1]]
     photos = await _download(bot, wanted, i18n, progress)

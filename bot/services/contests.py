@@ -41,15 +41,7 @@ def parse_audience(text: str, directory: Directory) -> tuple[str, int | None]:
         if found:
             return "municipality", found.id
     if kind == "district":
-        found_d = next(
-            (
-                d
-                for m in directory.municipalities()
-                for d in directory.districts(m.id)
-                if d.code == code
-            ),
-            None,
-        )
+        found_d = next((d for d in directory.all_districts() if d.code == code), None)
         if found_d:
             return "district", found_d.id
     raise InputError("contest-add-usage")

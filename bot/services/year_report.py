@@ -43,7 +43,7 @@ async def year_workbook(
             *[i18n.get(f"fig-{c}") for c in ("yards", "trees", "flowerbeds", "seedlings")],
         ]
     )
-    names = {d.id: d for m in directory.municipalities() for d in directory.districts(m.id)}
+    names = {d.id: d for d in directory.all_districts()}
     empty = dict.fromkeys(("reports", *FIGURE_COLUMNS), 0)
     for district_id, district in names.items():
         f = figures.district_sums.get(district_id, empty)

@@ -26,11 +26,7 @@ async def form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, A
     elif audience == "municipality":
         targets = [(m.name[:60], m.id) for m in ctx.directory.municipalities()]
     else:  # an admin's district or elders: which district
-        targets = [
-            (d.full_name[:60], d.id)
-            for m in ctx.directory.municipalities()
-            for d in ctx.directory.districts(m.id)
-        ]
+        targets = [(d.full_name[:60], d.id) for d in ctx.directory.all_districts()]
     return {
         "max": MESSAGE_MAX,
         "audiences": [(ctx.i18n.get(f"ann-aud-{c}"), c) for c in audiences(ctx.actor)],

@@ -192,6 +192,18 @@ class Directory:
     def district(self, district_id: int | None) -> DistrictRef | None:
         return self._districts.get(district_id) if district_id else None
 
+    def all_districts(self) -> list[DistrictRef]:
+        """Every district, municipality by municipality."""
+        return [d for m in self.municipalities() for d in self.districts(m.id)]
+
+    def find_district(self, words: str) -> DistrictRef | None:
+        """A district as a person names it: its code, its name, or the first word of its name
+        when only one district has it («Рудничный»)."""
+        words = words.strip().lower()
+        exact = [d for d in self.all_districts() if words in (d.code, d.name.lower())]
+        found = exact or [d for d in self.all_districts() if d.name.lower().split()[0] == words]
+        return found[0] if len(found) == 1 else None
+
     def centers(self, district_id: int) -> list[CenterRef]:
         return [c for c in self._centers.values() if c.district.id == district_id]
 
