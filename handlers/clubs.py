@@ -11,7 +11,7 @@ from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram_dialog import Dialog, DialogManager
+from aiogram_dialog import DialogManager
 from aiogram_i18n import LazyFilter
 
 from bot.context import Ctx, ctx_of
@@ -27,8 +27,8 @@ from bot.views import edit_or_send, schedule_text, short_messages, when_text
 from handlers.forms import (
     Reply,
     answer_lines,
-    draft_from_start,
     form_data,
+    form_dialog,
     go,
     outside_forms,
     refuse,
@@ -375,12 +375,11 @@ class SignupForm(StatesGroup):
     child_age = State()
 
 
-signup_dialog = Dialog(
+signup_dialog = form_dialog(
+    "signup",
     typed("club-ask-own-name", own_name, SignupForm.own_name),
     typed("club-ask-child-name", child_name, SignupForm.child_name),
     typed("club-ask-child-age", child_age, SignupForm.child_age),
-    on_start=draft_from_start,
-    name="signup",
 )
 
 

@@ -12,7 +12,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
-from aiogram_dialog import Dialog, DialogManager
+from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
 from pydantic import Field
 
@@ -56,6 +56,7 @@ from handlers.forms import (
     city_admins_only,
     existing,
     form_data,
+    form_dialog,
     go,
     refuse,
     say,
@@ -342,14 +343,14 @@ async def template_items(**_: Any) -> dict[str, Any]:
     return {"templates": [(str(t["title"])[:60], str(t["code"])) for t in templates()]}
 
 
-contest_dialog = Dialog(
+contest_dialog = form_dialog(
+    "contest",
     chosen("cadmin-choose-template", "templates", on_template, C.template, getter=template_items),
     typed("cadmin-ask-title", on_title, C.title),
     typed("cadmin-ask-nominations", on_nominations, C.nominations),
     typed("cadmin-ask-deadline", on_deadline, C.deadline),
     chosen("cadmin-ask-audience", "audiences", on_audience, C.audience, getter=audience_items),
     summary("send-preview", "contest", on_send, C.preview, getter=preview_items),
-    name="contest",
 )
 
 

@@ -92,6 +92,11 @@ async def draft_from_start(start_data: Any, manager: DialogManager) -> None:
     form_data(manager).update(start_data or {})
 
 
+def form_dialog(name: str, *windows: Window, getter: Any = None) -> Dialog:
+    """A form: its windows, beginning with the draft `start_form` opened it with."""
+    return Dialog(*windows, getter=getter, on_start=draft_from_start, name=name)
+
+
 async def say(manager: DialogManager, key: str, **args: Any) -> None:
     """A short answer under the form (a bad input): the form's window stays where it is."""
     event = manager.event

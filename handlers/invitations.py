@@ -13,7 +13,7 @@ from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
-from aiogram_dialog import Dialog, DialogManager
+from aiogram_dialog import DialogManager
 from aiogram_dialog.widgets.kbd import Button
 from aiogram_i18n import I18nContext
 
@@ -38,6 +38,7 @@ from handlers.forms import (
     chosen,
     day_and_time,
     form_data,
+    form_dialog,
     go,
     queue_announcement,
     refuse,
@@ -223,7 +224,8 @@ async def _form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, 
     return out
 
 
-invite_dialog = Dialog(
+invite_dialog = form_dialog(
+    "invite",
     typed(
         "invite-ask-title",
         saved_as("title", parse_title, InviteForm.day),
@@ -236,5 +238,4 @@ invite_dialog = Dialog(
     chosen("invite-ask-district", "districts", on_district, InviteForm.district, width=2),
     summary("invite-summary", "invite", submit, InviteForm.summary),
     getter=_form,
-    name="invite",
 )

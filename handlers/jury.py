@@ -9,7 +9,7 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import Dialog, DialogManager, Window
+from aiogram_dialog import DialogManager, Window
 from aiogram_dialog.widgets.kbd import Button, Group, Select
 from aiogram_dialog.widgets.text import Format
 
@@ -19,8 +19,8 @@ from bot.views import send_album
 from handlers.forms import (
     Tr,
     buttons_only,
-    draft_from_start,
     form_data,
+    form_dialog,
     go,
     nav,
     refuse,
@@ -146,7 +146,8 @@ async def window_data(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
     }
 
 
-jury_dialog = Dialog(
+jury_dialog = form_dialog(
+    "jury",
     Window(
         Tr("jury-ask-criterion"),
         Group(
@@ -173,6 +174,4 @@ jury_dialog = Dialog(
         state=JuryForm.comment,
     ),
     getter=window_data,
-    on_start=draft_from_start,
-    name="jury",
 )

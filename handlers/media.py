@@ -13,7 +13,7 @@ from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import Dialog, DialogManager, Window
+from aiogram_dialog import DialogManager, Window
 from aiogram_dialog.widgets.kbd import Button
 
 from bot.context import Ctx, ctx_of
@@ -34,6 +34,7 @@ from handlers.forms import (
     answer_lines,
     choice,
     form_data,
+    form_dialog,
     go,
     nav,
     refuse,
@@ -167,7 +168,8 @@ async def _form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, 
     }
 
 
-media_dialog = Dialog(
+media_dialog = form_dialog(
+    "media",
     typed(
         "media-ask-link",
         saved_as("url", parse_link, MediaForm.outlet),
@@ -190,5 +192,4 @@ media_dialog = Dialog(
     ),
     summary("media-summary", "media", submit, MediaForm.summary),
     getter=_form,
-    name="media",
 )

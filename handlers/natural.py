@@ -9,14 +9,23 @@ from typing import Any
 from aiogram import F, Router
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import Dialog, DialogManager, Window
+from aiogram_dialog import DialogManager, Window
 from aiogram_dialog.widgets.kbd import Button
 
 from bot.context import Ctx, ctx_of
 from bot.filters.content import Has
 from bot.services.ideas import MAX_TEXT
 from bot.services.reports import MAX_DESCRIPTION
-from handlers.forms import Tr, buttons_only, nav, outside_forms, refuse, start_form, tapped
+from handlers.forms import (
+    Tr,
+    buttons_only,
+    form_dialog,
+    nav,
+    outside_forms,
+    refuse,
+    start_form,
+    tapped,
+)
 from storage.models import Role
 
 router = Router(name=__name__)
@@ -88,7 +97,8 @@ def _is_voice(data: dict[str, Any], widget: Any, manager: DialogManager) -> bool
     return bool(_carried(manager).get("voice"))
 
 
-natural_dialog = Dialog(
+natural_dialog = form_dialog(
+    "natural",
     Window(
         Tr("natural-voice", when=_is_voice),
         Tr("natural-ask"),
@@ -99,5 +109,4 @@ natural_dialog = Dialog(
         buttons_only(),
         state=Carried.ask,
     ),
-    name="natural",
 )

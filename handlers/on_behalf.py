@@ -11,7 +11,7 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import Dialog, DialogManager, Window
+from aiogram_dialog import DialogManager, Window
 from aiogram_dialog.widgets.kbd import Button
 
 from bot.context import Ctx, ctx_of
@@ -22,6 +22,7 @@ from handlers.forms import (
     buttons_only,
     chosen,
     form_data,
+    form_dialog,
     go,
     nav,
     opens_form,
@@ -177,7 +178,8 @@ async def _getter(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str
     }
 
 
-for_person_dialog = Dialog(
+for_person_dialog = form_dialog(
+    "for_person",
     Window(
         Tr("behalf-ask-who"),
         Button(Tr("behalf-elder"), id="elder", on_click=pick_elder),
@@ -207,5 +209,4 @@ for_person_dialog = Dialog(
         state=ForPerson.what,
     ),
     getter=_getter,
-    name="for_person",
 )

@@ -12,7 +12,7 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import Dialog, DialogManager
+from aiogram_dialog import DialogManager
 
 from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import Rows, inline
@@ -46,6 +46,7 @@ from handlers.forms import (
     chosen,
     day_and_time,
     form_data,
+    form_dialog,
     go,
     refuse,
     saved_as,
@@ -409,7 +410,8 @@ async def _form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, 
     }
 
 
-reception_dialog = Dialog(
+reception_dialog = form_dialog(
+    "reception",
     typed(
         "reception-ask-specialist",
         saved_as("specialist", parse_specialist, ReceptionForm.topic),
@@ -429,5 +431,4 @@ reception_dialog = Dialog(
     ),
     summary("reception-summary", "reception", submit, ReceptionForm.summary),
     getter=_form,
-    name="reception",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram_dialog import Dialog, Window
+from aiogram_dialog import Window
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Row
 from aiogram_dialog.widgets.text import Format
@@ -14,13 +14,14 @@ from handlers.forms import (
     Tr,
     buttons_only,
     chosen,
-    draft_from_start,
+    form_dialog,
     nav,
     summary,
     typed,
 )
 
-announce_dialog = Dialog(
+announce_dialog = form_dialog(
+    "announce",
     Window(Tr("ann-ask-text"), nav(), MessageInput(h.on_text), state=F.text),
     Window(
         Tr("ann-ask-photo"),
@@ -45,6 +46,4 @@ announce_dialog = Dialog(
     typed("ann-ask-datetime", h.on_datetime, F.datetime),
     summary(Format("{lines}"), "ann", h.submit, F.preview, getter=preview),
     getter=form,
-    on_start=draft_from_start,
-    name="announce",
 )

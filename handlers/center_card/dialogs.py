@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from aiogram_dialog import Dialog, Window
+from aiogram_dialog import Window
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button
 
 from handlers.center_card import handlers as h
 from handlers.center_card.getters import card
 from handlers.center_card.states import CenterCardForm as F
-from handlers.forms import Tr, buttons_only, choice, chosen, draft_from_start, nav
+from handlers.forms import Tr, buttons_only, choice, chosen, form_dialog, nav
 from handlers.places import place_choices
 
-card_dialog = Dialog(
+card_dialog = form_dialog(
+    "center_card",
     chosen("centers-choose-municipality", "municipalities", h.on_municipality, F.municipality),
     chosen("centers-choose-district", "districts", h.on_district, F.district),
     chosen("mycenter-choose-center", "centers", h.on_center, F.center),
@@ -33,6 +34,4 @@ card_dialog = Dialog(
         getter=card,
     ),
     getter=place_choices,
-    on_start=draft_from_start,
-    name="center_card",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram_dialog import Dialog, Window
+from aiogram_dialog import Window
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.text import Format, Multi
 
@@ -13,14 +13,15 @@ from handlers.contests.states import ApplicationForm as F
 from handlers.forms import (
     Tr,
     chosen,
-    draft_from_start,
+    form_dialog,
     nav,
     photos,
     summary,
     typed,
 )
 
-application_dialog = Dialog(
+application_dialog = form_dialog(
+    "application",
     chosen(
         Multi(Format("<b>{contest}</b>"), Tr("apply-ask-nomination")),
         "nominations",
@@ -40,6 +41,4 @@ application_dialog = Dialog(
     summary(Tr("apply-summary"), "apply", h.submit, F.summary, h.edit_menu),
     chosen("wizard-edit-which", "editable", h.on_edit, F.edit, width=2),
     getter=form,
-    on_start=draft_from_start,
-    name="application",
 )

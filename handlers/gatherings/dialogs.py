@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram_dialog import Dialog, Window
+from aiogram_dialog import Window
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button
 from aiogram_dialog.widgets.text import Format
@@ -12,7 +12,7 @@ from handlers.forms import (
     Tr,
     chosen,
     day_and_time,
-    draft_from_start,
+    form_dialog,
     nav,
     saved_as,
     summary,
@@ -22,7 +22,8 @@ from handlers.gatherings import handlers as h
 from handlers.gatherings.getters import DAYS_AHEAD, gather_form
 from handlers.gatherings.states import GatherForm as G
 
-gather_dialog = Dialog(
+gather_dialog = form_dialog(
+    "gather",
     chosen("gather-ask-territory", "territories", h.on_territory, G.territory),
     chosen("rep-ask-kind", "kinds", h.on_kind, G.kind, width=2),
     chosen(
@@ -58,6 +59,4 @@ gather_dialog = Dialog(
     ),
     summary("gather-summary", "gather", h.submit, G.summary),
     getter=gather_form,
-    on_start=draft_from_start,
-    name="gather",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram_dialog import Dialog, Window
+from aiogram_dialog import Window
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button
 from aiogram_dialog.widgets.text import Format, Multi
@@ -12,7 +12,7 @@ from handlers.forms import (
     SEND,
     Tr,
     chosen,
-    draft_from_start,
+    form_dialog,
     nav,
     photos,
     summary,
@@ -23,7 +23,8 @@ from handlers.ideas.getters import form, similar
 from handlers.ideas.states import IdeaAddition
 from handlers.ideas.states import IdeaForm as F
 
-idea_dialog = Dialog(
+idea_dialog = form_dialog(
+    "idea",
     chosen(
         "idea-ask-kind",
         "kinds",
@@ -59,12 +60,9 @@ idea_dialog = Dialog(
         getter=similar,
     ),
     getter=form,
-    on_start=draft_from_start,
-    name="idea",
 )
 
-addition_dialog = Dialog(
+addition_dialog = form_dialog(
+    "idea_addition",
     Window(Tr("idea-add-ask"), nav(), MessageInput(h.on_addition), state=IdeaAddition.add),
-    on_start=draft_from_start,
-    name="idea_addition",
 )

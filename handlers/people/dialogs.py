@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from aiogram_dialog import Dialog, Window
+from aiogram_dialog import Window
 from aiogram_dialog.widgets.kbd import Button
 
-from handlers.forms import SEND, Tr, buttons_only, chosen, draft_from_start, nav, typed
+from handlers.forms import SEND, Tr, buttons_only, chosen, form_dialog, nav, typed
 from handlers.people import handlers as h
 from handlers.people.getters import matches, person, stages
 from handlers.people.states import PeopleForm as F
 from handlers.places import place_choices
 
-people_dialog = Dialog(
+people_dialog = form_dialog(
+    "people",
     typed("people-ask", h.on_query, F.search),
     chosen(Tr("people-choose"), "found", h.on_person, F.found, getter=matches),
     Window(
@@ -50,6 +51,4 @@ people_dialog = Dialog(
     ),
     chosen("jury-choose-stage", "stages", h.on_stage, F.stage, getter=stages),
     getter=place_choices,
-    on_start=draft_from_start,
-    name="people",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram_dialog import Dialog, Window
+from aiogram_dialog import Window
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button
 from aiogram_dialog.widgets.text import Format, Multi
@@ -10,7 +10,7 @@ from aiogram_dialog.widgets.text import Format, Multi
 from handlers.forms import (
     Tr,
     chosen,
-    draft_from_start,
+    form_dialog,
     nav,
     summary,
     typed,
@@ -19,7 +19,8 @@ from handlers.register import handlers as h
 from handlers.register.getters import form
 from handlers.register.states import RegisterForm as F
 
-register_dialog = Dialog(
+register_dialog = form_dialog(
+    "register",
     chosen(Multi(Tr("reg-start"), Tr("reg-ask-role")), "roles", h.on_role, F.role),
     chosen("choose-municipality", "municipalities", h.on_municipality, F.municipality, width=2),
     chosen("reg-ask-district", "districts", h.on_district, F.district, width=2),
@@ -40,6 +41,4 @@ register_dialog = Dialog(
     summary(Format("{summary}"), "reg", h.submit, F.summary, h.edit_menu),
     chosen("wizard-edit-which", "editable", h.on_edit, F.edit, width=2),
     getter=form,
-    on_start=draft_from_start,
-    name="register",
 )

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from aiogram_dialog import Dialog, Window
+from aiogram_dialog import Window
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button
 
-from handlers.forms import SEND, Tr, nav
+from handlers.forms import SEND, Tr, form_dialog, nav
 from handlers.registry import handlers as h
 from handlers.registry.states import RegistryForm as F
 
-registry_dialog = Dialog(
+registry_dialog = form_dialog(
+    "registry",
     Window(
         Tr("registry-intro"),
         Button(Tr("registry-download"), id="download", on_click=h.on_download),
@@ -27,5 +28,4 @@ registry_dialog = Dialog(
         state=F.preview,
         getter=h.preview,
     ),
-    name="registry",
 )

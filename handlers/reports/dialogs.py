@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram_dialog import Dialog, Window
+from aiogram_dialog import Window
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Group
 from aiogram_dialog.widgets.text import Format
@@ -12,7 +12,7 @@ from handlers.forms import (
     Tr,
     choice,
     chosen,
-    draft_from_start,
+    form_dialog,
     nav,
     photos,
     summary,
@@ -24,7 +24,8 @@ from handlers.reports import handlers as h
 from handlers.reports.getters import form
 from handlers.reports.states import ReportForm as F
 
-report_dialog = Dialog(
+report_dialog = form_dialog(
+    "report",
     chosen("rep-ask-territory", "territories", h.on_territory, F.territory),
     chosen("rep-ask-kind", "kinds", h.on_kind, F.kind, width=2),
     chosen(
@@ -79,6 +80,4 @@ report_dialog = Dialog(
     summary(Format("{summary}"), "rep", h.submit, F.summary, h.edit_menu),
     chosen("wizard-edit-which", "editable", h.on_edit, F.edit, width=2),
     getter=form,
-    on_start=draft_from_start,
-    name="report",
 )

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from aiogram.fsm.state import State
-from aiogram_dialog import Dialog, Window
+from aiogram_dialog import Window
 from aiogram_dialog.widgets.kbd import Button
 
-from handlers.forms import Tr, chosen, draft_from_start, tags_window, typed
+from handlers.forms import Tr, chosen, form_dialog, tags_window, typed
 from handlers.staff_clubs import handlers as h
 from handlers.staff_clubs.getters import form
 from handlers.staff_clubs.states import ItemForm as F
@@ -18,7 +18,8 @@ def field(name: str, state: State, skippable: bool = False) -> Window:
     return typed(f"staff-ask-{name}", h.on_text, state, *skip)
 
 
-item_dialog = Dialog(
+item_dialog = form_dialog(
+    "club_or_event",
     field("name", F.name),
     field("title", F.title),
     chosen("staff-ask-category", "categories", h.on_choice, F.category),
@@ -31,6 +32,4 @@ item_dialog = Dialog(
     field("description", F.description, skippable=True),
     tags_window(F.tags, h.tags_done),
     getter=form,
-    on_start=draft_from_start,
-    name="club_or_event",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram_dialog import Dialog, Window
+from aiogram_dialog import Window
 from aiogram_dialog.widgets.kbd import Button, Row
 from aiogram_dialog.widgets.text import Format, Multi
 
@@ -20,7 +20,7 @@ from handlers.forms import (
     buttons_only,
     chosen,
     copied,
-    draft_from_start,
+    form_dialog,
     nav,
     saved_as,
     summary,
@@ -31,7 +31,8 @@ from handlers.votes import handlers as h
 from handlers.votes.getters import home_form, paper_form, project_form, vote_form
 from handlers.votes.states import HomeForm, PaperForm, ProjectForm, VoteForm
 
-vote_dialog = Dialog(
+vote_dialog = form_dialog(
+    "vote",
     chosen("vote-ask-scope", "scopes", h.on_scope, VoteForm.scope),
     chosen(Format("{target_prompt}"), "targets", h.on_target, VoteForm.target),
     typed("vote-ask-street", h.on_street, VoteForm.street),
@@ -75,11 +76,10 @@ vote_dialog = Dialog(
     typed("vote-ask-date", h.on_date, VoteForm.date),
     summary("vote-summary", "vote", h.submit_vote, VoteForm.summary),
     getter=vote_form,
-    on_start=draft_from_start,
-    name="vote",
 )
 
-paper_dialog = Dialog(
+paper_dialog = form_dialog(
+    "paper",
     typed(
         "vote-paper-ask-people",
         saved_as("people", parse_people, PaperForm.count),
@@ -88,11 +88,10 @@ paper_dialog = Dialog(
     typed("vote-paper-ask-counts", h.on_paper_counts, PaperForm.count),
     summary("vote-paper-summary", "paper", h.submit_paper, PaperForm.summary),
     getter=paper_form,
-    on_start=draft_from_start,
-    name="paper",
 )
 
-home_dialog = Dialog(
+home_dialog = form_dialog(
+    "home",
     Window(
         Tr("home-ask"),
         Row(
@@ -124,11 +123,10 @@ home_dialog = Dialog(
         Button(Tr("home-no-committee"), id="no_committee", on_click=h.home_no_committee),
     ),
     getter=home_form,
-    on_start=draft_from_start,
-    name="home",
 )
 
-project_dialog = Dialog(
+project_dialog = form_dialog(
+    "project",
     typed(
         "project-ask-title",
         saved_as("title", parse_title, ProjectForm.cost),
@@ -154,6 +152,4 @@ project_dialog = Dialog(
     ),
     summary("project-summary", "project", h.submit_project, ProjectForm.summary),
     getter=project_form,
-    on_start=draft_from_start,
-    name="project",
 )
