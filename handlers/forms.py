@@ -11,14 +11,15 @@ from datetime import date, timedelta
 from operator import itemgetter
 from typing import Any, NoReturn, Protocol, TypeVar
 
-from aiogram import Router
+from aiogram import F, Router
 from aiogram.exceptions import TelegramAPIError
-from aiogram.filters import ExceptionTypeFilter
+from aiogram.filters import Command, ExceptionTypeFilter
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import (
     CallbackQuery,
     ErrorEvent,
     InaccessibleMessage,
+    InlineKeyboardMarkup,
     KeyboardButton,
     Message,
     ReplyKeyboardMarkup,
@@ -36,6 +37,7 @@ from aiogram_i18n import I18nContext
 from bot.contact import own_phone
 from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import MAIN_MENU_KEYS, main_menu
+from bot.keyboards.callbacks import PageCb
 from bot.permissions import Actor, may_moderate, may_run_center
 from bot.services import tags
 from bot.services.announcements import queue_notice
@@ -47,7 +49,7 @@ from bot.services.validation import (
     parse_clock,
     parse_text,
 )
-from bot.views import short_messages, tags_text, visible_length
+from bot.views import edit_or_send, short_messages, tags_text, visible_length
 from storage.models import User
 
 
@@ -563,6 +565,29 @@ def shown_by(name: str) -> Callable[[Show], Show]:
 
         RESTARTS[name] = again
         return show
+
+    return register
+
+
+Page = Callable[[Ctx, int], Awaitable[tuple[str, InlineKeyboardMarkup | None]]]
+
+
+def paged(router: Router, command: str) -> Callable[[Page], Page]:
+    """A list in pages (`page(ctx, n)` makes page n's screen): /command shows the first, and its
+    «◀️ ▶️» (PageCb(list=command)) turn it in place."""
+
+    def register(page: Page) -> Page:
+        async def first(message: Message, ctx: Ctx) -> None:
+            text, markup = await page(ctx, 0)
+            await message.answer(text, reply_markup=markup)
+
+        async def turn(callback: CallbackQuery, callback_data: PageCb, ctx: Ctx) -> None:
+            text, markup = await page(ctx, callback_data.page)
+            await edit_or_send(callback, text, markup)
+
+        router.message.register(first, Command(command))
+        router.callback_query.register(turn, PageCb.filter(F.list == command))
+        return page
 
     return register
 

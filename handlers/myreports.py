@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from aiogram import F, Router
-from aiogram.filters import Command
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup
 from aiogram_dialog import DialogManager
 
 from bot.context import Ctx
 from bot.keyboards.builders import Pages, Rows, inline
 from bot.keyboards.callbacks import PageCb, ReportCb
 from bot.services.reports import draft_from_report
-from bot.views import edit_or_send, report_card, send_album
-from handlers.forms import refuse
+from bot.views import report_card, send_album
+from handlers.forms import paged, refuse
 from handlers.reports import start_report
 from storage.models import ReportStatus
 
@@ -21,7 +20,8 @@ router = Router(name=__name__)
 PAGE = 5
 
 
-async def _page(ctx: Ctx, asked: int) -> tuple[str, InlineKeyboardMarkup | None]:
+@paged(router, "myreports")
+async def my_reports(ctx: Ctx, asked: int) -> tuple[str, InlineKeyboardMarkup | None]:
     total = await ctx.reports.count_of_author(ctx.user.id)
     if total == 0:
         return ctx.i18n.get("myreports-empty"), None
@@ -40,18 +40,6 @@ async def _page(ctx: Ctx, asked: int) -> tuple[str, InlineKeyboardMarkup | None]
         rows.append([(ctx.i18n.get("rep-open", id=str(r.id)), ReportCb(action="open", id=r.id))])
     rows += pages.nav(ctx.i18n, lambda n: PageCb(list="myreports", page=n))
     return "\n".join(lines), inline(*rows)
-
-
-@router.message(Command("myreports"))
-async def my_reports(message: Message, ctx: Ctx) -> None:
-    text, markup = await _page(ctx, 0)
-    await message.answer(text, reply_markup=markup)
-
-
-@router.callback_query(PageCb.filter(F.list == "myreports"))
-async def my_reports_page(callback: CallbackQuery, callback_data: PageCb, ctx: Ctx) -> None:
-    text, markup = await _page(ctx, callback_data.page)
-    await edit_or_send(callback, text, markup)
 
 
 @router.callback_query(ReportCb.filter(F.action == "open"))

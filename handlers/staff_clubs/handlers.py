@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from aiogram import F, Router
-from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_dialog import DialogManager
@@ -31,7 +30,7 @@ from bot.services.clubs import (
 )
 from bot.services.sessions import next_sessions, recent_sessions
 from bot.services.validation import InputError, parse_text
-from bot.views import edit_markup, edit_or_send, room_for, schedule_text, tags_text, when_text
+from bot.views import edit_markup, room_for, schedule_text, tags_text, when_text
 from handlers.clubs import tell_promoted
 from handlers.forms import (
     Reply,
@@ -41,6 +40,7 @@ from handlers.forms import (
     form_data,
     go,
     of_my_center,
+    paged,
     refuse,
     say,
     say_error,
@@ -83,19 +83,8 @@ MY_CLUBS_PAGE = 15  # buttons of clubs and events a page
 # --- the list -------------------------------------------------------------------------------------
 
 
-@router.message(Command("myclubs"))
-async def my_clubs(message: Message, ctx: Ctx) -> None:
-    text, markup = await _my_clubs_page(ctx, 0)
-    await message.answer(text, reply_markup=markup)
-
-
-@router.callback_query(PageCb.filter(F.list == "myclubs"))
-async def my_clubs_page(callback: CallbackQuery, callback_data: PageCb, ctx: Ctx) -> None:
-    text, markup = await _my_clubs_page(ctx, callback_data.page)
-    await edit_or_send(callback, text, markup)
-
-
-async def _my_clubs_page(ctx: Ctx, asked: int) -> tuple[str, InlineKeyboardMarkup]:
+@paged(router, "myclubs")
+async def my_clubs(ctx: Ctx, asked: int) -> tuple[str, InlineKeyboardMarkup | None]:
     """The center's clubs (open ones first) and coming events, a page of buttons at a time."""
     center = ctx.directory.center(ctx.user.staff_center_id)
     if center is None:
