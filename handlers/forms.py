@@ -341,6 +341,12 @@ def typed(prompt: str, on_text: OnText, state: State, *buttons: Any, **window: A
     return Window(Tr(prompt), *buttons, nav(), text_only(on_text), state=state, **window)
 
 
+def taken(prompt: str, on_message: OnMessage, state: State, *buttons: Any, **window: Any) -> Window:
+    """A window that takes whatever is sent (a photo, a file, a contact, a place or words) and
+    leaves it to `on_message`, with any extra buttons above «Назад»/«Отмена»."""
+    return Window(Tr(prompt), *buttons, nav(), MessageInput(on_message), state=state, **window)
+
+
 def chosen(
     prompt: Any,
     items: str,

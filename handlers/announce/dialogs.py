@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from aiogram_dialog import Window
-from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Row
 from aiogram_dialog.widgets.text import Format
 
@@ -17,18 +16,18 @@ from handlers.forms import (
     form_dialog,
     nav,
     summary,
+    taken,
     typed,
 )
 
 announce_dialog = form_dialog(
     "announce",
-    Window(Tr("ann-ask-text"), nav(), MessageInput(h.on_text), state=F.text),
-    Window(
-        Tr("ann-ask-photo"),
+    taken("ann-ask-text", h.on_text, F.text),
+    taken(
+        "ann-ask-photo",
+        h.on_photo,
+        F.photo,
         Button(Tr("ann-no-photo"), id="no_photo", on_click=h.no_photo),
-        nav(),
-        MessageInput(h.on_photo),
-        state=F.photo,
     ),
     chosen("ann-ask-audience", "audiences", h.on_audience, F.audience),
     chosen(Format("{target_prompt}"), "targets", h.on_target, F.target),

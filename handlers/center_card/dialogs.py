@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from aiogram_dialog import Window
-from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button
 
 from handlers.center_card import handlers as h
 from handlers.center_card.getters import card
 from handlers.center_card.states import CenterCardForm as F
-from handlers.forms import Tr, buttons_only, choice, chosen, form_dialog, nav
+from handlers.forms import Tr, buttons_only, choice, chosen, form_dialog, nav, taken
 from handlers.places import place_choices
 
 card_dialog = form_dialog(
@@ -25,12 +24,11 @@ card_dialog = form_dialog(
         state=F.card,
         getter=card,
     ),
-    Window(
-        Tr("mycenter-ask"),
+    taken(
+        "mycenter-ask",
+        h.on_answer,
+        F.field,
         Button(Tr("mycenter-clear"), id="clear", on_click=h.on_clear, when="has_value"),
-        nav(),
-        MessageInput(h.on_answer),
-        state=F.field,
         getter=card,
     ),
     getter=place_choices,

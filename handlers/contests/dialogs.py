@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from aiogram_dialog import Window
-from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.text import Format, Multi
 
 from bot.services.contests import MAX_PHOTOS
@@ -14,9 +12,9 @@ from handlers.forms import (
     Tr,
     chosen,
     form_dialog,
-    nav,
     photos,
     summary,
+    taken,
     typed,
 )
 
@@ -37,7 +35,7 @@ application_dialog = form_dialog(
     typed("apply-ask-description", h.on_text, F.description),
     photos("apply-ask-photos", MAX_PHOTOS, h.photos_done, F.photos),
     typed("apply-ask-name", h.on_text, F.name),
-    Window(Tr("reg-phone-below"), nav(), MessageInput(h.on_contact), state=F.phone),
+    taken("reg-phone-below", h.on_contact, F.phone),
     summary(Tr("apply-summary"), "apply", h.submit, F.summary, h.edit_menu),
     chosen("wizard-edit-which", "editable", h.on_edit, F.edit, width=2),
     getter=form,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from aiogram_dialog import Window
-from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button
 from aiogram_dialog.widgets.text import Format
 
@@ -13,9 +11,9 @@ from handlers.forms import (
     chosen,
     day_and_time,
     form_dialog,
-    nav,
     saved_as,
     summary,
+    taken,
     typed,
 )
 from handlers.gatherings import handlers as h
@@ -37,12 +35,11 @@ gather_dialog = form_dialog(
     ),
     typed("rep-ask-action-other", h.on_action_other, G.action_other),
     *day_and_time(G.day, G.clock, G.place, DAYS_AHEAD),
-    Window(
-        Tr("gather-ask-place"),
+    taken(
+        "gather-ask-place",
+        h.on_place,
+        G.place,
         Button(Format("📍 {home}"), id="home", on_click=h.home_place, when="home"),
-        nav(),
-        MessageInput(h.on_place),
-        state=G.place,
     ),
     typed(
         "gather-ask-bring",
@@ -50,12 +47,11 @@ gather_dialog = form_dialog(
         G.bring,
         Button(Tr("wizard-skip"), id="skip_bring", on_click=h.skip_bring),
     ),
-    Window(
-        Tr("gather-ask-photo"),
+    taken(
+        "gather-ask-photo",
+        h.on_photo,
+        G.photo,
         Button(Tr("ann-no-photo"), id="no_photo", on_click=h.no_photo),
-        nav(),
-        MessageInput(h.on_photo),
-        state=G.photo,
     ),
     summary("gather-summary", "gather", h.submit, G.summary),
     getter=gather_form,

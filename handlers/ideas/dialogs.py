@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from aiogram_dialog import Window
-from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button
 from aiogram_dialog.widgets.text import Format, Multi
 
@@ -13,9 +11,9 @@ from handlers.forms import (
     Tr,
     chosen,
     form_dialog,
-    nav,
     photos,
     summary,
+    taken,
     typed,
 )
 from handlers.ideas import handlers as h
@@ -34,7 +32,7 @@ idea_dialog = form_dialog(
         width=2,
     ),
     chosen("idea-ask-category", "categories", h.on_category, F.category, width=2),
-    Window(Tr("idea-ask-place"), nav(), MessageInput(h.on_place), state=F.place),
+    taken("idea-ask-place", h.on_place, F.place),
     typed("idea-ask-text", h.on_text, F.text),
     photos(
         "idea-ask-photos",
@@ -64,5 +62,5 @@ idea_dialog = form_dialog(
 
 addition_dialog = form_dialog(
     "idea_addition",
-    Window(Tr("idea-add-ask"), nav(), MessageInput(h.on_addition), state=IdeaAddition.add),
+    taken("idea-add-ask", h.on_addition, IdeaAddition.add),
 )

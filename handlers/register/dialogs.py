@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from aiogram_dialog import Window
-from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button
 from aiogram_dialog.widgets.text import Format, Multi
 
@@ -11,8 +9,8 @@ from handlers.forms import (
     Tr,
     chosen,
     form_dialog,
-    nav,
     summary,
+    taken,
     typed,
 )
 from handlers.register import handlers as h
@@ -37,7 +35,7 @@ register_dialog = form_dialog(
     typed("reg-ask-house", h.on_text, F.house),
     typed("reg-ask-entrance", h.on_text, F.entrance),
     typed("reg-ask-name", h.on_text, F.full_name),
-    Window(Tr("reg-phone-below"), nav(), MessageInput(h.on_contact), state=F.phone),
+    taken("reg-phone-below", h.on_contact, F.phone),
     summary(Format("{summary}"), "reg", h.submit, F.summary, h.edit_menu),
     chosen("wizard-edit-which", "editable", h.on_edit, F.edit, width=2),
     getter=form,
