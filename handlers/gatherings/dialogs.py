@@ -8,7 +8,6 @@ from aiogram_dialog.widgets.text import Format
 from bot.services.gatherings import parse_bring
 from handlers.forms import (
     Tr,
-    chosen,
     day_and_time,
     form_dialog,
     saved_as,
@@ -19,21 +18,11 @@ from handlers.forms import (
 from handlers.gatherings import handlers as h
 from handlers.gatherings.getters import DAYS_AHEAD, gather_form
 from handlers.gatherings.states import GatherForm as G
+from handlers.reports.dialogs import what_was_done
 
 gather_dialog = form_dialog(
     "gather",
-    chosen("gather-ask-territory", "territories", h.on_territory, G.territory),
-    chosen("rep-ask-kind", "kinds", h.on_kind, G.kind, width=2),
-    chosen(
-        "rep-ask-action",
-        "actions",
-        h.on_action,
-        G.action,
-        Button(Tr("rep-action-own"), id="own", on_click=h.own_action),
-        Button(Tr("wizard-skip"), id="skip", on_click=h.skip_action),
-        width=2,
-    ),
-    typed("rep-ask-action-other", h.on_action_other, G.action_other),
+    *what_was_done(h, G, "gather-ask-territory"),
     *day_and_time(G.day, G.clock, G.place, DAYS_AHEAD),
     taken(
         "gather-ask-place",

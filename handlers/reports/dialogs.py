@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from aiogram_dialog import Window
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Group
@@ -24,20 +26,29 @@ from handlers.reports import handlers as h
 from handlers.reports.getters import form
 from handlers.reports.states import ReportForm as F
 
+
+def what_was_done(steps: Any, states: Any, territory_prompt: str) -> list[Window]:
+    """Where, what kind and which action: the first windows of a report and of a субботник
+    planned ahead (`steps`: the feature's handlers module, `states`: its form's states)."""
+    return [
+        chosen(territory_prompt, "territories", steps.on_territory, states.territory),
+        chosen("rep-ask-kind", "kinds", steps.on_kind, states.kind, width=2),
+        chosen(
+            "rep-ask-action",
+            "actions",
+            steps.on_action,
+            states.action,
+            Button(Tr("rep-action-own"), id="own", on_click=steps.own_action),
+            Button(Tr("wizard-skip"), id="skip", on_click=steps.skip_action),
+            width=2,
+        ),
+        typed("rep-ask-action-other", steps.on_action_other, states.action_other),
+    ]
+
+
 report_dialog = form_dialog(
     "report",
-    chosen("rep-ask-territory", "territories", h.on_territory, F.territory),
-    chosen("rep-ask-kind", "kinds", h.on_kind, F.kind, width=2),
-    chosen(
-        "rep-ask-action",
-        "actions",
-        h.on_action,
-        F.action,
-        Button(Tr("rep-action-own"), id="own", on_click=h.own_action),
-        Button(Tr("wizard-skip"), id="skip", on_click=h.skip_action),
-        width=2,
-    ),
-    typed("rep-ask-action-other", h.on_action_other, F.action_other),
+    *what_was_done(h, F, "rep-ask-territory"),
     Window(
         Tr("rep-ask-date"),
         Group(
