@@ -492,3 +492,42 @@ async def test_a_long_problem_reaches_staff_whole_in_short_messages(
     assert all(sentence in " ".join(texts) for sentence in sentences)
     last = [r for r in sent if isinstance(r, SendMessage)][-1]
     assert last.reply_markup is not None and "в работе" in buttons(sent)
+
+
+async def test_staff_page_through_their_districts_items(harness: Harness, admin, resident):
+    """Twenty-three open items and two resolved: /ideas shows ten a page, the most supported
+    first, «▶️» / «◀️» turn the pages, a filter starts again at its first page."""
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    await harness.onboard(resident, "kem-central")
+    district_id = await harness.district_id("kem-central")
+    async with harness.session_factory() as s:
+        s.add_all(
+            Idea(
+                kind="problem",
+                category="rubbish",
+                district_id=district_id,
+                text=f"Контейнер № {n} переполнен",
+                supporters=n,
+                status=IdeaStatus.RESOLVED if n > 23 else IdeaStatus.NEW,
+            )
+            for n in range(1, 26)
+        )
+        await s.commit()
+
+    def opened(sent: list) -> list[str]:
+        return [b for b in buttons(sent) if b.startswith("Открыть")]
+
+    sent = await harness.say(STAFF, "/ideas")
+    first = opened(sent)
+    assert len(first) == 10 and "Страница 1 из 3" in joined(sent) and "▶️" in buttons(sent)
+    assert "Контейнер № 23 переполнен" in joined(sent) and "◀️" not in buttons(sent)
+    sent = await harness.press(STAFF, "▶️")
+    second = opened(sent)
+    assert len(second) == 10 and not set(first) & set(second) and "Страница 2 из 3" in joined(sent)
+    sent = await harness.press(STAFF, "▶️")
+    assert len(opened(sent)) == 3 and "▶️" not in buttons(sent)
+    assert "Контейнер № 1 переполнен" in joined(sent)
+    sent = await harness.press(STAFF, "◀️")
+    assert opened(sent) == second
+    sent = await harness.press(STAFF, "решено")
+    assert len(opened(sent)) == 2 and "Страница" not in joined(sent)

@@ -13,7 +13,7 @@ from aiogram_dialog import DialogManager, ShowMode
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import Rows, inline, main_menu
+from bot.keyboards.builders import Pages, Rows, inline, main_menu
 from bot.keyboards.callbacks import IdeaCb, ProjectCb
 from bot.notify import tell, tell_rendered
 from bot.permissions import districts_seen
@@ -279,6 +279,7 @@ async def on_addition(message: Message, widget: Any, manager: DialogManager) -> 
 # --- staff --------------------------------------------------------------------------------------
 
 FILTERS = ("open", "new", "accepted", "in_progress", "resolved", "rejected")
+IDEAS_PAGE = 10
 
 
 @staff_router.message(Command("ideas"))
@@ -291,18 +292,18 @@ async def ideas_list(message: Message, command: CommandObject, ctx: Ctx) -> None
 @staff_router.callback_query(IdeaCb.filter(F.action == "filter"))
 async def ideas_filter(callback: CallbackQuery, callback_data: IdeaCb, ctx: Ctx) -> None:
     status = callback_data.value if callback_data.value in FILTERS else "open"
-    await _send_list(tapped(callback), ctx, status)
+    await _send_list(tapped(callback), ctx, status, callback_data.id)  # id: the page
 
 
-async def _send_list(
-    message: Reply,
-    ctx: Ctx,
-    status: str,
-) -> None:
+async def _send_list(message: Reply, ctx: Ctx, status: str, asked: int = 0) -> None:
+    """Ten items a page, overdue first; «◀️ ▶️» and the filters under the last message."""
     seen = districts_seen(ctx.actor)  # None: every district (admins)
     scope = None if seen is None else (seen[0] if seen else -1)
     district = ctx.directory.district(scope) if scope else None
-    found = await ctx.ideas.of_district(scope, status, None, now=ctx.now)
+    pages = Pages.of(await ctx.ideas.count_of_district(scope, status), asked, IDEAS_PAGE)
+    found = await ctx.ideas.of_district(
+        scope, status, None, limit=IDEAS_PAGE, now=ctx.now, offset=pages.offset
+    )
     name = (
         ctx.i18n.get("ideas-filter-open")
         if status == "open"
@@ -332,6 +333,9 @@ async def _send_list(
         rows.append([(ctx.i18n.get("ideas-open", id=idea.id), IdeaCb(action="open", id=idea.id))])
     if not found:
         lines.append(ctx.i18n.get("ideas-none"))
+    if pages.count > 1:
+        lines.append(ctx.i18n.get("ideas-page", page=str(pages.page + 1), pages=str(pages.count)))
+    rows += pages.nav(ctx.i18n, lambda n: IdeaCb(action="filter", id=n, value=status))
     rows.append(
         [
             (

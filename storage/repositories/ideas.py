@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import case, func, literal, select, update
+from sqlalchemy import ColumnElement, case, func, literal, select, update
 
 from storage.models import Idea, IdeaStatus, IdeaSupport
 from storage.repositories.base import Repository
@@ -48,27 +48,26 @@ class IdeaRepository(Repository[Idea]):
         category: str | None,
         limit: int = 20,
         now: datetime | None = None,
+        offset: int = 0,
     ) -> Sequence[Idea]:
         """Overdue items first (unanswered past their deadline, as of `now`), then the most
         supported."""
-        query = select(Idea)
-        if district_id is not None:
-            query = query.where(Idea.district_id == district_id)
-        if status == "open":
-            query = query.where(Idea.status.in_(OPEN))
-        elif status:
-            query = query.where(Idea.status == IdeaStatus(status))
-        if category:
-            query = query.where(Idea.category == category)
         late = (
             case((Idea.answered_at.is_(None) & (Idea.due_at < now), 1), else_=0)
             if now is not None
             else literal(0)
         )
+        query = select(Idea).where(*_in_district(district_id, status, category))
         result = await self.session.execute(
-            query.order_by(late.desc(), Idea.supporters.desc(), Idea.id.desc()).limit(limit)
+            query.order_by(late.desc(), Idea.supporters.desc(), Idea.id.desc())
+            .offset(offset)
+            .limit(limit)
         )
         return result.scalars().all()
+
+    async def count_of_district(self, district_id: int | None, status: str | None) -> int:
+        query = select(func.count(Idea.id)).where(*_in_district(district_id, status, None))
+        return int(await self.session.scalar(query) or 0)
 
     async def supporter_ids(self, idea_id: int) -> list[int]:
         found = await self.session.execute(
@@ -124,3 +123,19 @@ class IdeaRepository(Repository[Idea]):
             )
         )
         return int(new or 0), int(overdue or 0)
+
+
+def _in_district(
+    district_id: int | None, status: str | None, category: str | None
+) -> list[ColumnElement[bool]]:
+    """A district's items (None: every district) of a status ("open": not yet closed)."""
+    where: list[ColumnElement[bool]] = []
+    if district_id is not None:
+        where.append(Idea.district_id == district_id)
+    if status == "open":
+        where.append(Idea.status.in_(OPEN))
+    elif status:
+        where.append(Idea.status == IdeaStatus(status))
+    if category:
+        where.append(Idea.category == category)
+    return where
