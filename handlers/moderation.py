@@ -31,11 +31,13 @@ QUEUE_LIMIT = 20
 @router.message(Command("queue"))
 async def queue(message: Message, ctx: Ctx) -> None:
     districts = districts_seen(ctx.actor)
-    pending = await ctx.reports.queue(districts, QUEUE_LIMIT) if districts != [] else []
+    pending, total = await ctx.reports.queue(districts, QUEUE_LIMIT) if districts != [] else ([], 0)
     if not pending:
         await message.answer(ctx.i18n.get("queue-empty"))
         return
-    lines = [ctx.i18n.get("queue-title", count=len(pending))]
+    lines = [ctx.i18n.get("queue-title", count=total)]
+    if total > len(pending):
+        lines.append(ctx.i18n.get("queue-oldest", shown=len(pending)))
     rows = []
     for r in pending:
         district = ctx.directory.district(r.district_id)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from aiogram.methods import EditMessageText, SendMediaGroup, SendMessage
@@ -484,3 +484,29 @@ async def test_a_revoked_elder_cannot_go_on_with_a_draft(harness: Harness, resid
     sent = await harness.press(resident, "Сегодня")
     assert "устарела" in joined(sent)
     assert await _reports(harness) == []
+
+
+async def test_a_long_queue_says_how_many_wait_and_shows_the_oldest(harness: Harness, admin):
+    """23 reports wait: /queue counts them all and lists the 20 oldest (the rest come up as
+    those are checked)."""
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    district_id = await harness.district_id("kem-central")
+    start = datetime.now(UTC) - timedelta(days=3)
+    async with harness.session_factory() as s:
+        s.add_all(
+            Report(
+                district_id=district_id,
+                kind="subbotnik",
+                held_on=start.date(),
+                participants=5,
+                description="Убрали двор",
+                status=ReportStatus.SUBMITTED,
+                submitted_at=start + timedelta(minutes=n),
+            )
+            for n in range(23)
+        )
+        await s.commit()
+    sent = await harness.say(STAFF, "/queue")
+    assert "Отчёты на проверку</b>: 23" in joined(sent) and "20 самых давних" in joined(sent)
+    opened = [b for b in buttons(sent) if b.startswith("Открыть")]
+    assert len(opened) == 20 and opened[0] == "Открыть № 1" and "Открыть № 21" not in opened

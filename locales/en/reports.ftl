@@ -96,6 +96,7 @@ rep-not-yours = This is not your report.
 ## Checking (staff)
 queue-empty = No reports to check.
 queue-title = <b>Reports to check</b>: { $count }
+queue-oldest = Here are the { $shown } oldest; checked ones leave the list and the next come up.
 queue-line = No. { $id } of { $date } — { $kind }, { $district }
 mod-accept = ✅ Accept
 mod-return = ↩️ Return for changes

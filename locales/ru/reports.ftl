@@ -96,6 +96,7 @@ rep-not-yours = Это не ваш отчёт.
 ## Проверка (сотрудникам)
 queue-empty = Отчётов на проверку нет.
 queue-title = <b>Отчёты на проверку</b>: { $count }
+queue-oldest = Здесь { $shown } самых давних; проверенные уйдут из списка, и придут следующие.
 queue-line = № { $id } от { $date } — { $kind }, { $district }
 mod-accept = ✅ Принять
 mod-return = ↩️ Вернуть на доработку

@@ -38,13 +38,19 @@ class ReportRepository(Repository[Report]):
             or 0
         )
 
-    async def queue(self, district_ids: Sequence[int] | None, limit: int) -> Sequence[Report]:
-        """Reports awaiting moderation, oldest first; `None` means every district."""
-        query = select(Report).where(Report.status == ReportStatus.SUBMITTED)
+    async def queue(
+        self, district_ids: Sequence[int] | None, limit: int
+    ) -> tuple[Sequence[Report], int]:
+        """The oldest reports awaiting moderation and how many wait in all; `None` means every
+        district."""
+        waiting = [Report.status == ReportStatus.SUBMITTED]
         if district_ids is not None:
-            query = query.where(Report.district_id.in_(district_ids))
-        result = await self.session.execute(query.order_by(Report.submitted_at).limit(limit))
-        return result.scalars().all()
+            waiting.append(Report.district_id.in_(district_ids))
+        total = await self.session.scalar(select(func.count(Report.id)).where(*waiting))
+        result = await self.session.execute(
+            select(Report).where(*waiting).order_by(Report.submitted_at).limit(limit)
+        )
+        return result.scalars().all(), int(total or 0)
 
     async def moderate(
         self, report_id: int, status: ReportStatus, actor_id: int, comment: str | None = None
