@@ -83,11 +83,12 @@ async def edit_markup(callback: CallbackQuery, markup: InlineKeyboardMarkup | No
 async def edit_or_send(
     callback: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None = None
 ) -> None:
-    """Replace the screen in place; a double tap (same content) is not an error."""
+    """Replace the screen in place; a double tap (same content) is not an error. A screen longer
+    than one short message (a club's description of 1 000 characters) comes as new messages."""
     message = callback.message
-    if not isinstance(message, Message):  # too old for Telegram to give it back
-        if callback.from_user:
-            await callback.bot.send_message(callback.from_user.id, text, reply_markup=markup)  # type: ignore[union-attr]
+    if not isinstance(message, Message) or visible_length(text) > SHORT_MESSAGE:
+        if callback.from_user:  # (a message too old, Telegram does not give it back)
+            await send_short(callback.bot, callback.from_user.id, text, markup)  # type: ignore[arg-type]
         return
     if message.text is not None:
         try:
@@ -201,6 +202,13 @@ async def send_album(
             await bot.send_photo(chat_id, chunk[0])
         else:
             await bot.send_media_group(chat_id, [InputMediaPhoto(media=f) for f in chunk])
+    await send_short(bot, chat_id, text, markup)
+
+
+async def send_short(
+    bot: Bot, chat_id: int, text: str, markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """A text in messages an elder reads at once (short_messages), the buttons under the last."""
     texts = short_messages(text.split("\n"))
     for n, part in enumerate(texts, start=1):
         await bot.send_message(chat_id, part, reply_markup=markup if n == len(texts) else None)

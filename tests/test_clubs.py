@@ -547,3 +547,23 @@ async def test_a_center_with_many_clubs_lists_them_in_pages(harness: Harness, ad
     assert rest.index("Кружок 01: 0 из 10, очередь 0 (закрыт)") == 4  # after the open ones
     assert len([b for b in rest if "Праздник" in b and "0 из 30" in b]) == 2
     assert "◀️" in buttons(sent) and "▶️" not in buttons(sent) and "➕ Кружок" in buttons(sent)
+
+
+async def test_a_club_with_a_long_description_shows_it_whole(harness: Harness, resident):
+    """A description may be 1 000 characters: the card then comes as short messages (the harness
+    fails one over 600) with every word and «Записаться» under the last."""
+    club_id = await make_club(harness)
+    words = [f"Занятие{n}" for n in range(100)]
+    async with harness.session_factory() as s:
+        club = await s.get(Club, club_id)
+        assert club is not None
+        club.description = " ".join(words)  # 989 characters
+        await s.commit()
+    await harness.onboard(resident)
+    sent = await harness.tap(resident, ClubCb(action="card", id=club_id))
+    texts = [r.text for r in sent if isinstance(r, SendMessage)]
+    assert len(texts) >= 2 and all(len(t) <= 600 for t in texts)
+    assert all(word in " ".join(texts).split() for word in words)
+    assert "✍️ Записаться" in buttons(sent)
+    sent = await harness.press(resident, "✍️ Записаться")  # the buttons under the last work
+    assert "Как вас записать" in joined(sent) or "записаны" in joined(sent).lower()
