@@ -54,7 +54,10 @@ async def retire_buttons(bot: Bot, copies: list[tuple[int, int]]) -> None:
             logger.info("Buttons not retired: %s", type(exc).__name__)
 
 
-async def tell(ctx: Ctx, recipient: User | None, key: str, **args: str) -> bool:
+async def tell(ctx: Ctx, recipient: User | int | None, key: str, **args: str) -> bool:
+    """One message to a person (or their id; None, an author who deleted their data: nobody)."""
+    if isinstance(recipient, int):
+        recipient = await ctx.users.get(recipient)
     sent = await tell_rendered(ctx, recipient, lambda t: (t.get(key, **args), None))
     return sent is not None
 
@@ -63,5 +66,5 @@ async def tell_each(ctx: Ctx, user_ids: Iterable[int | None], key: str, **args: 
     """Tell each of these people once; how many got the message."""
     told = 0
     for user_id in sorted({u for u in user_ids if u}):
-        told += await tell(ctx, await ctx.users.get(user_id), key, **args)
+        told += await tell(ctx, user_id, key, **args)
     return told

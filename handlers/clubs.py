@@ -551,20 +551,15 @@ async def tell_promoted(
     promoted: Signup,
     target: Club | Event,
 ) -> None:
-    recipient = await ctx.users.get(promoted.user_id) if promoted.user_id else None
     if isinstance(target, Club):
-        nxt = await _next_text(target, ctx)
+        next_ = await _next_text(target, ctx)
         await tell(
-            ctx,
-            recipient,
-            "club-promoted",
-            name=html.escape(target.name),
-            next=nxt,
+            ctx, promoted.user_id, "club-promoted", name=html.escape(target.name), next=next_
         )
     else:
         await tell(
             ctx,
-            recipient,
+            promoted.user_id,
             "event-promoted",
             title=html.escape(target.title),
             when=when_text(target.starts_at, ctx.settings),

@@ -608,7 +608,7 @@ async def publish_send(cb: CallbackQuery, manager: DialogManager, args: dict[str
     for w in winners:
         await tell(
             ctx,
-            await ctx.users.get(w.user_id) if w.user_id else None,
+            w.user_id,
             "contest-winner",
             id=str(w.id),
             nomination=html.escape(names.get(w.nomination_id, "")),

@@ -106,8 +106,7 @@ async def accept(callback: CallbackQuery, callback_data: ReportCb, ctx: Ctx) -> 
         refuse_already(ctx.i18n, report)
     await ctx.audit.write(ctx.user.id, "report.accept", report.author_id, report=report.id)
     await decided(callback, ctx.i18n.get("mod-accepted", id=str(report.id)))
-    author = await ctx.users.get(report.author_id) if report.author_id else None
-    await tell(ctx, author, "mod-author-accepted", id=str(report.id))
+    await tell(ctx, report.author_id, "mod-author-accepted", id=str(report.id))
 
 
 @router.callback_query(ReportCb.filter(F.action == "return"))
@@ -138,10 +137,9 @@ async def return_with_comment(
         return True
     await ctx.audit.write(ctx.user.id, "report.return", report.author_id, report=report.id)
     await message.answer(ctx.i18n.get("mod-returned", id=str(report.id)))
-    author = await ctx.users.get(report.author_id) if report.author_id else None
     await tell(
         ctx,
-        author,
+        report.author_id,
         "mod-author-returned",
         id=str(report.id),
         comment=html.escape(comment),

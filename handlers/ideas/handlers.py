@@ -450,8 +450,7 @@ async def take(callback: CallbackQuery, callback_data: IdeaCb, ctx: Ctx) -> None
         )
     await callback.answer(ctx.i18n.get("idea-taken-staff", id=str(idea.id)))
     await edit_markup(callback, None)
-    author = await ctx.users.get(idea.user_id) if idea.user_id else None
-    await tell(ctx, author, "idea-taken-author", id=str(idea.id))
+    await tell(ctx, idea.user_id, "idea-taken-author", id=str(idea.id))
 
 
 @staff_router.callback_query(IdeaCb.filter(F.action == "status"))
@@ -657,8 +656,7 @@ async def send_anyway(cb: CallbackQuery, button: Any, manager: DialogManager) ->
                 "behalf-idea-sent", id=idea.id, person=html.escape(draft.get("person", ""))
             )
         )
-        person = await ctx.users.get(author.user_id) if author.user_id else None
-        await tell(ctx, person, "behalf-idea-told", id=str(idea.id))
+        await tell(ctx, author.user_id, "behalf-idea-told", id=str(idea.id))
         return
     await tapped(cb).answer(ctx.i18n.get("idea-sent", id=idea.id), reply_markup=main_menu(ctx.i18n))
 

@@ -324,8 +324,7 @@ async def submit(cb: CallbackQuery, button: Button, manager: DialogManager) -> N
     if behalf is not None:
         person = html.escape(draft.get("person", ""))
         await tapped(cb).answer(ctx.i18n.get("behalf-report-sent", id=report.id, person=person))
-        elder = await ctx.users.get(author_id)
-        await tell(ctx, elder, "behalf-report-told", id=str(report.id))
+        await tell(ctx, author_id, "behalf-report-told", id=str(report.id))
     else:
         await tapped(cb).answer(
             ctx.i18n.get("rep-sent", id=str(report.id)), reply_markup=main_menu(ctx.i18n)
