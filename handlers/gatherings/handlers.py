@@ -5,6 +5,7 @@ cancelling; «📝 Заполнить отчёт» afterwards."""
 from __future__ import annotations
 
 import html
+from functools import partial
 from typing import Any
 
 from aiogram import F, Router
@@ -149,14 +150,8 @@ async def _tell_going(
     return True
 
 
-@answer_for("gather-message")
-async def gather_message(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
-    return await _tell_going(message, manager, args, cancel=False)
-
-
-@answer_for("gather-cancel")
-async def gather_cancel(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
-    return await _tell_going(message, manager, args, cancel=True)
+answer_for("gather-message")(partial(_tell_going, cancel=False))
+answer_for("gather-cancel")(partial(_tell_going, cancel=True))
 
 
 # --- «✋ Иду» / «Не смогу» ------------------------------------------------------------------------

@@ -4,6 +4,7 @@ initiative budget's projects (/projects)."""
 from __future__ import annotations
 
 import html
+from functools import partial
 from typing import Any
 
 from aiogram import F, Router
@@ -772,14 +773,8 @@ async def _project_news(
     return True
 
 
-@answer_for("project-progress")
-async def project_progress(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
-    return await _project_news(message, manager, args, done=False)
-
-
-@answer_for("project-done")
-async def project_done(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
-    return await _project_news(message, manager, args, done=True)
+answer_for("project-progress")(partial(_project_news, done=False))
+answer_for("project-done")(partial(_project_news, done=True))
 
 
 @router.callback_query(ProjectCb.filter(F.action == "photos"))
