@@ -17,7 +17,6 @@ import tempfile
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert, select, text
 
@@ -230,7 +229,7 @@ async def main(n_reports: int, repeat: int) -> None:
             f"5 000 club members, 50 000 applications, 5 000 events with 20 000 sign-ups, "
             f"2 000 media publications — built in {time.perf_counter() - started:.0f} s"
         )
-        tz = ZoneInfo(settings.timezone)
+        tz = settings.tz
         period = parse_period("year", datetime.now(tz).date())
         queries = []
         for _ in range(repeat):

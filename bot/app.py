@@ -6,7 +6,6 @@ import gc
 import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -230,10 +229,10 @@ def create_dispatcher(
     metrics.count_sends(delivery.stats.as_metrics)
     metrics.count_sends(reminders.stats.as_metrics)
     dp["contest_notices"] = ContestNotices(
-        db.session_factory, core, settings.default_locale, ZoneInfo(settings.timezone)
+        db.session_factory, core, settings.default_locale, settings.tz
     )
     dp["ideas_digest"] = IdeasDigest(
-        db.session_factory, core, settings.default_locale, ZoneInfo(settings.timezone), db.directory
+        db.session_factory, core, settings.default_locale, settings.tz, db.directory
     )
     dp["idea_alerts"] = IdeaAlerts(
         db.session_factory, core, settings.default_locale, db.directory, settings.admin_ids
@@ -245,7 +244,7 @@ def create_dispatcher(
         db.session_factory,
         core,
         settings.default_locale,
-        ZoneInfo(settings.timezone),
+        settings.tz,
         db.directory,
     )
     dp.startup.register(_on_startup)

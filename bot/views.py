@@ -7,7 +7,6 @@ import re
 from contextlib import suppress
 from datetime import datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest
@@ -49,7 +48,7 @@ def center_card(i18n: I18nContext, center: CenterRef, clubs: int) -> str:
 
 def local_time(moment: datetime, settings: Settings) -> datetime:
     """Times are stored in UTC and shown in the city's time zone (TIMEZONE)."""
-    return moment.astimezone(ZoneInfo(settings.timezone))
+    return moment.astimezone(settings.tz)
 
 
 def role_name(i18n: I18nContext, role: str) -> str:

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from aiogram.methods import EditMessageText, SendMediaGroup, SendMessage
 from sqlalchemy import func, select
@@ -100,7 +99,7 @@ async def test_report_with_album_and_figures_then_accepted(harness: Harness, res
     assert "Субботник" in summary and "Чистые берега" in summary and "Участников: 25" in summary
     assert "Мешков мусора: 12" in summary and "Деревьев и кустарников высажено: 3" in summary
     assert "Фото: 3" in summary
-    local_today = datetime.now(ZoneInfo(harness.settings.timezone)).date()  # «вчера» is local
+    local_today = datetime.now(harness.settings.tz).date()  # «вчера» is local
     assert (local_today - timedelta(days=1)).strftime("%d.%m.") in summary
 
     sent = await harness.press(resident, SEND)
@@ -377,7 +376,7 @@ async def test_report_with_3_photos_and_4_figures_in_12_actions(harness: Harness
     assert "отправлен" in joined(sent)
     assert actions <= 12, actions
     [report] = await _reports(harness)
-    today = datetime.now(ZoneInfo(harness.settings.timezone)).date()  # the city's day
+    today = datetime.now(harness.settings.tz).date()  # the city's day
     saturday = today - timedelta(days=(today.weekday() - 5) % 7)
     assert abs((report.held_on - saturday).days) <= 1  # a midnight between the two readings
     assert (report.bags, report.trees, report.flowerbeds, report.seedlings) == (12, 5, 3, 200)

@@ -12,7 +12,6 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramForbiddenError, TelegramRetryAfter
@@ -79,7 +78,7 @@ class Reminders:
         # The delivery engine's limiter: reminders and broadcasts share Telegram's budget.
         self.limiter = limiter
         self.user_cache = user_cache
-        self.tz = ZoneInfo(settings.timezone)
+        self.tz = settings.tz
         self.stats = ReminderStats()
 
     async def tick(self, bot: Bot, now: datetime | None = None) -> tuple[int, int]:
