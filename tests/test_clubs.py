@@ -502,9 +502,12 @@ def test_a_club_count_read_before_a_change_is_not_kept():
     assert counts.get(7) == 2
 
 
-async def test_a_center_with_many_clubs_lists_them_in_pages(harness: Harness, admin, resident):
+async def test_a_center_with_many_clubs_lists_them_in_pages(
+    pg_or_sqlite_harness: Harness, admin, resident
+):
     """Twenty clubs (one closed) and two coming events: /myclubs shows fifteen a page, open
     clubs first, each with its members and queue counted, «▶️» to the rest."""
+    harness = pg_or_sqlite_harness
     await harness.say(admin, f"/grant {STAFF.id} staff optimist")
     first = await make_club(harness, capacity=1)
     center_id = harness.directory.center_by_code("optimist").id

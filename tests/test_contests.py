@@ -468,10 +468,11 @@ async def test_a_long_ranking_and_card_come_as_short_messages(harness: Harness, 
 
 
 async def test_the_admins_list_shows_the_newest_contests_with_their_counts(
-    harness: Harness, admin, resident
+    pg_or_sqlite_harness: Harness, admin, resident
 ):
     """Years of contests: /contests_admin lists the 20 newest (Telegram takes at most 100
     buttons under a message), each with its live applications counted in one query."""
+    harness = pg_or_sqlite_harness
     contest = await create_from_template(harness, admin)
     await harness.onboard(resident, "kem-central")
     await apply(harness, resident, contest.id, "ул. Весенняя", "17а", ["p1"])

@@ -354,9 +354,9 @@ async def test_admin_sets_the_answer_deadline_of_a_category(harness: Harness, ad
 async def test_the_author_closes_the_loop_and_supporters_are_told(
     pg_or_sqlite_harness: Harness, admin, resident
 ):
-    harness = pg_or_sqlite_harness
     """«решено» asks the author and supporters «Проблема решена?»; «Нет» reopens it with the
     comment; «Да» lets the author rate the answer."""
+    harness = pg_or_sqlite_harness
     from datetime import UTC
 
     neighbour = tg_user(1002, username="neighbour")
@@ -494,9 +494,12 @@ async def test_a_long_problem_reaches_staff_whole_in_short_messages(
     assert last.reply_markup is not None and "в работе" in buttons(sent)
 
 
-async def test_staff_page_through_their_districts_items(harness: Harness, admin, resident):
+async def test_staff_page_through_their_districts_items(
+    pg_or_sqlite_harness: Harness, admin, resident
+):
     """Twenty-three open items and two resolved: /ideas shows ten a page, the most supported
     first, «▶️» / «◀️» turn the pages, a filter starts again at its first page."""
+    harness = pg_or_sqlite_harness
     await harness.say(admin, f"/grant {STAFF.id} staff optimist")
     await harness.onboard(resident, "kem-central")
     district_id = await harness.district_id("kem-central")

@@ -485,9 +485,12 @@ async def test_a_revoked_elder_cannot_go_on_with_a_draft(harness: Harness, resid
     assert await _reports(harness) == []
 
 
-async def test_a_long_queue_says_how_many_wait_and_shows_the_oldest(harness: Harness, admin):
+async def test_a_long_queue_says_how_many_wait_and_shows_the_oldest(
+    pg_or_sqlite_harness: Harness, admin
+):
     """23 reports wait: /queue counts them all and lists the 20 oldest (the rest come up as
     those are checked)."""
+    harness = pg_or_sqlite_harness
     await harness.say(admin, f"/grant {STAFF.id} staff optimist")
     district_id = await harness.district_id("kem-central")
     start = datetime.now(UTC) - timedelta(days=3)
