@@ -59,8 +59,7 @@ async def rental_of_center(callback: CallbackQuery, callback_data: RentalCb, ctx
 @router.callback_query(RentalCb.filter(F.action == "item"))
 async def choose_day(callback: CallbackQuery, callback_data: RentalCb, ctx: Ctx) -> None:
     item = await ctx.rental.get(callback_data.id) or refuse()
-    today = ctx.today
-    days = [today + timedelta(days=n) for n in range(DAYS_AHEAD)]
+    days = [ctx.today + timedelta(days=n) for n in range(DAYS_AHEAD)]
     buttons: list[tuple[str, CallbackData]] = [
         (
             ctx.i18n.get(f"weekday-{d.weekday()}") + d.strftime(" %d.%m"),

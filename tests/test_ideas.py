@@ -532,5 +532,7 @@ async def test_staff_page_through_their_districts_items(
     assert "Контейнер № 1 переполнен" in joined(sent)
     sent = await harness.press(STAFF, "◀️")
     assert opened(sent) == second
+    sent = await harness.tap(STAFF, IdeaCb(action="filter", id=99, value="open"))  # forged page
+    assert "Страница 3 из 3" in joined(sent) and len(opened(sent)) == 3
     sent = await harness.press(STAFF, "решено")
     assert len(opened(sent)) == 2 and "Страница" not in joined(sent)

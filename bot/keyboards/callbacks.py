@@ -94,7 +94,7 @@ class ContestCb(CallbackData, prefix="ct"):
 
 class IdeaCb(CallbackData, prefix="idea"):
     action: str  # "support" "send" (anyway); staff: "open" "status" "move" "moveto" "filter"
-    id: RowId
+    id: RowId  # the item's; for "filter" the page of the list
     value: str = ""
 
 

@@ -134,14 +134,10 @@ class ClubRepository:
         self, *, club_id: int | None = None, event_id: int | None = None
     ) -> tuple[int, int]:
         """(enrolled, waiting) of a club or an event."""
-        target = Signup.club_id == club_id if club_id else Signup.event_id == event_id
-        rows = await self.session.execute(
-            select(Signup.status, func.count())
-            .where(target, Signup.status.in_(LIVE))
-            .group_by(Signup.status)
-        )
-        by_status = dict(rows.all())
-        return by_status.get(SignupStatus.ENROLLED, 0), by_status.get(SignupStatus.WAITING, 0)
+        if club_id:
+            return (await self.live_counts(club_ids=[club_id])).get(("club", club_id), (0, 0))
+        found = await self.live_counts(event_ids=[event_id or 0])
+        return found.get(("event", event_id or 0), (0, 0))
 
     async def live_counts(
         self, *, club_ids: Sequence[int] = (), event_ids: Sequence[int] = ()
@@ -168,12 +164,8 @@ class ClubRepository:
 
     async def club_counts(self, club_ids: Sequence[int]) -> dict[int, int]:
         """Enrolled members per club."""
-        rows = await self.session.execute(
-            select(Signup.club_id, func.count())
-            .where(Signup.club_id.in_(club_ids), Signup.status == SignupStatus.ENROLLED)
-            .group_by(Signup.club_id)
-        )
-        return {club_id: n for club_id, n in rows.all() if club_id is not None}
+        counts = await self.live_counts(club_ids=club_ids)
+        return {club_id: enrolled for (_, club_id), (enrolled, _) in counts.items()}
 
     async def clubs_per_center(self, center_id: int) -> int:
         cache = self.center_counts
