@@ -16,7 +16,7 @@ from aiogram_i18n import LazyFilter
 
 from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import Pages, Rows, inline
-from bot.keyboards.callbacks import ClubCb, ClubListCb, EventCb, PlaceCb, RowId
+from bot.keyboards.callbacks import ClubCb, ClubListCb, EventCb, PageCb, PlaceCb, RowId
 from bot.notify import tell
 from bot.permissions import districts_seen
 from bot.services.clubs import CATEGORIES, CHILD_AGE_GROUPS
@@ -31,6 +31,7 @@ from handlers.forms import (
     form_dialog,
     go,
     outside_forms,
+    paged,
     refuse,
     start_form,
     tapped,
@@ -478,15 +479,18 @@ def _signup_name(signup: Signup, target: Club | Event | None) -> str:
     return target.label
 
 
-@router.message(Command("my"))
-async def my_signups(message: Message, ctx: Ctx) -> None:
-    signups = await ctx.clubs.of_user(ctx.user.id)
-    if not signups:
-        await message.answer(ctx.i18n.get("my-empty"))
-        return
+MY_SIGNUPS_PAGE = 8
+
+
+@paged(router, "my")
+async def my_signups(ctx: Ctx, asked: int) -> tuple[str, InlineKeyboardMarkup | None]:
+    total = await ctx.clubs.count_of_user(ctx.user.id)
+    if total == 0:
+        return ctx.i18n.get("my-empty"), None
+    pages = Pages.of(total, asked, MY_SIGNUPS_PAGE)
     lines = [ctx.i18n.get("my-title")]
     rows: Rows = []
-    for s in signups:
+    for s in await ctx.clubs.of_user(ctx.user.id, pages.offset, pages.size):
         target = await _target(
             "club" if s.club_id else "event", s.club_id or s.event_id or 0, ctx.clubs
         )
@@ -525,7 +529,9 @@ async def my_signups(message: Message, ctx: Ctx) -> None:
             who=f" ({s.child_name})" if s.child_name else "",
         )
         rows.append([(label[:64], SignupCb(action="cancel", id=s.id))])
-    await answer_lines(message, lines, inline(*rows))
+    lines += pages.line(ctx.i18n)
+    rows += pages.nav(ctx.i18n, lambda n: PageCb(list="my", page=n))
+    return "\n".join(lines), inline(*rows)
 
 
 @router.callback_query(SignupCb.filter(F.action == "cancel"))

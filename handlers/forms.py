@@ -585,7 +585,7 @@ def paged(router: Router, command: str) -> Callable[[Page], Page]:
     def register(page: Page) -> Page:
         async def first(message: Message, ctx: Ctx) -> None:
             text, markup = await page(ctx, 0)
-            await message.answer(text, reply_markup=markup)
+            await answer_lines(message, text.split("\n"), markup)
 
         async def turn(callback: CallbackQuery, callback_data: PageCb, ctx: Ctx) -> None:
             text, markup = await page(ctx, callback_data.page)

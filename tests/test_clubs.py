@@ -570,3 +570,57 @@ async def test_a_club_with_a_long_description_shows_it_whole(harness: Harness, r
     assert "✍️ Записаться" in buttons(sent)
     sent = await harness.press(resident, "✍️ Записаться")  # the buttons under the last work
     assert "Как вас записать" in joined(sent) or "записаны" in joined(sent).lower()
+
+
+async def test_my_signups_come_in_pages(pg_or_sqlite_harness: Harness, resident):
+    """Ten sign-ups: /my shows eight a page, the oldest first, «Страница 1 из 2» and «▶️» to the
+    last two (before, every sign-up was a button under one list); one cancelled from the second
+    page is gone for good."""
+    harness = pg_or_sqlite_harness
+    await harness.onboard(resident)
+    await join(harness, resident, await make_club(harness))
+    center_id = harness.directory.center_by_code("optimist").id
+    async with harness.session_factory() as s:
+        clubs = [
+            Club(
+                center_id=center_id,
+                name=f"Кружок {n:02}",
+                category="creative",
+                age_group="adults",
+                capacity=10,
+            )
+            for n in range(2, 11)
+        ]
+        s.add_all(clubs)
+        await s.flush()
+        s.add_all(
+            Signup(club_id=c.id, user_id=resident.id, status=SignupStatus.ENROLLED) for c in clubs
+        )
+        await s.commit()
+    harness.forget_club_counts()
+
+    def cancels(sent: list) -> list[str]:
+        return [b for b in buttons(sent) if b.startswith("Отписать")]
+
+    sent = await harness.say(resident, "/my")
+    first = cancels(sent)
+    assert len(first) == 8 and first[0] == "Отписать: «Хор «Рябинушка»»"
+    assert "Страница 1 из 2" in joined(sent) and "▶️" in buttons(sent) and "◀️" not in buttons(sent)
+    sent = await harness.press(resident, "▶️")
+    assert cancels(sent) == ["Отписать: «Кружок 09»", "Отписать: «Кружок 10»"]
+    assert "Страница 2 из 2" in joined(sent) and "▶️" not in buttons(sent)
+    sent = await harness.press(resident, "◀️")
+    assert cancels(sent) == first
+    await harness.press(resident, "▶️")
+    sent = await harness.press(resident, "Отписать: «Кружок 10»")
+    assert "Запись отменена: «Кружок 10»" in joined(sent)
+    async with harness.session_factory() as s:
+        live = await s.scalar(
+            select(func.count())
+            .select_from(Signup)
+            .where(Signup.user_id == resident.id, Signup.status == SignupStatus.ENROLLED)
+        )
+    assert live == 9
+    await harness.say(resident, "/my")
+    sent = await harness.press(resident, "▶️")
+    assert cancels(sent) == ["Отписать: «Кружок 09»"]

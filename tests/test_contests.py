@@ -490,3 +490,43 @@ async def test_the_admins_list_shows_the_newest_contests_with_their_counts(
     listed = [b for b in buttons(sent) if b.startswith("Конкурс ")]
     assert len(listed) == 20 and listed[0] == f"Конкурс 24 № {contest.id + 24}"
     assert "Снежный калейдоскоп" not in joined(sent) and "заявок: 0" in joined(sent)
+
+
+async def test_my_applications_come_in_pages(pg_or_sqlite_harness: Harness, admin, resident):
+    """Ten applications: /myapplications shows the newest eight with their contest and
+    nomination, «Страница 1 из 2», «▶️» to the two oldest, each of which opens (before, the
+    list stopped at twenty with no way to the rest)."""
+    harness = pg_or_sqlite_harness
+    contest = await create_from_template(harness, admin)
+    await harness.onboard(resident)
+    district_id = await harness.district_id("kem-central")
+    async with harness.session_factory() as s:
+        stored = await s.get(Contest, contest.id)
+        assert stored is not None
+        nominations = [n.name for n in stored.nominations]
+        entries = [
+            Application(
+                contest_id=contest.id,
+                nomination_id=stored.nominations[n % 6].id,
+                user_id=resident.id,
+                district_id=district_id,
+                address_text=f"ул. Весенняя, д. {n}",
+                address_key=f"vesennyaya-{n}",
+                description="Двор",
+            )
+            for n in range(1, 11)
+        ]
+        s.add_all(entries)
+        await s.commit()
+    newest_first = [f"Открыть № {a.id}" for a in reversed(entries)]
+
+    def opened(sent: list) -> list[str]:
+        return [b for b in buttons(sent) if b.startswith("Открыть")]
+
+    sent = await harness.say(resident, "/myapplications")
+    assert opened(sent) == newest_first[:8] and "Страница 1 из 2" in joined(sent)
+    assert contest.title in joined(sent) and nominations[3] in joined(sent)
+    sent = await harness.press(resident, "▶️")
+    assert opened(sent) == newest_first[8:] and "Страница 2 из 2" in joined(sent)
+    sent = await harness.press(resident, f"Открыть № {entries[0].id}")
+    assert "ул. Весенняя, д. 1" in joined(sent) and "подана" in joined(sent)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -536,3 +537,37 @@ async def test_staff_page_through_their_districts_items(
     assert "Страница 3 из 3" in joined(sent) and len(opened(sent)) == 3
     sent = await harness.press(STAFF, "решено")
     assert len(opened(sent)) == 2 and "Страница" not in joined(sent)
+
+
+async def test_my_ideas_come_in_pages(pg_or_sqlite_harness: Harness, resident):
+    """Seven items: /myideas shows the newest five with «➕ Добавить» under the open ones,
+    «▶️» to the two oldest; a staff answer of 900 characters comes whole in short messages."""
+    harness = pg_or_sqlite_harness
+    await harness.onboard(resident, "kem-central")
+    district_id = await harness.district_id("kem-central")
+    answer = " ".join(f"слово{n}" for n in range(120))  # 899 characters
+    async with harness.session_factory() as s:
+        items = [
+            Idea(
+                user_id=resident.id,
+                kind="problem",
+                category="rubbish",
+                district_id=district_id,
+                text=f"Контейнер № {n} переполнен",
+                status=IdeaStatus.RESOLVED if n == 1 else IdeaStatus.NEW,
+                answer=answer if n == 1 else None,
+            )
+            for n in range(1, 8)
+        ]
+        s.add_all(items)
+        await s.commit()
+    sent = await harness.say(resident, "/myideas")
+    adds = [b for b in buttons(sent) if b.startswith("➕ Добавить")]
+    assert adds == [f"➕ Добавить к № {i.id}" for i in reversed(items[2:])]
+    assert "Страница 1 из 2" in joined(sent) and "◀️" not in buttons(sent)
+    sent = await harness.press(resident, "▶️")
+    texts = [m.text for m in sent if isinstance(m, SendMessage)]
+    assert len(texts) >= 2 and "Страница 2 из 2" in texts[-1]
+    assert re.findall(r"слово\d+", joined(sent)) == answer.split()
+    assert [b for b in buttons(sent) if b.startswith("➕")] == [f"➕ Добавить к № {items[1].id}"]
+    assert "◀️" in buttons(sent)

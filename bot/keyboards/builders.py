@@ -69,6 +69,12 @@ class Pages:
     def offset(self) -> int:
         return self.page * self.size
 
+    def line(self, i18n: I18nContext) -> list[str]:
+        """«Страница 2 из 3» (nothing when there is one page)."""
+        if self.count == 1:
+            return []
+        return [i18n.get("page-of", page=str(self.page + 1), pages=str(self.count))]
+
     def nav(self, i18n: I18nContext, to: Callable[[int], CallbackData]) -> Rows:
         """The row of «◀️» / «▶️» (none when there is one page); `to` makes a page's button."""
         row = [(i18n.get("page-prev"), to(self.page - 1))] if self.page > 0 else []

@@ -9,14 +9,14 @@ from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.state import State
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_dialog import DialogManager, ShowMode
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.config import Settings
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import Rows, inline, main_menu
-from bot.keyboards.callbacks import ContestCb, RowId
+from bot.keyboards.builders import Pages, Rows, inline, main_menu
+from bot.keyboards.callbacks import ContestCb, PageCb, RowId
 from bot.permissions import effective_role
 from bot.services.contests import (
     ADDRESS_PARTS,
@@ -38,6 +38,7 @@ from handlers.forms import (
     go,
     next_needed,
     outside_forms,
+    paged,
     refuse,
     restart_with,
     say,
@@ -178,28 +179,31 @@ def status_text(i18n: I18nContext, a: Application) -> str:
     return i18n.get(f"app-status-{a.status.value}", place=a.place or 0)
 
 
-@router.message(Command("myapplications"))
-async def my_applications(message: Message, ctx: Ctx) -> None:
-    found = await ctx.contests.of_user(ctx.user.id)
-    if not found:
-        await message.answer(ctx.i18n.get("myapps-empty"))
-        return
+MY_APPLICATIONS_PAGE = 8
+
+
+@paged(router, "myapplications")
+async def my_applications(ctx: Ctx, asked: int) -> tuple[str, InlineKeyboardMarkup | None]:
+    total = await ctx.contests.count_of_user(ctx.user.id)
+    if total == 0:
+        return ctx.i18n.get("myapps-empty"), None
+    pages = Pages.of(total, asked, MY_APPLICATIONS_PAGE)
     lines = [ctx.i18n.get("myapps-title")]
     rows: Rows = []
-    for a in found[:20]:
-        contest = await ctx.contests.get(a.contest_id)
-        nomination = await ctx.contests.nomination(a.nomination_id)
+    for a, contest, nomination in await ctx.contests.of_user(ctx.user.id, pages.offset, pages.size):
         lines.append(
             ctx.i18n.get(
                 "myapps-line",
                 id=a.id,
-                contest=html.escape(contest.title if contest else "—"),
-                nomination=html.escape(nomination.name if nomination else "—"),
+                contest=html.escape(contest),
+                nomination=html.escape(nomination),
                 status=status_text(ctx.i18n, a),
             )
         )
         rows.append([(ctx.i18n.get("app-open", id=a.id), ApplicationCb(action="open", id=a.id))])
-    await answer_lines(message, lines, inline(*rows))
+    lines += pages.line(ctx.i18n)
+    rows += pages.nav(ctx.i18n, lambda n: PageCb(list="myapplications", page=n))
+    return "\n".join(lines), inline(*rows)
 
 
 async def _own(application_id: int, user: User, contests: ContestRepository) -> Application:

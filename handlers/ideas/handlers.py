@@ -8,13 +8,13 @@ from typing import Any
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_dialog import DialogManager, ShowMode
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import Pages, Rows, inline, main_menu
-from bot.keyboards.callbacks import IdeaCb, ProjectCb
+from bot.keyboards.callbacks import IdeaCb, PageCb, ProjectCb
 from bot.notify import tell, tell_rendered
 from bot.permissions import districts_seen
 from bot.services.ideas import (
@@ -54,6 +54,7 @@ from handlers.forms import (
     go,
     of_my_district,
     opens_form,
+    paged,
     refuse,
     restart_with,
     say_error,
@@ -217,12 +218,16 @@ def idea_card(
     return text
 
 
-@router.message(Command("myideas"))
-async def my_ideas(message: Message, ctx: Ctx) -> None:
-    found = await ctx.ideas.of_user(ctx.user.id)
-    if not found:
-        await message.answer(ctx.i18n.get("myideas-empty"))
-        return
+MY_IDEAS_PAGE = 5  # a line may carry staff's answer
+
+
+@paged(router, "myideas")
+async def my_ideas(ctx: Ctx, asked: int) -> tuple[str, InlineKeyboardMarkup | None]:
+    total = await ctx.ideas.count_of_user(ctx.user.id)
+    if total == 0:
+        return ctx.i18n.get("myideas-empty"), None
+    pages = Pages.of(total, asked, MY_IDEAS_PAGE)
+    found = await ctx.ideas.of_user(ctx.user.id, pages.offset, pages.size)
     lines = [ctx.i18n.get("myideas-title")]
     rows: Rows = [
         [(ctx.i18n.get("myideas-add", id=str(i.id)), IdeaCb(action="add", id=i.id))]
@@ -242,7 +247,9 @@ async def my_ideas(message: Message, ctx: Ctx) -> None:
                 answer=answer,
             )
         )
-    await answer_lines(message, lines, inline(*rows) if rows else None)
+    lines += pages.line(ctx.i18n)
+    rows += pages.nav(ctx.i18n, lambda n: PageCb(list="myideas", page=n))
+    return "\n".join(lines), inline(*rows) if rows else None
 
 
 @router.callback_query(IdeaCb.filter(F.action == "add"))
@@ -333,8 +340,7 @@ async def _send_list(message: Reply, ctx: Ctx, status: str, asked: int = 0) -> N
         rows.append([(ctx.i18n.get("ideas-open", id=idea.id), IdeaCb(action="open", id=idea.id))])
     if not found:
         lines.append(ctx.i18n.get("ideas-none"))
-    if pages.count > 1:
-        lines.append(ctx.i18n.get("ideas-page", page=str(pages.page + 1), pages=str(pages.count)))
+    lines += pages.line(ctx.i18n)
     rows += pages.nav(ctx.i18n, lambda n: IdeaCb(action="filter", id=n, value=status))
     rows.append(
         [

@@ -103,6 +103,7 @@ elders-choose-district = The elders of which district?
 elders-no-center = You are not bound to a center. Please ask an admin.
 page-prev = ◀️
 page-next = ▶️
+page-of = Page { $page } of { $pages }.
 ## Access
 elder-only-pending = Your elder application is still under review. Status: /register
 elder-only-none = Confirmed ТОС elders and activists can report clean-ups. To register: /register

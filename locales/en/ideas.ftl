@@ -97,7 +97,6 @@ idea-overdue = ⏰ Past the answer deadline: { $count } — { $district }:
 ideas-title = <b>Ideas and problems: { $district }</b> ({ $filter })
 ideas-filter-open = open
 ideas-none = Nothing found.
-ideas-page = Page { $page } of { $pages }.
 ideas-line = { $late }No. { $id } [{ $supporters }] { $category }: { $text }
 ideas-open = Open No. { $id }
 ideas-move = ➡️ To another district

@@ -103,6 +103,7 @@ elders-choose-district = Старшие какого района?
 elders-no-center = Вы не привязаны к центру. Обратитесь к администратору.
 page-prev = ◀️
 page-next = ▶️
+page-of = Страница { $page } из { $pages }.
 ## Доступ
 elder-only-pending = Ваша заявка старшего ещё на рассмотрении. Статус: /register
 elder-only-none = Сообщать о субботниках могут подтверждённые старшие и активисты ТОС. Зарегистрироваться: /register

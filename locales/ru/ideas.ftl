@@ -97,7 +97,6 @@ idea-overdue = ⏰ Срок ответа прошёл: { $count } — { $distric
 ideas-title = <b>Идеи и проблемы: { $district }</b> ({ $filter })
 ideas-filter-open = открытые
 ideas-none = Ничего не найдено.
-ideas-page = Страница { $page } из { $pages }.
 ideas-line = { $late }№ { $id } [{ $supporters }] { $category }: { $text }
 ideas-open = Открыть № { $id }
 ideas-move = ➡️ В другой район

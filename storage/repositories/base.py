@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Generic, TypeVar
 
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.dialects.postgresql import Insert as PgInsert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
@@ -22,6 +23,12 @@ def upsert(session: AsyncSession, model: type[Base]) -> PgInsert | SqliteInsert:
     if bind is not None and bind.dialect.name == "postgresql":
         return pg_insert(model)
     return sqlite_insert(model)
+
+
+async def count_rows(session: AsyncSession, *where: ColumnElement[bool]) -> int:
+    """How many rows meet `where` (a list's total, for its pages): the table is the one the
+    conditions name."""
+    return int(await session.scalar(select(func.count()).where(*where)) or 0)
 
 
 class Repository(Generic[M]):

@@ -26,6 +26,7 @@ from storage.models import (
     SignupStatus,
     UTCDateTime,
 )
+from storage.repositories.base import count_rows
 
 LIVE = (SignupStatus.ENROLLED, SignupStatus.WAITING)
 # SQLite has one writer at a time and makes the others sleep and retry; queuing this process's
@@ -346,13 +347,19 @@ class ClubRepository:
     async def signup(self, signup_id: int) -> Signup | None:
         return await self.session.get(Signup, signup_id)
 
-    async def of_user(self, user_id: int) -> Sequence[Signup]:
+    async def of_user(self, user_id: int, offset: int, limit: int) -> Sequence[Signup]:
+        """A page of a person's live sign-ups, oldest first."""
         result = await self.session.execute(
             select(Signup)
             .where(Signup.user_id == user_id, Signup.status.in_(LIVE))
             .order_by(Signup.id)
+            .offset(offset)
+            .limit(limit)
         )
         return result.scalars().all()
+
+    async def count_of_user(self, user_id: int) -> int:
+        return await count_rows(self.session, Signup.user_id == user_id, Signup.status.in_(LIVE))
 
     async def members(
         self, *, club_id: int | None = None, event_id: int | None = None

@@ -14,7 +14,7 @@ from storage.models import (
     Nomination,
     Score,
 )
-from storage.repositories.base import Repository
+from storage.repositories.base import Repository, count_rows
 
 LIVE_APPLICATION = (
     ApplicationStatus.SUBMITTED,
@@ -77,13 +77,24 @@ class ContestRepository(Repository[Contest]):
         )
         return result.scalars().first()
 
-    async def of_user(self, user_id: int) -> Sequence[Application]:
+    async def of_user(
+        self, user_id: int, offset: int, limit: int
+    ) -> list[tuple[Application, str, str]]:
+        """A page of a person's applications, newest first, each with its contest's title and
+        its nomination's name (one query)."""
         result = await self.session.execute(
-            select(Application)
+            select(Application, Contest.title, Nomination.name)
+            .join(Contest, Contest.id == Application.contest_id)
+            .join(Nomination, Nomination.id == Application.nomination_id)
             .where(Application.user_id == user_id)
             .order_by(Application.id.desc())
+            .offset(offset)
+            .limit(limit)
         )
-        return result.scalars().all()
+        return [(a, title, name) for a, title, name in result.all()]
+
+    async def count_of_user(self, user_id: int) -> int:
+        return await count_rows(self.session, Application.user_id == user_id)
 
     async def of_contest(self, contest_id: int) -> Sequence[Application]:
         result = await self.session.execute(

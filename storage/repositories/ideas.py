@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, case, func, literal, select, update
 
 from storage.models import Idea, IdeaStatus, IdeaSupport
-from storage.repositories.base import Repository
+from storage.repositories.base import Repository, count_rows
 
 OPEN = (IdeaStatus.NEW, IdeaStatus.ACCEPTED, IdeaStatus.IN_PROGRESS)
 
@@ -35,11 +35,18 @@ class IdeaRepository(Repository[Idea]):
         )
         return result.scalars().all()
 
-    async def of_user(self, user_id: int) -> Sequence[Idea]:
+    async def of_user(self, user_id: int, offset: int, limit: int) -> Sequence[Idea]:
         result = await self.session.execute(
-            select(Idea).where(Idea.user_id == user_id).order_by(Idea.id.desc()).limit(20)
+            select(Idea)
+            .where(Idea.user_id == user_id)
+            .order_by(Idea.id.desc())
+            .offset(offset)
+            .limit(limit)
         )
         return result.scalars().all()
+
+    async def count_of_user(self, user_id: int) -> int:
+        return await count_rows(self.session, Idea.user_id == user_id)
 
     async def of_district(
         self,

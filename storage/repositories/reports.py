@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select, update
 
 from storage.models import Report, ReportPhoto, ReportStatus
-from storage.repositories.base import Repository
+from storage.repositories.base import Repository, count_rows
 
 
 @dataclass(frozen=True)
@@ -31,12 +31,7 @@ class ReportRepository(Repository[Report]):
         return result.scalars().all()
 
     async def count_of_author(self, author_id: int) -> int:
-        return int(
-            await self.session.scalar(
-                select(func.count()).select_from(Report).where(Report.author_id == author_id)
-            )
-            or 0
-        )
+        return await count_rows(self.session, Report.author_id == author_id)
 
     async def queue(
         self, district_ids: Sequence[int] | None, limit: int
