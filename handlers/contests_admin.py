@@ -80,6 +80,7 @@ class PlaceSetCb(CallbackData, prefix="cpl"):
 
 router = Router(name=__name__)
 
+TIED_WITH_BUTTONS = 33  # three place buttons each, under one message (Telegram takes up to 100)
 SHOWN_CONTESTS = 20  # the newest, each a button (Telegram takes up to 100 under a message)
 
 
@@ -489,18 +490,17 @@ async def admin_ranking(callback: CallbackQuery, callback_data: ContestCb, ctx: 
 
 async def send_ranking(reply: Reply, contest: Contest, ctx: Ctx) -> None:
     """The ranking by nomination, in short messages (six nominations of ten are thousands of
-    characters); at the ranking stage tied entries get place buttons under the last."""
+    characters); at the ranking stage each nomination's tie comes below with its place buttons."""
     applications = {a.id: a for a in await ctx.contests.of_contest(contest.id)}
     lines = [ctx.i18n.get("cadmin-ranking-title", title=html.escape(contest.title))]
-    rows: Rows = []
+    ties: list[tuple[list[str], Rows]] = []
     ranked = await ranking(contest, ctx.contests)
     for nomination in contest.nominations:
         entries = ranked.get(nomination.id, [])
         if not entries:
             continue
-        lines.append(
-            ctx.i18n.get("cadmin-ranking-nomination", nomination=html.escape(nomination.name))
-        )
+        header = ctx.i18n.get("cadmin-ranking-nomination", nomination=html.escape(nomination.name))
+        lines.append(header)
         for e in entries[:10]:
             a = applications[e.application_id]
             lines.append(
@@ -514,20 +514,26 @@ async def send_ranking(reply: Reply, contest: Contest, ctx: Ctx) -> None:
                 )
             )
         _, tied = places([e for e in entries if e.jurors])
-        if tied:
-            lines.append(ctx.i18n.get("cadmin-ranking-tie", ids=", ".join(map(str, tied))))
-            if contest.stage is ContestStage.RANKING:
-                rows += [
-                    [
-                        (
-                            ctx.i18n.get("cadmin-place-button", id=t, place=p),
-                            PlaceSetCb(application=t, place=p),
-                        )
-                        for p in (1, 2, 3)
-                    ]
-                    for t in tied
-                ]
-    await answer_lines(reply, lines, inline(*rows) if rows else None)
+        if not tied:
+            continue
+        ids = ", ".join(map(str, tied))
+        if contest.stage is not ContestStage.RANKING:
+            lines.append(ctx.i18n.get("cadmin-ranking-tie-later", ids=ids))
+            continue
+        buttons: Rows = [
+            [
+                (
+                    ctx.i18n.get("cadmin-place-button", id=t, place=p),
+                    PlaceSetCb(application=t, place=p),
+                )
+                for p in (1, 2, 3)
+            ]
+            for t in tied[:TIED_WITH_BUTTONS]
+        ]
+        ties.append(([header, ctx.i18n.get("cadmin-ranking-tie", ids=ids)], buttons))
+    await answer_lines(reply, lines)
+    for tie_lines, buttons in ties:  # each tie under its own message
+        await answer_lines(reply, tie_lines, inline(*buttons))
 
 
 @router.callback_query(PlaceSetCb.filter())

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from aiogram.methods import SendDocument, SendMediaGroup, SendMessage
+from aiogram.types import InlineKeyboardMarkup
 from openpyxl import load_workbook
 from sqlalchemy import select, update
 
@@ -530,3 +531,61 @@ async def test_my_applications_come_in_pages(pg_or_sqlite_harness: Harness, admi
     assert opened(sent) == newest_first[8:] and "Страница 2 из 2" in joined(sent)
     sent = await harness.press(resident, f"Открыть № {entries[0].id}")
     assert "ул. Весенняя, д. 1" in joined(sent) and "подана" in joined(sent)
+
+
+async def test_a_tie_of_many_entries_keeps_each_screen_within_telegrams_buttons(
+    harness: Harness, admin
+):
+    """At the ranking stage forty entries of one nomination scored alike, and two of another: each
+    tie comes under its own message with its place buttons (Telegram refuses a message with more
+    than 100; all ties under the ranking made 126 and the screen failed), and a button works."""
+    from storage.models import Juror
+
+    contest = await create_from_template(harness, admin)
+    await harness.onboard(JUROR)
+    district_id = await harness.district_id("kem-central")
+    async with harness.session_factory() as s:
+        stored = await s.get(Contest, contest.id)
+        assert stored is not None
+        stored.stages = "city"
+        stored.stage = ContestStage.RANKING
+        juror = Juror(contest_id=contest.id, user_id=JUROR.id, stage="city")
+        s.add(juror)
+        first, second = stored.nominations[0], stored.nominations[1]
+        entries = [
+            Application(
+                contest_id=contest.id,
+                nomination_id=nomination.id,
+                district_id=district_id,
+                address_text=f"ул. Весенняя, д. {n}",
+                address_key=f"{nomination.id}-{n}",
+                description="Снежный городок",
+            )
+            for nomination, count in ((first, 40), (second, 2))
+            for n in range(1, count + 1)
+        ]
+        s.add_all(entries)
+        await s.flush()
+        s.add_all(
+            Score(application_id=a.id, juror_id=juror.id, stage="city", criterion=0, value=7)
+            for a in entries
+        )
+        await s.commit()
+    sent = await harness.tap(admin, ContestCb(action="rank", id=contest.id))
+    messages = [m for m in sent if isinstance(m, SendMessage)]
+    keyboards = [
+        m.reply_markup.inline_keyboard
+        for m in messages
+        if isinstance(m.reply_markup, InlineKeyboardMarkup)
+    ]
+    assert len(keyboards) == 2 and all(sum(map(len, k)) <= 100 for k in keyboards)
+    assert sum(map(len, keyboards[0])) == 99 and sum(map(len, keyboards[1])) == 6
+    assert first.name in messages[-2].text and "Равные баллы" in messages[-2].text
+    tied = messages[-2].text.split("№", 1)[1]
+    assert {a.id for a in entries[:40]} == set(map(int, re.findall(r"\d+", tied)))
+    assert second.name in messages[-1].text
+    sent = await harness.press(admin, f"№ {entries[41].id}: 1 место")
+    assert f"Заявка № {entries[41].id}: место 1" in joined(sent)
+    async with harness.session_factory() as s:
+        placed = await s.get(Application, entries[41].id)
+        assert placed is not None and placed.place == 1

@@ -118,6 +118,7 @@ cadmin-ranking-title = <b>Ranking of «{ $title }»</b>
 cadmin-ranking-nomination = <b>{ $nomination }</b>
 cadmin-ranking-line = { $place } No. { $id } — { $total } points ({ $jurors } jurors), { $address }
 cadmin-ranking-tie = ⚖️ Equal points for No. { $ids }: set the places with the buttons below.
+cadmin-ranking-tie-later = ⚖️ Equal points for No. { $ids }: you will set the places at the «fixing the results» stage.
 cadmin-place-usage = Usage: /place application_number place (1–3, 0 removes)
 cadmin-place-set = Application No. { $id }: place { $place }.
 cadmin-place-wrong-stage = Places are set at the results stage.

@@ -118,6 +118,7 @@ cadmin-ranking-title = <b>Рейтинг «{ $title }»</b>
 cadmin-ranking-nomination = <b>{ $nomination }</b>
 cadmin-ranking-line = { $place } № { $id } — { $total } баллов ({ $jurors } жюри), { $address }
 cadmin-ranking-tie = ⚖️ Равные баллы у № { $ids }: поставьте места кнопками ниже.
+cadmin-ranking-tie-later = ⚖️ Равные баллы у № { $ids }: места поставите на этапе «подведение итогов».
 cadmin-place-usage = Как писать: /place номер_заявки место (1–3, 0 — снять)
 cadmin-place-set = Заявка № { $id }: место { $place }.
 cadmin-place-wrong-stage = Места ставятся на этапе подведения итогов.
