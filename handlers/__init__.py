@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from aiogram import Router
 
 from bot.filters.roles import HasRole, IsAdmin, IsStaff
@@ -46,38 +48,9 @@ from handlers import (
 )
 from storage.models import Role
 
-# Every form of the bot (aiogram-dialog dialogs), each behind the role that may fill it.
-FORMS: tuple[Router, ...] = (
-    forms.interrupted,
-    reports.report_dialog,
-    ideas.idea_dialog,
-    ideas.addition_dialog,
-    register.register_dialog,
-    contests.application_dialog,
-    announce.announce_dialog,
-    staff_clubs.item_dialog,
-    center_card.card_dialog,
-    contests_admin.contest_dialog,
-    registry.registry_dialog,
-    people.people_dialog,
-    jury.jury_dialog,
-    forms.asked,
-    forms.confirm_send,
-    clubs.signup_dialog,
-    votes.vote_dialog,
-    votes.home_dialog,
-    votes.paper_dialog,
-    votes.project_dialog,
-    gatherings.gather_dialog,
-    natural.natural_dialog,
-    on_behalf.for_person_dialog,
-    receptions.reception_dialog,
-    media.media_dialog,
-    invitations.invite_dialog,
-)
-
 
 def forms_routers() -> list[Router]:
+    """Every form of the bot (aiogram-dialog dialogs), each behind the role that may fill it."""
     return [
         forms.interrupted,
         ideas.idea_dialog,
@@ -123,6 +96,16 @@ def forms_routers() -> list[Router]:
     ]
 
 
+def _detach_module_routers() -> None:
+    """Module routers (and dialogs) are process-wide; a new Dispatcher in the same process (tests,
+    benchmarks) takes them over from the previous one."""
+    for name, module in list(sys.modules.items()):
+        if name.startswith(f"{__name__}."):
+            for value in vars(module).values():
+                if isinstance(value, Router):
+                    value._parent_router = None
+
+
 def _area(name: str, role_filter: HasRole, *children: Router) -> Router:
     """A group of feature routers for one role: the role is checked once for the whole group,
     so other users' updates skip all of it."""
@@ -134,18 +117,7 @@ def _area(name: str, role_filter: HasRole, *children: Router) -> Router:
 
 
 def get_routers() -> list[Router]:
-    features = (
-        errors.router, common.router, start.router, places.router, help.router, lang.router,
-        privacy.router, centers.router, clubs.router, settings.router, reports.router,
-        myreports.router, register.router, elders_staff.router, moderation.router,
-        staff_clubs.router, center_card.router, announce.router, ideas.staff_router, stats.router, admin.staff_router,
-        contests_admin.router, registry.router, stats.admin_router, admin.router, contests.router, jury.router,
-        ideas.router, votes.router, gatherings.router, votes.staff_router, natural.router, on_behalf.router, receptions.router, rental.router, media.router, recognition.router, invitations.router, fallback.router, fallback.stray_buttons, forms.errors_router, *FORMS,
-    )  # fmt: skip
-    for router in features:
-        # Module routers are process-wide; a new Dispatcher in the same process (tests, benchmarks)
-        # takes them over from the previous one.
-        router._parent_router = None
+    _detach_module_routers()
     return [
         forms.errors_router,  # a button of a form that is over
         errors.router,

@@ -3,10 +3,11 @@ form's first offers «⬅️ Назад» once the user came from somewhere."""
 
 from __future__ import annotations
 
+from aiogram import Router
 from aiogram_dialog import Dialog
 from aiogram_dialog.widgets.kbd import Button, Cancel
 
-from handlers import FORMS
+from handlers import get_routers
 from handlers.forms import Tr, back
 from tests.fixtures.harness import Harness, buttons, joined
 
@@ -18,9 +19,17 @@ def _buttons(widget: object) -> list[object]:
     return found
 
 
+def _dialogs(routers: list[Router]) -> list[Dialog]:
+    found = []
+    for router in routers:
+        found += [router] if isinstance(router, Dialog) else []
+        found += _dialogs(router.sub_routers)
+    return found
+
+
 def test_every_window_of_every_form_has_back_and_cancel():
-    dialogs = [d for d in FORMS if isinstance(d, Dialog)]
-    assert len(dialogs) >= 10
+    dialogs = _dialogs(get_routers())  # every form a user can reach
+    assert len(dialogs) == 26
     for dialog in dialogs:
         for state, window in dialog.windows.items():
             widgets = _buttons(getattr(window, "keyboard", None))
