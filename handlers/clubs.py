@@ -16,7 +16,7 @@ from aiogram_i18n import LazyFilter
 
 from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import Pages, Rows, inline
-from bot.keyboards.callbacks import ClubCb, ClubListCb, EventCb, PageCb, PlaceCb, RowId
+from bot.keyboards.callbacks import ClubCb, ClubListCb, EventCb, PlaceCb, RowId
 from bot.notify import tell
 from bot.permissions import districts_seen
 from bot.services.clubs import CATEGORIES, CHILD_AGE_GROUPS
@@ -25,6 +25,7 @@ from bot.services.sessions import next_sessions
 from bot.services.validation import parse_count, parse_text
 from bot.views import edit_or_send, schedule_text, short_messages, when_text
 from handlers.forms import (
+    Listed,
     Reply,
     answer_lines,
     form_data,
@@ -483,11 +484,10 @@ MY_SIGNUPS_PAGE = 8
 
 
 @paged(router, "my")
-async def my_signups(ctx: Ctx, asked: int) -> tuple[str, InlineKeyboardMarkup | None]:
-    total = await ctx.clubs.count_of_user(ctx.user.id)
-    if total == 0:
-        return ctx.i18n.get("my-empty"), None
-    pages = Pages.of(total, asked, MY_SIGNUPS_PAGE)
+async def my_signups(ctx: Ctx, asked: int) -> Listed:
+    pages = Pages.of(await ctx.clubs.count_of_user(ctx.user.id), asked, MY_SIGNUPS_PAGE)
+    if not pages.total:
+        return [ctx.i18n.get("my-empty")], [], pages
     lines = [ctx.i18n.get("my-title")]
     rows: Rows = []
     for s in await ctx.clubs.of_user(ctx.user.id, pages.offset, pages.size):
@@ -529,9 +529,7 @@ async def my_signups(ctx: Ctx, asked: int) -> tuple[str, InlineKeyboardMarkup | 
             who=f" ({s.child_name})" if s.child_name else "",
         )
         rows.append([(label[:64], SignupCb(action="cancel", id=s.id))])
-    lines += pages.line(ctx.i18n)
-    rows += pages.nav(ctx.i18n, lambda n: PageCb(list="my", page=n))
-    return "\n".join(lines), inline(*rows)
+    return lines, rows, pages
 
 
 @router.callback_query(SignupCb.filter(F.action == "cancel"))

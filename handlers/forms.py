@@ -36,7 +36,7 @@ from aiogram_i18n import I18nContext
 
 from bot.contact import own_phone
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import MAIN_MENU_KEYS, main_menu
+from bot.keyboards.builders import MAIN_MENU_KEYS, Pages, Rows, inline, main_menu
 from bot.keyboards.callbacks import PageCb
 from bot.permissions import Actor, may_moderate, may_run_center
 from bot.services import tags
@@ -575,21 +575,27 @@ def shown_by(name: str) -> Callable[[Show], Show]:
     return register
 
 
-Page = Callable[[Ctx, int], Awaitable[tuple[str, InlineKeyboardMarkup | None]]]
+Listed = tuple[list[str], Rows, Pages]  # a page's lines and buttons, and where it is
+Page = Callable[[Ctx, int], Awaitable[Listed]]
 
 
 def paged(router: Router, command: str) -> Callable[[Page], Page]:
-    """A list in pages (`page(ctx, n)` makes page n's screen): /command shows the first, and its
-    «◀️ ▶️» (PageCb(list=command)) turn it in place."""
+    """A list in pages (`page(ctx, n)` lists page n): /command shows the first, its «◀️ ▶️»
+    (PageCb(list=command)) turn it in place, and «Страница 2 из 3» is said under a long one."""
+
+    async def screen(page: Page, ctx: Ctx, asked: int) -> tuple[str, InlineKeyboardMarkup | None]:
+        lines, rows, pages = await page(ctx, asked)
+        lines = [*lines, *pages.line(ctx.i18n)]
+        rows = [*rows, *pages.nav(ctx.i18n, lambda n: PageCb(list=command, page=n))]
+        return "\n".join(lines), inline(*rows) if rows else None
 
     def register(page: Page) -> Page:
         async def first(message: Message, ctx: Ctx) -> None:
-            text, markup = await page(ctx, 0)
+            text, markup = await screen(page, ctx, 0)
             await answer_lines(message, text.split("\n"), markup)
 
         async def turn(callback: CallbackQuery, callback_data: PageCb, ctx: Ctx) -> None:
-            text, markup = await page(ctx, callback_data.page)
-            await edit_or_send(callback, text, markup)
+            await edit_or_send(callback, *await screen(page, ctx, callback_data.page))
 
         router.message.register(first, Command(command))
         router.callback_query.register(turn, PageCb.filter(F.list == command))

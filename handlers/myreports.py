@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from aiogram import F, Router
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup
+from aiogram.types import CallbackQuery
 from aiogram_dialog import DialogManager
 
 from bot.context import Ctx
 from bot.keyboards.builders import Pages, Rows, inline
-from bot.keyboards.callbacks import PageCb, ReportCb
+from bot.keyboards.callbacks import ReportCb
 from bot.services.reports import draft_from_report
 from bot.views import report_card, send_album
-from handlers.forms import paged, refuse
+from handlers.forms import Listed, paged, refuse
 from handlers.reports import start_report
 from storage.models import ReportStatus
 
@@ -21,12 +21,11 @@ PAGE = 5
 
 
 @paged(router, "myreports")
-async def my_reports(ctx: Ctx, asked: int) -> tuple[str, InlineKeyboardMarkup | None]:
-    total = await ctx.reports.count_of_author(ctx.user.id)
-    if total == 0:
-        return ctx.i18n.get("myreports-empty"), None
-    pages = Pages.of(total, asked, PAGE)
-    lines = [ctx.i18n.get("myreports-title", page=str(pages.page + 1), pages=str(pages.count))]
+async def my_reports(ctx: Ctx, asked: int) -> Listed:
+    pages = Pages.of(await ctx.reports.count_of_author(ctx.user.id), asked, PAGE)
+    if not pages.total:
+        return [ctx.i18n.get("myreports-empty")], [], pages
+    lines = [ctx.i18n.get("myreports-title")]
     rows: Rows = []
     for r in await ctx.reports.of_author(ctx.user.id, pages.offset, PAGE):
         line = ctx.i18n.get(
@@ -38,8 +37,7 @@ async def my_reports(ctx: Ctx, asked: int) -> tuple[str, InlineKeyboardMarkup | 
         )
         lines.append(line)
         rows.append([(ctx.i18n.get("rep-open", id=str(r.id)), ReportCb(action="open", id=r.id))])
-    rows += pages.nav(ctx.i18n, lambda n: PageCb(list="myreports", page=n))
-    return "\n".join(lines), inline(*rows)
+    return lines, rows, pages
 
 
 @router.callback_query(ReportCb.filter(F.action == "open"))

@@ -294,9 +294,9 @@ async def test_myreports_pages_and_someone_elses_report(harness: Harness, reside
     for i in range(6):
         await _submit_simple(harness, resident, [f"m{i}"])
     sent = await harness.say(resident, "/myreports")
-    assert "стр. 1 из 2" in joined(sent) and "▶️" in buttons(sent)
+    assert "Страница 1 из 2" in joined(sent) and "▶️" in buttons(sent)
     sent = await harness.tap(resident, PageCb(list="myreports", page=1))
-    assert "стр. 2 из 2" in joined(sent)
+    assert "Страница 2 из 2" in joined(sent)
     stranger = tg_user(6006)
     await harness.register_elder(stranger, house="40", confirm_by=STAFF)
     first = (await _reports(harness))[0]

@@ -59,11 +59,12 @@ class Pages:
     page: int
     count: int
     size: int
+    total: int
 
     @classmethod
     def of(cls, total: int, asked: int, size: int) -> Pages:
         count = max(1, -(-total // size))
-        return cls(max(0, min(asked, count - 1)), count, size)
+        return cls(max(0, min(asked, count - 1)), count, size, total)
 
     @property
     def offset(self) -> int:

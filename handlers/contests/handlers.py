@@ -9,14 +9,14 @@ from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.state import State
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.config import Settings
 from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import Pages, Rows, inline, main_menu
-from bot.keyboards.callbacks import ContestCb, PageCb, RowId
+from bot.keyboards.callbacks import ContestCb, RowId
 from bot.permissions import effective_role
 from bot.services.contests import (
     ADDRESS_PARTS,
@@ -30,6 +30,7 @@ from bot.services.validation import InputError
 from bot.views import local_time, send_album
 from handlers.contests.states import ApplicationForm as A
 from handlers.forms import (
+    Listed,
     answer_lines,
     ask_contact,
     ask_resume,
@@ -183,11 +184,10 @@ MY_APPLICATIONS_PAGE = 8
 
 
 @paged(router, "myapplications")
-async def my_applications(ctx: Ctx, asked: int) -> tuple[str, InlineKeyboardMarkup | None]:
-    total = await ctx.contests.count_of_user(ctx.user.id)
-    if total == 0:
-        return ctx.i18n.get("myapps-empty"), None
-    pages = Pages.of(total, asked, MY_APPLICATIONS_PAGE)
+async def my_applications(ctx: Ctx, asked: int) -> Listed:
+    pages = Pages.of(await ctx.contests.count_of_user(ctx.user.id), asked, MY_APPLICATIONS_PAGE)
+    if not pages.total:
+        return [ctx.i18n.get("myapps-empty")], [], pages
     lines = [ctx.i18n.get("myapps-title")]
     rows: Rows = []
     for a, contest, nomination in await ctx.contests.of_user(ctx.user.id, pages.offset, pages.size):
@@ -201,9 +201,7 @@ async def my_applications(ctx: Ctx, asked: int) -> tuple[str, InlineKeyboardMark
             )
         )
         rows.append([(ctx.i18n.get("app-open", id=a.id), ApplicationCb(action="open", id=a.id))])
-    lines += pages.line(ctx.i18n)
-    rows += pages.nav(ctx.i18n, lambda n: PageCb(list="myapplications", page=n))
-    return "\n".join(lines), inline(*rows)
+    return lines, rows, pages
 
 
 async def _own(application_id: int, user: User, contests: ContestRepository) -> Application:

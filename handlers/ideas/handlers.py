@@ -8,13 +8,13 @@ from typing import Any
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import Pages, Rows, inline, main_menu
-from bot.keyboards.callbacks import IdeaCb, PageCb, ProjectCb
+from bot.keyboards.callbacks import IdeaCb, ProjectCb
 from bot.notify import tell, tell_rendered
 from bot.permissions import districts_seen
 from bot.services.ideas import (
@@ -44,6 +44,7 @@ from bot.services.on_behalf import behalf_of
 from bot.services.validation import InputError, Refusal, parse_id, parse_text
 from bot.views import edit_markup, person_name, send_album
 from handlers.forms import (
+    Listed,
     Reply,
     answer_for,
     answer_lines,
@@ -222,11 +223,10 @@ MY_IDEAS_PAGE = 5  # a line may carry staff's answer
 
 
 @paged(router, "myideas")
-async def my_ideas(ctx: Ctx, asked: int) -> tuple[str, InlineKeyboardMarkup | None]:
-    total = await ctx.ideas.count_of_user(ctx.user.id)
-    if total == 0:
-        return ctx.i18n.get("myideas-empty"), None
-    pages = Pages.of(total, asked, MY_IDEAS_PAGE)
+async def my_ideas(ctx: Ctx, asked: int) -> Listed:
+    pages = Pages.of(await ctx.ideas.count_of_user(ctx.user.id), asked, MY_IDEAS_PAGE)
+    if not pages.total:
+        return [ctx.i18n.get("myideas-empty")], [], pages
     found = await ctx.ideas.of_user(ctx.user.id, pages.offset, pages.size)
     lines = [ctx.i18n.get("myideas-title")]
     rows: Rows = [
@@ -247,9 +247,7 @@ async def my_ideas(ctx: Ctx, asked: int) -> tuple[str, InlineKeyboardMarkup | No
                 answer=answer,
             )
         )
-    lines += pages.line(ctx.i18n)
-    rows += pages.nav(ctx.i18n, lambda n: PageCb(list="myideas", page=n))
-    return "\n".join(lines), inline(*rows) if rows else None
+    return lines, rows, pages
 
 
 @router.callback_query(IdeaCb.filter(F.action == "add"))

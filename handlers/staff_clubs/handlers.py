@@ -9,14 +9,14 @@ from typing import Any
 
 from aiogram import F, Router
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
 
 from bot.context import Ctx, ctx_of
 from bot.exports import csv_bytes
 from bot.keyboards.builders import Pages, Rows, inline
-from bot.keyboards.callbacks import ClubCb, Epoch, EventCb, PageCb, RowId
+from bot.keyboards.callbacks import ClubCb, Epoch, EventCb, RowId
 from bot.notify import tell_each
 from bot.permissions import Actor, may_run_center
 from bot.services import tags
@@ -33,6 +33,7 @@ from bot.services.validation import InputError, parse_text
 from bot.views import edit_markup, room_for, schedule_text, tags_text, when_text
 from handlers.clubs import tell_promoted
 from handlers.forms import (
+    Listed,
     Reply,
     answer_for,
     answer_lines,
@@ -84,7 +85,7 @@ MY_CLUBS_PAGE = 15  # buttons of clubs and events a page
 
 
 @paged(router, "myclubs")
-async def my_clubs(ctx: Ctx, asked: int) -> tuple[str, InlineKeyboardMarkup | None]:
+async def my_clubs(ctx: Ctx, asked: int) -> Listed:
     """The center's clubs (open ones first) and coming events, a page of buttons at a time."""
     center = ctx.directory.center(ctx.user.staff_center_id)
     if center is None:
@@ -128,14 +129,13 @@ async def my_clubs(ctx: Ctx, asked: int) -> tuple[str, InlineKeyboardMarkup | No
                 closed=mark,
             )
             rows.append([(label[:64], EventCb(action="staff", id=item.id))])
-    rows += pages.nav(ctx.i18n, lambda n: PageCb(list="myclubs", page=n))
     rows.append(
         [
             (ctx.i18n.get("myclubs-add-club"), FieldCb(target="club", id=0, field="new")),
             (ctx.i18n.get("myclubs-add-event"), FieldCb(target="event", id=0, field="new")),
         ]
     )
-    return ctx.i18n.get("myclubs-title", center=html.escape(center.name)), inline(*rows)
+    return [ctx.i18n.get("myclubs-title", center=html.escape(center.name))], rows, pages
 
 
 async def _own(target: str, target_id: int, actor: Actor, clubs: ClubRepository) -> Club | Event:

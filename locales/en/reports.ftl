@@ -82,7 +82,7 @@ rep-status-returned = returned for changes
 
 ## My reports
 myreports-empty = You have no reports yet. To report: /report
-myreports-title = <b>My reports</b> (page { $page } of { $pages })
+myreports-title = <b>My reports</b>
 myreports-line = No. { $id } of { $date } — { $kind }: { $status }
 rep-card-status = Status: { $status }
 rep-card-title = <b>No. { $id }</b>

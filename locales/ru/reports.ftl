@@ -82,7 +82,7 @@ rep-status-returned = возвращён на доработку
 
 ## Мои отчёты
 myreports-empty = У вас пока нет отчётов. Сообщить о деле: /report
-myreports-title = <b>Мои отчёты</b> (стр. { $page } из { $pages })
+myreports-title = <b>Мои отчёты</b>
 myreports-line = № { $id } от { $date } — { $kind }: { $status }
 rep-card-status = Статус: { $status }
 rep-card-title = <b>№ { $id }</b>
