@@ -8,13 +8,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from aiogram import F, Router
-from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
 
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import Rows, inline
+from bot.keyboards.builders import Pages, Rows, inline
 from bot.keyboards.callbacks import CenterCb, RentalCb
 from bot.services.rental import (
     WINDOWS,
@@ -26,9 +25,8 @@ from bot.services.rental import (
 )
 from bot.services.validation import InputError
 from bot.views import when_text
-from handlers.forms import answer_for, answer_lines, ask_text, refuse, tapped
+from handlers.forms import Listed, answer_for, ask_text, paged, refuse, tapped
 from storage.models import RentalStatus
-from storage.repositories.rental import HELD
 
 router = Router(name=__name__)
 
@@ -147,24 +145,25 @@ async def cancel_rental(callback: CallbackQuery, callback_data: RentalCb, ctx: C
 # --- Staff ---------------------------------------------------------------------------------------
 
 
-@router.message(Command("rental"))
-async def stock(message: Message, ctx: Ctx) -> None:
-    await show_stock(message, ctx)
+RENTALS_PAGE = 15  # booked and issued items a page
 
 
-async def show_stock(reply: Any, ctx: Ctx) -> None:
+@paged(router, "rental")
+async def stock(ctx: Ctx, asked: int) -> Listed:
+    """Staff's /rental: the center's items (on the first page) and what is booked or out."""
     if not ctx.actor.is_staff or ctx.actor.center_id is None:
-        await reply.answer(ctx.i18n.get("reception-staff-only"))
-        return
+        refuse("rental-staff-only")
+    center_id = ctx.actor.center_id
+    pages = Pages.of(await ctx.rental.count_held_of_center(center_id), asked, RENTALS_PAGE)
     lines = [ctx.i18n.get("rental-stock-title")]
-    lines += [
-        ctx.i18n.get("rental-stock-line", name=html.escape(i.name), quantity=i.quantity)
-        for i in await ctx.rental.items(ctx.actor.center_id)
-    ]
+    if pages.page == 0:
+        lines += [
+            ctx.i18n.get("rental-stock-line", name=html.escape(i.name), quantity=i.quantity)
+            for i in await ctx.rental.items(center_id)
+        ]
     rows: Rows = []
-    for n, (r, name, person) in enumerate(
-        await ctx.rental.of_center(ctx.actor.center_id, HELD), start=1
-    ):
+    held = await ctx.rental.held_of_center(center_id, pages.offset, pages.size)
+    for n, (r, name, person) in enumerate(held, start=pages.offset + 1):
         lines.append(
             ctx.i18n.get(
                 "rental-out-line",
@@ -180,7 +179,7 @@ async def show_stock(reply: Any, ctx: Ctx) -> None:
             [(ctx.i18n.get(f"rental-mark-{action}", n=n), RentalCb(action=action, id=r.id))]
         )
     rows.append([(ctx.i18n.get("rental-add"), RentalCb(action="add", id=0))])
-    await answer_lines(reply, lines, inline(*rows))
+    return lines, rows, pages
 
 
 @router.callback_query(RentalCb.filter(F.action.in_(("issued", "returned"))))
@@ -194,7 +193,7 @@ async def mark_rental(callback: CallbackQuery, callback_data: RentalCb, ctx: Ctx
 @router.callback_query(RentalCb.filter(F.action == "add"))
 async def add_item_ask(callback: CallbackQuery, dialog_manager: DialogManager, ctx: Ctx) -> None:
     if not ctx.actor.is_staff or ctx.actor.center_id is None:
-        refuse("reception-staff-only")
+        refuse("rental-staff-only")
     await ask_text(dialog_manager, "rental-add", "rental-ask-item")
 
 
@@ -202,7 +201,7 @@ async def add_item_ask(callback: CallbackQuery, dialog_manager: DialogManager, c
 async def item_added(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
     ctx = ctx_of(manager)
     if ctx.actor.center_id is None:
-        refuse("reception-staff-only")
+        refuse("rental-staff-only")
     item = await add_item(ctx.rental, ctx.actor.center_id, message.text)
     text = ctx.i18n.get("rental-added", name=html.escape(item.name), quantity=item.quantity)
     await message.answer(text)

@@ -39,6 +39,24 @@ async def stocked(harness: Harness, admin, quantity: int = 1) -> RentalItem:  # 
     return item
 
 
+async def booked_by_many(harness: Harness, item: RentalItem, count: int) -> None:
+    """`count` residents with long names book the item for the day after tomorrow."""
+    from bot.services.rental import book, window
+    from storage.models import User
+    from storage.repositories.rental import RentalRepository
+
+    starts, ends = window(datetime.now(TZ).date() + timedelta(days=2), 10, TZ, datetime.now(UTC))
+    for n in range(count):
+        person = tg_user(6100 + n, first_name=f"Житель{n}")
+        await harness.onboard(person)
+        async with harness.session_factory() as s:
+            repo, user = RentalRepository(s), await s.get(User, person.id)
+            assert user is not None
+            user.full_name = f"Петрова-Водкина Анастасия Номер {n}"
+            await book(repo, await repo.get(item.id), user, starts, ends, datetime.now(UTC))
+            await s.commit()
+
+
 def tomorrow(harness: Harness) -> str:
     day = datetime.now(TZ).date() + timedelta(days=1)
     return str(harness.dp["i18n_core"].get(f"weekday-{day.weekday()}", "ru")) + day.strftime(
@@ -150,21 +168,7 @@ async def test_the_last_item_goes_to_exactly_one(pg_or_sqlite_harness: Harness, 
 async def test_a_long_list_of_bookings_comes_as_short_messages(harness: Harness, admin):
     """Twelve bookings held: staff's /rental lists them all in messages an elder reads at once
     (the harness fails any over 600 characters), the «Выдан» buttons under the last."""
-    item = await stocked(harness, admin, quantity=12)
-    from bot.services.rental import book, window
-    from storage.models import User
-    from storage.repositories.rental import RentalRepository
-
-    starts, ends = window(datetime.now(TZ).date() + timedelta(days=2), 10, TZ, datetime.now(UTC))
-    for n in range(12):
-        person = tg_user(6100 + n, first_name=f"Житель{n}")
-        await harness.onboard(person)
-        async with harness.session_factory() as s:
-            repo, user = RentalRepository(s), await s.get(User, person.id)
-            assert user is not None
-            user.full_name = f"Петрова-Водкина Анастасия Номер {n}"
-            await book(repo, await repo.get(item.id), user, starts, ends, datetime.now(UTC))
-            await s.commit()
+    await booked_by_many(harness, await stocked(harness, admin, quantity=12), 12)
     sent = await harness.say(STAFF, "/rental")
     texts = [m.text for m in sent if isinstance(m, SendMessage)]
     assert len(texts) >= 2 and all(len(t) <= 600 for t in texts)
@@ -172,3 +176,27 @@ async def test_a_long_list_of_bookings_comes_as_short_messages(harness: Harness,
     marks = [b for b in buttons(sent) if b.endswith(" выдан")]
     last = sent[-1]
     assert len(marks) == 12 and isinstance(last, SendMessage) and last.reply_markup is not None
+
+
+async def test_staff_page_through_many_bookings(pg_or_sqlite_harness: Harness, admin, resident):
+    """Twenty bookings: /rental shows the items and the first fifteen, «▶️» the five after them,
+    numbered on (the list stopped at thirty with no way to the rest); «выдан» works from page
+    two; a resident's /rental is refused."""
+    harness = pg_or_sqlite_harness
+    await booked_by_many(harness, await stocked(harness, admin, quantity=20), 20)
+
+    def marks(sent: list) -> list[str]:
+        return [b for b in buttons(sent) if b.endswith(" выдан")]
+
+    sent = await harness.say(STAFF, "/rental")
+    assert marks(sent) == [f"📤 {n} выдан" for n in range(1, 16)]
+    assert "Мяч волейбольный" in joined(sent) and "Страница 1 из 2" in joined(sent)
+    sent = await harness.press(STAFF, "▶️")
+    assert marks(sent) == [f"📤 {n} выдан" for n in range(16, 21)]
+    assert "Страница 2 из 2" in joined(sent) and "◀️" in buttons(sent)
+    sent = await harness.press(STAFF, "📤 16 выдан")
+    assert "Отмечено: выдано" in joined(sent)
+    issued = [r for r in await rows(harness, Rental) if r.status is RentalStatus.ISSUED]
+    assert len(issued) == 1
+    await harness.onboard(resident)
+    assert "Прокатом занимаются сотрудники" in joined(await harness.say(resident, "/rental"))

@@ -18,6 +18,7 @@ rental-mine-none = You have no bookings.
 rental-cancel = ❌ { $name }, { $when }
 rental-cancelled = The booking is cancelled.
 rental-already = Already marked.
+rental-staff-only = The center's staff keep the rental. To borrow something: «🏠 My center» → «🏸 Rental».
 rental-stock-title = <b>The center's rental</b>
 rental-stock-line = • { $name } — { $quantity } pcs.
 rental-out-line = { $n }. { $name } — { $person }, { $when } ({ $status })

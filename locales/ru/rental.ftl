@@ -18,6 +18,7 @@ rental-mine-none = У вас нет броней.
 rental-cancel = ❌ { $name }, { $when }
 rental-cancelled = Бронь отменена.
 rental-already = Уже отмечено раньше.
+rental-staff-only = Прокатом занимаются сотрудники центра. Взять вещь на время: «🏠 Мой центр» → «🏸 Прокат».
 rental-stock-title = <b>Прокат центра</b>
 rental-stock-line = • { $name } — { $quantity } шт.
 rental-out-line = { $n }. { $name } — { $person }, { $when } ({ $status })

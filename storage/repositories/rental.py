@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, insert, literal, select
 
 from storage.models import Rental, RentalItem, RentalStatus, User, UTCDateTime
-from storage.repositories.base import Repository
+from storage.repositories.base import Repository, count_rows
 from storage.repositories.clubs import write_turn
 
 HELD = (RentalStatus.BOOKED, RentalStatus.ISSUED)  # an item taken for its window
@@ -84,18 +84,25 @@ class RentalRepository(Repository[RentalItem]):
             await self.session.commit()
             return rental_id
 
-    async def of_center(
-        self, center_id: int, statuses: Sequence[RentalStatus]
+    async def held_of_center(
+        self, center_id: int, offset: int, limit: int
     ) -> Sequence[tuple[Rental, str, str | None]]:
+        """A page of the center's booked and issued items, the earliest first, with the item's
+        name and the person's."""
         result = await self.session.execute(
             select(Rental, RentalItem.name, User.full_name)
             .join(RentalItem, RentalItem.id == Rental.item_id)
             .outerjoin(User, User.id == Rental.user_id)
-            .where(RentalItem.center_id == center_id, Rental.status.in_(statuses))
-            .order_by(Rental.starts_at)
-            .limit(30)
+            .where(RentalItem.center_id == center_id, Rental.status.in_(HELD))
+            .order_by(Rental.starts_at, Rental.id)
+            .offset(offset)
+            .limit(limit)
         )
         return [(r, name, person) for r, name, person in result.all()]
+
+    async def count_held_of_center(self, center_id: int) -> int:
+        held = select(RentalItem.id).where(RentalItem.center_id == center_id)
+        return await count_rows(self.session, Rental.item_id.in_(held), Rental.status.in_(HELD))
 
     async def of_user(self, user_id: int) -> Sequence[tuple[Rental, str]]:
         result = await self.session.execute(
