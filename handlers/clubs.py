@@ -483,11 +483,9 @@ def _signup_name(signup: Signup, target: Club | Event | None) -> str:
 MY_SIGNUPS_PAGE = 8
 
 
-@paged(router, "my")
+@paged(router, "my", empty="my-empty")
 async def my_signups(ctx: Ctx, asked: int) -> Listed:
     pages = Pages.of(await ctx.clubs.count_of_user(ctx.user.id), asked, MY_SIGNUPS_PAGE)
-    if not pages.total:
-        return [ctx.i18n.get("my-empty")], [], pages
     lines = [ctx.i18n.get("my-title")]
     rows: Rows = []
     for s in await ctx.clubs.of_user(ctx.user.id, pages.offset, pages.size):

@@ -579,12 +579,15 @@ Listed = tuple[list[str], Rows, Pages]  # a page's lines and buttons, and where 
 Page = Callable[[Ctx, int], Awaitable[Listed]]
 
 
-def paged(router: Router, command: str) -> Callable[[Page], Page]:
+def paged(router: Router, command: str, empty: str | None = None) -> Callable[[Page], Page]:
     """A list in pages (`page(ctx, n)` lists page n): /command shows the first, its «◀️ ▶️»
-    (PageCb(list=command)) turn it in place, and «Страница 2 из 3» is said under a long one."""
+    (PageCb(list=command)) turn it in place, and «Страница 2 из 3» is said under a long one;
+    a list with nothing in it says `empty` instead."""
 
     async def screen(page: Page, ctx: Ctx, asked: int) -> tuple[str, InlineKeyboardMarkup | None]:
         lines, rows, pages = await page(ctx, asked)
+        if empty is not None and not pages.total:
+            return ctx.i18n.get(empty), None
         lines = [*lines, *pages.line(ctx.i18n)]
         rows = [*rows, *pages.nav(ctx.i18n, lambda n: PageCb(list=command, page=n))]
         return "\n".join(lines), inline(*rows) if rows else None

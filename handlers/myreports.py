@@ -20,11 +20,9 @@ router = Router(name=__name__)
 PAGE = 5
 
 
-@paged(router, "myreports")
+@paged(router, "myreports", empty="myreports-empty")
 async def my_reports(ctx: Ctx, asked: int) -> Listed:
     pages = Pages.of(await ctx.reports.count_of_author(ctx.user.id), asked, PAGE)
-    if not pages.total:
-        return [ctx.i18n.get("myreports-empty")], [], pages
     lines = [ctx.i18n.get("myreports-title")]
     rows: Rows = []
     for r in await ctx.reports.of_author(ctx.user.id, pages.offset, PAGE):

@@ -512,3 +512,18 @@ async def test_a_long_queue_says_how_many_wait_and_shows_the_oldest(
     assert "Отчёты на проверку</b>: 23" in joined(sent) and "20 самых давних" in joined(sent)
     opened = [b for b in buttons(sent) if b.startswith("Открыть")]
     assert len(opened) == 20 and opened[0] == "Открыть № 1" and "Открыть № 21" not in opened
+
+
+async def test_empty_own_lists_say_where_to_start(harness: Harness, admin, resident):
+    """Nothing yet: each of a person's own lists says so in one line, with where to begin, and
+    no page arrows."""
+    await _elder(harness, admin, resident)
+    for command, says in (
+        ("/myreports", "У вас пока нет отчётов. Сообщить о деле: /report"),
+        ("/my", "У вас нет записей"),
+        ("/myapplications", "У вас нет заявок"),
+        ("/myideas", "Вы ещё ничего не отправляли"),
+    ):
+        sent = await harness.say(resident, command)
+        assert says in joined(sent) and "Страница" not in joined(sent), command
+        assert not buttons(sent), command

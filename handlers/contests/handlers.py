@@ -183,11 +183,9 @@ def status_text(i18n: I18nContext, a: Application) -> str:
 MY_APPLICATIONS_PAGE = 8
 
 
-@paged(router, "myapplications")
+@paged(router, "myapplications", empty="myapps-empty")
 async def my_applications(ctx: Ctx, asked: int) -> Listed:
     pages = Pages.of(await ctx.contests.count_of_user(ctx.user.id), asked, MY_APPLICATIONS_PAGE)
-    if not pages.total:
-        return [ctx.i18n.get("myapps-empty")], [], pages
     lines = [ctx.i18n.get("myapps-title")]
     rows: Rows = []
     for a, contest, nomination in await ctx.contests.of_user(ctx.user.id, pages.offset, pages.size):

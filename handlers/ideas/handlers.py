@@ -222,11 +222,9 @@ def idea_card(
 MY_IDEAS_PAGE = 5  # a line may carry staff's answer
 
 
-@paged(router, "myideas")
+@paged(router, "myideas", empty="myideas-empty")
 async def my_ideas(ctx: Ctx, asked: int) -> Listed:
     pages = Pages.of(await ctx.ideas.count_of_user(ctx.user.id), asked, MY_IDEAS_PAGE)
-    if not pages.total:
-        return [ctx.i18n.get("myideas-empty")], [], pages
     found = await ctx.ideas.of_user(ctx.user.id, pages.offset, pages.size)
     lines = [ctx.i18n.get("myideas-title")]
     rows: Rows = [
