@@ -62,6 +62,18 @@ async def signups(harness: Harness, club_id: int) -> list[Signup]:
         )
 
 
+def numbered_club(center_id: int, n: int, active: bool = True) -> Club:
+    """«Кружок 07»: one of many clubs of a center, for the tests of long lists."""
+    return Club(
+        center_id=center_id,
+        name=f"Кружок {n:02}",
+        category="creative",
+        age_group="adults",
+        capacity=10,
+        active=active,
+    )
+
+
 async def join(harness: Harness, user, club_id: int, name: str = "Петрова Анна") -> list:
     sent = await harness.tap(user, ClubCb(action="join", id=club_id))
     if "Как вас записать" in joined(sent):
@@ -512,17 +524,7 @@ async def test_a_center_with_many_clubs_lists_them_in_pages(
     first = await make_club(harness, capacity=1)
     center_id = harness.directory.center_by_code("optimist").id
     async with harness.session_factory() as s:
-        s.add_all(
-            Club(
-                center_id=center_id,
-                name=f"Кружок {n:02}",
-                category="creative",
-                age_group="adults",
-                capacity=10,
-                active=n != 1,
-            )
-            for n in range(1, 20)
-        )
+        s.add_all(numbered_club(center_id, n, active=n != 1) for n in range(1, 20))
         s.add_all(
             Event(
                 center_id=center_id,
@@ -581,16 +583,7 @@ async def test_my_signups_come_in_pages(pg_or_sqlite_harness: Harness, resident)
     await join(harness, resident, await make_club(harness))
     center_id = harness.directory.center_by_code("optimist").id
     async with harness.session_factory() as s:
-        clubs = [
-            Club(
-                center_id=center_id,
-                name=f"Кружок {n:02}",
-                category="creative",
-                age_group="adults",
-                capacity=10,
-            )
-            for n in range(2, 11)
-        ]
+        clubs = [numbered_club(center_id, n) for n in range(2, 11)]
         s.add_all(clubs)
         await s.flush()
         s.add_all(

@@ -19,6 +19,7 @@ from storage.models import (
     ApplicationStatus,
     Contest,
     ContestStage,
+    Nomination,
     Score,
 )
 from tests.fixtures.harness import Harness, buttons, callback_datas, joined
@@ -28,6 +29,25 @@ TZ = ZoneInfo("Asia/Novokuznetsk")
 JUROR = tg_user(3001)  # lives in Рудничный
 OWN_JUROR = tg_user(3002)  # lives in Центральный, like the entries
 CITY_JUROR = tg_user(3003, username="city_juror")
+
+
+def entry(
+    nomination: Nomination,
+    district_id: int,
+    n: int,
+    address: str | None = None,
+    user_id: int | None = None,
+) -> Application:
+    """The n-th entry of a nomination, stored directly (for the tests of long lists)."""
+    return Application(
+        contest_id=nomination.contest_id,
+        nomination_id=nomination.id,
+        user_id=user_id,
+        district_id=district_id,
+        address_text=address or f"ул. Весенняя, д. {n}",
+        address_key=f"{nomination.id}-{n}",
+        description="Снежный городок",
+    )
 
 
 async def create_from_template(harness: Harness, admin) -> Contest:
@@ -438,13 +458,11 @@ async def test_a_long_ranking_and_card_come_as_short_messages(harness: Harness, 
         juror = Juror(contest_id=contest.id, user_id=JUROR.id, stage="city")
         s.add(juror)
         entries = [
-            Application(
-                contest_id=contest.id,
-                nomination_id=nomination.id,
-                district_id=districts[n - 1],
-                address_text=f"{street}, д. {n}, корпус {n}, вход со двора у детской площадки",
-                address_key=f"{nomination.id}-{n}",
-                description="Снежный городок",
+            entry(
+                nomination,
+                districts[n - 1],
+                n,
+                address=f"{street}, д. {n}, корпус {n}, вход со двора у детской площадки",
             )
             for nomination in stored.nominations
             for n in range(1, 9)
@@ -506,15 +524,7 @@ async def test_my_applications_come_in_pages(pg_or_sqlite_harness: Harness, admi
         assert stored is not None
         nominations = [n.name for n in stored.nominations]
         entries = [
-            Application(
-                contest_id=contest.id,
-                nomination_id=stored.nominations[n % 6].id,
-                user_id=resident.id,
-                district_id=district_id,
-                address_text=f"ул. Весенняя, д. {n}",
-                address_key=f"vesennyaya-{n}",
-                description="Двор",
-            )
+            entry(stored.nominations[n % 6], district_id, n, user_id=resident.id)
             for n in range(1, 11)
         ]
         s.add_all(entries)
@@ -553,14 +563,7 @@ async def test_a_tie_of_many_entries_keeps_each_screen_within_telegrams_buttons(
         s.add(juror)
         first, second = stored.nominations[0], stored.nominations[1]
         entries = [
-            Application(
-                contest_id=contest.id,
-                nomination_id=nomination.id,
-                district_id=district_id,
-                address_text=f"ул. Весенняя, д. {n}",
-                address_key=f"{nomination.id}-{n}",
-                description="Снежный городок",
-            )
+            entry(nomination, district_id, n)
             for nomination, count in ((first, 40), (second, 2))
             for n in range(1, count + 1)
         ]
