@@ -16,7 +16,7 @@ from aiogram_i18n import LazyFilter
 
 from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import Pages, Rows, inline
-from bot.keyboards.callbacks import ClubCb, ClubListCb, EventCb, PlaceCb, RowId
+from bot.keyboards.callbacks import ClubCb, ClubListCb, EventCb, PageCb, PlaceCb, RowId
 from bot.notify import tell
 from bot.permissions import districts_seen
 from bot.services.clubs import CATEGORIES, CHILD_AGE_GROUPS
@@ -484,8 +484,8 @@ MY_SIGNUPS_PAGE = 8
 
 
 @paged(router, "my", empty="my-empty")
-async def my_signups(ctx: Ctx, asked: int) -> Listed:
-    pages = Pages.of(await ctx.clubs.count_of_user(ctx.user.id), asked, MY_SIGNUPS_PAGE)
+async def my_signups(ctx: Ctx, at: PageCb) -> Listed:
+    pages = Pages.of(await ctx.clubs.count_of_user(ctx.user.id), at.page, MY_SIGNUPS_PAGE)
     lines = [ctx.i18n.get("my-title")]
     rows: Rows = []
     for s in await ctx.clubs.of_user(ctx.user.id, pages.offset, pages.size):

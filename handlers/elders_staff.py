@@ -9,7 +9,7 @@ from typing import Any
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
 
 from bot.commands import set_chat_commands
@@ -19,8 +19,17 @@ from bot.keyboards.callbacks import PageCb, RegDecisionCb, RowId
 from bot.notify import retire_buttons, tell
 from bot.permissions import effective_role, may_moderate
 from bot.services.validation import parse_text
-from bot.views import edit_or_send, territory_text
-from handlers.forms import answer_for, ask_text, decided, of_my_district, refuse
+from bot.views import territory_text
+from handlers.forms import (
+    Listed,
+    answer_for,
+    ask_text,
+    decided,
+    existing,
+    of_my_district,
+    paged,
+    refuse,
+)
 from storage.models import ElderRegistration, RegistrationStatus, User
 from storage.repositories.notices import NoticeCopyRepository
 
@@ -168,16 +177,7 @@ async def elders_list(message: Message, command: CommandObject, ctx: Ctx) -> Non
         return
     if district_id is None:
         refuse("elders-no-center")
-    text, markup = await _elders_page(district_id, 0, ctx)
-    await message.answer(text, reply_markup=markup)
-
-
-@router.callback_query(PageCb.filter(F.list == "elders"))
-async def elders_page(callback: CallbackQuery, callback_data: PageCb, ctx: Ctx) -> None:
-    if not may_moderate(ctx.actor, callback_data.key):
-        refuse("reg-not-your-district")
-    text, markup = await _elders_page(callback_data.key, callback_data.page, ctx)
-    await edit_or_send(callback, text, markup)
+    await elders_of_district(message, ctx, district_id)
 
 
 def _district_for_list(ctx: Ctx, args: str | None) -> int | None:
@@ -188,62 +188,43 @@ def _district_for_list(ctx: Ctx, args: str | None) -> int | None:
     return ctx.actor.staff_district_id
 
 
-async def _elders_page(
-    district_id: int, asked: int, ctx: Ctx
-) -> tuple[str, InlineKeyboardMarkup | None]:
-    district = ctx.directory.district(district_id)
-    total = await ctx.elders.count_of_district(district_id)
-    if total == 0 or district is None:
-        name = html.escape(district.name) if district else "—"
-        return ctx.i18n.get("elders-empty", district=name), None
-    pages = Pages.of(total, asked, PAGE)
-    lines = [
-        ctx.i18n.get(
-            "elders-title",
-            district=html.escape(district.name[:40]),
-            page=str(pages.page + 1),
-            pages=str(pages.count),
-        )
-    ]
-    buttons: Rows = []
-    for reg in await ctx.elders.of_district(district_id, pages.offset, PAGE):
-        person = await ctx.users.get(reg.user_id)
+@paged(router, "elders", command=False)
+async def elders_of_district(ctx: Ctx, at: PageCb) -> Listed:
+    """A district's elders and applications (`at.key`), with what staff decide on each."""
+    if not may_moderate(ctx.actor, at.key):
+        refuse("reg-not-your-district")
+    district = existing(ctx.directory.district(at.key))
+    pages = Pages.of(await ctx.elders.count_of_district(district.id), at.page, PAGE)
+    if not pages.total:
+        return [ctx.i18n.get("elders-empty", district=html.escape(district.name))], [], pages
+    lines = [ctx.i18n.get("elders-title", district=html.escape(district.name[:40]))]
+    rows: Rows = []
+    for reg, name in await ctx.elders.of_district(district.id, pages.offset, PAGE):
         lines.append(
             ctx.i18n.get(
                 "elders-line",
                 id=str(reg.id),
-                name=html.escape(((person.full_name if person else None) or "—")[:32]),
+                name=html.escape((name or "—")[:32]),
                 role=ctx.i18n.get(f"tos-role-{reg.tos_role}"),
                 territory=html.escape(territory_text(ctx.i18n, reg)[:32]),
                 status=ctx.i18n.get(f"reg-status-{reg.status.value}"),
             )
         )
         if reg.status is RegistrationStatus.CONFIRMED:
-            buttons.append(
-                [
-                    (
-                        ctx.i18n.get(
-                            "numbered", text=ctx.i18n.get("elders-revoke"), id=str(reg.id)
-                        ),
-                        ElderRevokeCb(id=reg.id),
-                    )
-                ]
-            )
+            rows.append([(_numbered(ctx, "elders-revoke", reg.id), ElderRevokeCb(id=reg.id))])
         else:
-            buttons.append(
+            rows.append(
                 [
-                    (
-                        ctx.i18n.get("numbered", text=ctx.i18n.get("reg-confirm"), id=str(reg.id)),
-                        RegDecisionCb(id=reg.id, confirm=True),
-                    ),
-                    (
-                        ctx.i18n.get("numbered", text=ctx.i18n.get("reg-reject"), id=str(reg.id)),
-                        RegDecisionCb(id=reg.id, confirm=False),
-                    ),
+                    (_numbered(ctx, "reg-confirm", reg.id), RegDecisionCb(id=reg.id, confirm=True)),
+                    (_numbered(ctx, "reg-reject", reg.id), RegDecisionCb(id=reg.id, confirm=False)),
                 ]
             )
-    buttons += pages.nav(ctx.i18n, lambda n: PageCb(list="elders", page=n, key=district_id))
-    return "\n".join(lines), inline(*buttons)
+    return lines, rows, pages
+
+
+def _numbered(ctx: Ctx, key: str, number: int) -> str:
+    """A button of a numbered line: «Отозвать № 12»."""
+    return ctx.i18n.get("numbered", text=ctx.i18n.get(key), id=str(number))
 
 
 @router.callback_query(ElderRevokeCb.filter())

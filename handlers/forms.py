@@ -576,33 +576,41 @@ def shown_by(name: str) -> Callable[[Show], Show]:
 
 
 Listed = tuple[list[str], Rows, Pages]  # a page's lines and buttons, and where it is
-Page = Callable[[Ctx, int], Awaitable[Listed]]
+Page = Callable[[Ctx, PageCb], Awaitable[Listed]]
 
 
-def paged(router: Router, command: str, empty: str | None = None) -> Callable[[Page], Page]:
-    """A list in pages (`page(ctx, n)` lists page n): /command shows the first, its «◀️ ▶️»
-    (PageCb(list=command)) turn it in place, and «Страница 2 из 3» is said under a long one;
-    a list with nothing in it says `empty` instead."""
+class ShowsFirstPage(Protocol):
+    async def __call__(self, reply: Reply, ctx: Ctx, key: int = 0) -> None: ...
 
-    async def screen(page: Page, ctx: Ctx, asked: int) -> tuple[str, InlineKeyboardMarkup | None]:
-        lines, rows, pages = await page(ctx, asked)
+
+def paged(
+    router: Router, name: str, empty: str | None = None, command: bool = True
+) -> Callable[[Page], ShowsFirstPage]:
+    """A list in pages: `page(ctx, at)` lists page `at.page` of the list (`at.key` names whose
+    list it is, where there are many: a center's receptions). /name shows the first page (without
+    `command`, the function the decorator returns shows it); «◀️ ▶️» turn it in place, «Страница 2
+    из 3» is said under a long one, and a list with nothing in it says `empty` instead."""
+
+    async def screen(page: Page, ctx: Ctx, at: PageCb) -> tuple[str, InlineKeyboardMarkup | None]:
+        lines, rows, pages = await page(ctx, at)
         if empty is not None and not pages.total:
             return ctx.i18n.get(empty), None
         lines = [*lines, *pages.line(ctx.i18n)]
-        rows = [*rows, *pages.nav(ctx.i18n, lambda n: PageCb(list=command, page=n))]
+        rows = [*rows, *pages.nav(ctx.i18n, lambda n: PageCb(list=name, page=n, key=at.key))]
         return "\n".join(lines), inline(*rows) if rows else None
 
-    def register(page: Page) -> Page:
-        async def first(message: Message, ctx: Ctx) -> None:
-            text, markup = await screen(page, ctx, 0)
-            await answer_lines(message, text.split("\n"), markup)
+    def register(page: Page) -> ShowsFirstPage:
+        async def first(reply: Reply, ctx: Ctx, key: int = 0) -> None:
+            text, markup = await screen(page, ctx, PageCb(list=name, page=0, key=key))
+            await answer_lines(reply, text.split("\n"), markup)
 
         async def turn(callback: CallbackQuery, callback_data: PageCb, ctx: Ctx) -> None:
-            await edit_or_send(callback, *await screen(page, ctx, callback_data.page))
+            await edit_or_send(callback, *await screen(page, ctx, callback_data))
 
-        router.message.register(first, Command(command))
-        router.callback_query.register(turn, PageCb.filter(F.list == command))
-        return page
+        if command:
+            router.message.register(first, Command(name))
+        router.callback_query.register(turn, PageCb.filter(F.list == name))
+        return first
 
     return register
 

@@ -8,7 +8,7 @@ from aiogram_dialog import DialogManager
 
 from bot.context import Ctx
 from bot.keyboards.builders import Pages, Rows, inline
-from bot.keyboards.callbacks import ReportCb
+from bot.keyboards.callbacks import PageCb, ReportCb
 from bot.services.reports import draft_from_report
 from bot.views import report_card, send_album
 from handlers.forms import Listed, paged, refuse
@@ -21,8 +21,8 @@ PAGE = 5
 
 
 @paged(router, "myreports", empty="myreports-empty")
-async def my_reports(ctx: Ctx, asked: int) -> Listed:
-    pages = Pages.of(await ctx.reports.count_of_author(ctx.user.id), asked, PAGE)
+async def my_reports(ctx: Ctx, at: PageCb) -> Listed:
+    pages = Pages.of(await ctx.reports.count_of_author(ctx.user.id), at.page, PAGE)
     lines = [ctx.i18n.get("myreports-title")]
     rows: Rows = []
     for r in await ctx.reports.of_author(ctx.user.id, pages.offset, PAGE):

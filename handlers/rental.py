@@ -14,7 +14,7 @@ from aiogram_dialog import DialogManager
 
 from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import Pages, Rows, inline
-from bot.keyboards.callbacks import CenterCb, RentalCb
+from bot.keyboards.callbacks import CenterCb, PageCb, RentalCb
 from bot.services.rental import (
     WINDOWS,
     add_item,
@@ -149,12 +149,12 @@ RENTALS_PAGE = 15  # booked and issued items a page
 
 
 @paged(router, "rental")
-async def stock(ctx: Ctx, asked: int) -> Listed:
+async def stock(ctx: Ctx, at: PageCb) -> Listed:
     """Staff's /rental: the center's items (on the first page) and what is booked or out."""
     if not ctx.actor.is_staff or ctx.actor.center_id is None:
         refuse("rental-staff-only")
     center_id = ctx.actor.center_id
-    pages = Pages.of(await ctx.rental.count_held_of_center(center_id), asked, RENTALS_PAGE)
+    pages = Pages.of(await ctx.rental.count_held_of_center(center_id), at.page, RENTALS_PAGE)
     lines = [ctx.i18n.get("rental-stock-title")]
     if pages.page == 0:
         lines += [

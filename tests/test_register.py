@@ -3,7 +3,7 @@ from __future__ import annotations
 from aiogram.methods import EditMessageReplyMarkup
 from sqlalchemy import func, select
 
-from bot.keyboards.callbacks import RegDecisionCb
+from bot.keyboards.callbacks import PageCb, RegDecisionCb
 from handlers.elders_staff import ElderRevokeCb
 from handlers.help import HelpCb
 from storage.models import ElderRegistration, NoticeCopy, RegistrationStatus, Role
@@ -245,17 +245,22 @@ async def test_elders_list_in_short_pages(harness: Harness, admin):
         await harness.register_elder(user, street=street, house=str(n + 1))
     sent = await harness.say(STAFF, "/elders")
     first = [b for b in buttons(sent) if b.startswith("✅")]
-    assert "(стр. 1 из 2)" in joined(sent) and len(first) == 4
+    assert "Страница 1 из 2" in joined(sent) and len(first) == 4
     assert "▶️" in buttons(sent) and "◀️" not in buttons(sent)
     sent = await harness.press(STAFF, "▶️")
     second = [b for b in buttons(sent) if b.startswith("✅")]
-    assert "(стр. 2 из 2)" in joined(sent) and len(second) == 1 and second[0] not in first
+    assert "Страница 2 из 2" in joined(sent) and len(second) == 1 and second[0] not in first
     assert "◀️" in buttons(sent) and "▶️" not in buttons(sent)
     # An admin names the district as people do: its name, or its first word alone.
     for words in ("Центральный район", "центральный"):
         sent = await harness.say(admin, f"/elders {words}")
         assert "Старшие района Центральный район" in joined(sent), words
     assert "Старшие какого района" in joined(await harness.say(admin, "/elders Луна"))
+    # Another district's staff cannot page through this one's list by a forged button.
+    await _staff(harness, admin, OTHER_STAFF, "borovoy")  # Рудничный район
+    [reg, *_] = await _registrations(harness)
+    forged = await harness.tap(OTHER_STAFF, PageCb(list="elders", page=1, key=reg.district_id))
+    assert "не из вашего района" in joined(forged) and "Березовая" not in joined(forged)
 
 
 async def test_deleteme_removes_applications(harness: Harness, resident):

@@ -16,7 +16,7 @@ from aiogram_i18n import I18nContext, LazyFilter
 from bot.config import Settings
 from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import Pages, Rows, inline, main_menu
-from bot.keyboards.callbacks import ContestCb, RowId
+from bot.keyboards.callbacks import ContestCb, PageCb, RowId
 from bot.permissions import effective_role
 from bot.services.contests import (
     ADDRESS_PARTS,
@@ -184,8 +184,8 @@ MY_APPLICATIONS_PAGE = 8
 
 
 @paged(router, "myapplications", empty="myapps-empty")
-async def my_applications(ctx: Ctx, asked: int) -> Listed:
-    pages = Pages.of(await ctx.contests.count_of_user(ctx.user.id), asked, MY_APPLICATIONS_PAGE)
+async def my_applications(ctx: Ctx, at: PageCb) -> Listed:
+    pages = Pages.of(await ctx.contests.count_of_user(ctx.user.id), at.page, MY_APPLICATIONS_PAGE)
     lines = [ctx.i18n.get("myapps-title")]
     rows: Rows = []
     for a, contest, nomination in await ctx.contests.of_user(ctx.user.id, pages.offset, pages.size):

@@ -14,7 +14,7 @@ from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import Pages, Rows, inline, main_menu
-from bot.keyboards.callbacks import IdeaCb, ProjectCb
+from bot.keyboards.callbacks import IdeaCb, PageCb, ProjectCb
 from bot.notify import tell, tell_rendered
 from bot.permissions import districts_seen
 from bot.services.ideas import (
@@ -223,8 +223,8 @@ MY_IDEAS_PAGE = 5  # a line may carry staff's answer
 
 
 @paged(router, "myideas", empty="myideas-empty")
-async def my_ideas(ctx: Ctx, asked: int) -> Listed:
-    pages = Pages.of(await ctx.ideas.count_of_user(ctx.user.id), asked, MY_IDEAS_PAGE)
+async def my_ideas(ctx: Ctx, at: PageCb) -> Listed:
+    pages = Pages.of(await ctx.ideas.count_of_user(ctx.user.id), at.page, MY_IDEAS_PAGE)
     found = await ctx.ideas.of_user(ctx.user.id, pages.offset, pages.size)
     lines = [ctx.i18n.get("myideas-title")]
     rows: Rows = [

@@ -16,7 +16,7 @@ from aiogram_i18n import I18nContext
 from bot.context import Ctx, ctx_of
 from bot.exports import csv_bytes
 from bot.keyboards.builders import Pages, Rows, inline
-from bot.keyboards.callbacks import ClubCb, Epoch, EventCb, RowId
+from bot.keyboards.callbacks import ClubCb, Epoch, EventCb, PageCb, RowId
 from bot.notify import tell_each
 from bot.permissions import Actor, may_run_center
 from bot.services import tags
@@ -85,7 +85,7 @@ MY_CLUBS_PAGE = 15  # buttons of clubs and events a page
 
 
 @paged(router, "myclubs")
-async def my_clubs(ctx: Ctx, asked: int) -> Listed:
+async def my_clubs(ctx: Ctx, at: PageCb) -> Listed:
     """The center's clubs (open ones first) and coming events, a page of buttons at a time."""
     center = ctx.directory.center(ctx.user.staff_center_id)
     if center is None:
@@ -97,7 +97,7 @@ async def my_clubs(ctx: Ctx, asked: int) -> Listed:
         *clubs,
         *await ctx.clubs.events([center.id], ctx.now, include_closed=True),
     ]
-    pages = Pages.of(len(items), asked, MY_CLUBS_PAGE)
+    pages = Pages.of(len(items), at.page, MY_CLUBS_PAGE)
     shown = items[pages.offset : pages.offset + MY_CLUBS_PAGE]
     counts = await ctx.clubs.live_counts(
         club_ids=[i.id for i in shown if isinstance(i, Club)],

@@ -42,15 +42,17 @@ class ElderRepository(Repository[ElderRegistration]):
 
     async def of_district(
         self, district_id: int, offset: int, limit: int
-    ) -> Sequence[ElderRegistration]:
+    ) -> list[tuple[ElderRegistration, str | None]]:
+        """A page of the district's applications and confirmed elders, each with its name."""
         result = await self.session.execute(
-            select(ElderRegistration)
+            select(ElderRegistration, User.full_name)
+            .outerjoin(User, User.id == ElderRegistration.user_id)
             .where(ElderRegistration.district_id == district_id, ElderRegistration.status.in_(OPEN))
             .order_by(ElderRegistration.status.desc(), ElderRegistration.id)
             .offset(offset)
             .limit(limit)
         )
-        return result.scalars().all()
+        return [(reg, name) for reg, name in result.all()]
 
     async def confirmed_in(
         self, district_id: int, limit: int = 40
