@@ -4,7 +4,6 @@ cancel), /receptions for the center's staff (new reception, bookings, who came).
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -15,8 +14,8 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
 
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import Rows, inline
-from bot.keyboards.callbacks import CenterCb, ReceptionCb
+from bot.keyboards.builders import Pages, Rows, inline
+from bot.keyboards.callbacks import CenterCb, PageCb, ReceptionCb
 from bot.permissions import may_run_center
 from bot.services.receptions import (
     LENGTHS,
@@ -34,20 +33,24 @@ from bot.services.receptions import (
     parse_question,
     parse_specialist,
     parse_topic,
+    receptions_of_specialist,
     specialist_key,
 )
 from bot.services.validation import InputError
 from bot.views import when_text
 from handlers.forms import (
+    Listed,
     Reply,
     answer_for,
     answer_lines,
     ask_text,
     chosen,
     day_and_time,
+    existing,
     form_data,
     form_dialog,
     go,
+    paged,
     refuse,
     saved_as,
     show_unless_form,
@@ -58,7 +61,7 @@ from handlers.forms import (
     typed,
 )
 from handlers.start import continue_onboarding
-from storage.models import Reception, SpecialistAccess, User
+from storage.models import Reception, User
 
 router = Router(name=__name__)
 
@@ -80,21 +83,31 @@ def _line(ctx: Ctx, r: Reception, free: int) -> str:
 # --- Residents ---------------------------------------------------------------------------------
 
 
+RECEPTIONS_PAGE = 10
+
+
 @router.callback_query(ReceptionCb.filter(F.action == "list"))
 async def receptions_of_center(
     callback: CallbackQuery, callback_data: ReceptionCb, ctx: Ctx
 ) -> None:
-    center = ctx.directory.center(callback_data.id) or refuse()
-    found = await ctx.receptions.upcoming([center.id], ctx.now)
-    rows: Rows = []
-    for r in found:
-        free = r.places - await ctx.receptions.booked(r.id)
-        rows.append([(_line(ctx, r, free)[:64], ReceptionCb(action="open", id=r.id))])
-    rows.append([(ctx.i18n.get("back"), CenterCb(action="card", id=center.id))])
-    key = "reception-list" if found else "reception-none"
-    await tapped(callback).answer(
-        ctx.i18n.get(key, center=html.escape(center.name)), reply_markup=inline(*rows)
+    await center_receptions(tapped(callback), ctx, callback_data.id)
+
+
+@paged(router, "receptions-of", command=False)
+async def center_receptions(ctx: Ctx, at: PageCb) -> Listed:
+    """A center's coming receptions for residents (`at.key`: the center), ten a page."""
+    center = existing(ctx.directory.center(at.key))
+    pages = Pages.of(
+        await ctx.receptions.count_upcoming(ctx.now, [center.id]), at.page, RECEPTIONS_PAGE
     )
+    found = await ctx.receptions.upcoming(ctx.now, [center.id], pages.offset, pages.size)
+    rows: Rows = [
+        [(_line(ctx, r, r.places - booked)[:64], ReceptionCb(action="open", id=r.id))]
+        for r, booked in found
+    ]
+    rows.append([(ctx.i18n.get("back"), CenterCb(action="card", id=center.id))])
+    key = "reception-list" if pages.total else "reception-none"
+    return [ctx.i18n.get(key, center=html.escape(center.name))], rows, pages
 
 
 async def _card(reception: Reception, user: User, ctx: Ctx) -> tuple[str, Any]:
@@ -201,7 +214,7 @@ async def specialist_link(message: Message, command: CommandObject, ctx: Ctx) ->
             center=html.escape(center.name if center else ""),
         )
     )
-    await show_specialist_list(message, [access], ctx)
+    await specialist_list(message, ctx)
 
 
 # --- Staff ---------------------------------------------------------------------------------------
@@ -210,57 +223,53 @@ async def specialist_link(message: Message, command: CommandObject, ctx: Ctx) ->
 @router.message(Command("receptions"))
 async def staff_receptions(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
     if not ctx.actor.is_staff or ctx.actor.center_id is None:
-        accesses = await ctx.receptions.accesses_of(ctx.actor.id)
-        if accesses:
-            await show_specialist_list(message, accesses, ctx)
+        if await ctx.receptions.accesses_of(ctx.actor.id):
+            await specialist_list(message, ctx)
         else:
             await message.answer(ctx.i18n.get("reception-staff-only"))
         return
-    await show_unless_form(dialog_manager, message, "receptions", show_staff_list)
+    await show_unless_form(dialog_manager, message, "receptions", staff_list)
+
+
+def _staff_line(ctx: Ctx, r: Reception, who: str, booked: int) -> tuple[str, ReceptionCb]:
+    label = ctx.i18n.get(
+        "reception-staff-line",
+        when=when_text(r.starts_at, ctx.settings),
+        specialist=who,
+        booked=booked,
+        places=r.places,
+    )
+    return label[:64], ReceptionCb(action="staff", id=r.id)
 
 
 @shown_by("receptions")
-async def show_staff_list(reply: Reply, ctx: Ctx) -> None:
-    found = await ctx.receptions.upcoming([ctx.actor.center_id or 0], ctx.now)
-    rows: Rows = []
-    for r in found:
-        booked = await ctx.receptions.booked(r.id)
-        label = ctx.i18n.get(
-            "reception-staff-line",
-            when=when_text(r.starts_at, ctx.settings),
-            specialist=r.specialist,
-            booked=booked,
-            places=r.places,
-        )
-        rows.append([(label[:64], ReceptionCb(action="staff", id=r.id))])
+@paged(router, "receptions", command=False)
+async def staff_list(ctx: Ctx, at: PageCb) -> Listed:
+    """The center's coming receptions for its staff, with «➕ Новый приём»."""
+    if not ctx.actor.is_staff or ctx.actor.center_id is None:
+        refuse("reception-staff-only")
+    centers = [ctx.actor.center_id]
+    pages = Pages.of(
+        await ctx.receptions.count_upcoming(ctx.now, centers), at.page, RECEPTIONS_PAGE
+    )
+    found = await ctx.receptions.upcoming(ctx.now, centers, pages.offset, pages.size)
+    rows: Rows = [[_staff_line(ctx, r, r.specialist, booked)] for r, booked in found]
     rows.append([(ctx.i18n.get("reception-new"), ReceptionCb(action="new", id=0))])
-    await reply.answer(
-        ctx.i18n.get("reception-staff-title" if found else "reception-staff-none"),
-        reply_markup=inline(*rows),
-    )
+    title = "reception-staff-title" if pages.total else "reception-staff-none"
+    return [ctx.i18n.get(title)], rows, pages
 
 
-async def show_specialist_list(
-    reply: Reply, accesses: Sequence[SpecialistAccess], ctx: Ctx
-) -> None:
-    """A specialist's own upcoming receptions, at every center that gave them access."""
-    rows: Rows = []
-    for access in accesses:
-        for r in await ctx.receptions.upcoming([access.center_id], ctx.now):
-            if specialist_key(r.specialist) != access.specialist_key:
-                continue
-            label = ctx.i18n.get(
-                "reception-staff-line",
-                when=when_text(r.starts_at, ctx.settings),
-                specialist=r.topic,
-                booked=await ctx.receptions.booked(r.id),
-                places=r.places,
-            )
-            rows.append([(label[:64], ReceptionCb(action="staff", id=r.id))])
-    await reply.answer(
-        ctx.i18n.get("specialist-title" if rows else "specialist-none"),
-        reply_markup=inline(*rows) if rows else None,
-    )
+@paged(router, "specialist", command=False)
+async def specialist_list(ctx: Ctx, at: PageCb) -> Listed:
+    """A specialist's own coming receptions, at every center that gave them access."""
+    accesses = await ctx.receptions.accesses_of(ctx.actor.id)
+    mine = await receptions_of_specialist(ctx.receptions, accesses, ctx.now)
+    centers = [c for c, _ in mine]
+    total = await ctx.receptions.count_upcoming(ctx.now, centers, mine)
+    pages = Pages.of(total, at.page, RECEPTIONS_PAGE)
+    found = await ctx.receptions.upcoming(ctx.now, centers, pages.offset, pages.size, mine)
+    rows: Rows = [[_staff_line(ctx, r, r.topic, booked)] for r, booked in found]
+    return [ctx.i18n.get("specialist-title" if total else "specialist-none")], rows, pages
 
 
 @router.callback_query(ReceptionCb.filter(F.action == "staff"))

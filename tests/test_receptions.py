@@ -223,3 +223,71 @@ async def test_a_specialist_sees_only_their_own_bookings_until_the_access_is_clo
     refused = await harness.tap(SPECIALIST, ReceptionCb(action="staff", id=reception.id))
     assert "Когда починят крышу?" not in joined(refused)
     assert "больше не действует" in joined(await harness.say(SPECIALIST, f"/start {link}"))
+
+
+async def many_receptions(harness: Harness, first: Reception, specialist: str, count: int) -> None:
+    """`count` more receptions at the same center, each half an hour earlier than `first`: they all
+    come before it in a list (soonest first)."""
+    async with harness.session_factory() as s:
+        s.add_all(
+            Reception(
+                center_id=first.center_id,
+                specialist=specialist,
+                topic=f"Тема {n}",
+                starts_at=first.starts_at - timedelta(minutes=30 * (n + 1)),
+                minutes=20,
+                places=3,
+            )
+            for n in range(count)
+        )
+        await s.commit()
+
+
+async def test_every_reception_of_a_busy_center_is_in_reach(
+    pg_or_sqlite_harness: Harness, admin, resident
+):
+    """A center with twenty-nine receptions: residents and staff page through all of them, and
+    a specialist finds both of theirs (their name typed two ways) although twenty-seven of another
+    specialist come first (the list stopped at the twenty soonest, so theirs were not in it)."""
+    harness = pg_or_sqlite_harness
+    reception = await publish(harness, admin)  # Депутат Иванов И. И., the latest
+    await many_receptions(harness, reception, "Пенсионный фонд", 27)
+    async with harness.session_factory() as s:  # the deputy typed another way, sooner
+        s.add(
+            Reception(
+                center_id=reception.center_id, specialist="депутат иванов и.и.", topic="Дороги",
+                starts_at=reception.starts_at - timedelta(minutes=5), minutes=20, places=2,
+            )
+        )  # fmt: skip
+        await s.commit()
+    await harness.onboard(resident)
+    await harness.tap(resident, CenterCb(action="card", id=reception.center_id))
+    listed = await harness.press(resident, "📅 Приёмы")
+    assert "Страница 1 из 3" in joined(listed) and "Назад" in " ".join(buttons(listed))
+    assert len([b for b in buttons(listed) if "Тема" in b]) == 10
+    await harness.press(resident, "▶️")
+    last = await harness.press(resident, "▶️")
+    assert "Страница 3 из 3" in joined(last) and "▶️" not in buttons(last)
+    [item] = [b for b in buttons(last) if "Вопросы ЖКХ" in b]
+    assert "мест: 2" in item
+    await harness.press(resident, item)
+    assert "Вы записаны" in joined(await harness.press(resident, "📅 Записаться"))
+    assert [b.reception_id for b in await rows(harness, Booking) if b.live] == [reception.id]
+
+    staff = await harness.say(STAFF, "/receptions")
+    assert len([b for b in buttons(staff) if "Пенсионный фонд" in b]) == 10
+    assert "➕ Новый приём" in buttons(staff) and "Страница 1 из 3" in joined(staff)
+    await harness.press(STAFF, "▶️")
+    last = await harness.press(STAFF, "▶️")
+    assert [b for b in buttons(last) if "Иванов" in b and "записано 1 из 2" in b]
+
+    sent = await harness.press(STAFF, next(b for b in buttons(last) if "Иванов" in b))
+    sent = await harness.press(STAFF, "🔑 Доступ специалисту")
+    [link] = re.findall(r"\?start=(spec_[\w-]+)", joined(sent))
+    await harness.onboard(SPECIALIST)
+    opened = await harness.say(SPECIALIST, f"/start {link}")
+    mine = [b for b in buttons(opened) if b != "▶️"]
+    assert len(mine) == 2 and "Дороги" in mine[0] and "Вопросы ЖКХ" in mine[1], mine
+    assert not [b for b in buttons(opened) if "Тема" in b]
+    again = await harness.say(SPECIALIST, "/receptions")
+    assert buttons(again) == buttons(opened)

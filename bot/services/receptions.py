@@ -118,6 +118,16 @@ def mark(booking: Booking | None, reception: Reception, came: bool) -> Booking:
 # --- A specialist's own bookings ------------------------------------------------------------------
 
 
+async def receptions_of_specialist(
+    receptions: ReceptionRepository, accesses: Sequence[SpecialistAccess], now: datetime
+) -> list[tuple[int, str]]:
+    """Under which names, at which centers, the specialist of these accesses receives from now
+    on: staff may have typed one person's name in several ways."""
+    keys = {(a.center_id, a.specialist_key) for a in accesses}
+    found = await receptions.specialists_coming(now, [center_id for center_id, _ in keys])
+    return [(c, name) for c, name in found if (c, specialist_key(name)) in keys]
+
+
 def specialist_key(name: str) -> str:
     """One person however the staff typed them: «Иванов И. И.» = «иванов и.и.»."""
     return re.sub(r"[\s.]+", "", name.casefold().replace("ё", "е"))[:100]

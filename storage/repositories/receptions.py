@@ -5,28 +5,81 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func, insert, literal, select, update
+from sqlalchemy import ColumnElement, false, func, insert, literal, or_, select, update
 
 from storage.models import Booking, Reception, SpecialistAccess, User, UTCDateTime
-from storage.repositories.base import Repository
+from storage.repositories.base import Repository, count_rows
 from storage.repositories.clubs import write_turn
+
+
+def _coming(
+    now: datetime, center_ids: Sequence[int], specialists: Sequence[tuple[int, str]] | None = None
+) -> list[ColumnElement[bool]]:
+    where = [
+        Reception.center_id.in_(center_ids),
+        Reception.starts_at > now,
+        Reception.cancelled_at.is_(None),
+    ]
+    if specialists is not None:
+        where.append(
+            or_(
+                false(),
+                *(
+                    (Reception.center_id == center_id) & (Reception.specialist == name)
+                    for center_id, name in specialists
+                ),
+            )
+        )
+    return where
 
 
 class ReceptionRepository(Repository[Reception]):
     model = Reception
 
-    async def upcoming(self, center_ids: Sequence[int], now: datetime) -> Sequence[Reception]:
-        result = await self.session.execute(
-            select(Reception)
-            .where(
-                Reception.center_id.in_(center_ids),
-                Reception.starts_at > now,
-                Reception.cancelled_at.is_(None),
-            )
-            .order_by(Reception.starts_at)
-            .limit(20)
+    async def upcoming(
+        self,
+        now: datetime,
+        center_ids: Sequence[int],
+        offset: int = 0,
+        limit: int = 20,
+        specialists: Sequence[tuple[int, str]] | None = None,
+    ) -> list[tuple[Reception, int]]:
+        """A page of the centers' coming receptions, soonest first, each with how many are
+        booked; `specialists` narrows them to these (center, specialist as typed) pairs."""
+        booked = (
+            select(func.count())
+            .select_from(Booking)
+            .where(Booking.reception_id == Reception.id, Booking.live)
+            .correlate(Reception)
+            .scalar_subquery()
         )
-        return result.scalars().all()
+        result = await self.session.execute(
+            select(Reception, booked)
+            .where(*_coming(now, center_ids, specialists))
+            .order_by(Reception.starts_at, Reception.id)
+            .offset(offset)
+            .limit(limit)
+        )
+        return [(reception, int(count)) for reception, count in result.all()]
+
+    async def count_upcoming(
+        self,
+        now: datetime,
+        center_ids: Sequence[int],
+        specialists: Sequence[tuple[int, str]] | None = None,
+    ) -> int:
+        return await count_rows(self.session, *_coming(now, center_ids, specialists))
+
+    async def specialists_coming(
+        self, now: datetime, center_ids: Sequence[int]
+    ) -> Sequence[tuple[int, str]]:
+        """Who receives at these centers from now on: (center, specialist as typed) pairs."""
+        result = await self.session.execute(
+            select(Reception.center_id, Reception.specialist)
+            .where(*_coming(now, center_ids))
+            .distinct()
+        )
+        return [(center_id, name) for center_id, name in result.all()]
 
     async def booked(self, reception_id: int) -> int:
         return int(
