@@ -521,3 +521,174 @@ async def test_a_command_in_the_middle_of_the_vote_form_keeps_the_draft(
     assert "Варианты ответа" in joined(resumed)
     asked = await harness.say(STAFF, "/votes")
     assert "Продолжить черновик или начать заново?" in joined(asked)
+
+
+async def open_vote(harness: Harness, question: str, hours: int, **territory: object) -> int:
+    """An open vote with two answers, ending in `hours`, on `territory` (the columns of Vote)."""
+    from storage.models import VoteOption
+
+    async with harness.session_factory() as s:
+        vote = Vote(
+            question=question,
+            ends_at=datetime.now(UTC) + timedelta(hours=hours),
+            options=[VoteOption(position=1, text="Да"), VoteOption(position=2, text="Нет")],
+            **territory,
+        )
+        s.add(vote)
+        await s.commit()
+        return vote.id
+
+
+async def test_the_list_holds_exactly_the_votes_one_may_vote_in(pg_or_sqlite_harness: Harness):
+    """The resident's list asks the database which votes reach their home (`reaching`); a vote's
+    card asks who lives in its territory (`lives_in`). For every kind of territory and every kind
+    of home, the two agree."""
+    from storage.models import Committee, User
+    from storage.repositories.votes import VoteRepository
+
+    harness = pg_or_sqlite_harness
+    central = harness.directory.district(await harness.district_id("kem-central"))
+    rudnichny = await harness.district_id("kem-rudnichny")
+    assert central is not None
+    async with harness.session_factory() as s:
+        committee = await s.scalar(select(Committee.id).order_by(Committee.id).limit(1))
+    street = {"district_id": central.id, "street_key": "street:весенняя"}
+    votes = {
+        "city": await open_vote(harness, "Город", 5, scope="city"),
+        "municipality": await open_vote(
+            harness, "Округ", 5, scope="municipality", municipality_id=central.municipality_id
+        ),
+        "committee": await open_vote(
+            harness, "Комитет", 5, scope="committee", committee_id=committee
+        ),
+        "district": await open_vote(
+            harness,
+            "Район",
+            5,
+            scope="district",
+            district_id=central.id,
+            municipality_id=central.municipality_id,
+        ),
+        "street": await open_vote(harness, "Улица", 5, scope="street", **street),
+        "house": await open_vote(harness, "Дом", 5, scope="house", house_key="17", **street),
+        "ended": await open_vote(harness, "Кончилось", -1, scope="city"),
+    }
+    homes = {
+        "house": {"district_id": central.id, "street_key": "street:весенняя", "house_key": "17"},
+        "street": {"district_id": central.id, "street_key": "street:весенняя", "house_key": "3"},
+        "no house": {"district_id": central.id, "street_key": "street:весенняя"},
+        "district": {"district_id": central.id, "street_key": "street:мира", "house_key": "17"},
+        "committee": {"district_id": rudnichny, "committee_id": committee},
+        "other district": {"district_id": rudnichny},
+        "nowhere": {},
+    }
+    seen: dict[str, set[int]] = {}
+    async with harness.session_factory() as s:
+        for n, home in enumerate(homes.values()):
+            s.add(User(id=9100 + n, consent_at=datetime.now(UTC), **home))
+        await s.commit()
+        repo = VoteRepository(s)
+        rows_of = {kind: await s.get(Vote, vote_id) for kind, vote_id in votes.items()}
+        for n, name in enumerate(homes):
+            user = await s.get(User, 9100 + n)
+            assert user is not None
+            listed = {v.id for v in await repo.open_for(datetime.now(UTC), user, 0, 100)}
+            may_vote = {
+                vote.id
+                for kind, vote in rows_of.items()
+                if vote and kind != "ended" and (await repo.standing(vote, user.id))[0]
+            }
+            assert listed == may_vote, name
+            assert await repo.count_open_for(datetime.now(UTC), user) == len(listed)
+            seen[name] = listed
+    kinds = {vote_id: kind for kind, vote_id in votes.items()}
+    assert {kinds[v] for v in seen["house"]} == {
+        "city", "municipality", "district", "street", "house"
+    }  # fmt: skip
+    assert {kinds[v] for v in seen["no house"]} == {"city", "municipality", "district", "street"}
+    assert {kinds[v] for v in seen["committee"]} == {"city", "municipality", "committee"}
+    assert seen["nowhere"] == set()
+
+
+async def test_a_residents_own_vote_is_reached_among_many_of_the_city(
+    pg_or_sqlite_harness: Harness, admin, resident
+):
+    """Sixty open votes of another district end sooner than the resident's eight: the list came
+    from the city's fifty soonest, so theirs were not in it. Now the list is theirs alone, five
+    a page, and a vote on the second page takes the ballot."""
+    harness = pg_or_sqlite_harness
+    await setup_people(harness, admin, resident)
+    central = harness.directory.district(await harness.district_id("kem-central"))
+    rudnichny = harness.directory.district(await harness.district_id("kem-rudnichny"))
+    assert central is not None and rudnichny is not None
+    for n in range(60):
+        await open_vote(
+            harness, f"Чужой вопрос {n}", 1, scope="district", district_id=rudnichny.id,
+            municipality_id=rudnichny.municipality_id,
+        )  # fmt: skip
+    for n in range(8):
+        await open_vote(
+            harness, f"Вопрос района {n}", 10 + n, scope="district", district_id=central.id,
+            municipality_id=central.municipality_id,
+        )  # fmt: skip
+    first = await skip_home(harness, resident)
+    assert "Страница 1 из 2" in joined(first) and "Чужой" not in joined(first)
+    assert [b for b in buttons(first) if b.startswith("🗳")] == [
+        f"🗳 Вопрос района {n}" for n in range(5)
+    ]
+    second = await harness.press(resident, "▶️")
+    assert [b for b in buttons(second) if b.startswith("🗳")] == [
+        f"🗳 Вопрос района {n}" for n in range(5, 8)
+    ]
+    await harness.press(resident, "🗳 Вопрос района 7")
+    voted = await harness.press(resident, "Да")
+    assert "Голос учтён: Да" in joined(voted)
+    [ballot] = await rows(harness, Ballot)
+    assert ballot.user_id == resident.id
+    back = await harness.press(resident, "◀️")  # the list, from its second page
+    assert "🗳 Вопрос района 0" in buttons(back) and "Страница 1 из 2" in joined(back)
+
+
+async def test_staff_page_through_their_districts_votes_and_projects(
+    harness: Harness, admin, resident
+):
+    """Twelve votes and twelve projects of the district: ten a page, the rest one «▶️» away
+    (the lists stopped at twenty votes and thirty projects); another district's are not there."""
+    await setup_people(harness, admin, resident)
+    central = harness.directory.district(await harness.district_id("kem-central"))
+    rudnichny = await harness.district_id("kem-rudnichny")
+    assert central is not None
+    for n in range(12):
+        await open_vote(
+            harness, f"Вопрос {n:02}", 100 - n, scope="district", district_id=central.id
+        )
+    await open_vote(harness, "Чужой вопрос", 5, scope="district", district_id=rudnichny)
+    async with harness.session_factory() as s:
+        s.add_all(
+            Project(district_id=central.id, title=f"Проект {n:02}", cost=1000 * (n + 1))
+            for n in range(12)
+        )
+        s.add(Project(district_id=rudnichny, title="Чужой проект", cost=500))
+        await s.commit()
+
+    await harness.onboard(STAFF)
+    await skip_home(harness, STAFF)
+    listed = await harness.press(STAFF, "📋 Голосования района")
+    assert [b for b in buttons(listed) if b.startswith("🗳")] == [
+        f"🗳 Вопрос {n:02}" for n in range(10)
+    ]  # the latest to end first
+    assert "Страница 1 из 2" in joined(listed)
+    rest = await harness.press(STAFF, "▶️")
+    assert [b for b in buttons(rest) if b.startswith("🗳")] == ["🗳 Вопрос 10", "🗳 Вопрос 11"]
+    card = await harness.press(STAFF, "🗳 Вопрос 11")
+    assert "Вопрос 11" in joined(card)
+
+    projects = await harness.say(STAFF, "/projects")
+    titles = [b for b in buttons(projects) if "Проект" in b]
+    assert len(titles) == 10 and "Страница 1 из 2" in joined(projects)
+    rest = await harness.press(STAFF, "▶️")
+    more = [b for b in buttons(rest) if "Проект" in b]
+    assert len(more) == 2 and not set(more) & set(titles)
+    assert "Чужой" not in " ".join(titles + more)
+    far = await harness.say(FAR_STAFF, "/projects")
+    assert [b for b in buttons(far) if "роект" in b] == ["📝 Чужой проект — 500 ₽"]

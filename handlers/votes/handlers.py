@@ -13,8 +13,8 @@ from aiogram.types import CallbackQuery, InputMediaPhoto, Message
 from aiogram_dialog import DialogManager, ShowMode
 
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import Rows, inline
-from bot.keyboards.callbacks import ProjectCb, VoteCb
+from bot.keyboards.builders import Pages, Rows, inline
+from bot.keyboards.callbacks import PageCb, ProjectCb, VoteCb
 from bot.permissions import districts_seen, may_hold_vote, may_look_after_vote
 from bot.services.validation import InputError, parse_count, parse_end_date, parse_text
 from bot.services.votes import (
@@ -46,15 +46,16 @@ from bot.services.votes import (
 )
 from bot.views import home_text, when_text
 from handlers.forms import (
+    Listed,
     Reply,
     answer_for,
-    answer_lines,
     ask_text,
     form_data,
     go,
     kept_draft,
     of_my_district,
     opens_form,
+    paged,
     queue_announcement,
     refuse,
     restart_with,
@@ -94,20 +95,23 @@ async def open_votes(reply: Reply, manager: DialogManager) -> None:
     if ctx.user.home_asked_at is None and ctx.user.street is None:
         await start_form(manager, HomeForm.ask, {"then": "votes"})
         return
-    await send_vote_list(reply, ctx)
+    await vote_list(reply, ctx)
 
 
-async def send_vote_list(reply: Reply, ctx: Ctx) -> None:
+VOTES_PAGE = 5  # a line holds up to 80 letters of the question: five fit one short message
+
+
+@paged(router, "votes", command=False)
+async def vote_list(ctx: Ctx, at: PageCb) -> Listed:
+    """The open votes this resident may vote in, soonest to end first; on the first page, the
+    results of those they voted in; «➕ Новое голосование» for elders and staff."""
+    pages = Pages.of(await ctx.votes.count_open_for(ctx.now, ctx.user), at.page, VOTES_PAGE)
+    found = await ctx.votes.open_for(ctx.now, ctx.user, pages.offset, pages.size)
     mine = await ctx.votes.voted_by(ctx.user.id)
     voted = {v.id for v in mine}
-    open_ = [
-        v
-        for v in await ctx.votes.open_ones(ctx.now, ctx.user.district_id)
-        if await ctx.votes.may_vote(v, ctx.user.id)
-    ]
-    lines = [ctx.i18n.get("votes-title")] if open_ else [ctx.i18n.get("votes-none")]
+    lines = [ctx.i18n.get("votes-title" if pages.total else "votes-none")]
     rows: Rows = []
-    for vote in open_[:10]:
+    for vote in found:
         done = " " + ctx.i18n.get("votes-line-done") if vote.id in voted else ""
         lines.append(
             ctx.i18n.get(
@@ -119,19 +123,19 @@ async def send_vote_list(reply: Reply, ctx: Ctx) -> None:
         )
         rows.append([(f"🗳 {vote.question[:50]}", VoteCb(action="open", id=vote.id))])
     closed = [v for v in mine if v.closed_at is not None][:5]
-    if closed:
+    if closed and pages.page == 0:
         lines.append(ctx.i18n.get("votes-results-title"))
         rows += [[(f"📊 {v.question[:50]}", VoteCb(action="open", id=v.id))] for v in closed]
     if ctx.actor.is_staff or await ctx.elders.confirmed_of_user(ctx.user.id):
         rows.append([(ctx.i18n.get("votes-new"), VoteCb(action="new", id=0))])
     if ctx.actor.is_staff:
         rows.append([(ctx.i18n.get("votes-mine"), VoteCb(action="staff-list", id=0))])
-    await answer_lines(reply, lines, inline(*rows) if rows else None)
+    return lines, rows, pages
 
 
 @router.callback_query(VoteCb.filter(F.action == "list"))
 async def back_to_list(callback: CallbackQuery, dialog_manager: DialogManager) -> None:
-    await send_vote_list(tapped(callback), ctx_of(dialog_manager))
+    await vote_list(tapped(callback), ctx_of(dialog_manager))
 
 
 async def vote_card(vote: Vote, chosen: list[int], mask: int, ctx: Ctx) -> tuple[str, Any]:
@@ -452,19 +456,26 @@ async def submit_vote(callback: CallbackQuery, button: Any, manager: DialogManag
 # --- Staff: the district's votes and paper ballots ---------------------------------------------
 
 
+DISTRICT_VOTES_PAGE = 10
+
+
 @router.callback_query(VoteCb.filter(F.action == "staff-list"))
 async def staff_list(callback: CallbackQuery, ctx: Ctx) -> None:
+    await district_votes(tapped(callback), ctx)
+
+
+@paged(router, "district-votes", command=False, empty="vote-staff-none")
+async def district_votes(ctx: Ctx, at: PageCb) -> Listed:
+    """The votes of the staff's districts (every district for admins), open ones first."""
     if not ctx.actor.is_staff:
         refuse()
-    found = await ctx.votes.of_districts(districts_seen(ctx.actor))
-    if not found:
-        await tapped(callback).answer(ctx.i18n.get("vote-staff-none"))
-        return
+    seen = districts_seen(ctx.actor)
+    pages = Pages.of(await ctx.votes.count_of_districts(seen), at.page, DISTRICT_VOTES_PAGE)
     rows: Rows = [
         [(("📊 " if v.closed_at else "🗳 ") + v.question[:50], VoteCb(action="staff", id=v.id))]
-        for v in found
+        for v in await ctx.votes.of_districts(seen, pages.offset, pages.size)
     ]
-    await tapped(callback).answer(ctx.i18n.get("vote-staff-list"), reply_markup=inline(*rows))
+    return [ctx.i18n.get("vote-staff-list")], rows, pages
 
 
 @router.callback_query(VoteCb.filter(F.action == "staff"))
@@ -554,7 +565,7 @@ async def home_later(callback: CallbackQuery, button: Any, manager: DialogManage
     message = tapped(callback)
     await message.answer(ctx.i18n.get("home-nothing"))
     if then:
-        await send_vote_list(message, ctx)
+        await vote_list(message, ctx)
 
 
 def _then(manager: DialogManager) -> bool:
@@ -614,7 +625,7 @@ async def save_home(manager: DialogManager, committee_id: int | None) -> None:
     if isinstance(reply, Message):
         await reply.answer(ctx.i18n.get("home-saved", place=html.escape(place)))
         if then:
-            await send_vote_list(reply, ctx)
+            await vote_list(reply, ctx)
 
 
 # --- Projects of the initiative budget -----------------------------------------------------------
@@ -657,12 +668,14 @@ def _cost(value: int) -> str:
     return f"{value:,}".replace(",", " ")
 
 
-@staff_router.message(Command("projects"))
-async def projects_command(message: Message, ctx: Ctx) -> None:
-    found = await ctx.votes.projects(districts_seen(ctx.actor))
-    if not found:
-        await message.answer(ctx.i18n.get("projects-none"))
-        return
+PROJECTS_PAGE = 10
+
+
+@paged(staff_router, "projects", empty="projects-none")
+async def projects_list(ctx: Ctx, at: PageCb) -> Listed:
+    """The initiative budget's projects of the staff's districts, by status, newest first."""
+    seen = districts_seen(ctx.actor)
+    pages = Pages.of(await ctx.votes.count_projects(seen), at.page, PROJECTS_PAGE)
     rows: Rows = [
         [
             (
@@ -675,9 +688,9 @@ async def projects_command(message: Message, ctx: Ctx) -> None:
                 ProjectCb(action="open", id=p.id),
             )
         ]
-        for p in found
+        for p in await ctx.votes.projects(seen, None, pages.offset, pages.size)
     ]
-    await message.answer(ctx.i18n.get("projects-title"), reply_markup=inline(*rows))
+    return [ctx.i18n.get("projects-title")], rows, pages
 
 
 @staff_router.callback_query(ProjectCb.filter(F.action == "open"))

@@ -20,7 +20,7 @@ from storage.models import (
     User,
     Vote,
 )
-from storage.repositories.base import Repository, upsert
+from storage.repositories.base import Repository, count_rows, upsert
 
 
 def lives_in(vote: Vote | Gathering) -> ColumnElement[bool]:
@@ -44,6 +44,51 @@ def lives_in(vote: Vote | Gathering) -> ColumnElement[bool]:
     return same_house
 
 
+def reaching(user: User) -> ColumnElement[bool]:
+    """The votes whose territory holds this resident's registered home: `lives_in` seen from
+    the resident's side (one rule, two directions; a test holds them to the same answers)."""
+    if user.district_id is None:
+        return false()
+
+    def same(column: Any, value: object) -> ColumnElement[bool]:
+        return false() if value is None else column == value
+
+    municipality = select(District.municipality_id).where(District.id == user.district_id)
+    same_district = Vote.district_id == user.district_id
+    same_street = same_district & same(Vote.street_key, user.street_key)
+    return or_(
+        Vote.scope == "city",
+        (Vote.scope == "municipality") & Vote.municipality_id.in_(municipality),
+        (Vote.scope == "committee") & same(Vote.committee_id, user.committee_id),
+        (Vote.scope == "district") & same_district,
+        (Vote.scope == "street") & same_street,
+        Vote.scope.not_in(("city", "municipality", "committee", "district", "street"))
+        & same_street
+        & same(Vote.house_key, user.house_key),
+    )
+
+
+def _open_for(now: datetime, user: User) -> list[ColumnElement[bool]]:
+    return [Vote.closed_at.is_(None), Vote.ends_at > now, reaching(user)]
+
+
+def _of_districts(district_ids: Sequence[int] | None) -> list[ColumnElement[bool]]:
+    if district_ids is None:
+        return [Vote.id.is_not(None)]  # names the table: see count_rows
+    return [Vote.district_id.in_(district_ids)]
+
+
+def _projects(
+    district_ids: Sequence[int] | None, statuses: Sequence[ProjectStatus] | None
+) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = [Project.id.is_not(None)]  # names the table: see count_rows
+    if district_ids is not None:
+        where.append(Project.district_id.in_(district_ids))
+    if statuses:
+        where.append(Project.status.in_(statuses))
+    return where
+
+
 def voters_of(vote_id: int) -> Any:
     return select(Ballot.user_id).where(Ballot.vote_id == vote_id, Ballot.user_id.is_not(None))
 
@@ -51,22 +96,21 @@ def voters_of(vote_id: int) -> Any:
 class VoteRepository(Repository[Vote]):
     model = Vote
 
-    async def open_ones(self, now: datetime, district_id: int | None) -> Sequence[Vote]:
-        """Open votes a resident of this district could be in (the scope decides the rest)."""
-        municipality = select(District.municipality_id).where(District.id == district_id)
+    async def open_for(
+        self, now: datetime, user: User, offset: int = 0, limit: int = 5
+    ) -> Sequence[Vote]:
+        """A page of the open votes this resident may vote in, the soonest to end first."""
         result = await self.session.execute(
             select(Vote)
-            .where(
-                Vote.closed_at.is_(None),
-                Vote.ends_at > now,
-                (Vote.scope.in_(("city", "committee")))
-                | (Vote.district_id == district_id)
-                | (Vote.municipality_id.in_(municipality)),
-            )
-            .order_by(Vote.ends_at)
-            .limit(50)
+            .where(*_open_for(now, user))
+            .order_by(Vote.ends_at, Vote.id)
+            .offset(offset)
+            .limit(limit)
         )
         return result.scalars().all()
+
+    async def count_open_for(self, now: datetime, user: User) -> int:
+        return await count_rows(self.session, *_open_for(now, user))
 
     async def voted_by(self, user_id: int, limit: int = 10) -> Sequence[Vote]:
         result = await self.session.execute(
@@ -79,17 +123,21 @@ class VoteRepository(Repository[Vote]):
         return result.scalars().all()
 
     async def of_districts(
-        self, district_ids: Sequence[int] | None, limit: int = 20
+        self, district_ids: Sequence[int] | None, offset: int = 0, limit: int = 20
     ) -> Sequence[Vote]:
-        """The votes staff look after: of their districts (None: all), newest first."""
-        query = select(Vote).order_by(Vote.closed_at.is_not(None), Vote.ends_at.desc()).limit(limit)
-        if district_ids is not None:
-            query = query.where(Vote.district_id.in_(district_ids))
+        """The votes staff look after: of their districts (None: all), open ones first, the
+        newest first."""
+        query = (
+            select(Vote)
+            .where(*_of_districts(district_ids))
+            .order_by(Vote.closed_at.is_not(None), Vote.ends_at.desc(), Vote.id.desc())
+            .offset(offset)
+            .limit(limit)
+        )
         return (await self.session.execute(query)).scalars().all()
 
-    async def may_vote(self, vote: Vote, user_id: int) -> bool:
-        found = await self.session.scalar(select(User.id).where(User.id == user_id, lives_in(vote)))
-        return found is not None
+    async def count_of_districts(self, district_ids: Sequence[int] | None) -> int:
+        return await count_rows(self.session, *_of_districts(district_ids))
 
     async def electorate(self, vote: Vote, kind: str) -> int:
         """How many people the vote reaches: consented, active, not muting this kind."""
@@ -228,14 +276,23 @@ class VoteRepository(Repository[Vote]):
         return await self.session.get(Project, project_id)
 
     async def projects(
-        self, district_ids: Sequence[int] | None, statuses: Sequence[ProjectStatus] | None = None
+        self,
+        district_ids: Sequence[int] | None,
+        statuses: Sequence[ProjectStatus] | None = None,
+        offset: int = 0,
+        limit: int = 30,
     ) -> Sequence[Project]:
-        query = select(Project).order_by(Project.status, Project.id.desc()).limit(30)
-        if district_ids is not None:
-            query = query.where(Project.district_id.in_(district_ids))
-        if statuses:
-            query = query.where(Project.status.in_(statuses))
+        query = (
+            select(Project)
+            .where(*_projects(district_ids, statuses))
+            .order_by(Project.status, Project.id.desc())
+            .offset(offset)
+            .limit(limit)
+        )
         return (await self.session.execute(query)).scalars().all()
+
+    async def count_projects(self, district_ids: Sequence[int] | None) -> int:
+        return await count_rows(self.session, *_projects(district_ids, None))
 
     async def project_of_idea(self, idea_id: int) -> Project | None:
         return await self.session.scalar(select(Project).where(Project.idea_id == idea_id))
