@@ -18,8 +18,8 @@ from pydantic import Field
 
 from bot.context import Ctx, ctx_of
 from bot.filters.roles import is_city_admin
-from bot.keyboards.builders import Rows, inline
-from bot.keyboards.callbacks import ContestCb, RowId
+from bot.keyboards.builders import Pages, Rows, inline
+from bot.keyboards.callbacks import ContestCb, PageCb, RowId
 from bot.notify import tell
 from bot.services.contest_flow import (
     MAX_RULES,
@@ -47,6 +47,7 @@ from bot.services.validation import InputError, parse_id, parse_text, parse_user
 from bot.views import local_time, person_name, room_for
 from handlers.admin import open_people
 from handlers.forms import (
+    Listed,
     Reply,
     answer_for,
     answer_lines,
@@ -58,6 +59,7 @@ from handlers.forms import (
     form_data,
     form_dialog,
     go,
+    paged,
     refuse,
     say,
     say_error,
@@ -81,7 +83,7 @@ class PlaceSetCb(CallbackData, prefix="cpl"):
 router = Router(name=__name__)
 
 TIED_WITH_BUTTONS = 33  # three place buttons each, under one message (Telegram takes up to 100)
-SHOWN_CONTESTS = 20  # the newest, each a button (Telegram takes up to 100 under a message)
+CONTESTS_PAGE = 10
 
 
 class C(StatesGroup):
@@ -210,11 +212,13 @@ def _stage_name(i18n: I18nContext, contest: Contest) -> str:
     return i18n.get(f"stage-{contest.stage.value}")
 
 
-@router.message(Command("contests_admin"))
-async def contests_admin(message: Message, ctx: Ctx) -> None:
+@paged(router, "contests_admin")
+async def contests_admin(ctx: Ctx, at: PageCb) -> Listed:
+    """The city's contests, newest first, each a button; «➕ Из шаблона» and «➕ С нуля»."""
+    pages = Pages.of(await ctx.contests.count(), at.page, CONTESTS_PAGE)
     lines = [ctx.i18n.get("cadmin-title")]
     rows: Rows = []
-    for c, count in await ctx.contests.latest(SHOWN_CONTESTS):
+    for c, count in await ctx.contests.latest(pages.offset, pages.size):
         lines.append(
             ctx.i18n.get(
                 "cadmin-line",
@@ -238,7 +242,7 @@ async def contests_admin(message: Message, ctx: Ctx) -> None:
             (ctx.i18n.get("cadmin-new-scratch"), ContestCb(action="new", id=0)),
         ]
     )
-    await answer_lines(message, lines, inline(*rows))
+    return lines, rows, pages
 
 
 @router.callback_query(ContestCb.filter(F.action.in_(("tpl", "new"))))

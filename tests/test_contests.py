@@ -489,8 +489,8 @@ async def test_a_long_ranking_and_card_come_as_short_messages(harness: Harness, 
 async def test_the_admins_list_shows_the_newest_contests_with_their_counts(
     pg_or_sqlite_harness: Harness, admin, resident
 ):
-    """Years of contests: /contests_admin lists the 20 newest (Telegram takes at most 100
-    buttons under a message), each with its live applications counted in one query."""
+    """Years of contests: /contests_admin lists them ten a page, newest first, each with its live
+    applications counted in one query; the oldest is reached (the list stopped at twenty)."""
     harness = pg_or_sqlite_harness
     contest = await create_from_template(harness, admin)
     await harness.onboard(resident, "kem-central")
@@ -507,8 +507,16 @@ async def test_the_admins_list_shows_the_newest_contests_with_their_counts(
         await s.commit()
     sent = await harness.say(admin, "/contests_admin")
     listed = [b for b in buttons(sent) if b.startswith("Конкурс ")]
-    assert len(listed) == 20 and listed[0] == f"Конкурс 24 № {contest.id + 24}"
+    assert len(listed) == 10 and listed[0] == f"Конкурс 24 № {contest.id + 24}"
     assert "Снежный калейдоскоп" not in joined(sent) and "заявок: 0" in joined(sent)
+    assert "Страница 1 из 3" in joined(sent) and "➕ С нуля" in buttons(sent)
+    await harness.press(admin, "▶️")
+    last = await harness.press(admin, "▶️")
+    assert [b for b in buttons(last) if b.startswith("Конкурс ")] == [
+        f"Конкурс {n} № {contest.id + n}" for n in range(4, 0, -1)
+    ]
+    card = await harness.press(admin, f"Снежный калейдоскоп № {contest.id}")
+    assert f"№ {contest.id} «Снежный калейдоскоп»" in joined(card) and "заявок 1" in joined(card)
 
 
 async def test_my_applications_come_in_pages(pg_or_sqlite_harness: Harness, admin, resident):

@@ -27,8 +27,9 @@ LIVE_APPLICATION = (
 class ContestRepository(Repository[Contest]):
     model = Contest
 
-    async def latest(self, limit: int) -> list[tuple[Contest, int]]:
-        """The newest contests, each with its number of live applications (one query)."""
+    async def latest(self, offset: int, limit: int) -> list[tuple[Contest, int]]:
+        """A page of the contests, newest first, each with its number of live applications
+        (one query)."""
         live = (
             select(func.count(Application.id))
             .where(
@@ -38,9 +39,12 @@ class ContestRepository(Repository[Contest]):
             .scalar_subquery()
         )
         result = await self.session.execute(
-            select(Contest, live).order_by(Contest.id.desc()).limit(limit)
+            select(Contest, live).order_by(Contest.id.desc()).offset(offset).limit(limit)
         )
         return [(contest, count) for contest, count in result.all()]
+
+    async def count(self) -> int:
+        return await count_rows(self.session, Contest.id.is_not(None))
 
     async def open(self, now: datetime) -> Sequence[Contest]:
         result = await self.session.execute(
