@@ -617,3 +617,38 @@ async def test_my_signups_come_in_pages(pg_or_sqlite_harness: Harness, resident)
     await harness.say(resident, "/my")
     sent = await harness.press(resident, "▶️")
     assert cancels(sent) == ["Отписать: «Кружок 09»"]
+
+
+async def test_attendance_of_a_large_club_comes_in_pages(harness: Harness, admin):
+    """A walking club of 130 (capacity may be up to 5 000): its attendance was a button a person
+    under one message, and Telegram refuses more than 100. Now twenty a page; a mark on the last
+    page is stored and the page stays where it was."""
+    from storage.models import User
+
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    past = (datetime.now(UTC) - timedelta(days=1)).astimezone(TZ)
+    club_id = await make_club(harness, capacity=200, slots=((past.weekday(), time(0, 5), 30),))
+    async with harness.session_factory() as s:
+        s.add_all(User(id=7000 + n, full_name=f"Ходок {n:03}") for n in range(130))
+        await s.flush()
+        s.add_all(
+            Signup(club_id=club_id, user_id=7000 + n, status=SignupStatus.ENROLLED)
+            for n in range(130)
+        )
+        await s.commit()
+    sent = await harness.tap(STAFF, ClubCb(action="att", id=club_id))
+    sent = await harness.tap(STAFF, next(iter(callback_datas(sent).values())))
+    people = [b for b in buttons(sent) if "Ходок" in b]
+    assert people == [f"⬜ Ходок {n:03}" for n in range(20)] and "▶️" in buttons(sent)
+    assert "Страница 1 из 7" in joined(sent)
+    for _ in range(6):
+        sent = await harness.press(STAFF, "▶️")
+    people = [b for b in buttons(sent) if "Ходок" in b]
+    assert people == [f"⬜ Ходок {n:03}" for n in range(120, 130)] and "▶️" not in buttons(sent)
+    sent = await harness.press(STAFF, "⬜ Ходок 125")
+    people = [b for b in buttons(sent) if "Ходок" in b]
+    assert "✅ Ходок 125" in people and "⬜ Ходок 120" in people
+    async with harness.session_factory() as s:
+        [mark] = list((await s.execute(select(Attendance))).scalars())
+        signup = await s.get(Signup, mark.signup_id)
+        assert mark.present and signup is not None and signup.user_id == 7125

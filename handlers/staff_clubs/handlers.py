@@ -11,7 +11,6 @@ from aiogram import F, Router
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_dialog import DialogManager
-from aiogram_i18n import I18nContext
 
 from bot.context import Ctx, ctx_of
 from bot.exports import csv_bytes
@@ -30,7 +29,7 @@ from bot.services.clubs import (
 )
 from bot.services.sessions import next_sessions, recent_sessions
 from bot.services.validation import InputError, parse_text
-from bot.views import edit_markup, room_for, schedule_text, tags_text, when_text
+from bot.views import edit_markup, edit_or_send, room_for, schedule_text, tags_text, when_text
 from handlers.clubs import tell_promoted
 from handlers.forms import (
     Listed,
@@ -51,21 +50,25 @@ from handlers.forms import (
 from handlers.staff_clubs.states import ItemForm
 from storage.models import Club, Event, Signup, SignupStatus
 from storage.repositories.clubs import ClubRepository
-from storage.repositories.users import UserRepository
 
 
 class SessionCb(CallbackData, prefix="ses"):
-    """A club session: `action` "cancel" or "att" (attendance); `at` is its UTC epoch."""
+    """A club session: `action` "cancel", "att" (attendance) or "turn" (to attendance's `page`);
+    `at` is its UTC epoch."""
 
     action: str
     club: RowId
     at: Epoch
+    page: RowId = 0
 
 
 class AttendCb(CallbackData, prefix="att"):
+    """A mark of who came (on the attendance's `page`)."""
+
     club: RowId
     at: Epoch
     signup: RowId
+    page: RowId = 0
 
 
 class FieldCb(CallbackData, prefix="fld"):
@@ -226,25 +229,24 @@ async def card(callback: CallbackQuery, found: Club | Event, target: str, ctx: C
     await tapped(callback).answer(text, reply_markup=inline(*rows))
 
 
-async def _people(
-    members: list[Signup] | Any, users: UserRepository, i18n: I18nContext
-) -> list[tuple[Signup, str]]:
-    out = []
-    for s in members:
-        person = await users.get(s.user_id) if s.user_id else None
-        name = (person.full_name if person else None) or i18n.get("staff-member-anon")
-        out.append((s, name))
-    return out
+async def _people(found: Club | Event, ctx: Ctx) -> list[tuple[Signup, str]]:
+    """Its live sign-ups with the names people gave («Без имени» for those who gave none)."""
+    anonymous = ctx.i18n.get("staff-member-anon")
+    if isinstance(found, Club):
+        named = await ctx.clubs.members_named(club_id=found.id)
+    else:
+        named = await ctx.clubs.members_named(event_id=found.id)
+    return [(s, name or anonymous) for s, name in named]
 
 
 @router.callback_query(ClubCb.filter(F.action == "members"), own_item)
 @router.callback_query(EventCb.filter(F.action == "members"), own_item)
-async def members(callback: CallbackQuery, found: Club | Event, target: str, ctx: Ctx) -> None:
-    live = await ctx.clubs.members(**{f"{target}_id": found.id})
+async def members(callback: CallbackQuery, found: Club | Event, ctx: Ctx) -> None:
+    live = await _people(found, ctx)
     name = found.label
     lines = [ctx.i18n.get("staff-members-title", name=html.escape(name))]
     waiting_no = 0
-    for n, (s, person) in enumerate(await _people(live, ctx.users, ctx.i18n), start=1):
+    for n, (s, person) in enumerate(live, start=1):
         child = (
             ctx.i18n.get(
                 "staff-member-child", child=html.escape(s.child_name), age=s.child_age or 0
@@ -270,7 +272,6 @@ async def members(callback: CallbackQuery, found: Club | Event, target: str, ctx
 @router.callback_query(ClubCb.filter(F.action == "csv"), own_item)
 @router.callback_query(EventCb.filter(F.action == "csv"), own_item)
 async def members_csv(callback: CallbackQuery, found: Club | Event, target: str, ctx: Ctx) -> None:
-    live = await ctx.clubs.members(**{f"{target}_id": found.id})
     rows: list[list[object]] = [
         [
             ctx.i18n.get("csv-number"),
@@ -281,7 +282,7 @@ async def members_csv(callback: CallbackQuery, found: Club | Event, target: str,
             ctx.i18n.get("csv-date"),
         ]
     ]
-    for n, (s, person) in enumerate(await _people(live, ctx.users, ctx.i18n), start=1):
+    for n, (s, person) in enumerate(await _people(found, ctx), start=1):
         rows.append(
             [
                 n,
@@ -397,11 +398,7 @@ async def cancel_session(
         refuse("staff-session-already")
     await ctx.clubs.drop_reminders_of_session(club.id, starts_at)
     when = when_text(starts_at, ctx.settings)
-    enrolled = [
-        s.user_id
-        for s in await ctx.clubs.members(club_id=club.id)
-        if s.status is SignupStatus.ENROLLED
-    ]
+    enrolled = [s.user_id for s, _ in await ctx.clubs.members_named(club_id=club.id, enrolled=True)]
     told = await tell_each(
         ctx,
         enrolled,
@@ -412,35 +409,39 @@ async def cancel_session(
     await tapped(callback).answer(ctx.i18n.get("staff-session-cancelled", when=when, count=told))
 
 
-async def _attendance_keyboard(club: Club, starts_at: datetime, ctx: Ctx):  # type: ignore[no-untyped-def]
+ATTENDANCE_PAGE = 20  # people a page, each a button
+
+
+async def _attendance(club: Club, starts_at: datetime, page: int, ctx: Ctx) -> tuple[str, Any]:
+    """Who came to a session: its enrolled, a button each (✅ / ⬜), twenty a page."""
     marks = await ctx.clubs.attendance(club.id, starts_at)
-    enrolled = [
-        s for s in await ctx.clubs.members(club_id=club.id) if s.status is SignupStatus.ENROLLED
-    ]
+    enrolled = await ctx.clubs.members_named(club_id=club.id, enrolled=True)
+    pages = Pages.of(len(enrolled), page, ATTENDANCE_PAGE)
+    at = int(starts_at.timestamp())
     rows: Rows = []
-    for s, person in await _people(enrolled, ctx.users, ctx.i18n):
-        label = f"{'✅' if marks.get(s.id) else '⬜'} {person}" + (
-            f" ({s.child_name})" if s.child_name else ""
-        )
-        rows.append(
-            [(label[:64], AttendCb(club=club.id, at=int(starts_at.timestamp()), signup=s.id))]
-        )
-    return inline(*rows)
+    for s, name in enrolled[pages.offset : pages.offset + pages.size]:
+        label = f"{'✅' if marks.get(s.id) else '⬜'} {name or ctx.i18n.get('staff-member-anon')}"
+        label += f" ({s.child_name})" if s.child_name else ""
+        rows.append([(label[:64], AttendCb(club=club.id, at=at, signup=s.id, page=pages.page))])
+    rows += pages.nav(ctx.i18n, lambda n: SessionCb(action="turn", club=club.id, at=at, page=n))
+    title = ctx.i18n.get(
+        "staff-attendance-title",
+        name=html.escape(club.name),
+        when=when_text(starts_at, ctx.settings),
+    )
+    return "\n".join([title, *pages.line(ctx.i18n)]), inline(*rows)
 
 
-@router.callback_query(SessionCb.filter(F.action == "att"), own_club)
+@router.callback_query(SessionCb.filter(F.action.in_(("att", "turn"))), own_club)
 async def attendance(
     callback: CallbackQuery, callback_data: SessionCb, club: Club, ctx: Ctx
 ) -> None:
-    starts_at = _session_time(callback_data.at)
-    await tapped(callback).answer(
-        ctx.i18n.get(
-            "staff-attendance-title",
-            name=html.escape(club.name),
-            when=when_text(starts_at, ctx.settings),
-        ),
-        reply_markup=await _attendance_keyboard(club, starts_at, ctx),
-    )
+    """A session's attendance: a new message from the list of sessions, turned in place."""
+    text, markup = await _attendance(club, _session_time(callback_data.at), callback_data.page, ctx)
+    if callback_data.action == "turn":
+        await edit_or_send(callback, text, markup)
+    else:
+        await tapped(callback).answer(text, reply_markup=markup)
 
 
 @router.callback_query(AttendCb.filter(), own_club)
@@ -452,7 +453,8 @@ async def attendance_toggle(
     if signup is None or signup.club_id != club.id or starts_at > ctx.now:
         refuse()
     await ctx.clubs.toggle_attendance(club.id, starts_at, signup.id)
-    await edit_markup(callback, await _attendance_keyboard(club, starts_at, ctx))
+    _, markup = await _attendance(club, starts_at, callback_data.page, ctx)
+    await edit_markup(callback, markup)
 
 
 # --- close ------------------------------------------------------------------------------------
