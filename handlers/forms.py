@@ -19,6 +19,7 @@ from aiogram.types import (
     CallbackQuery,
     ErrorEvent,
     InaccessibleMessage,
+    InlineKeyboardButton,
     InlineKeyboardMarkup,
     KeyboardButton,
     Message,
@@ -28,9 +29,10 @@ from aiogram.types import (
 from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode, Window
 from aiogram_dialog.api.entities import stack as dialog_stack
 from aiogram_dialog.api.exceptions import OutdatedIntent, UnknownIntent, UnknownState
+from aiogram_dialog.api.internal import ButtonVariant, RawKeyboard
 from aiogram_dialog.utils import remove_intent_id
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, Cancel, Group, Row, Select
+from aiogram_dialog.widgets.kbd import Button, Cancel, Group, Row, ScrollingGroup, Select
 from aiogram_dialog.widgets.text import Format, Text
 from aiogram_i18n import I18nContext
 
@@ -301,12 +303,32 @@ async def tell_cancelled(message: Message, user: User, i18n: I18nContext) -> Non
         await message.answer(i18n.get("cancelled-no-menu"), reply_markup=ReplyKeyboardRemove())
 
 
+CHOICE_ROWS = 12  # rows of buttons a page of a choice: a region's directory stays far from 100
+
+
+class Choices(ScrollingGroup):
+    """A long choice in pages, turned by «◀️» and «▶️» where there is a page to turn to
+    (aiogram-dialog's own pager shows bare numbers and «<», «>»)."""
+
+    async def _render_pager(self, pages: int, manager: DialogManager) -> RawKeyboard:
+        page = min(await self.get_page(manager), max(pages - 1, 0))
+        i18n = ctx_of(manager).i18n
+        turns = [(page - 1, "page-prev")] if page > 0 else []
+        turns += [(page + 1, "page-next")] if page < pages - 1 else []
+        row: list[ButtonVariant] = [
+            InlineKeyboardButton(text=i18n.get(key), callback_data=self._item_callback_data(to))
+            for to, key in turns
+        ]
+        return [row] if row else []
+
+
 def choice(id_: str, items: str, on_click: Any, width: int = 1) -> Group:
-    """A choice among the (text, value) pairs the window's getter gives under `items`."""
+    """A choice among the (text, value) pairs the window's getter gives under `items`, a page
+    of CHOICE_ROWS rows at a time."""
     select: Select[str] = Select(
         Format("{item[0]}"), id=id_, item_id_getter=itemgetter(1), items=items, on_click=on_click
     )
-    return Group(select, width=width)
+    return Choices(select, id=f"{id_}_pages", width=width, height=CHOICE_ROWS)
 
 
 def send_button(form: str, on_click: Any) -> Button:

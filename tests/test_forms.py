@@ -219,3 +219,53 @@ def test_a_long_line_goes_on_in_the_next_message_between_words():
     assert " ".join(messages).split() == ["<b>Положение</b>", *words, "конец"]
     assert short_messages(["x" * 598 + "&amp;y"]) == ["x" * 598, "&amp;y"]
     assert [len(m) for m in short_messages(["я" * 1300])] == [600, 600, 100]
+
+
+async def test_a_long_choice_comes_in_pages_turned_by_arrows(harness: Harness, admin):
+    """The whole region in the directory (forty municipalities of two districts): the contest's
+    «Кому объявить» was a button each, 121 under one message, and Telegram takes 100. A choice
+    shows twelve rows a page with «◀️ ▶️», and a district on a far page is chosen and stored."""
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import select
+
+    from bot.keyboards.callbacks import ContestCb
+    from handlers.forms import CHOICE_ROWS
+    from storage.models import Contest, District, Municipality
+
+    async with harness.session_factory() as s:
+        for n in range(40):
+            s.add(
+                Municipality(
+                    code=f"m{n:02}", name=f"Округ {n:02}", sort=100 + n,
+                    districts=[
+                        District(code=f"m{n:02}-{k}", name=f"Район {n:02}-{k}", sort=k)
+                        for k in (1, 2)
+                    ],
+                )
+            )  # fmt: skip
+        await s.commit()
+    await harness.reload_directory()
+    await harness.tap(admin, ContestCb(action="new", id=0))
+    await harness.say(admin, "Двор без окурков")
+    await harness.say(admin, "Чистый двор")
+    deadline = datetime.now(UTC) + timedelta(days=5)
+    sent = await harness.say(admin, f"{deadline:%d.%m.%Y}")
+    pages = 1
+    while "Округ 39, Район 39-2" not in buttons(sent):
+        shown = buttons(sent)
+        assert len(shown) <= CHOICE_ROWS + 4 and "▶️" in shown and "❌ Отмена" in shown
+        sent = await harness.press(admin, "▶️")
+        pages += 1
+    assert pages > 5 and "◀️" in buttons(sent)
+    before = await harness.press(admin, "◀️")
+    assert "Округ 39, Район 39-2" not in buttons(before)
+    await harness.press(admin, "▶️")
+    preview = await harness.press(admin, "Округ 39, Район 39-2")
+    assert "Получат: 0" in joined(preview)
+    await harness.press(admin, "✅ Отправить")
+    async with harness.session_factory() as s:
+        contest = (await s.execute(select(Contest))).scalar_one()
+        district = await s.scalar(select(District).where(District.code == "m39-2"))
+        assert district is not None
+        assert (contest.audience, contest.audience_id) == ("district", district.id)
