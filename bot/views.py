@@ -16,7 +16,7 @@ from aiogram_i18n.exceptions import KeyNotFoundError
 
 from bot.config import Settings
 from storage.models import ElderRegistration, Report, User
-from storage.repositories.directory import CenterRef, Directory
+from storage.repositories.directory import CenterRef, Directory, DistrictRef
 
 
 def center_value(i18n: I18nContext, center: CenterRef, field: str) -> str | None:
@@ -332,3 +332,11 @@ def tags_text(i18n: I18nContext, tags: dict[str, Any] | None) -> str:
     if marks["youth"]:
         parts.append(i18n.get("tag-youth").lower())
     return ", ".join(parts)
+
+
+def district_buttons(districts: list[DistrictRef], button: Any) -> list[list[tuple[str, Any]]]:
+    """Districts as buttons, two a row, named with their town where the list holds several
+    towns («Кемерово, Центральный район» beside «Новокузнецк, Центральный район»)."""
+    several = len({d.municipality_id for d in districts}) > 1
+    choices = [(d.full_name if several else d.name, button(d.id)) for d in districts]
+    return [choices[i : i + 2] for i in range(0, len(choices), 2)]

@@ -19,7 +19,7 @@ from bot.keyboards.callbacks import PageCb, RegDecisionCb, RowId
 from bot.notify import retire_buttons, tell
 from bot.permissions import effective_role, may_moderate
 from bot.services.validation import parse_text
-from bot.views import territory_text
+from bot.views import district_buttons, territory_text
 from handlers.forms import (
     Listed,
     answer_for,
@@ -167,12 +167,10 @@ async def decide_with_reason(
 async def elders_list(message: Message, command: CommandObject, ctx: Ctx) -> None:
     district_id = _district_for_list(ctx, command.args)
     if district_id is None and ctx.actor.is_admin:  # the district by a button, not a code
-        choices = [
-            (d.name, PageCb(list="elders", page=0, key=d.id))
-            for d in ctx.directory.all_districts()
-            if may_moderate(ctx.actor, d.id)
-        ]
-        rows = [choices[i : i + 2] for i in range(0, len(choices), 2)]
+        rows = district_buttons(
+            [d for d in ctx.directory.all_districts() if may_moderate(ctx.actor, d.id)],
+            lambda n: PageCb(list="elders", page=0, key=n),
+        )
         await message.answer(ctx.i18n.get("elders-choose-district"), reply_markup=inline(*rows))
         return
     if district_id is None:

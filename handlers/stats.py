@@ -34,7 +34,7 @@ from bot.services.stats import (
 )
 from bot.services.validation import InputError, parse_id
 from bot.services.year_report import year_workbook
-from bot.views import local_time, person_name, short_messages, text_or
+from bot.views import district_buttons, local_time, person_name, short_messages, text_or
 from handlers.forms import Reply, answer_lines, refuse, tapped
 from storage.repositories.directory import Directory, DistrictRef
 from storage.repositories.stats import StatsRepository
@@ -136,15 +136,13 @@ def district_choices(
 ) -> Rows:
     """Buttons of the districts (and the whole city: 0) whose figures this actor may see, but
     the one shown; `button` makes a district's callback data."""
-    choices: list[tuple[str, CallbackData]] = []
+    rows: Rows = []
     if actor.is_city_admin and shown is not None:
-        choices.append((i18n.get("stats-all-districts"), button(0)))
-    choices += [
-        (d.name, button(d.id))
-        for d in directory.all_districts()
-        if d.id != shown and may_see_figures(actor, d.id)
+        rows.append([(i18n.get("stats-all-districts"), button(0))])
+    others = [
+        d for d in directory.all_districts() if d.id != shown and may_see_figures(actor, d.id)
     ]
-    return [choices[i : i + 2] for i in range(0, len(choices), 2)]
+    return rows + district_buttons(others, button)
 
 
 @router.callback_query(StatsCb.filter())

@@ -121,16 +121,38 @@ async def test_stats_figures_match_hand_totals(harness: Harness, admin):
     assert "Рудничный район" in text and "Принятых отчётов: 1" in text and "Участников: 30" in text
     # Without a code: the district is a button under the answer, for the same period.
     await harness.say(admin, "/stats 2025")
-    text = joined(await harness.press(admin, "Рудничный район"))
+    text = joined(await harness.press(admin, "Кемерово, Рудничный район"))
     assert "Рудничный район, 01.01.2025–31.12.2025" in text and "Участников: 30" in text
     text = joined(await harness.press(admin, "все районы"))
     assert "Участников: 65" in text
 
 
 async def test_admin_lists_elders_of_a_district_by_button(harness: Harness, admin):
+    """Two towns with a «Центральный район» each: the buttons name the town too (two buttons
+    read the same before), and each opens its own district's list."""
+    from storage.models import District, Municipality
+
+    async with harness.session_factory() as s:
+        s.add(
+            Municipality(
+                code="nvkz", name="Новокузнецк", sort=50,
+                districts=[District(code="nvkz-central", name="Центральный район")],
+            )
+        )  # fmt: skip
+        await s.commit()
+    await harness.reload_directory()
+    await harness.register_elder(tg_user(3100, username="elder"))  # in Kemerovo's
     sent = await harness.say(admin, "/elders")
-    assert "Старшие какого района?" in joined(sent) and "Кировский район" in buttons(sent)
-    sent = await harness.press(admin, "Кировский район")
+    assert "Старшие какого района?" in joined(sent)
+    assert {"Кемерово, Центральный район", "Новокузнецк, Центральный район"} <= set(buttons(sent))
+    assert "Центральный район" not in buttons(sent)
+    sent = await harness.press(admin, "Новокузнецк, Центральный район")
+    assert "Центральный район: старших и заявок пока нет" in joined(sent)
+    await harness.say(admin, "/elders")
+    sent = await harness.press(admin, "Кемерово, Центральный район")
+    assert "ул. Весенняя" in joined(sent)
+    await harness.say(admin, "/elders")
+    sent = await harness.press(admin, "Кемерово, Кировский район")
     assert "Кировский район" in joined(sent)
 
 
