@@ -334,9 +334,14 @@ def tags_text(i18n: I18nContext, tags: dict[str, Any] | None) -> str:
     return ", ".join(parts)
 
 
-def district_buttons(districts: list[DistrictRef], button: Any) -> list[list[tuple[str, Any]]]:
-    """Districts as buttons, two a row, named with their town where the list holds several
-    towns («Кемерово, Центральный район» beside «Новокузнецк, Центральный район»)."""
+def district_names(districts: list[DistrictRef]) -> list[tuple[DistrictRef, str]]:
+    """Each district with its name as a list of them says it: with its town where the list
+    holds several towns («Кемерово, Центральный район» beside «Новокузнецк, Центральный район»)."""
     several = len({d.municipality_id for d in districts}) > 1
-    choices = [(d.full_name if several else d.name, button(d.id)) for d in districts]
+    return [(d, d.full_name if several else d.name) for d in districts]
+
+
+def district_buttons(districts: list[DistrictRef], button: Any) -> list[list[tuple[str, Any]]]:
+    """Districts as buttons, two a row; `button` makes a district's callback data."""
+    choices = [(name, button(d.id)) for d, name in district_names(districts)]
     return [choices[i : i + 2] for i in range(0, len(choices), 2)]

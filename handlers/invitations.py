@@ -30,7 +30,7 @@ from bot.services.recognition import (
     parse_place,
     parse_title,
 )
-from bot.views import when_text
+from bot.views import district_names, when_text
 from handlers.forms import (
     Reply,
     Tr,
@@ -203,9 +203,8 @@ def _text(i18n: I18nContext, invitation: CityInvitation, ctx: Ctx) -> str:
 
 async def _form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, Any]:
     draft = form_data(dialog_manager)
-    districts = [
-        (d.name, str(d.id)) for d in ctx.directory.all_districts() if may_invite(ctx.actor, d.id)
-    ]
+    invited = [d for d in ctx.directory.all_districts() if may_invite(ctx.actor, d.id)]
+    districts = [(name, str(d.id)) for d, name in district_names(invited)]
     if may_invite(ctx.actor, None):
         districts.insert(0, (ctx.i18n.get("invite-whole-city"), "0"))
     out: dict[str, Any] = {

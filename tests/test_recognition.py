@@ -232,7 +232,7 @@ async def test_an_invitation_to_the_sljot_round_trip(pg_or_sqlite_harness: Harne
     assert "Слишком коротко" in joined(await harness.say(admin, "ДК"))
     await harness.say(admin, "ДК «Шахтёр», ул. Шестакова, 4")
     await harness.press(admin, f"🏅 Награждённые {YEAR} года")
-    sent = await harness.press(admin, "Центральный район")
+    sent = await harness.press(admin, "Кемерово, Центральный район")
     text = joined(sent)
     assert "Приглашаем: Слёт общественности" in text and "ДК «Шахтёр»" in text
     assert "Приглашение получат: 1 чел." in text  # Анна: Дмитрий lives in another district
