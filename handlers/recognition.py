@@ -24,8 +24,8 @@ from bot.charts import chart_labels
 from bot.context import Ctx, ctx_of
 from bot.documents import Letter, letter_pdf, letters_zip
 from bot.exports import csv_bytes, header_row
-from bot.keyboards.builders import Rows, inline
-from bot.keyboards.callbacks import RowId
+from bot.keyboards.builders import Pages, Rows, inline
+from bot.keyboards.callbacks import PageCb, RowId
 from bot.permissions import may_award, may_see_figures
 from bot.services.booklet import make_booklet
 from bot.services.recognition import (
@@ -41,10 +41,12 @@ from bot.services.recognition import (
 from bot.services.stats import Period
 from bot.services.validation import InputError, parse_id
 from handlers.forms import (
+    Listed,
     Reply,
     answer_for,
     answer_lines,
     ask_text,
+    paged,
     refuse,
     tapped,
 )
@@ -126,7 +128,7 @@ async def show_record(reply: Reply, user: User, year: int, ctx: Ctx) -> None:
         ]
         if record.attendance:
             lines.append(ctx.i18n.get("record-attendance", sessions=record.attendance))
-    for award, _ in [(a, n) for a, n in await repo.awards(year) if a.user_id == user.id]:
+    for award in await repo.awards_of(user.id, year):
         lines.append(ctx.i18n.get(f"award-{award.kind}-mine", reason=html.escape(award.reason)))
     other = year - 1 if year == ctx.today.year else year + 1
     markup = inline([(ctx.i18n.get("record-other-year", year=str(other)), RecordCb(year=other))])
@@ -324,45 +326,50 @@ async def award_reason(message: Message, manager: DialogManager, args: dict[str,
     return True
 
 
+AWARDS_PAGE = 15  # people a page, two buttons each
+
+
 @router.message(Command("awards"))
 async def awards_list(message: Message, ctx: Ctx) -> None:
+    await year_awards(message, ctx, ctx.today.year)
+
+
+@paged(router, "awards", command=False)
+async def year_awards(ctx: Ctx, at: PageCb) -> Listed:
+    """The year's (`at.key`) awards of the admin's territory: the names by kind on the first
+    page, the letters (ZIP, CSV), and each award's letter and «убрать», fifteen a page."""
     if not ctx.actor.is_admin:
         refuse("awards-admins-only")
-    await show_awards(message, ctx.today.year, ctx)
-
-
-async def show_awards(reply: Reply, year: int, ctx: Ctx) -> None:
+    year = at.key
     awards = await _seen_awards(year, ctx)
+    pages = Pages.of(len(awards), at.page, AWARDS_PAGE)
     lines = [ctx.i18n.get("awards-title", year=str(year))]
-    rows: Rows = []
-    for kind in AWARDS:
+    if not awards:
+        return [*lines, ctx.i18n.get("awards-none")], [], pages
+    for kind in AWARDS if pages.page == 0 else ():
         names = [html.escape(name or "—") for a, name in awards if a.kind == kind]
         if names:
             lines.append(ctx.i18n.get(f"awards-{kind}-list", names=", ".join(names)))
-    if awards:
-        rows.append(
-            [
-                (ctx.i18n.get("awards-zip"), AwardCb(action="zip", year=year)),
-                (ctx.i18n.get("awards-csv"), AwardCb(action="csv", year=year)),
-            ]
-        )
-        one: Rows = [
-            [
-                (
-                    ctx.i18n.get("awards-one", name=name or "—")[:64],
-                    AwardCb(action="pdf", year=year, user=a.user_id, kind=a.kind),
-                ),
-                (
-                    ctx.i18n.get("awards-drop"),
-                    AwardCb(action="drop", year=year, user=a.user_id, kind=a.kind),
-                ),
-            ]
-            for a, name in awards
+    rows: Rows = [
+        [
+            (ctx.i18n.get("awards-zip"), AwardCb(action="zip", year=year)),
+            (ctx.i18n.get("awards-csv"), AwardCb(action="csv", year=year)),
         ]
-        rows += one[:20]
-    else:
-        lines.append(ctx.i18n.get("awards-none"))
-    await answer_lines(reply, lines, inline(*rows) if rows else None)
+    ]
+    rows += [
+        [
+            (
+                ctx.i18n.get("awards-one", name=name or "—")[:64],
+                AwardCb(action="pdf", year=year, user=a.user_id, kind=a.kind),
+            ),
+            (
+                ctx.i18n.get("awards-drop"),
+                AwardCb(action="drop", year=year, user=a.user_id, kind=a.kind),
+            ),
+        ]
+        for a, name in awards[pages.offset : pages.offset + pages.size]
+    ]
+    return lines, rows, pages
 
 
 @router.callback_query(AwardCb.filter(F.action == "drop"))
@@ -380,17 +387,16 @@ async def award_drop(callback: CallbackQuery, callback_data: AwardCb, ctx: Ctx) 
         c.year,
     )
     await callback.answer(ctx.i18n.get("award-dropped"))
-    await show_awards(tapped(callback), c.year, ctx)
+    await year_awards(tapped(callback), ctx, c.year)
 
 
 async def _seen_awards(year: int, ctx: Ctx) -> list[tuple[Award, str | None]]:
     """The year's awards of the people of the admin's territory."""
-    out = []
-    for award, name in await ctx.recognition.awards(year):
-        person = await ctx.users.get(award.user_id)
-        if person is not None and may_award(ctx.actor, person.district_id):
-            out.append((award, name))
-    return out
+    return [
+        (award, name)
+        for award, name, district_id in await ctx.recognition.awards(year)
+        if may_award(ctx.actor, district_id)
+    ]
 
 
 def _letter(award: Award, name: str, ctx: Ctx, city: str) -> Letter:

@@ -402,3 +402,39 @@ async def test_a_booklet_cut_short_by_a_restart_says_so(harness: Harness, admin)
     edits = [r for r in harness.session.requests[before:] if isinstance(r, EditMessageText)]
     assert "прервалась" in edits[-1].text  # type: ignore[operator]
     assert not [r for r in harness.session.requests[before:] if isinstance(r, SendDocument)]
+
+
+async def test_every_award_of_a_busy_year_is_in_reach(pg_or_sqlite_harness: Harness, admin):
+    """Forty people thanked in a year: each one's letter and «Убрать» fifteen a page (the list
+    stopped at twenty, so the rest could not be printed one by one or taken back); a far
+    page's «Убрать» takes that award back."""
+    harness = pg_or_sqlite_harness
+    district_id = await harness.district_id("kem-central")
+    async with harness.session_factory() as s:
+        s.add_all(
+            User(id=8000 + n, full_name=f"Житель {n:02}", district_id=district_id,
+                 consent_at=datetime.now(UTC))
+            for n in range(40)
+        )  # fmt: skip
+        await s.flush()
+        s.add_all(
+            Award(user_id=8000 + n, kind="letter", year=YEAR, reason="за двор") for n in range(40)
+        )
+        await s.commit()
+    sent = await harness.say(admin, "/awards")
+    assert "Житель 39" in joined(sent)  # every name is said on the first page
+    assert [b for b in buttons(sent) if b.startswith("📄")] == [
+        f"📄 Житель {n:02}" for n in range(15)
+    ]
+    assert "Страница 1 из 3" in joined(sent) and "🗂 Все письма одним архивом" in buttons(sent)
+    await harness.press(admin, "▶️")
+    last = await harness.press(admin, "▶️")
+    assert [b for b in buttons(last) if b.startswith("📄")] == [
+        f"📄 Житель {n:02}" for n in range(30, 40)
+    ]
+    pdf = await harness.press(admin, "📄 Житель 37")
+    assert [r for r in pdf if isinstance(r, SendDocument)]
+    await harness.tap(admin, AwardCb(action="drop", year=YEAR, user=8037, kind="letter"))
+    async with harness.session_factory() as s:
+        left = {a.user_id for a in (await s.execute(select(Award))).scalars()}
+    assert len(left) == 39 and 8037 not in left

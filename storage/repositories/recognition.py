@@ -129,14 +129,21 @@ class RecognitionRepository(Repository[Award]):
         rows = (await self.session.execute(query)).all()
         return [(c, o, n, int(p), a) for c, o, n, p, a in rows]
 
-    async def awards(self, year: int) -> Sequence[tuple[Award, str | None]]:
+    async def awards(self, year: int) -> Sequence[tuple[Award, str | None, int | None]]:
+        """The year's awards, each with its person's name and district (one query)."""
         result = await self.session.execute(
-            select(Award, User.full_name)
+            select(Award, User.full_name, User.district_id)
             .join(User, User.id == Award.user_id)
             .where(Award.year == year, User.consent_at.is_not(None))
-            .order_by(Award.kind, User.full_name)
+            .order_by(Award.kind, User.full_name, Award.id)
         )
-        return [(a, name) for a, name in result.all()]
+        return [(a, name, district_id) for a, name, district_id in result.all()]
+
+    async def awards_of(self, user_id: int, year: int) -> Sequence[Award]:
+        result = await self.session.execute(
+            select(Award).where(Award.user_id == user_id, Award.year == year).order_by(Award.kind)
+        )
+        return result.scalars().all()
 
     async def award_of(self, user_id: int, kind: str, year: int) -> Award | None:
         return await self.session.scalar(
