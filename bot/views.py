@@ -10,7 +10,13 @@ from typing import Any
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, InputMediaPhoto, Message
+from aiogram.types import (
+    CallbackQuery,
+    InlineKeyboardMarkup,
+    InputMediaPhoto,
+    LinkPreviewOptions,
+    Message,
+)
 from aiogram_i18n import I18nContext
 from aiogram_i18n.exceptions import KeyNotFoundError
 
@@ -79,23 +85,29 @@ async def edit_markup(callback: CallbackQuery, markup: InlineKeyboardMarkup | No
             await callback.message.edit_reply_markup(reply_markup=markup)
 
 
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)  # a list's links: no picture of the first
+
+
 async def edit_or_send(
-    callback: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None = None
+    callback: CallbackQuery,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+    preview: LinkPreviewOptions | None = None,
 ) -> None:
     """Replace the screen in place; a double tap (same content) is not an error. A screen longer
     than one short message (a club's description of 1 000 characters) comes as new messages."""
     message = callback.message
     if not isinstance(message, Message) or visible_length(text) > SHORT_MESSAGE:
         if callback.from_user:  # (a message too old, Telegram does not give it back)
-            await send_short(callback.bot, callback.from_user.id, text, markup)  # type: ignore[arg-type]
+            await send_short(callback.bot, callback.from_user.id, text, markup, preview)  # type: ignore[arg-type]
         return
     if message.text is not None:
         try:
-            await message.edit_text(text, reply_markup=markup)
+            await message.edit_text(text, reply_markup=markup, link_preview_options=preview)
             return
         except TelegramBadRequest:
             pass  # it cannot be edited (too old, a photo): the screen comes as a new message
-    await message.answer(text, reply_markup=markup)
+    await message.answer(text, reply_markup=markup, link_preview_options=preview)
 
 
 def territory_text(i18n: I18nContext, reg: ElderRegistration | dict[str, Any]) -> str:
@@ -205,12 +217,21 @@ async def send_album(
 
 
 async def send_short(
-    bot: Bot, chat_id: int, text: str, markup: InlineKeyboardMarkup | None = None
+    bot: Bot,
+    chat_id: int,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+    preview: LinkPreviewOptions | None = None,
 ) -> None:
     """A text in messages an elder reads at once (short_messages), the buttons under the last."""
     texts = short_messages(text.split("\n"))
     for n, part in enumerate(texts, start=1):
-        await bot.send_message(chat_id, part, reply_markup=markup if n == len(texts) else None)
+        await bot.send_message(
+            chat_id,
+            part,
+            reply_markup=markup if n == len(texts) else None,
+            link_preview_options=preview,
+        )
 
 
 def report_card(

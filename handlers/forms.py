@@ -51,7 +51,7 @@ from bot.services.validation import (
     parse_clock,
     parse_text,
 )
-from bot.views import edit_or_send, short_messages, tags_text, visible_length
+from bot.views import NO_PREVIEW, edit_or_send, short_messages, tags_text, visible_length
 from storage.models import User
 
 
@@ -611,7 +611,8 @@ def paged(
     """A list in pages: `page(ctx, at)` lists page `at.page` of the list (`at.key` names whose
     list it is, where there are many: a center's receptions). /name shows the first page (without
     `command`, the function the decorator returns shows it); «◀️ ▶️» turn it in place, «Страница 2
-    из 3» is said under a long one, and a list with nothing in it says `empty` instead."""
+    из 3» is said under a long one, and a list with nothing in it says `empty` instead. A link in
+    a list gets no preview."""
 
     async def screen(page: Page, ctx: Ctx, at: PageCb) -> tuple[str, InlineKeyboardMarkup | None]:
         lines, rows, pages = await page(ctx, at)
@@ -624,10 +625,11 @@ def paged(
     def register(page: Page) -> ShowsFirstPage:
         async def first(reply: Reply, ctx: Ctx, key: int = 0) -> None:
             text, markup = await screen(page, ctx, PageCb(list=name, page=0, key=key))
-            await answer_lines(reply, text.split("\n"), markup)
+            await answer_lines(reply, text.split("\n"), markup, link_preview_options=NO_PREVIEW)
 
         async def turn(callback: CallbackQuery, callback_data: PageCb, ctx: Ctx) -> None:
-            await edit_or_send(callback, *await screen(page, ctx, callback_data))
+            text, markup = await screen(page, ctx, callback_data)
+            await edit_or_send(callback, text, markup, NO_PREVIEW)
 
         if command:
             router.message.register(first, Command(name))

@@ -17,8 +17,8 @@ from aiogram_dialog import DialogManager, Window
 from aiogram_dialog.widgets.kbd import Button
 
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import Rows, inline
-from bot.keyboards.callbacks import RowId
+from bot.keyboards.builders import Pages, Rows
+from bot.keyboards.callbacks import PageCb, RowId
 from bot.permissions import may_record_media
 from bot.services.media import (
     OUTLET_KINDS,
@@ -29,14 +29,14 @@ from bot.services.media import (
     remove_publication,
 )
 from handlers.forms import (
-    Reply,
+    Listed,
     Tr,
-    answer_lines,
     choice,
     form_data,
     form_dialog,
     go,
     nav,
+    paged,
     refuse,
     saved_as,
     show_unless_form,
@@ -72,13 +72,22 @@ async def media_list(message: Message, dialog_manager: DialogManager, ctx: Ctx) 
     await show_unless_form(dialog_manager, message, "media", show_list)
 
 
+MEDIA_PAGE = 10
+
+
 @shown_by("media")
-async def show_list(reply: Reply, ctx: Ctx) -> None:
+@paged(router, "media", command=False)
+async def show_list(ctx: Ctx, at: PageCb) -> Listed:
+    """The district's publications of this year, newest first, each with «убрать»."""
+    if not may_record_media(ctx.actor, ctx.actor.staff_district_id):
+        refuse("media-staff-only")
+    district_id = ctx.actor.staff_district_id or 0
     year_start = ctx.today.replace(month=1, day=1)
-    found = await ctx.media.of_district(ctx.actor.staff_district_id or 0, year_start, limit=10)
-    lines = [ctx.i18n.get("media-title" if found else "media-none")]
+    total = await ctx.media.count_of_district(district_id, year_start)
+    pages = Pages.of(total, at.page, MEDIA_PAGE)
+    lines = [ctx.i18n.get("media-title" if total else "media-none")]
     rows: Rows = []
-    for p in found:
+    for p in await ctx.media.of_district(district_id, year_start, pages.offset, pages.size):
         day = p.published_on.strftime("%d.%m")
         lines.append(
             ctx.i18n.get(
@@ -90,7 +99,7 @@ async def show_list(reply: Reply, ctx: Ctx) -> None:
         label = ctx.i18n.get("media-drop", day=day, outlet=p.outlet)
         rows.append([(label[:64], MediaCb(action="drop", id=p.id))])
     rows.append([(ctx.i18n.get("media-add"), MediaCb(action="new"))])
-    await answer_lines(reply, lines, inline(*rows), disable_web_page_preview=True)
+    return lines, rows, pages
 
 
 @router.callback_query(MediaCb.filter(F.action == "drop"))

@@ -99,3 +99,29 @@ async def test_media_in_the_middle_of_a_form_keeps_the_draft(harness: Harness, a
     again = await harness.press(STAFF, "🆕 Начать заново")
     assert "пока не внесено" in joined(again) and "➕ Добавить публикацию" in buttons(again)
     assert await publications(harness) == []
+
+
+async def test_every_publication_of_the_year_is_in_reach(harness: Harness, admin):
+    """Twelve publications: ten a page, newest first (the list said «последние 10» and the
+    older ones could not be taken back); «Убрать» on the second page removes that one."""
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    district_id = await harness.district_id("kem-central")
+    first_day = datetime.now(TZ).date().replace(month=1, day=1)
+    async with harness.session_factory() as s:
+        s.add_all(
+            MediaPublication(
+                district_id=district_id, url=f"https://vk.com/wall-1_{n}", outlet=f"Газета {n:02}",
+                published_on=first_day + timedelta(days=11 - n),  # «Газета 11» the oldest
+            )
+            for n in range(12)
+        )  # fmt: skip
+        await s.commit()
+    sent = await harness.say(STAFF, "/media")
+    assert len([b for b in buttons(sent) if b.startswith("🗑")]) == 10
+    assert "Страница 1 из 2" in joined(sent) and "➕ Добавить публикацию" in buttons(sent)
+    rest = await harness.press(STAFF, "▶️")
+    [_, oldest] = [b for b in buttons(rest) if b.startswith("🗑")]
+    assert "Газета 11" in oldest
+    await harness.press(STAFF, oldest)
+    left = {p.outlet for p in await publications(harness)}
+    assert len(left) == 11 and "Газета 11" not in left

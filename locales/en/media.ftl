@@ -1,6 +1,6 @@
 ## Media publications (/media)
 media-staff-only = Publications are recorded by the staff of centers and district administrations.
-media-title = <b>Media publications this year</b> (the last 10)
+media-title = <b>Media publications this year</b>
 media-none = No publications recorded this year yet.
 media-line = { $day } — { $outlet }: { $url }
 media-line-no-link = { $day } — { $outlet }

@@ -1,6 +1,6 @@
 ## Публикации в СМИ (/media)
 media-staff-only = Публикации вносят сотрудники центров и администраций районов.
-media-title = <b>Публикации в СМИ за этот год</b> (последние 10)
+media-title = <b>Публикации в СМИ за этот год</b>
 media-none = Публикаций в этом году пока не внесено.
 media-line = { $day } — { $outlet }: { $url }
 media-line-no-link = { $day } — { $outlet }
