@@ -23,7 +23,7 @@ from bot.services.clubs import CATEGORIES, CHILD_AGE_GROUPS
 from bot.services.elders import parse_full_name
 from bot.services.sessions import next_sessions
 from bot.services.validation import parse_count, parse_text
-from bot.views import edit_or_send, schedule_text, short_messages, when_text
+from bot.views import edit_or_send, schedule_text, when_text
 from handlers.forms import (
     Listed,
     Reply,
@@ -390,7 +390,9 @@ signup_dialog = form_dialog(
 
 @router.message(Command("events"))
 async def events_list(message: Message, ctx: Ctx) -> None:
-    if ctx.actor.is_staff:  # the субботники elders called in the district, before its events
+    if ctx.actor.is_staff and await ctx.gatherings.count_upcoming_in(
+        _districts_of_staff(ctx), ctx.now
+    ):  # the субботники elders called in the district, before its events
         await staff_gatherings(message, ctx)
     district = ctx.directory.district(ctx.user.district_id)
     if district is None and ctx.actor.is_staff:
@@ -416,20 +418,26 @@ async def events_list(message: Message, ctx: Ctx) -> None:
     await answer_lines(message, lines, inline(*rows) if rows else None)
 
 
-async def staff_gatherings(
-    message: Message,
-    ctx: Ctx,
-) -> None:
+GATHERINGS_PAGE = 10
+
+
+def _districts_of_staff(ctx: Ctx) -> list[int]:
+    seen = districts_seen(ctx.actor)  # None: every district (admins)
+    return [d.id for d in ctx.directory.all_districts()] if seen is None else list(seen)
+
+
+@paged(router, "gatherings", command=False)
+async def staff_gatherings(ctx: Ctx, at: PageCb) -> Listed:
+    """The субботники elders called in the staff's districts (all, for admins), soonest first."""
     from handlers.gatherings.handlers import what_of
 
-    seen = districts_seen(ctx.actor)
-    if seen is None:
-        seen = [d.id for d in ctx.directory.all_districts()]
-    found = await ctx.gatherings.upcoming_in(seen, ctx.now)
-    if not found:
-        return
+    if not ctx.actor.is_staff:
+        refuse()
+    seen = _districts_of_staff(ctx)
+    total = await ctx.gatherings.count_upcoming_in(seen, ctx.now)
+    pages = Pages.of(total, at.page, GATHERINGS_PAGE)
     lines = [ctx.i18n.get("gathers-title")]
-    for g in found:
+    for g in await ctx.gatherings.upcoming_in(seen, ctx.now, pages.offset, pages.size):
         lines.append(
             ctx.i18n.get(
                 "gathers-line",
@@ -439,8 +447,7 @@ async def staff_gatherings(
                 going=await ctx.gatherings.going_count(g.id),
             )
         )
-    for chunk in short_messages(lines):
-        await message.answer(chunk)
+    return lines, [], pages
 
 
 @router.callback_query(EventCb.filter(F.action == "card"))

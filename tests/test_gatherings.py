@@ -216,3 +216,35 @@ async def test_only_confirmed_elders_call_and_bad_times_are_refused(
         assert "уже прошло" in joined(await harness.say(ELDER, past))
     back = await harness.press(ELDER, "⬅️ Назад")
     assert "Какой день?" in joined(back)
+
+
+async def test_staff_page_through_the_districts_subbotniki(harness: Harness, admin):
+    """Spring: twelve субботники called in the district. Staff see them ten a page, soonest
+    first, before the events (the list stopped at twenty; a city admin saw twenty of the whole
+    city); another district's are not among them."""
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    central = await harness.district_id("kem-central")
+    rudnichny = await harness.district_id("kem-rudnichny")
+    soon = datetime.now(UTC) + timedelta(days=1)
+    async with harness.session_factory() as s:
+        s.add_all(
+            Gathering(
+                kind="subbotnik", action_other=f"Двор {n:02}", scope="district",
+                district_id=central, starts_at=soon + timedelta(hours=n),
+            )
+            for n in range(12)
+        )  # fmt: skip
+        s.add(
+            Gathering(
+                kind="subbotnik", action_other="Чужой двор", scope="district",
+                district_id=rudnichny, starts_at=soon,
+            )
+        )  # fmt: skip
+        await s.commit()
+    events = await harness.say(STAFF, "/events")
+    text = joined(events)
+    assert "Субботники старших" in text and "Страница 1 из 2" in text
+    assert all(f"Двор {n:02}" in text for n in range(10)) and "Двор 10" not in text
+    assert "Чужой двор" not in text
+    rest = joined(await harness.press(STAFF, "▶️"))
+    assert "Двор 10" in rest and "Двор 11" in rest and "Двор 09" not in rest

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 
 from storage.models import Gathering, GatheringReply, User
-from storage.repositories.base import Repository, upsert
+from storage.repositories.base import Repository, count_rows, upsert
 from storage.repositories.votes import lives_in
 
 
@@ -22,6 +22,14 @@ def going(gathering_id: int) -> Any:
     return select(GatheringReply.user_id).where(
         GatheringReply.gathering_id == gathering_id, GatheringReply.going
     )
+
+
+def _coming_in(district_ids: Sequence[int], now: datetime) -> list[ColumnElement[bool]]:
+    return [
+        Gathering.district_id.in_(district_ids),
+        Gathering.starts_at > now,
+        Gathering.cancelled_at.is_(None),
+    ]
 
 
 class GatheringRepository(Repository[Gathering]):
@@ -40,18 +48,21 @@ class GatheringRepository(Repository[Gathering]):
         )
         return result.scalars().all()
 
-    async def upcoming_in(self, district_ids: Sequence[int], now: datetime) -> Sequence[Gathering]:
+    async def upcoming_in(
+        self, district_ids: Sequence[int], now: datetime, offset: int = 0, limit: int = 10
+    ) -> Sequence[Gathering]:
+        """A page of the districts' coming субботники, soonest first."""
         result = await self.session.execute(
             select(Gathering)
-            .where(
-                Gathering.district_id.in_(district_ids),
-                Gathering.starts_at > now,
-                Gathering.cancelled_at.is_(None),
-            )
-            .order_by(Gathering.starts_at)
-            .limit(20)
+            .where(*_coming_in(district_ids, now))
+            .order_by(Gathering.starts_at, Gathering.id)
+            .offset(offset)
+            .limit(limit)
         )
         return result.scalars().all()
+
+    async def count_upcoming_in(self, district_ids: Sequence[int], now: datetime) -> int:
+        return await count_rows(self.session, *_coming_in(district_ids, now))
 
     async def reach(self, gathering: Gathering) -> int:
         """How many residents its invitation reaches: invited, active, consented, not muting."""
