@@ -151,8 +151,24 @@ def registration_summary(
     return text if title else text.split("\n", 1)[1]
 
 
-def report_summary(i18n: I18nContext, data: dict[str, Any], directory: Directory) -> str:
-    """A report (a wizard draft, or a stored report via `draft_from_report`) as text."""
+SHOWN_BACK = 300  # letters of a person's own long text that a form's summary shows back
+
+
+def shown_back(i18n: I18nContext, text: str | None, room: int = SHOWN_BACK) -> str:
+    """A person's own text as a form's last screen shows it back (HTML): whole when short, else
+    its beginning, cut between words, and how much more is kept — the screen stays short."""
+    text = text or ""
+    if len(text) <= room:
+        return html.escape(text)
+    cut = text[:room].rsplit(maxsplit=1)[0] if " " in text[:room] else text[:room]
+    return i18n.get("shown-back-cut", text=html.escape(cut), more=len(text) - len(cut))
+
+
+def report_summary(
+    i18n: I18nContext, data: dict[str, Any], directory: Directory, in_form: bool = False
+) -> str:
+    """A report (a wizard draft, or a stored report via `draft_from_report`) as text; `in_form`:
+    the form's last screen, where a long description is shown back cut."""
     from bot.services.reports import draft_tags, figures_for
 
     none = i18n.get("rep-none")
@@ -180,7 +196,11 @@ def report_summary(i18n: I18nContext, data: dict[str, Any], directory: Directory
         place=html.escape(place),
         participants=str(data.get("participants") or none),
         figures="\n".join(figure_lines),
-        description=html.escape(data.get("description") or none),
+        description=(
+            shown_back(i18n, data.get("description"))
+            if in_form and data.get("description")
+            else html.escape(data.get("description") or none)
+        ),
         photos=str(len(data.get("photos", []))),
         tags=_tags_line(i18n, draft_tags(data)),
     )

@@ -70,7 +70,13 @@ async def create_from_template(harness: Harness, admin) -> Contest:
 
 
 async def apply(
-    harness: Harness, user, contest_id: int, street: str, house: str, photos: list[str]
+    harness: Harness,
+    user,
+    contest_id: int,
+    street: str,
+    house: str,
+    photos: list[str],
+    description: str = "Построили снежный городок всем двором.",
 ) -> list:
     sent = await harness.tap(user, ContestCb(action="apply", id=contest_id))
     if harness.shows(user, "🆕 Начать заново"):  # an earlier application form is still open
@@ -80,7 +86,7 @@ async def apply(
     await harness.press(user, nomination.name)
     await harness.say(user, street)
     await harness.say(user, house)
-    await harness.say(user, "Построили снежный городок всем двором.")
+    await harness.say(user, description)
     for unique in photos:
         await harness.feed(photo_update(user, unique, media_group_id=f"g-{user.id}-{house}"))
     sent = await harness.press(user, "✅ Готово")
@@ -600,3 +606,16 @@ async def test_a_tie_of_many_entries_keeps_each_screen_within_telegrams_buttons(
     async with harness.session_factory() as s:
         placed = await s.get(Application, entries[41].id)
         assert placed is not None and placed.place == 1
+
+
+async def test_a_long_description_is_shown_back_short_and_kept_whole(
+    harness: Harness, admin, resident
+):
+    """2 000 characters about the work: «Проверьте заявку» shows the beginning and says the rest
+    is kept (the screen went past 2 000 characters); the application stores every word."""
+    contest = await create_from_template(harness, admin)
+    await harness.onboard(resident, "kem-central")
+    long = ("Всем двором строили снежный городок, заливали горку и лепили фигуры. " * 40)[:2000]
+    await apply(harness, resident, contest.id, "ул. Весенняя", "17а", ["p1"], long)
+    [application] = await applications(harness)
+    assert application.description == long.strip()

@@ -571,3 +571,25 @@ async def test_my_ideas_come_in_pages(pg_or_sqlite_harness: Harness, resident):
     assert re.findall(r"слово\d+", joined(sent)) == answer.split()
     assert [b for b in buttons(sent) if b.startswith("➕")] == [f"➕ Добавить к № {items[1].id}"]
     assert "◀️" in buttons(sent)
+
+
+async def test_a_long_idea_is_shown_back_short_and_kept_whole(harness: Harness, admin, resident):
+    """2 000 characters: the form's last screen shows the beginning and says the rest is kept
+    (it was one screen of 2 065 characters); the item stores every word, and staff's card of
+    it comes in short messages."""
+    await harness.onboard(resident)
+    await harness.say(resident, "/idea")
+    await harness.press(resident, "💡 Идея")
+    await harness.press(resident, "Освещение")
+    await harness.say(resident, "ул. Весенняя, 17")
+    long = ("Поставьте фонарь у третьего подъезда, вечером темно и скользко. " * 40)[:2000]
+    await harness.say(resident, long)
+    summary = joined(await harness.press(resident, "Без фото"))
+    assert long[:250] in summary and "весь текст сохранён" in summary
+    await harness.press(resident, "✅ Отправить")
+    async with harness.session_factory() as s:
+        [idea] = (await s.execute(select(Idea))).scalars().all()
+    assert idea.text == long.strip()
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    card = await harness.tap(STAFF, IdeaCb(action="open", id=idea.id))
+    assert long[-40:].strip() in joined(card)  # all of it, within the 600 of each message

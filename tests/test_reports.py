@@ -527,3 +527,26 @@ async def test_empty_own_lists_say_where_to_start(harness: Harness, admin, resid
         sent = await harness.say(resident, command)
         assert says in joined(sent) and "Страница" not in joined(sent), command
         assert not buttons(sent), command
+
+
+async def test_a_long_description_is_shown_back_short_and_kept_whole(
+    harness: Harness, resident, admin
+):
+    """A description of 1 000 characters: the last screen shows its beginning and says the rest
+    is kept (it was a screen of 1 300 characters); the report stores every word."""
+    await _elder(harness, admin, resident)
+    long = ("Убрали берег реки, вывезли мусор, посадили молодые деревья. " * 20)[:1000].strip()
+    await harness.say(resident, "/report")
+    await harness.press(resident, "Субботник")
+    await harness.press(resident, "Чистые берега")
+    await harness.press(resident, "Сегодня")
+    await harness.say(resident, "Берег реки Искитимки у моста")
+    await harness.say(resident, "25")
+    await harness.press(resident, DONE)
+    await harness.say(resident, long)
+    await _album(harness, resident, "g-long", ["u-long"])
+    summary = joined(await harness.press(resident, DONE))
+    assert long[:200] in summary and "весь текст сохранён" in summary
+    await harness.press(resident, SEND)
+    [report] = await _reports(harness)
+    assert report.description == long

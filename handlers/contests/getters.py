@@ -9,6 +9,7 @@ from aiogram_dialog import DialogManager
 
 from bot.context import Ctx
 from bot.services.contests import MAX_DESCRIPTION, MAX_PHOTOS
+from bot.views import shown_back
 from handlers.contests.handlers import address_text
 from handlers.forms import form_data
 
@@ -42,7 +43,7 @@ async def form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, A
         "title": title,
         "nomination": html.escape(nomination.name if nomination else "—"),
         "address": html.escape(address_text(ctx.i18n, draft, ctx.directory)),
-        "description": html.escape(draft.get("description") or "—"),
+        "description": shown_back(ctx.i18n, draft.get("description")) or "—",
         "photos": len(draft.get("photos", [])),
         "name": html.escape(draft.get("name") or "—"),
         "phone": html.escape(draft.get("phone") or "—"),

@@ -9,6 +9,7 @@ from aiogram_dialog import DialogManager
 
 from bot.context import Ctx
 from bot.services.ideas import CATEGORIES, KINDS, MAX_PHOTOS, MAX_TEXT
+from bot.views import shown_back
 from handlers.forms import form_data
 
 
@@ -24,7 +25,7 @@ async def form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, A
         "kind": ctx.i18n.get(f"idea-kind-{draft['kind']}") if draft.get("kind") else "",
         "category": ctx.i18n.get(f"idea-cat-{draft['category']}") if draft.get("category") else "",
         "place": html.escape(address) if address else ctx.i18n.get("idea-point"),
-        "text": html.escape(draft.get("text", "")),
+        "text": shown_back(ctx.i18n, draft.get("text")),
         "photos": len(draft.get("photos", [])),
     }
 

@@ -42,7 +42,7 @@ async def form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, A
         "limit": MAX_PHOTOS,
         "days": MAX_AGE_DAYS,
         "max_length": MAX_DESCRIPTION,
-        "summary": report_summary(ctx.i18n, draft, ctx.directory),
+        "summary": report_summary(ctx.i18n, draft, ctx.directory, in_form=True),
         "editable": [
             (ctx.i18n.get(f"rep-edit-{step}"), step)
             for step in EDITABLE

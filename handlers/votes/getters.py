@@ -16,7 +16,7 @@ from bot.services.votes import (
     territory_label,
     vote_of,
 )
-from bot.views import when_text
+from bot.views import shown_back, when_text
 from handlers.forms import form_data
 
 STAFF_SCOPES = ("district", "committee", "street", "house")
@@ -123,10 +123,10 @@ async def home_form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[s
     return {"committees": [(c.name[:60], str(c.id)) for c in committees[:20]]}
 
 
-async def project_form(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+async def project_form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, Any]:
     draft = form_data(dialog_manager)
     return {
         "title": html.escape(draft.get("title") or ""),
         "cost": f"{draft.get('cost') or 0:,}".replace(",", " "),
-        "description": html.escape((draft.get("description") or "")[:400]),
+        "description": shown_back(ctx.i18n, draft.get("description")),
     }

@@ -351,3 +351,4 @@ cmd-booklet = The year's booklet (PDF)
 form-interrupted = You have an unfinished form. Continue the draft or start over?
 form-continue = ▶️ Continue the draft
 form-restart = 🆕 Start over
+shown-back-cut = { $text }… (and { $more } characters more; the whole text is kept)
