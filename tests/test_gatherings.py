@@ -248,3 +248,28 @@ async def test_staff_page_through_the_districts_subbotniki(harness: Harness, adm
     assert "Чужой двор" not in text
     rest = joined(await harness.press(STAFF, "▶️"))
     assert "Двор 10" in rest and "Двор 11" in rest and "Двор 09" not in rest
+
+
+async def test_long_answers_are_shown_back_short_and_kept_whole(harness: Harness, admin, resident):
+    """A place and «что взять» of 300 characters each: «Проверьте приглашение» shows their
+    beginnings and says the rest is kept (the screen went past 600); the invitation stores both
+    whole."""
+    await people(harness, admin, resident)
+    place = ("Двор за домом, у детской площадки и старых гаражей, вход со стороны реки. " * 5)[:300]
+    bring = ("Перчатки, мешки для мусора, грабли, лопаты, вёдра, краску и кисти. " * 5)[:300]
+    await harness.say(ELDER, "/plan")
+    sent = await harness.press(ELDER, "➕ Позвать соседей")
+    [house] = [b for b in buttons(sent) if b.startswith("🏠 Дом:")]
+    await harness.press(ELDER, house)
+    await harness.press(ELDER, "Субботник")
+    await harness.press(ELDER, "Чистые берега")
+    await harness.press(ELDER, day_button(harness, 1))
+    await harness.press(ELDER, "10:00")
+    await harness.say(ELDER, place)
+    await harness.say(ELDER, bring)
+    summary = joined(await harness.press(ELDER, "Без фото"))
+    assert place[:80] in summary and bring[:80] in summary
+    assert summary.count("весь текст сохранён") == 2
+    await harness.press(ELDER, "✅ Отправить")
+    [gathering] = await rows(harness, Gathering)
+    assert (gathering.place, gathering.bring) == (place.strip(), bring.strip())

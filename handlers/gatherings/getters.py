@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from datetime import datetime
 from typing import Any
 
@@ -11,7 +10,7 @@ from aiogram_dialog import DialogManager
 from bot.context import Ctx
 from bot.services.gatherings import scopes_of
 from bot.services.reports import KINDS
-from bot.views import territory_text, when_text
+from bot.views import shown_back, territory_text, when_text
 from handlers.forms import form_data
 from storage.models import ElderRegistration
 
@@ -53,9 +52,11 @@ async def gather_form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict
         "actions": [(a.name, a.id) for a in ctx.directory.actions()],
         "home": draft.get("home") or "",
         "kind": ctx.i18n.get(f"rep-kind-{draft['kind']}") if draft.get("kind") else "",
-        "action": html.escape(action.name if action else draft.get("action_other") or "—"),
-        "place": html.escape(draft.get("place") or ctx.i18n.get("gather-point")),
-        "bring": html.escape(draft.get("bring") or "—"),
+        # three typed answers of up to 300 letters each: shown back short, the screen ≤ 600
+        "action": shown_back(ctx.i18n, action.name if action else draft.get("action_other"), 100)
+        or "—",
+        "place": shown_back(ctx.i18n, draft.get("place"), 100) or ctx.i18n.get("gather-point"),
+        "bring": shown_back(ctx.i18n, draft.get("bring"), 100) or "—",
         "photo": ctx.i18n.get("gather-with-photo") if draft.get("photo") else "",
         **summary,
     }
