@@ -27,7 +27,6 @@ from bot.views import edit_or_send, schedule_text, when_text
 from handlers.forms import (
     Listed,
     Reply,
-    answer_lines,
     form_data,
     form_dialog,
     go,
@@ -388,22 +387,33 @@ signup_dialog = form_dialog(
 # --- events -------------------------------------------------------------------------------------
 
 
+EVENTS_PAGE = 10
+
+
 @router.message(Command("events"))
 async def events_list(message: Message, ctx: Ctx) -> None:
     if ctx.actor.is_staff and await ctx.gatherings.count_upcoming_in(
         _districts_of_staff(ctx), ctx.now
     ):  # the субботники elders called in the district, before its events
         await staff_gatherings(message, ctx)
-    district = ctx.directory.district(ctx.user.district_id)
-    if district is None and ctx.actor.is_staff:
+    if ctx.user.district_id is None and ctx.actor.is_staff:
         return
+    await district_events(message, ctx)
+
+
+@paged(router, "events", command=False)
+async def district_events(ctx: Ctx, at: PageCb) -> Listed:
+    """The coming events of the centers of the user's district, soonest first, ten a page."""
+    district = ctx.directory.district(ctx.user.district_id)
     if district is None:
         refuse("clubs-need-district")
-    found = await ctx.clubs.events([c.id for c in ctx.directory.centers(district.id)], ctx.now)
+    centers = [c.id for c in ctx.directory.centers(district.id)]
+    pages = Pages.of(await ctx.clubs.count_events(centers, ctx.now), at.page, EVENTS_PAGE)
+    found = await ctx.clubs.events(centers, ctx.now, offset=pages.offset, limit=pages.size)
     lines = [ctx.i18n.get("events-title", place=html.escape(district.name))]
     rows: Rows = []
-    counts = await ctx.clubs.live_counts(event_ids=[e.id for e in found[:20]])
-    for event in found[:20]:
+    counts = await ctx.clubs.live_counts(event_ids=[e.id for e in found])
+    for event in found:
         enrolled, _ = counts.get(("event", event.id), (0, 0))
         free = event.capacity - enrolled
         label = ctx.i18n.get(
@@ -413,9 +423,9 @@ async def events_list(message: Message, ctx: Ctx) -> None:
             free=ctx.i18n.get("clubs-free", free=free) if free > 0 else ctx.i18n.get("clubs-full"),
         )
         rows.append([(label[:64], EventCb(action="card", id=event.id))])
-    if not found:
+    if not pages.total:
         lines.append(ctx.i18n.get("events-none"))
-    await answer_lines(message, lines, inline(*rows) if rows else None)
+    return lines, rows, pages
 
 
 GATHERINGS_PAGE = 10

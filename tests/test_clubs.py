@@ -652,3 +652,32 @@ async def test_attendance_of_a_large_club_comes_in_pages(harness: Harness, admin
         [mark] = list((await s.execute(select(Attendance))).scalars())
         signup = await s.get(Signup, mark.signup_id)
         assert mark.present and signup is not None and signup.user_id == 7125
+
+
+async def test_every_coming_event_of_the_district_is_in_reach(harness: Harness, resident):
+    """Twenty-four events at the district's centers: ten a page, soonest first (the list stopped
+    at twenty with no way to the rest); an event on the last page opens."""
+    center_id = harness.directory.center_by_code("optimist").id
+    async with harness.session_factory() as s:
+        s.add_all(
+            Event(
+                center_id=center_id, title=f"Праздник {n:02}", minutes=60, capacity=30,
+                starts_at=datetime.now(UTC) + timedelta(days=1, hours=n),
+            )
+            for n in range(24)
+        )  # fmt: skip
+        await s.commit()
+    harness.forget_club_counts()
+    await harness.onboard(resident, "kem-central")
+    sent = await harness.say(resident, "/events")
+    listed = [b for b in buttons(sent) if "Праздник" in b]
+    assert [b.split(" — ")[1].split(" (")[0] for b in listed] == [
+        f"Праздник {n:02}" for n in range(10)
+    ]
+    assert "Страница 1 из 3" in joined(sent)
+    await harness.press(resident, "▶️")
+    rest = await harness.press(resident, "▶️")
+    more = [b for b in buttons(rest) if "Праздник" in b]
+    assert len(more) == 4 and "Праздник 23" in more[-1]
+    card = await harness.press(resident, more[-1])
+    assert "Праздник 23" in joined(card)

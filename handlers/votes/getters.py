@@ -100,7 +100,7 @@ def _targets(scope: str | None, ctx: Ctx) -> list[tuple[str, int]]:
                 district = c.district.id if c.district else None
                 if ctx.actor.is_admin or district == ctx.actor.staff_district_id:
                     found.append((c.name[:60], c.id))
-        return found[:40]
+        return found  # a long list turns in pages (choice())
     return [(d.full_name[:60], d.id) for m in municipalities for d in ctx.directory.districts(m.id)]
 
 

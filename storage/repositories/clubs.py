@@ -11,7 +11,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, case, delete, event, func, insert, literal, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    case,
+    delete,
+    event,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
@@ -30,6 +42,15 @@ from storage.models import (
 from storage.repositories.base import count_rows
 
 LIVE = (SignupStatus.ENROLLED, SignupStatus.WAITING)
+
+
+def _events(
+    center_ids: Sequence[int], after: datetime, include_closed: bool
+) -> list[ColumnElement[bool]]:
+    where = [Event.center_id.in_(center_ids), Event.starts_at > after]
+    return where if include_closed else [*where, Event.active.is_(True)]
+
+
 # SQLite has one writer at a time and makes the others sleep and retry; queuing this process's
 # place-taking writes here instead keeps a rush on one club fast. (PostgreSQL locks the row.)
 _sqlite_writes: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
@@ -124,13 +145,25 @@ class ClubRepository:
         return await self.session.get(Event, event_id)
 
     async def events(
-        self, center_ids: Sequence[int], after: datetime, include_closed: bool = False
+        self,
+        center_ids: Sequence[int],
+        after: datetime,
+        include_closed: bool = False,
+        offset: int = 0,
+        limit: int | None = None,
     ) -> Sequence[Event]:
-        query = select(Event).where(Event.center_id.in_(center_ids), Event.starts_at > after)
-        if not include_closed:
-            query = query.where(Event.active)
-        result = await self.session.execute(query.order_by(Event.starts_at))
-        return result.scalars().all()
+        """The centers' events after a time, soonest first (a page of them, given `limit`)."""
+        query = (
+            select(Event)
+            .where(*_events(center_ids, after, include_closed))
+            .order_by(Event.starts_at, Event.id)
+            .offset(offset)
+            .limit(limit)
+        )
+        return (await self.session.execute(query)).scalars().all()
+
+    async def count_events(self, center_ids: Sequence[int], after: datetime) -> int:
+        return await count_rows(self.session, *_events(center_ids, after, include_closed=False))
 
     async def counts(
         self, *, club_id: int | None = None, event_id: int | None = None
