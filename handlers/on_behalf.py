@@ -8,18 +8,23 @@ import html
 from typing import Any
 
 from aiogram import Router
+from aiogram.enums import ContentType
 from aiogram.filters import Command
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, Window
+from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button
+from aiogram_dialog.widgets.text import Format
 
 from bot.context import Ctx, ctx_of
 from bot.permissions import may_run_center
 from bot.services.on_behalf import add_caller, elder_of_district, parse_caller, parse_name
+from bot.services.validation import parse_text
 from handlers.forms import (
     Tr,
     buttons_only,
+    choice,
     chosen,
     form_data,
     form_dialog,
@@ -80,6 +85,12 @@ async def on_elder(callback: CallbackQuery, widget: Any, manager: DialogManager,
         person=(person.full_name if person else "") or "",
     )
     await go(manager, ForPerson.what)
+
+
+async def on_elder_name(message: Message, widget: Any, manager: DialogManager) -> None:
+    """A part of the name typed: the list narrows to the elders whose name holds it."""
+    form_data(manager)["elder_name"] = parse_text(message.text, max_len=100, min_len=2)
+    await manager.find("elders_pages").set_page(0)  # type: ignore[union-attr]
 
 
 async def on_phone(message: Message, widget: Any, manager: DialogManager) -> None:
@@ -165,13 +176,18 @@ def _is_elder(data: dict[str, Any], widget: Any, manager: DialogManager) -> bool
 
 async def _getter(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, Any]:
     district = ctx.actor.staff_district_id
-    elders = await ctx.elders.confirmed_in(district) if district else []
     draft = form_data(dialog_manager)
+    name = draft.get("elder_name")
+    elders = await ctx.elders.confirmed_in(district, name) if district else []
     center = ctx.actor.center_id
     clubs = await ctx.clubs.clubs([center]) if center else []
     return {
         "clubs": [(c.name[:60], str(c.id)) for c in clubs if c.active],
-        "elders": [(name or "—", str(reg.id)) for reg, name in elders],
+        "elders": [(full_name or "—", str(reg.id)) for reg, full_name in elders],
+        "elder_prompt": ctx.i18n.get(
+            "behalf-no-elder" if name and not elders else "behalf-ask-elder",
+            name=html.escape(name or ""),
+        ),
         "person": draft.get("person", ""),
         "name": draft.get("name", ""),
         "phone": draft.get("phone", ""),
@@ -188,7 +204,14 @@ for_person_dialog = form_dialog(
         buttons_only(),
         state=ForPerson.who,
     ),
-    chosen("behalf-ask-elder", "elders", on_elder, ForPerson.elder),
+    Window(
+        Format("{elder_prompt}"),
+        choice("elders", "elders", on_elder),
+        nav(),
+        MessageInput(on_elder_name, content_types=ContentType.TEXT),
+        buttons_only(),
+        state=ForPerson.elder,
+    ),
     chosen("behalf-ask-club", "clubs", on_club, ForPerson.club),
     typed("behalf-ask-name", saved_as("name", parse_name, ForPerson.phone), ForPerson.name),
     typed("behalf-ask-phone", on_phone, ForPerson.phone),

@@ -158,3 +158,38 @@ async def test_a_callers_problem_shows_staff_whom_to_call_back(harness: Harness,
     assert "Петрова Анна Ивановна, +79135554433" in card
     far = joined(await harness.tap(FAR_STAFF, IdeaCb(action="open", id=idea.id)))
     assert "Петрова" not in far  # another district's staff see nothing of the caller
+
+
+async def test_a_caller_is_found_among_many_elders_by_a_part_of_the_name(
+    pg_or_sqlite_harness: Harness, admin
+):
+    """A district of seventy elders: the list showed the forty first by name, so «Яковлева» could
+    not be chosen. Now the list turns in pages, and a part of the surname typed in any case
+    finds her; a name nobody has is said so, and the list stays."""
+    from storage.models import ElderRegistration, RegistrationStatus, User
+
+    harness = pg_or_sqlite_harness
+    await staff_and_elder(harness, admin)
+    district_id = await harness.district_id("kem-central")
+    async with harness.session_factory() as s:
+        names = [f"Абрамов Старший {n:02}" for n in range(69)] + ["Яковлева Ольга Ивановна"]
+        s.add_all(User(id=9300 + n, full_name=name) for n, name in enumerate(names))
+        await s.flush()
+        s.add_all(
+            ElderRegistration(
+                user_id=9300 + n, tos_role="house_elder", district_id=district_id,
+                street="ул. Мира", house=str(n + 1), status=RegistrationStatus.CONFIRMED,
+            )
+            for n in range(len(names))
+        )  # fmt: skip
+        await s.commit()
+    await harness.say(STAFF, "/forperson")
+    listed = await harness.press(STAFF, "👤 Старший из списка района")
+    assert "напишите часть его фамилии" in joined(listed) and "▶️" in buttons(listed)
+    assert "Яковлева Ольга Ивановна" not in buttons(listed)
+    missing = await harness.say(STAFF, "Зайцев")
+    assert "«Зайцев»" in joined(missing) and "нет" in joined(missing)
+    found = await harness.say(STAFF, "яковлева")
+    assert [b for b in buttons(found) if "Ивановна" in b] == ["Яковлева Ольга Ивановна"]
+    what = await harness.press(STAFF, "Яковлева Ольга Ивановна")
+    assert "за Яковлева Ольга Ивановна" in joined(what)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.dialects.postgresql import Insert as PgInsert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
@@ -29,6 +29,14 @@ async def count_rows(session: AsyncSession, *where: ColumnElement[bool]) -> int:
     """How many rows meet `where` (a list's total, for its pages): the table is the one the
     conditions name."""
     return int(await session.scalar(select(func.count()).where(*where)) or 0)
+
+
+def name_contains(column: Any, text: str) -> ColumnElement[bool]:
+    """A name holding the words typed, in the spellings of case people type: SQLite compares
+    only Latin letters without case («петрова» must find «Петрова»)."""
+    text = " ".join(text.split())
+    spellings = {text, text.lower(), text.capitalize(), text.title()}
+    return or_(*(column.contains(s, autoescape=True) for s in spellings))
 
 
 class Repository(Generic[M]):

@@ -3,10 +3,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, true, update
 
 from storage.models import ElderRegistration, RegistrationStatus, Role, User
-from storage.repositories.base import Repository
+from storage.repositories.base import Repository, name_contains
 
 OPEN = (RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED)
 
@@ -55,17 +55,19 @@ class ElderRepository(Repository[ElderRegistration]):
         return [(reg, name) for reg, name in result.all()]
 
     async def confirmed_in(
-        self, district_id: int, limit: int = 40
+        self, district_id: int, name: str | None = None, limit: int = 60
     ) -> list[tuple[ElderRegistration, str]]:
-        """The district's confirmed elders with their names (for staff entering on their behalf)."""
+        """The district's confirmed elders with their names, by name (for staff entering on
+        their behalf); `name`: those whose name holds the words typed."""
         result = await self.session.execute(
             select(ElderRegistration, User.full_name)
             .join(User, User.id == ElderRegistration.user_id)
             .where(
                 ElderRegistration.district_id == district_id,
                 ElderRegistration.status == RegistrationStatus.CONFIRMED,
+                name_contains(User.full_name, name) if name else true(),
             )
-            .order_by(User.full_name)
+            .order_by(User.full_name, ElderRegistration.id)
             .limit(limit)
         )
         return [(reg, name or "") for reg, name in result.all()]

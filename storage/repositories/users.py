@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, make_transient_to_detached
 
 from storage.db import on_commit, transaction_info
 from storage.models import Caller, Center, Role, User
-from storage.repositories.base import upsert
+from storage.repositories.base import name_contains, upsert
 
 USER_COLUMNS = tuple(c.key for c in User.__mapper__.column_attrs)
 
@@ -150,10 +150,8 @@ class UserRepository:
         """People whose name contains the words typed, or whose @username starts with them
         (`districts`: only people who live or work there). Several spellings of the case: SQLite
         compares only Latin letters without case."""
-        text = " ".join(query.split())
-        name = text.removeprefix("@").lower()
-        spellings = {text, text.lower(), text.capitalize(), text.title()}
-        by_name = or_(*(User.full_name.contains(s, autoescape=True) for s in spellings))
+        name = " ".join(query.split()).removeprefix("@").lower()
+        by_name = name_contains(User.full_name, query)
         query_ = select(User).where(by_name | User.username.startswith(name, autoescape=True))
         if districts is not None:
             centers = select(Center.id).where(Center.district_id.in_(districts))
@@ -252,7 +250,7 @@ class UserRepository:
         - the outbox: nothing more is sent to them, delivered rows keep no chat id;
         - ids of the person as staff (who moderated, decided, created, announced) are unlinked.
         Reports stay in the city's figures without an author (said in /deleteme and README)."""
-        from sqlalchemy import String, cast, delete, literal, or_
+        from sqlalchemy import String, cast, delete, literal
 
         from storage.models import (
             Announcement,
