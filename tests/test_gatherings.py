@@ -63,7 +63,10 @@ def day_button(harness: Harness, days: int) -> str:
     )
 
 
-async def call_neighbours(harness: Harness) -> list:  # type: ignore[no-untyped-def]
+async def call_neighbours(
+    harness: Harness, typed_place: str | None = None, bring: str = "перчатки, мешки"
+) -> list:  # type: ignore[no-untyped-def]
+    """The elder calls their house; the place is the territory's button unless `typed_place`."""
     await harness.say(ELDER, "/plan")
     sent = await harness.press(ELDER, "➕ Позвать соседей")
     [house] = [b for b in buttons(sent) if b.startswith("🏠 Дом:")]
@@ -72,11 +75,14 @@ async def call_neighbours(harness: Harness) -> list:  # type: ignore[no-untyped-
     await harness.press(ELDER, "Чистые берега")
     await harness.press(ELDER, day_button(harness, 1))
     await harness.press(ELDER, "10:00")
-    [place] = [b for b in buttons(harness.session.requests[-3:]) if b.startswith("📍")] or [""]
-    place_screen = harness.session.requests[-3:]
-    assert place, joined(place_screen)
-    await harness.press(ELDER, place)
-    await harness.say(ELDER, "перчатки, мешки")
+    if typed_place is not None:
+        await harness.say(ELDER, typed_place)
+    else:
+        [place] = [b for b in buttons(harness.session.requests[-3:]) if b.startswith("📍")] or [""]
+        place_screen = harness.session.requests[-3:]
+        assert place, joined(place_screen)
+        await harness.press(ELDER, place)
+    await harness.say(ELDER, bring)
     return await harness.press(ELDER, "Без фото")
 
 
@@ -257,17 +263,7 @@ async def test_long_answers_are_shown_back_short_and_kept_whole(harness: Harness
     await people(harness, admin, resident)
     place = ("Двор за домом, у детской площадки и старых гаражей, вход со стороны реки. " * 5)[:300]
     bring = ("Перчатки, мешки для мусора, грабли, лопаты, вёдра, краску и кисти. " * 5)[:300]
-    await harness.say(ELDER, "/plan")
-    sent = await harness.press(ELDER, "➕ Позвать соседей")
-    [house] = [b for b in buttons(sent) if b.startswith("🏠 Дом:")]
-    await harness.press(ELDER, house)
-    await harness.press(ELDER, "Субботник")
-    await harness.press(ELDER, "Чистые берега")
-    await harness.press(ELDER, day_button(harness, 1))
-    await harness.press(ELDER, "10:00")
-    await harness.say(ELDER, place)
-    await harness.say(ELDER, bring)
-    summary = joined(await harness.press(ELDER, "Без фото"))
+    summary = joined(await call_neighbours(harness, typed_place=place, bring=bring))
     assert place[:80] in summary and bring[:80] in summary
     assert summary.count("весь текст сохранён") == 2
     await harness.press(ELDER, "✅ Отправить")

@@ -39,7 +39,12 @@ def forged(requests: list, button: str, value: str) -> str:
     return data.rsplit(":", 1)[0] + ":" + value
 
 
-async def _fill_until_photos(harness: Harness, user, participants: str = "25") -> None:
+async def _fill_until_photos(
+    harness: Harness,
+    user,
+    participants: str = "25",
+    description: str = "Убрали берег, вывезли мусор.",
+) -> None:
     await harness.say(user, "/report")
     await harness.press(user, "Субботник")
     await harness.press(user, "Чистые берега")
@@ -47,7 +52,7 @@ async def _fill_until_photos(harness: Harness, user, participants: str = "25") -
     await harness.say(user, "Берег реки Искитимки у моста")
     await harness.say(user, participants)
     await harness.press(user, DONE)  # no figures
-    await harness.say(user, "Убрали берег, вывезли мусор.")
+    await harness.say(user, description)
 
 
 async def _album(harness: Harness, user, group: str, uniques: list[str]) -> list:
@@ -536,14 +541,7 @@ async def test_a_long_description_is_shown_back_short_and_kept_whole(
     is kept (it was a screen of 1 300 characters); the report stores every word."""
     await _elder(harness, admin, resident)
     long = ("Убрали берег реки, вывезли мусор, посадили молодые деревья. " * 20)[:1000].strip()
-    await harness.say(resident, "/report")
-    await harness.press(resident, "Субботник")
-    await harness.press(resident, "Чистые берега")
-    await harness.press(resident, "Сегодня")
-    await harness.say(resident, "Берег реки Искитимки у моста")
-    await harness.say(resident, "25")
-    await harness.press(resident, DONE)
-    await harness.say(resident, long)
+    await _fill_until_photos(harness, resident, description=long)
     await _album(harness, resident, "g-long", ["u-long"])
     summary = joined(await harness.press(resident, DONE))
     assert long[:200] in summary and "весь текст сохранён" in summary
