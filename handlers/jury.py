@@ -96,7 +96,7 @@ async def on_score(cb: CallbackQuery, widget: Any, manager: DialogManager, item:
     if found is None:
         refuse("button-stale")
     if not item.isdigit() or int(item) not in SCORES:
-        refuse("jury-out-of-range")
+        refuse("jury-out-of-range", lowest=SCORES[0], highest=SCORES[-1])
     draft = form_data(manager)
     draft["values"] = [*draft["values"], int(item)]
     if len(draft["values"]) >= len(criteria(found[1])):
@@ -142,6 +142,8 @@ async def window_data(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
     return {
         "criterion": html.escape(names[min(len(values), len(names) - 1)]) if names else "",
         "scores": [(str(v), v) for v in SCORES],
+        "lowest": SCORES[0],
+        "highest": SCORES[-1],
         "scored": bool(values),
     }
 

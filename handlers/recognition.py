@@ -30,6 +30,7 @@ from bot.permissions import may_award, may_see_figures
 from bot.services.booklet import make_booklet
 from bot.services.recognition import (
     AWARDS,
+    MAX_REASON,
     Record,
     committee_ranking,
     give_award,
@@ -296,6 +297,7 @@ async def award_give(
         dialog_manager,
         "award-reason",
         "award-ask-reason",
+        max=MAX_REASON,
         user=person.id,
         kind=callback_data.kind,
         year=callback_data.year,

@@ -504,3 +504,15 @@ async def test_every_announce_screen_has_back_and_cancel(harness: Harness, admin
     assert "отменили" in joined(sent)
     async with harness.session_factory() as s:
         assert (await s.execute(select(Announcement))).first() is None  # nothing was sent
+
+
+async def test_a_long_text_with_a_photo_is_told_it_follows_the_photo(harness: Harness, admin):
+    """A caption holds 1 024 characters (Telegram's limit, from bot/services/announcements): a
+    longer text with a photo is told it comes as a message of its own after the photo."""
+    from tests.fixtures.updates import photo_update
+
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    await harness.say(STAFF, "/announce")
+    await harness.say(STAFF, ("Субботник во дворе в субботу, приходите всей семьёй. " * 30)[:1500])
+    sent = await harness.feed(photo_update(STAFF, "u-poster"))
+    assert "подпись до 1\xa0024 знаков" in joined(sent)

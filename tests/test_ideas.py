@@ -183,7 +183,7 @@ async def test_weekly_digest_once_a_week(harness: Harness, admin, resident):
         from storage.repositories.announcements import AnnouncementRepository
 
         assert await AnnouncementRepository(s).audience_size("staff", a.audience_id, "digest") == 1
-    assert "новых 1" in a.text
+    assert "новых 1" in a.text and "без ответа больше 7 дней" in a.text
 
 
 async def test_restart_in_the_middle_keeps_the_draft(sqlite_url: str, resident):

@@ -285,7 +285,8 @@ async def test_bad_answers_in_the_vote_form(harness: Harness, admin, resident):
     await harness.say(STAFF, "/newvote")
     await harness.press(STAFF, "🏘 Район")
     assert "Слишком коротко" in joined(await harness.say(STAFF, "Где?"))
-    await harness.say(STAFF, "Где поставить новую горку?")
+    asked = await harness.say(STAFF, "Где поставить новую горку?")
+    assert "(от 2 до 10, каждый до 60 знаков)" in joined(asked)
     one = await harness.say(STAFF, "У школы")
     assert "✅ Готово" not in buttons(one)  # one option is not a vote
     repeated = await harness.say(STAFF, "у школы")
@@ -293,6 +294,10 @@ async def test_bad_answers_in_the_vote_form(harness: Harness, admin, resident):
     eleven = "\n".join(f"Место {n}" for n in range(10))
     assert "Не больше 10" in joined(await harness.say(STAFF, eleven))
     await harness.say(STAFF, "Во дворе")
+    # An answer is a button on the card: no longer than the 60 letters a button shows.
+    wide = ("Возле площадки у дома номер семнадцать по улице Весенней " * 2)[:61]
+    assert "можно до 60" in joined(await harness.say(STAFF, wide))
+    assert "Варианты (3)" in joined(await harness.say(STAFF, wide[:60]))
     await harness.press(STAFF, "✅ Готово")
     await harness.press(STAFF, "Один")
     await harness.press(STAFF, "📅 Другая дата")

@@ -152,7 +152,7 @@ def parse_nominations(text: str | None) -> list[dict[str, str]]:
     """One nomination per line (up to 20, each up to 200 characters)."""
     names = [" ".join(line.split()) for line in (text or "").splitlines() if line.strip()]
     if not names or len(names) > MAX_NOMINATIONS or any(len(n) > 200 for n in names):
-        raise InputError("cadmin-bad-nominations")
+        raise InputError("cadmin-bad-nominations", most=MAX_NOMINATIONS)
     return [{"name": n, "address": "house"} for n in names]
 
 
@@ -234,13 +234,17 @@ async def set_place(
 
 MAX_RULES = 3000
 MAX_CRITERIA = 6
+CRITERION_LENGTH = (2, 40)  # letters of a criterion's name
 
 
 def parse_criteria(text: str | None) -> str:
     """What jurors score, one per line (or separated by «;»): 1–6 short names."""
     names = [" ".join(n.split()) for n in re.split(r"[;\n]+", text or "") if n.strip()]
-    if not 1 <= len(names) <= MAX_CRITERIA or any(not 2 <= len(n) <= 40 for n in names):
-        raise InputError("cadmin-bad-criteria", max=MAX_CRITERIA)
+    shortest, longest = CRITERION_LENGTH
+    if not 1 <= len(names) <= MAX_CRITERIA or any(not shortest <= len(n) <= longest for n in names):
+        raise InputError(
+            "cadmin-bad-criteria", max=MAX_CRITERIA, shortest=shortest, longest=longest
+        )
     return ";".join(names)
 
 

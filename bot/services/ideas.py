@@ -282,7 +282,12 @@ class IdeasDigest:
                         district.id, now - timedelta(days=7), now - timedelta(days=OVERDUE_DAYS)
                     )
                     text = self.core.get(
-                        "digest-text", self.locale, district=district.name, new=new, overdue=overdue
+                        "digest-text",
+                        self.locale,
+                        district=district.name,
+                        new=new,
+                        overdue=overdue,
+                        days=OVERDUE_DAYS,
                     )
                     session.add(
                         Announcement(

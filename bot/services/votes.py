@@ -29,7 +29,8 @@ from storage.repositories.votes import VoteRepository
 
 SCOPES = ("house", "street", "committee", "district", "municipality", "city")
 MIN_OPTIONS, MAX_OPTIONS = 2, 10
-MAX_QUESTION, MAX_OPTION = 300, 150
+MAX_QUESTION = 300
+MAX_OPTION = 60  # an answer is a button on the vote's card: what a phone shows of one
 MAX_DAYS = 60
 DURATIONS = (3, 7, 14, 30)  # days, as buttons
 REMIND_BEFORE = timedelta(days=1)

@@ -64,7 +64,7 @@ async def on_photo(message: Message, widget: Any, manager: DialogManager) -> Non
     draft = form_data(manager)
     draft["photo"] = message.photo[-1].file_id
     if len(draft.get("text", "")) > PHOTO_CAPTION_MAX:
-        await message.answer(ctx_of(manager).i18n.get("ann-photo-long"))
+        await message.answer(ctx_of(manager).i18n.get("ann-photo-long", max=PHOTO_CAPTION_MAX))
     await go(manager, A.audience)
 
 

@@ -21,6 +21,8 @@ from bot.services.ideas import (
     CATEGORIES,
     KINDS,
     MAX_ANSWER,
+    MAX_ANSWER_DAYS,
+    MAX_COMMENT,
     MAX_TEXT,
     STAFF_STATUSES,
     Author,
@@ -419,6 +421,7 @@ async def deadline_ask(
         "deadlines-ask",
         code=callback_data.value,
         category=category,
+        most=MAX_ANSWER_DAYS,
     )
 
 
@@ -475,6 +478,7 @@ async def status_ask(
         code=callback_data.value,
         status=status,
         photo=resolved,
+        max=MAX_ANSWER,
     )
 
 
@@ -520,7 +524,13 @@ async def solved_answer(
     """«Проблема решена?» — «Да» (the author then rates the answer) or «Нет» with a comment."""
     if callback_data.value == "no":
         await confirm_solved(ctx.ideas, callback_data.id, ctx.user.id, solved=False)  # may refuse
-        await ask_text(dialog_manager, "idea-reopen", "idea-ask-what-wrong", idea=callback_data.id)
+        await ask_text(
+            dialog_manager,
+            "idea-reopen",
+            "idea-ask-what-wrong",
+            idea=callback_data.id,
+            max=MAX_COMMENT,
+        )
         return
     idea = await confirm_solved(ctx.ideas, callback_data.id, ctx.user.id, solved=True)
     await edit_markup(callback, None)

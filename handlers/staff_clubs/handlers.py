@@ -316,6 +316,7 @@ async def message_ask(
         target=target,
         id=found.id,
         name=name,
+        max=room_for(ctx_of(dialog_manager).i18n, "staff-message-from", name=name),
     )
 
 

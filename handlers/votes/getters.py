@@ -11,6 +11,8 @@ from aiogram_dialog import DialogManager
 from bot.context import Ctx
 from bot.services.votes import (
     DURATIONS,
+    MAX_OPTION,
+    MAX_OPTIONS,
     MIN_OPTIONS,
     elder_territories,
     territory_label,
@@ -76,6 +78,9 @@ async def vote_form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[s
         "question": html.escape(draft.get("question") or ""),
         "count": len(options),
         "enough": len(options) >= MIN_OPTIONS,
+        "fewest": MIN_OPTIONS,
+        "most": MAX_OPTIONS,
+        "longest": MAX_OPTION,
         "lines": "\n".join(f"{n}. {html.escape(o)}" for n, o in enumerate(options, start=1)),
         "options": "\n".join(f"{n}. {html.escape(o)}" for n, o in enumerate(options, start=1)),
         "modes": [(ctx.i18n.get("vote-mode-one"), "one"), (ctx.i18n.get("vote-mode-many"), "many")],

@@ -30,7 +30,7 @@ ann-preview-urgent = 🚨 Urgent alert: Telegram charges the bot's balance { $st
     } (0.1 per message).
 ann-preview-balance = The bot's balance: { $balance } ⭐.
 ann-preview-balance-short = The bot has only { $balance } ⭐: when they run out, sending goes on at the usual pace.
-ann-photo-long = A photo caption can hold 1024 characters: the text will follow the photo as its own message.
+ann-photo-long = A photo caption can hold { $max } characters: the text will follow the photo as its own message.
 ann-no-center = You are not bound to a center. Please ask an admin.
 ann-no-recipients = Nobody is in this audience yet (or everyone muted such announcements).
 ann-queued = Announcement No. { $id } is being sent.

@@ -138,7 +138,7 @@ staff-members-none = Nobody has signed up yet.
 staff-member-line = { $n }. { $person }{ $child } — { $status }
 staff-member-child = , child: { $child } ({ $age })
 staff-member-anon = (deleted their data)
-staff-ask-message = Write a message to the members of «{ $name }» (up to 4000 characters):
+staff-ask-message = Write a message to the members of «{ $name }» (up to { $max } characters):
 staff-message-sent = Sent: { $sent } of { $total }.
 staff-message-from = ✉️ «{ $name }»:
     { $text }

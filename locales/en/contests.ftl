@@ -25,7 +25,7 @@ apply-ask-apartment = Flat number (for a window or balcony):
 apply-ask-committee = ТОС district committee:
 apply-ask-center = Center:
 apply-ask-description = Tell about the work (up to { $max_length } characters):
-apply-ask-photos = Send 1 to 10 photos (an album is fine), then «Done».
+apply-ask-photos = Send 1 to { $limit } photos (an album is fine), then «Done».
 apply-ask-name = Responsible person: surname and name
 apply-ask-phone = The responsible person's phone: press «📱 Share contact» below.
 apply-summary =
@@ -76,11 +76,11 @@ jury-card =
     { $district }, { $address }
     { $description }
     Left to score: { $left }
-jury-ask-criterion = Score for «{ $criterion }» (1–10):
+jury-ask-criterion = Score for «{ $criterion }» ({ $lowest }–{ $highest }):
 jury-ask-comment = Comment (optional):
 jury-saved = The score of application No. { $id } is saved.
 jury-already = You have already scored this application.
-jury-out-of-range = A score is from 1 to 10.
+jury-out-of-range = A score is from { $lowest } to { $highest }.
 
 ## Admins
 cadmin-title = <b>Contests</b>
@@ -96,7 +96,7 @@ cadmin-audience-all = 🌐 All residents
 cadmin-audience-municipality = { $name } — all of it
 cadmin-created = Contest No. { $id } «{ $title }» is created: { $count } nominations, applications until { $deadline }. The opening message is being sent.
 cadmin-bad-deadline = A future date is needed, e.g.: 31.12.2026
-cadmin-bad-nominations = At least one nomination is needed (up to 20, one per line).
+cadmin-bad-nominations = At least one nomination is needed (up to { $most }, one per line).
 cadmin-card =
     <b>No. { $id } «{ $title }»</b>
     Stage: { $stage }. Applications until { $deadline }.
@@ -137,10 +137,10 @@ cadmin-ask-rules =
     Send the text (up to { $max } characters).
 cadmin-ask-criteria =
     Which criteria do the jurors score? Now: { $current }
-    Send one per line (up to 6), e.g.: design
+    Send one per line (up to { $max }), e.g.: design
 cadmin-rules-saved = The rules are saved: they are on the contest's card.
 cadmin-criteria-saved = The criteria are saved.
-cadmin-bad-criteria = From 1 to { $max } criteria are needed, one per line, each 2–40 characters.
+cadmin-bad-criteria = From 1 to { $max } criteria are needed, one per line, each { $shortest }–{ $longest } characters.
 cadmin-criteria-late = The criteria change only before scoring: the jurors already score by the old ones.
 cadmin-add-juror = 👩‍⚖️ Add to the jury
 cadmin-place-button = No. { $id }: place { $place }

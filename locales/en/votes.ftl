@@ -25,7 +25,7 @@ vote-ask-committee = Which committee?
 vote-ask-street = Which street? For example: Vesennyaya st.
 vote-ask-house = House number? For example: 17 or 5/2
 vote-ask-question = The question (up to 300 characters):
-vote-ask-options = The answers: send them one by one or as a list, one per line (2 to 10).
+vote-ask-options = The answers: send them one by one or as a list, one per line ({ $fewest } to { $most }, each up to { $longest } characters).
 vote-options-so-far = Answers ({ $count }):
     { $lines }
     Send more or tap «✅ Done».

@@ -138,7 +138,7 @@ staff-members-none = Пока никто не записан.
 staff-member-line = { $n }. { $person }{ $child } — { $status }
 staff-member-child = , ребёнок: { $child } ({ $age })
 staff-member-anon = (удалил свои данные)
-staff-ask-message = Напишите сообщение участникам «{ $name }» (до 4000 знаков):
+staff-ask-message = Напишите сообщение участникам «{ $name }» (до { $max } знаков):
 staff-message-sent = Отправлено: { $sent } из { $total }.
 staff-message-from = ✉️ «{ $name }»:
     { $text }

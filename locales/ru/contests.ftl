@@ -25,7 +25,7 @@ apply-ask-apartment = Номер квартиры (для окна или бал
 apply-ask-committee = Окружной комитет ТОС:
 apply-ask-center = Центр:
 apply-ask-description = Расскажите о работе (до { $max_length } знаков):
-apply-ask-photos = Пришлите от 1 до 10 фото (можно альбомом), потом «Готово».
+apply-ask-photos = Пришлите от 1 до { $limit } фото (можно альбомом), потом «Готово».
 apply-ask-name = Ответственный: фамилия и имя
 apply-ask-phone = Телефон ответственного — кнопкой «📱 Поделиться контактом» внизу.
 apply-summary =
@@ -76,11 +76,11 @@ jury-card =
     { $district }, { $address }
     { $description }
     Осталось оценить: { $left }
-jury-ask-criterion = Оценка «{ $criterion }» (1–10):
+jury-ask-criterion = Оценка «{ $criterion }» ({ $lowest }–{ $highest }):
 jury-ask-comment = Комментарий (необязательно):
 jury-saved = Оценка заявки № { $id } сохранена.
 jury-already = Вы уже оценили эту заявку.
-jury-out-of-range = Оценка — от 1 до 10.
+jury-out-of-range = Оценка — от { $lowest } до { $highest }.
 
 ## Администраторам
 cadmin-title = <b>Конкурсы</b>
@@ -96,7 +96,7 @@ cadmin-audience-all = 🌐 Все жители
 cadmin-audience-municipality = { $name } — весь
 cadmin-created = Конкурс № { $id } «{ $title }» создан: { $count } номинаций, заявки до { $deadline }. Объявление об открытии отправляется.
 cadmin-bad-deadline = Нужна будущая дата, например: 31.12.2026
-cadmin-bad-nominations = Нужна хотя бы одна номинация (до 20, по строке на каждую).
+cadmin-bad-nominations = Нужна хотя бы одна номинация (до { $most }, по строке на каждую).
 cadmin-card =
     <b>№ { $id } «{ $title }»</b>
     Этап: { $stage }. Заявки до { $deadline }.
@@ -137,10 +137,10 @@ cadmin-ask-rules =
     Пришлите текст (до { $max } знаков).
 cadmin-ask-criteria =
     По каким критериям жюри ставит баллы? Сейчас: { $current }
-    Пришлите по строке на критерий (до 6), например: оформление
+    Пришлите по строке на критерий (до { $max }), например: оформление
 cadmin-rules-saved = Положение сохранено: оно на карточке конкурса.
 cadmin-criteria-saved = Критерии сохранены.
-cadmin-bad-criteria = Нужно от 1 до { $max } критериев по строке на каждый, каждый — 2–40 знаков.
+cadmin-bad-criteria = Нужно от 1 до { $max } критериев по строке на каждый, каждый — { $shortest }–{ $longest } знаков.
 cadmin-criteria-late = Критерии меняются только до оценки: жюри уже оценивает по прежним.
 cadmin-add-juror = 👩‍⚖️ Добавить в жюри
 cadmin-place-button = № { $id }: { $place } место
