@@ -469,6 +469,12 @@ async def test_the_author_adds_a_photo_or_words_later(harness: Harness, resident
     stranger = tg_user(1009)
     await harness.onboard(stranger)
     assert "устарела" in joined(await harness.tap(stranger, IdeaCb(action="add", id=idea.id)))
+    for n in range(2, 11):  # up to the ten an item holds
+        await harness.tap(resident, IdeaCb(action="add", id=idea.id))
+        assert "Добавлено" in joined(await harness.feed(photo_update(resident, f"after-{n}")))
+    await harness.tap(resident, IdeaCb(action="add", id=idea.id))
+    full = await harness.feed(photo_update(resident, "after-11"))
+    assert "Фото больше не поместится: их уже 10." in joined(full)
 
 
 async def test_a_long_problem_reaches_staff_whole_in_short_messages(

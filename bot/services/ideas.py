@@ -378,7 +378,7 @@ async def add_to_idea(
         raise Refusal("idea-add-closed")
     if photo is not None:
         if len(idea.photos) >= MAX_PHOTOS + MAX_ADDED_PHOTOS:
-            raise InputError("idea-add-photos-full")
+            raise InputError("idea-add-photos-full", count=MAX_PHOTOS + MAX_ADDED_PHOTOS)
         if any(p.file_unique_id == photo[1] for p in idea.photos):
             raise InputError("rep-photo-repeat")
         idea.photos.append(

@@ -400,12 +400,15 @@ async def add_paper(
 # --- Projects of the initiative budget ---------------------------------------------------------
 
 
+MAX_TITLE, MAX_DESCRIPTION = 150, 2000  # a project's
+
+
 def parse_title(text: str | None) -> str:
-    return parse_text(text, max_len=150, min_len=3, letters=True)
+    return parse_text(text, max_len=MAX_TITLE, min_len=3, letters=True)
 
 
 def parse_description(text: str | None) -> str:
-    return parse_text(text, max_len=2000, min_len=3)
+    return parse_text(text, max_len=MAX_DESCRIPTION, min_len=3)
 
 
 def parse_cost(text: str | None) -> int:

@@ -11,8 +11,12 @@ from aiogram_dialog import DialogManager
 from bot.context import Ctx
 from bot.services.votes import (
     DURATIONS,
+    MAX_DAYS,
+    MAX_DESCRIPTION,
     MAX_OPTION,
     MAX_OPTIONS,
+    MAX_QUESTION,
+    MAX_TITLE,
     MIN_OPTIONS,
     elder_territories,
     territory_label,
@@ -81,6 +85,8 @@ async def vote_form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[s
         "fewest": MIN_OPTIONS,
         "most": MAX_OPTIONS,
         "longest": MAX_OPTION,
+        "question_max": MAX_QUESTION,
+        "days_most": MAX_DAYS,
         "lines": "\n".join(f"{n}. {html.escape(o)}" for n, o in enumerate(options, start=1)),
         "options": "\n".join(f"{n}. {html.escape(o)}" for n, o in enumerate(options, start=1)),
         "modes": [(ctx.i18n.get("vote-mode-one"), "one"), (ctx.i18n.get("vote-mode-many"), "many")],
@@ -134,4 +140,6 @@ async def project_form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dic
         "title": html.escape(draft.get("title") or ""),
         "cost": f"{draft.get('cost') or 0:,}".replace(",", " "),
         "description": shown_back(ctx.i18n, draft.get("description")),
+        "title_max": MAX_TITLE,
+        "description_max": MAX_DESCRIPTION,
     }

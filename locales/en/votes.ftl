@@ -24,7 +24,7 @@ vote-ask-district = Which district?
 vote-ask-committee = Which committee?
 vote-ask-street = Which street? For example: Vesennyaya st.
 vote-ask-house = House number? For example: 17 or 5/2
-vote-ask-question = The question (up to 300 characters):
+vote-ask-question = The question (up to { $question_max } characters):
 vote-ask-options = The answers: send them one by one or as a list, one per line ({ $fewest } to { $most }, each up to { $longest } characters).
 vote-options-so-far = Answers ({ $count }):
     { $lines }
@@ -46,7 +46,7 @@ vote-days = { $days ->
    *[other] A month
 }
 vote-other-date = 📅 Another date
-vote-ask-date = Until which day? For example: 15.12 or 15 December (at most 60 days ahead).
+vote-ask-date = Until which day? For example: 15.12 or 15 December (at most { $days_most } days ahead).
 vote-end-past = The date must be after today.
 vote-end-far = At most { $days } days from today.
 vote-summary =
@@ -147,10 +147,10 @@ home-nothing = All right. You can give the address later: /home.
 
 ## Initiative budget
 project-make = 🏗 To the projects
-project-ask-title = The project's name (up to 150 characters):
+project-ask-title = The project's name (up to { $title_max } characters):
 project-as-idea = As in the idea
 project-ask-cost = What does the project cost, in roubles? For example: 250 000
-project-ask-description = The project's description for residents (up to 2000 characters):
+project-ask-description = The project's description for residents (up to { $description_max } characters):
 project-summary =
     <b>Project</b>
     { $title }

@@ -24,7 +24,7 @@ vote-ask-district = Какой район?
 vote-ask-committee = Какой комитет?
 vote-ask-street = Какая улица? Например: ул. Весенняя
 vote-ask-house = Номер дома? Например: 17 или 5/2
-vote-ask-question = Вопрос для голосования (до 300 знаков):
+vote-ask-question = Вопрос для голосования (до { $question_max } знаков):
 vote-ask-options = Варианты ответа: пришлите их по одному или списком, каждый с новой строки (от { $fewest } до { $most }, каждый до { $longest } знаков).
 vote-options-so-far = Варианты ({ $count }):
     { $lines }
@@ -46,7 +46,7 @@ vote-days = { $days ->
    *[other] Месяц
 }
 vote-other-date = 📅 Другая дата
-vote-ask-date = До какого числа? Например: 15.12 или 15 декабря (не дальше 60 дней).
+vote-ask-date = До какого числа? Например: 15.12 или 15 декабря (не дальше { $days_most } дней).
 vote-end-past = Дата должна быть позже сегодняшней.
 vote-end-far = Не дальше { $days } дней от сегодня.
 vote-summary =
@@ -144,10 +144,10 @@ home-nothing = Хорошо. Указать адрес можно позже: /h
 
 ## Инициативный бюджет
 project-make = 🏗 В проекты
-project-ask-title = Название проекта (до 150 знаков):
+project-ask-title = Название проекта (до { $title_max } знаков):
 project-as-idea = Как в идее
 project-ask-cost = Сколько стоит проект, в рублях? Например: 250 000
-project-ask-description = Описание проекта для жителей (до 2000 знаков):
+project-ask-description = Описание проекта для жителей (до { $description_max } знаков):
 project-summary =
     <b>Проект</b>
     { $title }
