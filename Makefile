@@ -32,9 +32,10 @@ lint: $(STAMP)
 # Three workers (a PostgreSQL database each: they wait on it as much as on the CPU); then the
 # tests of several real bot processes, which measure the combined send rate and need the CPU to
 # keep it, beside only the tests that wait minutes of wall-clock time doing next to nothing.
+# A test that hangs fails with every thread's stack (--timeout) instead of holding the run.
 test: lint
-	$(BIN)/python -m pytest -q -n 3 -m "not several_processes and not waits_minutes"
-	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "several_processes or waits_minutes"
+	$(BIN)/python -m pytest -q -n 3 --timeout 120 -m "not several_processes and not waits_minutes"
+	$(BIN)/python -m pytest -q -n 2 --timeout 420 --dist loadfile -m "several_processes or waits_minutes"
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.updates
