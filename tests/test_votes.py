@@ -698,3 +698,27 @@ async def test_staff_page_through_their_districts_votes_and_projects(
     assert "Чужой" not in " ".join(titles + more)
     far = await harness.say(FAR_STAFF, "/projects")
     assert [b for b in buttons(far) if "роект" in b] == ["📝 Чужой проект — 500 ₽"]
+
+
+async def test_the_longest_vote_is_checked_in_short_screens(harness: Harness, admin, resident):
+    """A question of 300 letters and ten answers of 60: «Варианты (10)» shows each answer's
+    beginning, and «Проверьте голосование» (which went past 1 000 characters) comes above the
+    window as short messages holding every answer whole; the vote stores them whole."""
+    await setup_people(harness, admin, resident)
+    question = ("Что сделать во дворе дома в первую очередь этим летом и осенью? " * 5)[:300]
+    answers = [f"{n}) " + ("Новые лавочки и урны у подъездов, клумбы и освещение " * 2)[:56]
+               for n in range(10)]  # fmt: skip
+    await harness.say(STAFF, "/newvote")
+    await harness.press(STAFF, "🏘 Район")
+    await harness.say(STAFF, question)
+    listed = joined(await harness.say(STAFF, "\n".join(answers)))
+    assert "Варианты (10)" in listed and answers[9][:44] + "…" in listed
+    await harness.press(STAFF, "✅ Готово")
+    await harness.press(STAFF, "Один")
+    sent = await harness.press(STAFF, "Неделя")
+    text = joined(sent)
+    assert all(a in text for a in answers) and question.strip()[:250] in text
+    assert "Выше — голосование так, как его увидят" in text
+    await harness.press(STAFF, "✅ Отправить")
+    [vote] = await rows(harness, Vote)
+    assert [o.text for o in vote.options] == answers

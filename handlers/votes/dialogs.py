@@ -74,7 +74,7 @@ vote_dialog = form_dialog(
         width=2,
     ),
     typed("vote-ask-date", h.on_date, VoteForm.date),
-    summary("vote-summary", "vote", h.submit_vote, VoteForm.summary),
+    summary(Format("{summary_text}"), "vote", h.submit_vote, VoteForm.summary),
     getter=vote_form,
 )
 

@@ -22,7 +22,7 @@ from bot.services.votes import (
     territory_label,
     vote_of,
 )
-from bot.views import shown_back, when_text
+from bot.views import SHORT_MESSAGE, shown_back, visible_length, when_text
 from handlers.forms import form_data
 
 STAFF_SCOPES = ("district", "committee", "street", "house")
@@ -71,6 +71,21 @@ async def vote_form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[s
                 vote_of(draft["scope"], draft.get("territory") or {}), "votes"
             ),
         }
+        whole = ctx.i18n.get(
+            "vote-summary",
+            question=html.escape(draft.get("question") or ""),
+            options=_numbered(options),
+            **summary,
+        )
+        # Ten answers and a long question go past one screen: then the draft comes above the
+        # window as its own short messages (`to_summary`), and the window asks to start it.
+        fits = visible_length(whole) <= SHORT_MESSAGE
+        summary.update(
+            summary_whole=whole,
+            summary_text=whole
+            if fits
+            else ctx.i18n.get("vote-summary-above", count=summary["count"]),
+        )
     return {
         "scopes": scopes,
         "targets": _targets(draft.get("scope"), ctx),
@@ -87,13 +102,21 @@ async def vote_form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[s
         "longest": MAX_OPTION,
         "question_max": MAX_QUESTION,
         "days_most": MAX_DAYS,
-        "lines": "\n".join(f"{n}. {html.escape(o)}" for n, o in enumerate(options, start=1)),
-        "options": "\n".join(f"{n}. {html.escape(o)}" for n, o in enumerate(options, start=1)),
+        "lines": _numbered(options, OPTION_SHOWN),
         "modes": [(ctx.i18n.get("vote-mode-one"), "one"), (ctx.i18n.get("vote-mode-many"), "many")],
         "winner_counts": [(str(n), str(n)) for n in WINNERS if n < len(options)],
         "durations": [(ctx.i18n.get("vote-days", days=d), str(d)) for d in DURATIONS],
         **summary,
     }
+
+
+OPTION_SHOWN = 45  # letters of each answer in «Варианты (10)»: ten of them stay one screen
+
+
+def _numbered(options: list[str], room: int | None = None) -> str:
+    """«1. Новые лавочки» a line; with `room`, each answer cut to it («…»)."""
+    cut = [o if room is None or len(o) <= room else o[: room - 1] + "…" for o in options]
+    return "\n".join(f"{n}. {html.escape(o)}" for n, o in enumerate(cut, start=1))
 
 
 def _targets(scope: str | None, ctx: Ctx) -> list[tuple[str, int]]:

@@ -49,6 +49,7 @@ from handlers.forms import (
     Listed,
     Reply,
     answer_for,
+    answer_lines,
     ask_text,
     form_data,
     go,
@@ -62,6 +63,7 @@ from handlers.forms import (
     start_form,
     tapped,
 )
+from handlers.votes.getters import vote_form
 from handlers.votes.states import HomeForm, PaperForm, ProjectForm, VoteForm
 from storage.models import ProjectStatus, Vote
 from storage.repositories.directory import Directory
@@ -411,7 +413,7 @@ async def on_ends(callback: CallbackQuery, widget: Any, manager: DialogManager, 
         refuse()
     ctx = ctx_of(manager)
     form_data(manager)["ends_at"] = ends_after(int(item), ctx.now, ctx.tz).isoformat()
-    await go(manager, VoteForm.summary)
+    await to_summary(manager, tapped(callback))
 
 
 async def other_date(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
@@ -422,6 +424,16 @@ async def on_date(message: Message, widget: Any, manager: DialogManager) -> None
     ctx = ctx_of(manager)
     day = parse_end_date(message.text or "", ctx.today, MAX_DAYS)
     form_data(manager)["ends_at"] = end_of_day(day, ctx.tz).isoformat()
+    await to_summary(manager, message)
+
+
+async def to_summary(manager: DialogManager, reply: Reply) -> None:
+    """«Проверьте голосование»: a draft longer than one screen comes above it as short
+    messages, and the window below asks to start it."""
+    data = await vote_form(manager, ctx_of(manager))
+    if data["summary_text"] != data["summary_whole"]:
+        await answer_lines(reply, data["summary_whole"].split("\n"))
+        manager.show_mode = ShowMode.SEND
     await go(manager, VoteForm.summary)
 
 

@@ -57,6 +57,7 @@ vote-summary =
     { $mode }
     Until: { $ends }
     Invited: { $count } people.
+vote-summary-above = Above is the vote as people will see it. The invitation reaches { $count } people.
 vote-summary-one = One answer may be chosen.
 vote-summary-many = Several answers may be chosen.
 vote-summary-winners = Projects that win: { $winners }; each person chooses up to { $winners }.

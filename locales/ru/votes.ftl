@@ -57,6 +57,7 @@ vote-summary =
     { $mode }
     До: { $ends }
     Приглашение получат: { $count } чел.
+vote-summary-above = Выше — голосование так, как его увидят. Приглашение получат: { $count } чел.
 vote-summary-one = Можно выбрать один вариант.
 vote-summary-many = Можно выбрать несколько вариантов.
 vote-summary-winners = Победят проектов: { $winners }; каждый выбирает до { $winners }.
