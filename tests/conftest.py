@@ -148,3 +148,19 @@ def resident():
 @pytest.fixture
 def admin():
     return tg_user(ADMIN_ID, username="city_admin", first_name="Админ")
+
+
+@pytest.fixture(autouse=True)
+async def no_task_outlives_its_test(request: pytest.FixtureRequest) -> AsyncIterator[None]:
+    """Every task a test started has ended once its fixtures are shut down. One still running
+    holds the event loop's close (a run once hung so, with no name to it): torn down last, this
+    fixture cancels such tasks and fails the test naming them and where each one waits."""
+    yield
+    left = [t for t in asyncio.all_tasks() if t is not asyncio.current_task() and not t.done()]
+    if not left:
+        return
+    where = [f"{t.get_name()} at {t.get_stack(limit=3)}" for t in left]
+    for task in left:
+        task.cancel()
+    _, stuck = await asyncio.wait(left, timeout=10)
+    pytest.fail(f"tasks outlived {request.node.nodeid} ({len(stuck)} ignore cancelling): {where}")
