@@ -12,6 +12,7 @@ from operator import itemgetter
 from typing import Any, NoReturn, Protocol, TypeVar
 
 from aiogram import F, Router
+from aiogram.enums import ContentType
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, ExceptionTypeFilter
 from aiogram.fsm.state import State, StatesGroup
@@ -376,16 +377,19 @@ def chosen(
     state: State,
     *buttons: Any,
     width: int = 1,
+    on_text: Any = None,
     **window: Any,
 ) -> Window:
     """A window with a choice among the getter's `items` (and any extra buttons); a typed answer
-    is pointed to the buttons."""
+    goes to `on_text` (a search that narrows the items), or is pointed to the buttons."""
     text = Tr(prompt) if isinstance(prompt, str) else prompt
+    typed_answer = [MessageInput(on_text, content_types=ContentType.TEXT)] if on_text else []
     return Window(
         text,
         choice(items, items, on_click, width),
         *buttons,
         nav(),
+        *typed_answer,
         buttons_only(),
         state=state,
         **window,

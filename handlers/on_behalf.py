@@ -8,12 +8,10 @@ import html
 from typing import Any
 
 from aiogram import Router
-from aiogram.enums import ContentType
 from aiogram.filters import Command
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, Window
-from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button
 from aiogram_dialog.widgets.text import Format
 
@@ -24,7 +22,6 @@ from bot.services.validation import parse_text
 from handlers.forms import (
     Tr,
     buttons_only,
-    choice,
     chosen,
     form_data,
     form_dialog,
@@ -204,14 +201,7 @@ for_person_dialog = form_dialog(
         buttons_only(),
         state=ForPerson.who,
     ),
-    Window(
-        Format("{elder_prompt}"),
-        choice("elders", "elders", on_elder),
-        nav(),
-        MessageInput(on_elder_name, content_types=ContentType.TEXT),
-        buttons_only(),
-        state=ForPerson.elder,
-    ),
+    chosen(Format("{elder_prompt}"), "elders", on_elder, ForPerson.elder, on_text=on_elder_name),
     chosen("behalf-ask-club", "clubs", on_club, ForPerson.club),
     typed("behalf-ask-name", saved_as("name", parse_name, ForPerson.phone), ForPerson.name),
     typed("behalf-ask-phone", on_phone, ForPerson.phone),
