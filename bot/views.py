@@ -151,6 +151,11 @@ def registration_summary(
     return text if title else text.split("\n", 1)[1]
 
 
+def cut(text: str, room: int) -> str:
+    """The text whole if it fits `room` letters, else its beginning and «…» (room letters in all)."""
+    return text if len(text) <= room else text[: room - 1] + "…"
+
+
 SHOWN_BACK = 300  # letters of a person's own long text that a form's summary shows back
 
 

@@ -393,7 +393,7 @@ EVENTS_PAGE = 10
 @router.message(Command("events"))
 async def events_list(message: Message, ctx: Ctx) -> None:
     if ctx.actor.is_staff and await ctx.gatherings.count_upcoming_in(
-        _districts_of_staff(ctx), ctx.now
+        districts_seen(ctx.actor), ctx.now
     ):  # the субботники elders called in the district, before its events
         await staff_gatherings(message, ctx)
     if ctx.user.district_id is None and ctx.actor.is_staff:
@@ -431,11 +431,6 @@ async def district_events(ctx: Ctx, at: PageCb) -> Listed:
 GATHERINGS_PAGE = 10
 
 
-def _districts_of_staff(ctx: Ctx) -> list[int]:
-    seen = districts_seen(ctx.actor)  # None: every district (admins)
-    return [d.id for d in ctx.directory.all_districts()] if seen is None else list(seen)
-
-
 @paged(router, "gatherings", command=False)
 async def staff_gatherings(ctx: Ctx, at: PageCb) -> Listed:
     """The субботники elders called in the staff's districts (all, for admins), soonest first."""
@@ -443,7 +438,7 @@ async def staff_gatherings(ctx: Ctx, at: PageCb) -> Listed:
 
     if not ctx.actor.is_staff:
         refuse()
-    seen = _districts_of_staff(ctx)
+    seen = districts_seen(ctx.actor)  # None: every district (admins)
     total = await ctx.gatherings.count_upcoming_in(seen, ctx.now)
     pages = Pages.of(total, at.page, GATHERINGS_PAGE)
     lines = [ctx.i18n.get("gathers-title")]

@@ -22,7 +22,7 @@ from bot.services.announcements import (
 )
 from bot.services.clubs import parse_local_datetime
 from bot.services.validation import parse_text
-from bot.views import MESSAGE_MAX, when_text
+from bot.views import MESSAGE_MAX, cut, when_text
 from handlers.announce.states import AnnounceForm as A
 from handlers.forms import (
     answer_lines,
@@ -187,7 +187,7 @@ async def announcement_list(message: Message, ctx: Ctx) -> None:
             a.id
         ):
             status = "waiting"
-        preview = ("🚨 " if a.urgent else "") + a.text[:40] + ("…" if len(a.text) > 40 else "")
+        preview = ("🚨 " if a.urgent else "") + cut(a.text, 41)
         lines.append(
             ctx.i18n.get(
                 "ann-list-line",

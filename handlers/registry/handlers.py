@@ -30,6 +30,7 @@ from bot.services.registry import (
     registry_rows,
 )
 from bot.services.validation import InputError
+from bot.views import cut
 from handlers.forms import (
     city_admins_only,
     form_data,
@@ -140,7 +141,7 @@ async def _remember(manager: DialogManager, file_id: str, plan: Plan) -> None:
 
 def _problem_text(i18n: I18nContext, problem: Any) -> str:
     text = i18n.get(problem.key, **dict(problem.args))
-    return text if len(text) <= 160 else text[:157] + "…"
+    return cut(text, 160)
 
 
 def _summary(i18n: I18nContext, plan: Plan) -> str:

@@ -22,7 +22,7 @@ from bot.services.votes import (
     territory_label,
     vote_of,
 )
-from bot.views import SHORT_MESSAGE, shown_back, visible_length, when_text
+from bot.views import SHORT_MESSAGE, cut, shown_back, visible_length, when_text
 from handlers.forms import form_data
 
 STAFF_SCOPES = ("district", "committee", "street", "house")
@@ -115,8 +115,8 @@ OPTION_SHOWN = 45  # letters of each answer in «Варианты (10)»: ten of
 
 def _numbered(options: list[str], room: int | None = None) -> str:
     """«1. Новые лавочки» a line; with `room`, each answer cut to it («…»)."""
-    cut = [o if room is None or len(o) <= room else o[: room - 1] + "…" for o in options]
-    return "\n".join(f"{n}. {html.escape(o)}" for n, o in enumerate(cut, start=1))
+    shown = [o if room is None else cut(o, room) for o in options]
+    return "\n".join(f"{n}. {html.escape(o)}" for n, o in enumerate(shown, start=1))
 
 
 def _targets(scope: str | None, ctx: Ctx) -> list[tuple[str, int]]:

@@ -24,12 +24,9 @@ def going(gathering_id: int) -> Any:
     )
 
 
-def _coming_in(district_ids: Sequence[int], now: datetime) -> list[ColumnElement[bool]]:
-    return [
-        Gathering.district_id.in_(district_ids),
-        Gathering.starts_at > now,
-        Gathering.cancelled_at.is_(None),
-    ]
+def _coming_in(district_ids: Sequence[int] | None, now: datetime) -> list[ColumnElement[bool]]:
+    coming = [Gathering.starts_at > now, Gathering.cancelled_at.is_(None)]
+    return coming if district_ids is None else [*coming, Gathering.district_id.in_(district_ids)]
 
 
 class GatheringRepository(Repository[Gathering]):
@@ -49,9 +46,9 @@ class GatheringRepository(Repository[Gathering]):
         return result.scalars().all()
 
     async def upcoming_in(
-        self, district_ids: Sequence[int], now: datetime, offset: int = 0, limit: int = 10
+        self, district_ids: Sequence[int] | None, now: datetime, offset: int = 0, limit: int = 10
     ) -> Sequence[Gathering]:
-        """A page of the districts' coming субботники, soonest first."""
+        """A page of the districts' (None: every district's) coming субботники, soonest first."""
         result = await self.session.execute(
             select(Gathering)
             .where(*_coming_in(district_ids, now))
@@ -61,7 +58,7 @@ class GatheringRepository(Repository[Gathering]):
         )
         return result.scalars().all()
 
-    async def count_upcoming_in(self, district_ids: Sequence[int], now: datetime) -> int:
+    async def count_upcoming_in(self, district_ids: Sequence[int] | None, now: datetime) -> int:
         return await count_rows(self.session, *_coming_in(district_ids, now))
 
     async def reach(self, gathering: Gathering) -> int:
