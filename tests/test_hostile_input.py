@@ -194,3 +194,28 @@ def test_database_errors_carry_no_values():
 
     message = asyncio.run(fail())
     assert "UNIQUE" in message and "+79130000001" not in message
+
+
+async def test_a_forged_page_of_a_staff_or_admin_list_shows_a_resident_nothing(
+    harness: Harness, resident
+):
+    """Every list in pages that is not a resident's: its «▶️» forged by a resident is refused
+    with a clear line, and no item of the list is shown."""
+    from bot.keyboards.callbacks import PageCb
+
+    await harness.onboard(resident)
+    central = await harness.district_id("kem-central")
+    refused = {
+        "receptions": "Приёмы добавляют сотрудники центра",
+        "awards": "Награды вносят администраторы",
+        "rental": "Прокатом занимаются сотрудники центра",
+        "specialist": "Ближайших приёмов у вас пока нет",  # their own: they have none
+    }
+    for name, key in (
+        ("receptions", 0), ("awards", 2026), ("media", 0), ("district-votes", 0),
+        ("gatherings", 0), ("elders", central), ("contests_admin", 0), ("projects", 0),
+        ("myclubs", 0), ("rental", 0), ("specialist", 0), ("receptions-of", 99_999),
+    ):  # fmt: skip
+        sent = joined(await harness.tap(resident, PageCb(list=name, page=1, key=key)))
+        assert refused.get(name, "Эта кнопка устарела") in sent, name
+        assert "Страница" not in sent, name

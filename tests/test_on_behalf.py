@@ -187,6 +187,9 @@ async def test_a_caller_is_found_among_many_elders_by_a_part_of_the_name(
     listed = await harness.press(STAFF, "👤 Старший из списка района")
     assert "напишите часть его фамилии" in joined(listed) and "▶️" in buttons(listed)
     assert "Яковлева Ольга Ивановна" not in buttons(listed)
+    assert "Слишком коротко" in joined(await harness.say(STAFF, "я"))
+    hint = await harness.feed(photo_update(STAFF, "not-a-name"))
+    assert "кнопкой" in joined(hint)  # a photo: pointed to the buttons, the list stays
     missing = await harness.say(STAFF, "Зайцев")
     assert "«Зайцев»" in joined(missing) and "нет" in joined(missing)
     found = await harness.say(STAFF, "яковлева")
