@@ -329,7 +329,16 @@ def choice(id_: str, items: str, on_click: Any, width: int = 1) -> Group:
     select: Select[str] = Select(
         Format("{item[0]}"), id=id_, item_id_getter=itemgetter(1), items=items, on_click=on_click
     )
-    return Choices(select, id=f"{id_}_pages", width=width, height=CHOICE_ROWS)
+    return Choices(select, id=_pages_of(id_), width=width, height=CHOICE_ROWS)
+
+
+def _pages_of(choice_id: str) -> str:
+    return f"{choice_id}_pages"
+
+
+async def to_first_page(manager: DialogManager, choice_id: str) -> None:
+    """A choice's list turned back to its first page (its items changed: a search narrowed it)."""
+    await manager.find(_pages_of(choice_id)).set_page(0)  # type: ignore[union-attr]
 
 
 def send_button(form: str, on_click: Any) -> Button:

@@ -31,6 +31,7 @@ from handlers.forms import (
     refuse,
     saved_as,
     tapped,
+    to_first_page,
     typed,
 )
 from storage.models import User
@@ -87,7 +88,7 @@ async def on_elder(callback: CallbackQuery, widget: Any, manager: DialogManager,
 async def on_elder_name(message: Message, widget: Any, manager: DialogManager) -> None:
     """A part of the name typed: the list narrows to the elders whose name holds it."""
     form_data(manager)["elder_name"] = parse_text(message.text, max_len=100, min_len=2)
-    await manager.find("elders_pages").set_page(0)  # type: ignore[union-attr]
+    await to_first_page(manager, "elders")
 
 
 async def on_phone(message: Message, widget: Any, manager: DialogManager) -> None:
