@@ -1,5 +1,5 @@
-"""Admins: /contest_add and /contest_results — contest messages through the delivery engine.
-(The contests issue brings the full /contests_admin.)"""
+"""City admins: /contests_admin — create a contest from a template or from scratch, run its
+stages and jury, settle ties, publish the results; every send after its preview."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from aiogram import F, Router
-from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
@@ -23,7 +22,6 @@ from bot.keyboards.callbacks import ContestCb, PageCb, RowId
 from bot.notify import tell
 from bot.services.contest_flow import (
     MAX_RULES,
-    add_juror,
     change_criteria,
     contest_workbook,
     create_contest,
@@ -38,12 +36,10 @@ from bot.services.contest_flow import (
 )
 from bot.services.contests import (
     deadline_of,
-    parse_audience,
-    parse_days,
     places,
     templates,
 )
-from bot.services.validation import InputError, parse_id, parse_text, parse_user_ref
+from bot.services.validation import InputError, parse_id, parse_text
 from bot.views import local_time, person_name, room_for
 from handlers.admin import open_people
 from handlers.forms import (
@@ -61,7 +57,6 @@ from handlers.forms import (
     go,
     paged,
     refuse,
-    say,
     say_error,
     send_for,
     start_form,
@@ -102,86 +97,35 @@ router.message.filter(is_city_admin)  # the admins' area checks the role
 router.callback_query.filter(is_city_admin)
 
 
-@router.message(Command("contest_add"))
-async def contest_add(
-    message: Message, command: CommandObject, dialog_manager: DialogManager, ctx: Ctx
+@router.callback_query(ContestCb.filter(F.action == "results"))
+async def results_ask(
+    callback: CallbackQuery, callback_data: ContestCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    """The typed shortcut of «➕ С нуля» in /contests_admin; the same preview before sending."""
-    parts = (command.args or "").split(maxsplit=3)
-    if not parts:
-        refuse("contest-add-usage")
-    try:
-        if len(parts) != 4:
-            raise InputError("contest-add-usage")
-        deadline = deadline_of(parts[0], ctx.tz, ctx.now)
-        audience, audience_id = parse_audience(parts[1], ctx.directory)
-        days = parse_days(parts[2])
-        title = parse_text(parts[3], max_len=200, min_len=3, letters=True)
-    except InputError:
-        await message.answer(ctx.i18n.get("contest-add-usage"))
-        return
-    await ask_to_send(
-        dialog_manager,
-        "contest-add",
-        ctx.contest_notices.open_text(title, deadline),
-        await ctx.announcements.audience_size(audience, audience_id, "contests"),
-        title=title,
-        deadline=deadline.isoformat(),
-        audience=audience,
-        audience_id=audience_id,
-        days=",".join(map(str, days)),
-    )
-
-
-@send_for("contest-add")
-async def contest_add_send(cb: CallbackQuery, manager: DialogManager, args: dict[str, Any]) -> None:
-    city_admins_only(manager)
-    ctx = ctx_of(manager)
-    contest = await ctx.contests.add(
-        Contest(
-            title=args["title"],
-            audience=args["audience"],
-            audience_id=args["audience_id"],
-            deadline=datetime.fromisoformat(args["deadline"]),
-            reminder_days=args["days"],
-            criteria=ctx.i18n.core.get("contest-default-criteria", ctx.settings.default_locale),
-            created_by=ctx.user.id,
-        )
-    )
-    await ctx.contest_notices.opened(ctx.contests.session, contest, ctx.now)
-    await ctx.audit.write(ctx.user.id, "contest.create", None, contest=contest.id)
-    deadline = local_time(contest.deadline, ctx.settings).strftime("%d.%m.%Y")
-    await tapped(cb).answer(
-        ctx.i18n.get(
-            "contest-added", id=contest.id, title=html.escape(contest.title), deadline=deadline
-        )
-    )
-    ctx.delivery.wake()
-
-
-@router.message(Command("contest_results"))
-async def contest_results(
-    message: Message, command: CommandObject, dialog_manager: DialogManager, ctx: Ctx
-) -> None:
-    parts = (command.args or "").split(maxsplit=1)
-    contest_id = parse_id(parts[0]) if len(parts) == 2 else None
-    if contest_id is None:
-        refuse("contest-results-usage")
-    contest = await ctx.contests.get(contest_id)
-    if contest is None:
-        refuse("contest-not-found", id=parts[0][:9])
+    """«✍️ Итоги своими словами» on the contest's card: the admin's own text, after its preview."""
+    contest = existing(await ctx.contests.get(callback_data.id))
     if await ctx.contest_notices.results_sent(ctx.contests.session, contest):
         refuse("contest-results-already")
     room = room_for(ctx.i18n, "contest-results", title=html.escape(contest.title))
-    text = parse_text(parts[1], max_len=room, min_len=3)
+    await ask_text(
+        dialog_manager, "contest-results", "cadmin-ask-results", contest=contest.id, max=room
+    )
+
+
+@answer_for("contest-results")
+async def results_answer(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
+    ctx = ctx_of(manager)
+    contest = existing(await ctx.contests.get(args["contest"]))
+    text = parse_text(message.text, max_len=args["max"], min_len=3)
+    await manager.done()  # the typed answer is taken: its preview replaces the question
     await ask_to_send(
-        dialog_manager,
+        manager,
         "contest-results",
         ctx.contest_notices.results_text(contest.title, text),
         await ctx.announcements.audience_size(contest.audience, contest.audience_id, "contests"),
         contest=contest.id,
         results=text,
     )
+    return False
 
 
 @send_for("contest-results")
@@ -273,11 +217,7 @@ async def on_nominations(message: Message, widget: Any, manager: DialogManager) 
 
 async def on_deadline(message: Message, widget: Any, manager: DialogManager) -> None:
     ctx = ctx_of(manager)
-    try:
-        deadline = deadline_of((message.text or "").strip(), ctx.tz, ctx.now)
-    except InputError:
-        await say(manager, "cadmin-bad-deadline")
-        return
+    deadline = deadline_of(message.text or "", ctx.today, ctx.tz)
     form_data(manager)["deadline"] = deadline.isoformat()
     await go(manager, C.audience)
 
@@ -403,6 +343,10 @@ async def admin_card(callback: CallbackQuery, callback_data: ContestCb, ctx: Ctx
         rows.append([(ctx.i18n.get("cadmin-publish"), ContestCb(action="publish", id=contest.id))])
     if contest.stage is not ContestStage.PUBLISHED:
         rows.append([(ctx.i18n.get("cadmin-add-juror"), ContestCb(action="juror", id=contest.id))])
+        # a contest judged on paper: the admin writes its results
+        rows.append(
+            [(ctx.i18n.get("cadmin-own-results"), ContestCb(action="results", id=contest.id))]
+        )
     rows.append(
         [
             (ctx.i18n.get("cadmin-edit-rules"), ContestCb(action="rules", id=contest.id)),
@@ -553,19 +497,6 @@ async def place_tapped(callback: CallbackQuery, callback_data: PlaceSetCb, ctx: 
     )
 
 
-@router.message(Command("place"))
-async def place_typed(message: Message, command: CommandObject, ctx: Ctx) -> None:
-    """The typed shortcut of the place buttons under «🏅 Рейтинг»."""
-    parts = (command.args or "").split()
-    application_id = parse_id(parts[0]) if len(parts) == 2 else None
-    if application_id is None or parts[1] not in ("0", "1", "2", "3"):
-        refuse("cadmin-place-usage")
-    application = await set_place(
-        ctx.contests, ctx.audit, ctx.user.id, application_id, int(parts[1])
-    )
-    await message.answer(ctx.i18n.get("cadmin-place-set", id=application.id, place=parts[1]))
-
-
 def _results_lines(contest: Contest, winners: list[Any], i18n: I18nContext) -> str:
     lines = []
     for nomination in contest.nominations:
@@ -638,23 +569,4 @@ async def admin_xlsx(callback: CallbackQuery, callback_data: ContestCb, ctx: Ctx
     data = await contest_workbook(contest, ctx.contests, ctx.users, ctx.directory, ctx.i18n)
     await tapped(callback).answer_document(
         BufferedInputFile(data, filename=f"contest-{contest.id}.xlsx")
-    )
-
-
-@router.message(Command("jury_add"))
-async def jury_add(message: Message, command: CommandObject, ctx: Ctx) -> None:
-    parts = (command.args or "").split()
-    contest_id = parse_id(parts[0]) if len(parts) == 3 else None
-    if contest_id is None or parts[2] not in ("district", "city"):
-        refuse("jury-add-usage")
-    contest = await ctx.contests.get(contest_id)
-    target = await ctx.users.find(parse_user_ref(parts[1]), create=True)
-    if contest is None or target is None:
-        refuse("jury-add-usage")
-    center = ctx.directory.center(target.staff_center_id)
-    district_id = center.district_id if center else target.district_id
-    await add_juror(ctx.contests, ctx.audit, ctx.user.id, contest, target, parts[2], district_id)
-    stage = ctx.i18n.get(f"jury-stage-{parts[2]}")
-    await message.answer(
-        ctx.i18n.get("jury-added", who=person_name(target), id=contest.id, stage=stage)
     )

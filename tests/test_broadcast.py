@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 
 from bot.app import create_bot
 from bot.broadcast.engine import CONCURRENCY, FLUSH_ROWS, DeliveryEngine
-from bot.keyboards.callbacks import AnnouncementCb
+from bot.keyboards.callbacks import AnnouncementCb, ContestCb
+from bot.services.validation import MONTHS
 from handlers.settings import MuteCb
 from storage.models import Announcement, AnnouncementStatus, Outbox, OutboxStatus, User
 from tests.conftest import TOKEN
@@ -304,21 +305,19 @@ async def test_contest_messages_open_reminders_once_and_results(harness: Harness
     from storage.models import Contest, ContestNotice
 
     await harness.onboard(resident)
-    assert "Такой команды нет" in joined(
-        await harness.say(resident, "/contest_add 31.12.2099 all 14,7,1 X")
-    )
-    assert "Коротко: /contest_add" in joined(
-        await harness.say(admin, "/contest_add 31.12.2099 nowhere 14 Конкурс")
-    )
-    assert "Коротко: /contest_add" in joined(
-        await harness.say(admin, "/contest_add 01.01.2020 all 14 Конкурс")
-    )
+    assert "Такой команды нет" in joined(await harness.say(resident, "/contests_admin"))
+    await harness.say(admin, "/contests_admin")
+    await harness.press(admin, "➕ С нуля")
+    await harness.say(admin, "Снежный калейдоскоп")
+    await harness.say(admin, "Лучший снежный городок")
+    assert "позже сегодняшней" in joined(await harness.say(admin, "01.01.2020"))
+    assert "Не понял дату" in joined(await harness.say(admin, "скоро"))
     deadline_day = (datetime.now(UTC) + timedelta(days=10)).astimezone(
         ZoneInfo("Asia/Novokuznetsk")
     )
-    sent = await harness.say(
-        admin, f"/contest_add {deadline_day:%d.%m.%Y} all 14,7,1 Снежный калейдоскоп"
-    )
+    # as people write it: «7 января» on 28 December is the coming January's
+    await harness.say(admin, f"{deadline_day.day} {MONTHS[deadline_day.month - 1]}")
+    sent = await harness.press(admin, "🌐 Все жители")
     assert "Получат: 1" in joined(sent) and "Открыт конкурс «Снежный калейдоскоп»" in joined(sent)
     async with harness.session_factory() as s:
         assert (await s.execute(select(Contest))).first() is None  # nothing before «Отправить»
@@ -353,14 +352,15 @@ async def test_contest_messages_open_reminders_once_and_results(harness: Harness
         ).all()
     assert ("📝 Подать заявку", f"ct:apply:{contest.id}") in buttons_under
     assert any("осталось 7 дней" in t for t in texts) and any("осталось 1 день" in t for t in texts)
-    sent = await harness.say(admin, f"/contest_results {contest.id} 1 место — двор на ул. Весенней")
+    await harness.tap(admin, ContestCb(action="admin", id=contest.id))
+    await harness.press(admin, "✍️ Итоги своими словами")  # a contest judged on paper
+    sent = await harness.say(admin, "1 место — двор на ул. Весенней")
     assert "Получат: 1" in joined(sent) and "двор на ул. Весенней" in joined(sent)
     sent = await harness.press(admin, "✅ Отправить")
     assert "отправляются" in joined(sent)
-    assert "уже отправлены" in joined(
-        await harness.say(admin, f"/contest_results {contest.id} ещё раз")
-    )
-    assert "не найден" in joined(await harness.say(admin, "/contest_results 999 итоги"))
+    await harness.tap(admin, ContestCb(action="admin", id=contest.id))
+    assert "уже отправлены" in joined(await harness.press(admin, "✍️ Итоги своими словами"))
+    assert "устарела" in joined(await harness.tap(admin, ContestCb(action="results", id=999)))
     await harness.tap(resident, MuteCb(kind="contests"))
     async with harness.session_factory() as s:
         from storage.repositories.announcements import AnnouncementRepository

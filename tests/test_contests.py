@@ -26,8 +26,8 @@ from tests.fixtures.harness import Harness, buttons, callback_datas, joined
 from tests.fixtures.updates import contact_update, photo_update, tg_user, video_update
 
 TZ = ZoneInfo("Asia/Novokuznetsk")
-JUROR = tg_user(3001)  # lives in Рудничный
-OWN_JUROR = tg_user(3002)  # lives in Центральный, like the entries
+JUROR = tg_user(3001, username="district_juror")  # lives in Рудничный
+OWN_JUROR = tg_user(3002, username="own_juror")  # lives in Центральный, like the entries
 CITY_JUROR = tg_user(3003, username="city_juror")
 
 
@@ -56,7 +56,8 @@ async def create_from_template(harness: Harness, admin) -> Contest:
     sent = await harness.tap(admin, ContestCb(action="tpl", id=0))
     assert "Снежный калейдоскоп" in buttons(sent)
     await harness.press(admin, "Снежный калейдоскоп")
-    assert "будущая дата" in joined(await harness.say(admin, "вчера"))
+    assert "Не понял дату" in joined(await harness.say(admin, "вчера"))
+    assert "позже сегодняшней" in joined(await harness.say(admin, "01.01.2020"))
     deadline = (datetime.now(UTC) + timedelta(days=20)).astimezone(TZ)
     await harness.say(admin, f"{deadline:%d.%m.%Y}")
     assert "выберите вариант кнопкой" in joined(await harness.say(admin, "all"))  # no codes
@@ -67,6 +68,16 @@ async def create_from_template(harness: Harness, admin) -> Contest:
     assert "6 номинаций" in joined(sent)
     async with harness.session_factory() as s:
         return (await s.execute(select(Contest))).scalar_one()
+
+
+async def add_to_jury(harness: Harness, admin, contest_id: int, juror, stage: str) -> list:
+    """«👩‍⚖️ Добавить в жюри» on the contest's card: the person by their @name, the stage."""
+    await harness.tap(admin, ContestCb(action="admin", id=contest_id))
+    await harness.press(admin, "👩‍⚖️ Добавить в жюри")
+    sent = await harness.say(admin, f"@{juror.username}")
+    sent = await harness.press(admin, next(b for b in buttons(sent) if f"@{juror.username}" in b))
+    assert {"районный этап", "городской этап", "⬅️ Назад"} <= set(buttons(sent))
+    return await harness.press(admin, stage)
 
 
 async def apply(
@@ -170,23 +181,16 @@ async def test_whole_contest_cycle(harness: Harness, admin, resident):
 
     # Jury.
     for juror, stage, district in (
-        (JUROR, "district", "kem-rudnichny"),
-        (OWN_JUROR, "district", "kem-central"),
-        (CITY_JUROR, "city", "kem-lesnaya"),
+        (JUROR, "районный этап", "kem-rudnichny"),
+        (OWN_JUROR, "районный этап", "kem-central"),
+        (CITY_JUROR, "городской этап", "kem-lesnaya"),
     ):
         await harness.onboard(juror, district)
-        if juror is CITY_JUROR:  # by buttons: the card, the person found by name, the stage
-            await harness.tap(admin, ContestCb(action="admin", id=contest.id))
-            await harness.press(admin, "👩‍⚖️ Добавить в жюри")
-            sent = await harness.say(admin, "@city")
-            sent = await harness.press(admin, next(b for b in buttons(sent) if "@city" in b))
-            assert {"районный этап", "городской этап", "⬅️ Назад"} <= set(buttons(sent))
-            sent = await harness.press(admin, "городской этап")
-        else:  # the typed shortcut
-            sent = await harness.say(admin, f"/jury_add {contest.id} {juror.id} {stage}")
+        # by buttons: the card, the person found by name, the stage
+        sent = await add_to_jury(harness, admin, contest.id, juror, stage)
         assert "в жюри" in joined(sent)
     assert "Уже в жюри" in joined(
-        await harness.say(admin, f"/jury_add {contest.id} {JUROR.id} district")
+        await add_to_jury(harness, admin, contest.id, JUROR, "районный этап")
     )
     assert "не в жюри" in joined(await harness.say(JUROR, "/jury"))  # still the application stage
     await harness.tap(admin, ContestCb(action="next", id=contest.id))
@@ -223,9 +227,10 @@ async def test_whole_contest_cycle(harness: Harness, admin, resident):
     assert "перед публикацией" in joined(
         await harness.tap(admin, ContestCb(action="publish", id=contest.id))
     )
-    assert "Места ставятся" not in joined(await harness.say(admin, f"/place {first.id} 1"))
     sent = await harness.tap(admin, ContestCb(action="rank", id=contest.id))
-    sent = await harness.press(admin, f"№ {entries[1].id}: 2 место")  # a tie settled by a button
+    sent = await harness.press(admin, f"№ {first.id}: 1 место")  # a tie settled by buttons
+    assert f"Заявка № {first.id}: место 1" in joined(sent)
+    sent = await harness.press(admin, f"№ {entries[1].id}: 2 место")
     assert f"Заявка № {entries[1].id}: место 2" in joined(sent)
     assert f"1. № {first.id}" in joined(sent) and f"2. № {entries[1].id}" in joined(sent)
 
@@ -277,8 +282,8 @@ async def test_bad_input_and_access(harness: Harness, admin, resident):
     assert "устарела" in joined(await harness.tap(resident, ContestCb(action="next", id=1)))
     contest = await create_from_template(harness, admin)
     await harness.onboard(resident)
-    assert "Такой команды нет" in joined(
-        await harness.say(resident, f"/jury_add {contest.id} 5 city")
+    assert "устарела" in joined(
+        await harness.tap(resident, ContestCb(action="juror", id=contest.id))
     )
     await harness.tap(resident, ContestCb(action="apply", id=contest.id))
     await harness.press(resident, contest.nominations[0].name)
@@ -289,10 +294,7 @@ async def test_bad_input_and_access(harness: Harness, admin, resident):
     await harness.say(resident, "Описание работы")
     assert "Видео не подходит" in joined(await harness.feed(video_update(resident)))
     assert "хотя бы одно фото" in joined(await harness.press(resident, "✅ Готово"))
-    assert "Коротко: /jury_add" in joined(
-        await harness.say(admin, f"/jury_add {contest.id} 5 village")
-    )
-    assert "Как писать" in joined(await harness.say(admin, "/place 1 7"))
+    assert "устарела" in joined(await harness.tap(admin, "cpl:1:7"))  # a forged place
     assert "Нужна хотя бы одна номинация" not in joined(await harness.say(admin, "/contests"))
 
 

@@ -12,7 +12,7 @@ from aiogram.methods import EditMessageReplyMarkup, SendMessage
 from sqlalchemy import select
 
 from bot.i18n import create_core
-from bot.keyboards.callbacks import ClubCb, ConsentCb, IdeaCb
+from bot.keyboards.callbacks import ClubCb, ConsentCb, ContestCb, IdeaCb
 from bot.views import MESSAGE_MAX, visible_length
 from handlers.staff_clubs.handlers import FieldCb
 from storage.models import Announcement, Contest, Idea
@@ -61,10 +61,12 @@ async def test_long_contest_results_are_queued_whole(harness: Harness, admin):
         )
         s.add(contest)
         await s.commit()
-    sent = await harness.say(admin, f"/contest_results {contest.id} {'б' * 4080}")
+    await harness.tap(admin, ContestCb(action="admin", id=contest.id))
+    await harness.press(admin, "✍️ Итоги своими словами")
+    sent = await harness.say(admin, "б" * 4080)
     assert "Слишком длинно: 4\xa0080 знаков" in joined(sent)
     results = ("1 место — двор на ул. Весенней, 5. " * 100)[:3000]
-    sent = await harness.say(admin, f"/contest_results {contest.id} {results}")
+    sent = await harness.say(admin, results)
     assert "Выше — сообщение так, как его увидят" in joined(sent)
     assert all(len(t) <= 4096 for t in joined(sent).split("\n\n"))
     sent = await harness.press(admin, "✅ Отправить")
@@ -88,13 +90,12 @@ async def test_ids_out_of_range_are_not_found(harness: Harness, admin, resident,
         f"idea:support:{HUGE}",
     ):
         assert "устарела" in joined(await harness.tap(resident, forged)), forged
+    for forged in (f"ct:results:{HUGE}", f"ct:juror:{HUGE}", f"cpl:{HUGE}:1"):
+        assert "устарела" in joined(await harness.tap(admin, forged)), forged
     for command, answer in (
         (f"/whois {HUGE}", "не найден"),
         (f"/grant {HUGE} staff optimist", "не найден"),
         (f"/revoke {HUGE}", "не найден"),
-        (f"/place {HUGE} 1", "Как писать: /place"),
-        (f"/jury_add {HUGE} {resident.id} city", "Коротко: /jury_add"),
-        (f"/contest_results {HUGE} итоги", "Как писать: /contest_results"),
         ("/year ²⁰²⁴", "Как писать: /year"),
         (f"/grant {resident.id} staff {HUGE}", "не найден"),
     ):

@@ -4,6 +4,7 @@ from aiogram.methods import DeleteMyCommands, SetMyCommands
 from aiogram.types import BotCommandScopeChat
 from sqlalchemy import select
 
+from bot.keyboards.callbacks import ContestCb
 from storage.models import AuditEntry, Role, User
 from tests.fixtures.harness import Harness, buttons, callback_datas, joined
 from tests.fixtures.updates import tg_user
@@ -105,7 +106,7 @@ async def test_grant_admin_by_username_and_revoke(harness: Harness, admin, resid
 async def test_grant_bad_inputs(harness: Harness, admin):
     assert "Кого ищем?" in joined(await harness.say(admin, "/grant"))
     await harness.say(admin, "/cancel")
-    assert "Просто /grant" in joined(await harness.say(admin, "/grant 5 king"))
+    assert "просто /grant" in joined(await harness.say(admin, "/grant 5 king"))
     assert "Укажите центр" in joined(await harness.say(admin, "/grant 5 staff"))
     assert "не найден" in joined(await harness.say(admin, "/grant 5 staff nowhere"))
     assert "не найден" in joined(await harness.say(admin, "/grant @ghost admin"))
@@ -116,7 +117,7 @@ async def test_grant_bad_inputs(harness: Harness, admin):
 
 async def test_config_admin_cannot_be_revoked(harness: Harness, admin):
     sent = await harness.say(admin, f"/revoke {admin.id}")
-    assert "ADMIN_IDS" in joined(sent)
+    assert "настройках сервера" in joined(sent)
 
 
 async def test_whois(harness: Harness, admin, resident):
@@ -263,7 +264,9 @@ async def test_a_right_narrowed_in_the_middle_of_a_preview_is_gone_at_send(harne
         )
         s.add(contest)
         await s.commit()
-    sent = await harness.say(boss, f"/contest_results {contest.id} 1 место — двор на ул. Весенней")
+    await harness.tap(boss, ContestCb(action="admin", id=contest.id))
+    await harness.press(boss, "✍️ Итоги своими словами")
+    sent = await harness.say(boss, "1 место — двор на ул. Весенней")
     assert "Получат:" in joined(sent)
     await harness.say(admin, "/grant")
     await harness.say(admin, "@boss")

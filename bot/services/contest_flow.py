@@ -203,7 +203,7 @@ async def add_juror(
     """A juror of one stage of the contest; judges no entries of their own district (`district_id`:
     where they work or live)."""
     if stage not in stages_of(contest):
-        raise InputError("jury-add-usage")
+        raise InputError("button-stale")
     juror = await contests.add_juror(
         Juror(contest_id=contest.id, user_id=target.id, stage=stage, district_id=district_id)
     )
@@ -224,7 +224,7 @@ async def set_place(
     application = await contests.application(application_id)
     contest = await contests.get(application.contest_id) if application else None
     if application is None or contest is None or not 0 <= place <= 3:
-        raise InputError("cadmin-place-usage")
+        raise InputError("button-stale")
     if contest.stage is not ContestStage.RANKING:
         raise InputError("cadmin-place-wrong-stage")
     application.place = place or None

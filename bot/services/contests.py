@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.services.elders import parse_full_name, parse_house
-from bot.services.validation import InputError, parse_count, parse_text
+from bot.services.validation import InputError, parse_count, parse_end_date, parse_text
 from storage.models import (
     Announcement,
     AnnouncementStatus,
@@ -28,45 +28,21 @@ from storage.models import (
     Outbox,
 )
 from storage.repositories.contests import ContestRepository
-from storage.repositories.directory import Directory
-
-
-def parse_audience(text: str, directory: Directory) -> tuple[str, int | None]:
-    """«all», «municipality:kemerovo», «district:kem-central»."""
-    kind, _, code = text.partition(":")
-    if kind == "all" and not code:
-        return "all", None
-    if kind == "municipality":
-        found = next((m for m in directory.municipalities() if m.code == code), None)
-        if found:
-            return "municipality", found.id
-    if kind == "district":
-        found_d = next((d for d in directory.all_districts() if d.code == code), None)
-        if found_d:
-            return "district", found_d.id
-    raise InputError("contest-add-usage")
 
 
 def parse_days(text: str) -> list[int]:
-    try:
-        days = sorted({int(d) for d in text.split(",")}, reverse=True)
-    except ValueError:
-        raise InputError("contest-add-usage") from None
-    if not days or any(d < 1 or d > 90 for d in days):
-        raise InputError("contest-add-usage")
-    return days
+    """A contest's reminder days as stored: «14,7,1»."""
+    return sorted({int(d) for d in text.split(",")}, reverse=True)
 
 
-def deadline_of(day_text: str, tz: ZoneInfo, now: datetime) -> datetime:
-    """The end of the given day (local time), which must be in the future."""
-    try:
-        day = datetime.strptime(day_text, "%d.%m.%Y").date()
-    except ValueError:
-        raise InputError("contest-add-usage") from None
-    deadline = datetime.combine(day, time(23, 59), tzinfo=tz).astimezone(UTC)
-    if deadline <= now:
-        raise InputError("contest-add-usage")
-    return deadline
+MAX_DEADLINE_DAYS = 365
+
+
+def deadline_of(text: str, today: date, tz: ZoneInfo) -> datetime:
+    """A contest's last day as people write it (31.12.2026, «31 декабря», 31.12): the end of that
+    day in the city, within a year."""
+    day = parse_end_date(text, today, MAX_DEADLINE_DAYS)
+    return datetime.combine(day, time(23, 59), tzinfo=tz).astimezone(UTC)
 
 
 class ContestNotices:

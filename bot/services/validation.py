@@ -106,7 +106,7 @@ def parse_date(text: str, today: date, max_age_days: int) -> date:
     return found
 
 
-def _calendar_date(value: str, today: date) -> date:
+def _calendar_date(value: str, today: date, bad: str = "input-bad-date") -> date:
     match = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})(?:[./-](\d{2}|\d{4}))?", value, re.ASCII)
     named = re.fullmatch(r"(\d{1,2}) ([а-я]+)(?: (\d{4}))?(?: г(?:ода?)?)?", value)
     if match:
@@ -115,14 +115,14 @@ def _calendar_date(value: str, today: date) -> date:
         day, year_text = int(named.group(1)), named.group(3)
         month = MONTHS.index(named.group(2)) + 1
     else:
-        raise InputError("input-bad-date")
+        raise InputError(bad)
     year = int(year_text) if year_text else today.year
     if year < 100:
         year += 2000
     try:
         return date(year, month, day)
     except ValueError:
-        raise InputError("input-bad-date") from None
+        raise InputError(bad) from None
 
 
 TIMES = ("09:00", "10:00", "11:00", "12:00", "14:00", "16:00")  # a time of day, as buttons
@@ -151,10 +151,10 @@ def future_moment(day: date, clock: time, tz: tzinfo, now: datetime) -> datetime
 
 
 def parse_end_date(text: str, today: date, max_days: int) -> date:
-    """A coming date (a vote's last day): 15.12, «15 декабря», 15.12.2026; a date without a year
-    that has passed this year is next year's."""
+    """A coming date (a vote's last day, a contest's deadline): 15.12, «15 декабря», 15.12.2026;
+    a date without a year that has passed this year is next year's."""
     value = " ".join(text.lower().replace("ё", "е").split()).removeprefix("до ").strip(" .")
-    found = _calendar_date(value, today)
+    found = _calendar_date(value, today, "input-bad-end-date")
     year_given = re.search(r"\d{4}", value) or re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-]\d{2}", value)
     if found < today and not year_given:
         found = found.replace(year=found.year + 1)

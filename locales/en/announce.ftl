@@ -66,10 +66,6 @@ settings-on = ✅ { $kind }
 settings-off-kind = 🔕 { $kind }
 
 ## Contests: shortcuts
-contest-add-usage =
-    A contest is easier to create with buttons: /contests_admin → «➕ From scratch» or «➕ From a template».
-    Shortcut: /contest_add 31.12.2026 all 14,7,1 Title (to: all, municipality:code, district:code; reminder days comma-separated).
-contest-added = Contest No. { $id } «{ $title }» is created, deadline { $deadline }. The opening message is being sent.
 contest-open = 🏆 The contest «{ $title }» is open. Applications until { $deadline }.
 contest-reminder = ⏳ { $days ->
         [one] { $days } day is
@@ -79,10 +75,8 @@ contest-draft-reminder = ❗ Your application to «{ $title }» is not sent! { $
         [one] { $days } day is
        *[other] { $days } days are
     } left (deadline { $deadline }). Open it and press «Send».
-contest-results-usage = Usage: /contest_results number results text
 contest-results = 🏆 Results of «{ $title }»:
     { $text }
 contest-results-queued = The results of contest No. { $id } are being sent.
-contest-not-found = Contest No. { $id } not found.
 contest-results-already = The results of this contest were already sent.
 ann-already-sent = This announcement is already created.

@@ -6,6 +6,7 @@ input-no-letters = Words are needed here — a name, a title or an address in le
 input-no-words = Text is needed here — in letters or digits.
 input-too-long = Too long: { $length } characters, up to { $max } allowed. Please shorten it.
 input-bad-date = I did not understand the date. Write it like: 21.11.2026
+input-bad-end-date = I did not understand the date. Write it like: 31.12.2026
 input-date-future = That date has not come yet. Give a past date.
 input-date-too-old = You can report work done within the last { $days } days.
 input-bad-name = Write your surname and name (patronymic optional) in letters, e.g.: Ivanova Maria

@@ -184,11 +184,8 @@ help-admin =
     /deadlines — answer deadlines for ideas and problems by category
 help-contests =
     <b>Contests — admins</b>
-    /contests_admin — create a contest, stages, ranking, results, export
-    /jury_add contest id_or_@name district — a district stage juror (city — the city stage)
-    /place application place — a place when points are equal (0 — clear)
-    /contest_add 31.12.2026 all 14,7,1 Title — quick: a contest with a deadline
-    /contest_results contest text — send the results
+    /contests_admin — contests: create one from a template or from scratch
+    On a contest's card, buttons: the jury, the next stage, the ranking and places on equal points, the results (from the jury's scores or in your own words), a table for Excel
 help-footer = Questions — to your neighbourhood center.
 
 ## Common answers
@@ -318,8 +315,6 @@ cmd-year = Annual report (XLSX)
 cmd-audit = Audit log
 cmd-registry = The registry in Excel
 cmd-deadlines = Answer deadlines
-cmd-jury_add = Add to a jury
-cmd-place = Set an application's place
 cmd-events = Events of the district
 cmd-my = My sign-ups
 cmd-settings = Reminders
@@ -327,8 +322,6 @@ cmd-myclubs = My center's clubs
 cmd-mycenter = My center's card
 cmd-announce = New announcement
 cmd-announcements = My announcements
-cmd-contest_add = Create a contest (deadlines)
-cmd-contest_results = Send a contest's results
 cmd-report = Report a clean-up
 cmd-myreports = My reports
 cmd-queue = Reports to check

@@ -67,10 +67,6 @@ settings-on = ✅ { $kind }
 settings-off-kind = 🔕 { $kind }
 
 ## Конкурсы: быстрые команды
-contest-add-usage =
-    Конкурс удобнее создать кнопками: /contests_admin → «➕ С нуля» или «➕ Из шаблона».
-    Коротко: /contest_add 31.12.2026 all 14,7,1 Название (кому: all, municipality:код, district:код; дни напоминаний через запятую).
-contest-added = Конкурс № { $id } «{ $title }» создан, срок — { $deadline }. Сообщение об открытии отправляется.
 contest-open = 🏆 Открыт конкурс «{ $title }». Заявки принимаются до { $deadline }.
 contest-reminder = ⏳ До окончания приёма заявок на конкурс «{ $title }» осталось { $days ->
         [one] { $days } день
@@ -82,10 +78,8 @@ contest-draft-reminder = ❗ Ваша заявка на конкурс «{ $titl
         [few] { $days } дня
        *[other] { $days } дней
     } (срок — { $deadline }). Откройте заявку и нажмите «Отправить».
-contest-results-usage = Как писать: /contest_results номер текст итогов
 contest-results = 🏆 Итоги конкурса «{ $title }»:
     { $text }
 contest-results-queued = Итоги конкурса № { $id } отправляются.
-contest-not-found = Конкурс № { $id } не найден.
 contest-results-already = Итоги этого конкурса уже отправлены.
 ann-already-sent = Эта рассылка уже создана.
