@@ -47,6 +47,13 @@ class StatsCb(CallbackData, prefix="st"):
     district: RowId
 
 
+class ExportCb(CallbackData, prefix="ex"):
+    """/export alone: what to download, for which year, by a button."""
+
+    what: Annotated[str, Field(max_length=16)]
+    year: Annotated[int, Field(ge=2000, le=9999)]
+
+
 router = Router(name=__name__)
 
 admin_router = Router(name=f"{__name__}.admin")
@@ -76,6 +83,7 @@ EXPORTS = {
     "applications": "applications",
     "users": "users",
 }
+EXPORT_KINDS = ("reports", "signups", "applications", "users")
 
 
 def _scope(ctx: Ctx, code: str | None) -> tuple[DistrictRef | None, str | None]:
@@ -202,14 +210,16 @@ async def _show_stats(
     lines += [
         ctx.i18n.get("stats-contest-line", title=html.escape(t), count=n) for t, n in now.contests
     ]
-    markup = None
-    if ctx.actor.is_admin:  # another district of the same period: a button, not a code
-        markup = inline(
-            *district_choices(
-                ctx.actor, ctx.directory, _stats_of(period_text), district_id, ctx.i18n
-            )
+    offered = ("week", "month", "year", str(ctx.today.year - 1))
+    periods = [p for p in offered if parse_period(p, ctx.today) != period]
+    rows: Rows = [  # another period of the same place: a button, not a typed word
+        [(ctx.i18n.get("stats-period", period=p), _stats_of(p)(district_id or 0)) for p in periods]
+    ]
+    if ctx.actor.is_admin:  # another district of the same period
+        rows += district_choices(
+            ctx.actor, ctx.directory, _stats_of(period_text), district_id, ctx.i18n
         )
-    await answer_lines(reply, lines, markup)  # the district buttons under the last one
+    await answer_lines(reply, lines, inline(*rows))  # the buttons under the last one
     names = {d.id: d.name for d in ctx.directory.all_districts()}
     districts = by_district(now, names)
     png = await asyncio.to_thread(
@@ -220,7 +230,7 @@ async def _show_stats(
 
 @admin_router.message(Command("year"))
 async def year(message: Message, command: CommandObject, ctx: Ctx) -> None:
-    arg = (command.args or "").strip()
+    arg = (command.args or str(ctx.today.year)).strip()  # alone: this year so far
     try:
         if parse_id(arg, 9999) is None:
             raise InputError("year-bad")
@@ -245,28 +255,52 @@ async def year(message: Message, command: CommandObject, ctx: Ctx) -> None:
 
 @router.message(Command("export"))
 async def export(message: Message, command: CommandObject, ctx: Ctx) -> None:
+    """«/export» alone: what and which year by buttons; «/export отчёты 2024» typed."""
     args = (command.args or "").split()
-    what = EXPORTS.get(args[0].lower()) if args else None
+    if not args:
+        years = (ctx.today.year, ctx.today.year - 1)
+        rows: Rows = [
+            [
+                (
+                    ctx.i18n.get(
+                        "export-button", what=ctx.i18n.get(f"export-what-{what}"), year=str(y)
+                    ),
+                    ExportCb(what=what, year=y),
+                )
+                for y in years
+            ]
+            for what in EXPORT_KINDS
+        ]
+        await message.answer(ctx.i18n.get("export-choose"), reply_markup=inline(*rows))
+        return
+    what = EXPORTS.get(args[0].lower())
     if what is None:
         refuse("export-usage")
-    args[0] = what
-    period = parse_period(args[1] if len(args) > 1 else "year", ctx.today)
+    await _send_export(message, ctx, what, args[1] if len(args) > 1 else "year")
+
+
+@router.callback_query(ExportCb.filter())
+async def export_tapped(callback: CallbackQuery, callback_data: ExportCb, ctx: Ctx) -> None:
+    if callback_data.what not in EXPORT_KINDS:
+        refuse()
+    await _send_export(tapped(callback), ctx, callback_data.what, str(callback_data.year))
+
+
+async def _send_export(reply: Reply, ctx: Ctx, what: str, period_text: str) -> None:
+    period = parse_period(period_text, ctx.today)
     district, error = _scope(ctx, None)
     if error:
-        await message.answer(error)
+        await reply.answer(error)
         return
     stored = await ctx.stats_repo.export_rows(
-        args[0], period, ctx.tz, district.id if district else None
+        what, period, ctx.tz, district.id if district else None
     )
-    rows = export_table(args[0], stored, ctx.i18n, ctx.directory, ctx.tz)
+    rows = export_table(what, stored, ctx.i18n, ctx.directory, ctx.tz)
     await ctx.audit.write(
-        ctx.user.id, "export", None, what=args[0], period=period.label(), rows=len(rows) - 1
+        ctx.user.id, "export", None, what=what, period=period.label(), rows=len(rows) - 1
     )
-    await message.answer_document(
-        BufferedInputFile(
-            csv_bytes(rows),
-            filename=f"{args[0]}-{period.start}-{period.end}.csv",
-        ),
+    await reply.answer_document(
+        BufferedInputFile(csv_bytes(rows), filename=f"{what}-{period.start}-{period.end}.csv"),
         caption=ctx.i18n.get(
             "export-caption",
             what=ctx.i18n.get(f"export-what-{what}"),

@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 
 from bot.services.stats import Period, change, parse_period
 from bot.services.validation import InputError
+from handlers.stats import ExportCb
 from storage.models import Report, ReportStatus, User
 from tests.fixtures.harness import Harness, buttons, joined
 from tests.fixtures.updates import tg_user
@@ -169,6 +170,39 @@ async def test_stats_access_and_bad_input(harness: Harness, admin, resident):
     assert "Такой команды нет" in joined(await harness.say(STAFF, "/audit"))
 
 
+async def test_the_period_and_the_export_are_chosen_by_buttons(harness: Harness, admin, resident):
+    await seed(harness)
+    await harness.onboard(resident)
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    last = datetime.now(UTC).year - 1
+    sent = await harness.say(STAFF, "/stats")  # a month, and the other periods as buttons
+    assert "Центральный район" in joined(sent)
+    assert {"За неделю", "За год", f"За {last} год"} <= set(buttons(sent))
+    assert "За месяц" not in buttons(sent)
+    text = joined(await harness.press(STAFF, f"За {last} год"))
+    assert f"Центральный район, 01.01.{last}–31.12.{last}" in text
+    assert "За месяц" in buttons(await harness.press(STAFF, "За неделю"))
+    assert "За неделю" not in buttons(await harness.say(STAFF, "/stats неделя"))  # typed, shown
+
+    sent = await harness.say(STAFF, "/export")  # what and which year, without typing words
+    assert "Что выгрузить" in joined(sent)
+    assert {f"Отчёты, {last}", f"Люди, {last + 1}", f"Заявки на конкурсы, {last}"} <= set(
+        buttons(sent)
+    )
+    sent = await harness.press(STAFF, f"Люди, {last}")
+    [doc] = [r for r in sent if isinstance(r, SendDocument)]
+    assert doc.caption.startswith(f"Люди, 01.01.{last}")  # type: ignore[union-attr]
+    typed = await harness.say(STAFF, f"/export люди {last}")
+    [same] = [r for r in typed if isinstance(r, SendDocument)]
+    assert doc.document.data == same.document.data  # type: ignore[union-attr]
+    assert "устарела" in joined(await harness.tap(STAFF, ExportCb(what="secrets", year=last)))
+    assert "устарела" in joined(await harness.tap(resident, ExportCb(what="users", year=last)))
+
+    sent = await harness.say(admin, "/year")  # alone: this year so far
+    assert [r for r in sent if isinstance(r, SendDocument)]
+    assert "Как писать" in joined(await harness.say(admin, "/year 1999"))
+
+
 async def test_year_xlsx_has_the_sums(harness: Harness, admin):
     await seed(harness)
     sent = await harness.say(admin, "/year 2025")
@@ -191,7 +225,6 @@ async def test_year_xlsx_has_the_sums(harness: Harness, admin):
     assert kinds and kinds <= {"Субботник", "Акция", "Мероприятие", "Другое"}  # no codes
     assert book["Итоги"].column_dimensions["A"].width >= 20  # the labels are readable
     assert any(isinstance(r, SendPhoto) for r in sent)
-    assert "Как писать" in joined(await harness.say(admin, "/year"))
 
 
 async def test_export_csv_scope_and_audit(harness: Harness, admin):

@@ -156,8 +156,8 @@ help-elder =
 help-staff =
     <b>Center staff</b>
     /ideas — the district's ideas and problems, answer the author
-    /stats — your district's statistics; period: /stats month, /stats 2024
-    /export reports 2024 — a file for Excel (also: signups, applications, users)
+    /stats — your district's statistics for a month; a week or a year by buttons
+    /export — a table for Excel: what and which year by buttons
     /announce — an announcement to your center, district, a club or the elders
     /announcements — announcements: progress, figures, cancel
     /myclubs — the center's clubs and events
@@ -173,8 +173,8 @@ help-admin =
     <b>Administrators</b>
     /grant — find a person by name and make them center staff or an administrator
     /revoke — take a role away; /whois — who is this (also by name)
-    /stats 2024 — the whole city; a district — /stats 2024 Рудничный
-    /year 2024 — the annual report for Excel and charts
+    /stats — the whole city; the period and a district by buttons
+    /year — the annual report for Excel and charts (/year 2025 — last year)
     /awards — the year's awards and letters of thanks (PDF)
     /invite — invitations to the Слёт, answers
     /booklet 2026 — the year's booklet (PDF)

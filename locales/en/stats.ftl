@@ -83,6 +83,14 @@ export-what-reports = Reports
 export-what-signups = Club and event sign-ups
 export-what-applications = Contest applications
 export-what-users = People
+export-choose = What to download as a table for Excel?
+export-button = { $what }, { $year }
+stats-period = { $period ->
+        [week] Last week
+        [month] Last month
+        [year] Last year
+   *[other] { $period }
+    }
 export-caption = { $what }, { $period }: { $rows } rows
 export-col-id = No.
 export-col-held_on = Date

@@ -83,6 +83,14 @@ export-what-reports = Отчёты
 export-what-signups = Записи в кружки и на мероприятия
 export-what-applications = Заявки на конкурсы
 export-what-users = Люди
+export-choose = Что выгрузить в таблицу для Excel?
+export-button = { $what }, { $year }
+stats-period = { $period ->
+        [week] За неделю
+        [month] За месяц
+        [year] За год
+   *[other] За { $period } год
+    }
 export-caption = { $what }, { $period }: строк { $rows }
 export-col-id = №
 export-col-held_on = Дата
