@@ -420,8 +420,12 @@ async def test_settings_switch_club_reminders_off(harness: Harness, resident):
     assert await reminders.plan(monday_8) >= 1
     sent = await harness.say(resident, "/settings")
     assert "за 3 ч." in joined(sent)
-    sent = await harness.tap(resident, SettingsCb(minutes=0))
-    assert "не напоминать" in joined(sent)
+    assert {"✅ за 3 часа", "за сутки", "✅ конкурсы", "❌ Закрыть"} <= set(buttons(sent))
+    sent = await harness.press(resident, "не напоминать")
+    assert "Сохранено. Напоминания: не напоминать" in joined(sent)
+    # the screen stays, the choice marked, the announcements still there to switch
+    assert {"✅ не напоминать", "за 3 часа", "✅ конкурсы"} <= set(buttons(sent))
+    assert "✅ за 3 часа" not in buttons(sent)
     assert await reminders.plan(monday_8) == 0
     async with harness.session_factory() as s:
         assert await s.scalar(select(func.count()).select_from(Reminder)) == 0
@@ -431,6 +435,9 @@ async def test_settings_switch_club_reminders_off(harness: Harness, resident):
         dues = list((await s.execute(select(Reminder.due_at, Reminder.starts_at))).all())
         assert all(start - due == timedelta(hours=1) for due, start in dues)
     assert "устарела" in joined(await harness.tap(resident, SettingsCb(minutes=7)))
+    await harness.say(resident, "/settings")
+    sent = await harness.press(resident, "❌ Закрыть")
+    assert "Настройки сохранены" in joined(sent) and not buttons(sent)
 
 
 async def test_reminder_to_someone_who_blocked_the_bot(harness: Harness, resident):

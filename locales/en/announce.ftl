@@ -57,7 +57,6 @@ ann-photo-only = A photo is needed (or press «No photo»).
 ann-text-only = The announcement text is needed.
 
 ## Muting announcements (settings)
-settings-mute-title = Announcements:
 settings-kind-news = news of centers and the district
 settings-kind-contests = contests
 settings-kind-votes = invitations to votes

@@ -98,10 +98,12 @@ my-not-yours = This is not your sign-up.
 reminder-club = ⏰ Reminder: «{ $name }» — { $when }, { $center }.
 reminder-event = ⏰ Reminder: «{ $title }» — { $when }, { $center }.
 settings-title = <b>Settings</b>
-    Club session reminders: { $club }
+    Club session reminders: { $club }. Change them with the buttons below.
+    Announcements: ✅ — they come, 🔕 — switched off. Tap to switch.
+settings-current = ✅ { $choice }
+settings-closed = Settings saved. Open them again: /settings
 settings-club-off = off
 settings-club-minutes = { $hours } h before
-settings-choose = When should we remind you of sessions?
 settings-saved = Saved. Reminders: { $club }.
 settings-1h = 1 hour before
 settings-3h = 3 hours before

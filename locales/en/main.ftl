@@ -156,8 +156,8 @@ help-elder =
 help-staff =
     <b>Center staff</b>
     /ideas — the district's ideas and problems, answer the author
-    /stats — your district's statistics for a month; a week or a year by buttons
-    /export — a table for Excel: what and which year by buttons
+    /stats — your district's statistics
+    /export — tables for Excel
     /announce — an announcement to your center, district, a club or the elders
     /announcements — announcements: progress, figures, cancel
     /myclubs — the center's clubs and events

@@ -58,7 +58,6 @@ ann-photo-only = Нужна фотография (или нажмите «Без
 ann-text-only = Нужен текст объявления.
 
 ## Отключение рассылок (настройки)
-settings-mute-title = Объявления:
 settings-kind-news = новости центров и района
 settings-kind-contests = конкурсы
 settings-kind-votes = приглашения на голосования

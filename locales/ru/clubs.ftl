@@ -98,10 +98,12 @@ my-not-yours = Это не ваша запись.
 reminder-club = ⏰ Напоминание: «{ $name }» — { $when }, { $center }.
 reminder-event = ⏰ Напоминание: «{ $title }» — { $when }, { $center }.
 settings-title = <b>Настройки</b>
-    Напоминать о занятиях кружков: { $club }
+    Напоминать о занятиях кружков: { $club }. Изменить — кнопками ниже.
+    Объявления: ✅ — приходят, 🔕 — выключены. Нажмите, чтобы переключить.
+settings-current = ✅ { $choice }
+settings-closed = Настройки сохранены. Открыть снова: /settings
 settings-club-off = не напоминать
 settings-club-minutes = за { $hours } ч.
-settings-choose = Когда напоминать о занятиях?
 settings-saved = Сохранено. Напоминания: { $club }.
 settings-1h = за 1 час
 settings-3h = за 3 часа
