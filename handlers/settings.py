@@ -38,7 +38,7 @@ def settings_screen(ctx: Ctx) -> tuple[str, InlineKeyboardMarkup]:
     """The reminder's four choices (the current one marked), the announcements one may switch
     off and on, and «❌ Закрыть»; the screen stays as it is changed."""
     current = ctx.user.club_reminder_min
-    choices = [
+    choices: list[tuple[str, CallbackData]] = [
         (ctx.i18n.get("settings-current", choice=ctx.i18n.get(key)), SettingsCb(minutes=m))
         if m == current
         else (ctx.i18n.get(key), SettingsCb(minutes=m))
