@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
-from aiogram.types import InlineKeyboardMarkup, Message
+from aiogram.types import InlineKeyboardMarkup, Message, ReplyKeyboardMarkup
 from aiogram_i18n import I18nContext
 
 from bot.context import Ctx
@@ -17,7 +17,7 @@ from storage.models import User
 
 logger = logging.getLogger(__name__)
 
-Render = Callable[[I18nContext], tuple[str, InlineKeyboardMarkup | None]]
+Render = Callable[[I18nContext], tuple[str, InlineKeyboardMarkup | ReplyKeyboardMarkup | None]]
 
 
 CAPTION_MAX = 1024  # Telegram's limit for a photo's caption

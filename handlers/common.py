@@ -20,4 +20,4 @@ async def cancel(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> N
     await ctx.state.clear()
     if dialog_manager.has_context():
         await dialog_manager.reset_stack()
-    await tell_cancelled(message, ctx.user, ctx.i18n)
+    await tell_cancelled(message, ctx)

@@ -11,6 +11,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
+from aiogram_i18n import LazyFilter
 
 from bot.commands import set_chat_commands
 from bot.context import Ctx, ctx_of
@@ -164,8 +165,9 @@ async def decide_with_reason(
 
 
 @router.message(Command("elders"))
-async def elders_list(message: Message, command: CommandObject, ctx: Ctx) -> None:
-    district_id = _district_for_list(ctx, command.args)
+@router.message(LazyFilter("menu-elders"))
+async def elders_list(message: Message, ctx: Ctx, command: CommandObject | None = None) -> None:
+    district_id = _district_for_list(ctx, command.args if command else None)
     if district_id is None and ctx.actor.is_admin:  # the district by a button, not a code
         rows = district_buttons(
             [d for d in ctx.directory.all_districts() if may_moderate(ctx.actor, d.id)],

@@ -35,11 +35,11 @@ from aiogram_dialog.utils import remove_intent_id
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Group, Row, ScrollingGroup, Select
 from aiogram_dialog.widgets.text import Format, Text
-from aiogram_i18n import I18nContext
+from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.contact import own_phone
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import MAIN_MENU_KEYS, Pages, Rows, inline, main_menu
+from bot.keyboards.builders import MAIN_MENU_KEYS, STAFF_MENU_KEYS, Pages, Rows, inline, main_menu
 from bot.keyboards.callbacks import PageCb
 from bot.permissions import Actor, may_moderate, may_run_center
 from bot.services import tags
@@ -53,7 +53,6 @@ from bot.services.validation import (
     parse_text,
 )
 from bot.views import NO_PREVIEW, edit_or_send, short_messages, tags_text, visible_length
-from storage.models import User
 
 
 def _random_intent_id() -> str:
@@ -82,8 +81,13 @@ class Tr(Text):
         return ctx_of(manager).i18n.get(self.key, **args)
 
 
+def menu_for(ctx: Ctx) -> ReplyKeyboardMarkup:
+    """The main menu of this person: a resident's, or staff's."""
+    return main_menu(ctx.i18n, ctx.actor.is_staff)
+
+
 def menu_texts(i18n: I18nContext) -> set[str]:
-    return {i18n.get(key) for key in MAIN_MENU_KEYS}
+    return {i18n.get(key) for key in (*MAIN_MENU_KEYS, *STAFF_MENU_KEYS)}
 
 
 def form_data(manager: DialogManager) -> dict[str, Any]:
@@ -294,14 +298,14 @@ def has_trail(data: dict[str, Any], widget: Any, manager: DialogManager) -> bool
 async def cancelled(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     """«❌ Отмена»: the form is dropped and the main menu comes back."""
     if isinstance(callback.message, Message):
-        await tell_cancelled(callback.message, ctx_of(manager).user, ctx_of(manager).i18n)
+        await tell_cancelled(callback.message, ctx_of(manager))
 
 
-async def tell_cancelled(message: Message, user: User, i18n: I18nContext) -> None:
-    if user.has_consent and user.district_id is not None:
-        await message.answer(i18n.get("cancelled"), reply_markup=main_menu(i18n))
+async def tell_cancelled(message: Message, ctx: Ctx) -> None:
+    if ctx.user.has_consent and ctx.user.district_id is not None:
+        await message.answer(ctx.i18n.get("cancelled"), reply_markup=menu_for(ctx))
     else:
-        await message.answer(i18n.get("cancelled-no-menu"), reply_markup=ReplyKeyboardRemove())
+        await message.answer(ctx.i18n.get("cancelled-no-menu"), reply_markup=ReplyKeyboardRemove())
 
 
 CHOICE_ROWS = 12  # rows of buttons a page of a choice: a region's directory stays far from 100
@@ -619,7 +623,11 @@ class ShowsFirstPage(Protocol):
 
 
 def paged(
-    router: Router, name: str, empty: str | None = None, command: bool = True
+    router: Router,
+    name: str,
+    empty: str | None = None,
+    command: bool = True,
+    button: str | None = None,
 ) -> Callable[[Page], ShowsFirstPage]:
     """A list in pages: `page(ctx, at)` lists page `at.page` of the list (`at.key` names whose
     list it is, where there are many: a center's receptions). /name shows the first page (without
@@ -646,6 +654,8 @@ def paged(
 
         if command:
             router.message.register(first, Command(name))
+        if button:  # a main menu's button (its locale key) shows it too
+            router.message.register(first, LazyFilter(button))
         router.callback_query.register(turn, PageCb.filter(F.list == name))
         return first
 

@@ -8,10 +8,10 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.config import SUPPORTED_LOCALES
 from bot.context import Ctx
-from bot.keyboards.builders import language_keyboard, main_menu
+from bot.keyboards.builders import language_keyboard
 from bot.keyboards.callbacks import LangCb
 from bot.views import edit_or_send
-from handlers.forms import refuse, tapped
+from handlers.forms import menu_for, refuse, tapped
 
 router = Router(name=__name__)
 
@@ -29,4 +29,4 @@ async def set_language(callback: CallbackQuery, callback_data: LangCb, ctx: Ctx)
     await edit_or_send(callback, ctx.i18n.get("lang-set"))
     if ctx.user.has_consent and ctx.user.district_id is not None:
         # The reply keyboard carries texts too: send it again in the new language.
-        await tapped(callback).answer(ctx.i18n.get("menu-opened"), reply_markup=main_menu(ctx.i18n))
+        await tapped(callback).answer(ctx.i18n.get("menu-opened"), reply_markup=menu_for(ctx))

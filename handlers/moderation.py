@@ -9,7 +9,7 @@ from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
-from aiogram_i18n import I18nContext
+from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import inline
@@ -29,6 +29,7 @@ QUEUE_LIMIT = 20
 
 
 @router.message(Command("queue"))
+@router.message(LazyFilter("menu-queue"))
 async def queue(message: Message, ctx: Ctx) -> None:
     districts = districts_seen(ctx.actor)
     pending, total = await ctx.reports.queue(districts, QUEUE_LIMIT) if districts != [] else ([], 0)

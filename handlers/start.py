@@ -17,11 +17,10 @@ from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import (
     center_card_keyboard,
     consent_keyboard,
-    main_menu,
 )
 from bot.keyboards.callbacks import ConsentCb, PlaceCb
 from bot.views import center_card, edit_markup, edit_or_send
-from handlers.forms import Reply, ask_resume, refuse, restart_with, tapped
+from handlers.forms import Reply, ask_resume, menu_for, refuse, restart_with, tapped
 from handlers.places import ask_place
 from storage.repositories.directory import Directory
 
@@ -61,7 +60,7 @@ async def continue_onboarding(
         await ask_home_place(message, ctx.i18n, ctx.state, ctx.directory)
     else:
         await ctx.state.clear()
-        await message.answer(ctx.i18n.get("welcome-back"), reply_markup=main_menu(ctx.i18n))
+        await message.answer(ctx.i18n.get("welcome-back"), reply_markup=menu_for(ctx))
 
 
 @router.message(CommandStart(deep_link=True))
@@ -115,9 +114,7 @@ async def consent_given(callback: CallbackQuery, ctx: Ctx) -> None:
         await ask_home_place(tapped(callback), ctx.i18n, ctx.state, ctx.directory)
     else:
         await ctx.state.clear()
-        await tapped(callback).answer(
-            ctx.i18n.get("welcome-back"), reply_markup=main_menu(ctx.i18n)
-        )
+        await tapped(callback).answer(ctx.i18n.get("welcome-back"), reply_markup=menu_for(ctx))
 
 
 @router.callback_query(ConsentCb.filter(~F.agree))
@@ -141,6 +138,4 @@ async def home_district(callback: CallbackQuery, callback_data: PlaceCb, ctx: Ct
     ctx.user.district_id = district.id
     await ctx.state.clear()
     await edit_or_send(callback, ctx.i18n.get("place-saved", district=district.name))
-    await tapped(callback).answer(
-        ctx.i18n.get("place-saved-hint"), reply_markup=main_menu(ctx.i18n)
-    )
+    await tapped(callback).answer(ctx.i18n.get("place-saved-hint"), reply_markup=menu_for(ctx))

@@ -11,7 +11,7 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
-from aiogram_i18n import I18nContext
+from aiogram_i18n import I18nContext, LazyFilter
 from pydantic import Field
 
 from bot.charts import chart_labels, stats_chart
@@ -112,8 +112,9 @@ def _change_text(i18n: I18nContext, now: int, before: int) -> str:
 
 
 @router.message(Command("stats"))
-async def stats(message: Message, command: CommandObject, ctx: Ctx) -> None:
-    args = (command.args or "").split()
+@router.message(LazyFilter("menu-stats"))
+async def stats(message: Message, ctx: Ctx, command: CommandObject | None = None) -> None:
+    args = ((command and command.args) or "").split()
     period_text = args[0] if args else "month"
     district, error = _scope(ctx, args[1] if len(args) > 1 else None)
     if error:

@@ -278,3 +278,38 @@ async def test_a_right_narrowed_in_the_middle_of_a_preview_is_gone_at_send(harne
     assert "устарела" in joined(sent)
     async with harness.session_factory() as s:
         assert (await s.execute(select(Announcement))).first() is None
+
+
+async def test_staff_have_their_work_in_the_main_menu(harness: Harness, admin, resident):
+    """Staff's menu holds their daily work, each button opening what its command opens; a
+    resident's does not, and a revoked right takes the staff menu away."""
+    from aiogram.methods import SendMessage
+
+    staff = tg_user(2002, username="olga_staff")
+    await harness.onboard(staff)
+    await harness.onboard(resident)
+    sent = await harness.say(admin, f"/grant {staff.id} staff optimist")
+    [told] = [r for r in sent if isinstance(r, SendMessage) and r.chat_id == staff.id]
+    staff_menu = {"📋 Отчёты на проверку", "💡 Обращения района", "📣 Объявление"}
+    assert staff_menu <= set(buttons([told]))
+    assert staff_menu <= set(buttons(await harness.say(staff, "/start")))
+    for button, screen in (
+        ("📋 Отчёты на проверку", "Отчётов на проверку нет"),
+        ("💡 Обращения района", "Центральный район"),
+        ("🎨 Кружки центра", "Кружки и мероприятия центра ЦРН «Оптимист»"),
+        ("👥 Старшие района", "Центральный район"),
+        ("📊 Статистика", "Статистика: Центральный район"),
+        ("📣 Объявление", "Текст объявления"),
+    ):
+        assert screen in joined(await harness.say(staff, button)), button
+    cancelled = await harness.say(staff, "/cancel")  # the announcement's form: back to the menu
+    assert staff_menu <= set(buttons(cancelled))
+
+    menu = set(buttons(await harness.say(resident, "/start")))
+    assert "🧹 Сообщить о субботнике" in menu and not staff_menu & menu
+    assert "Отчётов на проверку" not in joined(await harness.say(resident, "📋 Отчёты на проверку"))
+
+    sent = await harness.say(admin, f"/revoke {staff.id}")
+    [told] = [r for r in sent if isinstance(r, SendMessage) and r.chat_id == staff.id]
+    assert "теперь вы житель" in told.text and not staff_menu & set(buttons([told]))
+    assert "Отчётов на проверку" not in joined(await harness.say(staff, "📋 Отчёты на проверку"))

@@ -36,6 +36,15 @@ MAIN_MENU_KEYS = (
     "menu-nearby",
     "menu-help",
 )
+# Staff's own menu: the work of a center a tap away (each opens what its command opens).
+STAFF_MENU_KEYS = (
+    "menu-queue",
+    "menu-district-ideas",
+    "menu-announce",
+    "menu-center-clubs",
+    "menu-elders",
+    "menu-stats",
+)
 
 Rows = list[list[tuple[str, CallbackData]]]  # inline buttons by row: (text, callback data)
 
@@ -84,17 +93,28 @@ class Pages:
         return [row] if row else []
 
 
-def main_menu(i18n: I18nContext) -> ReplyKeyboardMarkup:
+def main_menu(i18n: I18nContext, staff: bool = False) -> ReplyKeyboardMarkup:
+    """The buttons under the typing field: a resident's, or staff's (their work first, then
+    their center and /help)."""
+
     def button(key: str) -> KeyboardButton:
         return KeyboardButton(text=i18n.get(key), request_location=key == "menu-nearby")
 
+    rows = [
+        ["menu-my-center", "menu-clubs"],
+        ["menu-report"],
+        ["menu-contests", "menu-idea"],
+        ["menu-nearby", "menu-help"],
+    ]
+    if staff:
+        rows = [
+            ["menu-queue", "menu-district-ideas"],
+            ["menu-announce", "menu-center-clubs"],
+            ["menu-elders", "menu-stats"],
+            ["menu-my-center", "menu-help"],
+        ]
     return ReplyKeyboardMarkup(
-        keyboard=[
-            [button("menu-my-center"), button("menu-clubs")],
-            [button("menu-report")],
-            [button("menu-contests"), button("menu-idea")],
-            [button("menu-nearby"), button("menu-help")],
-        ],
+        keyboard=[[button(key) for key in row] for row in rows],
         resize_keyboard=True,
         is_persistent=True,
     )

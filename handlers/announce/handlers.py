@@ -9,6 +9,7 @@ from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode
+from aiogram_i18n import LazyFilter
 
 from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import Rows, inline
@@ -38,6 +39,7 @@ router = Router(name=__name__)
 
 
 @router.message(Command("announce"))
+@router.message(LazyFilter("menu-announce"))
 async def announce(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
     if not ctx.actor.is_staff:  # staff whose center is gone
         refuse("ann-no-center")

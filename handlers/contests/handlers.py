@@ -15,7 +15,7 @@ from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.config import Settings
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import Pages, Rows, inline, main_menu
+from bot.keyboards.builders import Pages, Rows, inline
 from bot.keyboards.callbacks import ContestCb, PageCb, RowId
 from bot.permissions import effective_role
 from bot.services.contests import (
@@ -37,6 +37,7 @@ from handlers.forms import (
     existing,
     form_data,
     go,
+    menu_for,
     next_needed,
     outside_forms,
     paged,
@@ -409,5 +410,5 @@ async def submit(cb: CallbackQuery, button: Any, manager: DialogManager) -> None
         return
     await manager.done()
     await tapped(cb).answer(
-        ctx.i18n.get("apply-sent", id=application.id), reply_markup=main_menu(ctx.i18n)
+        ctx.i18n.get("apply-sent", id=application.id), reply_markup=menu_for(ctx)
     )

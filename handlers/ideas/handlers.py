@@ -13,7 +13,7 @@ from aiogram_dialog import DialogManager, ShowMode
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import Pages, Rows, inline, main_menu
+from bot.keyboards.builders import Pages, Rows, inline
 from bot.keyboards.callbacks import IdeaCb, PageCb, ProjectCb
 from bot.notify import tell, tell_rendered
 from bot.permissions import districts_seen
@@ -55,6 +55,7 @@ from handlers.forms import (
     existing,
     form_data,
     go,
+    menu_for,
     of_my_district,
     opens_form,
     paged,
@@ -288,8 +289,9 @@ IDEAS_PAGE = 10
 
 
 @staff_router.message(Command("ideas"))
-async def ideas_list(message: Message, command: CommandObject, ctx: Ctx) -> None:
-    wanted = (command.args or "open").strip()
+@staff_router.message(LazyFilter("menu-district-ideas"))
+async def ideas_list(message: Message, ctx: Ctx, command: CommandObject | None = None) -> None:
+    wanted = ((command.args if command else None) or "open").strip()
     status = wanted if wanted in FILTERS else "open"
     await _send_list(message, ctx, status)
 
@@ -670,7 +672,7 @@ async def send_anyway(cb: CallbackQuery, button: Any, manager: DialogManager) ->
         )
         await tell(ctx, author.user_id, "behalf-idea-told", id=str(idea.id))
         return
-    await tapped(cb).answer(ctx.i18n.get("idea-sent", id=idea.id), reply_markup=main_menu(ctx.i18n))
+    await tapped(cb).answer(ctx.i18n.get("idea-sent", id=idea.id), reply_markup=menu_for(ctx))
 
 
 async def support_instead(
@@ -684,5 +686,5 @@ async def support_instead(
     idea = await support_idea(ctx.ideas, int(item), ctx.user, (draft["lat"], draft["lon"]))
     await manager.done()
     await tapped(cb).answer(
-        ctx.i18n.get("idea-supported", count=idea.supporters), reply_markup=main_menu(ctx.i18n)
+        ctx.i18n.get("idea-supported", count=idea.supporters), reply_markup=menu_for(ctx)
     )

@@ -11,7 +11,8 @@ from aiogram_i18n import I18nContext
 
 from bot.commands import set_chat_commands
 from bot.context import Ctx, ctx_of
-from bot.notify import tell, tell_rendered
+from bot.keyboards.builders import main_menu
+from bot.notify import tell_rendered
 from bot.permissions import districts_seen, may_appoint
 from bot.services.contest_flow import add_juror
 from bot.services.roles import GrantError, Post, apply_grant, apply_revoke, post_of
@@ -64,9 +65,9 @@ async def change_role(ctx: Ctx, target: User, role: Role, post: Post) -> str:
         **{key: ref.code for key, ref in where.items() if ref is not None},
     )
     await set_chat_commands(ctx.bot, ctx.i18n.core, target.id, role)
-    if revoke:
+    if revoke:  # with the resident's menu instead of staff's
         if change.before is not Role.RESIDENT:
-            await tell(ctx, target, "revoke-notify")
+            await tell_rendered(ctx, target, lambda t: (t.get("revoke-notify"), main_menu(t)))
         return ctx.i18n.get("revoke-done", who=person_name(target))
     await tell_rendered(
         ctx,
@@ -77,7 +78,7 @@ async def change_role(ctx: Ctx, target: User, role: Role, post: Post) -> str:
                 role=role_name(t, role.value),
                 center=post_suffix(t, change.post),
             ),
-            None,
+            main_menu(t, staff=True),  # their work a tap away
         ),
     )
     return ctx.i18n.get(

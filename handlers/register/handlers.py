@@ -18,7 +18,7 @@ from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import inline, main_menu
+from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import RegDecisionCb
 from bot.notify import tell_rendered
 from bot.services.elders import (
@@ -35,6 +35,7 @@ from handlers.forms import (
     ask_resume,
     form_data,
     go,
+    menu_for,
     next_needed,
     refuse,
     restart_with,
@@ -271,7 +272,7 @@ async def submit(cb: CallbackQuery, button: Any, manager: DialogManager) -> None
         await say_error(manager, exc)
         return
     await manager.done()
-    await tapped(cb).answer(ctx.i18n.get("reg-sent"), reply_markup=main_menu(ctx.i18n))
+    await tapped(cb).answer(ctx.i18n.get("reg-sent"), reply_markup=menu_for(ctx))
     await notify_deciders(ctx, reg, draft)
 
 

@@ -15,7 +15,7 @@ from aiogram_dialog.widgets.kbd import Button
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import inline, main_menu
+from bot.keyboards.builders import inline
 from bot.keyboards.callbacks import ReportCb
 from bot.notify import tell, tell_rendered
 from bot.services.on_behalf import behalf_of
@@ -37,6 +37,7 @@ from handlers.forms import (
     ask_resume,
     form_data,
     go,
+    menu_for,
     next_needed,
     refuse,
     restart_with,
@@ -327,7 +328,7 @@ async def submit(cb: CallbackQuery, button: Button, manager: DialogManager) -> N
         await tell(ctx, author_id, "behalf-report-told", id=str(report.id))
     else:
         await tapped(cb).answer(
-            ctx.i18n.get("rep-sent", id=str(report.id)), reply_markup=main_menu(ctx.i18n)
+            ctx.i18n.get("rep-sent", id=str(report.id)), reply_markup=menu_for(ctx)
         )
     await notify_staff(ctx, report)
 

@@ -87,7 +87,7 @@ MY_CLUBS_PAGE = 15  # buttons of clubs and events a page
 # --- the list -------------------------------------------------------------------------------------
 
 
-@paged(router, "myclubs")
+@paged(router, "myclubs", button="menu-center-clubs")
 async def my_clubs(ctx: Ctx, at: PageCb) -> Listed:
     """The center's clubs (open ones first) and coming events, a page of buttons at a time."""
     center = ctx.directory.center(ctx.user.staff_center_id)

@@ -36,6 +36,12 @@ menu-contests = 🏆 Contests
 menu-idea = 💡 Idea or problem
 menu-nearby = 📍 Centers nearby
 menu-help = ❓ Help
+menu-queue = 📋 Reports to check
+menu-district-ideas = 💡 District requests
+menu-announce = 📣 Announcement
+menu-center-clubs = 🎨 Center clubs
+menu-elders = 👥 District elders
+menu-stats = 📊 Statistics
 menu-opened = Main menu.
 back = ⬅️ Back
 

@@ -36,6 +36,12 @@ menu-contests = 🏆 Конкурсы
 menu-idea = 💡 Идея или проблема
 menu-nearby = 📍 Центры рядом
 menu-help = ❓ Помощь
+menu-queue = 📋 Отчёты на проверку
+menu-district-ideas = 💡 Обращения района
+menu-announce = 📣 Объявление
+menu-center-clubs = 🎨 Кружки центра
+menu-elders = 👥 Старшие района
+menu-stats = 📊 Статистика
 menu-opened = Главное меню.
 back = ⬅️ Назад
 
