@@ -53,6 +53,7 @@ from bot.services.validation import (
     parse_text,
 )
 from bot.views import NO_PREVIEW, edit_or_send, short_messages, tags_text, visible_length
+from storage.models import Role
 
 
 def _random_intent_id() -> str:
@@ -82,8 +83,9 @@ class Tr(Text):
 
 
 def menu_for(ctx: Ctx) -> ReplyKeyboardMarkup:
-    """The main menu of this person: a resident's, or staff's."""
-    return main_menu(ctx.i18n, ctx.actor.is_staff)
+    """The main menu of this person: a resident's, an elder's, or staff's."""
+    role = ctx.actor.role if ctx.actor.role is Role.ELDER else Role.RESIDENT
+    return main_menu(ctx.i18n, Role.STAFF if ctx.actor.is_staff else role)
 
 
 def menu_texts(i18n: I18nContext) -> set[str]:

@@ -271,3 +271,27 @@ async def test_deleteme_removes_applications(harness: Harness, resident):
     await harness.tap(resident, DeleteMeCb(confirm=True))
     async with harness.session_factory() as s:
         assert await s.scalar(select(func.count()).select_from(ElderRegistration)) == 0
+
+
+async def test_a_confirmed_elder_gets_the_elders_menu_and_loses_it_with_the_right(
+    harness: Harness, resident, admin
+):
+    from aiogram.methods import SendMessage
+
+    await _staff(harness, admin)
+    reg_id = await harness.register_elder(resident)
+    assert "📅 Позвать соседей" not in buttons(await harness.say(resident, "/start"))
+    sent = await harness.tap(STAFF, RegDecisionCb(id=reg_id, confirm=True))
+    [told] = [r for r in sent if isinstance(r, SendMessage) and r.chat_id == resident.id]
+    assert "подтверждена" in told.text
+    assert {"🧹 Сообщить о субботнике", "📅 Позвать соседей"} <= set(buttons([told]))
+    assert "Вы пока никого не позвали" in joined(await harness.say(resident, "📅 Позвать соседей"))
+    assert "📅 Позвать соседей" in buttons(await harness.say(resident, "/start"))
+
+    await harness.tap(STAFF, ElderRevokeCb(id=reg_id))
+    sent = await harness.say(STAFF, "Переехала в другой район")
+    [told] = [r for r in sent if isinstance(r, SendMessage) and r.chat_id == resident.id]
+    assert "отозваны" in told.text and "📅 Позвать соседей" not in buttons([told])
+    assert "могут подтверждённые старшие" in joined(
+        await harness.say(resident, "📅 Позвать соседей")
+    )

@@ -25,6 +25,7 @@ from bot.keyboards.callbacks import (
     ReceptionCb,
     RentalCb,
 )
+from storage.models import Role
 from storage.repositories.directory import CenterRef, DistrictRef, MunicipalityRef
 
 MAIN_MENU_KEYS = (
@@ -44,6 +45,7 @@ STAFF_MENU_KEYS = (
     "menu-center-clubs",
     "menu-elders",
     "menu-stats",
+    "menu-plan",  # a confirmed elder's
 )
 
 Rows = list[list[tuple[str, CallbackData]]]  # inline buttons by row: (text, callback data)
@@ -93,9 +95,9 @@ class Pages:
         return [row] if row else []
 
 
-def main_menu(i18n: I18nContext, staff: bool = False) -> ReplyKeyboardMarkup:
-    """The buttons under the typing field: a resident's, or staff's (their work first, then
-    their center and /help)."""
+def main_menu(i18n: I18nContext, role: Role = Role.RESIDENT) -> ReplyKeyboardMarkup:
+    """The buttons under the typing field: a resident's; an elder's, who also calls neighbours
+    to a субботник; staff's and admins' (their work first, then their center and /help)."""
 
     def button(key: str) -> KeyboardButton:
         return KeyboardButton(text=i18n.get(key), request_location=key == "menu-nearby")
@@ -106,7 +108,9 @@ def main_menu(i18n: I18nContext, staff: bool = False) -> ReplyKeyboardMarkup:
         ["menu-contests", "menu-idea"],
         ["menu-nearby", "menu-help"],
     ]
-    if staff:
+    if role is Role.ELDER:
+        rows[1].append("menu-plan")
+    if role in (Role.STAFF, Role.ADMIN):
         rows = [
             ["menu-queue", "menu-district-ideas"],
             ["menu-announce", "menu-center-clubs"],

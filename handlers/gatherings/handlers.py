@@ -12,7 +12,7 @@ from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
-from aiogram_i18n import I18nContext
+from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import Rows, inline
@@ -58,6 +58,7 @@ def what_of(i18n: I18nContext, gathering: Gathering, directory: Any) -> str:
 
 
 @router.message(Command("plan"))
+@router.message(LazyFilter("menu-plan"))
 async def plan_command(message: Message, dialog_manager: DialogManager) -> None:
     await show_unless_form(dialog_manager, message, "plan", show_plans)
 
