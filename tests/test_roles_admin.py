@@ -304,6 +304,7 @@ async def test_staff_have_their_work_in_the_main_menu(harness: Harness, admin, r
         assert screen in joined(await harness.say(staff, button)), button
     cancelled = await harness.say(staff, "/cancel")  # the announcement's form: back to the menu
     assert staff_menu <= set(buttons(cancelled))
+    assert "ЦРН «Оптимист»" in joined(await harness.say(staff, "🏠 Карточка центра"))  # /mycenter
 
     menu = set(buttons(await harness.say(resident, "/start")))
     assert "🧹 Сообщить о субботнике" in menu and not staff_menu & menu

@@ -45,6 +45,7 @@ STAFF_MENU_KEYS = (
     "menu-center-clubs",
     "menu-elders",
     "menu-stats",
+    "menu-center-card",
     "menu-plan",  # a confirmed elder's
 )
 
@@ -115,7 +116,7 @@ def main_menu(i18n: I18nContext, role: Role = Role.RESIDENT) -> ReplyKeyboardMar
             ["menu-queue", "menu-district-ideas"],
             ["menu-announce", "menu-center-clubs"],
             ["menu-elders", "menu-stats"],
-            ["menu-my-center", "menu-help"],
+            ["menu-center-card", "menu-help"],
         ]
     return ReplyKeyboardMarkup(
         keyboard=[[button(key) for key in row] for row in rows],

@@ -9,7 +9,7 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode
-from aiogram_i18n import I18nContext
+from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.context import Ctx, ctx_of
 from bot.permissions import Actor
@@ -32,6 +32,7 @@ router = Router(name=__name__)
 
 
 @router.message(Command("mycenter"))
+@router.message(LazyFilter("menu-center-card"))
 async def my_center(message: Message, dialog_manager: DialogManager, ctx: Ctx) -> None:
     # Another form's draft is not dropped silently; the card itself has nothing to lose.
     if await form_open(dialog_manager) and dialog_manager.current_context().state.group is not F:

@@ -42,6 +42,7 @@ menu-announce = 📣 Announcement
 menu-center-clubs = 🎨 Center clubs
 menu-elders = 👥 District elders
 menu-stats = 📊 Statistics
+menu-center-card = 🏠 Center card
 menu-plan = 📅 Call the neighbours
 menu-opened = Main menu.
 back = ⬅️ Back

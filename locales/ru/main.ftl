@@ -42,6 +42,7 @@ menu-announce = 📣 Объявление
 menu-center-clubs = 🎨 Кружки центра
 menu-elders = 👥 Старшие района
 menu-stats = 📊 Статистика
+menu-center-card = 🏠 Карточка центра
 menu-plan = 📅 Позвать соседей
 menu-opened = Главное меню.
 back = ⬅️ Назад
