@@ -34,7 +34,7 @@ def messages(lang: str) -> dict[str, ast.Message]:
     for path in sorted((LOCALES / lang).glob("*.ftl")):
         resource = parse(path.read_text(encoding="utf-8"))
         junk = [e for e in resource.body if isinstance(e, ast.Junk)]
-        assert not junk, f"{path.name}: {junk[0].content[:80]}"
+        assert not junk, f"{path.name}: {(junk[0].content or '')[:80]}"
         for entry in resource.body:
             if isinstance(entry, ast.Message):
                 assert entry.id.name not in found, f"{entry.id.name} twice"
