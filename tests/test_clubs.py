@@ -10,6 +10,7 @@ from aiogram.methods import SendDocument, SendMessage
 from sqlalchemy import event, func, select
 
 from bot.keyboards.callbacks import CenterCb, ClubCb, ClubListCb, EventCb
+from bot.services.validation import MONTHS
 from handlers.clubs import ClubFilterCb, SignupCb
 from handlers.settings import SettingsCb
 from handlers.staff_clubs.handlers import AttendCb, FieldCb, SessionCb
@@ -326,8 +327,10 @@ async def test_events_create_sign_up_and_reminders(harness: Harness, admin, resi
     await harness.tap(STAFF, FieldCb(target="event", id=0, field="new"))
     await harness.say(STAFF, "Новогодний двор")
     assert "уже прошло" in joined(await harness.say(STAFF, "01.01.2020 12:00"))
+    assert "Не понял дату" in joined(await harness.say(STAFF, "31.02 12:00"))
+    assert "Не понял дату" in joined(await harness.say(STAFF, "на днях"))
     start = (datetime.now(UTC) + timedelta(days=3)).astimezone(TZ).replace(second=0, microsecond=0)
-    await harness.say(STAFF, start.strftime("%d.%m.%Y %H:%M"))
+    await harness.say(STAFF, f"{start.day} {MONTHS[start.month - 1]} в {start:%H:%M}")  # as said
     await harness.say(STAFF, "90")
     await harness.say(STAFF, "1")
     sent = await harness.say(STAFF, "Хороводы и конкурсы")
@@ -346,6 +349,7 @@ async def test_events_create_sign_up_and_reminders(harness: Harness, admin, resi
     async with harness.session_factory() as s:
         event = (await s.execute(select(Event))).scalar_one()
     assert (event.youth, event.project, event.programme) == (True, "cozy", None)
+    assert event.starts_at.replace(tzinfo=UTC).astimezone(TZ) == start
     # Later marked «Лето», sports, from the card's «Изменить»: the direction switches «Лето» on.
     await harness.tap(STAFF, EventCb(action="edit", id=event.id))
     sent = await harness.press(STAFF, "🏷 Отметки")

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from bot.permissions import Actor, may_run_center
 from bot.services import tags
-from bot.services.validation import InputError, parse_count, parse_text
+from bot.services.validation import InputError, coming_date, parse_count, parse_text
 from storage.models import Club, ClubSlot, Event, Signup
 from storage.repositories.clubs import ClubRepository
 
@@ -51,13 +51,15 @@ def parse_schedule(text: str) -> list[Slot]:
 
 
 def parse_local_datetime(text: str, tz: ZoneInfo, now: datetime) -> datetime:
-    """«25.12.2026 18:00» in the city's time zone → UTC; must be in the future."""
-    match = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})\s+(\d{1,2})[:.](\d{2})", text.strip())
+    """A day and a time in the city as people write them («25 декабря 18:00», «25.12 в 18:30»,
+    25.12.2026 18:00) → UTC; in the future, within a year."""
+    value = " ".join(text.lower().replace("ё", "е").split())
+    match = re.fullmatch(r"(.+?),?\s+(?:в\s+)?(\d{1,2})[:.](\d{2})", value)
     if not match:
         raise InputError("event-bad-datetime")
-    day, month, year, hour, minute = (int(g) for g in match.groups())
+    day = coming_date(match.group(1).strip(" ."), now.astimezone(tz).date(), "event-bad-datetime")
     try:
-        local = datetime(year, month, day, hour, minute, tzinfo=tz)
+        local = datetime.combine(day, time(int(match.group(2)), int(match.group(3))), tzinfo=tz)
     except ValueError:
         raise InputError("event-bad-datetime") from None
     if local <= now.astimezone(tz):
@@ -97,7 +99,7 @@ def fields_of(target: str) -> tuple[str, ...]:
     return CLUB_FIELDS if target == "club" else EVENT_FIELDS
 
 
-def parse_field(field: str, text: str, tz: ZoneInfo) -> Any:
+def parse_field(field: str, text: str, tz: ZoneInfo, now: datetime) -> Any:
     """A typed value of a club's or an event's field, as it is kept in the form."""
     if field == "schedule":
         return [
@@ -109,7 +111,7 @@ def parse_field(field: str, text: str, tz: ZoneInfo) -> Any:
     if field == "minutes":
         return parse_count(text, 15, 720)
     if field == "starts_at":
-        return parse_local_datetime(text, tz, datetime.now(UTC)).isoformat()
+        return parse_local_datetime(text, tz, now).isoformat()
     if field == "description":
         return parse_text(text, max_len=MAX_DESCRIPTION, min_len=2)
     return parse_text(text, max_len=100 if field != "title" else 150, min_len=2, letters=True)

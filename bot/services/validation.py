@@ -89,6 +89,7 @@ WEEKDAYS = (
     ("воскресенье", "вс"),
 )
 DAYS_AGO = {"сегодня": 0, "вчера": 1, "позавчера": 2}
+DAYS_AHEAD = {"сегодня": 0, "завтра": 1, "послезавтра": 2}
 
 
 def parse_date(text: str, today: date, max_age_days: int) -> date:
@@ -154,14 +155,24 @@ def parse_end_date(text: str, today: date, max_days: int) -> date:
     """A coming date (a vote's last day, a contest's deadline): 15.12, «15 декабря», 15.12.2026;
     a date without a year that has passed this year is next year's."""
     value = " ".join(text.lower().replace("ё", "е").split()).removeprefix("до ").strip(" .")
-    found = _calendar_date(value, today, "input-bad-end-date")
-    year_given = re.search(r"\d{4}", value) or re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-]\d{2}", value)
-    if found < today and not year_given:
-        found = found.replace(year=found.year + 1)
+    found = coming_date(value, today, "input-bad-end-date")
     if found <= today:
         raise InputError("vote-end-past")
     if found > today + timedelta(days=max_days):
         raise InputError("vote-end-far", days=max_days)
+    return found
+
+
+def coming_date(value: str, today: date, bad: str) -> date:
+    """A date as people write it of something to come: a date without a year that has passed
+    this year is next year's («10 января» written in December); «сегодня», «завтра»,
+    «послезавтра»."""
+    if value in DAYS_AHEAD:
+        return today + timedelta(days=DAYS_AHEAD[value])
+    found = _calendar_date(value, today, bad)
+    year_given = re.search(r"\d{4}", value) or re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-]\d{2}", value)
+    if found < today and not year_given:
+        found = found.replace(year=found.year + 1)
     return found
 
 

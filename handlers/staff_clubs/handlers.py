@@ -525,7 +525,8 @@ async def on_text(message: Message, widget: Any, manager: DialogManager) -> None
     field = _field(manager)
     if field in CHOICE_FIELDS:
         refuse("wizard-hint")
-    value = parse_field(field, message.text or "", ctx_of(manager).tz)
+    ctx = ctx_of(manager)
+    value = parse_field(field, message.text or "", ctx.tz, ctx.now)
     await store(manager, field, value, message)
 
 
