@@ -210,6 +210,53 @@ async def test_staff_of_another_center_cannot_touch(harness: Harness, admin, res
         assert (await s.get(Club, club_id)).active  # type: ignore[union-attr]
 
 
+async def test_a_clubs_schedule_is_chosen_by_buttons(harness: Harness, admin):
+    """Days ticked, the time and the length tapped: no format to learn; «Назад» keeps the days;
+    the same schedule changed later from the card the same way."""
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    await harness.tap(STAFF, FieldCb(target="club", id=0, field="new"))
+    await harness.say(STAFF, "Скандинавская ходьба")
+    await harness.press(STAFF, "Спорт")
+    sent = await harness.press(STAFF, "для всех")
+    assert "По каким дням" in joined(sent) and "⬜ Пн" in buttons(sent)
+    assert "хотя бы один день" in joined(await harness.press(STAFF, "✅ Готово"))
+    await harness.press(STAFF, "⬜ Пн")
+    await harness.press(STAFF, "⬜ Чт")
+    await harness.press(STAFF, "⬜ Сб")
+    sent = await harness.press(STAFF, "☑️ Сб")  # changed their mind
+    assert {"☑️ Пн", "☑️ Чт", "⬜ Сб"} <= set(buttons(sent))
+    sent = await harness.press(STAFF, "✅ Готово")
+    assert "Во сколько" in joined(sent) and "18:00" in buttons(sent)
+    assert "Не понял время" in joined(await harness.say(STAFF, "вечером"))
+    sent = await harness.press(STAFF, "⬅️ Назад")
+    assert {"☑️ Пн", "☑️ Чт"} <= set(buttons(sent))  # the days are kept
+    await harness.press(STAFF, "✅ Готово")
+    sent = await harness.say(STAFF, "10.30")
+    assert "Сколько длится" in joined(sent) and "90 мин" in buttons(sent)
+    assert "от 15 до 480" in joined(await harness.say(STAFF, "5"))
+    sent = await harness.press(STAFF, "90 мин")
+    assert "Сколько мест" in joined(sent)
+    await harness.say(STAFF, "20")
+    await harness.press(STAFF, "Пропустить")
+    sent = await harness.press(STAFF, "Пропустить")
+    assert "Кружок «Скандинавская ходьба» создан" in joined(sent)
+    async with harness.session_factory() as s:
+        club = (await s.execute(select(Club).where(Club.capacity == 20))).scalar_one()
+        assert [(sl.weekday, sl.starts, sl.minutes) for sl in club.slots] == [
+            (0, time(10, 30), 90),
+            (3, time(10, 30), 90),
+        ]
+    await harness.tap(STAFF, FieldCb(target="club", id=club.id, field="schedule"))
+    await harness.press(STAFF, "⬜ Вт")
+    await harness.press(STAFF, "✅ Готово")
+    await harness.press(STAFF, "18:00")
+    assert "Сохранено" in joined(await harness.press(STAFF, "60 мин"))
+    async with harness.session_factory() as s:
+        changed = await s.get(Club, club.id)
+        assert changed is not None
+        assert [(sl.weekday, sl.starts, sl.minutes) for sl in changed.slots] == [(1, time(18), 60)]
+
+
 async def test_staff_create_edit_members_csv_message(harness: Harness, admin, resident):
     await harness.say(admin, f"/grant {STAFF.id} staff optimist")
     sent = await harness.say(STAFF, "/myclubs")

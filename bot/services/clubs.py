@@ -42,12 +42,26 @@ def parse_schedule(text: str) -> list[Slot]:
             raise InputError("club-bad-schedule")
         hour, minute = int(match.group(2)), int(match.group(3))
         minutes = int(match.group(4) or 60)
-        if hour > 23 or minute > 59 or not 15 <= minutes <= 480:
+        shortest, longest = MINUTES_RANGE
+        if hour > 23 or minute > 59 or not shortest <= minutes <= longest:
             raise InputError("club-bad-schedule")
         slots.append(Slot(WEEKDAYS[match.group(1).lower()], time(hour, minute), minutes))
     if not slots or len(slots) > MAX_SLOTS:
         raise InputError("club-bad-schedule")
     return sorted(set(slots), key=lambda s: (s.weekday, s.starts))
+
+
+CLUB_TIMES = ("10:00", "11:00", "15:00", "17:00", "18:00", "19:00")  # a session's start, as buttons
+CLUB_MINUTES = (45, 60, 90, 120)  # a session's length, as buttons
+MINUTES_RANGE = (15, 480)
+
+
+def weekly_schedule(days: list[int], starts: str, minutes_text: str) -> list[list[Any]]:
+    """The same time and length on each chosen weekday, as the form keeps a schedule."""
+    minutes = parse_count(minutes_text, *MINUTES_RANGE)
+    if not days or any(d not in range(7) for d in days):
+        raise InputError("club-no-days")
+    return [[d, starts, minutes] for d in sorted(set(days))]
 
 
 def parse_local_datetime(text: str, tz: ZoneInfo, now: datetime) -> datetime:

@@ -26,9 +26,10 @@ from bot.services.clubs import (
     create_item,
     fields_of,
     parse_field,
+    weekly_schedule,
 )
 from bot.services.sessions import next_sessions, recent_sessions
-from bot.services.validation import InputError, parse_text
+from bot.services.validation import InputError, parse_clock, parse_text
 from bot.views import edit_markup, edit_or_send, room_for, schedule_text, tags_text, when_text
 from handlers.clubs import tell_promoted
 from handlers.forms import (
@@ -542,6 +543,49 @@ async def skip(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
     if field not in SKIPPABLE:  # a hidden button still answers a forged tap
         refuse("button-stale")
     await store(manager, field, None, tapped(cb))
+
+
+async def on_day(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    """A weekday of the schedule switched on or off."""
+    if item not in {str(d) for d in range(7)}:
+        refuse()
+    draft = form_data(manager)
+    draft["days"] = sorted(set(draft.get("days", [])) ^ {int(item)})
+
+
+async def days_done(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
+    if not form_data(manager).get("days"):
+        refuse("club-no-days")
+    await go(manager, ItemForm.schedule_time)
+
+
+async def set_session_time(manager: DialogManager, text: str | None) -> None:
+    form_data(manager)["session_time"] = parse_clock(text).isoformat(timespec="minutes")
+    await go(manager, ItemForm.schedule_minutes)
+
+
+async def on_time_button(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+    await set_session_time(manager, item)
+
+
+async def on_time_text(message: Message, widget: Any, manager: DialogManager) -> None:
+    await set_session_time(manager, message.text)
+
+
+async def set_minutes(manager: DialogManager, text: str, reply: Reply) -> None:
+    draft = form_data(manager)
+    schedule = weekly_schedule(draft.get("days", []), draft["session_time"], text)
+    await store(manager, "schedule", schedule, reply)
+
+
+async def on_minutes_button(
+    cb: CallbackQuery, widget: Any, manager: DialogManager, item: str
+) -> None:
+    await set_minutes(manager, item, tapped(cb))
+
+
+async def on_minutes_text(message: Message, widget: Any, manager: DialogManager) -> None:
+    await set_minutes(manager, message.text or "", message)
 
 
 async def tags_done(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:

@@ -171,7 +171,12 @@ staff-ask-name = Название кружка:
 staff-ask-title = Название мероприятия:
 staff-ask-category = Категория:
 staff-ask-age_group = Для кого:
-staff-ask-schedule = Расписание, например: пн 18:00 90; чт 18:30 60 (день, время, минут).
+staff-ask-schedule = По каким дням занятия? Отметьте дни и нажмите «✅ Готово».
+    Если в разные дни разное время, напишите так: пн 18:00 90; чт 18:30 60 (день, начало, минут).
+staff-ask-session-time = Во сколько начинается занятие? Выберите или напишите, например: 18:30
+staff-ask-session-minutes = Сколько длится одно занятие? Выберите или напишите число минут.
+staff-minutes = { $minutes } мин
+club-no-days = Отметьте хотя бы один день.
 staff-ask-capacity = Сколько мест?
 staff-ask-leader = Руководитель (имя):
 staff-ask-description = Описание (до { $max_length } знаков):
