@@ -72,7 +72,7 @@ class PlaceSetCb(CallbackData, prefix="cpl"):
     """An admin's place (1–3) for a tied contest entry."""
 
     application: RowId
-    place: Annotated[int, Field(ge=0, le=3)]
+    place: Annotated[int, Field(ge=1, le=3)]
 
 
 router = Router(name=__name__)

@@ -13,6 +13,7 @@ from sqlalchemy import select, update
 
 from bot.keyboards.callbacks import ContestCb
 from handlers.contests.handlers import ApplicationCb
+from handlers.contests_admin import PlaceSetCb
 from storage.models import (
     Announcement,
     Application,
@@ -252,6 +253,9 @@ async def test_whole_contest_cycle(harness: Harness, admin, resident):
         texts = (await s.execute(select(Announcement.text))).scalars().all()
     assert any("Итоги конкурса" in t and "ул. Весенняя, д. 17а" in t for t in texts)
     assert "победитель, 1 место" in joined(await harness.say(resident, "/myapplications"))
+    late = await harness.tap(admin, PlaceSetCb(application=first.id, place=2))  # an old button
+    assert "Места ставятся на этапе подведения итогов" in joined(late)
+    assert [a.place for a in await applications(harness)] == [1, 2]
 
     await harness.tap(admin, ContestCb(action="admin", id=contest.id))
     sent = await harness.press(admin, "📊 Таблица для Excel")  # a button in words, not «XLSX»

@@ -220,14 +220,14 @@ async def set_place(
     application_id: int,
     place: int,
 ) -> Application:
-    """An admin's place (1–3; 0 takes it away) for an entry, at the ranking stage only."""
+    """An admin's place (1–3) for a tied entry, at the ranking stage only."""
     application = await contests.application(application_id)
     contest = await contests.get(application.contest_id) if application else None
-    if application is None or contest is None or not 0 <= place <= 3:
+    if application is None or contest is None or not 1 <= place <= 3:
         raise InputError("button-stale")
     if contest.stage is not ContestStage.RANKING:
         raise InputError("cadmin-place-wrong-stage")
-    application.place = place or None
+    application.place = place
     await audit.write(actor_id, "contest.place", None, application=application.id, place=place)
     return application
 
