@@ -9,6 +9,7 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 from aiogram_dialog import DialogManager
+from aiogram_i18n import LazyFilter
 
 from bot.context import Ctx
 from bot.permissions import effective_role
@@ -45,12 +46,16 @@ open_people = opens_form("people", PeopleForm.search, restarts_itself=True)
 
 
 @router.message(Command("grant", "revoke"))
+@router.message(LazyFilter("menu-grant"))
 async def grant_or_revoke(
-    message: Message, command: CommandObject, dialog_manager: DialogManager, ctx: Ctx
+    message: Message,
+    dialog_manager: DialogManager,
+    ctx: Ctx,
+    command: CommandObject | None = None,
 ) -> None:
-    """«/grant» or «/revoke» alone: find the person and choose by buttons; «/grant 123 staff
-    optimist» and «/revoke 123» are the typed shortcuts."""
-    if not command.args:
+    """«/grant», «/revoke» or «👤 Назначить роль» alone: find the person and choose by buttons;
+    «/grant 123 staff optimist» and «/revoke 123» are the operator's typed shortcuts."""
+    if command is None or not command.args:
         await open_people(dialog_manager)
         return
     args = command.args.split()

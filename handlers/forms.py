@@ -84,6 +84,8 @@ class Tr(Text):
 
 def menu_for(ctx: Ctx) -> ReplyKeyboardMarkup:
     """The main menu of this person: a resident's, an elder's, or staff's."""
+    if ctx.actor.is_admin:
+        return main_menu(ctx.i18n, Role.ADMIN)
     role = ctx.actor.role if ctx.actor.role is Role.ELDER else Role.RESIDENT
     return main_menu(ctx.i18n, Role.STAFF if ctx.actor.is_staff else role)
 

@@ -306,6 +306,13 @@ async def test_staff_have_their_work_in_the_main_menu(harness: Harness, admin, r
     assert staff_menu <= set(buttons(cancelled))
     assert "ЦРН «Оптимист»" in joined(await harness.say(staff, "🏠 Карточка центра"))  # /mycenter
 
+    await harness.onboard(admin)
+    menu = set(buttons(await harness.say(admin, "/start")))  # an admin appoints people instead
+    assert staff_menu <= menu and "👤 Назначить роль" in menu and "🎨 Кружки центра" not in menu
+    assert "Кого ищем?" in joined(await harness.say(admin, "👤 Назначить роль"))
+    await harness.say(admin, "/cancel")
+    assert "Кого ищем?" not in joined(await harness.say(staff, "👤 Назначить роль"))
+
     menu = set(buttons(await harness.say(resident, "/start")))
     assert "🧹 Сообщить о субботнике" in menu and not staff_menu & menu
     assert "Отчётов на проверку" not in joined(await harness.say(resident, "📋 Отчёты на проверку"))

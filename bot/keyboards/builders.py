@@ -46,6 +46,7 @@ STAFF_MENU_KEYS = (
     "menu-elders",
     "menu-stats",
     "menu-center-card",
+    "menu-grant",  # an admin's, in place of a center's clubs
     "menu-plan",  # a confirmed elder's
 )
 
@@ -98,7 +99,8 @@ class Pages:
 
 def main_menu(i18n: I18nContext, role: Role = Role.RESIDENT) -> ReplyKeyboardMarkup:
     """The buttons under the typing field: a resident's; an elder's, who also calls neighbours
-    to a субботник; staff's and admins' (their work first, then their center and /help)."""
+    to a субботник; staff's and admins' (their work first, then their center and /help; an
+    admin, at no center, appoints people instead of keeping a center's clubs)."""
 
     def button(key: str) -> KeyboardButton:
         return KeyboardButton(text=i18n.get(key), request_location=key == "menu-nearby")
@@ -114,7 +116,7 @@ def main_menu(i18n: I18nContext, role: Role = Role.RESIDENT) -> ReplyKeyboardMar
     if role in (Role.STAFF, Role.ADMIN):
         rows = [
             ["menu-queue", "menu-district-ideas"],
-            ["menu-announce", "menu-center-clubs"],
+            ["menu-announce", "menu-grant" if role is Role.ADMIN else "menu-center-clubs"],
             ["menu-elders", "menu-stats"],
             ["menu-center-card", "menu-help"],
         ]

@@ -43,6 +43,7 @@ menu-center-clubs = 🎨 Center clubs
 menu-elders = 👥 District elders
 menu-stats = 📊 Statistics
 menu-center-card = 🏠 Center card
+menu-grant = 👤 Appoint
 menu-plan = 📅 Call the neighbours
 menu-opened = Main menu.
 back = ⬅️ Back

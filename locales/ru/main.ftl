@@ -43,6 +43,7 @@ menu-center-clubs = 🎨 Кружки центра
 menu-elders = 👥 Старшие района
 menu-stats = 📊 Статистика
 menu-center-card = 🏠 Карточка центра
+menu-grant = 👤 Назначить роль
 menu-plan = 📅 Позвать соседей
 menu-opened = Главное меню.
 back = ⬅️ Назад
