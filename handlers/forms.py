@@ -86,8 +86,9 @@ def menu_for(ctx: Ctx) -> ReplyKeyboardMarkup:
     """The main menu of this person: a resident's, an elder's, or staff's."""
     if ctx.actor.is_admin:
         return main_menu(ctx.i18n, Role.ADMIN)
-    role = ctx.actor.role if ctx.actor.role is Role.ELDER else Role.RESIDENT
-    return main_menu(ctx.i18n, Role.STAFF if ctx.actor.is_staff else role)
+    if ctx.actor.is_staff:
+        return main_menu(ctx.i18n, Role.STAFF, at_center=ctx.actor.center_id is not None)
+    return main_menu(ctx.i18n, ctx.actor.role if ctx.actor.role is Role.ELDER else Role.RESIDENT)
 
 
 def menu_texts(i18n: I18nContext) -> set[str]:

@@ -229,6 +229,9 @@ async def test_an_admin_of_one_municipality_and_staff_without_a_center(
     assert "Администрация района: Ленинский район" in joined(sent)
     assert "Ленинский район" in joined(await harness.say(olga, "/whoami"))
     assert "Такой команды нет" not in joined(await harness.say(olga, "/queue"))
+    menu = buttons(await harness.say(olga, "/start"))  # a district's administration: no center
+    assert "📋 Отчёты на проверку" in menu and "👥 Старшие района" in menu
+    assert "🎨 Кружки центра" not in menu and "🏠 Карточка центра" not in menu
 
     sent = await harness.say(ivan, "/stats")
     assert "Статистика какого района?" in joined(sent)

@@ -97,10 +97,13 @@ class Pages:
         return [row] if row else []
 
 
-def main_menu(i18n: I18nContext, role: Role = Role.RESIDENT) -> ReplyKeyboardMarkup:
+def main_menu(
+    i18n: I18nContext, role: Role = Role.RESIDENT, at_center: bool = True
+) -> ReplyKeyboardMarkup:
     """The buttons under the typing field: a resident's; an elder's, who also calls neighbours
-    to a субботник; staff's and admins' (their work first, then their center and /help; an
-    admin, at no center, appoints people instead of keeping a center's clubs)."""
+    to a субботник; staff's and admins' (their work first, then /help). An admin appoints people;
+    staff of a center keep its clubs and card; staff of a district's administration
+    (`at_center=False`) have neither."""
 
     def button(key: str) -> KeyboardButton:
         return KeyboardButton(text=i18n.get(key), request_location=key == "menu-nearby")
@@ -114,12 +117,16 @@ def main_menu(i18n: I18nContext, role: Role = Role.RESIDENT) -> ReplyKeyboardMar
     if role is Role.ELDER:
         rows[1].append("menu-plan")
     if role in (Role.STAFF, Role.ADMIN):
-        rows = [
-            ["menu-queue", "menu-district-ideas"],
-            ["menu-announce", "menu-grant" if role is Role.ADMIN else "menu-center-clubs"],
-            ["menu-elders", "menu-stats"],
-            ["menu-center-card", "menu-help"],
-        ]
+        work = ["menu-queue", "menu-district-ideas", "menu-announce"]
+        if role is Role.ADMIN:
+            work.append("menu-grant")
+        elif at_center:
+            work.append("menu-center-clubs")
+        work += ["menu-elders", "menu-stats"]
+        if role is Role.ADMIN or at_center:
+            work.append("menu-center-card")
+        work.append("menu-help")
+        rows = [work[i : i + 2] for i in range(0, len(work), 2)]
     return ReplyKeyboardMarkup(
         keyboard=[[button(key) for key in row] for row in rows],
         resize_keyboard=True,

@@ -78,7 +78,7 @@ async def change_role(ctx: Ctx, target: User, role: Role, post: Post) -> str:
                 role=role_name(t, role.value),
                 center=post_suffix(t, change.post),
             ),
-            main_menu(t, role),  # their work a tap away
+            main_menu(t, role, at_center=change.post.center is not None),  # their work a tap away
         ),
     )
     return ctx.i18n.get(
