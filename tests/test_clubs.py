@@ -11,7 +11,7 @@ from sqlalchemy import event, func, select
 
 from bot.keyboards.callbacks import CenterCb, ClubCb, ClubListCb, EventCb
 from bot.services.validation import MONTHS
-from handlers.clubs.handlers import ClubFilterCb, SignupCb
+from handlers.clubs import ClubFilterCb, SignupCb
 from handlers.settings import SettingsCb
 from handlers.staff_clubs.handlers import AttendCb, FieldCb, SessionCb
 from storage.models import (

@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 
 from bot.keyboards.callbacks import ContestCb
 from handlers.contests.handlers import ApplicationCb
-from handlers.contests_admin.handlers import PlaceSetCb
+from handlers.contests_admin import PlaceSetCb
 from storage.models import (
     Announcement,
     Application,

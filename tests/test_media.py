@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from handlers.media.handlers import MediaCb
+from handlers.media import MediaCb
 from storage.models import MediaPublication
 from tests.fixtures.harness import Harness, buttons, callback_datas, joined
 from tests.fixtures.updates import tg_user

@@ -209,7 +209,7 @@ async def test_an_award_from_the_ranking_to_the_letter_and_gone_with_the_person(
 async def test_an_invitation_to_the_sljot_round_trip(pg_or_sqlite_harness: Harness, admin):
     harness = pg_or_sqlite_harness
     from bot.gathering_notices import GatheringNotices
-    from handlers.invitations.handlers import InviteCb
+    from handlers.invitations import InviteCb
     from storage.models import Announcement, CityInvitation, InvitationReply
     from tests.test_ideas import _deliver
     from tests.test_receptions import day_button

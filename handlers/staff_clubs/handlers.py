@@ -31,7 +31,7 @@ from bot.services.clubs import (
 from bot.services.sessions import next_sessions, recent_sessions
 from bot.services.validation import InputError, parse_clock, parse_text
 from bot.views import edit_markup, edit_or_send, room_for, schedule_text, tags_text, when_text
-from handlers.clubs.handlers import tell_promoted
+from handlers.clubs import tell_promoted
 from handlers.forms import (
     Listed,
     Reply,

@@ -7,25 +7,37 @@ from typing import Any
 
 from aiogram import Router
 from aiogram.filters import Command
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import DialogManager
+from aiogram_dialog import DialogManager, Window
+from aiogram_dialog.widgets.kbd import Button, Group, Select
+from aiogram_dialog.widgets.text import Format
 
 from bot.context import ctx_of
 from bot.services.validation import parse_text
 from bot.views import send_album
 from handlers.forms import (
+    Tr,
+    buttons_only,
     form_data,
+    form_dialog,
     go,
+    nav,
     refuse,
     start_form,
+    text_only,
 )
-from handlers.jury.states import JuryForm
 from storage.models import Application, Contest, Juror
 
 router = Router(name=__name__)
 
 SCORES = range(1, 11)
 MAX_COMMENT = 500
+
+
+class JuryForm(StatesGroup):
+    score = State()
+    comment = State()
 
 
 def criteria(contest: Contest) -> list[str]:
@@ -134,3 +146,34 @@ async def window_data(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
         "highest": SCORES[-1],
         "scored": bool(values),
     }
+
+
+jury_dialog = form_dialog(
+    "jury",
+    Window(
+        Tr("jury-ask-criterion"),
+        Group(
+            Select(
+                Format("{item[0]}"),
+                id="score",
+                item_id_getter=lambda item: item[1],
+                items="scores",
+                on_click=on_score,
+            ),
+            width=5,
+        ),
+        Button(Tr("wizard-back"), id="back_score", on_click=back_a_score, when="scored"),
+        nav(back_button=False),
+        buttons_only(),
+        state=JuryForm.score,
+    ),
+    Window(
+        Tr("jury-ask-comment"),
+        Button(Tr("wizard-skip"), id="skip_comment", on_click=skip_comment),
+        Button(Tr("wizard-back"), id="back_score", on_click=back_a_score),
+        nav(back_button=False),
+        text_only(on_comment),
+        state=JuryForm.comment,
+    ),
+    getter=window_data,
+)

@@ -9,25 +9,44 @@ from typing import Any
 
 from aiogram import Router
 from aiogram.filters import Command
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import DialogManager
+from aiogram_dialog import DialogManager, Window
+from aiogram_dialog.widgets.kbd import Button
+from aiogram_dialog.widgets.text import Format
 
 from bot.context import Ctx, ctx_of
 from bot.permissions import may_run_center
-from bot.services.on_behalf import add_caller, elder_of_district, parse_caller
+from bot.services.on_behalf import add_caller, elder_of_district, parse_caller, parse_name
 from bot.services.validation import parse_text
 from handlers.forms import (
+    Tr,
+    buttons_only,
+    chosen,
     form_data,
+    form_dialog,
     go,
+    nav,
     opens_form,
     refuse,
+    saved_as,
     tapped,
     to_first_page,
+    typed,
 )
-from handlers.on_behalf.states import ForPerson
 from storage.models import User
 
 router = Router(name=__name__)
+
+
+class ForPerson(StatesGroup):
+    who = State()
+    elder = State()
+    name = State()
+    phone = State()
+    consent = State()
+    what = State()
+    club = State()
 
 
 @router.message(Command("forperson"))
@@ -149,11 +168,11 @@ async def on_club(callback: CallbackQuery, widget: Any, manager: DialogManager, 
     )
 
 
-def is_elder(data: dict[str, Any], widget: Any, manager: DialogManager) -> bool:
+def _is_elder(data: dict[str, Any], widget: Any, manager: DialogManager) -> bool:
     return bool(form_data(manager).get("on_behalf", {}).get("user_id"))
 
 
-async def getter(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, Any]:
+async def _getter(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, Any]:
     district = ctx.actor.staff_district_id
     draft = form_data(dialog_manager)
     name = draft.get("elder_name")
@@ -171,3 +190,37 @@ async def getter(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str,
         "name": draft.get("name", ""),
         "phone": draft.get("phone", ""),
     }
+
+
+for_person_dialog = form_dialog(
+    "for_person",
+    Window(
+        Tr("behalf-ask-who"),
+        Button(Tr("behalf-elder"), id="elder", on_click=pick_elder),
+        Button(Tr("behalf-other"), id="other", on_click=other_person),
+        nav(),
+        buttons_only(),
+        state=ForPerson.who,
+    ),
+    chosen(Format("{elder_prompt}"), "elders", on_elder, ForPerson.elder, on_text=on_elder_name),
+    chosen("behalf-ask-club", "clubs", on_club, ForPerson.club),
+    typed("behalf-ask-name", saved_as("name", parse_name, ForPerson.phone), ForPerson.name),
+    typed("behalf-ask-phone", on_phone, ForPerson.phone),
+    Window(
+        Tr("behalf-ask-consent"),
+        Button(Tr("behalf-consent"), id="consent", on_click=consent_given),
+        nav(),
+        buttons_only(),
+        state=ForPerson.consent,
+    ),
+    Window(
+        Tr("behalf-ask-what"),
+        Button(Tr("behalf-report"), id="report", on_click=as_report, when=_is_elder),
+        Button(Tr("behalf-idea"), id="idea", on_click=as_idea),
+        Button(Tr("behalf-signup"), id="signup", on_click=as_signup),
+        nav(),
+        buttons_only(),
+        state=ForPerson.what,
+    ),
+    getter=_getter,
+)

@@ -7,23 +7,32 @@ from __future__ import annotations
 from typing import Any
 
 from aiogram import F, Router
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import DialogManager
+from aiogram_dialog import DialogManager, Window
+from aiogram_dialog.widgets.kbd import Button
 
 from bot.context import Ctx, ctx_of
 from bot.filters.content import Has
 from bot.services.ideas import MAX_TEXT
 from bot.services.reports import MAX_DESCRIPTION
 from handlers.forms import (
+    Tr,
+    buttons_only,
+    form_dialog,
+    nav,
     outside_forms,
     refuse,
     start_form,
     tapped,
 )
-from handlers.natural.states import Carried
 from storage.models import Role
 
 router = Router(name=__name__)
+
+
+class Carried(StatesGroup):
+    ask = State()
 
 
 @router.message(outside_forms, Has(~F.text.startswith("/")), Has(F.text | F.photo | F.voice))
@@ -73,16 +82,31 @@ async def as_report(callback: CallbackQuery, button: Any, manager: DialogManager
 
 
 async def as_club(callback: CallbackQuery, button: Any, manager: DialogManager) -> None:
-    from handlers.clubs.handlers import clubs_start
+    from handlers.clubs import clubs_start
 
     ctx = ctx_of(manager)
     await manager.done()
     await clubs_start(tapped(callback), ctx)
 
 
-def is_elder(data: dict[str, Any], widget: Any, manager: DialogManager) -> bool:
+def _is_elder(data: dict[str, Any], widget: Any, manager: DialogManager) -> bool:
     return ctx_of(manager).user.role is Role.ELDER
 
 
-def is_voice(data: dict[str, Any], widget: Any, manager: DialogManager) -> bool:
+def _is_voice(data: dict[str, Any], widget: Any, manager: DialogManager) -> bool:
     return bool(_carried(manager).get("voice"))
+
+
+natural_dialog = form_dialog(
+    "natural",
+    Window(
+        Tr("natural-voice", when=_is_voice),
+        Tr("natural-ask"),
+        Button(Tr("natural-idea"), id="idea", on_click=as_idea),
+        Button(Tr("natural-report"), id="report", on_click=as_report, when=_is_elder),
+        Button(Tr("natural-club"), id="club", on_click=as_club),
+        nav(back_button=False),
+        buttons_only(),
+        state=Carried.ask,
+    ),
+)

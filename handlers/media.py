@@ -11,8 +11,9 @@ from typing import Any
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import DialogManager
+from aiogram_dialog import DialogManager, Window
 from aiogram_dialog.widgets.kbd import Button
 
 from bot.context import Ctx, ctx_of
@@ -21,22 +22,31 @@ from bot.keyboards.callbacks import PageCb, RowId
 from bot.permissions import may_record_media
 from bot.services.media import (
     OUTLET_KINDS,
+    parse_link,
+    parse_outlet,
     parse_published_on,
     record_publication,
     remove_publication,
 )
 from handlers.forms import (
     Listed,
+    Tr,
+    choice,
     form_data,
+    form_dialog,
     go,
+    nav,
     paged,
     refuse,
+    saved_as,
     show_unless_form,
     shown_by,
     start_form,
+    summary,
     tapped,
+    text_only,
+    typed,
 )
-from handlers.media.states import MediaForm
 
 router = Router(name=__name__)
 
@@ -46,6 +56,13 @@ class MediaCb(CallbackData, prefix="media"):
 
     action: str
     id: RowId = 0
+
+
+class MediaForm(StatesGroup):
+    link = State()
+    outlet = State()
+    day = State()
+    summary = State()
 
 
 @router.message(Command("media"))
@@ -148,7 +165,7 @@ async def submit(callback: CallbackQuery, button: Any, manager: DialogManager) -
     await tapped(callback).answer(ctx.i18n.get("media-saved"))
 
 
-async def form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, Any]:
+async def _form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, Any]:
     draft = form_data(dialog_manager)
     day = draft.get("published_on")
     return {
@@ -158,3 +175,30 @@ async def form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, A
         "outlet": html.escape(draft.get("outlet", "")),
         "day": date.fromisoformat(day).strftime("%d.%m.%Y") if day else "",
     }
+
+
+media_dialog = form_dialog(
+    "media",
+    typed(
+        "media-ask-link",
+        saved_as("url", parse_link, MediaForm.outlet),
+        MediaForm.link,
+        Button(Tr("media-no-link"), id="no_link", on_click=no_link),
+    ),
+    Window(
+        Tr("media-ask-outlet"),
+        choice("outlets", "outlets", on_outlet, width=3),
+        nav(),
+        text_only(saved_as("outlet", parse_outlet, MediaForm.day)),
+        state=MediaForm.outlet,
+    ),
+    Window(
+        Tr("media-ask-day"),
+        choice("days", "days", on_day_button, width=2),
+        nav(),
+        text_only(on_day_text),
+        state=MediaForm.day,
+    ),
+    summary("media-summary", "media", submit, MediaForm.summary),
+    getter=_form,
+)

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 from aiogram import F, Router
 from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
@@ -41,7 +42,6 @@ from bot.services.contests import (
 from bot.services.validation import InputError, parse_id, parse_text
 from bot.views import local_time, person_name, room_for
 from handlers.admin import open_people
-from handlers.contests_admin.states import C
 from handlers.forms import (
     Listed,
     Reply,
@@ -49,16 +49,20 @@ from handlers.forms import (
     answer_lines,
     ask_text,
     ask_to_send,
+    chosen,
     city_admins_only,
     existing,
     form_data,
+    form_dialog,
     go,
     paged,
     refuse,
     say_error,
     send_for,
     start_form,
+    summary,
     tapped,
+    typed,
 )
 from storage.models import Contest, ContestStage
 from storage.repositories.directory import Directory
@@ -75,6 +79,17 @@ router = Router(name=__name__)
 
 TIED_WITH_BUTTONS = 33  # three place buttons each, under one message (Telegram takes up to 100)
 CONTESTS_PAGE = 10
+
+
+class C(StatesGroup):
+    """The contest form: from a template (template, deadline, audience) or from scratch."""
+
+    template = State()
+    title = State()
+    nominations = State()
+    deadline = State()
+    audience = State()
+    preview = State()
 
 
 # Contests are the city's: its admins run them (a municipality's admin does not).
@@ -271,6 +286,17 @@ async def on_send(cb: CallbackQuery, button: Any, manager: DialogManager) -> Non
 
 async def template_items(**_: Any) -> dict[str, Any]:
     return {"templates": [(str(t["title"])[:60], str(t["code"])) for t in templates()]}
+
+
+contest_dialog = form_dialog(
+    "contest",
+    chosen("cadmin-choose-template", "templates", on_template, C.template, getter=template_items),
+    typed("cadmin-ask-title", on_title, C.title),
+    typed("cadmin-ask-nominations", on_nominations, C.nominations),
+    typed("cadmin-ask-deadline", on_deadline, C.deadline),
+    chosen("cadmin-ask-audience", "audiences", on_audience, C.audience, getter=audience_items),
+    summary("send-preview", "contest", on_send, C.preview, getter=preview_items),
+)
 
 
 @router.callback_query(ContestCb.filter(F.action == "admin"))

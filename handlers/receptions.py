@@ -9,6 +9,7 @@ from typing import Any
 
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject, CommandStart
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
 
@@ -28,7 +29,10 @@ from bot.services.receptions import (
     may_look_after,
     may_see,
     open_access,
+    parse_places,
     parse_question,
+    parse_specialist,
+    parse_topic,
     receptions_of_specialist,
     specialist_key,
 )
@@ -40,17 +44,22 @@ from handlers.forms import (
     answer_for,
     answer_lines,
     ask_text,
+    chosen,
+    day_and_time,
     existing,
     form_data,
+    form_dialog,
     go,
     paged,
     refuse,
+    saved_as,
     show_unless_form,
     shown_by,
     start_form,
+    summary,
     tapped,
+    typed,
 )
-from handlers.receptions.states import ReceptionForm
 from handlers.start import continue_onboarding
 from storage.models import Reception, User
 
@@ -360,6 +369,16 @@ async def mark_attendance(callback: CallbackQuery, callback_data: ReceptionCb, c
 # --- A new reception -----------------------------------------------------------------------------
 
 
+class ReceptionForm(StatesGroup):
+    specialist = State()
+    topic = State()
+    day = State()
+    clock = State()
+    length = State()
+    places = State()
+    summary = State()
+
+
 @router.callback_query(ReceptionCb.filter(F.action == "new"))
 async def new_reception(callback: CallbackQuery, dialog_manager: DialogManager, ctx: Ctx) -> None:
     if not ctx.actor.is_staff or ctx.actor.center_id is None:
@@ -386,7 +405,7 @@ async def submit(callback: CallbackQuery, button: Any, manager: DialogManager) -
     await tapped(callback).answer(ctx.i18n.get("reception-created", when=when))
 
 
-async def form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, Any]:
+async def _form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, Any]:
     draft = form_data(dialog_manager)
     return {
         "lengths": [(ctx.i18n.get("reception-minutes", minutes=m), str(m)) for m in LENGTHS],
@@ -398,3 +417,27 @@ async def form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, A
         "minutes": draft.get("minutes", 0),
         "places": draft.get("places", 0),
     }
+
+
+reception_dialog = form_dialog(
+    "reception",
+    typed(
+        "reception-ask-specialist",
+        saved_as("specialist", parse_specialist, ReceptionForm.topic),
+        ReceptionForm.specialist,
+    ),
+    typed(
+        "reception-ask-topic",
+        saved_as("topic", parse_topic, ReceptionForm.day),
+        ReceptionForm.topic,
+    ),
+    *day_and_time(ReceptionForm.day, ReceptionForm.clock, ReceptionForm.length, DAYS_AHEAD),
+    chosen("reception-ask-length", "lengths", on_length, ReceptionForm.length, width=3),
+    typed(
+        "reception-ask-places",
+        saved_as("places", parse_places, ReceptionForm.summary),
+        ReceptionForm.places,
+    ),
+    summary("reception-summary", "reception", submit, ReceptionForm.summary),
+    getter=_form,
+)

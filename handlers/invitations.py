@@ -11,6 +11,7 @@ from typing import Any
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_dialog import DialogManager
 from aiogram_dialog.widgets.kbd import Button
@@ -26,21 +27,29 @@ from bot.services.recognition import (
     answer_invitation,
     create_invitation,
     invitation_of,
+    parse_place,
+    parse_title,
 )
 from bot.views import district_names, when_text
 from handlers.forms import (
     Reply,
+    Tr,
     answer_lines,
+    chosen,
+    day_and_time,
     form_data,
+    form_dialog,
     go,
     queue_announcement,
     refuse,
+    saved_as,
     show_unless_form,
     shown_by,
     start_form,
+    summary,
     tapped,
+    typed,
 )
-from handlers.invitations.states import InviteForm
 from storage.models import CityInvitation
 
 router = Router(name=__name__)
@@ -53,6 +62,16 @@ class InviteCb(CallbackData, prefix="inv"):
 
     action: str
     id: RowId = 0
+
+
+class InviteForm(StatesGroup):
+    title = State()
+    day = State()
+    clock = State()
+    place = State()
+    guests = State()
+    district = State()
+    summary = State()
 
 
 # --- The guests' answers --------------------------------------------------------------------------
@@ -182,7 +201,7 @@ def _text(i18n: I18nContext, invitation: CityInvitation, ctx: Ctx) -> str:
     )
 
 
-async def form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, Any]:
+async def _form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, Any]:
     draft = form_data(dialog_manager)
     invited = [d for d in ctx.directory.all_districts() if may_invite(ctx.actor, d.id)]
     districts = [(name, str(d.id)) for d, name in district_names(invited)]
@@ -202,3 +221,20 @@ async def form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, A
         out["where"] = district.name if district else ctx.i18n.get("invite-whole-city")
         out["reach"] = await ctx.invitations.reach(invitation)
     return out
+
+
+invite_dialog = form_dialog(
+    "invite",
+    typed(
+        "invite-ask-title",
+        saved_as("title", parse_title, InviteForm.day),
+        InviteForm.title,
+        Button(Tr("invite-default-title-button"), id="usual", on_click=usual_title),
+    ),
+    *day_and_time(InviteForm.day, InviteForm.clock, InviteForm.place, DAYS_AHEAD),
+    typed("invite-ask-place", saved_as("place", parse_place, InviteForm.guests), InviteForm.place),
+    chosen("invite-ask-guests", "guest_lists", on_guests, InviteForm.guests),
+    chosen("invite-ask-district", "districts", on_district, InviteForm.district, width=2),
+    summary("invite-summary", "invite", submit, InviteForm.summary),
+    getter=_form,
+)

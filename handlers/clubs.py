@@ -9,6 +9,7 @@ from typing import Any
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_dialog import DialogManager
 from aiogram_i18n import LazyFilter
@@ -23,17 +24,18 @@ from bot.services.elders import parse_full_name
 from bot.services.sessions import next_sessions
 from bot.services.validation import parse_count, parse_text
 from bot.views import edit_or_send, schedule_text, when_text
-from handlers.clubs.states import SignupForm
 from handlers.forms import (
     Listed,
     Reply,
     form_data,
+    form_dialog,
     go,
     outside_forms,
     paged,
     refuse,
     start_form,
     tapped,
+    typed,
 )
 from handlers.places import ask_place
 from storage.models import Club, Event, Signup, SignupStatus
@@ -366,6 +368,20 @@ async def child_age(message: Message, widget: Any, manager: DialogManager) -> No
     age = parse_count(message.text or "", 0, MAX_CHILD_AGE)
     name = form_data(manager).get("child_name")
     await _continue(message, manager, child_name=name, child_age=age)
+
+
+class SignupForm(StatesGroup):
+    own_name = State()
+    child_name = State()
+    child_age = State()
+
+
+signup_dialog = form_dialog(
+    "signup",
+    typed("club-ask-own-name", own_name, SignupForm.own_name),
+    typed("club-ask-child-name", child_name, SignupForm.child_name),
+    typed("club-ask-child-age", child_age, SignupForm.child_age),
+)
 
 
 # --- events -------------------------------------------------------------------------------------

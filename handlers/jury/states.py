@@ -1,6 +1,0 @@
-from aiogram.fsm.state import State, StatesGroup
-
-
-class JuryForm(StatesGroup):
-    score = State()
-    comment = State()

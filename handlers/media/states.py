@@ -1,8 +1,0 @@
-from aiogram.fsm.state import State, StatesGroup
-
-
-class MediaForm(StatesGroup):
-    link = State()
-    outlet = State()
-    day = State()
-    summary = State()
