@@ -18,39 +18,21 @@ def field(name: str, state: State, skippable: bool = False) -> Window:
     return typed(f"staff-ask-{name}", h.on_text, state, *skip)
 
 
+DAYS_DONE = Button(Tr("wizard-done-button"), id="days_done", on_click=h.days_done)
+
 item_dialog = form_dialog(
     "club_or_event",
     field("name", F.name),
     field("title", F.title),
     chosen("staff-ask-category", "categories", h.on_choice, F.category),
     chosen("staff-ask-age_group", "age_groups", h.on_choice, F.age_group),
-    # the schedule by buttons: the days, the time, the length (a schedule with different times
-    # on different days is typed in the first window)
+    # the schedule by buttons: the days, the start, the length (different times on different
+    # days are typed in the first window)
     chosen(
-        "staff-ask-schedule",
-        "days",
-        h.on_day,
-        F.schedule,
-        Button(Tr("wizard-done-button"), id="days_done", on_click=h.days_done),
-        width=4,
-        on_text=h.on_text,
+        "staff-ask-schedule", "days", h.on_day, F.schedule, DAYS_DONE, width=4, on_text=h.on_text
     ),
-    chosen(
-        "staff-ask-session-time",
-        "times",
-        h.on_time_button,
-        F.schedule_time,
-        width=3,
-        on_text=h.on_time_text,
-    ),
-    chosen(
-        "staff-ask-session-minutes",
-        "lengths",
-        h.on_minutes_button,
-        F.schedule_minutes,
-        width=4,
-        on_text=h.on_minutes_text,
-    ),
+    chosen("staff-ask-clock", "times", h.on_clock, F.clock, width=3, on_text=h.clock_typed),
+    chosen("staff-ask-length", "lengths", h.on_length, F.length, width=4, on_text=h.length_typed),
     field("starts_at", F.starts_at),
     field("minutes", F.minutes),
     field("capacity", F.capacity),

@@ -556,19 +556,19 @@ async def on_day(cb: CallbackQuery, widget: Any, manager: DialogManager, item: s
 async def days_done(cb: CallbackQuery, button: Any, manager: DialogManager) -> None:
     if not form_data(manager).get("days"):
         refuse("club-no-days")
-    await go(manager, ItemForm.schedule_time)
+    await go(manager, ItemForm.clock)
 
 
 async def set_session_time(manager: DialogManager, text: str | None) -> None:
     form_data(manager)["session_time"] = parse_clock(text).isoformat(timespec="minutes")
-    await go(manager, ItemForm.schedule_minutes)
+    await go(manager, ItemForm.length)
 
 
-async def on_time_button(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
+async def on_clock(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
     await set_session_time(manager, item)
 
 
-async def on_time_text(message: Message, widget: Any, manager: DialogManager) -> None:
+async def clock_typed(message: Message, widget: Any, manager: DialogManager) -> None:
     await set_session_time(manager, message.text)
 
 
@@ -578,13 +578,11 @@ async def set_minutes(manager: DialogManager, text: str, reply: Reply) -> None:
     await store(manager, "schedule", schedule, reply)
 
 
-async def on_minutes_button(
-    cb: CallbackQuery, widget: Any, manager: DialogManager, item: str
-) -> None:
+async def on_length(cb: CallbackQuery, widget: Any, manager: DialogManager, item: str) -> None:
     await set_minutes(manager, item, tapped(cb))
 
 
-async def on_minutes_text(message: Message, widget: Any, manager: DialogManager) -> None:
+async def length_typed(message: Message, widget: Any, manager: DialogManager) -> None:
     await set_minutes(manager, message.text or "", message)
 
 

@@ -9,8 +9,8 @@ class ItemForm(StatesGroup):
     category = State()
     age_group = State()
     schedule = State()  # the days (or the whole schedule typed)
-    schedule_time = State()
-    schedule_minutes = State()
+    clock = State()  # the schedule's start
+    length = State()  # and its length
     starts_at = State()
     minutes = State()
     capacity = State()
