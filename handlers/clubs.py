@@ -19,7 +19,7 @@ from bot.keyboards.builders import Pages, Rows, inline
 from bot.keyboards.callbacks import ClubCb, ClubListCb, EventCb, PageCb, PlaceCb, RowId
 from bot.notify import tell
 from bot.permissions import districts_seen
-from bot.services.clubs import CATEGORIES, CHILD_AGE_GROUPS
+from bot.services.clubs import CATEGORIES, CHILD_AGE_GROUPS, TAKES_CHILDREN
 from bot.services.elders import parse_full_name
 from bot.services.sessions import next_sessions
 from bot.services.validation import parse_count, parse_text
@@ -204,6 +204,9 @@ def club_card_text(ctx: Ctx, club: Club, enrolled: int, waiting: int) -> str:
         places = ctx.i18n.get("club-places-free", free=free, capacity=club.capacity)
     else:
         places = ctx.i18n.get("club-places-full", waiting=waiting)
+    leader = ""  # a line only when the center has said who leads it
+    if club.leader:
+        leader = "\n" + ctx.i18n.get("club-card-leader", leader=html.escape(club.leader))
     return ctx.i18n.get(
         "club-card",
         name=html.escape(club.name),
@@ -211,7 +214,7 @@ def club_card_text(ctx: Ctx, club: Club, enrolled: int, waiting: int) -> str:
         category=ctx.i18n.get(f"club-cat-{club.category}"),
         age=ctx.i18n.get(f"club-age-{club.age_group}"),
         schedule=schedule_text(ctx.i18n, club.slots),
-        leader=html.escape(club.leader or ctx.i18n.get("club-unknown-leader")),
+        leader=leader,
         places=places,
         description=html.escape(club.description or ""),
     ).strip()
@@ -225,7 +228,8 @@ async def club_card(callback: CallbackQuery, callback_data: ClubCb, ctx: Ctx) ->
     rows: Rows = []
     if club.active:
         rows.append([(ctx.i18n.get("club-join"), ClubCb(action="join", id=club.id))])
-        rows.append([(ctx.i18n.get("club-join-child"), ClubCb(action="child", id=club.id))])
+        if club.age_group in TAKES_CHILDREN:
+            rows.append([(ctx.i18n.get("club-join-child"), ClubCb(action="child", id=club.id))])
     if center:
         rows.append(
             [
@@ -269,6 +273,8 @@ async def join(
         refuse("club-is-closed" if kind == "club" else "event-is-closed")
     if not ctx.user.has_consent:
         refuse("club-need-consent")
+    if for_child and isinstance(target, Club) and target.age_group not in TAKES_CHILDREN:
+        refuse("club-adults-only")
     if for_child or not ctx.user.full_name:
         await start_form(
             dialog_manager,

@@ -34,7 +34,12 @@ FAR_STAFF = tg_user(2002, username="ivan_staff")
 
 
 async def make_club(
-    harness: Harness, capacity: int = 2, center: str = "optimist", slots=((0, time(18, 0), 90),)
+    harness: Harness,
+    capacity: int = 2,
+    center: str = "optimist",
+    slots=((0, time(18, 0), 90),),
+    age_group: str = "all",
+    leader: str | None = "Анна Петровна",
 ) -> int:
     center_id = harness.directory.center_by_code(center).id
     async with harness.session_factory() as s:
@@ -43,9 +48,9 @@ async def make_club(
             name="Хор «Рябинушка»",
             description="Поём вместе",
             category="creative",
-            age_group="adults",
+            age_group=age_group,
             capacity=capacity,
-            leader="Анна Петровна",
+            leader=leader,
             slots=[ClubSlot(weekday=w, starts=t, minutes=m) for w, t, m in slots],
         )
         s.add(club)
@@ -112,9 +117,25 @@ async def test_catalogue_filters_and_card(demo_harness: Harness, resident):
         and "Вт 10:00–11:00" in card
         and "Свободно мест: 20 из 20" in card
     )
-    assert buttons(sent)[:2] == ["✍️ Записаться", "👶 Записать ребёнка"]
+    # a walking club for 60+: no child is signed up to it
+    assert buttons(sent)[0] == "✍️ Записаться" and "👶 Записать ребёнка" not in buttons(sent)
     sent = await harness.tap(resident, ClubListCb(district=99999))
     assert "устарела" in joined(sent)
+
+
+async def test_a_child_is_not_signed_up_to_an_adults_club(harness: Harness, resident):
+    """An adults' club offers no «Записать ребёнка», and a forged tap is refused; a club whose
+    leader is not known shows no «Руководитель» line."""
+    await harness.onboard(resident)
+    adults = await make_club(harness, age_group="adults", leader=None)
+    sent = await harness.tap(resident, ClubCb(action="card", id=adults))
+    assert "✍️ Записаться" in buttons(sent) and "👶 Записать ребёнка" not in buttons(sent)
+    assert "Руководитель" not in joined(sent) and "уточняется" not in joined(sent)
+    assert "для взрослых" in joined(await harness.tap(resident, ClubCb(action="child", id=adults)))
+    assert await signups(harness, adults) == []
+    everyone = await make_club(harness)
+    sent = await harness.tap(resident, ClubCb(action="card", id=everyone))
+    assert "👶 Записать ребёнка" in buttons(sent) and "Руководитель: Анна Петровна" in joined(sent)
 
 
 async def test_sign_up_self_and_child_and_no_double(harness: Harness, resident):

@@ -17,6 +17,7 @@ from storage.repositories.clubs import ClubRepository
 CATEGORIES = ("creative", "sport", "health", "education", "children", "seniors", "leisure")
 AGE_GROUPS = ("kids", "school", "teens", "adults", "seniors", "all")
 CHILD_AGE_GROUPS = ("kids", "school", "teens")
+TAKES_CHILDREN = (*CHILD_AGE_GROUPS, "all")  # a child may be signed up (events: always)
 WEEKDAYS = {
     "пн": 0, "вт": 1, "ср": 2, "чт": 3, "пт": 4, "сб": 5, "вс": 6,
     "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6,

@@ -41,8 +41,7 @@ club-card =
     <b>{ $name }</b>
     { $center }
     🏷 { $category }, { $age }
-    🗓 { $schedule }
-    👤 Leader: { $leader }
+    🗓 { $schedule }{ $leader }
     { $places }
     { $description }
 club-places-free = ✅ Free places: { $free } of { $capacity }
@@ -63,7 +62,8 @@ club-already-waiting = You are already waiting for «{ $name }» (No. { $positio
 club-is-closed = This club is closed: no sign-ups.
 club-need-consent = Signing up needs consent to data processing: /start
 club-promoted = A place freed up — you are signed up: «{ $name }». { $next }
-club-unknown-leader = to be confirmed
+club-card-leader = 👤 Leader: { $leader }
+club-adults-only = This club is for adults: a child cannot be signed up.
 
 ## Events
 events-title = <b>Events</b>: { $place }

@@ -41,8 +41,7 @@ club-card =
     <b>{ $name }</b>
     { $center }
     🏷 { $category }, { $age }
-    🗓 { $schedule }
-    👤 Руководитель: { $leader }
+    🗓 { $schedule }{ $leader }
     { $places }
     { $description }
 club-places-free = ✅ Свободно мест: { $free } из { $capacity }
@@ -63,7 +62,8 @@ club-already-waiting = Вы уже в очереди на «{ $name }» (№ { $
 club-is-closed = Этот кружок закрыт — запись не ведётся.
 club-need-consent = Для записи нужно согласие на обработку данных: /start
 club-promoted = Освободилось место — вы записаны: «{ $name }». { $next }
-club-unknown-leader = уточняется
+club-card-leader = 👤 Руководитель: { $leader }
+club-adults-only = Этот кружок — для взрослых: записать ребёнка сюда нельзя.
 
 ## Мероприятия
 events-title = <b>Мероприятия</b>: { $place }
