@@ -113,6 +113,7 @@ async def results_ask(
 
 @answer_for("contest-results")
 async def results_answer(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
+    city_admins_only(manager)
     ctx = ctx_of(manager)
     contest = existing(await ctx.contests.get(args["contest"]))
     text = parse_text(message.text, max_len=args["max"], min_len=3)
