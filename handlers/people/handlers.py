@@ -123,8 +123,7 @@ async def on_stage(cb: CallbackQuery, widget: Any, manager: DialogManager, item:
     draft = form_data(manager)
     contest = existing(await ctx.contests.get(draft["contest"]))
     target = existing(await ctx.users.get(draft["person"]))
-    center = ctx.directory.center(target.staff_center_id)
-    district_id = center.district_id if center else target.district_id
+    district_id = post_of(target, ctx.directory).district_id or target.district_id
     try:
         await add_juror(ctx.contests, ctx.audit, ctx.user.id, contest, target, item, district_id)
     except InputError as exc:
