@@ -114,7 +114,8 @@ async def test_menu_buttons_open_their_sections(harness: Harness, resident):
     assert "Что вы хотите отправить" in joined(await harness.say(resident, "💡 Идея или проблема"))
     # in the form now: menu buttons are not taken for answers
     assert "кнопкой выше" in joined(await harness.say(resident, "🏆 Конкурсы"))
-    assert "/register" in joined(await harness.say(resident, "🧹 Сообщить о субботнике"))
+    sent = await harness.say(resident, "🧹 Сообщить о субботнике")
+    assert "📝 Зарегистрироваться старшим или активистом" in buttons(sent)
 
 
 async def test_cancel_returns_to_menu_and_clears_state(harness: Harness, resident):

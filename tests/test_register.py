@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from bot.keyboards.callbacks import PageCb, RegDecisionCb
 from handlers.elders_staff import ElderRevokeCb
 from handlers.help import HelpCb
+from handlers.register.states import NewTerritoryCb
 from storage.models import ElderRegistration, NoticeCopy, RegistrationStatus, Role
 from tests.fixtures.harness import Harness, buttons, callback_datas, joined
 from tests.fixtures.updates import contact_update, sticker_update, tg_user
@@ -203,6 +204,24 @@ async def test_same_territory_twice_is_refused_another_is_fine(harness: Harness,
 
 async def test_register_needs_consent(harness: Harness, resident):
     assert "согласия" in joined(await harness.say(resident, "/register"))
+    assert "согласия" in joined(await harness.tap(resident, NewTerritoryCb()))  # an old button
+
+
+async def test_a_resident_who_would_report_is_led_to_the_registration(harness: Harness, resident):
+    """«🧹 Сообщить о субботнике» before being an elder: a button into the registration form,
+    not a command to type; after /deleteme the same old button asks for consent first."""
+    await harness.onboard(resident)
+    sent = await harness.say(resident, "🧹 Сообщить о субботнике")
+    assert "подтверждённые старшие" in joined(sent)
+    sent = await harness.press(resident, "📝 Зарегистрироваться старшим или активистом")
+    assert "Старший дома" in buttons(sent) and "❌ Отмена" in buttons(sent)
+    await harness.press(resident, "❌ Отмена")
+    await harness.say(resident, "/deleteme")
+    await harness.press(resident, "🗑 Да, удалить")
+    sent = await harness.tap(resident, NewTerritoryCb())
+    assert "согласия" in joined(sent) and "Старший дома" not in buttons(sent)
+    async with harness.session_factory() as s:
+        assert (await s.execute(select(func.count()).select_from(ElderRegistration))).scalar() == 0
 
 
 async def test_restart_in_the_middle_of_registration(sqlite_url: str, resident):
@@ -231,7 +250,9 @@ async def test_elders_list_and_revoke(harness: Harness, resident, admin):
     assert "отозваны" in joined(sent)
     user = await harness.db_user(resident.id)
     assert user is not None and user.role is Role.RESIDENT
-    assert "/register" in joined(await harness.say(resident, "/report"))
+    assert "📝 Зарегистрироваться старшим или активистом" in buttons(
+        await harness.say(resident, "/report")
+    )
     assert "Такой команды нет" in joined(await harness.say(resident, "/elders"))
 
 

@@ -101,6 +101,11 @@ async def register(message: Message, dialog_manager: DialogManager, ctx: Ctx) ->
 
 @router.callback_query(NewTerritoryCb.filter())
 async def new_territory(callback: CallbackQuery, dialog_manager: DialogManager, ctx: Ctx) -> None:
+    """«➕ Новая территория» under one's applications, or «📝 Зарегистрироваться» under «only
+    elders report»: the form, for someone who has consented (an old button after /deleteme is
+    not)."""
+    if not ctx.user.has_consent:
+        refuse("reg-need-consent")
     if dialog_manager.has_context():
         await ask_resume(dialog_manager, "register")
         return
@@ -126,7 +131,11 @@ async def elder_only(message: Message, ctx: Ctx) -> None:
     pending = any(
         r.status is RegistrationStatus.PENDING for r in await ctx.elders.of_user(ctx.user.id)
     )
-    await message.answer(ctx.i18n.get("elder-only-pending" if pending else "elder-only-none"))
+    if pending:
+        await message.answer(ctx.i18n.get("elder-only-pending"))
+        return
+    register_button = inline([(ctx.i18n.get("elder-only-register"), NewTerritoryCb())])
+    await message.answer(ctx.i18n.get("elder-only-none"), reply_markup=register_button)
 
 
 # --- Answers ------------------------------------------------------------------------------------

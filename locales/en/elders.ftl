@@ -107,7 +107,8 @@ page-next = ▶️
 page-of = Page { $page } of { $pages }.
 ## Access
 elder-only-pending = Your elder application is still under review. Status: /register
-elder-only-none = Confirmed ТОС elders and activists can report clean-ups. To register: /register
+elder-only-none = Confirmed ТОС elders and activists can report clean-ups. Become one — your center confirms the application.
+elder-only-register = 📝 Register as an elder or activist
 
 ## Staff enter for someone who phoned
 behalf-staff-only = Center staff enter for the people of their own district.
