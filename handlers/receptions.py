@@ -408,7 +408,7 @@ async def submit(callback: CallbackQuery, button: Any, manager: DialogManager) -
 async def _form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, Any]:
     draft = form_data(dialog_manager)
     return {
-        "lengths": [(ctx.i18n.get("reception-minutes", minutes=m), str(m)) for m in LENGTHS],
+        "lengths": [(ctx.i18n.get("minutes-button", minutes=m), str(m)) for m in LENGTHS],
         "specialist": html.escape(draft.get("specialist", "")),
         "topic": html.escape(draft.get("topic", "")),
         "when": when_text(datetime.fromisoformat(draft["starts_at"]), ctx.settings)

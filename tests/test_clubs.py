@@ -240,6 +240,9 @@ async def test_a_clubs_schedule_is_chosen_by_buttons(harness: Harness, admin):
     await harness.press(STAFF, "Спорт")
     sent = await harness.press(STAFF, "для всех")
     assert "По каким дням" in joined(sent) and "⬜ Пн" in buttons(sent)
+    monday = callback_datas(sent)["⬜ Пн"]
+    forged_day = monday.rsplit(":", 1)[0] + ":9"  # a weekday that does not exist
+    assert "устарела" in joined(await harness.tap(STAFF, forged_day))
     assert "хотя бы один день" in joined(await harness.press(STAFF, "✅ Готово"))
     await harness.press(STAFF, "⬜ Пн")
     await harness.press(STAFF, "⬜ Чт")
@@ -253,9 +256,9 @@ async def test_a_clubs_schedule_is_chosen_by_buttons(harness: Harness, admin):
     assert {"☑️ Пн", "☑️ Чт"} <= set(buttons(sent))  # the days are kept
     await harness.press(STAFF, "✅ Готово")
     sent = await harness.say(STAFF, "10.30")
-    assert "Сколько длится" in joined(sent) and "90 мин" in buttons(sent)
+    assert "Сколько длится" in joined(sent) and "90 мин." in buttons(sent)
     assert "от 15 до 480" in joined(await harness.say(STAFF, "5"))
-    sent = await harness.press(STAFF, "90 мин")
+    sent = await harness.press(STAFF, "90 мин.")
     assert "Сколько мест" in joined(sent)
     await harness.say(STAFF, "20")
     await harness.press(STAFF, "Пропустить")
@@ -271,7 +274,7 @@ async def test_a_clubs_schedule_is_chosen_by_buttons(harness: Harness, admin):
     await harness.press(STAFF, "⬜ Вт")
     await harness.press(STAFF, "✅ Готово")
     await harness.press(STAFF, "18:00")
-    assert "Сохранено" in joined(await harness.press(STAFF, "60 мин"))
+    assert "Сохранено" in joined(await harness.press(STAFF, "60 мин."))
     async with harness.session_factory() as s:
         changed = await s.get(Club, club.id)
         assert changed is not None

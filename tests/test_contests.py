@@ -59,6 +59,7 @@ async def create_from_template(harness: Harness, admin) -> Contest:
     await harness.press(admin, "Снежный калейдоскоп")
     assert "Не понял дату" in joined(await harness.say(admin, "вчера"))
     assert "позже сегодняшней" in joined(await harness.say(admin, "01.01.2020"))
+    assert "Не дальше 365 дней" in joined(await harness.say(admin, "31.12.2099"))
     deadline = (datetime.now(UTC) + timedelta(days=20)).astimezone(TZ)
     await harness.say(admin, f"{deadline:%d.%m.%Y}")
     assert "выберите вариант кнопкой" in joined(await harness.say(admin, "all"))  # no codes

@@ -22,5 +22,5 @@ async def form(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str, A
             for d in range(7)
         ],
         "times": [(t, t) for t in CLUB_TIMES],
-        "lengths": [(ctx.i18n.get("staff-minutes", minutes=m), str(m)) for m in CLUB_MINUTES],
+        "lengths": [(ctx.i18n.get("minutes-button", minutes=m), str(m)) for m in CLUB_MINUTES],
     }

@@ -175,7 +175,6 @@ staff-ask-schedule = Which days are the sessions on? Tick the days and tap «✅
     If the time differs between days, type it like: mon 18:00 90; thu 18:30 60 (day, start, minutes).
 staff-ask-clock = When does a session start? Choose or type, e.g.: 18:30
 staff-ask-length = How long is one session? Choose or type the minutes.
-staff-minutes = { $minutes } min
 club-no-days = Tick at least one day.
 staff-ask-capacity = How many places?
 staff-ask-leader = Leader (name):

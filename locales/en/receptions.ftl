@@ -39,7 +39,6 @@ reception-marked = Marked.
 reception-ask-specialist = Who receives? For example: deputy Ivanov I. I., a pension fund lawyer
 reception-ask-topic = The topic? For example: housing services
 reception-ask-length = How long is one person's reception?
-reception-minutes = { $minutes } min.
 reception-ask-places = How many people can book? (1–50)
 reception-summary =
     <b>Check the reception</b>

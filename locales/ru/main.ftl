@@ -46,6 +46,7 @@ menu-center-card = 🏠 Карточка центра
 menu-grant = 👤 Назначить роль
 menu-plan = 📅 Позвать соседей
 menu-opened = Главное меню.
+minutes-button = { $minutes } мин.
 back = ⬅️ Назад
 
 ## Центры

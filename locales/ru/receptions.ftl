@@ -39,7 +39,6 @@ reception-marked = Отмечено.
 reception-ask-specialist = Кто принимает? Например: депутат Иванов И. И., юрист пенсионного фонда
 reception-ask-topic = Тема приёма? Например: вопросы ЖКХ
 reception-ask-length = Сколько длится приём одного человека?
-reception-minutes = { $minutes } мин.
 reception-ask-places = Сколько человек можно записать? (1–50)
 reception-summary =
     <b>Проверьте приём</b>
