@@ -157,41 +157,26 @@ async def clubs_page(callback: CallbackQuery, callback_data: ClubListCb, ctx: Ct
 
 @router.callback_query(ClubFilterCb.filter())
 async def clubs_filter(callback: CallbackQuery, callback_data: ClubFilterCb, ctx: Ctx) -> None:
+    """The center's or the category's choice, in place of the list; «Назад» keeps the filters."""
     f = callback_data
-    rows: Rows
+    kept = ClubListCb(district=f.district, center=f.center, cat=f.cat, kids=f.kids)
     if f.what == "center":
-        rows = [
-            [
-                (
-                    ctx.i18n.get("clubs-btn-all-centers"),
-                    ClubListCb(district=f.district, cat=f.cat, kids=f.kids),
-                )
-            ]
+        prompt = "clubs-choose-center"
+        rows: Rows = [
+            [(ctx.i18n.get("clubs-btn-all-centers"), kept.model_copy(update={"center": 0}))]
         ]
         rows += [
-            [(c.name, ClubListCb(district=f.district, center=c.id, cat=f.cat, kids=f.kids))]
+            [(c.name, kept.model_copy(update={"center": c.id}))]
             for c in ctx.directory.centers(f.district)
         ]
-        prompt = "clubs-choose-center"
     else:
-        rows = [
-            [
-                (
-                    ctx.i18n.get("clubs-btn-all"),
-                    ClubListCb(district=f.district, center=f.center, kids=f.kids),
-                )
-            ]
-        ]
+        prompt = "clubs-choose-category"
+        rows = [[(ctx.i18n.get("clubs-btn-all"), kept.model_copy(update={"cat": ""}))]]
         rows += [
-            [
-                (
-                    ctx.i18n.get(f"club-cat-{c}"),
-                    ClubListCb(district=f.district, center=f.center, cat=c, kids=f.kids),
-                )
-            ]
+            [(ctx.i18n.get(f"club-cat-{c}"), kept.model_copy(update={"cat": c}))]
             for c in CATEGORIES
         ]
-        prompt = "clubs-choose-category"
+    rows.append([(ctx.i18n.get("back"), kept)])
     await edit_or_send(callback, ctx.i18n.get(prompt), inline(*rows))
 
 

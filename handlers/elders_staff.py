@@ -15,7 +15,7 @@ from aiogram_i18n import LazyFilter
 
 from bot.commands import set_chat_commands
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import Pages, Rows, inline, main_menu
+from bot.keyboards.builders import Pages, Rows, closable, main_menu
 from bot.keyboards.callbacks import PageCb, RegDecisionCb, RowId
 from bot.notify import retire_buttons, tell, tell_rendered
 from bot.permissions import effective_role, may_moderate
@@ -178,7 +178,9 @@ async def elders_list(message: Message, ctx: Ctx, command: CommandObject | None 
             [d for d in ctx.directory.all_districts() if may_moderate(ctx.actor, d.id)],
             lambda n: PageCb(list="elders", page=0, key=n),
         )
-        await message.answer(ctx.i18n.get("elders-choose-district"), reply_markup=inline(*rows))
+        await message.answer(
+            ctx.i18n.get("elders-choose-district"), reply_markup=closable(ctx.i18n, *rows)
+        )
         return
     if district_id is None:
         refuse("elders-no-center")

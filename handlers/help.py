@@ -35,7 +35,7 @@ def sections_for(role: Role) -> tuple[str, ...]:
 
 def help_menu(i18n: I18nContext, role: Role) -> tuple[str, InlineKeyboardMarkup]:
     rows = [[(i18n.get(f"help-btn-{s}"), HelpCb(section=s))] for s in sections_for(role)]
-    rows.append([(i18n.get("help-close"), HelpCb(section="close"))])
+    rows.append([(i18n.get("screen-close"), HelpCb(section="close"))])
     text = "\n".join((i18n.get("help-title"), i18n.get("help-start")))
     return text, inline(*rows)
 
@@ -65,7 +65,7 @@ async def help_section(callback: CallbackQuery, callback_data: HelpCb, ctx: Ctx)
     markup = inline(
         [
             (ctx.i18n.get("help-back"), HelpCb(section="menu")),
-            (ctx.i18n.get("help-close"), HelpCb(section="close")),
+            (ctx.i18n.get("screen-close"), HelpCb(section="close")),
         ]
     )
     await edit_or_send(callback, text, markup)

@@ -18,7 +18,7 @@ router = Router(name=__name__)
 
 @router.message(Command("lang"))
 async def choose_language(message: Message, ctx: Ctx) -> None:
-    await message.answer(ctx.i18n.get("lang-choose"), reply_markup=language_keyboard())
+    await message.answer(ctx.i18n.get("lang-choose"), reply_markup=language_keyboard(ctx.i18n))
 
 
 @router.callback_query(LangCb.filter())

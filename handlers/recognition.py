@@ -24,7 +24,7 @@ from bot.charts import chart_labels
 from bot.context import Ctx, ctx_of
 from bot.documents import Letter, letter_pdf, letters_zip
 from bot.exports import csv_bytes, header_row
-from bot.keyboards.builders import Pages, Rows, inline
+from bot.keyboards.builders import Pages, Rows, closable, inline
 from bot.keyboards.callbacks import PageCb, RowId
 from bot.permissions import may_award, may_see_figures
 from bot.services.booklet import make_booklet
@@ -152,7 +152,9 @@ async def ranking_command(message: Message, ctx: Ctx) -> None:
             None,
             ctx.i18n,
         )
-        await message.answer(ctx.i18n.get("rank-choose-district"), reply_markup=inline(*choices))
+        await message.answer(
+            ctx.i18n.get("rank-choose-district"), reply_markup=closable(ctx.i18n, *choices)
+        )
     elif ctx.actor.is_staff:
         await show_ranking(message, "people", year, ctx.actor.staff_district_id, ctx)
     else:
@@ -272,7 +274,7 @@ async def award_person(callback: CallbackQuery, callback_data: AwardCb, ctx: Ctx
         ]
         for kind in AWARDS
     ]
-    await tapped(callback).answer(text, reply_markup=inline(*rows))
+    await tapped(callback).answer(text, reply_markup=closable(ctx.i18n, *rows))
 
 
 async def _awardable(ctx: Ctx, user_id: int) -> User:

@@ -52,7 +52,7 @@ def settings_screen(ctx: Ctx) -> tuple[str, InlineKeyboardMarkup]:
             kind=ctx.i18n.get(f"settings-kind-{kind}"),
         )
         rows.append([(label, MuteCb(kind=kind))])
-    rows.append([(ctx.i18n.get("help-close"), SettingsCb(minutes=CLOSE))])
+    rows.append([(ctx.i18n.get("screen-close"), SettingsCb(minutes=CLOSE))])
     text = ctx.i18n.get("settings-title", club=reminder_text(ctx.i18n, ctx.user.club_reminder_min))
     return text, inline(*rows)
 

@@ -18,7 +18,7 @@ from bot.charts import chart_labels, stats_chart
 from bot.context import Ctx
 from bot.exports import csv_bytes
 from bot.filters.roles import is_city_admin
-from bot.keyboards.builders import Rows, inline
+from bot.keyboards.builders import Rows, closable
 from bot.keyboards.callbacks import RowId
 from bot.permissions import Actor, may_see_figures
 from bot.services.exports import export_table
@@ -122,7 +122,9 @@ async def stats(message: Message, ctx: Ctx, command: CommandObject | None = None
         return
     if district is None and not ctx.actor.is_city_admin:
         choices = district_choices(ctx.actor, ctx.directory, _stats_of(period_text), None, ctx.i18n)
-        await message.answer(ctx.i18n.get("stats-choose-district"), reply_markup=inline(*choices))
+        await message.answer(
+            ctx.i18n.get("stats-choose-district"), reply_markup=closable(ctx.i18n, *choices)
+        )
         return
     await _show_stats(
         message,
@@ -220,7 +222,8 @@ async def _show_stats(
         rows += district_choices(
             ctx.actor, ctx.directory, _stats_of(period_text), district_id, ctx.i18n
         )
-    await answer_lines(reply, lines, inline(*rows))  # the buttons under the last one
+    markup = closable(ctx.i18n, *rows, close="screen-close")
+    await answer_lines(reply, lines, markup)  # the buttons under the last one
     names = {d.id: d.name for d in ctx.directory.all_districts()}
     districts = by_district(now, names)
     png = await asyncio.to_thread(
@@ -272,7 +275,7 @@ async def export(message: Message, command: CommandObject, ctx: Ctx) -> None:
             ]
             for what in EXPORT_KINDS
         ]
-        await message.answer(ctx.i18n.get("export-choose"), reply_markup=inline(*rows))
+        await message.answer(ctx.i18n.get("export-choose"), reply_markup=closable(ctx.i18n, *rows))
         return
     what = EXPORTS.get(args[0].lower())
     if what is None:

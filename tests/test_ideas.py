@@ -335,7 +335,7 @@ async def test_admin_sets_the_answer_deadline_of_a_category(harness: Harness, ad
     from bot.services.ideas import add_working_days
 
     sent = await harness.say(admin, "/deadlines")
-    assert "Освещение — 8" in buttons(sent)
+    assert "Освещение — 8" in buttons(sent) and "❌ Закрыть" in buttons(sent)
     await harness.press(admin, "Освещение — 8")
     assert "от 1 до 60" in joined(await harness.say(admin, "100"))
     assert "3 рабочих дней" in joined(await harness.say(admin, "3"))

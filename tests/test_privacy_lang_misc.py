@@ -89,7 +89,7 @@ async def test_old_not_now_button_after_consent_does_not_pretend(harness: Harnes
 async def test_lang_switches_to_english_and_back(harness: Harness, resident):
     await harness.onboard(resident)
     sent = await harness.say(resident, "/lang")
-    assert buttons(sent) == ["Русский", "English"]
+    assert buttons(sent) == ["Русский", "English", "❌ Отмена"]
     sent = await harness.tap(resident, LangCb(code="en"))
     assert "Language: English." in joined(sent)
     assert "🏠 My center" in buttons(sent)

@@ -165,7 +165,7 @@ async def test_an_award_from_the_ranking_to_the_letter_and_gone_with_the_person(
     await seed(harness)
     await harness.say(admin, "/ranking")
     card = await harness.press(admin, "🎖 Иванова Анна")
-    assert "отчётов 3, жителей 60" in joined(card)
+    assert "отчётов 3, жителей 60" in joined(card) and "❌ Отмена" in buttons(card)
     await harness.press(admin, "📜 Благодарственное письмо")
     assert "Слишком коротко" in joined(await harness.say(admin, "ок"))  # asked again
     reason = "за 3 субботника и 60 соседей, собранных на уборку двора"

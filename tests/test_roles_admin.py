@@ -235,7 +235,7 @@ async def test_an_admin_of_one_municipality_and_staff_without_a_center(
 
     sent = await harness.say(ivan, "/stats")
     assert "Статистика какого района?" in joined(sent)
-    assert buttons(sent) == ["Юргинский городской округ"]
+    assert buttons(sent) == ["Юргинский городской округ", "❌ Отмена"]
     assert "ведут администраторы города" in joined(await harness.say(ivan, "/registry"))
     assert "Такой команды нет" in joined(await harness.say(ivan, "/contests_admin"))
     await harness.say(ivan, "/grant")

@@ -16,6 +16,7 @@ from aiogram_i18n import I18nContext
 
 from bot.keyboards.callbacks import (
     CenterCb,
+    CloseCb,
     ClubListCb,
     ConsentCb,
     DeleteMeCb,
@@ -63,6 +64,14 @@ def inline(*rows: Sequence[tuple[str, CallbackData]]) -> InlineKeyboardMarkup:
             for row in rows
         ]
     )
+
+
+def closable(
+    i18n: I18nContext, *rows: Sequence[tuple[str, CallbackData]], close: str = "wizard-cancel"
+) -> InlineKeyboardMarkup:
+    """A picker or a list that is not a form, with its way out as the last button («❌ Отмена»,
+    or the `close` text): the screen goes, the one it was opened from stays above it."""
+    return inline(*rows, [(i18n.get(close), CloseCb())])
 
 
 @dataclass(frozen=True)
@@ -183,8 +192,8 @@ def nearby_keyboard(centers: Sequence[CenterRef]) -> InlineKeyboardMarkup:
     return inline(*[[(c.name, CenterCb(action="card", id=c.id))] for c in centers])
 
 
-def language_keyboard() -> InlineKeyboardMarkup:
-    return inline([("Русский", LangCb(code="ru")), ("English", LangCb(code="en"))])
+def language_keyboard(i18n: I18nContext) -> InlineKeyboardMarkup:
+    return closable(i18n, [("Русский", LangCb(code="ru")), ("English", LangCb(code="en"))])
 
 
 def deleteme_keyboard(i18n: I18nContext) -> InlineKeyboardMarkup:

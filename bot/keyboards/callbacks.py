@@ -15,6 +15,10 @@ RowId = Annotated[int, Field(ge=0, le=2**31 - 1)]  # a row id, a page, a count
 Epoch = Annotated[int, Field(ge=0, le=2**40)]  # a moment, in seconds since 1970
 
 
+class CloseCb(CallbackData, prefix="close"):
+    """«❌ Отмена» / «❌ Закрыть» under a screen that is not a form: the screen goes."""
+
+
 class ConsentCb(CallbackData, prefix="consent"):
     agree: bool
 

@@ -13,7 +13,7 @@ from aiogram_dialog import DialogManager, ShowMode
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import Pages, Rows, inline
+from bot.keyboards.builders import Pages, Rows, closable, inline
 from bot.keyboards.callbacks import IdeaCb, PageCb, ProjectCb
 from bot.notify import tell, tell_rendered
 from bot.permissions import districts_seen
@@ -407,7 +407,8 @@ async def deadlines(message: Message, ctx: Ctx) -> None:
         ]
         for c in CATEGORIES
     ]
-    await message.answer(ctx.i18n.get("deadlines-title"), reply_markup=inline(*rows))
+    markup = closable(ctx.i18n, *rows, close="screen-close")
+    await message.answer(ctx.i18n.get("deadlines-title"), reply_markup=markup)
 
 
 @staff_router.callback_query(IdeaCb.filter(F.action == "days"))
@@ -581,7 +582,9 @@ async def move_ask(callback: CallbackQuery, callback_data: IdeaCb, ctx: Ctx) -> 
         for d in ctx.directory.districts(here.municipality_id)
         if d.id != idea.district_id
     ]
-    await tapped(callback).answer(ctx.i18n.get("ideas-choose-district"), reply_markup=inline(*rows))
+    await tapped(callback).answer(
+        ctx.i18n.get("ideas-choose-district"), reply_markup=closable(ctx.i18n, *rows)
+    )
 
 
 @staff_router.callback_query(IdeaCb.filter(F.action == "moveto"))

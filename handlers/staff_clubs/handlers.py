@@ -14,7 +14,7 @@ from aiogram_dialog import DialogManager
 
 from bot.context import Ctx, ctx_of
 from bot.exports import csv_bytes
-from bot.keyboards.builders import Pages, Rows, inline
+from bot.keyboards.builders import Pages, Rows, closable, inline
 from bot.keyboards.callbacks import ClubCb, Epoch, EventCb, PageCb, RowId
 from bot.notify import tell_each
 from bot.permissions import Actor, may_run_center
@@ -381,7 +381,7 @@ async def sessions_list(
         ]
         for t in times
     ]
-    await tapped(callback).answer(ctx.i18n.get(prompt), reply_markup=inline(*rows))
+    await tapped(callback).answer(ctx.i18n.get(prompt), reply_markup=closable(ctx.i18n, *rows))
 
 
 def _session_time(at: int) -> datetime:
@@ -431,7 +431,8 @@ async def _attendance(club: Club, starts_at: datetime, page: int, ctx: Ctx) -> t
         name=html.escape(club.name),
         when=when_text(starts_at, ctx.settings),
     )
-    return "\n".join([title, *pages.line(ctx.i18n)]), inline(*rows)
+    markup = closable(ctx.i18n, *rows, close="wizard-done-button")  # each tap is kept at once
+    return "\n".join([title, *pages.line(ctx.i18n)]), markup
 
 
 @router.callback_query(SessionCb.filter(F.action.in_(("att", "turn"))), own_club)
@@ -492,7 +493,9 @@ async def edit_menu(callback: CallbackQuery, found: Club | Event, target: str, c
         ]
         for i in range(0, len(fields), 2)
     ]
-    await tapped(callback).answer(ctx.i18n.get("staff-edit-which"), reply_markup=inline(*rows))
+    await tapped(callback).answer(
+        ctx.i18n.get("staff-edit-which"), reply_markup=closable(ctx.i18n, *rows)
+    )
 
 
 @router.callback_query(FieldCb.filter())

@@ -133,7 +133,7 @@ help-btn-staff = 🏢 Center staff
 help-btn-admin = 🛡 Admins
 help-btn-contests = 🏆 Contests (admins)
 help-back = ⬅️ Back
-help-close = ❌ Close
+screen-close = ❌ Close
 help-closed = Help closed. Open it again: /help
 help-resident =
     <b>Residents</b>

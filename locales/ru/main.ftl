@@ -133,7 +133,7 @@ help-btn-staff = 🏢 Сотрудникам центра
 help-btn-admin = 🛡 Администраторам
 help-btn-contests = 🏆 Конкурсы (для администраторов)
 help-back = ⬅️ Назад
-help-close = ❌ Закрыть
+screen-close = ❌ Закрыть
 help-closed = Справка закрыта. Открыть снова: /help
 help-resident =
     <b>Жителям</b>
