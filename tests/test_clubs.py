@@ -349,14 +349,19 @@ async def test_staff_create_edit_members_csv_message(harness: Harness, admin, re
     assert "&lt;b&gt;" in to_member[0].text
 
 
-async def test_cancel_a_session_and_attendance(harness: Harness, admin, resident):
-    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+async def club_with_sessions(harness: Harness) -> int:
+    """A club that meets tomorrow at 23:00 and met yesterday at 00:05 (Kemerovo's time)."""
     now = datetime.now(UTC)
     soon = (now + timedelta(days=1)).astimezone(TZ)
     past = (now - timedelta(days=1)).astimezone(TZ)
-    club_id = await make_club(
-        harness, slots=((soon.weekday(), time(23, 0), 30), (past.weekday(), time(0, 5), 30))
-    )
+    slots = ((soon.weekday(), time(23, 0), 30), (past.weekday(), time(0, 5), 30))
+    return await make_club(harness, slots=slots)
+
+
+async def test_cancel_a_session_and_attendance(harness: Harness, admin, resident):
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    now = datetime.now(UTC)
+    club_id = await club_with_sessions(harness)
     await harness.onboard(resident)
     await join(harness, resident, club_id)
     reminders = harness.dp["reminders"]

@@ -4,15 +4,13 @@ figures has «❌ Закрыть». Forms get theirs by construction (tests/test
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
-
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.methods import DeleteMessage, EditMessageReplyMarkup, SendMessage
 from sqlalchemy import func, select
 
 from storage.models import Attendance, Idea, SessionCancellation
 from tests.fixtures.harness import Harness, buttons, joined
-from tests.test_clubs import TZ, join, make_club
+from tests.test_clubs import club_with_sessions, join
 from tests.test_ideas import STAFF, send_idea
 
 
@@ -29,12 +27,7 @@ async def test_the_pickers_under_a_clubs_card_go_with_their_cancel(
     harness: Harness, admin, resident
 ):
     await harness.say(admin, f"/grant {STAFF.id} staff optimist")
-    now = datetime.now(UTC)
-    soon = (now + timedelta(days=1)).astimezone(TZ)
-    past = (now - timedelta(days=1)).astimezone(TZ)
-    club_id = await make_club(
-        harness, slots=((soon.weekday(), time(23, 0), 30), (past.weekday(), time(0, 5), 30))
-    )
+    club_id = await club_with_sessions(harness)
     await harness.onboard(resident)
     await join(harness, resident, club_id)
     await harness.say(STAFF, "🎨 Кружки центра")  # the staff menu
@@ -89,19 +82,16 @@ async def test_a_picker_too_old_to_delete_loses_its_buttons(harness: Harness, ad
 
 
 async def test_figures_and_their_choices_close(harness: Harness, admin):
-    sent = await harness.say(admin, "/elders")
-    assert "Старшие какого района?" in joined(sent) and "❌ Отмена" in buttons(sent)
-    assert len(deleted(await harness.press(admin, "❌ Отмена"))) == 1
-    sent = await harness.say(admin, "/stats неделя")
-    assert "❌ Закрыть" in buttons(sent) and "За месяц" in buttons(sent)
-    assert len(deleted(await harness.press(admin, "❌ Закрыть"))) == 1
-    assert not harness.shows(admin, "За месяц")
-    sent = await harness.say(admin, "/export")
-    assert "Что выгрузить" in joined(sent) and "❌ Отмена" in buttons(sent)
-    assert len(deleted(await harness.press(admin, "❌ Отмена"))) == 1
-    sent = await harness.say(admin, "/lang")
-    assert "English" in buttons(sent) and "❌ Отмена" in buttons(sent)
-    assert len(deleted(await harness.press(admin, "❌ Отмена"))) == 1
+    screens = (  # command, what the screen shows, its way out
+        ("/elders", "Кемерово, Центральный район", "❌ Отмена"),
+        ("/stats неделя", "За месяц", "❌ Закрыть"),
+        ("/export", "Люди, 2026", "❌ Отмена"),
+        ("/lang", "English", "❌ Отмена"),
+    )
+    for command, shown, way_out in screens:
+        assert way_out in buttons(await harness.say(admin, command)), command
+        assert len(deleted(await harness.press(admin, way_out))) == 1, command
+        assert not harness.shows(admin, shown), command
     assert "Выберите" in joined(await harness.say(admin, "/lang"))  # still Russian
 
 
