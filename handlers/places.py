@@ -39,7 +39,6 @@ async def place_choices(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> di
 DISTRICT_PROMPT = {
     "home": "choose-district",
     "browse": "centers-choose-district",
-    "reg": "reg-ask-district",
     "clubs": "centers-choose-district",
 }
 
@@ -56,7 +55,7 @@ async def ask_place(message: Reply, i18n: I18nContext, directory: Directory, pur
         return
     await message.answer(
         i18n.get("choose-municipality"),
-        reply_markup=municipalities_keyboard(municipalities, purpose),
+        reply_markup=municipalities_keyboard(i18n, municipalities, purpose),
     )
 
 
@@ -67,7 +66,7 @@ async def back_to_municipalities(
     await edit_or_send(
         callback,
         ctx.i18n.get("choose-municipality"),
-        municipalities_keyboard(ctx.directory.municipalities(), callback_data.purpose),
+        municipalities_keyboard(ctx.i18n, ctx.directory.municipalities(), callback_data.purpose),
     )
 
 

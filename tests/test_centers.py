@@ -16,9 +16,11 @@ async def _center(harness: Harness, code: str) -> Center:
 async def test_centers_district_list_card_and_back(demo_harness: Harness, resident):
     harness = demo_harness
     sent = await harness.say(resident, "/centers")
-    assert buttons(sent) == ["Кемерово", "Юрга", "Кемеровский муниципальный район"]
+    places = ["Кемерово", "Юрга", "Кемеровский муниципальный район"]
+    assert buttons(sent) == [*places, "❌ Отмена"]  # a way out of the first step too
     sent = await harness.tap(resident, callback_datas(sent)["Кемерово"])
     assert "Рудничный район" in buttons(sent)
+    assert buttons(sent)[-2:] == ["⬅️ Назад", "❌ Отмена"]
     sent = await harness.tap(resident, callback_datas(sent)["Рудничный район"])
     assert "Рудничный район. Выберите центр" in joined(sent)
     assert {"ЦРН «Боровой»", "ЦРН «Красновка»", "ЦРН «Северный»", "ЦРН «Радуга»"} <= set(

@@ -150,12 +150,19 @@ def consent_keyboard(i18n: I18nContext) -> InlineKeyboardMarkup:
     )
 
 
+def _place_choice(i18n: I18nContext, rows: Rows, purpose: str) -> InlineKeyboardMarkup:
+    """A step of choosing a place; «❌ Отмена» unless it is onboarding's, whose place the bot
+    needs before anything else."""
+    return inline(*rows) if purpose == "home" else closable(i18n, *rows)
+
+
 def municipalities_keyboard(
-    municipalities: Sequence[MunicipalityRef], purpose: str
+    i18n: I18nContext, municipalities: Sequence[MunicipalityRef], purpose: str
 ) -> InlineKeyboardMarkup:
-    return inline(
-        *[[(m.name, PlaceCb(level="mun", id=m.id, purpose=purpose))] for m in municipalities]
-    )
+    rows: Rows = [
+        [(m.name, PlaceCb(level="mun", id=m.id, purpose=purpose))] for m in municipalities
+    ]
+    return _place_choice(i18n, rows, purpose)
 
 
 def districts_keyboard(
@@ -164,7 +171,7 @@ def districts_keyboard(
     rows: Rows = [[(d.name, PlaceCb(level="dist", id=d.id, purpose=purpose))] for d in districts]
     if with_back:
         rows.append([(i18n.get("back"), PlaceBackCb(purpose=purpose))])
-    return inline(*rows)
+    return _place_choice(i18n, rows, purpose)
 
 
 def centers_keyboard(
