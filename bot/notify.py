@@ -13,7 +13,8 @@ from aiogram.types import InlineKeyboardMarkup, Message, ReplyKeyboardMarkup
 from aiogram_i18n import I18nContext
 
 from bot.context import Ctx
-from storage.models import User
+from bot.keyboards.builders import main_menu
+from storage.models import Role, User
 
 logger = logging.getLogger(__name__)
 
@@ -68,3 +69,15 @@ async def tell_each(ctx: Ctx, user_ids: Iterable[int | None], key: str, **args: 
     for user_id in sorted({u for u in user_ids if u}):
         told += await tell(ctx, user_id, key, **args)
     return told
+
+
+async def tell_with_menu(
+    ctx: Ctx,
+    recipient: User,
+    role: Role,
+    text: Callable[[I18nContext], str],
+    at_center: bool = True,
+) -> None:
+    """A notice that changes what a person may do, with the main menu of the role they have now:
+    the buttons under their typing field change with it."""
+    await tell_rendered(ctx, recipient, lambda t: (text(t), main_menu(t, role, at_center)))

@@ -15,9 +15,9 @@ from aiogram_i18n import LazyFilter
 
 from bot.commands import set_chat_commands
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import Pages, Rows, closable, main_menu
+from bot.keyboards.builders import Pages, Rows, closable
 from bot.keyboards.callbacks import PageCb, RegDecisionCb, RowId
-from bot.notify import retire_buttons, tell, tell_rendered
+from bot.notify import retire_buttons, tell, tell_with_menu
 from bot.permissions import effective_role, may_moderate
 from bot.services.validation import parse_text
 from bot.views import district_buttons, territory_text
@@ -69,14 +69,13 @@ async def _after_status_change(
     return applicant
 
 
-async def tell_with_menu(ctx: Ctx, applicant: User | None, key: str, **args: str) -> None:
+async def tell_decision(ctx: Ctx, applicant: User | None, key: str, **args: str) -> None:
     """The decision, with the menu of the role it leaves: an elder's «📅 Позвать соседей» comes
     and goes with the confirmation (staff keep theirs)."""
     if applicant is None or applicant.role not in (Role.RESIDENT, Role.ELDER):
         await tell(ctx, applicant, key, **args)
         return
-    role = applicant.role
-    await tell_rendered(ctx, applicant, lambda t: (t.get(key, **args), main_menu(t, role)))
+    await tell_with_menu(ctx, applicant, applicant.role, lambda t: t.get(key, **args))
 
 
 @router.callback_query(RegDecisionCb.filter(F.confirm))
@@ -92,7 +91,7 @@ async def confirm(callback: CallbackQuery, callback_data: RegDecisionCb, ctx: Ct
     )
     await decided(callback, ctx.i18n.get("reg-confirmed-staff", id=str(reg.id)))
     applicant = await _after_status_change(ctx, reg)
-    await tell_with_menu(ctx, applicant, "reg-confirmed-user", id=str(reg.id))
+    await tell_decision(ctx, applicant, "reg-confirmed-user", id=str(reg.id))
 
 
 @router.callback_query(RegDecisionCb.filter(~F.confirm))
@@ -165,7 +164,7 @@ async def decide_with_reason(
     await message.answer(ctx.i18n.get(decision.staff_key, id=str(reg.id)))
     applicant = await _after_status_change(ctx, reg)
     reason = html.escape(reason)
-    await tell_with_menu(ctx, applicant, decision.applicant_key, id=str(reg.id), reason=reason)
+    await tell_decision(ctx, applicant, decision.applicant_key, id=str(reg.id), reason=reason)
     return True
 
 

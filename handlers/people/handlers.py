@@ -11,8 +11,7 @@ from aiogram_i18n import I18nContext
 
 from bot.commands import set_chat_commands
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import main_menu
-from bot.notify import tell_rendered
+from bot.notify import tell_with_menu
 from bot.permissions import districts_seen, may_appoint
 from bot.services.contest_flow import add_juror
 from bot.services.roles import GrantError, Post, apply_grant, apply_revoke, post_of
@@ -67,19 +66,16 @@ async def change_role(ctx: Ctx, target: User, role: Role, post: Post) -> str:
     await set_chat_commands(ctx.bot, ctx.i18n.core, target.id, role)
     if revoke:  # with the resident's menu instead of staff's
         if change.before is not Role.RESIDENT:
-            await tell_rendered(ctx, target, lambda t: (t.get("revoke-notify"), main_menu(t)))
+            await tell_with_menu(ctx, target, Role.RESIDENT, lambda t: t.get("revoke-notify"))
         return ctx.i18n.get("revoke-done", who=person_name(target))
-    await tell_rendered(
+    await tell_with_menu(  # their work a tap away
         ctx,
         target,
-        lambda t: (
-            t.get(
-                "grant-notify",
-                role=role_name(t, role.value),
-                center=post_suffix(t, change.post),
-            ),
-            main_menu(t, role, at_center=change.post.center is not None),  # their work a tap away
+        role,
+        lambda t: t.get(
+            "grant-notify", role=role_name(t, role.value), center=post_suffix(t, change.post)
         ),
+        at_center=change.post.center is not None,
     )
     return ctx.i18n.get(
         "grant-done",
