@@ -36,7 +36,7 @@ from bot.services.validation import InputError, parse_id
 from bot.services.year_report import year_workbook
 from bot.views import district_buttons, local_time, person_name, short_messages, text_or
 from handlers.forms import Reply, answer_lines, refuse, tapped
-from storage.repositories.directory import Directory, DistrictRef
+from storage.repositories.directory import CenterRef, Directory, DistrictRef
 from storage.repositories.stats import StatsRepository
 
 
@@ -69,6 +69,10 @@ CODED_FIELDS = {
     "scope": "vote-scope-",
     "consent": "consent-way-",
     "award": "award-",
+    "status": "idea-status-",
+    "category": "idea-cat-",
+    "stage": "stage-",
+    "what": "audit-what-",
 }
 
 # What /export writes, by the word typed (Russian first; the English codes still work).
@@ -349,6 +353,13 @@ def _audit_action(i18n: I18nContext, action: str) -> str:
     return text_or(i18n, "audit-" + action.replace(".", "-").replace("_", "-"), action)
 
 
+def _center(directory: Directory, value: object) -> CenterRef | None:
+    """A center written by its code, or by its number (a specialist's access)."""
+    if isinstance(value, int):
+        return directory.center(value)
+    return directory.center_by_code(str(value))
+
+
 def _audit_details(ctx: Ctx, details: dict[str, object] | None) -> str:
     """«заявка 12, место 2, центр ЦРН «Оптимист»» instead of JSON and codes."""
     parts = []
@@ -357,7 +368,9 @@ def _audit_details(ctx: Ctx, details: dict[str, object] | None) -> str:
             continue
         prefix = CODED_FIELDS.get(key)
         shown = text_or(ctx.i18n, f"{prefix}{value}", str(value)) if prefix else value
-        if key == "center" and (center := ctx.directory.center_by_code(str(value))) is not None:
+        if key == "center" and (center := _center(ctx.directory, value)) is not None:
             shown = center.name
+        if key == "district" and (district := ctx.directory.find_district(str(value))):
+            shown = district.name
         parts.append(f"{text_or(ctx.i18n, 'audit-field-' + key.replace('_', '-'), key)} {shown}")
     return ", ".join(parts)

@@ -162,6 +162,9 @@ async def test_staff_answers_moves_and_author_is_told(harness: Harness, admin, r
     assert f"№ {first.id}" in joined(await harness.say(FAR_STAFF, "/ideas"))
     sent = await harness.tap(resident, IdeaCb(action="status", id=first.id, value="resolved"))
     assert "устарела" in joined(sent)
+    log = joined(await harness.say(admin, "/audit 5"))  # words, not the stored codes
+    assert "район Рудничный район" in log and "статус отклонено" in log, log
+    assert "kem-rudnichny" not in log and "rejected" not in log
 
 
 async def test_weekly_digest_once_a_week(harness: Harness, admin, resident):

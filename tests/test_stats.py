@@ -261,6 +261,7 @@ async def test_export_csv_scope_and_audit(harness: Harness, admin):
     assert "Как писать" in joined(await harness.say(admin, "/export everything"))
     text = joined(await harness.say(admin, "/audit 5"))
     assert "выгрузка" in text and "роль выдана" in text and "стало: сотрудник центра" in text
+    assert "что отчёты" in text and "reports" not in text
     assert "{" not in text and "role.grant" not in text  # words, not JSON and codes
     assert "центр ЦРН «Оптимист»" in text and "optimist" not in text
     sent = await harness.say(admin, "/audit 40")
