@@ -114,7 +114,7 @@ async def take(callback: CallbackQuery, callback_data: RentalCb, ctx: Ctx) -> No
             when=when_text(starts, ctx.settings),
             end=ends.astimezone(ctx.tz).strftime("%H:%M"),
             center=html.escape(center.name if center else ""),
-            address=html.escape((center.address if center else None) or ""),
+            address=f" ({html.escape(center.address)})" if center and center.address else "",
         )
     )
 

@@ -499,7 +499,7 @@ async def test_settings_switch_club_reminders_off(harness: Harness, resident):
     reminders = harness.dp["reminders"]
     assert await reminders.plan(monday_8) >= 1
     sent = await harness.say(resident, "/settings")
-    assert "за 3 ч." in joined(sent)
+    assert "Напоминать о занятиях кружков: за 3 часа. Изменить" in joined(sent)  # not «ч..»
     assert {"✅ за 3 часа", "за сутки", "✅ конкурсы", "❌ Закрыть"} <= set(buttons(sent))
     sent = await harness.press(resident, "не напоминать")
     assert "Сохранено. Напоминания: не напоминать" in joined(sent)
@@ -509,7 +509,7 @@ async def test_settings_switch_club_reminders_off(harness: Harness, resident):
     assert await reminders.plan(monday_8) == 0
     async with harness.session_factory() as s:
         assert await s.scalar(select(func.count()).select_from(Reminder)) == 0
-    await harness.tap(resident, SettingsCb(minutes=60))
+    assert "Напоминания: за 1 час." in joined(await harness.tap(resident, SettingsCb(minutes=60)))
     assert await reminders.plan(monday_8) >= 1
     async with harness.session_factory() as s:
         dues = list((await s.execute(select(Reminder.due_at, Reminder.starts_at))).all())

@@ -24,7 +24,7 @@ async def test_mydata_after_onboarding_shows_everything(harness: Harness, reside
     text = joined(await harness.say(resident, "/mydata"))
     assert "Роль: житель" in text and "@anna_resident" in text
     assert "Кемерово, Заводский район" in text and "Согласие на обработку данных:" in text
-    assert "Напоминания о занятиях: за 3 ч." in text and "мин." not in text
+    assert "Напоминания о занятиях: за 3 часа;" in text and "мин." not in text
     assert len(text) <= 600
 
 

@@ -77,6 +77,7 @@ async def test_book_from_the_card_issue_return_and_the_overdue_reminder(
     await harness.press(resident, tomorrow(harness))
     booked = await harness.press(resident, "10:00–12:00 (свободно 1)")
     assert "Забронировано: Мяч волейбольный" in joined(booked)
+    assert "Заберите в ЦРН «Оптимист» и верните" in joined(booked)  # no «центре «ЦРН «…»»»
 
     # The same window for someone else: no ball left then (not offered, and a forged tap refused).
     await harness.tap(SECOND, CenterCb(action="card", id=item.center_id))

@@ -103,7 +103,11 @@ settings-title = <b>Settings</b>
 settings-current = ✅ { $choice }
 settings-closed = Settings saved. Open them again: /settings
 settings-club-off = off
-settings-club-minutes = { $hours } h before
+settings-club-minutes = { $hours ->
+        [24] a day before
+        [one] { $hours } hour before
+       *[other] { $hours } hours before
+    }
 settings-saved = Saved. Reminders: { $club }.
 settings-1h = 1 hour before
 settings-3h = 3 hours before

@@ -103,7 +103,12 @@ settings-title = <b>Настройки</b>
 settings-current = ✅ { $choice }
 settings-closed = Настройки сохранены. Открыть снова: /settings
 settings-club-off = не напоминать
-settings-club-minutes = за { $hours } ч.
+settings-club-minutes = за { $hours ->
+        [24] сутки
+        [one] { $hours } час
+        [few] { $hours } часа
+       *[many] { $hours } часов
+    }
 settings-saved = Сохранено. Напоминания: { $club }.
 settings-1h = за 1 час
 settings-3h = за 3 часа

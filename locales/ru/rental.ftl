@@ -1,6 +1,6 @@
 ## Прокат спортивного инвентаря
 center-rental-button = 🏸 Прокат
-rental-none = В центре «{ $center }» инвентарь для проката пока не внесён.
+rental-none = В { $center } инвентарь для проката пока не внесён.
 rental-list = <b>Прокат: { $center }</b>
     Бесплатно. Выберите, что взять:
 rental-item-line = { $name } — свободно { $free } из { $quantity }
@@ -9,7 +9,7 @@ rental-ask-day = { $name }: на какой день?
 rental-ask-window = На какое время? (в скобках — сколько свободно)
 rental-day-full = На этот день свободного времени нет. Выберите другой день.
 rental-window = { $start }:00–{ $end }:00 (свободно { $free })
-rental-booked = Забронировано: { $name }, { $when }–{ $end }. Заберите в центре «{ $center }» { $address } и верните к концу времени.
+rental-booked = Забронировано: { $name }, { $when }–{ $end }. Заберите в { $center }{ $address } и верните к концу времени.
 rental-none-free = На это время свободных уже нет — выберите другое.
 rental-past = Это время уже прошло.
 rental-too-far = Бронировать можно на две недели вперёд.
