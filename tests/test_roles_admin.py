@@ -166,7 +166,7 @@ async def test_appointing_staff_by_name_and_buttons(harness: Harness, admin):
     sent = await harness.say(admin, "петрова")  # any case
     assert "Петрова Ольга Ивановна — житель" in buttons(sent)
     sent = await harness.press(admin, "Петрова Ольга Ивановна — житель")
-    assert "Роль: житель" in joined(sent) and "@olga_p" in joined(sent)
+    assert "Роль: житель.\nРайон:" in joined(sent) and "@olga_p" in joined(sent)  # no «Центр: —»
     assert "↩️ Снять роль" not in buttons(sent)
     await harness.press(admin, "👩‍💼 Сотрудник центра")
     await harness.press(admin, "Кемерово")
@@ -176,7 +176,7 @@ async def test_appointing_staff_by_name_and_buttons(harness: Harness, admin):
     await harness.press(admin, "Центральный район")
     sent = await harness.press(admin, "ЦРН «Оптимист»")
     assert (
-        "Петрова Ольга Ивановна: сотрудник центра, Центр: ЦРН «Оптимист». Подтвердить?"
+        "Петрова Ольга Ивановна: сотрудник центра. Центр: ЦРН «Оптимист». Подтвердить?"
         in joined(sent)
     )
     sent = await harness.press(admin, "✅ Подтвердить")
@@ -190,7 +190,8 @@ async def test_appointing_staff_by_name_and_buttons(harness: Harness, admin):
     # And back, by the same search.
     await harness.say(admin, "/revoke")
     await harness.say(admin, "@olga")
-    await harness.press(admin, "Петрова Ольга Ивановна — сотрудник центра")
+    sent = await harness.press(admin, "Петрова Ольга Ивановна — сотрудник центра")
+    assert "Роль: сотрудник центра. Центр: ЦРН «Оптимист»." in joined(sent)  # once, not twice
     await harness.press(admin, "↩️ Снять роль")
     sent = await harness.press(admin, "✅ Подтвердить")
     assert "теперь житель" in joined(sent)
@@ -214,7 +215,7 @@ async def test_an_admin_of_one_municipality_and_staff_without_a_center(
     await harness.press(admin, "@ivan_yurga — житель")
     await harness.press(admin, "🏛 Администратор муниципалитета")
     sent = await harness.press(admin, "Юрга")
-    assert "@ivan_yurga: администратор, Муниципалитет: Юрга. Подтвердить?" in joined(sent)
+    assert "@ivan_yurga: администратор. Муниципалитет: Юрга. Подтвердить?" in joined(sent)
     sent = await harness.press(admin, "✅ Подтвердить")
     assert "Муниципалитет: Юрга" in joined(sent)
 

@@ -41,8 +41,7 @@ people_dialog = form_dialog(
         Button(Tr("people-office"), id="office", on_click=h.on_office),
     ),
     Window(
-        Tr("people-confirm", when=lambda data, widget, manager: not data["new_center"]),
-        Tr("people-confirm-center", when="new_center"),
+        Tr("people-confirm"),
         Button(Tr("people-apply"), id=f"{SEND}people", on_click=h.on_confirm),
         nav(),
         buttons_only(),

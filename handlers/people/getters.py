@@ -22,11 +22,10 @@ async def person(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str,
     if target is None:
         return {"who": "—", "about": ctx.i18n.get("button-stale"), "has_role": False}
     role = effective_role(target, ctx.settings)
-    held = post_suffix(ctx.i18n, post_of(target, ctx.directory)).strip().rstrip(".")
     about = ctx.i18n.get(
         "people-about",
         role=role_name(ctx.i18n, role.value),
-        center=held or "—",
+        post=post_suffix(ctx.i18n, post_of(target, ctx.directory)),
         place=place_name(target, ctx.directory) or "—",
         username=f"@{target.username}" if target.username else "—",
     )
@@ -36,14 +35,14 @@ async def person(dialog_manager: DialogManager, ctx: Ctx, **_: Any) -> dict[str,
         ctx.directory.district(draft.get("office")),
         ctx.directory.municipality(draft.get("mun")) if draft.get("scoped") else None,
     )
-    shown = post_suffix(ctx.i18n, post).strip().rstrip(".") if new_role != "resident" else ""
+    shown = post_suffix(ctx.i18n, post) if new_role != "resident" else ""
     return {
         "who": person_name(target),
         "about": about,
         "has_role": role is not Role.RESIDENT,
         "city_admin": ctx.actor.is_city_admin,
         "new_role": role_name(ctx.i18n, new_role) if new_role else "",
-        "new_center": shown,
+        "new_post": shown,
     }
 
 

@@ -263,13 +263,12 @@ people-card =
     <b>{ $who }</b>
     { $about }
 people-about =
-    Role: { $role }. Center: { $center }.
+    Role: { $role }.{ $post }
     District: { $place }. Telegram: { $username }.
 people-make-staff = 👩‍💼 Center staff
 people-make-admin = 🛡 Administrator
 people-revoke = ↩️ Take the role away
-people-confirm = { $who }: { $new_role }. Confirm?
-people-confirm-center = { $who }: { $new_role }, { $new_center }. Confirm?
+people-confirm = { $who }: { $new_role }.{ $new_post } Confirm?
 people-apply = ✅ Confirm
 people-already-sent = Done already.
 whoami = Your role: { $role }.{ $center }

@@ -258,13 +258,12 @@ people-card =
     <b>{ $who }</b>
     { $about }
 people-about =
-    Роль: { $role }. Центр: { $center }.
+    Роль: { $role }.{ $post }
     Район: { $place }. В Telegram: { $username }.
 people-make-staff = 👩‍💼 Сотрудник центра
 people-make-admin = 🛡 Администратор
 people-revoke = ↩️ Снять роль
-people-confirm = { $who }: { $new_role }. Подтвердить?
-people-confirm-center = { $who }: { $new_role }, { $new_center }. Подтвердить?
+people-confirm = { $who }: { $new_role }.{ $new_post } Подтвердить?
 people-apply = ✅ Подтвердить
 people-already-sent = Уже сделано.
 whoami = Ваша роль: { $role }.{ $center }
