@@ -311,6 +311,7 @@ async def test_an_overdue_item_is_escalated_once_and_listed_first(
         if isinstance(r, SendMessage) and "Срок ответа прошёл" in r.text
     ]
     assert [r.chat_id for r in escalated] == [admin.id]
+    assert "Срок ответа прошёл — Центральный район, обращений: 1" in escalated[0].text
     await alerts.tick(datetime.now(UTC), harness.bot)
     assert (
         len(

@@ -47,7 +47,7 @@ async def test_an_idea_for_an_elder_who_phoned(harness: Harness, admin):
     assert "Выберите старшего" in joined(far_list)
     assert "Иванова Мария Петровна" not in buttons(far_list)  # another district's elder
     what = await harness.press(STAFF, "Иванова Мария Петровна")
-    assert "за Иванова Мария Петровна" in joined(what)
+    assert "Иванова Мария Петровна: что вносим?" in joined(what)
     assert "🧹 Отчёт о субботнике" in buttons(what)
     await harness.press(STAFF, "💡 Идею или проблему")
     await harness.press(STAFF, "⚠️ Проблема")
@@ -56,7 +56,7 @@ async def test_an_idea_for_an_elder_who_phoned(harness: Harness, admin):
     await harness.say(STAFF, "Во дворе не горит фонарь, звонила старшая дома")
     await harness.press(STAFF, "Без фото")
     sent = await harness.press(STAFF, "✅ Отправить")
-    assert "внесено за Иванова Мария Петровна" in joined(sent)
+    assert "внесено, автор — Иванова Мария Петровна" in joined(sent)
     told = [r for r in sent if isinstance(r, SendMessage) and r.chat_id == ELDER.id]
     assert told and "по звонку" in told[0].text
     [idea] = await rows(harness, Idea)
@@ -117,7 +117,7 @@ async def test_a_report_for_an_elder_who_phoned(harness: Harness, admin):
     await harness.feed(photo_update(STAFF, "call-photo"))
     await harness.press(STAFF, "✅ Готово")
     sent = await harness.press(STAFF, "✅ Отправить")
-    assert "внесён за Иванова Мария Петровна" in joined(sent)
+    assert "на проверку, автор — Иванова Мария Петровна" in joined(sent)
     [report] = await rows(harness, Report)
     assert report.author_id == ELDER.id and report.entered_by == STAFF.id
     assert report.participants == 15 and report.bags == 10
@@ -195,4 +195,4 @@ async def test_a_caller_is_found_among_many_elders_by_a_part_of_the_name(
     found = await harness.say(STAFF, "яковлева")
     assert [b for b in buttons(found) if "Ивановна" in b] == ["Яковлева Ольга Ивановна"]
     what = await harness.press(STAFF, "Яковлева Ольга Ивановна")
-    assert "за Яковлева Ольга Ивановна" in joined(what)
+    assert "Яковлева Ольга Ивановна: что вносим?" in joined(what)
