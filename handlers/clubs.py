@@ -471,6 +471,7 @@ async def event_card(callback: CallbackQuery, callback_data: EventCb, ctx: Ctx) 
     if _is_open(event, ctx.now):
         rows.append([(ctx.i18n.get("club-join"), EventCb(action="join", id=event.id))])
         rows.append([(ctx.i18n.get("club-join-child"), EventCb(action="child", id=event.id))])
+    rows.append([(ctx.i18n.get("club-back-list"), PageCb(list="events", page=0))])
     await edit_or_send(callback, text, inline(*rows))
 
 

@@ -768,3 +768,5 @@ async def test_every_coming_event_of_the_district_is_in_reach(harness: Harness, 
     assert len(more) == 4 and "Праздник 23" in more[-1]
     card = await harness.press(resident, more[-1])
     assert "Праздник 23" in joined(card)
+    back = await harness.press(resident, "⬅️ К списку")  # the card replaced the list in place
+    assert [b for b in buttons(back) if "Праздник" in b] == listed
