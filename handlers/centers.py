@@ -117,4 +117,4 @@ async def nearby(message: Message, ctx: Ctx) -> None:
         key = "nearby-line-approx" if item.approximate else "nearby-line"
         km = f"{item.km:.1f}".replace(".", ",") if ctx.i18n.locale == "ru" else f"{item.km:.1f}"
         lines.append(ctx.i18n.get(key, n=n, name=html.escape(item.center.name), km=km))
-    await answer_lines(message, lines, nearby_keyboard([f.center for f in found]))
+    await answer_lines(message, lines, nearby_keyboard(ctx.i18n, [f.center for f in found]))

@@ -15,7 +15,7 @@ from aiogram_dialog import DialogManager
 from aiogram_i18n import LazyFilter
 
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import Pages, Rows, inline
+from bot.keyboards.builders import Pages, Rows, closable, inline
 from bot.keyboards.callbacks import ClubCb, ClubListCb, EventCb, PageCb, PlaceCb, RowId
 from bot.notify import tell
 from bot.permissions import districts_seen
@@ -123,7 +123,7 @@ async def _club_list(f: ClubListCb, ctx: Ctx) -> tuple[str, InlineKeyboardMarkup
             ),
         ]
     )
-    return "\n".join(lines), inline(*rows)
+    return "\n".join(lines), closable(ctx.i18n, *rows, close="screen-close")
 
 
 @router.message(Command("clubs"))

@@ -17,7 +17,7 @@ from pydantic import Field
 
 from bot.context import Ctx, ctx_of
 from bot.filters.roles import is_city_admin
-from bot.keyboards.builders import Pages, Rows, inline
+from bot.keyboards.builders import Pages, Rows, closable, inline
 from bot.keyboards.callbacks import ContestCb, PageCb, RowId
 from bot.notify import tell
 from bot.services.contest_flow import (
@@ -355,7 +355,9 @@ async def admin_card(callback: CallbackQuery, callback_data: ContestCb, ctx: Ctx
         ]
     )
     # a line per nomination and district: with many, several short messages
-    await answer_lines(tapped(callback), [text, *progress], inline(*rows))
+    await answer_lines(
+        tapped(callback), [text, *progress], closable(ctx.i18n, *rows, close="screen-close")
+    )
 
 
 @router.callback_query(ContestCb.filter(F.action.in_(("rules", "criteria"))))

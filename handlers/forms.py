@@ -39,7 +39,14 @@ from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.contact import own_phone
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import MAIN_MENU_KEYS, STAFF_MENU_KEYS, Pages, Rows, inline, main_menu
+from bot.keyboards.builders import (
+    MAIN_MENU_KEYS,
+    STAFF_MENU_KEYS,
+    Pages,
+    Rows,
+    closable,
+    main_menu,
+)
 from bot.keyboards.callbacks import PageCb
 from bot.permissions import Actor, may_moderate, may_run_center
 from bot.services import tags
@@ -637,8 +644,8 @@ def paged(
     """A list in pages: `page(ctx, at)` lists page `at.page` of the list (`at.key` names whose
     list it is, where there are many: a center's receptions). /name shows the first page (without
     `command`, the function the decorator returns shows it); «◀️ ▶️» turn it in place, «Страница 2
-    из 3» is said under a long one, and a list with nothing in it says `empty` instead. A link in
-    a list gets no preview."""
+    из 3» is said under a long one, «❌ Закрыть» ends its buttons, and a list with nothing in it
+    says `empty` instead. A link in a list gets no preview."""
 
     async def screen(page: Page, ctx: Ctx, at: PageCb) -> tuple[str, InlineKeyboardMarkup | None]:
         lines, rows, pages = await page(ctx, at)
@@ -646,7 +653,8 @@ def paged(
             return ctx.i18n.get(empty), None
         lines = [*lines, *pages.line(ctx.i18n)]
         rows = [*rows, *pages.nav(ctx.i18n, lambda n: PageCb(list=name, page=n, key=at.key))]
-        return "\n".join(lines), inline(*rows) if rows else None
+        markup = closable(ctx.i18n, *rows, close="screen-close") if rows else None
+        return "\n".join(lines), markup
 
     def register(page: Page) -> ShowsFirstPage:
         async def first(reply: Reply, ctx: Ctx, key: int = 0) -> None:

@@ -19,7 +19,7 @@ from aiogram_i18n import I18nContext
 
 from bot.context import Ctx, ctx_of
 from bot.exports import csv_bytes, header_row
-from bot.keyboards.builders import Rows, inline
+from bot.keyboards.builders import Rows, closable
 from bot.keyboards.callbacks import RowId
 from bot.permissions import may_invite
 from bot.services.recognition import (
@@ -120,7 +120,7 @@ async def show_invitations(reply: Reply, ctx: Ctx) -> None:
     if len(lines) == 1:
         lines.append(ctx.i18n.get("invite-none"))
     rows.append([(ctx.i18n.get("invite-new"), InviteCb(action="new"))])
-    await answer_lines(reply, lines, inline(*rows))
+    await answer_lines(reply, lines, closable(ctx.i18n, *rows, close="screen-close"))
 
 
 @router.callback_query(InviteCb.filter(F.action == "csv"))

@@ -12,7 +12,7 @@ from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import inline
+from bot.keyboards.builders import closable, inline
 from bot.keyboards.callbacks import ReportCb
 from bot.notify import tell
 from bot.permissions import districts_seen, may_moderate
@@ -52,7 +52,7 @@ async def queue(message: Message, ctx: Ctx) -> None:
             )
         )
         rows.append([(ctx.i18n.get("rep-open", id=str(r.id)), ReportCb(action="mod", id=r.id))])
-    await answer_lines(message, lines, inline(*rows))
+    await answer_lines(message, lines, closable(ctx.i18n, *rows, close="screen-close"))
 
 
 @router.callback_query(ReportCb.filter(F.action == "mod"))

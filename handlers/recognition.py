@@ -24,7 +24,7 @@ from bot.charts import chart_labels
 from bot.context import Ctx, ctx_of
 from bot.documents import Letter, letter_pdf, letters_zip
 from bot.exports import csv_bytes, header_row
-from bot.keyboards.builders import Pages, Rows, closable, inline
+from bot.keyboards.builders import Pages, Rows, closable
 from bot.keyboards.callbacks import PageCb, RowId
 from bot.permissions import may_award, may_see_figures
 from bot.services.booklet import make_booklet
@@ -132,7 +132,8 @@ async def show_record(reply: Reply, user: User, year: int, ctx: Ctx) -> None:
     for award in await repo.awards_of(user.id, year):
         lines.append(ctx.i18n.get(f"award-{award.kind}-mine", reason=html.escape(award.reason)))
     other = year - 1 if year == ctx.today.year else year + 1
-    markup = inline([(ctx.i18n.get("record-other-year", year=str(other)), RecordCb(year=other))])
+    other_year = [(ctx.i18n.get("record-other-year", year=str(other)), RecordCb(year=other))]
+    markup = closable(ctx.i18n, other_year, close="screen-close")
     await answer_lines(reply, lines, markup)
 
 
@@ -243,7 +244,7 @@ async def show_ranking(
             district_id,
             ctx.i18n,
         )
-    await answer_lines(reply, lines, inline(*rows))
+    await answer_lines(reply, lines, closable(ctx.i18n, *rows, close="screen-close"))
 
 
 # --- Awards ---------------------------------------------------------------------------------------

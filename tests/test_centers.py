@@ -90,7 +90,9 @@ async def test_location_returns_three_nearest_with_distances(harness: Harness, r
     lines = [line for line in text.splitlines() if line[:2] in ("1.", "2.", "3.")]
     assert len(lines) == 3
     assert lines[0].startswith("1. ЦРН «Лесная поляна» — около 0,1 км")
-    assert len(buttons(sent)) == 3
+    assert (
+        len(buttons(sent)) == 3 + 1 and buttons(sent)[-1] == "❌ Закрыть"
+    )  # three and the way out
 
 
 async def test_exact_point_beats_district_estimate(harness: Harness, resident):

@@ -107,3 +107,24 @@ async def test_a_club_filter_goes_back_to_the_list_as_it_was(demo_harness: Harne
     await harness.press(resident, "🏠 Центр")
     sent = await harness.press(resident, "⬅️ Назад")
     assert buttons(sent) == buttons(listed)
+
+
+async def test_every_list_ends_with_a_way_out(harness: Harness, admin, resident):
+    """A list of buttons (made by the paging kit or by hand) ends with «❌ Закрыть»."""
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    await harness.onboard(resident, "kem-central")
+    await send_idea(harness, resident)
+    lists = (  # who, command, a button the list shows
+        (resident, "/myideas", "➕ Добавить к № 1"),  # the paging kit's
+        (resident, "/ideas", "🗺 № 1"),  # by hand: the district's ideas (not one's own to support)
+        (resident, "/myrecord", "📅 2025 год"),
+        (STAFF, "/ideas", "Открыть № 1"),
+        (admin, "/contests_admin", "➕ С нуля"),
+        (admin, "/invitations", "➕ Новое приглашение"),
+        (admin, "/ranking", "👥 Комитеты"),
+    )
+    for user, command, shown in lists:
+        sent = await harness.say(user, command)
+        assert shown in buttons(sent) and buttons(sent)[-1] == "❌ Закрыть", (command, sent)
+        assert len(deleted(await harness.press(user, "❌ Закрыть"))) == 1, command
+        assert not harness.shows(user, shown), command

@@ -195,8 +195,9 @@ def center_card_keyboard(i18n: I18nContext, center: CenterRef) -> InlineKeyboard
     return inline(row, receptions, [(i18n.get("back"), CenterCb(action="list", id=center.id))])
 
 
-def nearby_keyboard(centers: Sequence[CenterRef]) -> InlineKeyboardMarkup:
-    return inline(*[[(c.name, CenterCb(action="card", id=c.id))] for c in centers])
+def nearby_keyboard(i18n: I18nContext, centers: Sequence[CenterRef]) -> InlineKeyboardMarkup:
+    rows: Rows = [[(c.name, CenterCb(action="card", id=c.id))] for c in centers]
+    return closable(i18n, *rows, close="screen-close")
 
 
 def language_keyboard(i18n: I18nContext) -> InlineKeyboardMarkup:

@@ -12,7 +12,7 @@ from aiogram_dialog import DialogManager, ShowMode
 from aiogram_i18n import LazyFilter
 
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import Rows, inline
+from bot.keyboards.builders import Rows, closable
 from bot.keyboards.callbacks import AnnouncementCb
 from bot.permissions import audiences, may_manage_announcement, may_send_urgent
 from bot.services.announcements import (
@@ -211,4 +211,6 @@ async def announcement_list(message: Message, ctx: Ctx) -> None:
                     )
                 ]
             )
-    await answer_lines(message, lines, inline(*rows) if rows else None)
+    await answer_lines(
+        message, lines, closable(ctx.i18n, *rows, close="screen-close") if rows else None
+    )

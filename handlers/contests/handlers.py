@@ -15,7 +15,7 @@ from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.config import Settings
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import Pages, Rows, inline
+from bot.keyboards.builders import Pages, Rows, closable, inline
 from bot.keyboards.callbacks import ContestCb, PageCb, RowId
 from bot.permissions import effective_role
 from bot.services.contests import (
@@ -108,7 +108,7 @@ async def contests_list(message: Message, ctx: Ctx) -> None:
             )
         )
         rows.append([(c.title[:60], ContestCb(action="card", id=c.id))])
-    await answer_lines(message, lines, inline(*rows))
+    await answer_lines(message, lines, closable(ctx.i18n, *rows, close="screen-close"))
 
 
 @router.callback_query(ContestCb.filter(F.action == "card"))

@@ -15,7 +15,7 @@ from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import Rows, inline
+from bot.keyboards.builders import Rows, closable, inline
 from bot.keyboards.callbacks import GatheringCb
 from bot.services.gatherings import (
     create_gathering,
@@ -80,7 +80,7 @@ async def show_plans(reply_to: Reply, ctx: Ctx) -> None:
         )
         rows.append([(html.unescape(label)[:64], GatheringCb(action="card", id=g.id))])
     rows.append([(ctx.i18n.get("gather-new"), GatheringCb(action="new", id=0))])
-    await answer_lines(reply_to, lines, inline(*rows))
+    await answer_lines(reply_to, lines, closable(ctx.i18n, *rows, close="screen-close"))
 
 
 @router.callback_query(GatheringCb.filter(F.action == "card"))

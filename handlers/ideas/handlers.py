@@ -166,7 +166,9 @@ async def send_neighbours_ideas(reply: Reply, ctx: Ctx) -> None:
         rows.append(row)
     if not found:
         lines.append(ctx.i18n.get("neighbours-none"))
-    await answer_lines(reply, lines, inline(*rows) if rows else None)
+    await answer_lines(
+        reply, lines, closable(ctx.i18n, *rows, close="screen-close") if rows else None
+    )
 
 
 @router.callback_query(IdeaCb.filter(F.action == "map"))
@@ -359,7 +361,7 @@ async def _send_list(message: Reply, ctx: Ctx, status: str, asked: int = 0) -> N
             for f in FILTERS[3:]
         ]
     )
-    await answer_lines(message, lines, inline(*rows))
+    await answer_lines(message, lines, closable(ctx.i18n, *rows, close="screen-close"))
 
 
 @staff_router.callback_query(IdeaCb.filter(F.action == "open"))

@@ -18,7 +18,7 @@ from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import inline
+from bot.keyboards.builders import closable, inline
 from bot.keyboards.callbacks import RegDecisionCb
 from bot.notify import tell_rendered
 from bot.services.elders import (
@@ -96,7 +96,8 @@ async def register(message: Message, dialog_manager: DialogManager, ctx: Ctx) ->
             )
         )
     lines.append(ctx.i18n.get("reg-status-new"))
-    await answer_lines(message, lines, inline([(ctx.i18n.get("reg-new-button"), NewTerritoryCb())]))
+    new = [(ctx.i18n.get("reg-new-button"), NewTerritoryCb())]
+    await answer_lines(message, lines, closable(ctx.i18n, new, close="screen-close"))
 
 
 @router.callback_query(NewTerritoryCb.filter())
