@@ -133,7 +133,7 @@ async def test_staff_answers_moves_and_author_is_told(harness: Harness, admin, r
     assert "Идеи района" in joined(residents_view)
     assert not [b for b in buttons(residents_view) if b.startswith("Открыть")]
     sent = await harness.say(STAFF, "/ideas")
-    assert f"№ {first.id}" in joined(sent) and f"№ {second.id}" in joined(sent)
+    assert f"№ {first.id} [👍 0]" in joined(sent) and f"№ {second.id}" in joined(sent)  # supporters
     assert "Ничего не найдено" in joined(await harness.say(FAR_STAFF, "/ideas"))
     assert "другого района" in joined(
         await harness.tap(FAR_STAFF, IdeaCb(action="open", id=first.id))
@@ -326,7 +326,7 @@ async def test_an_overdue_item_is_escalated_once_and_listed_first(
     sent = await harness.say(STAFF, "/ideas")
     lines = joined(sent).split("\n")
     assert lines[1].startswith(f"⏰ № {first.id}")  # overdue first, though less supported
-    assert f"№ {second.id} [5]" in lines[2]
+    assert f"№ {second.id} [👍 5]" in lines[2]
     today = datetime.now(TZ).date()
     period = f"{today - timedelta(days=3)}..{today}"
     figures = joined(await harness.say(admin, f"/stats {period}"))
