@@ -117,7 +117,7 @@ settings-off = не напоминать
 
 ## Сотрудникам: кружки центра
 myclubs-no-center = Вы не привязаны к центру. Обратитесь к администратору.
-myclubs-title = <b>Кружки и мероприятия центра { $center }</b>
+myclubs-title = <b>Кружки и мероприятия: { $center }</b>
 myclubs-club = { $name }: { $enrolled } из { $capacity }, очередь { $waiting }{ $closed }
 myclubs-event = { $when } { $title }: { $enrolled } из { $capacity }{ $closed }
 myclubs-closed-mark = { " " }(закрыт)
