@@ -17,6 +17,7 @@ from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import Pages, Rows, inline
 from bot.keyboards.callbacks import CenterCb, PageCb, ReceptionCb
 from bot.permissions import may_run_center
+from bot.services.elders import parse_full_name
 from bot.services.receptions import (
     LENGTHS,
     book,
@@ -158,22 +159,49 @@ async def _book(reply: Reply, reception: Reception, question: str | None, ctx: C
     return True
 
 
-@router.callback_query(ReceptionCb.filter(F.action == "book"))
-async def book_place(callback: CallbackQuery, callback_data: ReceptionCb, ctx: Ctx) -> None:
-    reception = await ctx.receptions.get(callback_data.id) or refuse()
-    await _book(tapped(callback), reception, None, ctx)
-
-
-@router.callback_query(ReceptionCb.filter(F.action == "ask"))
-async def book_with_question(
+@router.callback_query(ReceptionCb.filter(F.action.in_(("book", "ask"))))
+async def book_place(
     callback: CallbackQuery, callback_data: ReceptionCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
+    """«Записаться» or «Записаться с вопросом». Someone the specialist could not call by name is
+    asked it first, as a club's sign-up does (the list showed «1. —»)."""
     reception = await ctx.receptions.get(callback_data.id) or refuse()
     if not is_open(reception, ctx.now):
         refuse("reception-closed")
+    if not ctx.user.has_consent:  # no name is asked before the consent
+        refuse("reception-need-district")
+    with_question = callback_data.action == "ask"
+    if not ctx.user.full_name:
+        await ask_text(
+            dialog_manager,
+            "reception-name",
+            "club-ask-own-name",
+            reception_id=reception.id,
+            question=with_question,
+        )
+    elif with_question:
+        await _ask_question(dialog_manager, reception)
+    else:
+        await _book(tapped(callback), reception, None, ctx)
+
+
+async def _ask_question(manager: DialogManager, reception: Reception) -> None:
     await ask_text(
-        dialog_manager, "reception-question", "reception-ask-question", reception_id=reception.id
+        manager, "reception-question", "reception-ask-question", reception_id=reception.id
     )
+
+
+@answer_for("reception-name")
+async def reception_name(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
+    ctx = ctx_of(manager)
+    ctx.user.full_name = parse_full_name(message.text)
+    reception = await ctx.receptions.get(args["reception_id"]) or refuse()
+    if args["question"]:
+        await manager.done()  # the name is taken: the question replaces it
+        await _ask_question(manager, reception)
+        return False
+    await _book(message, reception, None, ctx)
+    return True
 
 
 @answer_for("reception-question")

@@ -69,14 +69,22 @@ async def test_residents_book_cancel_and_staff_mark_who_came(harness: Harness, a
         await harness.onboard(user)
     card = await open_card(harness, resident, reception)
     assert "Свободных мест: 2" in joined(card)
-    await harness.press(resident, "✍️ Записаться и задать вопрос заранее")
+    # Someone the specialist could not call by name is asked it first, then the question.
+    asked = await harness.press(resident, "✍️ Записаться и задать вопрос заранее")
+    assert "Как вас записать?" in joined(asked)
+    assert "буквами" in joined(await harness.say(resident, "12345"))  # asked again
+    assert await rows(harness, Booking) == []
+    asked = await harness.say(resident, "Петрова Анна")
+    assert "Ваш вопрос специалисту" in joined(asked)
     booked = await harness.say(resident, "Когда починят крышу над 3 подъездом?")
     assert "Вы записаны: Депутат Иванов И. И." in joined(booked)
     again = await harness.tap(resident, ReceptionCb(action="book", id=reception.id))
     assert "уже записаны" in joined(again)
     await open_card(harness, SECOND, reception)
     await harness.press(SECOND, "📅 Записаться")
-    full = await harness.tap(THIRD, ReceptionCb(action="book", id=reception.id))
+    assert "Вы записаны" in joined(await harness.say(SECOND, "Сидоров Пётр"))
+    await harness.tap(THIRD, ReceptionCb(action="book", id=reception.id))
+    full = await harness.say(THIRD, "Орлов Иван")
     assert "Все места уже заняты" in joined(full)
 
     cancelled = await harness.tap(SECOND, ReceptionCb(action="cancel", id=reception.id))
@@ -89,7 +97,8 @@ async def test_residents_book_cancel_and_staff_mark_who_came(harness: Harness, a
     assert next(b for b in live if b.user_id == resident.id).question.startswith("Когда починят")
 
     card = await harness.tap(STAFF, ReceptionCb(action="staff", id=reception.id))
-    assert "вопрос: Когда починят крышу" in joined(card)
+    assert "1. Петрова Анна — вопрос: Когда починят крышу" in joined(card)
+    assert "2. Орлов Иван" in joined(card)
     assert "✅ 1 пришёл" in buttons(card)
     far = await harness.tap(FAR_STAFF, ReceptionCb(action="staff", id=reception.id))
     assert "другого центра" in joined(far)
@@ -151,6 +160,7 @@ async def test_receptions_held_and_people_who_came_in_stats(harness: Harness, ad
     reception = await publish(harness, admin)
     await harness.onboard(resident)
     await harness.tap(resident, ReceptionCb(action="book", id=reception.id))
+    await harness.say(resident, "Петрова Анна")
     [booking] = await rows(harness, Booking)
     await harness.tap(STAFF, ReceptionCb(action="came", id=booking.id))
     async with harness.session_factory() as s:  # the reception took place an hour ago
@@ -183,6 +193,7 @@ async def test_a_specialist_sees_only_their_own_bookings_until_the_access_is_clo
     await harness.onboard(resident)
     await open_card(harness, resident, reception)
     await harness.press(resident, "✍️ Записаться и задать вопрос заранее")
+    await harness.say(resident, "Петрова Анна")
     await harness.say(resident, "Когда починят крышу?")
 
     await harness.say(STAFF, "/receptions")
@@ -271,7 +282,8 @@ async def test_every_reception_of_a_busy_center_is_in_reach(
     [item] = [b for b in buttons(last) if "Вопросы ЖКХ" in b]
     assert "мест: 2" in item
     await harness.press(resident, item)
-    assert "Вы записаны" in joined(await harness.press(resident, "📅 Записаться"))
+    await harness.press(resident, "📅 Записаться")
+    assert "Вы записаны" in joined(await harness.say(resident, "Петрова Анна"))
     assert [b.reception_id for b in await rows(harness, Booking) if b.live] == [reception.id]
 
     staff = await harness.say(STAFF, "/receptions")
