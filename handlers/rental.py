@@ -15,6 +15,7 @@ from aiogram_dialog import DialogManager
 from bot.context import Ctx, ctx_of
 from bot.keyboards.builders import Pages, Rows, inline
 from bot.keyboards.callbacks import CenterCb, PageCb, RentalCb
+from bot.services.elders import parse_full_name
 from bot.services.rental import (
     WINDOWS,
     add_item,
@@ -25,7 +26,7 @@ from bot.services.rental import (
 )
 from bot.services.validation import InputError
 from bot.views import when_text
-from handlers.forms import Listed, answer_for, ask_text, paged, refuse, tapped
+from handlers.forms import Listed, Reply, answer_for, ask_text, paged, refuse, tapped
 from storage.models import RentalStatus
 
 router = Router(name=__name__)
@@ -95,19 +96,45 @@ async def choose_window(callback: CallbackQuery, callback_data: RentalCb, ctx: C
 
 
 @router.callback_query(RentalCb.filter(F.action == "take"))
-async def take(callback: CallbackQuery, callback_data: RentalCb, ctx: Ctx) -> None:
-    item = await ctx.rental.get(callback_data.id)
+async def take(
+    callback: CallbackQuery, callback_data: RentalCb, dialog_manager: DialogManager, ctx: Ctx
+) -> None:
+    """A window tapped. Someone staff could not call by name when they hand the item over is
+    asked it first, as a club's sign-up does (the list read «— , 29.11 10:00»)."""
+    if ctx.user.has_consent and not ctx.user.full_name:  # no name before the consent
+        await ask_text(
+            dialog_manager,
+            "rental-name",
+            "club-ask-own-name",
+            item=callback_data.id,
+            value=callback_data.value,
+        )
+        return
+    await _take(tapped(callback), callback_data.id, callback_data.value, ctx)
+
+
+@answer_for("rental-name")
+async def rental_name(message: Message, manager: DialogManager, args: dict[str, Any]) -> bool:
+    ctx = ctx_of(manager)
+    ctx.user.full_name = parse_full_name(message.text)
+    await _take(message, args["item"], args["value"], ctx)
+    return True
+
+
+async def _take(reply: Reply, item_id: int, value: str, ctx: Ctx) -> None:
+    item = await ctx.rental.get(item_id)
     try:
-        day_text, _, hour_text = callback_data.value.partition("|")
+        day_text, _, hour_text = value.partition("|")
         starts, ends = window(date.fromisoformat(day_text), int(hour_text), ctx.tz, ctx.now)
         await book(ctx.rental, item, ctx.user, starts, ends, ctx.now)
     except InputError as exc:
-        refuse(exc.key, **exc.args_)
+        await reply.answer(ctx.i18n.get(exc.key, **exc.args_))
+        return
     except ValueError:  # a forged date or hour
         refuse()
     assert item is not None
     center = ctx.directory.center(item.center_id)
-    await tapped(callback).answer(
+    await reply.answer(
         ctx.i18n.get(
             "rental-booked",
             name=html.escape(item.name),

@@ -75,7 +75,11 @@ async def test_book_from_the_card_issue_return_and_the_overdue_reminder(
     assert "Мяч волейбольный — свободно 1 из 1" in buttons(listed)
     await harness.press(resident, "Мяч волейбольный — свободно 1 из 1")
     await harness.press(resident, tomorrow(harness))
-    booked = await harness.press(resident, "10:00–12:00 (свободно 1)")
+    asked = await harness.press(resident, "10:00–12:00 (свободно 1)")
+    assert "Как вас записать?" in joined(asked)  # staff will hand the ball to a name
+    assert "буквами" in joined(await harness.say(resident, "12345"))
+    assert await rows(harness, Rental) == []
+    booked = await harness.say(resident, "Петрова Анна")
     assert "Забронировано: Мяч волейбольный" in joined(booked)
     assert "Заберите в ЦРН «Оптимист» и верните" in joined(booked)  # no «центре «ЦРН «…»»»
 
@@ -87,14 +91,17 @@ async def test_book_from_the_card_issue_return_and_the_overdue_reminder(
     assert "10:00–12:00 (свободно 1)" not in buttons(windows)
     assert "12:00–14:00 (свободно 1)" in buttons(windows)
     day = (datetime.now(TZ).date() + timedelta(days=1)).isoformat()
-    forged = await harness.tap(SECOND, RentalCb(action="take", id=item.id, value=f"{day}|10"))
+    await harness.tap(SECOND, RentalCb(action="take", id=item.id, value=f"{day}|10"))
+    forged = await harness.say(SECOND, "Сидоров Пётр")  # the name first, then the refusal
     assert "свободных уже нет" in joined(forged)
     bad = await harness.tap(SECOND, RentalCb(action="take", id=item.id, value="вчера|10"))
     assert "устарела" in joined(bad)
 
     [rental] = await rows(harness, Rental)
     stock = await harness.say(STAFF, "/rental")
-    assert "1. Мяч волейбольный" in joined(stock) and "забронировано" in joined(stock)
+    assert "1. Мяч волейбольный — Петрова Анна" in joined(stock) and "забронировано" in joined(
+        stock
+    )
     far = await harness.tap(FAR_STAFF, RentalCb(action="issued", id=rental.id))
     assert "другого центра" in joined(far)
     await harness.press(STAFF, "📤 1 выдан")
@@ -127,6 +134,7 @@ async def test_a_booking_can_be_cancelled_and_the_item_is_free_again(
     await harness.onboard(resident)
     day = (datetime.now(TZ).date() + timedelta(days=1)).isoformat()
     await harness.tap(resident, RentalCb(action="take", id=item.id, value=f"{day}|14"))
+    await harness.say(resident, "Петрова Анна")
     mine = await harness.tap(resident, RentalCb(action="mine", id=0))
     [cancel] = [b for b in buttons(mine) if b.startswith("❌ Мяч")]
     assert "Бронь отменена" in joined(await harness.press(resident, cancel))
