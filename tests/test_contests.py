@@ -146,6 +146,7 @@ async def test_whole_contest_cycle(harness: Harness, admin, resident):
     assert "Снежный калейдоскоп" in joined(sent)
     sent = await harness.tap(resident, ContestCb(action="card", id=contest.id))
     assert "Сказки зимнего двора" in joined(sent) and "📝 Подать заявку" in buttons(sent)
+    assert buttons(sent)[-1] == "❌ Закрыть"
     sent = await apply(harness, resident, contest.id, "ул. Весенняя", "17а", ["a1", "a2", "a3"])
     assert "Заявка №" in joined(sent)
     [first] = await applications(harness)
@@ -163,6 +164,8 @@ async def test_whole_contest_cycle(harness: Harness, admin, resident):
     # Edit before the deadline: a new description, the same application.
     sent = await harness.say(resident, "/myapplications")
     assert "подана" in joined(sent)
+    card = await harness.press(resident, f"Открыть № {first.id}")
+    assert buttons(card) == ["✏️ Изменить", "🗑 Отозвать", "❌ Закрыть"]
     await harness.tap(resident, ApplicationCb(action="edit", id=first.id))
     await harness.press(resident, "✏️ Изменить")
     await harness.press(resident, "Описание")

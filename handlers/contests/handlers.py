@@ -124,11 +124,8 @@ async def contest_card(callback: CallbackQuery, callback_data: ContestCb, ctx: C
     rules = (
         [ctx.i18n.get("contest-rules", rules=html.escape(contest.rules))] if contest.rules else []
     )
-    markup = (
-        inline([(ctx.i18n.get("contest-apply"), ContestCb(action="apply", id=contest.id))])
-        if is_open(contest)
-        else None
-    )
+    apply = [(ctx.i18n.get("contest-apply"), ContestCb(action="apply", id=contest.id))]
+    markup = closable(ctx.i18n, *([apply] if is_open(contest) else []), close="screen-close")
     await answer_lines(tapped(callback), [text, *rules], markup)  # rules: up to 3 000 characters
 
 
@@ -228,18 +225,19 @@ async def open_application(callback: CallbackQuery, callback_data: ApplicationCb
             status_text(ctx.i18n, application),
         ]
     )
-    markup = None
+    rows: Rows = []
     if (
         contest is not None
         and is_open(contest)
         and application.status is ApplicationStatus.SUBMITTED
     ):
-        markup = inline(
+        rows.append(
             [
                 (ctx.i18n.get("app-edit"), ApplicationCb(action="edit", id=application.id)),
                 (ctx.i18n.get("app-withdraw"), ApplicationCb(action="withdraw", id=application.id)),
             ]
         )
+    markup = closable(ctx.i18n, *rows, close="screen-close")
     await send_album(ctx.bot, ctx.user.id, [p.file_id for p in application.photos], text, markup)
 
 
