@@ -121,6 +121,38 @@ async def test_a_lock_longer_than_the_wait_is_told_and_nothing_half_saved(
     assert stored is not None and stored.consent_at is not None
 
 
+async def test_a_lock_at_a_graceful_stop_is_waited_out_and_nothing_is_sent_twice(
+    impatient: Harness, api: FakeBotApi
+):
+    """The results of a stopping engine could not be written (the database locked past its
+    one-second wait): they were lost, the rows' leases ran out, and the next engine sent them
+    again. Now the stop waits the lock out and writes them."""
+    harness = impatient
+    residents = await add_residents(harness, 100)
+    bot = create_bot(harness.settings.model_copy(update={"telegram_api_url": api.url}))
+    announcement_id = await announce(harness)
+    first = engine_for(harness, rate=100)
+    first.start(bot)
+    while sum(api.sent_to.values()) < 30:
+        await asyncio.sleep(0.01)
+    with exclusive_lock(db_path(harness)):
+        stopping = asyncio.create_task(first.stop())  # as on SIGTERM, the database locked
+        await asyncio.sleep(3)  # three times the wait for a lock
+        assert not stopping.done()  # waits the lock out instead of giving the results up
+    await stopping
+    sent_by_first = sum(api.sent_to.values())
+    rows = await outbox(harness, announcement_id)
+    assert sum(r.status is OutboxStatus.SENT for r in rows.values()) == sent_by_first
+    second = engine_for(harness, rate=400)
+    second.start(bot)
+    try:
+        await wait_done(harness, announcement_id)
+    finally:
+        await second.stop()
+        await bot.session.close()
+    assert api.sent_to == dict.fromkeys(residents, 1)
+
+
 async def _no_outbox() -> dict[str, int]:
     return {}
 

@@ -67,6 +67,7 @@ LEASE_SECONDS = 30.0
 LEASE_MARGIN = 12.0  # a row is not started with less lease left than this
 SEND_TIMEOUT = 10  # seconds; below LEASE_MARGIN, so no send outlives its lease
 RESTART_SECONDS = 2.0
+FINISH_SECONDS = 30.0  # how long a stop waits out a locked database to write its results
 FLUSH_SECONDS = 0.2
 FLUSH_ROWS = 100
 PROGRESS_SECONDS = 3.0
@@ -227,13 +228,31 @@ class DeliveryEngine:
                     await asyncio.sleep(RESTART_SECONDS)
                     continue
             break
-        try:
-            await self._flush()
-            await self._release_leases()
-            if self.is_leader():
+        if await self._finish() and self.is_leader():
+            try:
                 await self._progress(bot)
-        except Exception as exc:
-            logger.error("Delivery engine could not finish cleanly (%s)", type(exc).__name__)
+            except Exception as exc:
+                logger.error("Delivery progress not shown at the stop (%s)", type(exc).__name__)
+
+    async def _finish(self) -> bool:
+        """Write every result and give back the rows not started. A locked database is waited
+        out: a sent row whose result is not written would be sent again by whoever takes it
+        after its lease (seen once as 7 residents getting one announcement twice)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + FINISH_SECONDS
+        while True:
+            try:
+                await self._flush()
+                await self._release_leases()
+                return True
+            except Exception as exc:
+                if loop.time() >= deadline:
+                    logger.error(
+                        "Delivery engine could not finish cleanly (%s)", type(exc).__name__
+                    )
+                    return False
+                logger.warning("Delivery results not written yet (%s)", type(exc).__name__)
+                await asyncio.sleep(FLUSH_SECONDS)
 
     async def _abandon_workers(self) -> None:
         """After a failure: let in-flight sends end; their rows keep their lease until written."""
