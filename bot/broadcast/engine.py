@@ -29,6 +29,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import uuid
 from collections.abc import Callable
@@ -265,7 +266,8 @@ class DeliveryEngine:
         self._leases = {k: v for k, v in self._leases.items() if k in self._in_flight}
 
     async def _work(self, bot: Bot) -> None:
-        flusher = asyncio.create_task(self._flush_loop())
+        lanes_over = asyncio.Event()
+        flusher = asyncio.create_task(self._flush_loop(lanes_over))
         try:
             async with asyncio.TaskGroup() as lanes:  # one lane failing stops the other
                 lanes.create_task(self._lane(bot, urgent=True))
@@ -273,7 +275,9 @@ class DeliveryEngine:
         except ExceptionGroup as failed:
             raise failed.exceptions[0] from None
         finally:
-            flusher.cancel()
+            # Told to end, not cancelled: a write cancelled half-way could leave its SQLite
+            # connection holding the lock, and the stop's own write then failed (seen in CI).
+            lanes_over.set()
             await asyncio.gather(flusher, return_exceptions=True)
 
     async def _lane(self, bot: Bot, urgent: bool) -> None:
@@ -506,9 +510,10 @@ class DeliveryEngine:
                 failing_since=since,
             )
 
-    async def _flush_loop(self) -> None:
-        while True:
-            await asyncio.sleep(FLUSH_SECONDS)
+    async def _flush_loop(self, lanes_over: asyncio.Event) -> None:
+        while not lanes_over.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(lanes_over.wait(), FLUSH_SECONDS)
             await self._flush_logged()
 
     async def _flush_logged(self) -> None:
