@@ -29,13 +29,14 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy bot handlers storage tests bench
 
-# Three workers (a PostgreSQL database each: they wait on it as much as on the CPU); then the
-# tests of several real bot processes, which measure the combined send rate and need the CPU to
-# keep it, beside only the tests that wait minutes of wall-clock time doing next to nothing.
-# A test that hangs fails with every thread's stack (--timeout) instead of holding the run.
+# Four workers (a PostgreSQL database each: they wait on it as much as on the CPU); the tests
+# that wait minutes of wall-clock time doing next to nothing start first, on one of them. Then,
+# alone, the tests of several real bot processes, which measure the combined send rate and
+# need the CPU to keep it. A test that hangs fails with every thread's stack (--timeout)
+# instead of holding the run.
 test: lint
-	$(BIN)/python -m pytest -q -n 3 --timeout 120 -m "not several_processes and not waits_minutes"
-	$(BIN)/python -m pytest -q -n 2 --timeout 420 --dist loadfile -m "several_processes or waits_minutes"
+	$(BIN)/python -m pytest -q -n 4 --timeout 120 -m "not several_processes"
+	$(BIN)/python -m pytest -q --timeout 420 -m several_processes
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.updates

@@ -32,6 +32,12 @@ PG_URL = (
 )
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests that wait minutes doing next to nothing go first: a worker starts them at once
+    and the other workers run the rest meanwhile (pytest-xdist hands out tests in this order)."""
+    items.sort(key=lambda item: item.get_closest_marker("waits_minutes") is None)
+
+
 def make_settings(database_url: str, **overrides: object) -> Settings:
     values: dict[str, object] = {
         "bot_token": TOKEN,

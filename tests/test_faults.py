@@ -210,10 +210,11 @@ async def test_a_full_disk_is_told_nothing_half_saved_and_recovers(small_disk: P
 
 
 @pytest.mark.waits_minutes
+@pytest.mark.timeout(420)
 async def test_a_3_minute_telegram_outage_is_waited_out_nobody_lost(
     harness: Harness, api: FakeBotApi
 ):
-    # Light on purpose: it runs beside the several-processes tests, which need the CPU.
+    # Light on purpose: it runs beside the other tests.
     residents = await add_residents(harness, 100)
     author = 77_001
     bot = create_bot(harness.settings.model_copy(update={"telegram_api_url": api.url}))

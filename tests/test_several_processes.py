@@ -310,7 +310,7 @@ async def test_users_see_one_truth_through_either_process(cluster: Cluster):
 
 async def test_broadcast_goes_once_to_each_at_the_shared_rate(cluster: Cluster):
     c = cluster
-    ids, district_id = await add_residents(c, 100_000, 2000)
+    ids, district_id = await add_residents(c, 100_000, 1200)
     announcement_id = await schedule_announcement(c, district_id)
     recipients = set(ids)
     await wait_until(
@@ -336,7 +336,7 @@ async def test_broadcast_goes_once_to_each_at_the_shared_rate(cluster: Cluster):
     assert c.api.rejected_429 <= len(ids) // 200, c.api.rejected_429
     async with c.factory() as s:
         rows = await s.scalar(select(func.count()).where(Outbox.announcement_id == announcement_id))
-        assert rows == 2000  # materialized once
+        assert rows == 1200  # materialized once
     async with c.factory() as s:
         await wait_for_status(s, announcement_id)
     for bot in c.bots:
@@ -345,7 +345,7 @@ async def test_broadcast_goes_once_to_each_at_the_shared_rate(cluster: Cluster):
     leaders = [(await c.health(i))["leader"] for i in range(2)]
     assert sorted(leaders) == [False, True]
     metrics = await (await c.http.get(f"{c.bots[0].url}/metrics")).text()
-    assert "bot_messages_sent_total" in metrics and 'bot_outbox_rows{status="sent"} 2000' in metrics
+    assert "bot_messages_sent_total" in metrics and 'bot_outbox_rows{status="sent"} 1200' in metrics
 
 
 async def wait_for_status(s: AsyncSession, announcement_id: int) -> None:
@@ -365,9 +365,9 @@ async def test_leader_killed_mid_work_the_other_finishes_once(cluster: Cluster):
     assert sorted(leaders) == [False, True]
     leader = leaders.index(True)
     survivor = 1 - leader
-    # 2 000 reminders due now, and a broadcast to 600 others, both under way when the leader dies.
-    residents, district_id = await add_residents(c, 200_000, 2600)
-    reminded, broadcast_to = residents[:2000], set(residents[2000:])
+    # 1 200 reminders due now, and a broadcast to 400 others, both under way when the leader dies.
+    residents, district_id = await add_residents(c, 200_000, 1600)
+    reminded, broadcast_to = residents[:1200], set(residents[1200:])
     now = datetime.now(UTC)
     async with c.factory() as s:
         center_id = (await s.execute(select(Center.id).where(Center.code == "optimist"))).scalar()
