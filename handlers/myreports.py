@@ -7,7 +7,7 @@ from aiogram.types import CallbackQuery
 from aiogram_dialog import DialogManager
 
 from bot.context import Ctx
-from bot.keyboards.builders import Pages, Rows, inline
+from bot.keyboards.builders import Pages, Rows, closable
 from bot.keyboards.callbacks import PageCb, ReportCb
 from bot.services.reports import draft_from_report
 from bot.views import report_card, send_album
@@ -45,7 +45,8 @@ async def open_report(callback: CallbackQuery, callback_data: ReportCb, ctx: Ctx
         refuse("rep-not-yours")
     markup = None
     if report.status is not ReportStatus.SUBMITTED:
-        markup = inline([(ctx.i18n.get("rep-edit-button"), ReportCb(action="edit", id=report.id))])
+        edit = [(ctx.i18n.get("rep-edit-button"), ReportCb(action="edit", id=report.id))]
+        markup = closable(ctx.i18n, edit, close="screen-close")
     await send_album(
         ctx.bot,
         ctx.user.id,

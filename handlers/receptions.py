@@ -14,7 +14,7 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
 
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import Pages, Rows, inline
+from bot.keyboards.builders import Pages, Rows, closable
 from bot.keyboards.callbacks import CenterCb, PageCb, ReceptionCb
 from bot.permissions import may_run_center
 from bot.services.elders import parse_full_name
@@ -38,7 +38,7 @@ from bot.services.receptions import (
     specialist_key,
 )
 from bot.services.validation import InputError
-from bot.views import when_text
+from bot.views import edit_or_send, when_text
 from handlers.forms import (
     Listed,
     Reply,
@@ -87,16 +87,10 @@ def _line(ctx: Ctx, r: Reception, free: int) -> str:
 RECEPTIONS_PAGE = 10
 
 
-@router.callback_query(ReceptionCb.filter(F.action == "list"))
-async def receptions_of_center(
-    callback: CallbackQuery, callback_data: ReceptionCb, ctx: Ctx
-) -> None:
-    await center_receptions(tapped(callback), ctx, callback_data.id)
-
-
 @paged(router, "receptions-of", command=False)
 async def center_receptions(ctx: Ctx, at: PageCb) -> Listed:
-    """A center's coming receptions for residents (`at.key`: the center), ten a page."""
+    """A center's coming receptions for residents (`at.key`: the center), ten a page; «📅 Приёмы»
+    on the center's card turns the card into its first page."""
     center = existing(ctx.directory.center(at.key))
     pages = Pages.of(
         await ctx.receptions.count_upcoming(ctx.now, [center.id]), at.page, RECEPTIONS_PAGE
@@ -133,8 +127,9 @@ async def _card(reception: Reception, user: User, ctx: Ctx) -> tuple[str, Any]:
         rows.append(
             [(ctx.i18n.get("reception-book-ask"), ReceptionCb(action="ask", id=reception.id))]
         )
-    rows.append([(ctx.i18n.get("back"), ReceptionCb(action="list", id=reception.center_id))])
-    return text, inline(*rows)
+    back = PageCb(list="receptions-of", page=0, key=reception.center_id)
+    rows.append([(ctx.i18n.get("back"), back)])
+    return text, closable(ctx.i18n, *rows, close="screen-close")
 
 
 @router.callback_query(ReceptionCb.filter(F.action == "open"))
@@ -143,7 +138,7 @@ async def reception_card(callback: CallbackQuery, callback_data: ReceptionCb, ct
     if not is_open(reception, ctx.now):
         refuse("reception-closed")
     text, markup = await _card(reception, ctx.user, ctx)
-    await tapped(callback).answer(text, reply_markup=markup)
+    await edit_or_send(callback, text, markup)
 
 
 async def _book(reply: Reply, reception: Reception, question: str | None, ctx: Ctx) -> bool:
@@ -354,7 +349,8 @@ async def staff_card(callback: CallbackQuery, callback_data: ReceptionCb, ctx: C
                     )
                 ]
             )
-    await answer_lines(tapped(callback), lines, inline(*rows) if rows else None)
+    markup = closable(ctx.i18n, *rows, close="screen-close") if rows else None
+    await answer_lines(tapped(callback), lines, markup)
 
 
 @router.callback_query(ReceptionCb.filter(F.action == "access"))

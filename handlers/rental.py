@@ -4,7 +4,7 @@ day and a time window, cancel), /rental for the center's staff (inventory, issue
 from __future__ import annotations
 
 import html
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from aiogram import F, Router
@@ -13,7 +13,7 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
 
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import Pages, Rows, inline
+from bot.keyboards.builders import Pages, Rows, closable
 from bot.keyboards.callbacks import CenterCb, PageCb, RentalCb
 from bot.services.elders import parse_full_name
 from bot.services.rental import (
@@ -25,7 +25,7 @@ from bot.services.rental import (
     window,
 )
 from bot.services.validation import InputError
-from bot.views import when_text
+from bot.views import edit_or_send, when_text
 from handlers.forms import Listed, Reply, answer_for, ask_text, paged, refuse, tapped
 from storage.models import RentalStatus
 
@@ -50,9 +50,8 @@ async def rental_of_center(callback: CallbackQuery, callback_data: RentalCb, ctx
     rows.append([(ctx.i18n.get("rental-mine"), RentalCb(action="mine", id=0))])
     rows.append([(ctx.i18n.get("back"), CenterCb(action="card", id=center.id))])
     key = "rental-list" if len(rows) > 2 else "rental-none"
-    await tapped(callback).answer(
-        ctx.i18n.get(key, center=html.escape(center.name)), reply_markup=inline(*rows)
-    )
+    text = ctx.i18n.get(key, center=html.escape(center.name))
+    await edit_or_send(callback, text, closable(ctx.i18n, *rows, close="screen-close"))
 
 
 @router.callback_query(RentalCb.filter(F.action == "item"))
@@ -68,9 +67,8 @@ async def choose_day(callback: CallbackQuery, callback_data: RentalCb, ctx: Ctx)
     ]
     rows: Rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
     rows.append([(ctx.i18n.get("back"), RentalCb(action="list", id=item.center_id))])
-    await tapped(callback).answer(
-        ctx.i18n.get("rental-ask-day", name=html.escape(item.name)), reply_markup=inline(*rows)
-    )
+    text = ctx.i18n.get("rental-ask-day", name=html.escape(item.name))
+    await edit_or_send(callback, text, closable(ctx.i18n, *rows, close="screen-close"))
 
 
 @router.callback_query(RentalCb.filter(F.action == "day"))
@@ -92,25 +90,30 @@ async def choose_window(callback: CallbackQuery, callback_data: RentalCb, ctx: C
             rows.append([(label, RentalCb(action="take", id=item.id, value=f"{day}|{start}"))])
     rows.append([(ctx.i18n.get("back"), RentalCb(action="item", id=item.id))])
     key = "rental-ask-window" if len(rows) > 1 else "rental-day-full"
-    await tapped(callback).answer(ctx.i18n.get(key), reply_markup=inline(*rows))
+    await edit_or_send(callback, ctx.i18n.get(key), closable(ctx.i18n, *rows, close="screen-close"))
 
 
 @router.callback_query(RentalCb.filter(F.action == "take"))
 async def take(
     callback: CallbackQuery, callback_data: RentalCb, dialog_manager: DialogManager, ctx: Ctx
 ) -> None:
-    """A window tapped. Someone staff could not call by name when they hand the item over is
-    asked it first, as a club's sign-up does (the list read «— , 29.11 10:00»)."""
+    """A window tapped: one past or taken since the screen was shown is said at once. Someone
+    staff could not call by name when they hand the item over is asked it then, as a club's
+    sign-up does (the list read «— , 29.11 10:00»)."""
+    item = await ctx.rental.get(callback_data.id) or refuse()
+    starts, ends = _window_of(callback_data.value, ctx)
+    if item.quantity - await ctx.rental.held(item.id, starts, ends) <= 0:
+        refuse("rental-none-free")
     if ctx.user.has_consent and not ctx.user.full_name:  # no name before the consent
         await ask_text(
             dialog_manager,
             "rental-name",
             "club-ask-own-name",
-            item=callback_data.id,
+            item=item.id,
             value=callback_data.value,
         )
         return
-    await _take(tapped(callback), callback_data.id, callback_data.value, ctx)
+    await _take(tapped(callback), item.id, callback_data.value, ctx)
 
 
 @answer_for("rental-name")
@@ -121,17 +124,24 @@ async def rental_name(message: Message, manager: DialogManager, args: dict[str, 
     return True
 
 
+def _window_of(value: str, ctx: Ctx) -> tuple[datetime, datetime]:
+    """The window a button carries («2026-11-29|10»); a forged one is a stale button."""
+    day_text, _, hour_text = value.partition("|")
+    try:
+        day, hour = date.fromisoformat(day_text), int(hour_text)
+    except ValueError:
+        refuse()
+    return window(day, hour, ctx.tz, ctx.now)
+
+
 async def _take(reply: Reply, item_id: int, value: str, ctx: Ctx) -> None:
     item = await ctx.rental.get(item_id)
+    starts, ends = _window_of(value, ctx)
     try:
-        day_text, _, hour_text = value.partition("|")
-        starts, ends = window(date.fromisoformat(day_text), int(hour_text), ctx.tz, ctx.now)
         await book(ctx.rental, item, ctx.user, starts, ends, ctx.now)
-    except InputError as exc:
+    except InputError as exc:  # the last one went to someone else while the name was typed
         await reply.answer(ctx.i18n.get(exc.key, **exc.args_))
         return
-    except ValueError:  # a forged date or hour
-        refuse()
     assert item is not None
     center = ctx.directory.center(item.center_id)
     await reply.answer(
@@ -157,7 +167,8 @@ async def my_rentals(callback: CallbackQuery, ctx: Ctx) -> None:
             )
             rows.append([(label[:64], RentalCb(action="cancel", id=r.id))])
     key = "rental-mine-title" if found else "rental-mine-none"
-    await tapped(callback).answer(ctx.i18n.get(key), reply_markup=inline(*rows) if rows else None)
+    markup = closable(ctx.i18n, *rows, close="screen-close") if rows else None
+    await tapped(callback).answer(ctx.i18n.get(key), reply_markup=markup)
 
 
 @router.callback_query(RentalCb.filter(F.action == "cancel"))

@@ -32,7 +32,15 @@ async def test_centers_district_list_card_and_back(demo_harness: Harness, reside
     # Only what is known: no wall of «уточняется», no way to a place nobody has marked yet.
     assert "уточняется" not in card and "Кружков: 2" in card
     assert "Адрес и часы работы центр ещё не внёс" in card
-    assert buttons(sent) == ["🎨 Кружки", "📅 Приёмы", "🏸 Прокат", "⬅️ Назад"]
+    assert buttons(sent) == ["🎨 Кружки", "📅 Приёмы", "🏸 Прокат", "⬅️ Назад", "❌ Закрыть"]
+    # The center's receptions and rental replace its card in place, and «Назад» brings it back.
+    for button, title in (("📅 Приёмы", "приёмов в ЦРН «Боровой»"), ("🏸 Прокат", "не внесён")):
+        shown = await harness.press(resident, button)
+        assert not any(isinstance(r, SendMessage) for r in shown), button
+        assert title in joined(shown) and buttons(shown)[-2:] == ["⬅️ Назад", "❌ Закрыть"]
+        back = await harness.press(resident, "⬅️ Назад")
+        assert "<b>ЦРН «Боровой»</b>" in joined(back)
+        assert not any(isinstance(r, SendMessage) for r in back)
     sent = await harness.tap(resident, callback_datas(sent)["⬅️ Назад"])
     assert "Рудничный район. Выберите центр" in joined(sent)
 

@@ -125,6 +125,7 @@ async def test_an_elder_calls_the_house_and_the_report_fills_itself(
     await harness.say(ELDER, "/plan")
     card = await harness.tap(ELDER, GatheringCb(action="card", id=gathering.id))
     assert "Идут: 2" in joined(card) and "@anna_resident" in joined(card).lower()
+    assert buttons(card)[-1] == "❌ Закрыть"
     assert "neighbour" not in joined(card)  # did not agree to show the name
     stranger = await harness.tap(resident, GatheringCb(action="card", id=gathering.id))
     assert "не ваша территория" in joined(stranger)

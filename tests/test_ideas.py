@@ -142,7 +142,7 @@ async def test_staff_answers_moves_and_author_is_told(harness: Harness, admin, r
     assert any(isinstance(r, SendLocation) for r in sent) and any(
         isinstance(r, SendMediaGroup) for r in sent
     )
-    assert "в работе" in buttons(sent)
+    assert "в работе" in buttons(sent) and buttons(sent)[-1] == "❌ Закрыть"
     await harness.tap(STAFF, IdeaCb(action="status", id=first.id, value="in_progress"))
     sent = await harness.say(STAFF, "Заявка передана в управляющую компанию.")
     assert "Автору сообщено" in joined(sent)

@@ -91,9 +91,9 @@ async def test_book_from_the_card_issue_return_and_the_overdue_reminder(
     assert "10:00–12:00 (свободно 1)" not in buttons(windows)
     assert "12:00–14:00 (свободно 1)" in buttons(windows)
     day = (datetime.now(TZ).date() + timedelta(days=1)).isoformat()
-    await harness.tap(SECOND, RentalCb(action="take", id=item.id, value=f"{day}|10"))
-    forged = await harness.say(SECOND, "Сидоров Пётр")  # the name first, then the refusal
-    assert "свободных уже нет" in joined(forged)
+    forged = await harness.tap(SECOND, RentalCb(action="take", id=item.id, value=f"{day}|10"))
+    assert "свободных уже нет" in joined(forged)  # at once, before the name is asked
+    assert "Как вас записать?" not in joined(forged)
     bad = await harness.tap(SECOND, RentalCb(action="take", id=item.id, value="вчера|10"))
     assert "устарела" in joined(bad)
 
@@ -142,6 +142,33 @@ async def test_a_booking_can_be_cancelled_and_the_item_is_free_again(
     assert "Забронировано" in joined(again)
     [first, second] = await rows(harness, Rental)
     assert first.status is RentalStatus.CANCELLED and second.status is RentalStatus.BOOKED
+
+
+async def test_the_last_item_taken_while_the_name_is_typed_is_said(
+    harness: Harness, admin, resident
+):
+    item = await stocked(harness, admin)
+    await harness.onboard(SECOND)
+    await harness.tap(SECOND, CenterCb(action="card", id=item.center_id))
+    await harness.press(SECOND, "🏸 Прокат")
+    await harness.press(SECOND, "Мяч волейбольный — свободно 1 из 1")
+    await harness.press(SECOND, tomorrow(harness))
+    asked = await harness.press(SECOND, "12:00–14:00 (свободно 1)")
+    assert "Как вас записать?" in joined(asked)
+    from bot.services.rental import book, window
+    from storage.models import User
+    from storage.repositories.rental import RentalRepository
+
+    await harness.onboard(resident)
+    starts, ends = window(datetime.now(TZ).date() + timedelta(days=1), 12, TZ, datetime.now(UTC))
+    async with harness.session_factory() as s:
+        repo, other = RentalRepository(s), await s.get(User, resident.id)
+        assert other is not None
+        await book(repo, await repo.get(item.id), other, starts, ends, datetime.now(UTC))
+        await s.commit()
+    late = await harness.say(SECOND, "Сидоров Пётр")
+    assert "свободных уже нет" in joined(late)
+    assert [r.user_id for r in await rows(harness, Rental)] == [resident.id]
 
 
 async def test_the_last_item_goes_to_exactly_one(pg_or_sqlite_harness: Harness, admin):

@@ -150,7 +150,8 @@ async def test_returned_report_is_fixed_and_resent(harness: Harness, resident, a
     sent = await harness.say(resident, "/myreports")
     assert "возвращён на доработку" in joined(sent)
     sent = await harness.tap(resident, ReportCb(action="open", id=report.id))
-    assert "Добавьте фото до уборки" in joined(sent) and "✏️ Изменить" in buttons(sent)
+    assert "Добавьте фото до уборки" in joined(sent)
+    assert buttons(sent) == ["✏️ Изменить", "❌ Закрыть"]
     sent = await harness.tap(resident, ReportCb(action="edit", id=report.id))
     assert f"Отчёт № {report.id}: проверьте изменения" in joined(sent)
     await harness.press(resident, "✏️ Изменить")

@@ -31,7 +31,9 @@ async def test_the_pickers_under_a_clubs_card_go_with_their_cancel(
     await harness.onboard(resident)
     await join(harness, resident, club_id)
     await harness.say(STAFF, "🎨 Кружки центра")  # the staff menu
-    await harness.press(STAFF, "Хор «Рябинушка»: 1 из 2, очередь 0")
+    card = await harness.press(STAFF, "Хор «Рябинушка»: 1 из 2, очередь 0")
+    # Closing the club is said in full: «❌ Закрыть» only takes the card away.
+    assert buttons(card)[-3:] == ["✏️ Изменить", "🔒 Закрыть кружок", "❌ Закрыть"]
 
     sent = await harness.press(STAFF, "🚫 Отменить занятие")
     assert "Какое занятие отменить?" in joined(sent) and "❌ Отмена" in buttons(sent)

@@ -199,6 +199,7 @@ async def test_paper_ballots_are_added_and_shown_apart(harness: Harness, admin, 
 
     card = await harness.tap(STAFF, VoteCb(action="staff", id=vote.id))
     assert "1 в боте, 12 на бумаге" in joined(card)
+    assert buttons(card)[-2:] == ["⬅️ К голосованиям", "❌ Закрыть"]
     assert "Детская площадка (1 + 8)" in joined(card)
     await end_vote(harness, vote.id)
     [results] = [a for a in await rows(harness, Announcement) if a.audience == "vote-voters"]

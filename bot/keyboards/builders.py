@@ -21,9 +21,9 @@ from bot.keyboards.callbacks import (
     ConsentCb,
     DeleteMeCb,
     LangCb,
+    PageCb,
     PlaceBackCb,
     PlaceCb,
-    ReceptionCb,
     RentalCb,
 )
 from storage.models import Role
@@ -179,7 +179,7 @@ def centers_keyboard(
 ) -> InlineKeyboardMarkup:
     rows: Rows = [[(c.name, CenterCb(action="card", id=c.id))] for c in centers]
     rows.append([(i18n.get("back"), PlaceCb(level="mun", id=municipality_id, purpose="browse"))])
-    return inline(*rows)
+    return closable(i18n, *rows, close="screen-close")
 
 
 def center_card_keyboard(i18n: I18nContext, center: CenterRef) -> InlineKeyboardMarkup:
@@ -189,10 +189,11 @@ def center_card_keyboard(i18n: I18nContext, center: CenterRef) -> InlineKeyboard
     if center.lat is not None or center.address:  # nothing to show the way by yet otherwise
         row.append((i18n.get("center-route-button"), CenterCb(action="route", id=center.id)))
     receptions = [
-        (i18n.get("center-receptions-button"), ReceptionCb(action="list", id=center.id)),
+        (i18n.get("center-receptions-button"), PageCb(list="receptions-of", page=0, key=center.id)),
         (i18n.get("center-rental-button"), RentalCb(action="list", id=center.id)),
     ]
-    return inline(row, receptions, [(i18n.get("back"), CenterCb(action="list", id=center.id))])
+    back = [(i18n.get("back"), CenterCb(action="list", id=center.id))]
+    return closable(i18n, row, receptions, back, close="screen-close")
 
 
 def nearby_keyboard(i18n: I18nContext, centers: Sequence[CenterRef]) -> InlineKeyboardMarkup:

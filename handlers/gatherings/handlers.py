@@ -104,7 +104,8 @@ async def plan_card(callback: CallbackQuery, callback_data: GatheringCb, ctx: Ct
         rows.append(
             [(ctx.i18n.get("gather-cancel"), GatheringCb(action="cancel", id=gathering.id))]
         )
-    await tapped(callback).answer(text, reply_markup=inline(*rows) if rows else None)
+    markup = closable(ctx.i18n, *rows, close="screen-close") if rows else None
+    await tapped(callback).answer(text, reply_markup=markup)
 
 
 @router.callback_query(GatheringCb.filter(F.action.in_(("message", "cancel"))))

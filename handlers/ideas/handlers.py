@@ -388,7 +388,7 @@ async def idea_open(callback: CallbackQuery, callback_data: IdeaCb, ctx: Ctx) ->
         ctx.user.id,
         [p.file_id for p in idea.photos],
         idea_card(ctx.i18n, idea, ctx.directory, await ctx.users.caller(idea.caller_id)),
-        inline(*rows),
+        closable(ctx.i18n, *rows, close="screen-close"),
     )
 
 

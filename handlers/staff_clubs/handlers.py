@@ -14,7 +14,7 @@ from aiogram_dialog import DialogManager
 
 from bot.context import Ctx, ctx_of
 from bot.exports import csv_bytes
-from bot.keyboards.builders import Pages, Rows, closable, inline
+from bot.keyboards.builders import Pages, Rows, closable
 from bot.keyboards.callbacks import ClubCb, Epoch, EventCb, PageCb, RowId
 from bot.notify import tell_each
 from bot.permissions import Actor, may_run_center
@@ -227,7 +227,9 @@ async def card(callback: CallbackQuery, found: Club | Event, target: str, ctx: C
                 (ctx.i18n.get(close), cb(action="close", id=found.id)),
             ]
         )
-    await tapped(callback).answer(text, reply_markup=inline(*rows))
+    await tapped(callback).answer(
+        text, reply_markup=closable(ctx.i18n, *rows, close="screen-close")
+    )
 
 
 async def _people(found: Club | Event, ctx: Ctx) -> list[tuple[Signup, str]]:

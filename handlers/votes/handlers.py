@@ -13,7 +13,7 @@ from aiogram.types import CallbackQuery, InputMediaPhoto, Message
 from aiogram_dialog import DialogManager, ShowMode
 
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import Pages, Rows, inline
+from bot.keyboards.builders import Pages, Rows, closable
 from bot.keyboards.callbacks import PageCb, ProjectCb, VoteCb
 from bot.permissions import districts_seen, may_hold_vote, may_look_after_vote
 from bot.services.validation import InputError, parse_count, parse_end_date, parse_text
@@ -185,7 +185,7 @@ async def vote_card(vote: Vote, chosen: list[int], mask: int, ctx: Ctx) -> tuple
     if any(p.photo for p in projects):
         rows.append([(ctx.i18n.get("vote-photos"), VoteCb(action="photos", id=vote.id))])
     rows.append([(ctx.i18n.get("votes-back"), VoteCb(action="list", id=0))])
-    return "\n".join(parts), inline(*rows)
+    return "\n".join(parts), closable(ctx.i18n, *rows, close="screen-close")
 
 
 def mask_of(vote: Vote, chosen: list[int]) -> int:
@@ -516,7 +516,9 @@ async def staff_card(callback: CallbackQuery, callback_data: VoteCb, ctx: Ctx) -
     if is_open(vote, ctx.now):
         rows.append([(ctx.i18n.get("vote-paper"), VoteCb(action="paper", id=vote.id))])
     rows.append([(ctx.i18n.get("votes-back"), VoteCb(action="staff-list", id=0))])
-    await tapped(callback).answer(text, reply_markup=inline(*rows))
+    await tapped(callback).answer(
+        text, reply_markup=closable(ctx.i18n, *rows, close="screen-close")
+    )
 
 
 @router.callback_query(VoteCb.filter(F.action == "paper"))
@@ -725,7 +727,8 @@ async def project_card(callback: CallbackQuery, callback_data: ProjectCb, ctx: C
         status=ctx.i18n.get("project-status-name", status=project.status.value),
         description=html.escape(project.description[:400]),
     )
-    await tapped(callback).answer(text, reply_markup=inline(*rows) if rows else None)
+    markup = closable(ctx.i18n, *rows, close="screen-close") if rows else None
+    await tapped(callback).answer(text, reply_markup=markup)
 
 
 @staff_router.callback_query(ProjectCb.filter(F.action == "vote"))
