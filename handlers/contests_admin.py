@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from aiogram import F, Router
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
 from pydantic import Field
@@ -40,7 +40,7 @@ from bot.services.contests import (
     templates,
 )
 from bot.services.validation import InputError, parse_id, parse_text
-from bot.views import local_time, person_name, room_for
+from bot.views import edit_or_send, local_time, person_name, room_for
 from handlers.admin import open_people
 from handlers.forms import (
     Listed,
@@ -64,7 +64,7 @@ from handlers.forms import (
     tapped,
     typed,
 )
-from storage.models import Contest, ContestStage
+from storage.models import Application, Contest, ContestStage
 from storage.repositories.directory import Directory
 
 
@@ -444,14 +444,15 @@ async def send_ranking(reply: Reply, contest: Contest, ctx: Ctx) -> None:
     characters); at the ranking stage each nomination's tie comes below with its place buttons."""
     applications = {a.id: a for a in await ctx.contests.of_contest(contest.id)}
     lines = [ctx.i18n.get("cadmin-ranking-title", title=html.escape(contest.title))]
-    ties: list[tuple[list[str], Rows]] = []
+    ties: list[tuple[str, InlineKeyboardMarkup]] = []
     ranked = await ranking(contest, ctx.contests)
     for nomination in contest.nominations:
         entries = ranked.get(nomination.id, [])
         if not entries:
             continue
-        header = ctx.i18n.get("cadmin-ranking-nomination", nomination=html.escape(nomination.name))
-        lines.append(header)
+        lines.append(
+            ctx.i18n.get("cadmin-ranking-nomination", nomination=html.escape(nomination.name))
+        )
         for e in entries[:10]:
             a = applications[e.application_id]
             lines.append(
@@ -467,37 +468,58 @@ async def send_ranking(reply: Reply, contest: Contest, ctx: Ctx) -> None:
         _, tied = places([e for e in entries if e.jurors])
         if not tied:
             continue
-        ids = ", ".join(map(str, tied))
         if contest.stage is not ContestStage.RANKING:
+            ids = ", ".join(map(str, tied))
             lines.append(ctx.i18n.get("cadmin-ranking-tie-later", ids=ids))
             continue
-        buttons: Rows = [
+        ties.append(tie_screen(ctx.i18n, nomination.name, tied, applications))
+    await answer_lines(reply, lines)
+    for text, markup in ties:  # each tie under its own message
+        await reply.answer(text, reply_markup=markup)
+
+
+def tie_screen(
+    i18n: I18nContext, nomination: str, tied: list[int], applications: dict[int, Application]
+) -> tuple[str, InlineKeyboardMarkup]:
+    """A nomination's tie: the places chosen so far, and a button for each place of each entry
+    (the chosen one ticked)."""
+    lines = [
+        i18n.get("cadmin-ranking-nomination", nomination=html.escape(nomination)),
+        i18n.get("cadmin-ranking-tie", ids=", ".join(map(str, tied))),
+    ]
+    rows: Rows = []
+    for t in tied[:TIED_WITH_BUTTONS]:
+        chosen = applications[t].place
+        if chosen:
+            lines.append(i18n.get("cadmin-place-chosen", id=t, place=chosen))
+        rows.append(
             [
                 (
-                    ctx.i18n.get("cadmin-place-button", id=t, place=p),
+                    ("✅ " if p == chosen else "") + i18n.get("cadmin-place-button", id=t, place=p),
                     PlaceSetCb(application=t, place=p),
                 )
                 for p in (1, 2, 3)
             ]
-            for t in tied[:TIED_WITH_BUTTONS]
-        ]
-        ties.append(([header, ctx.i18n.get("cadmin-ranking-tie", ids=ids)], buttons))
-    await answer_lines(reply, lines)
-    for tie_lines, buttons in ties:  # each tie under its own message
-        await answer_lines(reply, tie_lines, inline(*buttons))
+        )
+    return "\n".join(lines), inline(*rows)
 
 
 @router.callback_query(PlaceSetCb.filter())
 async def place_tapped(callback: CallbackQuery, callback_data: PlaceSetCb, ctx: Ctx) -> None:
+    """A place for a tied entry: its tie's screen shows it in place (the ranking is not sent
+    again after each tap)."""
     application = await set_place(
         ctx.contests, ctx.audit, ctx.user.id, callback_data.application, callback_data.place
     )
     await callback.answer(
         ctx.i18n.get("cadmin-place-set", id=application.id, place=callback_data.place)
     )
-    await send_ranking(
-        tapped(callback), existing(await ctx.contests.get(application.contest_id)), ctx
-    )
+    contest = existing(await ctx.contests.get(application.contest_id))
+    entries = (await ranking(contest, ctx.contests)).get(application.nomination_id, [])
+    _, tied = places([e for e in entries if e.jurors])
+    nomination = next(n for n in contest.nominations if n.id == application.nomination_id)
+    applications = {a.id: a for a in await ctx.contests.of_contest(contest.id)}
+    await edit_or_send(callback, *tie_screen(ctx.i18n, nomination.name, tied, applications))
 
 
 def _results_lines(contest: Contest, winners: list[Any], i18n: I18nContext) -> str:

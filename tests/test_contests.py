@@ -237,7 +237,13 @@ async def test_whole_contest_cycle(harness: Harness, admin, resident):
     assert f"Заявка № {first.id}: место 1" in joined(sent)
     sent = await harness.press(admin, f"№ {entries[1].id}: 2 место")
     assert f"Заявка № {entries[1].id}: место 2" in joined(sent)
-    assert f"1. № {first.id}" in joined(sent) and f"2. № {entries[1].id}" in joined(sent)
+    # The tie's screen shows both places in place; the ranking is not sent again.
+    assert not [r for r in sent if isinstance(r, SendMessage)]
+    assert f"✅ № {first.id}: 1 место" in joined(sent)
+    assert f"✅ № {entries[1].id}: 2 место" in joined(sent)
+    assert f"✅ № {first.id}: 1 место" in buttons(sent)
+    ranked = await harness.tap(admin, ContestCb(action="rank", id=contest.id))
+    assert f"1. № {first.id}" in joined(ranked) and f"2. № {entries[1].id}" in joined(ranked)
 
     sent = await harness.tap(admin, ContestCb(action="publish", id=contest.id))
     assert "Получат:" in joined(sent) and "1 место" in joined(sent)  # the results, before sending

@@ -121,6 +121,7 @@ cadmin-ranking-line = { $place } No. { $id } — { $total } points ({ $jurors } 
 cadmin-ranking-tie = ⚖️ Equal points for No. { $ids }: set the places with the buttons below.
 cadmin-ranking-tie-later = ⚖️ Equal points for No. { $ids }: you will set the places at the «fixing the results» stage.
 cadmin-place-set = Application No. { $id }: place { $place }.
+cadmin-place-chosen = ✅ No. { $id }: place { $place }
 cadmin-place-wrong-stage = Places are set at the results stage.
 cadmin-published = Results published: { $winners } winners, messages are being sent.
 cadmin-unresolved = There are ties without places: set them with the buttons in «🏅 Ranking» before publishing.

@@ -121,6 +121,7 @@ cadmin-ranking-line = { $place } № { $id } — { $total } баллов ({ $jur
 cadmin-ranking-tie = ⚖️ Равные баллы у № { $ids }: поставьте места кнопками ниже.
 cadmin-ranking-tie-later = ⚖️ Равные баллы у № { $ids }: места поставите на этапе «подведение итогов».
 cadmin-place-set = Заявка № { $id }: место { $place }.
+cadmin-place-chosen = ✅ № { $id }: { $place } место
 cadmin-place-wrong-stage = Места ставятся на этапе подведения итогов.
 cadmin-published = Итоги опубликованы: победителей { $winners }, сообщения отправляются.
 cadmin-unresolved = Есть равные баллы без мест — поставьте места кнопками в «🏅 Рейтинг» перед публикацией.
