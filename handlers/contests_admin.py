@@ -17,7 +17,7 @@ from pydantic import Field
 
 from bot.context import Ctx, ctx_of
 from bot.filters.roles import is_city_admin
-from bot.keyboards.builders import Pages, Rows, closable, inline
+from bot.keyboards.builders import Pages, Rows, closable
 from bot.keyboards.callbacks import ContestCb, PageCb, RowId
 from bot.notify import tell
 from bot.services.contest_flow import (
@@ -501,7 +501,7 @@ def tie_screen(
                 for p in (1, 2, 3)
             ]
         )
-    return "\n".join(lines), inline(*rows)
+    return "\n".join(lines), closable(i18n, *rows, close="screen-close")
 
 
 @router.callback_query(PlaceSetCb.filter())

@@ -12,7 +12,7 @@ from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.context import Ctx, ctx_of
-from bot.keyboards.builders import closable, inline
+from bot.keyboards.builders import closable
 from bot.keyboards.callbacks import ReportCb
 from bot.notify import tell
 from bot.permissions import districts_seen, may_moderate
@@ -81,9 +81,11 @@ async def open_for_moderation(callback: CallbackQuery, callback_data: ReportCb, 
         )
     markup = None
     if report.status is ReportStatus.SUBMITTED:
-        markup = inline(
+        markup = closable(
+            ctx.i18n,
             [(ctx.i18n.get("mod-accept"), ReportCb(action="accept", id=report.id))],
             [(ctx.i18n.get("mod-return"), ReportCb(action="return", id=report.id))],
+            close="screen-close",
         )
     await send_album(
         ctx.bot,

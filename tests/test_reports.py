@@ -126,7 +126,7 @@ async def test_report_with_album_and_figures_then_accepted(harness: Harness, res
     ]
     card = joined(sent)
     assert "Иванова Мария Петровна" in card and "на проверке" in card
-    assert buttons(sent) == ["✅ Принять", "↩️ Вернуть на доработку"]
+    assert buttons(sent) == ["✅ Принять", "↩️ Вернуть на доработку", "❌ Закрыть"]
     sent = await harness.tap(STAFF, ReportCb(action="accept", id=report.id))
     assert f"Отчёт № {report.id} принят" in joined(sent)
     told = [r for r in sent if getattr(r, "chat_id", None) == resident.id]
