@@ -18,7 +18,7 @@ from bot.charts import chart_labels, stats_chart
 from bot.context import Ctx
 from bot.exports import csv_bytes
 from bot.filters.roles import is_city_admin
-from bot.keyboards.builders import Rows, closable
+from bot.keyboards.builders import Rows, closable, year_choice
 from bot.keyboards.callbacks import RowId
 from bot.permissions import Actor, may_see_figures
 from bot.services.exports import export_table
@@ -58,6 +58,7 @@ router = Router(name=__name__)
 
 admin_router = Router(name=f"{__name__}.admin")
 admin_router.message.filter(is_city_admin)  # the admins' area checks the role
+admin_router.callback_query.filter(is_city_admin)
 
 
 AUDIT_DEFAULT = 10  # entries of /audit without a number
@@ -236,15 +237,34 @@ async def _show_stats(
     await reply.answer_photo(BufferedInputFile(png, filename="stats.png"))
 
 
+class YearCb(CallbackData, prefix="yr"):
+    """/year alone: which year's report, by a button."""
+
+    year: Annotated[int, Field(ge=2000, le=9999)]
+
+
 @admin_router.message(Command("year"))
 async def year(message: Message, command: CommandObject, ctx: Ctx) -> None:
-    arg = (command.args or str(ctx.today.year)).strip()  # alone: this year so far
+    """«/year» alone: this year so far or the last one, by a button; «/year 2025» typed."""
+    if not command.args:
+        markup = year_choice(ctx.i18n, ctx.today.year, lambda y: YearCb(year=y))
+        await message.answer(ctx.i18n.get("year-choose"), reply_markup=markup)
+        return
+    await _send_year(message, ctx, command.args.strip())
+
+
+@admin_router.callback_query(YearCb.filter())
+async def year_tapped(callback: CallbackQuery, callback_data: YearCb, ctx: Ctx) -> None:
+    await _send_year(tapped(callback), ctx, str(callback_data.year))
+
+
+async def _send_year(reply: Reply, ctx: Ctx, arg: str) -> None:
     try:
         if parse_id(arg, 9999) is None:
             raise InputError("year-bad")
         period = parse_period(arg, ctx.today)
     except InputError:
-        await message.answer(ctx.i18n.get("year-bad"))
+        await reply.answer(ctx.i18n.get("year-bad"))
         return
     data, png = await year_workbook(
         period,
@@ -254,11 +274,11 @@ async def year(message: Message, command: CommandObject, ctx: Ctx) -> None:
         ctx.stats_repo,
         ctx.recognition,
     )
-    await message.answer_document(
+    await reply.answer_document(
         BufferedInputFile(data, filename=f"report-{arg}.xlsx"),
         caption=ctx.i18n.get("year-caption", year=arg),
     )
-    await message.answer_photo(BufferedInputFile(png, filename=f"report-{arg}.png"))
+    await reply.answer_photo(BufferedInputFile(png, filename=f"report-{arg}.png"))
 
 
 @router.message(Command("export"))

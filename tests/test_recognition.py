@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from bot.keyboards.callbacks import DeleteMeCb
-from handlers.recognition import AwardCb, RankCb
+from handlers.recognition import AwardCb, BookletCb, RankCb
 from storage.models import (
     Application,
     ApplicationStatus,
@@ -393,6 +393,11 @@ async def test_a_mistaken_award_is_taken_back_once(harness: Harness, admin):
 async def test_a_booklet_cut_short_by_a_restart_says_so(harness: Harness, admin):
     from aiogram.methods import EditMessageText
 
+    asked = await harness.say(admin, "/booklet")  # alone: this year so far or the last
+    assert buttons(asked) == [f"{YEAR} (по сегодня)", str(YEAR - 1), "❌ Отмена"]
+    assert "Собираю буклет" in joined(await harness.press(admin, str(YEAR - 1)))
+    await harness.dp["background"].wait()
+    assert "устарела" in joined(await harness.tap(admin, BookletCb(year=YEAR + 1)))
     assert "Как писать: /booklet" in joined(await harness.say(admin, "/booklet 1999"))
     assert "Как писать: /booklet" in joined(await harness.say(admin, f"/booklet {YEAR + 1}"))
     await harness.say(admin, f"/booklet {YEAR}")

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from bot.services.stats import Period, change, parse_period
 from bot.services.validation import InputError
-from handlers.stats import ExportCb
+from handlers.stats import ExportCb, YearCb
 from storage.models import Report, ReportStatus, User
 from tests.fixtures.harness import Harness, buttons, joined
 from tests.fixtures.updates import tg_user
@@ -198,8 +198,21 @@ async def test_the_period_and_the_export_are_chosen_by_buttons(harness: Harness,
     assert "устарела" in joined(await harness.tap(STAFF, ExportCb(what="secrets", year=last)))
     assert "устарела" in joined(await harness.tap(resident, ExportCb(what="users", year=last)))
 
-    sent = await harness.say(admin, "/year")  # alone: this year so far
-    assert [r for r in sent if isinstance(r, SendDocument)]
+    this = datetime.now(UTC).year  # /year alone: this year so far or the last, by a button
+    sent = await harness.say(admin, "/year")
+    assert "за какой год" in joined(sent) and not [r for r in sent if isinstance(r, SendDocument)]
+    assert buttons(sent) == [f"{this} (по сегодня)", str(this - 1), "❌ Отмена"]
+    sent = await harness.press(admin, f"{this} (по сегодня)")
+    [doc] = [r for r in sent if isinstance(r, SendDocument)]
+    assert doc.caption == f"Отчёт за {this} год"
+    await harness.say(admin, "/year")
+    sent = await harness.press(admin, str(this - 1))
+    [doc] = [r for r in sent if isinstance(r, SendDocument)]
+    assert doc.caption == f"Отчёт за {this - 1} год"
+    # Only a city admin's tap makes it (a staff member's forged one is a stale button).
+    await harness.say(admin, f"/grant {STAFF.id} staff optimist")
+    forged = await harness.tap(STAFF, YearCb(year=this))
+    assert "устарела" in joined(forged) and not [r for r in forged if isinstance(r, SendDocument)]
     assert "Как писать" in joined(await harness.say(admin, "/year 1999"))
 
 

@@ -201,6 +201,17 @@ def nearby_keyboard(i18n: I18nContext, centers: Sequence[CenterRef]) -> InlineKe
     return closable(i18n, *rows, close="screen-close")
 
 
+def year_choice(
+    i18n: I18nContext, this_year: int, data: Callable[[int], CallbackData]
+) -> InlineKeyboardMarkup:
+    """This year so far, or the last one (for a report made in January)."""
+    return closable(
+        i18n,
+        [(i18n.get("year-this", year=str(this_year)), data(this_year))],
+        [(i18n.get("year-last", year=str(this_year - 1)), data(this_year - 1))],
+    )
+
+
 def language_keyboard(i18n: I18nContext) -> InlineKeyboardMarkup:
     return closable(i18n, [("Русский", LangCb(code="ru")), ("English", LangCb(code="en"))])
 

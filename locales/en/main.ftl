@@ -184,10 +184,10 @@ help-admin =
     /grant — find a person by name and make them center staff or an administrator
     /revoke — take a role away; /whois — who is this (also by name)
     /stats — the whole city; the period and a district by buttons
-    /year — the annual report for Excel and charts (/year 2025 — last year)
+    /year — the annual report for Excel and charts (this year or last, by a button)
     /awards — the year's awards and letters of thanks (PDF)
     /invite — invitations to the Слёт, answers
-    /booklet 2026 — the year's booklet (PDF)
+    /booklet — the year's booklet (PDF)
     /announce — to a district, the city or everyone; «🚨 Urgent» — in minutes, paid
     /audit — the latest actions
     /registry — the registry in Excel: download, correct, upload

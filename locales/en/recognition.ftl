@@ -51,6 +51,7 @@ letter-name = name
 letter-city = Kemerovo
 booklet-city-only = The year's booklet is made by the city's admins.
 booklet-usage = How to write it: /booklet 2026
+booklet-choose = The booklet of which year?
 booklet-started = ⏳ Making the booklet of { $year }: the figures, the districts' best reports, the contests' winners. It takes a minute or two.
 booklet-progress-photos = ⏳ Downloading photos: { $done } of { $total }
 booklet-progress-pages = ⏳ Laying out the pages…

@@ -51,6 +51,7 @@ letter-name = расшифровка подписи
 letter-city = Кемерово
 booklet-city-only = Буклет года собирают администраторы города.
 booklet-usage = Как писать: /booklet 2026
+booklet-choose = Буклет итогов за какой год?
 booklet-started = ⏳ Собираю буклет за { $year } год: цифры, лучшие отчёты районов, победители конкурсов. Это займёт минуту-другую.
 booklet-progress-photos = ⏳ Скачиваю фото: { $done } из { $total }
 booklet-progress-pages = ⏳ Верстаю страницы…
