@@ -51,12 +51,14 @@ def entry(
     )
 
 
-async def create_from_template(harness: Harness, admin) -> Contest:
+async def create_from_template(
+    harness: Harness, admin, template: str = "Снежный калейдоскоп"
+) -> Contest:
     sent = await harness.say(admin, "/contests_admin")
     assert "➕ Из шаблона" in buttons(sent)
     sent = await harness.tap(admin, ContestCb(action="tpl", id=0))
-    assert "Снежный калейдоскоп" in buttons(sent)
-    await harness.press(admin, "Снежный калейдоскоп")
+    assert template in buttons(sent)
+    await harness.press(admin, template)
     assert "Не понял дату" in joined(await harness.say(admin, "вчера"))
     assert "позже сегодняшней" in joined(await harness.say(admin, "01.01.2020"))
     assert "Не дальше 365 дней" in joined(await harness.say(admin, "31.12.2099"))
@@ -64,7 +66,7 @@ async def create_from_template(harness: Harness, admin) -> Contest:
     await harness.say(admin, f"{deadline:%d.%m.%Y}")
     assert "выберите вариант кнопкой" in joined(await harness.say(admin, "all"))  # no codes
     sent = await harness.press(admin, "🌐 Все жители")
-    assert "Получат:" in joined(sent) and "Снежный калейдоскоп" in joined(sent)
+    assert "Получат:" in joined(sent) and template in joined(sent)
     assert {"✅ Отправить", "⬅️ Назад", "❌ Отмена"} <= set(buttons(sent))
     sent = await harness.press(admin, "✅ Отправить")
     assert "6 номинаций" in joined(sent)
@@ -289,6 +291,43 @@ async def test_whole_contest_cycle(harness: Harness, admin, resident):
     assert {r[7] for r in table[1:]} == {"победитель, 1 место", "победитель, 2 место"}
     assert {r[2] for r in table[1:]} <= {n.name for n in contest.nominations}
     assert "Центральный район" in {r[3] for r in table[1:]}
+
+
+async def test_a_center_applies_for_its_contest_and_a_resident_is_told_it_is_not_theirs(
+    harness: Harness, admin, resident
+):
+    """«Лучший центр по работе с населением» is for the centers: a resident's card says so
+    instead of offering a button; staff apply for their center, chosen by a button."""
+    contest = await create_from_template(harness, admin, "Лучший центр по работе с населением")
+    staff = tg_user(2001, username="olga_staff")
+    await harness.onboard(resident, "kem-central")
+    await harness.onboard(staff, "kem-central")
+    await harness.say(admin, f"/grant {staff.id} staff optimist")
+
+    card = await harness.tap(resident, ContestCb(action="card", id=contest.id))
+    assert "В этом конкурсе участвуют: центры по работе с населением" in joined(card)
+    assert buttons(card) == ["❌ Закрыть"]
+    forged = await harness.tap(resident, ContestCb(action="apply", id=contest.id))
+    assert "участвуют: центры" in joined(forged) and not harness.shows(resident, "Центр:")
+
+    card = await harness.tap(staff, ContestCb(action="card", id=contest.id))
+    assert "участвуют" not in joined(card) and "📝 Подать заявку" in buttons(card)
+    await harness.press(staff, "📝 Подать заявку")
+    sent = await harness.press(staff, contest.nominations[0].name)
+    assert "Центр:" in joined(sent) and "ЦРН «Оптимист»" in buttons(sent)
+    assert "ЦРН «Боровой»" not in buttons(sent)  # another district's center is not offered
+    sent = await harness.press(staff, "ЦРН «Оптимист»")
+    assert "Расскажите о работе" in joined(sent)
+    await harness.say(staff, "Праздник двора и мастер-классы для детей.")
+    await harness.feed(photo_update(staff, "c1"))
+    sent = await harness.press(staff, "✅ Готово")
+    if "Ответственный" in joined(sent):
+        await harness.say(staff, "Смирнова Ольга")
+        sent = await harness.feed(contact_update(staff, "+79131112244", staff.id))
+    assert "Проверьте заявку" in joined(sent) and "ЦРН «Оптимист»" in joined(sent)
+    assert "Заявка №" in joined(await harness.press(staff, "✅ Отправить"))
+    [application] = await applications(harness)
+    assert application.address_text == "ЦРН «Оптимист»" and application.user_id == staff.id
 
 
 async def test_bad_input_and_access(harness: Harness, admin, resident):

@@ -124,9 +124,18 @@ async def contest_card(callback: CallbackQuery, callback_data: ContestCb, ctx: C
     rules = (
         [ctx.i18n.get("contest-rules", rules=html.escape(contest.rules))] if contest.rules else []
     )
-    apply = [(ctx.i18n.get("contest-apply"), ContestCb(action="apply", id=contest.id))]
-    markup = closable(ctx.i18n, *([apply] if is_open(contest) else []), close="screen-close")
+    rows: Rows = []
+    if not may_apply(contest.applicants, effective_role(ctx.user, ctx.settings).value):
+        text += "\n" + _not_for_you(ctx.i18n, contest)  # rather than a button that refuses
+    elif is_open(contest):
+        rows.append([(ctx.i18n.get("contest-apply"), ContestCb(action="apply", id=contest.id))])
+    markup = closable(ctx.i18n, *rows, close="screen-close")
     await answer_lines(tapped(callback), [text, *rules], markup)  # rules: up to 3 000 characters
+
+
+def _not_for_you(i18n: I18nContext, contest: Contest) -> str:
+    who = ", ".join(i18n.get(f"contest-who-{w}") for w in contest.applicants.split(","))
+    return i18n.get("contest-not-for-you", who=who)
 
 
 @router.callback_query(ContestCb.filter(F.action == "apply"))
@@ -139,8 +148,7 @@ async def apply_start(
     if not ctx.user.has_consent:
         refuse("contest-need-consent")
     if not may_apply(contest.applicants, effective_role(ctx.user, ctx.settings).value):
-        who = ", ".join(ctx.i18n.get(f"contest-who-{w}") for w in contest.applicants.split(","))
-        await callback.answer(ctx.i18n.get("contest-not-for-you", who=who), show_alert=True)
+        await callback.answer(_not_for_you(ctx.i18n, contest), show_alert=True)
         return
     if ctx.user.district_id is None:
         refuse("contest-need-district")
