@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import asyncio
 import io
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 
 from aiogram.methods import SendDocument, SendMediaGroup, SendMessage, SendPhoto
 from openpyxl import load_workbook
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from bot.keyboards.callbacks import ProjectCb, VoteCb
 from storage.models import (
@@ -397,6 +398,18 @@ async def test_the_initiative_budget_from_idea_to_done(harness: Harness, admin, 
     }
 
     await skip_home(harness, resident)
+    card = await harness.tap(resident, VoteCb(action="open", id=vote.id))
+    photos = await harness.press(resident, "🖼 Фото проектов")
+    [album] = [r for r in photos if isinstance(r, SendMediaGroup)]
+    captions = [str(m.caption) for m in album.media]
+    assert captions[0].startswith("1. Сделать сквер у школы") and "250 000" in captions[0]
+    async with harness.session_factory() as s:  # one photo alone: Telegram takes no album of 1
+        await s.execute(update(Project).where(Project.title.like("Сделать%")).values(photo=None))
+        await s.commit()
+    photos = await harness.press(resident, "🖼 Фото проектов")
+    [photo] = [r for r in photos if isinstance(r, SendPhoto)]
+    assert str(photo.caption).startswith("2. Поставить спортплощадку")
+    assert "🖼 Фото проектов" in buttons(card)
     await harness.tap(resident, VoteCb(action="pick", id=vote.id, mask=2))  # the sports ground
     await skip_home(harness, FAR)
     await harness.tap(NEIGHBOUR, VoteCb(action="pick", id=vote.id, mask=2))
@@ -723,3 +736,63 @@ async def test_the_longest_vote_is_checked_in_short_screens(harness: Harness, ad
     await harness.press(STAFF, "✅ Отправить")
     [vote] = await rows(harness, Vote)
     assert [o.text for o in vote.options] == answers
+
+
+async def test_a_committee_vote_by_staff_and_a_municipality_vote_by_an_admin(
+    harness: Harness, admin, resident
+):
+    """Staff choose a committee of their own district by a button; an admin a municipality.
+    The invitation reaches exactly those who live there."""
+    from storage.models import Committee, User
+
+    await setup_people(harness, admin, resident)
+    async with harness.session_factory() as s:
+        yunost = await s.scalar(select(Committee).where(Committee.code == "okt-yunost"))
+        assert yunost is not None
+        user = await s.get(User, resident.id)
+        assert user is not None
+        user.committee_id = yunost.id  # as /home records it
+        await s.commit()
+    question, options = "Что сделать во дворе в первую очередь?", "Лавочки\nОсвещение"
+
+    await harness.say(STAFF, "/newvote")
+    sent = await harness.press(STAFF, "👥 Комитет ТОС")
+    assert {"№ 5 «Юность»", "№ 7 «Встреча»", "№ 8 «Оптимист»"} <= set(buttons(sent))
+    assert "«Осенний»" not in buttons(sent)  # a committee of another district
+    await harness.press(STAFF, "№ 5 «Юность»")
+    await harness.say(STAFF, question)
+    await harness.say(STAFF, options)
+    await harness.press(STAFF, "✅ Готово")
+    await harness.press(STAFF, "Один")
+    summary = await harness.press(STAFF, "Неделя")
+    assert "«Юность»" in joined(summary) and "Приглашение получат: 1 чел." in joined(summary)
+    assert "Голосование началось" in joined(await harness.press(STAFF, "✅ Отправить"))
+
+    await harness.say(admin, "/newvote")
+    sent = await harness.press(admin, "🏛 Муниципалитет")
+    assert {"Кемерово", "Юрга"} <= set(buttons(sent))
+    await harness.press(admin, "Кемерово")
+    await harness.say(admin, question)
+    await harness.say(admin, options)
+    await harness.press(admin, "✅ Готово")
+    await harness.press(admin, "Один")
+    summary = await harness.press(admin, "Неделя")
+    assert "Приглашение получат: 3 чел." in joined(summary)  # both districts' residents
+    assert "Голосование началось" in joined(await harness.press(admin, "✅ Отправить"))
+
+    committee_vote, city_vote = await rows(harness, Vote)
+    assert (committee_vote.scope, committee_vote.committee_id) == ("committee", yunost.id)
+    kemerovo = harness.directory.district(await harness.district_id("kem-central"))
+    assert (city_vote.scope, city_vote.municipality_id) == (
+        "municipality",
+        kemerovo.municipality_id,
+    )
+    before = len(harness.session.requests)
+    await _deliver(harness)
+    invited = Counter(
+        r.chat_id
+        for r in harness.session.requests[before:]
+        if isinstance(r, SendMessage) and "Голосование" in r.text
+    )
+    # The committee's vote to its one resident; the municipality's to all three.
+    assert invited == {resident.id: 2, NEIGHBOUR.id: 1, FAR.id: 1}

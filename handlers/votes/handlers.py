@@ -256,7 +256,9 @@ async def project_photos(callback: CallbackQuery, callback_data: VoteCb, ctx: Ct
         for i, p in enumerate(await ctx.votes.projects_of_vote(vote.id), start=1)
         if p.photo
     ][:10]
-    if media:
+    if len(media) == 1:  # Telegram takes an album of 2 to 10
+        await ctx.bot.send_photo(ctx.user.id, media[0].media, caption=media[0].caption)
+    elif media:
         await ctx.bot.send_media_group(ctx.user.id, media=media)  # type: ignore[arg-type]
 
 
