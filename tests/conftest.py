@@ -123,6 +123,7 @@ async def _harness(
     # Every screen the test went through: none longer than an elder reads at once.
     if request is None or request.node.get_closest_marker("users_long_text") is None:
         assert not session.too_long, [text[:120] for text in session.too_long]
+    assert not session.broken, session.broken
 
 
 @pytest.fixture
