@@ -64,12 +64,16 @@ async def staff_starts_vote(
 ) -> list:  # type: ignore[no-untyped-def]
     await harness.say(STAFF, "/newvote")
     await harness.press(STAFF, scope)
-    await harness.say(STAFF, "Что сделать во дворе в первую очередь?")
-    await harness.say(STAFF, options)
-    await harness.press(STAFF, "✅ Готово")
-    await harness.press(STAFF, mode)
-    summary = await harness.press(STAFF, "Неделя")
-    return summary
+    return await fill_vote(harness, STAFF, options, mode)
+
+
+async def fill_vote(harness: Harness, user, options: str, mode: str = "Один") -> list:  # type: ignore[no-untyped-def]
+    """The vote form after its territory: the question, the answers, one or several, a week."""
+    await harness.say(user, "Что сделать во дворе в первую очередь?")
+    await harness.say(user, options)
+    await harness.press(user, "✅ Готово")
+    await harness.press(user, mode)
+    return await harness.press(user, "Неделя")
 
 
 async def end_vote(harness: Harness, vote_id: int) -> int:
@@ -753,18 +757,14 @@ async def test_a_committee_vote_by_staff_and_a_municipality_vote_by_an_admin(
         assert user is not None
         user.committee_id = yunost.id  # as /home records it
         await s.commit()
-    question, options = "Что сделать во дворе в первую очередь?", "Лавочки\nОсвещение"
+    options = "Лавочки\nОсвещение"
 
     await harness.say(STAFF, "/newvote")
     sent = await harness.press(STAFF, "👥 Комитет ТОС")
     assert {"№ 5 «Юность»", "№ 7 «Встреча»", "№ 8 «Оптимист»"} <= set(buttons(sent))
     assert "«Осенний»" not in buttons(sent)  # a committee of another district
     await harness.press(STAFF, "№ 5 «Юность»")
-    await harness.say(STAFF, question)
-    await harness.say(STAFF, options)
-    await harness.press(STAFF, "✅ Готово")
-    await harness.press(STAFF, "Один")
-    summary = await harness.press(STAFF, "Неделя")
+    summary = await fill_vote(harness, STAFF, options)
     assert "«Юность»" in joined(summary) and "Приглашение получат: 1 чел." in joined(summary)
     assert "Голосование началось" in joined(await harness.press(STAFF, "✅ Отправить"))
 
@@ -772,11 +772,7 @@ async def test_a_committee_vote_by_staff_and_a_municipality_vote_by_an_admin(
     sent = await harness.press(admin, "🏛 Муниципалитет")
     assert {"Кемерово", "Юрга"} <= set(buttons(sent))
     await harness.press(admin, "Кемерово")
-    await harness.say(admin, question)
-    await harness.say(admin, options)
-    await harness.press(admin, "✅ Готово")
-    await harness.press(admin, "Один")
-    summary = await harness.press(admin, "Неделя")
+    summary = await fill_vote(harness, admin, options)
     assert "Приглашение получат: 3 чел." in joined(summary)  # both districts' residents
     assert "Голосование началось" in joined(await harness.press(admin, "✅ Отправить"))
 
