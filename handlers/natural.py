@@ -20,6 +20,8 @@ from handlers.forms import (
     Tr,
     buttons_only,
     form_dialog,
+    menu_for,
+    menu_texts,
     nav,
     outside_forms,
     refuse,
@@ -33,6 +35,24 @@ router = Router(name=__name__)
 
 class Carried(StatesGroup):
     ask = State()
+
+
+async def not_in_my_menu(message: Message, ctx: Ctx) -> bool:
+    """A button of a menu this person does not have (any more)."""
+    if message.text not in menu_texts(ctx.i18n):
+        return False
+    mine = menu_for(ctx).keyboard
+    return all(message.text != button.text for row in mine for button in row)
+
+
+@router.message(not_in_my_menu)
+async def old_menu_button(message: Message, ctx: Ctx) -> None:
+    """An old keyboard (a role taken away while the notice bringing the new menu did not arrive,
+    or scrolled past): the person's own menu comes back, rather than «Что это?» about the
+    button's words. An open form stays as it is."""
+    if not ctx.user.has_consent or ctx.user.district_id is None:
+        refuse("unknown-input")
+    await message.answer(ctx.i18n.get("menu-changed"), reply_markup=menu_for(ctx))
 
 
 @router.message(outside_forms, Has(~F.text.startswith("/")), Has(F.text | F.photo | F.voice))

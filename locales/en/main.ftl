@@ -46,6 +46,7 @@ menu-center-card = 🏠 Center card
 menu-grant = 👤 Appoint
 menu-plan = 📅 Call the neighbours
 menu-opened = Main menu.
+menu-changed = That button is no longer in your menu. Here is your menu.
 minutes-button = { $minutes } min.
 back = ⬅️ Back
 

@@ -46,6 +46,7 @@ menu-center-card = 🏠 Карточка центра
 menu-grant = 👤 Назначить роль
 menu-plan = 📅 Позвать соседей
 menu-opened = Главное меню.
+menu-changed = Этой кнопки в вашем меню больше нет. Вот ваше меню.
 minutes-button = { $minutes } мин.
 back = ⬅️ Назад
 
