@@ -158,7 +158,7 @@ async def test_bad_name_house_and_wrong_message_types(harness: Harness, resident
     await _until_street(harness, resident)
     assert "Напишите ответ текстом" in joined(await harness.feed(sticker_update(resident)))
     assert "заполнение формы" in joined(await harness.say(resident, "🏠 Мой центр"))
-    assert "Слишком длинно" in joined(await harness.say(resident, "у" * 101))
+    assert "Слишком длинно: 101 знак," in joined(await harness.say(resident, "у" * 101))  # plural
     await harness.say(resident, "ул. Весенняя")
     assert "номер дома" in joined(await harness.say(resident, "дом у речки"))
     await harness.say(resident, "17")

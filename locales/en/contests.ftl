@@ -94,7 +94,10 @@ cadmin-ask-deadline = Application deadline (date), e.g.: 31 December or 31.12.20
 cadmin-ask-audience = Whom to tell about the contest?
 cadmin-audience-all = 🌐 All residents
 cadmin-audience-municipality = { $name } — all of it
-cadmin-created = Contest No. { $id } «{ $title }» is created: { $count } nominations, applications until { $deadline }. The opening message is being sent.
+cadmin-created = Contest No. { $id } «{ $title }» is created: { $count ->
+        [one] { $count } nomination
+       *[other] { $count } nominations
+    }, applications until { $deadline }. The opening message is being sent.
 cadmin-bad-nominations = At least one nomination is needed (up to { $most }, one per line).
 cadmin-card =
     <b>No. { $id } «{ $title }»</b>

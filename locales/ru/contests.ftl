@@ -94,7 +94,11 @@ cadmin-ask-deadline = Срок подачи заявок (дата), напри�
 cadmin-ask-audience = Кому объявить о конкурсе?
 cadmin-audience-all = 🌐 Все жители
 cadmin-audience-municipality = { $name } — весь
-cadmin-created = Конкурс № { $id } «{ $title }» создан: { $count } номинаций, заявки до { $deadline }. Объявление об открытии отправляется.
+cadmin-created = Конкурс № { $id } «{ $title }» создан: { $count ->
+        [one] { $count } номинация
+        [few] { $count } номинации
+       *[other] { $count } номинаций
+    }, заявки до { $deadline }. Объявление об открытии отправляется.
 cadmin-bad-nominations = Нужна хотя бы одна номинация (до { $most }, по строке на каждую).
 cadmin-card =
     <b>№ { $id } «{ $title }»</b>
