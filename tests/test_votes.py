@@ -189,7 +189,7 @@ async def test_paper_ballots_are_added_and_shown_apart(harness: Harness, admin, 
     assert "от 1 до" in joined(await harness.say(STAFF, "0"))
     asked = await harness.say(STAFF, "12")
     assert "2. Детская площадка" in joined(asked)
-    assert "Нужно 3 чисел" in joined(await harness.say(STAFF, "3, 8"))
+    assert "Нужно 3 числа —" in joined(await harness.say(STAFF, "3, 8"))  # not «3 чисел»
     too_many = await harness.say(STAFF, "3, 13, 1")
     assert "больше, чем людей (12)" in joined(too_many)
     assert "от 0 до" in joined(await harness.say(STAFF, "3, -8, 1"))

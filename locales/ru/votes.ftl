@@ -117,7 +117,11 @@ vote-paper-ask-counts =
     Голоса на бумаге по вариантам — числа через запятую, по порядку:
     { $options }
     Например: 12, 8, 0
-vote-paper-count-mismatch = Нужно { $options } чисел — по одному на вариант, через запятую.
+vote-paper-count-mismatch = Нужно { $options ->
+        [one] { $options } число
+        [few] { $options } числа
+       *[other] { $options } чисел
+    } — по одному на вариант, через запятую.
 vote-paper-summary =
     <b>Бумажные бюллетени</b>
     Голосовали: { $people } чел.
