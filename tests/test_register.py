@@ -68,16 +68,29 @@ async def test_registration_confirmed_end_to_end(harness: Harness, resident, adm
     assert "Иванова Мария Петровна" in summary and "+79131234567" in summary
     assert "№ 5 «Юность»" in summary
 
+    # «✏️ Изменить» on the summary: the name comes straight back to it; the territory walks its
+    # steps again (street, house, entrance), then the summary.
+    await harness.press(resident, "✏️ Изменить")
+    assert "фамилия, имя" in joined(await harness.press(resident, "ФИО"))
+    sent = await harness.say(resident, "Иванова Мария Ивановна")
+    assert "Иванова Мария Ивановна" in joined(sent) and "✅ Отправить" in buttons(sent)
+    await harness.press(resident, "✏️ Изменить")
+    assert "Улица" in joined(await harness.press(resident, "Территория"))
+    await harness.say(resident, "ул. Весенняя")
+    await harness.say(resident, "17а")
+    sent = await harness.say(resident, "3")
+    assert "ул. Весенняя, д. 17а, подъезд 3" in joined(sent) and "✅ Отправить" in buttons(sent)
+
     sent = await harness.press(resident, "✅ Отправить")
     assert "Заявка отправлена" in joined(sent)
     [reg] = await _registrations(harness)
-    assert reg.status is RegistrationStatus.PENDING and reg.entrance == 2 and reg.house == "17а"
+    assert reg.status is RegistrationStatus.PENDING and reg.entrance == 3 and reg.house == "17а"
     to_staff = [r for r in sent if getattr(r, "chat_id", None) == STAFF.id]
     to_admin = [r for r in sent if getattr(r, "chat_id", None) == admin.id]
     assert to_staff and "Заявка старшего №" in to_staff[0].text  # type: ignore[attr-defined]
     assert to_admin, "admins get the application too"
     user = await harness.db_user(resident.id)
-    assert user is not None and user.full_name == "Иванова Мария Петровна"
+    assert user is not None and user.full_name == "Иванова Мария Ивановна"
     assert user.phone == "+79131234567" and user.role is Role.RESIDENT
 
     assert "на рассмотрении" in joined(await harness.say(resident, "/report"))
