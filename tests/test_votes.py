@@ -664,12 +664,15 @@ async def test_a_residents_own_vote_is_reached_among_many_of_the_city(
     assert [b for b in buttons(second) if b.startswith("🗳")] == [
         f"🗳 Вопрос района {n}" for n in range(5, 8)
     ]
-    await harness.press(resident, "🗳 Вопрос района 7")
+    card = await harness.press(resident, "🗳 Вопрос района 7")
+    assert not [r for r in card if isinstance(r, SendMessage)]  # in place of the list
     voted = await harness.press(resident, "Да")
     assert "Голос учтён: Да" in joined(voted)
     [ballot] = await rows(harness, Ballot)
     assert ballot.user_id == resident.id
-    back = await harness.press(resident, "◀️")  # the list, from its second page
+    # The card took the list's place; «К голосованиям» brings the list back on the same screen.
+    back = await harness.press(resident, "⬅️ К голосованиям")
+    assert not [r for r in back if isinstance(r, SendMessage)]
     assert "🗳 Вопрос района 0" in buttons(back) and "Страница 1 из 2" in joined(back)
 
 
@@ -706,6 +709,10 @@ async def test_staff_page_through_their_districts_votes_and_projects(
     assert [b for b in buttons(rest) if b.startswith("🗳")] == ["🗳 Вопрос 10", "🗳 Вопрос 11"]
     card = await harness.press(STAFF, "🗳 Вопрос 11")
     assert "Вопрос 11" in joined(card)
+    # The list, the card and back: one screen changing in place.
+    assert not [r for r in listed + rest + card if isinstance(r, SendMessage)]
+    back = await harness.press(STAFF, "⬅️ К голосованиям")
+    assert not [r for r in back if isinstance(r, SendMessage)] and "🗳 Вопрос 00" in buttons(back)
 
     projects = await harness.say(STAFF, "/projects")
     titles = [b for b in buttons(projects) if "Проект" in b]

@@ -44,7 +44,7 @@ from bot.services.votes import (
     territory_label,
     territory_of_registration,
 )
-from bot.views import home_text, when_text
+from bot.views import edit_or_send, home_text, when_text
 from handlers.forms import (
     Listed,
     Reply,
@@ -123,21 +123,21 @@ async def vote_list(ctx: Ctx, at: PageCb) -> Listed:
                 done=done,
             )
         )
-        rows.append([(f"🗳 {vote.question[:50]}", VoteCb(action="open", id=vote.id))])
+        rows.append([(f"🗳 {vote.question[:50]}", VoteCb(action="card", id=vote.id))])
     closed = [v for v in mine if v.closed_at is not None][:5]
     if closed and pages.page == 0:
         lines.append(ctx.i18n.get("votes-results-title"))
-        rows += [[(f"📊 {v.question[:50]}", VoteCb(action="open", id=v.id))] for v in closed]
+        rows += [[(f"📊 {v.question[:50]}", VoteCb(action="card", id=v.id))] for v in closed]
     if ctx.actor.is_staff or await ctx.elders.confirmed_of_user(ctx.user.id):
         rows.append([(ctx.i18n.get("votes-new"), VoteCb(action="new", id=0))])
     if ctx.actor.is_staff:
-        rows.append([(ctx.i18n.get("votes-mine"), VoteCb(action="staff-list", id=0))])
+        rows.append([(ctx.i18n.get("votes-mine"), STAFF_LIST)])
     return lines, rows, pages
 
 
-@router.callback_query(VoteCb.filter(F.action == "list"))
-async def back_to_list(callback: CallbackQuery, dialog_manager: DialogManager) -> None:
-    await vote_list(tapped(callback), ctx_of(dialog_manager))
+# «⬅️ К голосованиям» turns a card back into its list, in place.
+RESIDENTS_LIST = PageCb(list="votes", page=0)
+STAFF_LIST = PageCb(list="district-votes", page=0)
 
 
 async def vote_card(vote: Vote, chosen: list[int], mask: int, ctx: Ctx) -> tuple[str, Any]:
@@ -184,7 +184,7 @@ async def vote_card(vote: Vote, chosen: list[int], mask: int, ctx: Ctx) -> tuple
         rows.append([(ctx.i18n.get("vote-cast"), VoteCb(action="cast", id=vote.id, mask=mask))])
     if any(p.photo for p in projects):
         rows.append([(ctx.i18n.get("vote-photos"), VoteCb(action="photos", id=vote.id))])
-    rows.append([(ctx.i18n.get("votes-back"), VoteCb(action="list", id=0))])
+    rows.append([(ctx.i18n.get("votes-back"), RESIDENTS_LIST)])
     return "\n".join(parts), closable(ctx.i18n, *rows, close="screen-close")
 
 
@@ -197,19 +197,26 @@ async def results_text(vote: Vote, ctx: Ctx) -> str:
     return results_message(ctx.i18n.get, vote, counted, ctx.directory)
 
 
-@router.callback_query(VoteCb.filter(F.action == "open"))
+@router.callback_query(VoteCb.filter(F.action.in_(("open", "card"))))
 async def open_vote(callback: CallbackQuery, callback_data: VoteCb, ctx: Ctx) -> None:
+    """A vote's card, or its results once it is over: from the list («card») in place of the
+    list; from an invitation or a reminder («open») below it, which stays."""
     vote = await ctx.votes.get(callback_data.id) or refuse()
     if vote.closed_at is not None:
-        await tapped(callback).answer(await results_text(vote, ctx))
-        return
-    if not is_open(vote, ctx.now):
-        refuse("vote-over")
-    may, chosen = await ctx.votes.standing(vote, ctx.user.id)
-    if not may:
-        refuse("vote-not-for-you")
-    text, markup = await vote_card(vote, chosen, mask_of(vote, chosen), ctx)
-    await tapped(callback).answer(text, reply_markup=markup)
+        text = await results_text(vote, ctx)
+        back = [(ctx.i18n.get("votes-back"), RESIDENTS_LIST)]
+        markup = closable(ctx.i18n, back, close="screen-close")
+    else:
+        if not is_open(vote, ctx.now):
+            refuse("vote-over")
+        may, chosen = await ctx.votes.standing(vote, ctx.user.id)
+        if not may:
+            refuse("vote-not-for-you")
+        text, markup = await vote_card(vote, chosen, mask_of(vote, chosen), ctx)
+    if callback_data.action == "card":
+        await edit_or_send(callback, text, markup)
+    else:
+        await tapped(callback).answer(text, reply_markup=markup)
 
 
 @router.callback_query(VoteCb.filter(F.action == "tick"))
@@ -473,11 +480,6 @@ async def submit_vote(callback: CallbackQuery, button: Any, manager: DialogManag
 DISTRICT_VOTES_PAGE = 10
 
 
-@router.callback_query(VoteCb.filter(F.action == "staff-list"))
-async def staff_list(callback: CallbackQuery, ctx: Ctx) -> None:
-    await district_votes(tapped(callback), ctx)
-
-
 @paged(router, "district-votes", command=False, empty="vote-staff-none")
 async def district_votes(ctx: Ctx, at: PageCb) -> Listed:
     """The votes of the staff's districts (every district for admins), open ones first."""
@@ -517,10 +519,8 @@ async def staff_card(callback: CallbackQuery, callback_data: VoteCb, ctx: Ctx) -
     rows: Rows = []
     if is_open(vote, ctx.now):
         rows.append([(ctx.i18n.get("vote-paper"), VoteCb(action="paper", id=vote.id))])
-    rows.append([(ctx.i18n.get("votes-back"), VoteCb(action="staff-list", id=0))])
-    await tapped(callback).answer(
-        text, reply_markup=closable(ctx.i18n, *rows, close="screen-close")
-    )
+    rows.append([(ctx.i18n.get("votes-back"), STAFF_LIST)])
+    await edit_or_send(callback, text, closable(ctx.i18n, *rows, close="screen-close"))
 
 
 @router.callback_query(VoteCb.filter(F.action == "paper"))
