@@ -176,8 +176,8 @@ async def book_place(
         )
     elif with_question:
         await _ask_question(dialog_manager, reception)
-    else:
-        await _book(tapped(callback), reception, None, ctx)
+    elif await _book(tapped(callback), reception, None, ctx):
+        await _card_again(callback, reception, ctx)
 
 
 async def _ask_question(manager: DialogManager, reception: Reception) -> None:
@@ -214,6 +214,13 @@ async def cancel_booking(callback: CallbackQuery, callback_data: ReceptionCb, ct
     reception = await ctx.receptions.get(callback_data.id) or refuse()
     await cancel(ctx.receptions, reception, ctx.user, ctx.now)
     await tapped(callback).answer(ctx.i18n.get("reception-cancelled"))
+    await _card_again(callback, reception, ctx)
+
+
+async def _card_again(callback: CallbackQuery, reception: Reception, ctx: Ctx) -> None:
+    """The card the booking was made or cancelled on, as it is now («Вы записаны» and
+    «Отменить запись», or the places again), rather than buttons that no longer apply."""
+    await edit_or_send(callback, *await _card(reception, ctx.user, ctx))
 
 
 # --- The receiving specialist ---------------------------------------------------------------

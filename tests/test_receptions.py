@@ -89,9 +89,11 @@ async def test_residents_book_cancel_and_staff_mark_who_came(harness: Harness, a
 
     cancelled = await harness.tap(SECOND, ReceptionCb(action="cancel", id=reception.id))
     assert "место освободилось" in joined(cancelled)
-    assert "Вы записаны" in joined(
-        await harness.tap(THIRD, ReceptionCb(action="book", id=reception.id))
-    )
+    # The card the tap was on shows how things are now: the place free to book again.
+    assert "Свободных мест: 1" in joined(cancelled) and "📅 Записаться" in buttons(cancelled)
+    booked = await harness.tap(THIRD, ReceptionCb(action="book", id=reception.id))
+    assert "Вы записаны" in joined(booked)
+    assert "❌ Отменить запись" in buttons(booked) and "📅 Записаться" not in buttons(booked)
     live = [b for b in await rows(harness, Booking) if b.live]
     assert {b.user_id for b in live} == {resident.id, THIRD.id}
     assert next(b for b in live if b.user_id == resident.id).question.startswith("Когда починят")
