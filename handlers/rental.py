@@ -9,7 +9,7 @@ from typing import Any
 
 from aiogram import F, Router
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_dialog import DialogManager
 
 from bot.context import Ctx, ctx_of
@@ -24,7 +24,7 @@ from bot.services.rental import (
     may_keep,
     window,
 )
-from bot.services.validation import InputError
+from bot.services.validation import InputError, parse_id
 from bot.views import edit_or_send, when_text
 from handlers.forms import Listed, Reply, answer_for, ask_text, paged, refuse, tapped
 from storage.models import RentalStatus
@@ -47,7 +47,7 @@ async def rental_of_center(callback: CallbackQuery, callback_data: RentalCb, ctx
         )
         label = ctx.i18n.get("rental-item-line", name=item.name, free=free, quantity=item.quantity)
         rows.append([(label[:64], RentalCb(action="item", id=item.id))])
-    rows.append([(ctx.i18n.get("rental-mine"), RentalCb(action="mine", id=0))])
+    rows.append([(ctx.i18n.get("rental-mine"), RentalCb(action="mine", id=center.id))])
     rows.append([(ctx.i18n.get("back"), CenterCb(action="card", id=center.id))])
     key = "rental-list" if len(rows) > 2 else "rental-none"
     text = ctx.i18n.get(key, center=html.escape(center.name))
@@ -157,27 +157,35 @@ async def _take(reply: Reply, item_id: int, value: str, ctx: Ctx) -> None:
 
 
 @router.callback_query(RentalCb.filter(F.action == "mine"))
-async def my_rentals(callback: CallbackQuery, ctx: Ctx) -> None:
-    found = await ctx.rental.of_user(ctx.user.id)
+async def my_rentals(callback: CallbackQuery, callback_data: RentalCb, ctx: Ctx) -> None:
+    """One's bookings, each a button to cancel it, in place of the center's list (`id`: the
+    center, for «Назад»)."""
+    await edit_or_send(callback, *await _mine(ctx, callback_data.id))
+
+
+async def _mine(ctx: Ctx, center_id: int) -> tuple[str, InlineKeyboardMarkup]:
     rows: Rows = []
-    for r, name in found:
+    for r, name in await ctx.rental.of_user(ctx.user.id):
         if r.status is RentalStatus.BOOKED:
             label = ctx.i18n.get(
                 "rental-cancel", name=name, when=when_text(r.starts_at, ctx.settings)
             )
-            rows.append([(label[:64], RentalCb(action="cancel", id=r.id))])
-    key = "rental-mine-title" if found else "rental-mine-none"
-    markup = closable(ctx.i18n, *rows, close="screen-close") if rows else None
-    await tapped(callback).answer(ctx.i18n.get(key), reply_markup=markup)
+            rows.append([(label[:64], RentalCb(action="cancel", id=r.id, value=str(center_id)))])
+    key = "rental-mine-title" if rows else "rental-mine-none"
+    if center_id:
+        rows.append([(ctx.i18n.get("back"), RentalCb(action="list", id=center_id))])
+    return ctx.i18n.get(key), closable(ctx.i18n, *rows, close="screen-close")
 
 
 @router.callback_query(RentalCb.filter(F.action == "cancel"))
 async def cancel_rental(callback: CallbackQuery, callback_data: RentalCb, ctx: Ctx) -> None:
+    """A booking cancelled from «Мои брони»: the list shows what is left (`value`: the center)."""
     found = await ctx.rental.rental(callback_data.id)
     if found is None or found.user_id != ctx.user.id:
         refuse()
     change(found, RentalStatus.CANCELLED, ctx.now)
     await tapped(callback).answer(ctx.i18n.get("rental-cancelled"))
+    await edit_or_send(callback, *await _mine(ctx, parse_id(callback_data.value) or 0))
 
 
 # --- Staff ---------------------------------------------------------------------------------------

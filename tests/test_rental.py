@@ -135,9 +135,16 @@ async def test_a_booking_can_be_cancelled_and_the_item_is_free_again(
     day = (datetime.now(TZ).date() + timedelta(days=1)).isoformat()
     await harness.tap(resident, RentalCb(action="take", id=item.id, value=f"{day}|14"))
     await harness.say(resident, "Петрова Анна")
-    mine = await harness.tap(resident, RentalCb(action="mine", id=0))
+    await harness.tap(resident, CenterCb(action="card", id=item.center_id))
+    await harness.press(resident, "🏸 Прокат")
+    mine = await harness.press(resident, "🗂 Мои брони")  # in place of the center's list
+    assert not [r for r in mine if isinstance(r, SendMessage)]
     [cancel] = [b for b in buttons(mine) if b.startswith("❌ Мяч")]
-    assert "Бронь отменена" in joined(await harness.press(resident, cancel))
+    assert buttons(mine)[-2:] == ["⬅️ Назад", "❌ Закрыть"]
+    cancelled = await harness.press(resident, cancel)
+    assert "Бронь отменена" in joined(cancelled)
+    assert "У вас нет броней" in joined(cancelled) and cancel not in buttons(cancelled)
+    assert "Прокат" in joined(await harness.press(resident, "⬅️ Назад"))  # the center's list
     again = await harness.tap(resident, RentalCb(action="take", id=item.id, value=f"{day}|14"))
     assert "Забронировано" in joined(again)
     [first, second] = await rows(harness, Rental)
