@@ -460,7 +460,7 @@ async def send_ranking(reply: Reply, contest: Contest, ctx: Ctx) -> None:
                     "cadmin-ranking-line",
                     place=f"{a.place}." if a.place else "·",
                     id=a.id,
-                    total=f"{e.total:.2f}",
+                    total=float(e.total),
                     jurors=e.jurors,
                     address=html.escape(a.address_text[:60]),  # in full in the workbook
                 )

@@ -246,6 +246,7 @@ async def test_whole_contest_cycle(harness: Harness, admin, resident):
     assert f"✅ № {first.id}: 1 место" in buttons(sent)
     ranked = await harness.tap(admin, ContestCb(action="rank", id=contest.id))
     assert f"1. № {first.id}" in joined(ranked) and f"2. № {entries[1].id}" in joined(ranked)
+    assert f"1. № {first.id} — 21,00 балла (1 жюри)" in joined(ranked)  # not «21.00 баллов»
 
     sent = await harness.tap(admin, ContestCb(action="publish", id=contest.id))
     assert "Получат:" in joined(sent) and "1 место" in joined(sent)  # the results, before sending
