@@ -27,7 +27,7 @@ from bot.services.rental import (
 from bot.services.validation import InputError, parse_id
 from bot.views import edit_or_send, when_text
 from handlers.forms import Listed, Reply, answer_for, ask_text, paged, refuse, tapped
-from storage.models import RentalStatus
+from storage.models import RentalItem, RentalStatus
 
 router = Router(name=__name__)
 
@@ -78,6 +78,11 @@ async def choose_window(callback: CallbackQuery, callback_data: RentalCb, ctx: C
         day = date.fromisoformat(callback_data.value)
     except ValueError:
         refuse()
+    await edit_or_send(callback, *await _windows(item, day, ctx))
+
+
+async def _windows(item: RentalItem, day: date, ctx: Ctx) -> tuple[str, InlineKeyboardMarkup]:
+    """The day's time windows with something free, each with how many."""
     rows: Rows = []
     for start, end in WINDOWS:
         try:
@@ -90,7 +95,7 @@ async def choose_window(callback: CallbackQuery, callback_data: RentalCb, ctx: C
             rows.append([(label, RentalCb(action="take", id=item.id, value=f"{day}|{start}"))])
     rows.append([(ctx.i18n.get("back"), RentalCb(action="item", id=item.id))])
     key = "rental-ask-window" if len(rows) > 1 else "rental-day-full"
-    await edit_or_send(callback, ctx.i18n.get(key), closable(ctx.i18n, *rows, close="screen-close"))
+    return ctx.i18n.get(key), closable(ctx.i18n, *rows, close="screen-close")
 
 
 @router.callback_query(RentalCb.filter(F.action == "take"))
@@ -113,7 +118,9 @@ async def take(
             value=callback_data.value,
         )
         return
-    await _take(tapped(callback), item.id, callback_data.value, ctx)
+    if await _take(tapped(callback), item.id, callback_data.value, ctx):
+        # The windows the booking was made on, as they are now (not «свободно 1» of a taken one).
+        await edit_or_send(callback, *await _windows(item, starts.astimezone(ctx.tz).date(), ctx))
 
 
 @answer_for("rental-name")
@@ -134,14 +141,14 @@ def _window_of(value: str, ctx: Ctx) -> tuple[datetime, datetime]:
     return window(day, hour, ctx.tz, ctx.now)
 
 
-async def _take(reply: Reply, item_id: int, value: str, ctx: Ctx) -> None:
+async def _take(reply: Reply, item_id: int, value: str, ctx: Ctx) -> bool:
     item = await ctx.rental.get(item_id)
     starts, ends = _window_of(value, ctx)
     try:
         await book(ctx.rental, item, ctx.user, starts, ends, ctx.now)
     except InputError as exc:  # the last one went to someone else while the name was typed
         await reply.answer(ctx.i18n.get(exc.key, **exc.args_))
-        return
+        return False
     assert item is not None
     center = ctx.directory.center(item.center_id)
     await reply.answer(
@@ -154,6 +161,7 @@ async def _take(reply: Reply, item_id: int, value: str, ctx: Ctx) -> None:
             address=f" ({html.escape(center.address)})" if center and center.address else "",
         )
     )
+    return True
 
 
 @router.callback_query(RentalCb.filter(F.action == "mine"))

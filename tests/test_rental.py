@@ -147,6 +147,9 @@ async def test_a_booking_can_be_cancelled_and_the_item_is_free_again(
     assert "Прокат" in joined(await harness.press(resident, "⬅️ Назад"))  # the center's list
     again = await harness.tap(resident, RentalCb(action="take", id=item.id, value=f"{day}|14"))
     assert "Забронировано" in joined(again)
+    # The windows it was booked on, as they are now: the taken one is no longer offered.
+    assert "14:00–16:00 (свободно 1)" not in buttons(again)
+    assert "12:00–14:00 (свободно 1)" in buttons(again)
     [first, second] = await rows(harness, Rental)
     assert first.status is RentalStatus.CANCELLED and second.status is RentalStatus.BOOKED
 
