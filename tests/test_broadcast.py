@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from aiogram import Bot
 from sqlalchemy import func, select
 
 from bot.app import create_bot
@@ -121,6 +122,19 @@ async def send_through(
         await bot.session.close()
 
 
+async def under_way(
+    harness: Harness, api: FakeBotApi, engine: DeliveryEngine, sent: int
+) -> tuple[Bot, int]:
+    """An announcement to the district (its residents added first), sent by `engine` through a
+    bot of its own until `sent` messages have gone out: the bot and the announcement's id."""
+    bot = create_bot(harness.settings.model_copy(update={"telegram_api_url": api.url}))
+    announcement_id = await announce(harness)
+    engine.start(bot)
+    while sum(api.sent_to.values()) < sent:
+        await asyncio.sleep(0.01)
+    return bot, announcement_id
+
+
 async def outbox(harness: Harness, announcement_id: int) -> dict[int, Outbox]:
     async with harness.session_factory() as s:
         rows = (
@@ -155,12 +169,8 @@ async def test_killed_mid_way_and_restarted_completes_within_the_bound(
     harness: Harness, api: FakeBotApi
 ):
     ids = await add_residents(harness, 400)
-    bot = create_bot(harness.settings.model_copy(update={"telegram_api_url": api.url}))
-    announcement_id = await announce(harness)
     first = engine_for(harness, rate=300, lease=2)  # its rows are taken over 2 s after the crash
-    first.start(bot)
-    while sum(api.sent_to.values()) < 120:
-        await asyncio.sleep(0.01)
+    bot, announcement_id = await under_way(harness, api, first, sent=120)
     first.crash()
     await asyncio.sleep(0.2)
     before_restart = sum(api.sent_to.values())
@@ -178,12 +188,8 @@ async def test_killed_mid_way_and_restarted_completes_within_the_bound(
 
 async def test_graceful_stop_and_restart_sends_no_duplicates(harness: Harness, api: FakeBotApi):
     await add_residents(harness, 200)
-    bot = create_bot(harness.settings.model_copy(update={"telegram_api_url": api.url}))
-    announcement_id = await announce(harness)
     first = engine_for(harness, rate=200)
-    first.start(bot)
-    while sum(api.sent_to.values()) < 50:
-        await asyncio.sleep(0.01)
+    bot, announcement_id = await under_way(harness, api, first, sent=50)
     await first.stop()  # as on SIGTERM
     await bot.session.close()  # the next engine sends through a bot of its own
     await send_through(harness, api, announcement_id, engine_for(harness, rate=400))

@@ -32,6 +32,7 @@ from tests.test_broadcast import (
     engine_for,
     outbox,
     send_through,
+    under_way,
     wait_done,
 )
 
@@ -137,12 +138,8 @@ async def test_a_lock_at_a_graceful_stop_is_waited_out_and_nothing_is_sent_twice
     again. Now the stop waits the lock out and writes them."""
     harness = impatient
     residents = await add_residents(harness, 100)
-    bot = create_bot(harness.settings.model_copy(update={"telegram_api_url": api.url}))
-    announcement_id = await announce(harness)
     first = engine_for(harness, rate=100)
-    first.start(bot)
-    while sum(api.sent_to.values()) < 30:
-        await asyncio.sleep(0.01)
+    bot, announcement_id = await under_way(harness, api, first, sent=30)
     with exclusive_lock(db_path(harness)):
         stopping = asyncio.create_task(first.stop())  # as on SIGTERM, the database locked
         await asyncio.sleep(3)  # three times the wait for a lock
