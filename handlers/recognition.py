@@ -10,7 +10,7 @@ import contextlib
 import html
 import logging
 from datetime import date
-from typing import Annotated, Any
+from typing import Any
 
 from aiogram import F, Router
 from aiogram.exceptions import TelegramAPIError
@@ -19,14 +19,13 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
-from pydantic import Field
 
 from bot.charts import chart_labels
 from bot.context import Ctx, ctx_of
 from bot.documents import Letter, letter_pdf, letters_zip
 from bot.exports import csv_bytes, header_row
 from bot.keyboards.builders import Pages, Rows, closable, year_choice
-from bot.keyboards.callbacks import PageCb, RowId
+from bot.keyboards.callbacks import PageCb, RowId, YearCb
 from bot.permissions import may_award, may_see_figures
 from bot.services.booklet import make_booklet
 from bot.services.recognition import (
@@ -471,19 +470,13 @@ def _megabytes(size: int) -> str:
     return f"{size / 1_048_576:.1f}".replace(".", ",")
 
 
-class BookletCb(CallbackData, prefix="bk"):
-    """/booklet alone: which year's booklet, by a button."""
-
-    year: Annotated[int, Field(ge=2000, le=9999)]
-
-
 @router.message(Command("booklet"))
 async def booklet_command(message: Message, command: CommandObject, ctx: Ctx) -> None:
     """«/booklet» alone: this year so far or the last one, by a button; «/booklet 2025» typed."""
     if not ctx.actor.is_city_admin:
         refuse("booklet-city-only")
     if not command.args:
-        markup = year_choice(ctx.i18n, ctx.today.year, lambda y: BookletCb(year=y))
+        markup = year_choice(ctx.i18n, ctx.today.year, "booklet")
         await message.answer(ctx.i18n.get("booklet-choose"), reply_markup=markup)
         return
     year = parse_id(command.args.strip(), ctx.today.year)
@@ -492,8 +485,8 @@ async def booklet_command(message: Message, command: CommandObject, ctx: Ctx) ->
     await make_booklet_of(message, ctx, year)
 
 
-@router.callback_query(BookletCb.filter())
-async def booklet_tapped(callback: CallbackQuery, callback_data: BookletCb, ctx: Ctx) -> None:
+@router.callback_query(YearCb.filter(F.of == "booklet"))
+async def booklet_tapped(callback: CallbackQuery, callback_data: YearCb, ctx: Ctx) -> None:
     if not ctx.actor.is_city_admin or callback_data.year > ctx.today.year:
         refuse()
     await make_booklet_of(tapped(callback), ctx, callback_data.year)

@@ -7,7 +7,7 @@ import html
 from collections.abc import Callable
 from typing import Annotated
 
-from aiogram import Router
+from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
@@ -19,7 +19,7 @@ from bot.context import Ctx
 from bot.exports import csv_bytes
 from bot.filters.roles import is_city_admin
 from bot.keyboards.builders import Rows, closable, year_choice
-from bot.keyboards.callbacks import RowId
+from bot.keyboards.callbacks import RowId, YearCb
 from bot.permissions import Actor, may_see_figures
 from bot.services.exports import export_table
 from bot.services.stats import (
@@ -237,23 +237,17 @@ async def _show_stats(
     await reply.answer_photo(BufferedInputFile(png, filename="stats.png"))
 
 
-class YearCb(CallbackData, prefix="yr"):
-    """/year alone: which year's report, by a button."""
-
-    year: Annotated[int, Field(ge=2000, le=9999)]
-
-
 @admin_router.message(Command("year"))
 async def year(message: Message, command: CommandObject, ctx: Ctx) -> None:
     """«/year» alone: this year so far or the last one, by a button; «/year 2025» typed."""
     if not command.args:
-        markup = year_choice(ctx.i18n, ctx.today.year, lambda y: YearCb(year=y))
+        markup = year_choice(ctx.i18n, ctx.today.year, "report")
         await message.answer(ctx.i18n.get("year-choose"), reply_markup=markup)
         return
     await _send_year(message, ctx, command.args.strip())
 
 
-@admin_router.callback_query(YearCb.filter())
+@admin_router.callback_query(YearCb.filter(F.of == "report"))
 async def year_tapped(callback: CallbackQuery, callback_data: YearCb, ctx: Ctx) -> None:
     await _send_year(tapped(callback), ctx, str(callback_data.year))
 

@@ -14,8 +14,8 @@ from aiogram.methods import SendDocument
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from bot.keyboards.callbacks import DeleteMeCb
-from handlers.recognition import AwardCb, BookletCb, RankCb
+from bot.keyboards.callbacks import DeleteMeCb, YearCb
+from handlers.recognition import AwardCb, RankCb
 from storage.models import (
     Application,
     ApplicationStatus,
@@ -397,7 +397,7 @@ async def test_a_booklet_cut_short_by_a_restart_says_so(harness: Harness, admin)
     assert buttons(asked) == [f"{YEAR} (по сегодня)", str(YEAR - 1), "❌ Отмена"]
     assert "Собираю буклет" in joined(await harness.press(admin, str(YEAR - 1)))
     await harness.dp["background"].wait()
-    assert "устарела" in joined(await harness.tap(admin, BookletCb(year=YEAR + 1)))
+    assert "устарела" in joined(await harness.tap(admin, YearCb(of="booklet", year=YEAR + 1)))
     assert "Как писать: /booklet" in joined(await harness.say(admin, "/booklet 1999"))
     assert "Как писать: /booklet" in joined(await harness.say(admin, f"/booklet {YEAR + 1}"))
     await harness.say(admin, f"/booklet {YEAR}")

@@ -7,9 +7,10 @@ from datetime import UTC, date, datetime
 from aiogram.methods import SendDocument, SendPhoto
 from openpyxl import load_workbook
 
+from bot.keyboards.callbacks import YearCb
 from bot.services.stats import Period, change, parse_period
 from bot.services.validation import InputError
-from handlers.stats import ExportCb, YearCb
+from handlers.stats import ExportCb
 from storage.models import Report, ReportStatus, User
 from tests.fixtures.harness import Harness, buttons, joined
 from tests.fixtures.updates import tg_user
@@ -211,7 +212,7 @@ async def test_the_period_and_the_export_are_chosen_by_buttons(harness: Harness,
     assert doc.caption == f"Отчёт за {this - 1} год"
     # Only a city admin's tap makes it (a staff member's forged one is a stale button).
     await harness.say(admin, f"/grant {STAFF.id} staff optimist")
-    forged = await harness.tap(STAFF, YearCb(year=this))
+    forged = await harness.tap(STAFF, YearCb(of="report", year=this))
     assert "устарела" in joined(forged) and not [r for r in forged if isinstance(r, SendDocument)]
     assert "Как писать" in joined(await harness.say(admin, "/year 1999"))
 

@@ -25,6 +25,7 @@ from bot.keyboards.callbacks import (
     PlaceBackCb,
     PlaceCb,
     RentalCb,
+    YearCb,
 )
 from storage.models import Role
 from storage.repositories.directory import CenterRef, DistrictRef, MunicipalityRef
@@ -201,14 +202,12 @@ def nearby_keyboard(i18n: I18nContext, centers: Sequence[CenterRef]) -> InlineKe
     return closable(i18n, *rows, close="screen-close")
 
 
-def year_choice(
-    i18n: I18nContext, this_year: int, data: Callable[[int], CallbackData]
-) -> InlineKeyboardMarkup:
-    """This year so far, or the last one (for a report made in January)."""
+def year_choice(i18n: I18nContext, this_year: int, of: str) -> InlineKeyboardMarkup:
+    """This year so far, or the last one (for a report made in January), for `of`."""
     return closable(
         i18n,
-        [(i18n.get("year-this", year=str(this_year)), data(this_year))],
-        [(i18n.get("year-last", year=str(this_year - 1)), data(this_year - 1))],
+        [(i18n.get("year-this", year=str(this_year)), YearCb(of=of, year=this_year))],
+        [(i18n.get("year-last", year=str(this_year - 1)), YearCb(of=of, year=this_year - 1))],
     )
 
 

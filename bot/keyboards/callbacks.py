@@ -141,3 +141,10 @@ class RentalCb(CallbackData, prefix="rnt"):
     action: str
     id: RowId
     value: str = ""
+
+
+class YearCb(CallbackData, prefix="yr"):
+    """A year chosen by a button, for `/year`'s report («report») or `/booklet` («booklet»)."""
+
+    of: str
+    year: Annotated[int, Field(ge=2000, le=9999)]
